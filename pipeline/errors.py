@@ -1,0 +1,22 @@
+# SPDX-License-Identifier: AGPL-3.0-or-later
+"""The exceptions Paraf raises on purpose. Each one means something a user can act on."""
+
+
+class ParafError(Exception):
+    """Base of every error Paraf raises deliberately."""
+
+
+class ConfigError(ParafError):
+    """config.toml or the environment is wrong; the message names the key."""
+
+
+class RulesError(ParafError):
+    """A file in rules/ is invalid; the message names the file and the entry."""
+
+
+class IllegalTransition(ParafError):
+    """A case was asked to move along an edge the state machine does not have."""
+
+
+class NotFound(ParafError):
+    """The agenda entry, message or mail asked for does not exist."""
