@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from .db import transaction
 from .errors import NotFound, ParafError
 from .models import OutboxMail
-from .transport import Transport, TransportError, atomic_write, open_transport, safe_name
+from .store import atomic_write
+from .transport import Transport, TransportError, open_transport, safe_name
 
 MAX_BACKOFF = timedelta(days=1)
 UNCERTAIN = ("delivery uncertain after an interruption: check the recipient's mailbox, "

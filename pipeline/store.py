@@ -16,6 +16,26 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def atomic_write(path: Path, data: bytes) -> None:
+    """Temp file, fsync, rename, fsync the folder: after a crash the file is whole or absent."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
 class ContentStore:
     def __init__(self, root: Path):
         self.root = Path(root)
@@ -27,24 +47,8 @@ class ContentStore:
         """Store DATA under KIND; returns (sha256, path). Durable when it returns."""
         digest = sha256(data)
         final = self.path_for(digest, kind)
-        if final.exists() and final.stat().st_size == len(data):
-            return digest, final
-        final.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=final.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, final)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        dir_fd = os.open(final.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+        if not (final.exists() and final.stat().st_size == len(data)):
+            atomic_write(final, data)
         return digest, final
 
     def get(self, digest: str, kind: str = "raw") -> bytes:

@@ -9,15 +9,15 @@ resending in that case could deliver it twice.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import smtplib
 import ssl
-import tempfile
 from dataclasses import dataclass, field
 from email.parser import BytesHeaderParser
 from email.policy import default as default_policy
 from pathlib import Path
+
+from .store import atomic_write
 from typing import Callable, Protocol
 from urllib.parse import unquote, urlsplit
 
@@ -53,26 +53,6 @@ def safe_name(message_id: str) -> str:
     if name != core:
         name += "-" + hashlib.sha256(message_id.encode("utf-8", "replace")).hexdigest()[:12]
     return name
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Temp file, fsync, rename, fsync the folder: after a crash the file is whole or absent."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
 
 
 def message_id_of(raw: bytes) -> str:

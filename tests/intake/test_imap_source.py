@@ -9,10 +9,7 @@ import pytest
 
 from pipeline.intake.imap import ImapSource
 from pipeline.intake.source import Incoming, Source, SourceError
-try:
-    from tests.servers.dovecot import Dovecot, dovecot  # noqa: F401 - fixture
-except ModuleNotFoundError:  # tests/ has no __init__.py: pytest put tests/ itself on sys.path
-    from servers.dovecot import Dovecot, dovecot  # noqa: F401
+from tests.servers.dovecot import Dovecot
 
 
 class DictLedger:

@@ -3,70 +3,32 @@
 from __future__ import annotations
 
 import threading
-import uuid
 from datetime import timedelta
 from email import message_from_bytes
 from email.message import EmailMessage
 from email.policy import default as default_policy
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from pipeline import outbox
 from pipeline.config import Config, Outbox
-from pipeline.db import make_engine, sessions, transaction
-from pipeline.models import Base, OutboxMail
+from pipeline.db import make_engine, migrate, sessions, transaction
+from pipeline.models import OutboxMail
 from pipeline.transport import open_transport
 
-try:
-    from tests.servers.smtp import (WorkerCrash, crash_after_send, running_smtp_server,
-                                    smtp_server)  # noqa: F401 - fixture
-except ImportError:
-    from servers.smtp import (WorkerCrash, crash_after_send, running_smtp_server,
-                              smtp_server)  # noqa: F401 - fixture
+from tests.servers.smtp import WorkerCrash, crash_after_send, running_smtp_server
 
-PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 OFFICE = "konsultasi@inspektorat.example.go.id"
-_pg_ok: list[bool] = []
 
 
-def _postgres_reachable() -> bool:
-    if not _pg_ok:
-        try:
-            engine = make_engine(PG_URL)
-            with engine.connect() as conn:
-                conn.execute(text("SELECT 1"))
-            engine.dispose()
-            _pg_ok.append(True)
-        except Exception:
-            _pg_ok.append(False)
-    return _pg_ok[0]
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def factory(request, tmp_path):
-    """A session factory on an empty schema of its own, so tests can run in parallel."""
-    if request.param == "sqlite":
-        engine = make_engine(f"sqlite:///{tmp_path / 'paraf.db'}")
-        Base.metadata.create_all(engine)
-        yield sessions(engine)
-        engine.dispose()
-        return
-    if not _postgres_reachable():
-        pytest.skip(f"PostgreSQL not reachable at {PG_URL}")
-    schema = f"outbox_{uuid.uuid4().hex[:12]}"
-    admin = make_engine(PG_URL)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    engine = make_engine(f"{PG_URL}?options=-csearch_path%3D{schema}")
-    try:
-        Base.metadata.create_all(engine)
-        yield sessions(engine)
-    finally:
-        engine.dispose()
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+@pytest.fixture
+def factory(db_url):
+    """A session factory on a freshly migrated database (SQLite, and PostgreSQL)."""
+    engine = make_engine(db_url)
+    migrate(engine)
+    yield sessions(engine)
+    engine.dispose()
 
 
 def make_cfg(tmp_path, smtp: str, password: str | None = None, **outbox_opts) -> Config:
