@@ -1,0 +1,12 @@
+"""Read Indonesian official letters (surat dinas) from DOCX, PDF, scans and photos.
+
+`read_letter` is the entry point for untrusted files (sandboxed); `choose_letter` picks the
+letter among an e-mail's attachments; `specimen` makes realistic labelled letters for tests.
+"""
+from .choose import Choice, choose_letter
+from .model import LetterReading, Limits, Refused
+from .reader import read_letter_inprocess, read_text
+from .sandbox import read_letter
+
+__all__ = ["Choice", "LetterReading", "Limits", "Refused", "choose_letter", "read_letter",
+           "read_letter_inprocess", "read_text"]

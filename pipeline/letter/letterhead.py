@@ -1,0 +1,110 @@
+"""The sending unit's name, from the letterhead (kop) or, failing that, the signer's post."""
+from __future__ import annotations
+
+import difflib
+import re
+
+from .lines import Line
+
+GOV = re.compile(r"^\s*PEMERINTAH\s+(KOTA|KABUPATEN|KAB\.?|PROVINSI)\s+(.+)$", re.I)
+ADDRESS = re.compile(r"(jalan|jl\.|telepon|telp|laman|pos-?el|e-?mail|faks|fax|kode pos|"
+                     r"website|www\.|@|\.go\.id|\d{3,})", re.I)
+MINOR = {"dan", "atau", "serta", "dengan", "untuk", "pada", "di", "ke", "dari", "yang"}
+UPPER = {"DPRD", "RSUD", "UPTD", "UPT", "BLUD", "SMP", "SMA", "SMK", "SD", "KB", "PPKB",
+         "P3A", "PMD", "PTSP", "UMKM", "PUPR", "DPUPR", "RS", "II", "III", "IV"}
+VOCAB = ("BADAN DINAS SEKRETARIAT INSPEKTORAT KECAMATAN KELURAHAN KANTOR SATUAN POLISI "
+         "PAMONG PRAJA DAERAH KEPEGAWAIAN PENGEMBANGAN SUMBER DAYA MANUSIA PENGELOLAAN "
+         "KEUANGAN ASET PENDAPATAN PENDIDIKAN KEBUDAYAAN KESEHATAN SOSIAL PEKERJAAN UMUM "
+         "PENATAAN RUANG PERENCANAAN PEMBANGUNAN PENELITIAN PERUMAHAN KAWASAN PERMUKIMAN "
+         "LINGKUNGAN HIDUP PERHUBUNGAN KOMUNIKASI INFORMATIKA PERTANIAN PANGAN KETAHANAN "
+         "PERIKANAN PERDAGANGAN PERINDUSTRIAN KOPERASI USAHA MIKRO KECIL MENENGAH TENAGA "
+         "KERJA PENANAMAN MODAL PELAYANAN TERPADU SATU PINTU KEPENDUDUKAN PENCATATAN SIPIL "
+         "PEMBERDAYAAN MASYARAKAT DESA PEREMPUAN PERLINDUNGAN ANAK KELUARGA BERENCANA "
+         "PENGENDALIAN PENDUDUK PEMUDA OLAHRAGA PARIWISATA ARSIP PERPUSTAKAAN KESATUAN "
+         "BANGSA POLITIK PENANGGULANGAN BENCANA RUMAH SAKIT UMUM DPRD UTARA SELATAN "
+         "BARAT TIMUR TENGAH DAN").split()
+SIGNER = [(re.compile(r"^Sekretaris\s+(DPRD\b.*)", re.I), "Sekretariat {}"),
+          (re.compile(r"^Camat\s+(.+)", re.I), "Kecamatan {}"),
+          (re.compile(r"^Lurah\s+(.+)", re.I), "Kelurahan {}"),
+          (re.compile(r"^Inspektur\s+(.+)", re.I), "Inspektorat {}"),
+          (re.compile(r"^(?:Kepala|Direktur|Plt\.?\s+Kepala|Pj\.?\s+Kepala)\s+(.+)", re.I), "{}")]
+
+
+def title(text: str) -> str:
+    words = []
+    for i, w in enumerate(text.split()):
+        if w.upper() in UPPER or (w.isupper() and not re.search(r"[AEIOU]", w) and len(w) > 1):
+            words.append(w.upper())
+        elif i and w.lower() in MINOR:
+            words.append(w.lower())
+        else:
+            words.append(w[:1].upper() + w[1:].lower())
+    return " ".join(words)
+
+
+HEADS = ["BADAN", "DINAS", "SEKRETARIAT", "INSPEKTORAT", "KECAMATAN", "KELURAHAN",
+         "KANTOR", "SATUAN", "RUMAH", "RSUD", "UPTD", "BAGIAN"]
+
+
+def _fix_ocr(words: list[str]) -> list[str]:
+    """Letterhead words OCR often clips ("DAN KEPEGAWAIAN" for "BADAN KEPEGAWAIAN")."""
+    out = []
+    for i, w in enumerate(words):
+        u = re.sub(r"[^A-Z]", "", w.upper())
+        if i == 0 and u not in HEADS:
+            best = max(HEADS, key=lambda h: difflib.SequenceMatcher(None, u, h).ratio())
+            if difflib.SequenceMatcher(None, u, best).ratio() >= 0.4:
+                u = best
+        elif u not in VOCAB and len(u) >= 4:
+            hit = difflib.get_close_matches(u, VOCAB, n=1, cutoff=0.8)
+            u = hit[0] if hit else w
+        out.append(u or w)
+    return out
+
+
+def from_letterhead(lines: list[Line]) -> tuple[str, Line] | None:
+    """Build "Dinas Kesehatan Kota Tegal" from "PEMERINTAH KOTA TEGAL" + "DINAS KESEHATAN"."""
+    top = [ln for ln in lines[:25] if not ln.blank]
+    for i, ln in enumerate(top):
+        m = GOV.match(ln.text)
+        if not m:
+            continue
+        kind = "Kabupaten" if m.group(1).upper().startswith("KAB") else m.group(1).title()
+        region = f"{kind} {title(m.group(2).strip())}"
+        unit = []
+        for nxt in top[i + 1:i + 4]:
+            if ADDRESS.search(nxt.text) or not nxt.text.isupper() or ":" in nxt.text:
+                break
+            unit.append(nxt.text)
+        if not unit:
+            return None
+        words = " ".join(unit).split()
+        if ln.ocr:
+            words = _fix_ocr(words)
+        name = title(" ".join(words))
+        if not re.match(r"(Kecamatan|Kelurahan|Desa)\b", name) and region.lower() not in name.lower():
+            name = f"{name} {region}"
+        return name, ln
+    return None
+
+
+def from_signer(jabatan: str) -> str | None:
+    """Guess the unit from its head's post: "Kepala Dinas Sosial Kota X" -> "Dinas Sosial Kota X"."""
+    j = re.sub(r"^(a\.?n\.?|plt\.?|plh\.?)\s+", "", jabatan.strip(), flags=re.I)
+    for rx, fmt in SIGNER:
+        m = rx.match(j)
+        if m:
+            return fmt.format(m.group(1).strip().rstrip(","))
+    return None
+
+
+def canonical(name: str | None, opd_names: list[str] | None) -> str | None:
+    """The directory's spelling of `name` when one entry is close enough to be the same unit."""
+    if not name or not opd_names:
+        return name
+    fold = {re.sub(r"\s+", " ", n).strip().lower(): n for n in opd_names}
+    key = re.sub(r"\s+", " ", name).strip().lower()
+    if key in fold:
+        return fold[key]
+    hit = difflib.get_close_matches(key, list(fold), n=1, cutoff=0.88)
+    return fold[hit[0]] if hit else name

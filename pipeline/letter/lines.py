@@ -1,0 +1,113 @@
+"""One text model for every format: a list of lines with page, position and confidence.
+
+Positioned sources (PDF words, OCR boxes) are rebuilt into reading order here, so that a
+date on the right of the Nomor line, or an addressee column beside the Hal block, becomes
+its own line instead of being glued to its neighbour.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from statistics import median
+
+ANCHOR = re.compile(r"^(kepada|yth\.?)$", re.I)
+DI = re.compile(r"^di\b", re.I)
+LABEL_WORD = re.compile(r"^(nomor|sifat|lampiran|hal|perihal)$", re.I)
+
+
+@dataclass
+class Line:
+    text: str
+    page: int = 1
+    x0: float | None = None  # left edge as a fraction of page width; None when unknown
+    ocr: bool = False
+    conf: float = 1.0
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    conf: float = 1.0
+    key: tuple | None = None  # OCR engine's own line id, trusted over `top` (handles skew)
+
+
+def from_text(text: str, page: int = 1) -> list[Line]:
+    return [Line(t.rstrip(), page) for t in text.replace("\r", "").split("\n")]
+
+
+def _raw_lines(words: list[Word]) -> list[list[Word]]:
+    if words and words[0].key is not None:
+        groups: dict[tuple, list[Word]] = {}
+        for w in words:
+            groups.setdefault(w.key, []).append(w)
+        rows = sorted(groups.values(), key=lambda ws: median(w.top for w in ws))
+    else:
+        h = median(w.bottom - w.top for w in words)
+        rows, cur = [], []
+        for w in sorted(words, key=lambda w: (w.top, w.x0)):
+            if cur and w.top - cur[0].top > 0.5 * h:
+                rows.append(cur)
+                cur = []
+            cur.append(w)
+        if cur:
+            rows.append(cur)
+    return [sorted(r, key=lambda w: w.x0) for r in rows]
+
+
+def _split_columns(rows: list[list[Word]], width: float) -> list[list[Word]]:
+    """Move an addressee column (Kepada / Yth. on the right) after the block beside it."""
+    tol = 0.02 * width
+    for i, row in enumerate(rows):
+        anchor = next((w for w in row if ANCHOR.match(w.text) and w.x0 > 0.4 * width), None)
+        if anchor is None:
+            continue
+        x = anchor.x0
+        j, after_di = i, None
+        while j < len(rows) and j - i < 8 and after_di != 0:
+            r = rows[j]
+            right = [w for w in r if w.x0 >= x - tol]
+            if not right or any(w.x0 < x - tol and w.x1 > x + tol for w in r):
+                break
+            if after_di is not None:
+                after_di -= 1
+            elif DI.match(right[0].text):  # "di -" then the place closes the addressee block
+                after_di = 1
+            j += 1
+        left = [[w for w in r if w.x0 < x - tol] for r in rows[i:j]]
+        right = [[w for w in r if w.x0 >= x - tol] for r in rows[i:j]]
+        return rows[:i] + [r for r in left if r] + right + rows[j:]
+    return rows
+
+
+def _segments(row: list[Word], gap: float) -> list[list[Word]]:
+    segs = [[row[0]]]
+    for prev, w in zip(row, row[1:]):
+        glued = prev.text.endswith(":") or w.text.startswith(":") or (
+            len(segs[-1]) == 1 and LABEL_WORD.match(prev.text) is not None)
+        if w.x0 - prev.x1 > gap and not glued:
+            segs.append([w])
+        else:
+            segs[-1].append(w)
+    return segs
+
+
+def from_words(words: list[Word], width: float, page: int, ocr: bool = False) -> list[Line]:
+    words = [w for w in words if w.text.strip()]
+    if not words:
+        return []
+    h = median(w.bottom - w.top for w in words)
+    out = []
+    for row in _split_columns(_raw_lines(words), width):
+        for seg in _segments(row, 2.2 * h):
+            text = " ".join(w.text for w in seg)
+            conf = sum(w.conf for w in seg) / len(seg)
+            out.append(Line(text, page, seg[0].x0 / width, ocr, conf))
+    return out

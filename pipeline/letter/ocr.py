@@ -1,0 +1,85 @@
+"""Scanned pages and photos to lines, via poppler's pdftoppm and the tesseract CLI.
+
+Tesseract's TSV gives word boxes, so the same column logic as for text PDFs applies; its own
+line ids are used (not raw `top`) because they survive a slightly skewed scan.
+"""
+from __future__ import annotations
+
+import io
+import os
+import re
+import subprocess
+import tempfile
+
+from .lines import Line, Word, from_words
+from .model import Limits, Refused
+
+ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+A4_WIDTH_300DPI = 2480
+FIXES = [(re.compile(r"\bY\s?th\b\.?"), "Yth."), (re.compile(r"\bNIP\s*[.,:]\s*"), "NIP. "),
+         (re.compile(r"(?<=[A-Z]) (?=[A-Z],)"), "")]  # "PRASETY O," -> "PRASETYO,"
+
+
+def _run(cmd: list[str], stdin: bytes, timeout: float) -> bytes:
+    try:
+        done = subprocess.run(cmd, input=stdin, capture_output=True, timeout=timeout, env=ENV)
+    except FileNotFoundError:
+        raise Refused(f"{cmd[0]} is not installed; cannot read scanned letters") from None
+    except subprocess.TimeoutExpired:
+        raise Refused(f"{cmd[0]} took longer than {timeout:.0f} s") from None
+    if done.returncode != 0:
+        raise Refused(f"{cmd[0]} failed: {done.stderr.decode(errors='replace')[:200].strip()}")
+    return done.stdout
+
+
+def ocr_png(png: bytes, page: int, timeout: float) -> list[Line]:
+    tsv = _run(["tesseract", "-", "-", "-l", "ind+eng", "--psm", "6", "tsv"], png, timeout)
+    words, width = [], 1.0
+    for row in tsv.decode("utf-8", errors="replace").splitlines()[1:]:
+        f = row.split("\t")
+        if len(f) < 12:
+            continue
+        if f[0] == "1":
+            width = float(f[8]) or 1.0
+        if f[0] != "5" or not f[11].strip():
+            continue
+        left, top, w, h = (float(x) for x in f[6:10])
+        conf = max(float(f[10]), 0.0) / 100
+        words.append(Word(f[11], left, left + w, top, top + h, conf, (f[2], f[3], f[4])))
+    lines = from_words(words, width, page, ocr=True)
+    for ln in lines:
+        for rx, good in FIXES:
+            ln.text = rx.sub(good, ln.text)
+    return lines
+
+
+def render_pdf_page(data: bytes, page: int, dpi: int, timeout: float) -> bytes:
+    with tempfile.TemporaryDirectory(prefix="paraf-ocr-") as tmp:
+        src = os.path.join(tmp, "in.pdf")
+        with open(src, "wb") as fh:
+            fh.write(data)
+        return _run(["pdftoppm", "-r", str(dpi), "-gray", "-png", "-f", str(page), "-l", str(page),
+                     "-singlefile", src], b"", timeout)
+
+
+def ocr_image(data: bytes, limits: Limits) -> list[Line]:
+    """A photo or scan sent as JPG/PNG/TIFF: bounded in pixels, upright, grey, ~300 dpi wide."""
+    from PIL import Image, ImageOps
+
+    Image.MAX_IMAGE_PIXELS = limits.max_pixels
+    try:
+        img = Image.open(io.BytesIO(data))
+        if img.width * img.height > limits.max_pixels:
+            raise Refused(f"image has {img.width * img.height / 1e6:.0f} megapixels, "
+                          f"limit is {limits.max_pixels / 1e6:.0f}")
+        img = ImageOps.exif_transpose(img).convert("L")
+    except Image.DecompressionBombError:
+        raise Refused(f"image exceeds {limits.max_pixels / 1e6:.0f} megapixels") from None
+    except (OSError, SyntaxError, ValueError) as e:
+        raise Refused(f"corrupt image: {e}") from None
+    if img.width > A4_WIDTH_300DPI * 1.3:
+        ratio = A4_WIDTH_300DPI / img.width
+        img = img.resize((A4_WIDTH_300DPI, int(img.height * ratio)))
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    return ocr_png(buf.getvalue(), 1, limits.seconds)

@@ -1,0 +1,167 @@
+"""Turn a letter's lines into its fields; format-agnostic, so every reader shares it."""
+from __future__ import annotations
+
+import re
+
+from . import body, letterhead
+from .dates import find_date, place_date
+from .lines import Line
+from .model import LetterReading
+
+LABEL = re.compile(r"^\s*(nomor|no|sifat|lampiran|lamp|hal|perihal)\b\.?\s*"
+                   r"(?:([-\u2013\u2014._~=]+)\s*)?([:;])?\s*(.*)$", re.I)
+KEYS = {"nomor": "nomor", "no": "nomor", "sifat": "sifat", "lampiran": "lampiran",
+        "lamp": "lampiran", "hal": "hal", "perihal": "hal"}
+YTH = re.compile(r"\bYth\b\.?\s*:?\s*(.*)$", re.I)
+DI = re.compile(r"^\s*di\b\s*[-:.]?", re.I)
+HONORIFIC = re.compile(r"^(bapak|ibu|bapak/ibu|sdr\.?|saudara)\s+", re.I)
+NONE_VALUES = {"", "-", "\u2013", "\u2014", "--", "nihil", "tidak ada", "0"}
+
+
+def _prov(ln: Line | None, conf: float = 1.0) -> dict:
+    if ln is None:
+        return {"page": 1, "ocr": False, "confidence": round(conf, 2)}
+    c = conf * (min(ln.conf, 1.0) * 0.95 if ln.ocr else 1.0)
+    return {"page": ln.page, "ocr": ln.ocr, "confidence": round(c, 2)}
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _cut_date(value: str) -> str:
+    """Drop a "Tegal, 26 Juli 2026" that shares the line with a labelled value."""
+    m = re.search(r"\s{2,}|\s+[A-Z][a-z]+,\s*\d", value)
+    return value[:m.start()] if m and find_date(value[m.start():]) else value
+
+
+def _roman(nomor: str) -> str:
+    """OCR reads the month numeral "II" in 800/106/Setwan/II/2026 as "I1" or "Il"."""
+    parts = nomor.split("/")
+    for k, p in enumerate(parts):
+        if re.fullmatch(r"[IVX1l|]{1,4}", p) and re.search(r"[IVX]", p):
+            parts[k] = p.replace("1", "I").replace("l", "I").replace("|", "I")
+    return "/".join(parts)
+
+
+def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
+    """Read Nomor/Sifat/Lampiran/Hal; returns the index after the last labelled line."""
+    last = 0
+    for i in range(end):
+        m = LABEL.match(lines[i].text)
+        if not m:
+            continue
+        key = KEYS[m.group(1).lower()]
+        sep = m.group(3) or m.group(2)
+        if getattr(r, key) is not None or (not sep and key == "hal"):
+            continue
+        value = _cut_date(m.group(4)).strip().lstrip("-:;. ")
+        conf = 1.0 if m.group(3) else 0.8
+        if key == "nomor":
+            value = re.sub(r"\s*([/\-.])\s*", r"\1", value)
+            if lines[i].ocr:
+                value = _roman(re.sub(r"^[^0-9A-Za-z]+", "", value.replace(" ", "")))
+            value = value.split(" ")[0].rstrip(".,;:")
+            if not re.search(r"\d", value):
+                continue
+        elif key == "hal":
+            for nxt in lines[i + 1:end]:
+                if nxt.blank or LABEL.match(nxt.text) or YTH.search(nxt.text) \
+                        or DI.match(nxt.text) or place_date(nxt.text) or body.ITEM.match(nxt.text):
+                    break
+                if re.match(r"^\s*kepada\b", nxt.text, re.I):
+                    break
+                if nxt.x0 is not None and lines[i].x0 is not None and nxt.x0 <= lines[i].x0 + 0.02:
+                    break
+                if nxt.x0 is None and len(nxt.text) > 60:
+                    break
+                value += " " + nxt.text.strip()
+        elif key == "lampiran" and value.lower().strip(" .") in NONE_VALUES:
+            setattr(r, key, None)
+            r.provenance[key] = _prov(lines[i], conf)
+            last = i + 1
+            continue
+        value = _fold(value).rstrip(";,")
+        if value:
+            setattr(r, key, value)
+            r.provenance[key] = _prov(lines[i], conf)
+            last = i + 1
+    return last
+
+
+def _tujuan(lines: list[Line], start: int, end: int) -> tuple[str | None, Line | None, int]:
+    for i in range(start, end):
+        m = YTH.search(lines[i].text)
+        if not m:
+            continue
+        parts = [m.group(1).strip()] if m.group(1).strip() else []
+        j = i + 1
+        while j < end and j < i + 4:
+            ln = lines[j]
+            if ln.blank and not parts:
+                j += 1
+                continue
+            if ln.blank or DI.match(ln.text) or body.ITEM.match(ln.text) or LABEL.match(ln.text):
+                break
+            if len(ln.text.strip()) > 60 or (parts and ln.text.rstrip().endswith(".")):
+                break
+            if ln.x0 is not None and lines[i].x0 is not None and ln.x0 < lines[i].x0 - 0.03:
+                break
+            parts.append(ln.text.strip())
+            j += 1
+        while j < end and (DI.match(lines[j].text) or (lines[j].blank and j < i + 6)):
+            j += 1
+            if j < end and not lines[j].blank and len(lines[j].text.split()) <= 3:
+                j += 1
+                break
+        text = HONORIFIC.sub("", _fold(" ".join(parts))).rstrip(",")
+        return text or None, lines[i], j
+    return None, None, start
+
+
+def _tanggal(lines: list[Line], r: LetterReading) -> None:
+    for ln in lines:
+        iso = place_date(ln.text)
+        if iso and not LABEL.match(ln.text):
+            r.tanggal, r.provenance["tanggal"] = iso, _prov(ln)
+            return
+    for ln in lines:
+        m = re.match(r"^\s*tanggal\s*[:;]\s*(.*)", ln.text, re.I)
+        hit = find_date(m.group(1)) if m else None
+        if hit:
+            r.tanggal, r.provenance["tanggal"] = hit[0], _prov(ln, 0.9)
+            return
+
+
+def parse(lines: list[Line], fmt: str, opd_names: list[str] | None = None) -> LetterReading:
+    r = LetterReading(format=fmt)
+    lines = body.clean(lines)
+    head_end = next((i for i, ln in enumerate(lines) if body.CLOSING.match(ln.text)), len(lines))
+    after_labels = _labels(lines, head_end, r)
+    r.tujuan, yln, body_start = _tujuan(lines, 0, head_end)
+    if yln is not None:
+        r.provenance["tujuan"] = _prov(yln)
+    body_start = max(body_start, after_labels)
+    end = body.closing_index(lines, body_start)
+    r.pertanyaan, qln = body.questions(lines, body_start, end)
+    if qln is not None:
+        r.provenance["pertanyaan"] = _prov(qln, 0.95)
+    sig, sln, after_sig = body.signature(lines, end if end < len(lines) else body_start)
+    if sig:
+        r.penandatangan, r.provenance["penandatangan"] = sig, _prov(sln, 0.95 if sig["nip"] else 0.6)
+    r.tembusan, tln = body.tembusan(lines, max(after_sig, body_start))
+    if tln is not None:
+        r.provenance["tembusan"] = _prov(tln, 0.95)
+    _tanggal(lines[:head_end] + lines[end:], r)
+    kop = letterhead.from_letterhead(lines)
+    if kop:
+        name, kln = kop
+        r.provenance["pengirim"] = _prov(kln, 0.95)
+    elif sig and sig.get("jabatan"):
+        name = letterhead.from_signer(sig["jabatan"])
+        r.provenance["pengirim"] = _prov(sln, 0.7)
+    else:
+        name = None
+    r.pengirim = letterhead.canonical(name, opd_names)
+    r.pages_read = max((ln.page for ln in lines), default=0)
+    return r

@@ -1,0 +1,136 @@
+"""PDF to lines: text layer with positions when it is real, OCR when it is missing or garbage.
+
+PDFium (already present under pdfplumber) gives per-character boxes several times faster than
+pdfminer. Pages are read one at a time and only while the letter still runs on (no signature
+yet, or a Tembusan list may continue), so a long appendix behind the letter costs nothing.
+"""
+from __future__ import annotations
+
+import re
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from .body import NIP, TEMBUSAN
+from .lines import Line, Word, from_words
+from .model import Limits, Refused
+from .ocr import ocr_png, render_pdf_page
+
+LETTER_PAGES = 6
+
+
+def _open(data: bytes, limits: Limits) -> pdfium.PdfDocument:
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        if "password" in str(e).lower():
+            raise Refused("encrypted PDF (password required)") from None
+        raise Refused(f"corrupt PDF ({e})") from None
+    n = len(doc)
+    if n == 0:
+        doc.close()
+        raise Refused("PDF has no pages")
+    if n > limits.max_pages:
+        doc.close()
+        raise Refused(f"PDF has {n} pages, limit is {limits.max_pages}")
+    return doc
+
+
+def _words(page) -> list[Word]:
+    """Group characters into words by spaces, line changes and horizontal gaps."""
+    tp = page.get_textpage()
+    try:
+        n = tp.count_chars()
+        text = tp.get_text_range(0, n) if n else ""
+        height = page.get_height()
+        words, cur, last = [], [], None
+        for i, ch in enumerate(text[:n]):
+            if ch.isspace():
+                last = None
+                if cur:
+                    words.append(cur)
+                    cur = []
+                continue
+            l, b, r, t = tp.get_charbox(i, loose=True)
+            if r <= l and t <= b:
+                continue
+            box = (l, height - t, r, height - b)
+            if last and (abs(box[3] - last[3]) > 0.5 * (box[3] - box[1])
+                         or box[0] - last[2] > 0.25 * (box[3] - box[1]) + 1):
+                words.append(cur)
+                cur = []
+            cur.append((ch, box))
+            last = box
+        if cur:
+            words.append(cur)
+    finally:
+        tp.close()
+    out = []
+    for w in words:
+        size = max(c[1][3] - c[1][1] for c in w)
+        bottom = max(c[1][3] for c in w)
+        out.append(Word("".join(c[0] for c in w), w[0][1][0], w[-1][1][2],
+                        bottom - size, bottom))
+    return out
+
+
+def _text_ok(words: list[Word]) -> bool:
+    text = "".join(w.text for w in words)
+    if len(text) < 40:
+        return False
+    letters = sum(c.isalpha() for c in text)
+    vowels = sum(c in "aeiouAEIOU" for c in text)
+    return letters / len(text) > 0.5 and vowels / max(letters, 1) > 0.2
+
+
+def _scan_dpi(page, limits: Limits) -> int:
+    """Render no finer than the scan itself; upscaling only costs OCR time."""
+    best = 0.0
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        l, b, r, t = obj.get_bounds()
+        try:
+            px_w, _ = obj.get_px_size()
+        except pdfium.PdfiumError:
+            continue
+        if r - l > 100:
+            best = max(best, px_w / ((r - l) / 72))
+    return int(min(limits.ocr_dpi, max(best, 150))) if best else limits.ocr_dpi
+
+
+def read_pdf(data: bytes, limits: Limits) -> tuple[list[Line], str]:
+    doc = _open(data, limits)
+    lines: list[Line] = []
+    ocr_used = False
+    try:
+        signed_at = None
+        for no in range(1, min(len(doc), LETTER_PAGES) + 1):
+            page = doc[no - 1]
+            try:
+                words = _words(page)
+                if _text_ok(words):
+                    got = from_words(words, page.get_width(), no)
+                else:
+                    png = render_pdf_page(data, no, _scan_dpi(page, limits), limits.seconds)
+                    got = ocr_png(png, no, limits.seconds)
+                    ocr_used = True
+            except pdfium.PdfiumError as e:
+                raise Refused(f"corrupt PDF page {no} ({e})") from None
+            finally:
+                page.close()
+            lines.extend(got)
+            if signed_at is None and any(NIP.search(ln.text) for ln in got):
+                signed_at = no
+            if signed_at is not None:
+                after = lines[next(i for i, ln in enumerate(lines) if NIP.search(ln.text)):]
+                if any(TEMBUSAN.match(ln.text) for ln in after) or no > signed_at:
+                    if not _list_runs_on(after):
+                        break
+    finally:
+        doc.close()
+    return lines, ("scan" if ocr_used else "pdf")
+
+
+def _list_runs_on(lines: list[Line]) -> bool:
+    """True when the page ends inside the Tembusan list, which may continue overleaf."""
+    return bool(lines) and re.match(r"^\s*\d+\s*[.)]", lines[-1].text) is not None \
+        and lines[-1].text.rstrip().endswith(";") and len(lines) < 60

@@ -1,0 +1,115 @@
+"""Run the reader in a forked child with memory, CPU and wall-clock limits.
+
+Fork (not spawn) because the parent has already imported lxml/pdfplumber, so the child starts
+in about a millisecond; the child gets its own process group so that a timeout also kills
+pdftoppm/tesseract grandchildren. Run `python -m pipeline.letter.sandbox FILE` to try a file.
+"""
+from __future__ import annotations
+
+import json
+import os
+import resource
+import select
+import signal
+import sys
+import time
+
+from .model import LetterReading, Limits, Refused
+from .reader import check_size, read_letter_inprocess
+
+
+def _child(wfd: int, data: bytes, filename: str, limits: Limits, opd_names) -> None:
+    os.setpgid(0, 0)
+    mem = limits.memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (mem, mem))
+    cpu = int(limits.seconds) + 1
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    try:
+        out = {"ok": read_letter_inprocess(data, filename, limits, opd_names).to_dict()}
+    except Refused as e:
+        out = {"refused": e.reason}
+    except MemoryError:
+        out = {"refused": f"reading needed more than {limits.memory_mb} MB of memory"}
+    except RecursionError:
+        out = {"refused": "document nesting too deep"}
+    except Exception as e:  # noqa: BLE001 - a hostile file may break any parser
+        out = {"refused": f"unreadable file ({type(e).__name__}: {str(e)[:120]})"}
+    payload = json.dumps(out).encode()
+    view = memoryview(payload)
+    while view:
+        view = view[os.write(wfd, view):]
+    os._exit(0)
+
+
+def _kill(pid: int) -> None:
+    for target in (lambda: os.killpg(pid, signal.SIGKILL), lambda: os.kill(pid, signal.SIGKILL)):
+        try:
+            target()
+        except (ProcessLookupError, PermissionError):
+            pass
+
+
+def read_letter(data: bytes, filename: str, limits: Limits | None = None,
+                opd_names: list[str] | None = None) -> LetterReading:
+    """Read one untrusted letter file; raises Refused with a human reason instead of hanging."""
+    limits = limits or Limits()
+    check_size(data, limits)
+    rfd, wfd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the child
+        os.close(rfd)
+        try:
+            _child(wfd, data, filename, limits, opd_names)
+        finally:
+            os._exit(1)
+    os.close(wfd)
+    chunks, deadline, timed_out = [], time.monotonic() + limits.seconds, False
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                timed_out = True
+                break
+            ready, _, _ = select.select([rfd], [], [], left)
+            if not ready:
+                continue
+            chunk = os.read(rfd, 1 << 16)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(rfd)
+        if timed_out:
+            _kill(pid)
+        _, status = os.waitpid(pid, 0)
+        _kill(pid)  # stray grandchildren in the child's process group
+    if timed_out:
+        raise Refused(f"reading took longer than {limits.seconds:.0f} s")
+    if not chunks:
+        sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
+        if sig in (signal.SIGXCPU, signal.SIGKILL):
+            raise Refused(f"reading used more than {limits.seconds:.0f} s of CPU")
+        raise Refused(f"reader crashed (exit status {status}), "
+                      f"possibly over the {limits.memory_mb} MB memory limit")
+    out = json.loads(b"".join(chunks))
+    if "refused" in out:
+        raise Refused(out["refused"])
+    return LetterReading.from_dict(out["ok"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = argv if argv is not None else sys.argv[1:]
+    for path in args:
+        with open(path, "rb") as fh:
+            data = fh.read()
+        try:
+            r = read_letter(data, os.path.basename(path))
+            print(json.dumps({"file": path, **r.to_json(), "meta": r.meta()}, ensure_ascii=False))
+        except Refused as e:
+            print(json.dumps({"file": path, "refused": e.reason}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,160 @@
+"""Hostile or broken files are refused with a clear reason, in bounded time and memory."""
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+
+import pytest
+
+from pipeline.letter import Limits, Refused, read_letter, specimen
+
+
+def _rezip(docx: bytes, replace: dict[str, bytes] | None = None, add: dict[str, bytes] | None = None,
+           method: int = zipfile.ZIP_DEFLATED) -> bytes:
+    src = zipfile.ZipFile(io.BytesIO(docx))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", method) as out:
+        for item in src.infolist():
+            out.writestr(item.filename, (replace or {}).get(item.filename, src.read(item.filename)))
+        for name, data in (add or {}).items():
+            out.writestr(name, data)
+    return buf.getvalue()
+
+
+def _pdf_pages(n: int, **kw) -> bytes:
+    from reportlab.pdfgen import canvas
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, **kw)
+    for k in range(n):
+        c.drawString(72, 720, f"Halaman {k + 1} Nomor : 700/{k}/ITDA/2026")
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _refused(data: bytes, name: str, match: str, limits: Limits | None = None, within: float = 5.0):
+    t = time.perf_counter()
+    with pytest.raises(Refused, match=match) as err:
+        read_letter(data, name, limits)
+    assert time.perf_counter() - t < within
+    assert err.value.reason and err.value.reason[0].isalpha()
+    return err.value.reason
+
+
+def test_encrypted_pdf(one):
+    """GIVEN a PDF that needs a password
+    WHEN read
+    THEN it is refused as an encrypted PDF."""
+    _refused(_pdf_pages(1, encrypt="rahasia"), "surat.pdf", "encrypted PDF")
+
+
+def test_corrupt_pdf():
+    """GIVEN bytes that start like a PDF but are garbage
+    WHEN read
+    THEN it is refused as a corrupt PDF."""
+    _refused(b"%PDF-1.7\n" + bytes(range(256)) * 40, "surat.pdf", "corrupt PDF")
+
+
+def test_2000_page_pdf():
+    """GIVEN a 2,000-page PDF
+    WHEN read with the default 50-page limit
+    THEN it is refused naming the page count and the limit."""
+    reason = _refused(_pdf_pages(2000), "besar.pdf", "pages")
+    assert reason == "PDF has 2000 pages, limit is 500"
+
+
+def test_30mb_file():
+    """GIVEN a 30 MB file
+    WHEN read with the default 25 MB limit
+    THEN it is refused by size before any parsing."""
+    _refused(b"%PDF-1.4\n" + b"0" * (30 * 1024 * 1024), "besar.pdf", r"30\.0 MB, limit is 25 MB",
+             within=1.0)
+
+
+def test_zip_bomb_docx(one):
+    """GIVEN a DOCX with a part that inflates to 200 MB
+    WHEN read
+    THEN it is refused for its decompressed size, without inflating it."""
+    bomb = _rezip(specimen.make_docx(one), add={"word/media/bomb.bin": b"\0" * (200 * 1024 * 1024)})
+    assert len(bomb) < 1024 * 1024
+    _refused(bomb, "surat.docx", "decompressed size exceeds 50 MB")
+
+
+def test_high_ratio_member_docx(one):
+    """GIVEN a DOCX whose one part compresses 1000:1 but stays under the total size limit
+    WHEN read
+    THEN it is refused as a zip bomb."""
+    bomb = _rezip(specimen.make_docx(one), add={"word/media/x.bin": b"\0" * (20 * 1024 * 1024)})
+    _refused(bomb, "surat.docx", "zip bomb")
+
+
+@pytest.mark.parametrize("payload", [
+    b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><d>&x;</d>',
+    b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]><l>&b;</l>',
+])
+def test_xxe_and_billion_laughs_docx(one, payload):
+    """GIVEN a DOCX whose document.xml declares external or nested entities
+    WHEN read
+    THEN it is refused naming DOCTYPE/ENTITY."""
+    bad = _rezip(specimen.make_docx(one), replace={"word/document.xml": payload})
+    _refused(bad, "surat.docx", "DOCTYPE/ENTITY")
+
+
+def test_docm_renamed_docx(one):
+    """GIVEN a macro-enabled document (vbaProject.bin, macroEnabled content type) named .docx
+    WHEN read
+    THEN it is refused as a macro-enabled document disguised as .docx."""
+    docx = specimen.make_docx(one)
+    ct = zipfile.ZipFile(io.BytesIO(docx)).read("[Content_Types].xml").replace(
+        b"wordprocessingml.document.main+xml", b"ms-word.document.macroEnabled.main+xml")
+    docm = _rezip(docx, replace={"[Content_Types].xml": ct}, add={"word/vbaProject.bin": b"\xd0\xcf\x11\xe0"})
+    assert _refused(docm, "surat.docx", "macro") == "macro-enabled document disguised as .docx"
+
+
+@pytest.mark.parametrize("magic,kind", [(b"\x7fELF\x02\x01\x01", "ELF"), (b"MZ\x90\x00\x03", "MZ")])
+def test_executable_named_pdf(magic, kind):
+    """GIVEN an executable whose name ends in .pdf
+    WHEN read
+    THEN the magic bytes decide, and it is refused as an executable."""
+    assert _refused(magic + b"\0" * 4096, "surat.pdf", kind) .endswith("disguised as .pdf")
+
+
+def test_not_a_docx_zip():
+    """GIVEN a plain zip archive named .docx
+    WHEN read
+    THEN it is refused as not a Word document."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("data.csv", "a,b\n1,2\n")
+    _refused(buf.getvalue(), "surat.docx", "not a Word document")
+
+
+def test_wall_clock_limit_kills_slow_read(one):
+    """GIVEN a scanned letter and a 0.5 s time limit
+    WHEN read
+    THEN the child (and its OCR grandchild) is killed and the file refused for time."""
+    scan = specimen.make_scan(one)
+    _refused(scan, "scan.pdf", "longer than|CPU", Limits(seconds=0.5), within=3.0)
+
+
+def test_memory_limit(one):
+    """GIVEN a DOCX whose 45 MB document.xml would need far more than the 200 MB memory limit
+    WHEN read with the zip checks relaxed so that only the memory limit can stop it
+    THEN the child runs out of memory and the file is refused for memory, host unharmed."""
+    para = b"<w:p><w:r><w:t>Lorem ipsum dolor sit amet</w:t></w:r></w:p>"
+    body = (b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            b"<w:body>" + para * 700_000 + b"</w:body></w:document>")
+    big = _rezip(specimen.make_docx(one), replace={"word/document.xml": body})
+    limits = Limits(memory_mb=200, max_ratio=10**6, max_decompressed=10**9)
+    _refused(big, "surat.docx", "memory", limits, within=20)
+
+
+def test_huge_image_refused():
+    """GIVEN a PNG declaring 100 megapixels (a decompression bomb)
+    WHEN read
+    THEN it is refused by pixel count."""
+    from PIL import Image
+    buf = io.BytesIO()
+    Image.new("1", (10000, 10000)).save(buf, "PNG")
+    _refused(buf.getvalue(), "foto.png", "megapixels")
