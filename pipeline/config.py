@@ -60,7 +60,7 @@ class Limits:
     """Bounds for reading untrusted documents and messages."""
     max_message_bytes: int = 40_000_000
     max_attachment_bytes: int = 25_000_000
-    max_pages: int = 50
+    max_pages: int = 500
     max_decompressed_bytes: int = 50_000_000
     seconds_per_document: int = 30
     memory_mb: int = 768

@@ -11,6 +11,8 @@ from sqlalchemy import create_engine, text
 from pipeline import workspace
 from pipeline.app import App
 from pipeline.config import load
+from tests.servers.dovecot import dovecot  # noqa: F401  (fixture)
+from tests.servers.smtp import smtp_server  # noqa: F401  (fixture)
 
 PG_URL = os.environ.get("PARAF_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 

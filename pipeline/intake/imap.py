@@ -6,8 +6,15 @@ moved out of the watched folder. The caller commits the item to its DB first and
 only then calls settle(). A crash between commit and move leaves the message in
 the folder with the ledger not advanced, so it is fetched again and dropped by the
 caller's dedupe (content hash, Message-ID), then settled. Advancing earlier could
-strand a message in the folder forever; advancing later is impossible. Callers
-must settle every fetched item, in the order fetched.
+strand a message in the folder forever. Callers must settle every fetched item,
+in the order fetched.
+
+While fetch_new() is being iterated, the ledger write for settled items is held
+back and done once per fetched chunk (when the iteration moves on to the next
+chunk or ends, and on close()): the ledger may lag the moves, never lead them. A
+lagging ledger only makes the next SEARCH start lower; the messages it skips were
+already moved out of the folder. Outside an iteration settle() writes the ledger
+before it returns.
 """
 from __future__ import annotations
 
@@ -63,6 +70,8 @@ class ImapSource:
         self._ledger: Ledger | None = None
         self._delimiter, self._prefix = "/", ""
         self._ensured: set[str] = set()
+        self._iteration: object | None = None   # the fetch_new() being iterated, if any
+        self._held: tuple[Ledger, int, int] | None = None   # moved, not yet in the ledger
         if not (self._tls or self._starttls) and self.host not in ("127.0.0.1", "::1", "localhost"):
             log.warning("%s: plain IMAP without TLS, password goes in clear text", self.name)
 
@@ -105,6 +114,8 @@ class ImapSource:
 
     def close(self) -> None:
         """Log out; never raises, the connection may already be gone."""
+        self._write_held(quiet=True)
+        self._iteration = None
         client, self._client = self._client, None
         if client is None:
             return
@@ -161,6 +172,7 @@ class ImapSource:
         """
         if chunk < 1:
             raise ValueError("chunk must be >= 1")
+        self._write_held()
         self._ledger = ledger
         with self._op(f"select {self.folder}") as client:
             info = client.select_folder(self.folder)
@@ -178,16 +190,25 @@ class ImapSource:
         with self._op(f"search {self.folder}") as client:
             # "N:*" always matches the highest UID, even when it is below N: filter.
             uids = sorted(u for u in client.search(["UID", f"{last + 1}:*"]) if u > last)
-        for start in range(0, len(uids), chunk):
-            batch = uids[start:start + chunk]
-            with self._op(f"fetch {len(batch)} from {self.folder}") as client:
-                data = client.fetch(batch, ["BODY.PEEK[]"])
-            for uid in batch:
-                raw = data.pop(uid, {}).get(b"BODY[]")
-                if raw is None:  # expunged by someone else meanwhile
-                    continue
-                yield Incoming(ref=f"{self.folder}:{validity}:{uid}", raw=raw,
-                               uid=uid, uidvalidity=validity)
+        self._iteration = token = object()   # a newer fetch_new() supersedes this one
+        try:
+            for start in range(0, len(uids), chunk):
+                batch = uids[start:start + chunk]
+                with self._op(f"fetch {len(batch)} from {self.folder}") as client:
+                    data = client.fetch(batch, ["BODY.PEEK[]"])
+                for uid in batch:
+                    raw = data.pop(uid, {}).get(b"BODY[]")
+                    if raw is None:  # expunged by someone else meanwhile
+                        continue
+                    yield Incoming(ref=f"{self.folder}:{validity}:{uid}", raw=raw,
+                                   uid=uid, uidvalidity=validity)
+                self._write_held()           # once per chunk
+        finally:
+            if self._iteration is token:
+                self._iteration = None
+            # Also reached by close() of an abandoned generator (the caller raised), perhaps
+            # with the database away: the ledger may stay behind, it must not raise here.
+            self._write_held(quiet=True)
 
     # -- settling -------------------------------------------------------------
     def settle(self, item: Incoming, outcome: str) -> None:
@@ -214,9 +235,30 @@ class ImapSource:
                 self._copy_delete(client, item.uid, target)
         log.debug("%s: %s -> %s", self.name, item.ref, target)
         if self._ledger is not None:
-            known, last = self._ledger.position(self.folder)
-            if known != item.uidvalidity or item.uid > last:
-                self._ledger.advance(self.folder, item.uidvalidity, item.uid)
+            held = self._held
+            if held is not None and (held[0] is not self._ledger or held[1] != item.uidvalidity):
+                self._write_held()
+                held = None
+            if held is None or item.uid > held[2]:
+                self._held = (self._ledger, item.uidvalidity, item.uid)
+            if self._iteration is None:
+                self._write_held()
+
+    def _write_held(self, quiet: bool = False) -> None:
+        """Write the held-back ledger position (only ever after its move); see the docstring."""
+        held, self._held = self._held, None
+        if held is None:
+            return
+        ledger, validity, uid = held
+        try:
+            known, last = ledger.position(self.folder)
+            if known != validity or uid > last:
+                ledger.advance(self.folder, validity, uid)
+        except Exception:  # noqa: BLE001 - a lagging ledger is safe, see the module docstring
+            if not quiet:
+                raise
+            log.warning("%s: ledger not advanced to UID %s; the next pass searches from lower",
+                        self.name, uid, exc_info=True)
 
     def _copy_delete(self, client: IMAPClient, uid: int, target: str) -> None:
         client.copy([uid], target)

@@ -1,0 +1,47 @@
+# Paraf: set up and run. `make demo` and `make test` work on a fresh Debian machine.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# Debian packages Paraf needs at run time (OCR of scanned letters, PDF rendering) and,
+# for the tests, a real IMAP server.
+RUNTIME_DEBS := tesseract-ocr tesseract-ocr-ind poppler-utils
+TEST_DEBS    := dovecot-imapd
+
+.PHONY: setup system-deps test-deps demo test bench clean
+
+$(BIN)/paraf: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+system-deps:
+	@missing=""; \
+	command -v tesseract >/dev/null || missing="$$missing $(RUNTIME_DEBS)"; \
+	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
+	(tesseract --list-langs 2>/dev/null | grep -qx ind) || missing="$$missing tesseract-ocr-ind"; \
+	if [ -n "$$missing" ]; then \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+test-deps: system-deps
+	@[ -x /usr/sbin/dovecot ] || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(TEST_DEBS); }
+
+setup: system-deps $(BIN)/paraf
+
+demo: setup
+	$(BIN)/paraf demo
+
+test: test-deps $(BIN)/paraf
+	$(BIN)/pytest -q
+
+bench: setup
+	$(BIN)/python benchmarks/intake.py
+	$(BIN)/python benchmarks/extraction.py
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache

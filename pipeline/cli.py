@@ -1,0 +1,227 @@
+# SPDX-License-Identifier: AGPL-3.0-or-later
+"""The `paraf` command."""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from . import config as config_mod
+from .errors import ParafError
+
+console = Console(width=None if sys.stdout.isatty() else 160)
+
+
+class Ctx:
+    def __init__(self, config_path: str | None):
+        self.config_path = config_path
+        self._app = None
+
+    @property
+    def cfg(self):
+        return config_mod.load(self.config_path)
+
+    @property
+    def app(self):
+        if self._app is None:
+            from .app import App
+            self._app = App.open(self.cfg)
+        return self._app
+
+
+pass_ctx = click.make_pass_decorator(Ctx)
+
+
+@click.group()
+@click.option("--config", "config_path", envvar=config_mod.CONFIG_ENV, default=None,
+              metavar="PATH", help="config.toml to use (default ./config.toml or $PARAF_CONFIG)")
+@click.option("-v", "--verbose", is_flag=True, help="log what the worker does")
+@click.pass_context
+def cli(ctx, config_path, verbose):
+    """Paraf: the inspectorate's correspondence, by e-mail."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    ctx.obj = Ctx(config_path)
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--intake", help="intake URL to write into the new config")
+@click.option("--smtp", help="outgoing mail URL to write into the new config")
+@click.option("--database", help="database URL to write into the new config")
+def init(folder, intake, smtp, database):
+    """Create a working FOLDER: config.toml, rules/ and a migrated database."""
+    from .workspace import init as do_init
+    path = do_init(folder, intake=intake, smtp=smtp, database=database)
+    console.print(f"Created {path} and {folder / 'rules'}; the database is migrated.")
+
+
+@cli.group()
+def rules():
+    """The office's rule files."""
+
+
+@rules.command("import-opd")
+@click.argument("csv_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@pass_ctx
+def import_opd(ctx, csv_file):
+    """Load the OPD directory from a spreadsheet export (CSV) into rules/opd.toml."""
+    from .rules import load_opds, opds_from_csv, opds_to_toml
+    cfg = ctx.cfg
+    opds = opds_from_csv(csv_file.read_text(encoding="utf-8-sig"))
+    target = cfg.rules_path / "opd.toml"
+    if target.exists():
+        target.replace(target.with_suffix(".toml.bak"))
+    target.write_text(opds_to_toml(opds), encoding="utf-8")
+    load_opds(target)
+    console.print(f"Imported {len(opds)} OPDs into {target}")
+
+
+@rules.command("check")
+@pass_ctx
+def rules_check(ctx):
+    """Validate every rule file."""
+    from .rules import load
+    loaded = load(ctx.cfg.rules_path)
+    console.print(f"rules OK: {len(loaded.opds)} OPDs; incoming numbers "
+                  f"'{loaded.numbering.incoming}', outgoing '{loaded.numbering.outgoing}'")
+
+
+@cli.command()
+@click.option("--once", is_flag=True, help="one pass of every job, then exit")
+@pass_ctx
+def run(ctx, once):
+    """Start the worker: watch the intake mailbox and deliver the outbox."""
+    from .worker import run_forever, run_once
+    if once:
+        report, sent = run_once(ctx.app)
+        if report is None:
+            raise ParafError("intake pass failed; see the log (-v)")
+        console.print(f"intake: {report.seen} messages {report.outcomes or ''}; "
+                      f"outbox: {sent.sent if sent else 0} sent", highlight=False)
+    else:
+        run_forever(ctx.app)
+
+
+@cli.command("import")
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@pass_ctx
+def import_(ctx, files):
+    """Feed saved .eml FILES through the same pipeline as the mailbox."""
+    app = ctx.app
+    for path in files:
+        outcome = app.consumer.consume(path.read_bytes(), source="file", ref=str(path))
+        console.print(f"{path}: {outcome.status} {outcome.agenda_no or outcome.reason or ''}",
+                      highlight=False)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="machine-readable output")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="received on or after")
+@click.option("--status", help="registered, incomplete, duplicate, quarantined, failed, ...")
+@click.option("--limit", type=int)
+@pass_ctx
+def agenda(ctx, as_json, since, status, limit):
+    """List the incoming agenda."""
+    from .views import agenda_rows, print_agenda
+    app = ctx.app
+    with app.session() as session:
+        rows = agenda_rows(session, since=since.date() if since else None, status=status,
+                           low_confidence=app.cfg.service.low_confidence, limit=limit)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        print_agenda(rows, console)
+
+
+@cli.command()
+@click.argument("agenda_no")
+@pass_ctx
+def show(ctx, agenda_no):
+    """One entry: its fields, attachments and history (AGENDA_NO, or #ID)."""
+    from .views import find, print_entry
+    app = ctx.app
+    with app.session() as session:
+        print_entry(find(session, agenda_no), console, app.cfg.service.low_confidence)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--meta", is_flag=True, help="also where each field was read and how surely")
+@pass_ctx
+def extract(ctx, file, as_json, meta):
+    """What Paraf reads from one letter (PDF, DOCX, JPG/PNG) or one .eml."""
+    from .extract import extract_file
+    result = extract_file(file, ctx.config_path, with_meta=meta or not as_json)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        for key, value in result.items():
+            console.print(f"{key + ':':<16}{value}", highlight=False)
+
+
+@cli.group(invoke_without_command=True)
+@click.option("--status", help="queued, sending, sent, failed, held")
+@click.pass_context
+def outbox(click_ctx, status):
+    """Outgoing mail and its delivery state."""
+    if click_ctx.invoked_subcommand:
+        return
+    from . import outbox as ob
+    app = click_ctx.obj.app
+    with app.session() as session:
+        for mail in ob.listing(session, status):
+            console.print(f"{mail.id:>5} {mail.status:<8} {mail.kind:<11} {', '.join(mail.to_addrs)}"
+                          f"  {mail.subject}  {mail.last_error or ''}", highlight=False)
+
+
+@outbox.command("release")
+@click.argument("mail_id", type=int)
+@pass_ctx
+def outbox_release(ctx, mail_id):
+    """Queue a held or failed mail again."""
+    from . import outbox as ob
+    ob.release(ctx.app.factory, mail_id)
+    console.print(f"mail {mail_id} queued again")
+
+
+@cli.group()
+def audit():
+    """The history's integrity."""
+
+
+@audit.command("verify")
+@pass_ctx
+def audit_verify(ctx):
+    """Check every entry's hash-chained history."""
+    from .events import verify
+    with ctx.app.session() as session:
+        problems = verify(session)
+    for line in problems:
+        console.print(f"[red]{line}[/red]")
+    if problems:
+        sys.exit(1)
+    console.print("history intact")
+
+
+@cli.command()
+@click.option("--keep", type=click.Path(file_okay=False, path_type=Path),
+              help="build the demo workspace here instead of a temporary folder")
+def demo(keep):
+    """Run the intake slice on sample letters with no server at all."""
+    from .demo import run_demo
+    run_demo(console, keep)
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=True)
+    except ParafError as err:
+        console.print(f"[red]error:[/red] {err}", highlight=False)
+        sys.exit(2)

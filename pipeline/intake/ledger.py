@@ -1,0 +1,36 @@
+# SPDX-License-Identifier: AGPL-3.0-or-later
+"""Where intake stopped in each folder, kept in the database beside what it registered."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..db import transaction
+from ..models import MailboxPosition
+
+
+class DbLedger:
+    """Positions keyed by source and folder, so two mailboxes never share one."""
+
+    def __init__(self, factory: sessionmaker[Session], scope: str = ""):
+        self.factory = factory
+        self.scope = scope
+
+    def key(self, folder: str) -> str:
+        return f"{self.scope}|{folder}" if self.scope else folder
+
+    def position(self, folder: str) -> tuple[int | None, int]:
+        with transaction(self.factory) as session:
+            row = session.get(MailboxPosition, self.key(folder))
+            return (row.uidvalidity, row.last_uid) if row else (None, 0)
+
+    def advance(self, folder: str, uidvalidity: int, last_uid: int) -> None:
+        with transaction(self.factory) as session:
+            row = session.get(MailboxPosition, self.key(folder), with_for_update=True)
+            now = datetime.now(timezone.utc)
+            if row is None:
+                session.add(MailboxPosition(folder=self.key(folder), uidvalidity=uidvalidity,
+                                            last_uid=last_uid, updated_at=now))
+            elif row.uidvalidity != uidvalidity or last_uid > row.last_uid:
+                row.uidvalidity, row.last_uid, row.updated_at = uidvalidity, last_uid, now

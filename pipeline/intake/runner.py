@@ -1,0 +1,50 @@
+# SPDX-License-Identifier: AGPL-3.0-or-later
+"""One intake pass: every new message from the source through the consumer, then settled.
+
+A message is settled (moved out of the inbox) only after its outcome is committed; if the
+database is away, the pass stops and the message stays for the next one.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from ..config import Config
+from ..consume import Consumer
+from .ledger import DbLedger
+from .maildir import MaildirSource
+from .source import Source
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class PassReport:
+    seen: int = 0
+    outcomes: dict[str, int] = field(default_factory=dict)
+
+    def add(self, status: str) -> None:
+        self.seen += 1
+        self.outcomes[status] = self.outcomes.get(status, 0) + 1
+
+
+def open_source(cfg: Config) -> Source:
+    url = cfg.intake
+    scheme = urlsplit(url).scheme
+    if scheme == "maildir":
+        return MaildirSource(cfg.url_path(url), cfg.mailbox.processed_folder,
+                             cfg.mailbox.failed_folder)
+    from .imap import ImapSource
+    return ImapSource(url, cfg.imap_password, processed_folder=cfg.mailbox.processed_folder,
+                      failed_folder=cfg.mailbox.failed_folder)
+
+
+def run_pass(source: Source, consumer: Consumer, ledger: DbLedger, chunk: int) -> PassReport:
+    report = PassReport()
+    for item in source.fetch_new(ledger, chunk=chunk):
+        outcome = consumer.consume(item.raw, source=source.name, ref=item.ref)
+        source.settle(item, outcome.settle)
+        report.add(outcome.status)
+        log.info("%s -> %s %s", item.ref, outcome.status, outcome.agenda_no or outcome.reason or "")
+    return report

@@ -1,0 +1,78 @@
+# SPDX-License-Identifier: AGPL-3.0-or-later
+"""The mail Paraf writes back to a sender: receipt, what is missing, already received.
+
+Plain data in, an `EmailMessage` out. The wording lives in Jinja2 templates an office may edit
+(rules/templates/, falling back to the ones shipped with Paraf). Every notice is threaded to
+the sender's message so it lands in the same conversation.
+"""
+from __future__ import annotations
+
+from email.message import EmailMessage
+from email.utils import formataddr
+from importlib.resources import files
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from . import naskah
+from .config import Config
+from .models import AgendaEntry
+
+SUBJECTS = {
+    "receipt": "Tanda Terima Surat{nomor} [{agenda_no}]",
+    "incomplete": "Permohonan Belum Lengkap [{agenda_no}]",
+    "duplicate": "Surat Telah Diterima Sebelumnya [{agenda_no}]",
+}
+
+
+def _env(rules_dir: Path) -> Environment:
+    paths = [str(rules_dir / "templates"), str(files("pipeline") / "defaults" / "templates")]
+    return Environment(loader=FileSystemLoader(paths), undefined=StrictUndefined,
+                       keep_trailing_newline=True, autoescape=False)
+
+
+def compose(cfg: Config, kind: str, entry: AgendaEntry, *, original: AgendaEntry | None = None,
+            answering: str | None = None, references: tuple[str, ...] = (),
+            days: int | None = None) -> EmailMessage:
+    """The notice of KIND for ENTRY, addressed to its sender and threaded to its message."""
+    zone = ZoneInfo(cfg.office.timezone)
+    label = naskah.zone_label(cfg.office.timezone)
+    local = lambda dt: dt.astimezone(zone) if dt.tzinfo else dt.replace(tzinfo=ZoneInfo("UTC")
+                                                                        ).astimezone(zone)
+    letter = entry.letter or {}
+    context = {
+        "office": cfg.office, "entry": entry, "letter": _Fields(letter),
+        "recipient": entry.opd_name or entry.sender_name or entry.sender_email,
+        "received": naskah.waktu(local(entry.received_at), label),
+        "letter_date": naskah.tanggal(letter.get("tanggal")),
+        "due": naskah.hari_tanggal(entry.due_on) if entry.due_on else "-",
+        "days": days or cfg.service.answer_working_days,
+        "missing": entry.missing or [],
+        "original": original,
+        "original_received": naskah.waktu(local(original.received_at), label) if original else "",
+        "original_due": naskah.hari_tanggal(original.due_on) if original and original.due_on
+        else "",
+    }
+    body = _env(cfg.rules_path).get_template(f"{kind}.txt.j2").render(**context)
+    msg = EmailMessage()
+    shown = original if kind == "duplicate" and original else entry
+    nomor = f" Nomor {letter['nomor']}" if letter.get("nomor") else ""
+    msg["Subject"] = SUBJECTS[kind].format(agenda_no=shown.agenda_no or f"#{shown.id}",
+                                           nomor=nomor)
+    msg["From"] = formataddr((cfg.office.name, cfg.office.email))
+    msg["To"] = formataddr((entry.sender_name or "", entry.sender_email))
+    answering = answering or entry.message_id
+    if answering:
+        msg["In-Reply-To"] = answering
+        msg["References"] = " ".join(dict.fromkeys((*references, answering)))
+    msg["Auto-Submitted"] = "auto-replied"
+    msg["X-Paraf-Agenda"] = shown.agenda_no or f"#{shown.id}"
+    msg.set_content(body)
+    return msg
+
+
+class _Fields(dict):
+    """Letter fields for templates: a missing field reads as None, not an error."""
+    def __getattr__(self, name):
+        return self.get(name)

@@ -1,0 +1,97 @@
+# SPDX-License-Identifier: AGPL-3.0-or-later
+"""The scheduled worker: watch the intake mailbox, deliver the outbox (APScheduler 3).
+
+The intake job waits on IMAP IDLE between passes when the server has it, so a letter is picked
+up within seconds; otherwise it polls. Lost connections are retried with a growing pause. No
+single message can stop the worker: the consumer turns its failure into a `failed` entry.
+"""
+from __future__ import annotations
+
+import logging
+import time
+
+from apscheduler.schedulers.blocking import BlockingScheduler
+from sqlalchemy.exc import OperationalError
+
+from . import outbox
+from .app import App
+from .intake.ledger import DbLedger
+from .intake.runner import PassReport, open_source, run_pass
+from .intake.source import SourceError
+
+log = logging.getLogger(__name__)
+MAX_BACKOFF = 300
+
+
+class IntakeWatcher:
+    def __init__(self, app: App, sleep=time.sleep):
+        self.app, self.sleep = app, sleep
+        self.source = None
+        self.failures = 0
+        self.ledger: DbLedger | None = None
+
+    def __call__(self, wait: bool = True) -> PassReport | None:
+        cfg = self.app.cfg
+        try:
+            if self.source is None:
+                self.source = open_source(cfg)
+                self.source.open()
+                self.ledger = DbLedger(self.app.factory, scope=self.source.name)
+            report = run_pass(self.source, self.app.consumer, self.ledger, cfg.mailbox.chunk)
+            self.failures = 0
+            if wait:
+                self.source.wait(cfg.mailbox.poll_seconds if cfg.mailbox.idle
+                                 else cfg.worker.intake_seconds)
+            return report
+        except (SourceError, OperationalError, OSError) as err:
+            self.failures += 1
+            pause = min(MAX_BACKOFF, 2 ** self.failures)
+            log.warning("intake: %s; retrying in %s s", err, pause)
+            self.close()
+            if wait:
+                self.sleep(pause)
+            return None
+
+    def close(self) -> None:
+        if self.source is not None:
+            try:
+                self.source.close()
+            except Exception:          # already broken; we are discarding it
+                pass
+            self.source = None
+
+
+def deliver(app: App) -> outbox.DeliveryReport | None:
+    try:
+        return outbox.deliver_due(app.factory, app.cfg)
+    except OperationalError as err:
+        log.warning("outbox: database unavailable: %s", err)
+        return None
+
+
+def run_once(app: App) -> tuple[PassReport | None, outbox.DeliveryReport | None]:
+    """One pass of every job, then return (for cron and tests)."""
+    outbox.recover(app.factory, app.cfg)
+    watcher = IntakeWatcher(app)
+    try:
+        report = watcher(wait=False)
+    finally:
+        watcher.close()
+    return report, deliver(app)
+
+
+def run_forever(app: App) -> None:
+    outbox.recover(app.factory, app.cfg)
+    watcher = IntakeWatcher(app)
+    scheduler = BlockingScheduler(timezone=app.cfg.office.timezone)
+    scheduler.add_job(watcher, "interval", seconds=1, id="intake", max_instances=1,
+                      coalesce=True)
+    scheduler.add_job(deliver, "interval", args=[app], seconds=app.cfg.worker.outbox_seconds,
+                      id="outbox", max_instances=1, coalesce=True)
+    log.info("paraf worker started: intake %s", app.cfg.intake)
+    try:
+        scheduler.start()
+    except (KeyboardInterrupt, SystemExit):
+        pass
+    finally:
+        watcher.close()
