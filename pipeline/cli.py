@@ -117,7 +117,7 @@ def import_(ctx, files):
     for path in files:
         outcome = app.consumer.consume(path.read_bytes(), source="file", ref=str(path))
         console.print(f"{path}: {outcome.status} {outcome.agenda_no or outcome.reason or ''}",
-                      highlight=False)
+                      markup=False, highlight=False)
 
 
 @cli.command()

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
@@ -61,39 +62,41 @@ def print_agenda(rows: list[dict], console: Console) -> None:
     for r in rows:
         letter = r["letter"] or {}
         flag = " ⚠" if r["flagged_fields"] else ""
-        table.add_row(r["agenda_no"] or f"#{r['id']}", r["status"] + flag,
-                      (r["received_at"] or "")[:10],
-                      r["opd"] or r["from"] or "-", letter.get("nomor") or "-",
-                      letter.get("hal") or r["reason"] or r["subject"] or "-", r["due_on"] or "-")
+        cells = (r["agenda_no"] or f"#{r['id']}", r["status"] + flag, (r["received_at"] or "")[:10],
+                 r["opd"] or r["from"] or "-", letter.get("nomor") or "-",
+                 letter.get("hal") or r["reason"] or r["subject"] or "-", r["due_on"] or "-")
+        table.add_row(*(Text(str(c)) for c in cells))      # sender text is never markup
     console.print(table)
 
 
 def print_entry(e: AgendaEntry, console: Console, low_confidence: float = 0.6) -> None:
+    """Headings in bold; everything that came from a message printed as plain text."""
     d = entry_dict(e, low_confidence)
-    console.print(f"[bold]{d['agenda_no'] or '#' + str(d['id'])}[/bold]  {d['status']}"
-                  f"  ({d['channel']})")
+    out = lambda line: console.print(line, markup=False, highlight=False)
+    console.print(Text(f"{d['agenda_no'] or '#' + str(d['id'])}", style="bold"),
+                  Text(f" {d['status']}  ({d['channel']})"))
     for label, key in (("Received", "received_at"), ("From", "from"), ("OPD", "opd"),
                        ("Subject", "subject"), ("Message-ID", "message_id"), ("Due", "due_on"),
                        ("Reason", "reason"), ("Missing", "missing"),
                        ("Duplicate of", "duplicate_of")):
         if d[key]:
-            console.print(f"  {label + ':':<14}{d[key]}", highlight=False)
+            out(f"  {label + ':':<14}{d[key]}")
     if e.letter:
-        console.print("[bold]Letter[/bold]" + (f"  (from {e.letter_meta.get('attachment')}: "
-                                               f"{e.letter_meta.get('why')})"
-                                               if e.letter_meta else ""))
+        console.print("[bold]Letter[/bold]")
+        if e.letter_meta:
+            out(f"  (from {e.letter_meta.get('attachment') or 'the e-mail body'}: "
+                f"{e.letter_meta.get('why')})")
         for key, value in e.letter.items():
             mark = " ⚠ low confidence" if key in d["flagged_fields"] else ""
-            console.print(f"  {key + ':':<14}{value}{mark}", highlight=False)
+            out(f"  {key + ':':<14}{value}{mark}")
     if e.attachments:
         console.print("[bold]Attachments[/bold]")
         for a in e.attachments:
             extra = f" — refused: {a.refused_reason}" if a.refused_reason else ""
-            console.print(f"  [{a.role}] {a.filename} ({a.content_type}, {a.size:,} bytes)"
-                          f"{extra}", highlight=False)
+            out(f"  [{a.role}] {a.filename} ({a.content_type}, {a.size:,} bytes){extra}")
     console.print("[bold]History[/bold]")
     for ev in e.events:
         detail = ev.data or {}
         note = detail.get("reason") or detail.get("mail") or detail.get("how") or ""
-        console.print(f"  {ev.at:%Y-%m-%d %H:%M:%S}  {ev.kind:<11} {ev.from_status or '':>11} → "
-                      f"{ev.to_status:<11} {ev.actor}  {note}", highlight=False)
+        out(f"  {ev.at:%Y-%m-%d %H:%M:%S}  {ev.kind:<11} {ev.from_status or '':>11} → "
+            f"{ev.to_status:<11} {ev.actor}  {note}")
