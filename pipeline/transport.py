@@ -225,4 +225,9 @@ def open_transport(cfg) -> Transport:
     except ValueError as err:
         raise ConfigError(f"config: 'smtp' has an invalid port: {err}") from err
     user = unquote(parts.username) if parts.username else None
-    return SmtpTransport(parts.scheme, parts.hostname, port, user, cfg.smtp_password)
+    transport = SmtpTransport(parts.scheme, parts.hostname, port, user, cfg.smtp_password)
+    if cfg.outbox.sent_folder and urlsplit(cfg.intake).scheme.startswith("imap"):
+        from .sentcheck import ImapSentFolder
+        transport.sent_checker = ImapSentFolder(cfg.intake, cfg.imap_password,
+                                                cfg.outbox.sent_folder)
+    return transport
