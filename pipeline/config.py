@@ -69,6 +69,19 @@ class Limits:
 
 
 @dataclass(frozen=True)
+class Workflow:
+    """Disposition, drafting and paraf: modes, service targets in working hours, reply checks."""
+    disposition: str = "confirm"        # auto: the routing rule decides; confirm: the Inspector
+    office_hours: str = "07:30-16:00"
+    disposition_hours: float = 2.0
+    drafting_hours: float = 8.5         # one working day
+    paraf_hours: float = 4.25           # half a working day
+    escalate_after: float = 2.0         # remind at the target, escalate at this multiple of it
+    auth_policy: str = "prefer"         # require | prefer | off (Authentication-Results)
+    authserv_id: str = ""               # the intake server's id; "" = trust the topmost header
+
+
+@dataclass(frozen=True)
 class Worker:
     intake_seconds: int = 60
     outbox_seconds: int = 30
@@ -88,10 +101,12 @@ class Config:
     service: Service = field(default_factory=Service)
     limits: Limits = field(default_factory=Limits)
     worker: Worker = field(default_factory=Worker)
+    workflow: Workflow = field(default_factory=Workflow)
     # Not from the file: where the file lives, and the secrets from the environment.
     base_dir: Path = field(default=Path("."), compare=False)
     imap_password: str | None = field(default=None, repr=False, compare=False)
     smtp_password: str | None = field(default=None, repr=False, compare=False)
+    secret: bytes | None = field(default=None, repr=False, compare=False)
 
     def path(self, value: str) -> Path:
         """A path from the config, relative to the config file's folder."""
@@ -126,7 +141,9 @@ class Config:
 
 
 _SECTIONS = {f.name: f.type for f in dataclasses.fields(Config)}
-_NOT_FROM_FILE = {"base_dir", "imap_password", "smtp_password"}
+_NOT_FROM_FILE = {"base_dir", "imap_password", "smtp_password", "secret"}
+_CHOICES = {"workflow.disposition": ("auto", "confirm"),
+            "workflow.auth_policy": ("require", "prefer", "off")}
 
 
 def _build(cls, data: dict, prefix: str):
@@ -138,6 +155,9 @@ def _build(cls, data: dict, prefix: str):
     values = {}
     for name in known & set(data):
         values[name] = _check(hints[name], data[name], prefix + name)
+        allowed = _CHOICES.get(prefix + name)
+        if allowed and values[name] not in allowed:
+            raise ConfigError(f"config: '{prefix}{name}' must be one of {', '.join(allowed)}")
     return cls(**values)
 
 
@@ -182,6 +202,11 @@ def from_dict(data: dict, base_dir: Path, env: typing.Mapping[str, str] = os.env
                 raise ConfigError(f"config: '{key}' names a user, so the environment variable "
                                   f"{var} must hold the password")
             secrets["imap_password" if key == "intake" else "smtp_password"] = env[var]
+    if env.get("PARAF_SECRET"):
+        if len(env["PARAF_SECRET"]) < 32:
+            raise ConfigError("config: the environment variable PARAF_SECRET must hold at least "
+                              "32 characters (it signs the tokens in approval e-mails)")
+        secrets["secret"] = env["PARAF_SECRET"].encode()
     return dataclasses.replace(cfg, base_dir=base_dir.resolve(), **secrets)
 
 

@@ -155,3 +155,61 @@ class OutboxMail(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime]
     sent_at: Mapped[datetime | None]
+
+
+class Disposition(Base):
+    """The Inspector's instruction assigning a case to an official (lembar disposisi)."""
+    __tablename__ = "dispositions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("agenda_entries.id"), index=True)
+    assignee: Mapped[str] = mapped_column(String(64))          # official code
+    chain: Mapped[list]                                         # official codes, in order
+    rule: Mapped[str | None] = mapped_column(String(128))
+    trail: Mapped[list | None]                                  # why the rule matched
+    instructions: Mapped[str | None] = mapped_column(Text)
+    decided_by: Mapped[str] = mapped_column(String(320))
+    decided_at: Mapped[datetime]
+
+
+class DraftRevision(Base):
+    """One version of the written answer; every reply with answers or a DOCX makes a new one."""
+    __tablename__ = "draft_revisions"
+    __table_args__ = (UniqueConstraint("entry_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("agenda_entries.id"), index=True)
+    number: Mapped[int]
+    author: Mapped[str] = mapped_column(String(320))
+    source: Mapped[str] = mapped_column(String(16))            # template | text | docx | web
+    sha256: Mapped[str] = mapped_column(String(64))
+    path: Mapped[str] = mapped_column(String(512))
+    answers: Mapped[list | None]
+    message_id: Mapped[str | None] = mapped_column(String(998))
+    created_at: Mapped[datetime]
+
+
+class Step(Base):
+    """A hand-over waiting for one person: dispose, draft or initial one revision.
+
+    Its e-mail carries a token bound to this step, revision and stage; a reply counts only
+    while the step is open, from its official, once.
+    """
+    __tablename__ = "steps"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("agenda_entries.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))              # disposition | drafting | paraf
+    official: Mapped[str] = mapped_column(String(64), index=True)
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+    stage: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(16), index=True)  # open | done | superseded
+    outcome: Mapped[str | None] = mapped_column(String(16))    # approved | returned | revised...
+    notes: Mapped[str | None] = mapped_column(Text)
+    opened_at: Mapped[datetime]
+    due_at: Mapped[datetime] = mapped_column(index=True)
+    closed_at: Mapped[datetime | None]
+    mail_message_id: Mapped[str | None] = mapped_column(String(998))
+    reply_message_id: Mapped[str | None] = mapped_column(String(998))
+    reminded_at: Mapped[datetime | None]
+    escalated_at: Mapped[datetime | None]

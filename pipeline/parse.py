@@ -42,6 +42,8 @@ class ParsedMessage:
     html: str
     attachments: tuple[Part, ...] = field(default=())
     auto_submitted: bool = False
+    recipients: tuple[str, ...] = ()          # To, Cc, Delivered-To, X-Original-To
+    auth_results: tuple[str, ...] = ()        # Authentication-Results, topmost first
 
     @property
     def thread_ids(self) -> tuple[str, ...]:
@@ -125,6 +127,11 @@ def parse(raw: bytes, limits: Limits = Limits()) -> ParsedMessage:
                               f"decodable: {err}") from err
         parts.append(Part(safe_filename(att.get("filename")), ctype, data))
 
+    raw_headers = mail.message
+    recipients = tuple(dict.fromkeys(a.lower() for _, a in getaddresses(
+        [str(v) for name in ("To", "Cc", "Delivered-To", "X-Original-To")
+         for v in raw_headers.get_all(name, [])]) if a))
+    auth_results = tuple(str(v) for v in raw_headers.get_all("Authentication-Results", []))
     auto = str(headers.get("auto-submitted", "no")).lower() not in ("", "no") or \
         str(headers.get("precedence", "")).lower() in ("bulk", "junk", "auto_reply")
     return ParsedMessage(
@@ -133,7 +140,8 @@ def parse(raw: bytes, limits: Limits = Limits()) -> ParsedMessage:
         subject=(mail.subject or "").strip(), sent_at=sent_at,
         in_reply_to=_ids(headers.get("in-reply-to")), references=_ids(headers.get("references")),
         text="\n".join(mail.text_plain), html="\n".join(mail.text_html),
-        attachments=tuple(parts), auto_submitted=auto)
+        attachments=tuple(parts), auto_submitted=auto, recipients=recipients,
+        auth_results=auth_results)
 
 
 def addresses(value: str) -> list[str]:
