@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from email.message import EmailMessage
 from email.utils import formataddr
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
+from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -26,35 +28,49 @@ SUBJECTS = {
 }
 
 
+@lru_cache(maxsize=8)
 def _env(rules_dir: Path) -> Environment:
+    """One environment per rules folder; the loader still notices edited templates."""
     paths = [str(rules_dir / "templates"), str(files("pipeline") / "defaults" / "templates")]
     return Environment(loader=FileSystemLoader(paths), undefined=StrictUndefined,
                        keep_trailing_newline=True, autoescape=False)
+
+
+def local_time(cfg: Config, moment: datetime) -> str:
+    """'23 November 2026 pukul 09.15 WIB' in the office's time zone."""
+    if moment.tzinfo is None:                  # SQLite hands back naive UTC
+        moment = moment.replace(tzinfo=timezone.utc)
+    zone = ZoneInfo(cfg.office.timezone)
+    return naskah.waktu(moment.astimezone(zone), naskah.zone_label(cfg.office.timezone))
+
+
+def case_context(cfg: Config, entry: AgendaEntry) -> dict:
+    """What every mail about a case may print."""
+    letter = entry.letter or {}
+    return {"office": cfg.office, "entry": entry, "letter": _Fields(letter),
+            "received": local_time(cfg, entry.received_at),
+            "letter_date": naskah.tanggal(letter.get("tanggal")),
+            "questions": letter.get("pertanyaan") or [],
+            "entry_due": naskah.hari_tanggal(entry.due_on) if entry.due_on else "-"}
+
+
+def render(cfg: Config, template: str, **context) -> str:
+    return _env(cfg.rules_path).get_template(f"{template}.txt.j2").render(**context)
 
 
 def compose(cfg: Config, kind: str, entry: AgendaEntry, *, original: AgendaEntry | None = None,
             answering: str | None = None, references: tuple[str, ...] = (),
             days: int | None = None) -> EmailMessage:
     """The notice of KIND for ENTRY, addressed to its sender and threaded to its message."""
-    zone = ZoneInfo(cfg.office.timezone)
-    label = naskah.zone_label(cfg.office.timezone)
-    local = lambda dt: dt.astimezone(zone) if dt.tzinfo else dt.replace(tzinfo=ZoneInfo("UTC")
-                                                                        ).astimezone(zone)
     letter = entry.letter or {}
-    context = {
-        "office": cfg.office, "entry": entry, "letter": _Fields(letter),
-        "recipient": entry.opd_name or entry.sender_name or entry.sender_email,
-        "received": naskah.waktu(local(entry.received_at), label),
-        "letter_date": naskah.tanggal(letter.get("tanggal")),
-        "due": naskah.hari_tanggal(entry.due_on) if entry.due_on else "-",
-        "days": days or cfg.service.answer_working_days,
-        "missing": entry.missing or [],
-        "original": original,
-        "original_received": naskah.waktu(local(original.received_at), label) if original else "",
-        "original_due": naskah.hari_tanggal(original.due_on) if original and original.due_on
-        else "",
-    }
-    body = _env(cfg.rules_path).get_template(f"{kind}.txt.j2").render(**context)
+    body = render(cfg, kind, **case_context(cfg, entry),
+                  recipient=entry.opd_name or entry.sender_name or entry.sender_email,
+                  due=naskah.hari_tanggal(entry.due_on) if entry.due_on else "-",
+                  days=days or cfg.service.answer_working_days, missing=entry.missing or [],
+                  original=original,
+                  original_received=local_time(cfg, original.received_at) if original else "",
+                  original_due=naskah.hari_tanggal(original.due_on)
+                  if original and original.due_on else "")
     msg = EmailMessage()
     shown = original if kind == "duplicate" and original else entry
     nomor = f" Nomor {letter['nomor']}" if letter.get("nomor") else ""

@@ -21,6 +21,7 @@ from .intake.source import SourceError
 
 log = logging.getLogger(__name__)
 MAX_BACKOFF = 300
+BATCH = 100          # mails per SMTP connection
 
 
 class IntakeWatcher:
@@ -62,8 +63,15 @@ class IntakeWatcher:
 
 
 def deliver(app: App) -> outbox.DeliveryReport | None:
+    """Everything that is due now, in batches (one connection each)."""
+    total = outbox.DeliveryReport()
     try:
-        return outbox.deliver_due(app.factory, app.cfg)
+        while True:
+            report = outbox.deliver_due(app.factory, app.cfg, limit=BATCH)
+            for name in ("sent", "retried", "failed", "held"):
+                setattr(total, name, getattr(total, name) + getattr(report, name))
+            if report.sent + report.retried + report.failed + report.held < BATCH:
+                return total
     except OperationalError as err:
         log.warning("outbox: database unavailable: %s", err)
         return None

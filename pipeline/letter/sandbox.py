@@ -6,6 +6,7 @@ pdftoppm/tesseract grandchildren. Run `python -m pipeline.letter.sandbox FILE` t
 """
 from __future__ import annotations
 
+import gc
 import json
 import os
 import resource
@@ -56,8 +57,10 @@ def read_letter(data: bytes, filename: str, limits: Limits | None = None,
     limits = limits or Limits()
     check_size(data, limits)
     rfd, wfd = os.pipe()
+    gc.freeze()          # the child then shares the parent's pages instead of copying them
     pid = os.fork()
     if pid == 0:  # pragma: no cover - runs in the child
+        gc.disable()
         os.close(rfd)
         try:
             _child(wfd, data, filename, limits, opd_names)
