@@ -1,0 +1,47 @@
+"""The PDF preview through LibreOffice, which is optional on a Paraf machine."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from pipeline import drafting
+from tests.drafting import ANSWERS, INSPECTOR, OFFICE, entry
+
+HAVE_SOFFICE = bool(shutil.which("soffice") or shutil.which("libreoffice"))
+
+
+def _draft() -> bytes:
+    return drafting.render(drafting.default_template(),
+                           drafting.context_for(entry(), OFFICE, INSPECTOR, ANSWERS))
+
+
+def test_no_libreoffice_gives_none(monkeypatch):
+    """GIVEN no soffice/libreoffice on PATH WHEN a preview is asked for THEN None, no error."""
+    monkeypatch.setattr(drafting.shutil, "which", lambda name: None)
+    assert drafting.preview_pdf(_draft()) is None
+
+
+def test_failing_converter_gives_none(monkeypatch, tmp_path):
+    """GIVEN a 'soffice' that exits without writing a PDF WHEN previewing THEN None."""
+    fake = tmp_path / "soffice"
+    fake.write_text("#!/bin/sh\nexit 1\n")
+    fake.chmod(0o755)
+    monkeypatch.setattr(drafting.shutil, "which", lambda name: str(fake))
+    assert drafting.preview_pdf(_draft(), timeout=10) is None
+
+
+def test_hanging_converter_is_killed(monkeypatch, tmp_path):
+    """GIVEN a 'soffice' that hangs WHEN previewing with a short timeout THEN None, promptly."""
+    fake = tmp_path / "soffice"
+    fake.write_text("#!/bin/sh\nsleep 30 &\nwait\n")
+    fake.chmod(0o755)
+    monkeypatch.setattr(drafting.shutil, "which", lambda name: str(fake))
+    assert drafting.preview_pdf(_draft(), timeout=0.5) is None
+
+
+@pytest.mark.skipif(not HAVE_SOFFICE, reason="LibreOffice is not installed")
+def test_real_conversion():
+    """GIVEN LibreOffice WHEN the draft is converted THEN a PDF comes back."""
+    pdf = drafting.preview_pdf(_draft())
+    assert pdf is not None and pdf.startswith(b"%PDF")

@@ -1,0 +1,155 @@
+"""The reply draft rendered from the committed template: content, layout facts, safety."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from docx import Document
+
+from pipeline import drafting
+from pipeline.letter import read_letter_inprocess
+from tests.drafting import ANSWERS, INSPECTOR, OFFICE, QUESTIONS, entry, texts
+
+
+def render(answers=None, case=None, **kw) -> bytes:
+    ctx = drafting.context_for(case or entry(), OFFICE, INSPECTOR, answers, **kw)
+    return drafting.render(drafting.default_template(), ctx)
+
+
+@pytest.fixture(scope="module")
+def draft() -> bytes:
+    return render(ANSWERS)
+
+
+def test_draft_reads_back_as_a_letter(draft):
+    """GIVEN a draft for a three-question letter WHEN the letter reader reads it
+    THEN Hal, addressee, signer, tembusan come back, Nomor and date are still blank,
+    and the three numbered items start with the questions in order."""
+    r = read_letter_inprocess(draft, "x.docx")
+    assert r.nomor is None and r.tanggal is None
+    assert r.hal == "Jawaban atas Permohonan Konsultasi Pengelolaan Dana BOS"
+    assert r.sifat == "Segera"
+    assert r.tujuan == "Kepala Dinas Pendidikan Kota Pekalongan"
+    assert r.pengirim == "Inspektorat Daerah Kota Pekalongan"
+    assert r.penandatangan == {"nama": "Drs. BAMBANG HARYANTO, M.Si.", "nip": "197003151995031002",
+                               "jabatan": "INSPEKTUR DAERAH KOTA PEKALONGAN"}
+    assert r.tembusan == ["Wali Kota Pekalongan"]
+    assert len(r.pertanyaan) == 3
+    for got, want in zip(r.pertanyaan, QUESTIONS):
+        assert got.startswith(want)
+
+
+def test_text_in_order_with_citation_and_signature(draft):
+    """GIVEN the rendered draft WHEN its paragraphs are read in order
+    THEN kop, date placeholder, blank Nomor, the citation with the Indonesian date,
+    each question followed by its answer, the closing, the signature with spaced NIP and
+    the tembusan appear in that order."""
+    lines = texts(draft)
+    joined = "\n".join(lines)
+    assert lines[:4] == ["PEMERINTAH KOTA PEKALONGAN", "INSPEKTORAT DAERAH",
+                         "Jl. Mataram No. 1, Pekalongan 51119",
+                         "Telepon (0285) 421093, Pos-el: konsultasi@inspektorat.example.go.id"]
+    assert lines[lines.index("Nomor") + 2] == ""          # label, ":", empty value
+    assert any(ln.startswith("Pekalongan, \u2026") for ln in lines)
+    assert "Yth. Kepala Dinas Pendidikan Kota Pekalongan\ndi Pekalongan" in joined
+    assert ("Menindaklanjuti surat Saudara Nomor 800/1234/Disdik/XI/2026 tanggal 20 November 2026 "
+            "hal Permohonan Konsultasi Pengelolaan Dana BOS, dengan ini kami sampaikan jawaban "
+            "atas pertanyaan Saudara sebagai berikut:") in lines
+    order = []
+    for i, q in enumerate(QUESTIONS):
+        order.append(lines.index(f"{i + 1}.\t{q}"))
+        first, *rest = ANSWERS[i].split("\n")
+        order.append(lines.index(f"Jawaban: {first}"))
+        order.extend(lines.index(r) for r in rest)
+    closing = lines.index("Demikian disampaikan, atas perhatian dan kerja sama Saudara "
+                          "diucapkan terima kasih.")
+    sig = [lines.index(s) for s in ("INSPEKTUR DAERAH KOTA PEKALONGAN,",
+                                    "Drs. BAMBANG HARYANTO, M.Si.", "Pembina Utama Muda (IV/c)",
+                                    "NIP. 19700315 199503 1 002", "Tembusan:",
+                                    "1.\tYth. Wali Kota Pekalongan (sebagai laporan)")]
+    assert order + [closing] + sig == sorted(order + [closing] + sig)
+    assert "{{" not in joined and "{%" not in joined
+
+
+def test_missing_answers_show_placeholder_and_layout_is_a4():
+    """GIVEN no answers yet WHEN the draft is rendered THEN each item says the answer is
+    missing, and the page is A4 with official-letter margins in Arial 12 pt."""
+    out = render(None)
+    assert texts(out).count("Jawaban: [jawaban belum diisi]") == 3
+    doc = Document(io.BytesIO(out))
+    sec = doc.sections[0]
+    assert (round(sec.page_width.cm, 1), round(sec.page_height.cm, 1)) == (21.0, 29.7)
+    assert round(sec.left_margin.cm, 1) == 3.0
+    assert doc.styles["Normal"].font.name == "Arial" and doc.styles["Normal"].font.size.pt == 12
+    assert doc.core_properties.subject == "Agenda 2026/KONS/0042"
+
+
+def test_hostile_text_is_literal():
+    """GIVEN user text with XML specials and Jinja syntax in every free field
+    WHEN rendered THEN the DOCX is valid and shows the text literally, evaluating nothing."""
+    evil = "<b>x</b> & {{ 7*7 }} {% if true %}Y{% endif %} ]]> \x0b\x07"
+    case = entry(nomor="1/2&<3>", hal=evil, pertanyaan=[evil, "{{ inspektur }}?"],
+                 penandatangan={"jabatan": "Kepala <Dinas> & Co {{x}}"})
+    out = render([evil, "{%p endfor %}"], case)
+    zipfile.ZipFile(io.BytesIO(out)).testzip()
+    lines = texts(out)
+    shown = "<b>x</b> & {{ 7*7 }} {% if true %}Y{% endif %} ]]>"
+    assert f"1.\t{shown}" in lines and f"Jawaban: {shown}" in lines
+    assert "2.\t{{ inspektur }}?" in lines and "Jawaban: {%p endfor %}" in lines
+    assert "Yth. Kepala <Dinas> & Co {{x}}" in lines
+    assert not any("49" in ln for ln in lines)
+    assert read_letter_inprocess(out, "x.docx").hal.startswith("Jawaban atas <b>x</b> &")
+
+
+def test_letter_without_number_or_questions():
+    """GIVEN a case from the web form (no letter number, no questions, one answer)
+    WHEN rendered THEN the opening cites the request without a number and one item shows."""
+    case = {"agenda_no": "2026/KONS/7", "opd_name": "Kecamatan Pekalongan Utara",
+            "subject": "Konsultasi pengadaan", "letter": {"tanggal": "2026-03-02"}}
+    lines = texts(render(["Dapat, sepanjang sesuai ketentuan."], case, tembusan=[]))
+    assert ("Menindaklanjuti permohonan konsultasi Saudara tanggal 2 Maret 2026 hal Konsultasi "
+            "pengadaan, dengan ini kami sampaikan jawaban atas pertanyaan Saudara sebagai "
+            "berikut:") in lines
+    assert "1.\t[uraian pertanyaan]" in lines
+    assert "Yth. Kecamatan Pekalongan Utara" in lines
+    assert "Tembusan:" not in lines
+
+
+@pytest.mark.parametrize("letter, want", [
+    ({"penandatangan": {"jabatan": "Kepala Dinas Pendidikan Kota Pekalongan,"}},
+     "Kepala Dinas Pendidikan Kota Pekalongan"),
+    ({"penandatangan": {"jabatan": "KEPALA DINAS KESEHATAN KOTA PEKALONGAN"}},
+     "Kepala Dinas Kesehatan Kota Pekalongan"),
+    ({"penandatangan": {"jabatan": "Plt. Kepala Badan Perencanaan Pembangunan Daerah"}},
+     "Kepala Badan Perencanaan Pembangunan Daerah"),
+    ({"penandatangan": {"jabatan": "a.n. Kepala Dinas Sosial Kota Pekalongan Sekretaris"}},
+     "Kepala Dinas Sosial Kota Pekalongan"),
+    ({"pengirim": "Dinas Perhubungan Kota Pekalongan"}, "Kepala Dinas Perhubungan Kota Pekalongan"),
+    ({"pengirim": "Kecamatan Pekalongan Barat"}, "Camat Pekalongan Barat"),
+    ({"pengirim": "Sekretariat DPRD Kota Pekalongan"}, "Sekretaris DPRD Kota Pekalongan"),
+    ({}, ""),
+])
+def test_tujuan_for(letter, want):
+    """GIVEN the incoming letter's signer or sender WHEN the reply's addressee is derived
+    THEN it is the head of that unit."""
+    assert drafting.tujuan_for(letter) == want
+
+
+def test_nip_spaced():
+    """GIVEN an 18-digit NIP WHEN spaced THEN it is grouped 8-6-1-3; others are left alone."""
+    assert drafting.nip_spaced("197003151995031002") == "19700315 199503 1 002"
+    assert drafting.nip_spaced("19700315 199503 1 002") == "19700315 199503 1 002"
+    assert drafting.nip_spaced("-") == "-"
+
+
+def test_template_is_built_by_the_script(tmp_path):
+    """GIVEN make_template.py WHEN run THEN it writes the same paragraphs as the committed file."""
+    import importlib.util
+    path = drafting.TEMPLATE.parent.parent / "make_template.py"
+    spec = importlib.util.spec_from_file_location("make_template", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    out = tmp_path / "t.docx"
+    mod.main(["x", str(out)])
+    assert texts(out.read_bytes()) == texts(drafting.default_template())
