@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from importlib.resources import files
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -33,7 +34,24 @@ class App:
 
     @cached_property
     def consumer(self) -> Consumer:
-        return Consumer(self.cfg, self.factory, self.rules)
+        return Consumer(self.cfg, self.factory, self.rules, workflow=self.workflow)
+
+    @cached_property
+    def workflow(self):
+        """The disposition/drafting/paraf loop, when the office has officials and routing
+        rules; None for an intake-only installation."""
+        folder = self.cfg.rules_path
+        if not (folder / "officials.toml").exists() or not (folder / "routing.toml").exists():
+            return None
+        from .officials import load_officials
+        from .route import load_routing
+        from .workflow import Workflow
+        officials = load_officials(folder / "officials.toml")
+        template = folder / "templates" / "jawaban.docx"
+        if not template.exists():
+            template = files("pipeline") / "defaults" / "templates" / "jawaban.docx"
+        return Workflow(self.cfg, self.rules, officials, load_routing(folder / "routing.toml"),
+                        self.store, template.read_bytes())
 
     @cached_property
     def store(self) -> ContentStore:

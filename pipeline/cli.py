@@ -84,11 +84,74 @@ def import_opd(ctx, csv_file):
 @rules.command("check")
 @pass_ctx
 def rules_check(ctx):
-    """Validate every rule file."""
+    """Validate every rule file: OPDs, numbering, officials, routing (with line numbers)."""
+    from .rulecheck import check_rules, report
     from .rules import load
-    loaded = load(ctx.cfg.rules_path)
-    console.print(f"rules OK: {len(loaded.opds)} OPDs; incoming numbers "
-                  f"'{loaded.numbering.incoming}', outgoing '{loaded.numbering.outgoing}'")
+    folder = ctx.cfg.rules_path
+    loaded = load(folder)
+    problems = check_rules(folder)
+    click.echo(f"{len(loaded.opds)} OPDs; incoming numbers '{loaded.numbering.incoming}', "
+               f"outgoing '{loaded.numbering.outgoing}'")
+    click.echo(report(problems, folder))
+    if problems:
+        sys.exit(1)
+
+
+@rules.command("explain")
+@click.argument("agenda_no")
+@pass_ctx
+def rules_explain(ctx, agenda_no):
+    """Which routing rule sent AGENDA_NO to whom, and why (or would, if not yet disposed)."""
+    from sqlalchemy import select
+
+    from .models import Disposition
+    from .route import explain, explain_trail
+    from .views import find
+    app = ctx.app
+    if app.workflow is None:
+        raise ParafError("this installation has no officials.toml / routing.toml")
+    with app.session() as session:
+        entry = find(session, agenda_no)
+        disp = session.scalars(select(Disposition).where(Disposition.entry_id == entry.id)
+                               .order_by(Disposition.id.desc()).limit(1)).first()
+        if disp is not None:
+            click.echo(f"Disposed by {disp.decided_by} to {disp.assignee}; paraf chain: "
+                       f"{' -> '.join(disp.chain) or '(none)'}")
+            if disp.instructions:
+                click.echo(f"Instructions: {disp.instructions}")
+            lines = explain_trail(disp.trail or [])
+        else:
+            click.echo("Not disposed yet; the rules would decide:")
+            lines = explain(app.workflow.route(entry))
+    for line in lines:
+        click.echo(line)
+
+
+@cli.command()
+@click.option("--official", help="only this official's queue (code)")
+@click.option("--overdue", is_flag=True, help="only steps past their target")
+@pass_ctx
+def steps(ctx, official, overdue):
+    """Open hand-overs: dispositions to give, answers to draft, drafts to initial."""
+    from datetime import datetime, timezone
+
+    from sqlalchemy import select
+
+    from .models import AgendaEntry, Step
+    from .workflow import aware
+    now = datetime.now(timezone.utc)
+    with ctx.app.session() as session:
+        query = select(Step, AgendaEntry).join(AgendaEntry, AgendaEntry.id == Step.entry_id) \
+            .where(Step.status == "open").order_by(Step.due_at)
+        if official:
+            query = query.where(Step.official == official)
+        for step, entry in session.execute(query):
+            late = aware(step.due_at) < now
+            if overdue and not late:
+                continue
+            click.echo(f"{entry.agenda_no:<18} {step.kind:<11} {step.official:<14} "
+                       f"rev {step.revision} stage {step.stage + 1}  due "
+                       f"{aware(step.due_at):%Y-%m-%d %H:%M} UTC{'  OVERDUE' if late else ''}")
 
 
 @cli.command()

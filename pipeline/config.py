@@ -23,6 +23,7 @@ CONFIG_ENV = "PARAF_CONFIG"
 class Office:
     """Who we are: printed on receipts and used as the From: of outgoing mail."""
     name: str = "Inspektorat Daerah Kota Pekalongan"
+    government: str = "Pemerintah Kota Pekalongan"
     short_name: str = "Inspektorat"
     city: str = "Pekalongan"
     address: str = "Jl. Mataram No. 1, Pekalongan"

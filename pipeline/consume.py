@@ -68,8 +68,9 @@ def html_to_text(markup: str) -> str:
 
 class Consumer:
     def __init__(self, cfg: Config, factory: sessionmaker[Session], rules: Rules,
-                 clock: Callable[[], datetime] = utcnow):
+                 clock: Callable[[], datetime] = utcnow, workflow=None):
         self.cfg, self.factory, self.rules, self.clock = cfg, factory, rules, clock
+        self.workflow = workflow
         self.store = ContentStore(cfg.data_path)
         self.registrar = Registrar(cfg, rules)
         lim = cfg.limits
@@ -135,6 +136,17 @@ class Consumer:
             raw_path=self.store.relative(path), outcome="new")
         session.add(message)
 
+        if self.workflow is not None:             # a reply to a disposition, draft or paraf
+            acted = self.workflow.reply(session, parsed, message, now)
+            if acted is not None:
+                status, entry, reason = acted
+                session.flush()
+                message.outcome, message.error = status, reason
+                if entry is not None:
+                    message.entry_id = entry.id
+                    self._keep_attachments(session, message, entry, parsed, None)
+                return Outcome(status, "processed", entry.id if entry else None,
+                               entry.agenda_no if entry else None, reason)
         same_id = _by_message_id(session, parsed.message_id)
         if same_id is not None:          # the same message delivered again, bytes changed
             return self._link(session, message, same_id, now, "redelivered", parsed)

@@ -8,6 +8,8 @@ twice, a stranger's mail and a broken message.
 """
 from __future__ import annotations
 
+import os
+import secrets
 import tempfile
 from email import message_from_bytes, policy
 from email.message import EmailMessage
@@ -113,7 +115,10 @@ def completing_reply() -> bytes:
 
 def run_demo(console: Console, keep: Path | None = None) -> Path:
     folder = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="paraf-demo-"))
-    cfg = load(init(folder))
+    # The demo signs its approval tokens with a throwaway secret; an office sets PARAF_SECRET.
+    cfg = load(init(folder), env={**os.environ,
+                                  "PARAF_SECRET": os.environ.get("PARAF_SECRET")
+                                  or secrets.token_urlsafe(32)})
     app = App.open(cfg)
     intake = cfg.url_path(cfg.intake)
     console.print(f"[bold]Paraf demo[/bold] in {folder}\n")

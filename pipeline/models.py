@@ -57,6 +57,7 @@ class AgendaEntry(Base):
                                                           order_by="InboundMessage.id")
     attachments: Mapped[list[Attachment]] = relationship(back_populates="entry",
                                                          order_by="Attachment.id")
+    steps: Mapped[list[Step]] = relationship(order_by="Step.id", viewonly=True)
 
 
 class Event(Base):

@@ -43,7 +43,8 @@ TRANSITIONS: dict[str, tuple[tuple[Status, ...], Status]] = {
     "fail":        ((S.NEW,), S.FAILED),
     "reject":      ((S.NEW, S.QUARANTINED, S.FAILED, S.INCOMPLETE), S.REJECTED),
     "dispose":     ((S.REGISTERED, S.DISPOSED), S.DISPOSED),
-    "draft":       ((S.DISPOSED, S.DRAFTED), S.DRAFTED),
+    "draft":       ((S.DISPOSED,), S.DRAFTED),
+    "revise":      ((S.DRAFTED,), S.DRAFTED),
     "return":      ((S.DRAFTED, S.INITIALLED), S.DISPOSED),
     "initial":     ((S.DRAFTED,), S.INITIALLED),
     "sign":        ((S.INITIALLED,), S.SIGNED),
@@ -52,7 +53,8 @@ TRANSITIONS: dict[str, tuple[tuple[Status, ...], Status]] = {
 }
 
 # Notes that change nothing but belong in the history (a receipt sent, a reminder, a re-send).
-NOTES = frozenset({"receipted", "notified", "reminded", "linked", "corrected", "mail_failed"})
+NOTES = frozenset({"receipted", "notified", "reminded", "escalated", "linked", "corrected",
+                   "mail_failed", "paraf", "refused", "unclear", "assigned"})
 
 
 def can(entry: AgendaEntry, action: str) -> bool:

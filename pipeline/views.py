@@ -94,6 +94,12 @@ def print_entry(e: AgendaEntry, console: Console, low_confidence: float = 0.6) -
         for a in e.attachments:
             extra = f" — refused: {a.refused_reason}" if a.refused_reason else ""
             out(f"  [{a.role}] {a.filename} ({a.content_type}, {a.size:,} bytes){extra}")
+    if e.steps:
+        console.print("[bold]Steps[/bold]")
+        for st in e.steps:
+            out(f"  {st.kind:<11} {st.official:<14} rev {st.revision} stage {st.stage + 1}  "
+                f"{st.status:<10} {st.outcome or ''}  due {st.due_at:%Y-%m-%d %H:%M}"
+                + (f"  notes: {st.notes}" if st.notes else ""))
     console.print("[bold]History[/bold]")
     for ev in e.events:
         detail = ev.data or {}

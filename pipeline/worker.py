@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import logging
 import time
+from datetime import datetime, timezone
 
 from apscheduler.schedulers.blocking import BlockingScheduler
 from sqlalchemy.exc import OperationalError
 
 from . import outbox
 from .app import App
+from .models import AgendaEntry
 from .intake.ledger import DbLedger
 from .intake.runner import PassReport, open_source, run_pass
 from .intake.source import SourceError
@@ -77,6 +79,33 @@ def deliver(app: App) -> outbox.DeliveryReport | None:
         return None
 
 
+def dispatch(app: App, now=None) -> int:
+    """Start the workflow of newly registered cases, each in its own transaction."""
+    if app.workflow is None:
+        return 0
+    from .workflow import cases_to_start
+    if not app.cfg.secret:
+        log.warning("dispatch: PARAF_SECRET is not set, so no disposition or paraf request "
+                    "can be sent; registered letters wait")
+        return 0
+    now = now or datetime.now(timezone.utc)
+    with app.session() as session:
+        waiting = cases_to_start(session)
+    for entry_id in waiting:
+        with app.session() as session:
+            entry = session.get(AgendaEntry, entry_id, with_for_update=True)
+            if entry.status == "registered":
+                app.workflow.start(session, entry, now)
+    return len(waiting)
+
+
+def remind(app: App, now=None) -> int:
+    if app.workflow is None:
+        return 0
+    with app.session() as session:
+        return app.workflow.remind(session, now or datetime.now(timezone.utc))
+
+
 def run_once(app: App) -> tuple[PassReport | None, outbox.DeliveryReport | None]:
     """One pass of every job, then return (for cron and tests)."""
     outbox.recover(app.factory, app.cfg)
@@ -85,6 +114,8 @@ def run_once(app: App) -> tuple[PassReport | None, outbox.DeliveryReport | None]
         report = watcher(wait=False)
     finally:
         watcher.close()
+    dispatch(app)
+    remind(app)
     return report, deliver(app)
 
 
@@ -96,6 +127,10 @@ def run_forever(app: App) -> None:
                       coalesce=True)
     scheduler.add_job(deliver, "interval", args=[app], seconds=app.cfg.worker.outbox_seconds,
                       id="outbox", max_instances=1, coalesce=True)
+    scheduler.add_job(dispatch, "interval", args=[app], seconds=app.cfg.worker.outbox_seconds,
+                      id="dispatch", max_instances=1, coalesce=True)
+    scheduler.add_job(remind, "interval", args=[app], minutes=10, id="remind",
+                      max_instances=1, coalesce=True)
     log.info("paraf worker started: intake %s", app.cfg.intake)
     try:
         scheduler.start()

@@ -28,10 +28,11 @@ def init(folder: Path, *, intake: str | None = None, smtp: str | None = None,
         cfg_path.write_text(text, encoding="utf-8")
     rules_dir = folder / "rules"
     (rules_dir / "templates").mkdir(parents=True, exist_ok=True)
-    for name in ("opd.toml", "numbering.toml"):
+    for name in ("opd.toml", "numbering.toml", "officials.toml", "routing.toml"):
         _copy(DEFAULTS / name, rules_dir / name, force)
     for tpl in (DEFAULTS / "templates").iterdir():
-        _copy(tpl, rules_dir / "templates" / tpl.name, force)
+        if tpl.is_file():
+            _copy(tpl, rules_dir / "templates" / tpl.name, force)
     cfg = config_mod.load(cfg_path)
     for path in (cfg.data_path, cfg.outbox_path):
         path.mkdir(parents=True, exist_ok=True)
