@@ -19,7 +19,7 @@ from . import states
 from .answers import answers_from_text
 from .config import Config
 from .errors import RulesError
-from .drafting import context_for, render as render_draft
+from .drafting import context_for, preview_pdf, render as render_draft
 from .models import AgendaEntry, Attachment, Disposition, DraftRevision, InboundMessage, Step
 from .officials import Official
 from .parse import ParsedMessage
@@ -222,11 +222,13 @@ class Workflow:
         official = chain[stage]
         step = self.desk.open(session, entry, "paraf", official, now, revision=revision.number,
                               stage=stage)
-        approved = chain[:stage]
-        self.desk.mail(session, entry, step, official, "step_paraf",
-                       [(f"konsep-jawaban-r{revision.number}.docx", DOCX,
-                         self.store.get(revision.sha256, "draft"))],
-                       chain=chain, approved=approved,
+        draft = self.store.get(revision.sha256, "draft")
+        files = [(f"konsep-jawaban-r{revision.number}.docx", DOCX, draft)]
+        preview = preview_pdf(draft)            # only where LibreOffice is installed
+        if preview:
+            files.append((f"pratinjau-r{revision.number}.pdf", "application/pdf", preview))
+        self.desk.mail(session, entry, step, official, "step_paraf", files,
+                       chain=chain, approved=chain[:stage],
                        drafter=self.by_code[self.disposition(session, entry).assignee])
 
     def chain_for(self, rule_name: str, assignee: Official) -> tuple[Official, ...]:

@@ -8,7 +8,7 @@ import docx
 from sqlalchemy import select
 
 from pipeline.events import verify
-from pipeline.models import DraftRevision, Step
+from pipeline.models import AgendaEntry, DraftRevision, Step
 from pipeline.views import find
 from pipeline.worker import run_once
 from tests.mails import fields, letter_mail
@@ -21,9 +21,9 @@ def emails(app, code):
 
 
 def status(app):
+    """The status of the one case these tests drive."""
     with app.session() as s:
-        entries = [e for e in s.scalars(select(__import__("pipeline.models").models.AgendaEntry))]
-        return entries[0].status
+        return s.scalars(select(AgendaEntry.status)).one()
 
 
 def open_steps(app):
