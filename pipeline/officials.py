@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import RulesError
-from .rules import EMAIL_RE, _read_toml
+from .rules import EMAIL_RE, _read_toml, texts
 
 ROLES = ("inspector", "clerk")
 NIP_RE = re.compile(r"^\d{18}$")
@@ -44,14 +44,6 @@ class Official:
         return f"{self.name} ({self.jabatan})"
 
 
-def _strings(value, key: str, where: str) -> tuple[str, ...]:
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise RulesError(f"{where}: '{key}' must be a list of texts, like [\"a\", \"b\"]")
-    return tuple(v.strip() for v in value if v.strip())
-
-
 def parse_official(row: dict, where: str) -> Official:
     """One [[official]] table into an Official; RulesError names WHERE and the key at fault."""
     unknown = sorted(set(row) - _KEYS)
@@ -68,20 +60,20 @@ def parse_official(row: dict, where: str) -> Official:
     nip = re.sub(r"\s+", "", str(row["nip"]))
     if not NIP_RE.match(nip):
         raise RulesError(f"{where}: NIP '{row['nip']}' must have exactly 18 digits")
-    emails = tuple(e.lower() for e in _strings(row["emails"], "emails", where))
+    emails = tuple(e.lower() for e in texts(row["emails"], "emails", where))
     if not emails:
         raise RulesError(f"{where}: 'emails' is required")
     for email in emails:
         if not EMAIL_RE.match(email):
             raise RulesError(f"{where}: '{email}' is not an e-mail address")
-    roles = _strings(row.get("roles", []), "roles", where)
+    roles = texts(row.get("roles", []), "roles", where)
     for role in roles:
         if role not in ROLES:
             raise RulesError(f"{where}: unknown role '{role}' (known roles: {', '.join(ROLES)})")
     return Official(code=row["code"].strip(), name=row["name"].strip(), nip=nip,
                     jabatan=row["jabatan"].strip(), emails=emails,
                     unit=row.get("unit", "").strip(), pangkat=row.get("pangkat", "").strip(),
-                    wilayah=_strings(row.get("wilayah", []), "wilayah", where),
+                    wilayah=texts(row.get("wilayah", []), "wilayah", where),
                     superior=row.get("superior", "").strip(), roles=roles)
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .errors import RulesError
 from .officials import Official, by_code, superior_of
-from .rules import Opd, _read_toml
+from .rules import Opd, _read_toml, texts
 
 MODES = ("auto", "confirm")
 FILTERS = ("opd", "wilayah", "words", "sifat")
@@ -86,15 +86,6 @@ class Route:
 
 # --- loading -----------------------------------------------------------------------------------
 
-def _texts(row: dict, key: str, where: str) -> tuple[str, ...]:
-    value = row.get(key, [])
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise RulesError(f"{where}: '{key}' must be a list of texts, like [\"a\", \"b\"]")
-    return tuple(v.strip() for v in value if v.strip())
-
-
 def parse_rule(row: dict, where: str) -> Rule:
     """One [[rule]] table into a Rule; RulesError names WHERE and the key at fault."""
     unknown = sorted(set(row) - _KEYS)
@@ -116,7 +107,7 @@ def parse_rule(row: dict, where: str) -> Rule:
     mode = row.get("mode")
     if mode is not None and mode not in MODES:
         raise RulesError(f"{where}: mode '{mode}' must be \"auto\" or \"confirm\"")
-    chain = _texts(row, "chain", where)
+    chain = texts(row.get("chain", []), "chain", where)
     for item in chain:
         if item.startswith("superior") and not POSITION_RE.match(item):
             raise RulesError(f"{where}: '{item}' in chain: write \"superior\" or "
@@ -126,7 +117,7 @@ def parse_rule(row: dict, where: str) -> Rule:
     rule = Rule(name=row["name"].strip(), order=order, assignee=row["assignee"].strip(),
                 chain=chain, enabled=row.get("enabled", True), default=row.get("default", False),
                 mode=mode, stop_processing=row.get("stop_processing", True),
-                **{f: _texts(row, f, where) for f in FILTERS})
+                **{f: texts(row.get(f, []), f, where) for f in FILTERS})
     if rule.default and rule.filters:
         raise RulesError(f"{where}: the default rule catches everything else and may have no "
                          f"filters (remove {', '.join(rule.filters)})")

@@ -43,6 +43,15 @@ class Rules:
     numbering: Numbering = field(default_factory=Numbering)
 
 
+def texts(value, key: str, where: str) -> tuple[str, ...]:
+    """A TOML list of strings (or one string), stripped; RulesError naming KEY otherwise."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RulesError(f"{where}: '{key}' must be a list of texts, like [\"a\", \"b\"]")
+    return tuple(v.strip() for v in value if v.strip())
+
+
 _OPD_KEYS = {"code", "name", "abbrev", "pemda", "head", "emails", "domains", "aliases"}
 
 

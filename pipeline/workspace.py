@@ -24,7 +24,7 @@ def init(folder: Path, *, intake: str | None = None, smtp: str | None = None,
         text = (DEFAULTS / "config.toml").read_text(encoding="utf-8")
         for key, value in (("intake", intake), ("smtp", smtp), ("database", database)):
             if value:
-                text = _set_top_key(text, key, value)
+                text = set_key(text, key, value)
         cfg_path.write_text(text, encoding="utf-8")
     rules_dir = folder / "rules"
     (rules_dir / "templates").mkdir(parents=True, exist_ok=True)
@@ -50,7 +50,8 @@ def _copy(src, dst: Path, force: bool) -> None:
             shutil.copyfileobj(fh, out)
 
 
-def _set_top_key(text: str, key: str, value: str) -> str:
+def set_key(text: str, key: str, value: str) -> str:
+    """Set the first `key = ...` line of a commented config, keeping every comment."""
     lines = text.splitlines()
     for i, line in enumerate(lines):
         if line.startswith(f"{key} = "):

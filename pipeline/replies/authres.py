@@ -81,7 +81,19 @@ def _split(value: str) -> list[str]:
     return [p.strip() for p in parts]
 
 
-_PAIR = re.compile(r'([^\s=;"]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^\s;]+)')
+# Every alternative consumes at least one character and none can fail after a long scan, so
+# tokenising is linear even on hostile input (a quoted string may lack its closing quote).
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|[^\s="]+(?:\s*=\s*(?:"(?:[^"\\]|\\.)*"?|[^\s"]*))?|\S')
+
+
+def _pairs(part: str) -> list[tuple[str, str]]:
+    """key=value pairs of one resinfo, in order; stray words are skipped."""
+    pairs = []
+    for token in _TOKEN.findall(part):
+        key, eq, value = token.partition("=")
+        if eq and key.strip() and not key.startswith('"'):
+            pairs.append((key.strip(), value.strip().strip('"')))
+    return pairs
 
 
 def parse_header(value: str) -> _Header | None:
@@ -93,12 +105,12 @@ def parse_header(value: str) -> _Header | None:
         return None
     results = []
     for part in parts[1:]:
-        pairs = _PAIR.findall(part)
+        pairs = _pairs(part)
         if not pairs:
             continue                                # "none", or an empty trailing part
         method, result = pairs[0]
-        props = {k.lower(): v.strip('"').lower() for k, v in pairs[1:]}
-        results.append((method.split("/")[0].lower(), result.strip('"').lower(), props))
+        props = {k.lower(): v.lower() for k, v in pairs[1:]}
+        results.append((method.split("/")[0].strip().lower(), result.lower(), props))
     return _Header(head[0].strip('"').lower(), tuple(results))
 
 

@@ -150,20 +150,28 @@ class SigningDecision:
 
 _TTD = re.compile(r"^[^\w]*(?:ttd|tandatangani|tanda\s+tangani|sign)(?!\w)[\s*_:\-]*(.*)$", re.I)
 _TOLAK = re.compile(r"^[^\w]*(?:tolak|reject|kembalikan|revisi)(?!\w)[\s*_:\-]*(.*)$", re.I)
-_ITEMS = r"\d+(?:\s*[-\u2013]\s*\d+)?(?:\s*(?:,|;|&|\s|dan|and)\s*\d+(?:\s*[-\u2013]\s*\d+)?)*"
-_TOLAK_REST = re.compile(rf"^(?P<items>{_ITEMS})\s*[:.\-\u2013\u2014]?\s*(?P<notes>.*)$", re.I)
+_ITEM_CHARS = re.compile(r"(?:[\d\s,;&\-\u2013]|dan\b|and\b)+", re.I)
+_ITEM_LIST = re.compile(r"\d+(?:-\d+)?(?: \d+(?:-\d+)?)*")
+MAX_COMMAND_CHARS = 1000
 _ALL = frozenset({"semua", "semuanya", "all", "seluruhnya"})
 _RISKY = re.compile(rf"\d|\b(?:{_CONJ}|selain|tidak|belum|jangan|not|no)\b")
 
 
 def _items(spec: str) -> tuple[list[int], str | None]:
+    """Item numbers from '1,3', '1-3', '2 dan 4'; an error text when unreadable.
+
+    Separators are normalised first so the final pattern is unambiguous (no backtracking)."""
+    flat = re.sub(r"\s*[-\u2013]\s*", "-", spec.strip().rstrip(".").strip())
+    flat = re.sub(r"(?:[,;&\s]|\bdan\b|\band\b)+", " ", flat, flags=re.I).strip()
+    if not _ITEM_LIST.fullmatch(flat):
+        return [], f"cannot read the item numbers {spec.strip()[:40]!r}"
     numbers: list[int] = []
-    for m in re.finditer(r"(\d+)(?:\s*[-\u2013]\s*(\d+))?", spec):
-        lo = int(m.group(1))
-        hi = int(m.group(2)) if m.group(2) else lo
-        if lo < 1 or hi < lo or hi > MAX_ITEMS:
-            return [], f"invalid item number or range {m.group(0)!r}"
-        numbers.extend(range(lo, hi + 1))
+    for part in flat.split():
+        lo, _, hi = part.partition("-")
+        first, last = int(lo), int(hi or lo)
+        if first < 1 or last < first or last > MAX_ITEMS:
+            return [], f"invalid item number or range {part!r}"
+        numbers.extend(range(first, last + 1))
     return numbers, None
 
 
@@ -183,28 +191,34 @@ def decide_signing(fresh: str, count: int | None = None) -> SigningDecision:
             for n in current or ():
                 rejects[n].append("")
             continue
+        if len(line) > MAX_COMMAND_CHARS and current is None:
+            problems.append("a line is too long to be a command")
+            break
         ttd, tolak = _TTD.match(line), _TOLAK.match(line)
         if ttd:
             seen_command, current = True, None
             rest = _norm(ttd.group(1))
             if rest in _ALL:
                 sign_all = True
-            elif re.fullmatch(_ITEMS, ttd.group(1).strip().rstrip("."), re.I):
-                numbers, err = _items(ttd.group(1))
-                sign.extend(numbers) if not err else problems.append(err)
             else:
-                problems.append(f"cannot read which items to sign: {line[:80]!r}")
+                numbers, err = _items(ttd.group(1))
+                if err:
+                    problems.append(f"cannot read which items to sign: {line[:80]!r} ({err})")
+                sign.extend(numbers)
         elif tolak:
             seen_command = True
-            m = _TOLAK_REST.match(tolak.group(1).strip())
-            numbers, err = _items(m.group("items")) if m else ([], None)
+            rest = tolak.group(1)
+            spec = _ITEM_CHARS.match(rest)
+            digits = spec is not None and any(ch.isdigit() for ch in spec.group(0))
+            numbers, err = _items(spec.group(0).rstrip(" \t,;&-\u2013")) if digits else ([], None)
             if not numbers:
                 problems.append(err or f"TOLAK needs item numbers: {line[:80]!r}")
                 current = None
                 continue
             current = numbers
+            notes = rest[spec.end():].lstrip(" :.-\u2013\u2014").strip()
             for n in numbers:
-                rejects.setdefault(n, []).append(m.group("notes").strip())
+                rejects.setdefault(n, []).append(notes)
         elif current is not None:
             for n in current:
                 rejects[n].append(line)

@@ -17,9 +17,8 @@ MAX_CHARS = 200_000          # a reply longer than this is not a decision; bound
 
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 _QUOTED = re.compile(r"^\s*>")
-_ATTRIBUTION = re.compile(
-    r"^(?:(?:on|pada)\b.{3,400}?|.{0,300}?(?:<[^<>\s]+@[^<>\s]+>|\S+@\S+\.\w+))"
-    r"\s*(?:wrote|writes|menulis|tulis)\s*:$", re.I)
+_ATTRIBUTION_END = re.compile(r"(?:wrote|writes|menulis|tulis)\s*:$", re.I)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _ATTRIBUTION_START = re.compile(r"^(?:on|pada)\s", re.I)
 _SEPARATOR = re.compile(
     r"^(?:-{2,}\s*(?:original message|pesan asli|forwarded message|pesan terusan|"
@@ -78,7 +77,7 @@ def _marker(lines: list[str], i: int) -> tuple[str, int] | None:
         return "footer", 1
     if len(line) > 500:
         return None
-    if _ATTRIBUTION.match(line):
+    if _is_attribution(line):
         return "attribution", 1
     if _ATTRIBUTION_START.match(line):          # wrapped attribution, over 2 or 3 lines
         joined = line
@@ -86,13 +85,23 @@ def _marker(lines: list[str], i: int) -> tuple[str, int] | None:
             if i + extra >= len(lines) or _QUOTED.match(lines[i + extra]):
                 break
             joined = f"{joined} {lines[i + extra].strip()}"
-            if _ATTRIBUTION.match(joined):
+            if _is_attribution(joined):
                 return "attribution", extra + 1
     if _HEADER_FIRST.match(line):
         following = [s.strip() for s in lines[i + 1:i + 12] if s.strip()][:6]
         if sum(1 for s in following if _HEADER_NEXT.match(s)) >= 2:
             return "header", 1
     return None
+
+
+def _is_attribution(line: str) -> bool:
+    """'On/Pada <date>, <name> wrote:/menulis:' or '<name> <address> wrote:'.
+
+    Two cheap checks instead of one regex: a single pattern with an open middle backtracks
+    badly on long hostile lines."""
+    if not _ATTRIBUTION_END.search(line):
+        return False
+    return bool(_ATTRIBUTION_START.match(line) or _EMAIL.search(line))
 
 
 def _tidy(lines: list[str]) -> str:

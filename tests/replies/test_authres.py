@@ -85,9 +85,9 @@ def test_multiple_headers_from_our_server_are_combined():
 def test_comments_quotes_and_case_do_not_confuse_the_parser():
     """GIVEN comments containing '=' and ';', a quoted reason and upper case WHEN read THEN the
     real results are found."""
-    value = (f"MX.Example.GO.ID (ours; dkim=pass header.d=inspektorat.example.go.id); "
-             f'spf=FAIL reason="no; really (not)" smtp.mailfrom=BUDI@Inspektorat.Example.go.id; '
-             f"dkim=none (message not signed)")
+    value = ("MX.Example.GO.ID (ours; dkim=pass header.d=inspektorat.example.go.id); "
+             'spf=FAIL reason="no; really (not)" smtp.mailfrom=BUDI@Inspektorat.Example.go.id; '
+             "dkim=none (message not signed)")
     v = verdict([value], SENDER, OURS)
     assert (v.dkim, v.spf, v.present) == ("none", "fail", True)
 

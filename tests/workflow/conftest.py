@@ -9,6 +9,7 @@ from email.utils import make_msgid
 
 import pytest
 
+from pipeline.workspace import set_key
 from tests.conftest import make_workspace
 
 SECRET = "s3cret-for-tests-only-0123456789abcdef"
@@ -36,20 +37,12 @@ def workspace(tmp_path, db_url, dovecot, smtp_server, monkeypatch, **workflow):
     config = tmp_path / "ws" / "config.toml"
     text = config.read_text()
     for key, value in workflow.items():
-        text = _set(text, key, value)
+        text = set_key(text, key, value)
     config.write_text(text)
     (tmp_path / "ws" / "rules" / "routing.toml").write_text(ROUTING)
     from pipeline.app import App
     from pipeline.config import load
     return App.open(load(config))
-
-
-def _set(text: str, key: str, value: str) -> str:
-    lines = text.splitlines()
-    for i, line in enumerate(lines):
-        if line.startswith(f"{key} = "):
-            lines[i] = f'{key} = "{value}"'
-    return "\n".join(lines) + "\n"
 
 
 @pytest.fixture
