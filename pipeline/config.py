@@ -92,6 +92,7 @@ class Worker:
 class Config:
     database: str = "sqlite:///paraf.db"
     intake: str = "maildir://intake"
+    replies: str = ""               # a second mailbox for officials' replies; "" = the intake
     smtp: str = "file://outbox/sent"
     data_dir: str = "data"
     rules_dir: str = "rules"
@@ -191,8 +192,11 @@ def from_dict(data: dict, base_dir: Path, env: typing.Mapping[str, str] = os.env
     """Validate a parsed config and attach the secrets from the environment."""
     cfg = _build(Config, data, "")
     for key, scheme_ok in (("intake", ("imap", "imaps", "imap+starttls", "maildir")),
+                           ("replies", ("imap", "imaps", "imap+starttls", "maildir")),
                            ("smtp", ("smtp", "smtps", "smtp+starttls", "file"))):
         scheme = urlsplit(getattr(cfg, key)).scheme
+        if key == "replies" and not cfg.replies:
+            continue
         if scheme not in scheme_ok:
             raise ConfigError(f"config: '{key}' must be a URL with one of the schemes "
                               f"{', '.join(scheme_ok)}; got '{scheme or getattr(cfg, key)}'")

@@ -27,8 +27,8 @@ BATCH = 100          # mails per SMTP connection
 
 
 class IntakeWatcher:
-    def __init__(self, app: App, sleep=time.sleep):
-        self.app, self.sleep = app, sleep
+    def __init__(self, app: App, sleep=time.sleep, url: str | None = None):
+        self.app, self.sleep, self.url = app, sleep, url
         self.source = None
         self.failures = 0
         self.ledger: DbLedger | None = None
@@ -37,7 +37,7 @@ class IntakeWatcher:
         cfg = self.app.cfg
         try:
             if self.source is None:
-                self.source = open_source(cfg)
+                self.source = open_source(cfg, self.url)
                 self.source.open()
                 self.ledger = DbLedger(self.app.factory, scope=self.source.name)
             report = run_pass(self.source, self.app.consumer, self.ledger, cfg.mailbox.chunk)
@@ -79,6 +79,11 @@ def deliver(app: App) -> outbox.DeliveryReport | None:
         return None
 
 
+def mailboxes(app: App) -> list[str]:
+    """The intake mailbox, and the replies mailbox when the office keeps one apart."""
+    return [app.cfg.intake] + ([app.cfg.replies] if app.cfg.replies else [])
+
+
 def dispatch(app: App, now=None) -> int:
     """Start the workflow of newly registered cases, each in its own transaction."""
     if app.workflow is None:
@@ -109,22 +114,30 @@ def remind(app: App, now=None) -> int:
 def run_once(app: App) -> tuple[PassReport | None, outbox.DeliveryReport | None]:
     """One pass of every job, then return (for cron and tests)."""
     outbox.recover(app.factory, app.cfg)
-    watcher = IntakeWatcher(app)
-    try:
-        report = watcher(wait=False)
-    finally:
-        watcher.close()
+    reports = []
+    for url in mailboxes(app):
+        watcher = IntakeWatcher(app, url=url)
+        try:
+            reports.append(watcher(wait=False))
+        finally:
+            watcher.close()
     dispatch(app)
     remind(app)
+    if any(r is None for r in reports):          # a mailbox could not be read: say so
+        return None, deliver(app)
+    report = PassReport()
+    for passed in reports:
+        report.merge(passed)
     return report, deliver(app)
 
 
 def run_forever(app: App) -> None:
     outbox.recover(app.factory, app.cfg)
-    watcher = IntakeWatcher(app)
+    watchers = [IntakeWatcher(app, url=url) for url in mailboxes(app)]
     scheduler = BlockingScheduler(timezone=app.cfg.office.timezone)
-    scheduler.add_job(watcher, "interval", seconds=1, id="intake", max_instances=1,
-                      coalesce=True)
+    for i, watcher in enumerate(watchers):
+        scheduler.add_job(watcher, "interval", seconds=1, id=f"intake-{i}", max_instances=1,
+                          coalesce=True)
     scheduler.add_job(deliver, "interval", args=[app], seconds=app.cfg.worker.outbox_seconds,
                       id="outbox", max_instances=1, coalesce=True)
     scheduler.add_job(dispatch, "interval", args=[app], seconds=app.cfg.worker.outbox_seconds,

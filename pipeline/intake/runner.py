@@ -24,13 +24,19 @@ class PassReport:
     seen: int = 0
     outcomes: dict[str, int] = field(default_factory=dict)
 
-    def add(self, status: str) -> None:
-        self.seen += 1
-        self.outcomes[status] = self.outcomes.get(status, 0) + 1
+    def add(self, status: str, count: int = 1) -> None:
+        self.seen += count
+        self.outcomes[status] = self.outcomes.get(status, 0) + count
+
+    def merge(self, other: "PassReport") -> "PassReport":
+        for status, count in other.outcomes.items():
+            self.add(status, count)
+        return self
 
 
-def open_source(cfg: Config) -> Source:
-    url = cfg.intake
+def open_source(cfg: Config, url: str | None = None) -> Source:
+    """The intake mailbox, or URL (the replies mailbox) on the same account settings."""
+    url = url or cfg.intake
     scheme = urlsplit(url).scheme
     if scheme == "maildir":
         return MaildirSource(cfg.url_path(url), cfg.mailbox.processed_folder,

@@ -149,3 +149,21 @@ def test_quoted_history_never_counts(wf, dovecot, mailroom):
     mailroom.reply(request, who, "REVISI: salah ketik pada paragraf kedua", quote="gmail-id")
     run_once(wf)
     assert status(wf) == "disposed"
+
+
+def test_replies_may_come_to_a_mailbox_of_their_own(tmp_path, db_url, dovecot, smtp_server,
+                                                    monkeypatch, mailroom):
+    """GIVEN an office that keeps officials' replies in a second mailbox WHEN the Inspector's
+    reply lands there THEN it disposes the case just the same."""
+    from .conftest import workspace
+    app = workspace(tmp_path, db_url, dovecot, smtp_server, monkeypatch,
+                    replies=dovecot.url("Balasan"))
+    try:
+        register_letter(app, dovecot)
+        raw = mailroom.reply(mailroom.last_to(INSPEKTUR), INSPEKTUR, "SETUJU", send=False)
+        dovecot.append("Balasan", raw)
+        run_once(app)
+        assert status(app) == "disposed"
+        assert dovecot.list_uids("Balasan") == []
+    finally:
+        app.close()
