@@ -12,17 +12,17 @@ from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import String, Text, cast, func, or_, select
+from sqlalchemy import Text, cast, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from .models import AgendaEntry, Disposition
+from .models import AgendaEntry, Disposition, Event
 from .states import Status
 
 OUTGOING_STATUSES = (Status.SIGNED.value, Status.SENT.value, Status.CLOSED.value)
 DEFAULT_ZONE = "Asia/Jakarta"
 
 
-def _utc(moment: datetime | None) -> datetime | None:
+def as_utc(moment: datetime | None) -> datetime | None:
     """SQLite hands back naive datetimes; everything is stored in UTC."""
     if moment is None:
         return None
@@ -30,10 +30,10 @@ def _utc(moment: datetime | None) -> datetime | None:
 
 
 def local_date(moment: datetime | None, zone: ZoneInfo) -> date | None:
-    return _utc(moment).astimezone(zone).date() if moment else None
+    return as_utc(moment).astimezone(zone).date() if moment else None
 
 
-def _bound(value: date | datetime, zone: ZoneInfo, *, end: bool) -> datetime:
+def day_bound(value: date | datetime, zone: ZoneInfo, *, end: bool) -> datetime:
     """A date means the office's local day: SINCE from its start, UNTIL through its end."""
     if isinstance(value, datetime):
         moment = value if value.tzinfo else value.replace(tzinfo=zone)
@@ -107,9 +107,9 @@ def incoming(session: Session, *, since: date | datetime | None = None,
              .order_by(AgendaEntry.agenda_year.is_(None), AgendaEntry.agenda_year,
                        AgendaEntry.agenda_seq, AgendaEntry.received_at, AgendaEntry.id))
     if since is not None:
-        query = query.where(AgendaEntry.received_at >= _bound(since, tz, end=False))
+        query = query.where(AgendaEntry.received_at >= day_bound(since, tz, end=False))
     if until is not None:
-        query = query.where(AgendaEntry.received_at < _bound(until, tz, end=True))
+        query = query.where(AgendaEntry.received_at < day_bound(until, tz, end=True))
     if opd:
         query = query.where(or_(AgendaEntry.opd_code == opd,
                                 func.lower(AgendaEntry.opd_name) == opd.lower()))
@@ -172,29 +172,33 @@ def outgoing(session: Session, *, since: date | datetime | None = None,
     """The buku agenda surat keluar: one line per answer that has been signed.
 
     Until letters are signed this book is empty. The outgoing number and date belong to the
-    signing stage, which will fill `outgoing_no`; meanwhile `date` is the day the case was
-    last registered as answered (its registration day as a stand-in) and `outgoing_no` is None.
-    SINCE/UNTIL bound the received date of the incoming letter being answered.
+    signing stage, which will fill `outgoing_no`; meanwhile it is None and `date` is the
+    (local) day of the case's "sign" event. SINCE/UNTIL bound that signing day.
     """
     tz = ZoneInfo(zone)
-    query = (select(AgendaEntry).where(AgendaEntry.status.in_(OUTGOING_STATUSES))
+    signed = (select(Event.entry_id, func.min(Event.at).label("at"))
+              .where(Event.to_status == Status.SIGNED.value)
+              .group_by(Event.entry_id).subquery())
+    query = (select(AgendaEntry, signed.c.at)
+             .outerjoin(signed, signed.c.entry_id == AgendaEntry.id)
+             .where(AgendaEntry.status.in_(OUTGOING_STATUSES))
              .order_by(AgendaEntry.agenda_year, AgendaEntry.agenda_seq, AgendaEntry.id))
     if since is not None:
-        query = query.where(AgendaEntry.received_at >= _bound(since, tz, end=False))
+        query = query.where(signed.c.at >= day_bound(since, tz, end=False))
     if until is not None:
-        query = query.where(AgendaEntry.received_at < _bound(until, tz, end=True))
+        query = query.where(signed.c.at < day_bound(until, tz, end=True))
     if opd:
         query = query.where(or_(AgendaEntry.opd_code == opd,
                                 func.lower(AgendaEntry.opd_name) == opd.lower()))
     if limit:
         query = query.limit(limit)
     rows = []
-    for entry in session.scalars(query):
+    for entry, signed_at in session.execute(query):
         letter = entry.letter or {}
         rows.append({
             "id": entry.id,
             "outgoing_no": None,
-            "date": local_date(entry.registered_at or entry.received_at, tz),
+            "date": local_date(signed_at, tz),
             "to": entry.opd_name or entry.opd_code or entry.sender_email,
             "hal": letter.get("hal") or entry.subject,
             "agenda_no": entry.agenda_no,
@@ -202,5 +206,3 @@ def outgoing(session: Session, *, since: date | datetime | None = None,
         })
     return rows
 
-
-__all__ = ["incoming", "incoming_row", "outgoing", "local_date", "OUTGOING_STATUSES", "String"]

@@ -66,6 +66,7 @@ def read_letter(data: bytes, filename: str, limits: Limits | None = None,
             _child(wfd, data, filename, limits, opd_names)
         finally:
             os._exit(1)
+    gc.unfreeze()        # in the parent: frozen objects would otherwise never be collected
     os.close(wfd)
     chunks, deadline, timed_out = [], time.monotonic() + limits.seconds, False
     try:
