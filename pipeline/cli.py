@@ -128,33 +128,6 @@ def rules_explain(ctx, agenda_no):
 
 
 @cli.command()
-@click.option("--official", help="only this official's queue (code)")
-@click.option("--overdue", is_flag=True, help="only steps past their target")
-@pass_ctx
-def steps(ctx, official, overdue):
-    """Open hand-overs: dispositions to give, answers to draft, drafts to initial."""
-    from datetime import datetime, timezone
-
-    from sqlalchemy import select
-
-    from .models import AgendaEntry, Step
-    from .workflow import aware
-    now = datetime.now(timezone.utc)
-    with ctx.app.session() as session:
-        query = select(Step, AgendaEntry).join(AgendaEntry, AgendaEntry.id == Step.entry_id) \
-            .where(Step.status == "open").order_by(Step.due_at)
-        if official:
-            query = query.where(Step.official == official)
-        for step, entry in session.execute(query):
-            late = aware(step.due_at) < now
-            if overdue and not late:
-                continue
-            click.echo(f"{entry.agenda_no:<18} {step.kind:<11} {step.official:<14} "
-                       f"rev {step.revision} stage {step.stage + 1}  due "
-                       f"{aware(step.due_at):%Y-%m-%d %H:%M} UTC{'  OVERDUE' if late else ''}")
-
-
-@cli.command()
 @click.option("--once", is_flag=True, help="one pass of every job, then exit")
 @pass_ctx
 def run(ctx, once):
@@ -183,16 +156,18 @@ def import_(ctx, files):
                       markup=False, highlight=False)
 
 
-@cli.command()
+@cli.group(invoke_without_command=True)
 @click.option("--json", "as_json", is_flag=True, help="machine-readable output")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="received on or after")
 @click.option("--status", help="registered, incomplete, duplicate, quarantined, failed, ...")
 @click.option("--limit", type=int)
-@pass_ctx
-def agenda(ctx, as_json, since, status, limit):
-    """List the incoming agenda."""
+@click.pass_context
+def agenda(click_ctx, as_json, since, status, limit):
+    """The incoming agenda as the worker sees it; `in` and `out` are the clerk's books."""
+    if click_ctx.invoked_subcommand:
+        return
     from .views import agenda_rows, print_agenda
-    app = ctx.app
+    app = click_ctx.obj.app
     with app.session() as session:
         rows = agenda_rows(session, since=since.date() if since else None, status=status,
                            low_confidence=app.cfg.service.low_confidence, limit=limit)
@@ -280,6 +255,9 @@ def demo(keep):
     """Run the intake slice on sample letters with no server at all."""
     from .demo import run_demo
     run_demo(console, keep)
+
+
+from . import cli_clerk  # noqa: E402,F401  (registers the clerk's commands)
 
 
 def main() -> None:

@@ -1,0 +1,131 @@
+# SPDX-License-Identifier: AGPL-3.0-or-later
+"""The clerk's commands: the agenda books, the SLA board and the officials' queue."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from .cli import agenda, cli, console, pass_ctx
+
+
+def _book_options(fn):
+    for option in reversed([
+        click.option("--from", "since", type=click.DateTime(["%Y-%m-%d"])),
+        click.option("--to", "until", type=click.DateTime(["%Y-%m-%d"])),
+        click.option("--opd", help="OPD code or name"),
+        click.option("--xlsx", type=click.Path(dir_okay=False, path_type=Path),
+                     help="also write the book as a spreadsheet"),
+        click.option("--json", "as_json", is_flag=True)]):
+        fn = option(fn)
+    return fn
+
+
+@agenda.command("in")
+@_book_options
+@click.option("--status", multiple=True)
+@click.option("--official", help="assigned official (code)")
+@click.option("--channel", type=click.Choice(["letter", "web", "walk-in"]))
+@click.option("--search", help="words in the subject, hal, number or questions")
+@pass_ctx
+def agenda_in(ctx, since, until, opd, xlsx, as_json, status, official, channel, search):
+    """The incoming agenda book (buku agenda surat masuk)."""
+    from . import books, xlsx as sheet
+    app = ctx.app
+    names = {o.code: o.name for o in app.workflow.officials} if app.workflow else None
+    with app.session() as session:
+        rows = books.incoming(session, since=since.date() if since else None,
+                              until=until.date() if until else None, opd=opd,
+                              status=list(status) or None, official=official, channel=channel,
+                              search=search, names=names, zone=app.cfg.office.timezone)
+    _show_book(rows, sheet.INCOMING_COLUMNS, xlsx, as_json, "Buku Agenda Surat Masuk")
+
+
+@agenda.command("out")
+@_book_options
+@pass_ctx
+def agenda_out(ctx, since, until, opd, xlsx, as_json):
+    """The outgoing agenda book (buku agenda surat keluar)."""
+    from . import books, xlsx as sheet
+    app = ctx.app
+    with app.session() as session:
+        rows = books.outgoing(session, since=since.date() if since else None,
+                              until=until.date() if until else None, opd=opd,
+                              zone=app.cfg.office.timezone)
+    _show_book(rows, sheet.OUTGOING_COLUMNS, xlsx, as_json, "Buku Agenda Surat Keluar")
+
+
+def _show_book(rows, columns, xlsx_path, as_json, title):
+    from rich.table import Table
+    from rich.text import Text
+
+    from . import xlsx as sheet
+    if xlsx_path:
+        sheet.export(rows, columns, xlsx_path, title)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+        return
+    table = Table(title=title, expand=True)
+    for _, header in columns:
+        table.add_column(header, overflow="fold")
+    for row in rows:
+        table.add_row(*(Text("" if row.get(k) is None else str(row[k])) for k, _ in columns))
+    console.print(table)
+    if xlsx_path:
+        console.print(f"written to {xlsx_path}", markup=False)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True)
+@pass_ctx
+def sla(ctx, as_json):
+    """Open cases against the 3-working-day promise and each step's target, overdue first."""
+    from datetime import datetime, timezone
+
+    from . import sla as board
+    from .workdays import Calendar
+    app = ctx.app
+    with app.session() as session:
+        rows = board.open_cases(session, Calendar(app.cfg.service.extra_holidays),
+                                datetime.now(timezone.utc), app.cfg.service.answer_working_days,
+                                zone=app.cfg.office.timezone)
+    if as_json:
+        click.echo(json.dumps([r.__dict__ for r in rows], default=str, ensure_ascii=False,
+                              indent=2))
+        return
+    for r in rows:
+        step = f"{r.step_kind} by {r.step_official}" if r.step_kind else "no step open"
+        late = "OVERDUE " if r.overdue else ""
+        click.echo(f"{late}{r.agenda_no:<18} due {r.due_on}  {r.days_left:+d} working days  "
+                   f"{step}{'  (step overdue)' if r.step_overdue else ''}  {r.opd or ''}")
+    for line in board.per_official(rows):
+        click.echo(f"  {line['official'] or '(nobody yet)'}: {line['open']} open, "
+                   f"{line['overdue']} overdue")
+
+
+@cli.command()
+@click.option("--official", help="only this official's queue (code)")
+@click.option("--overdue", is_flag=True, help="only steps past their target")
+@pass_ctx
+def steps(ctx, official, overdue):
+    """Open hand-overs: dispositions to give, answers to draft, drafts to initial."""
+    from datetime import datetime, timezone
+
+    from sqlalchemy import select
+
+    from .models import AgendaEntry, Step
+    from .workflow import aware
+    now = datetime.now(timezone.utc)
+    with ctx.app.session() as session:
+        query = select(Step, AgendaEntry).join(AgendaEntry, AgendaEntry.id == Step.entry_id) \
+            .where(Step.status == "open").order_by(Step.due_at)
+        if official:
+            query = query.where(Step.official == official)
+        for step, entry in session.execute(query):
+            late = aware(step.due_at) < now
+            if overdue and not late:
+                continue
+            click.echo(f"{entry.agenda_no:<18} {step.kind:<11} {step.official:<14} "
+                       f"rev {step.revision} stage {step.stage + 1}  due "
+                       f"{aware(step.due_at):%Y-%m-%d %H:%M} UTC{'  OVERDUE' if late else ''}")
