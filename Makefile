@@ -4,9 +4,9 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-# Debian packages Paraf needs at run time (OCR of scanned letters, PDF rendering) and,
-# for the tests, a real IMAP server.
-RUNTIME_DEBS := tesseract-ocr tesseract-ocr-ind poppler-utils
+# Debian packages Paraf needs at run time (OCR of scanned letters, PDF rendering, DOCX to PDF
+# for signing) and, for the tests, a real IMAP server.
+RUNTIME_DEBS := tesseract-ocr tesseract-ocr-ind poppler-utils libreoffice-writer-nogui
 TEST_DEBS    := dovecot-imapd
 
 .PHONY: setup system-deps test-deps demo test bench clean
@@ -22,6 +22,7 @@ system-deps:
 	command -v tesseract >/dev/null || missing="$$missing $(RUNTIME_DEBS)"; \
 	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
 	(tesseract --list-langs 2>/dev/null | grep -qx ind) || missing="$$missing tesseract-ocr-ind"; \
+	command -v soffice >/dev/null || missing="$$missing libreoffice-writer-nogui"; \
 	if [ -n "$$missing" ]; then \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
@@ -42,6 +43,7 @@ test: test-deps $(BIN)/paraf
 bench: setup
 	$(BIN)/python benchmarks/intake.py
 	$(BIN)/python benchmarks/extraction.py
+	$(BIN)/python benchmarks/signing.py
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Text, cast, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from .models import AgendaEntry, Disposition, Event
+from .models import AgendaEntry, Disposition, OutgoingLetter
 from .states import Status
 
 OUTGOING_STATUSES = (Status.SIGNED.value, Status.SENT.value, Status.CLOSED.value)
@@ -169,36 +169,30 @@ def incoming_row(entry: AgendaEntry, disposition: Disposition | None, zone: Zone
 def outgoing(session: Session, *, since: date | datetime | None = None,
              until: date | datetime | None = None, opd: str | None = None,
              limit: int | None = None, zone: str = DEFAULT_ZONE) -> list[dict]:
-    """The buku agenda surat keluar: one line per answer that has been signed.
+    """The buku agenda surat keluar: one line per signed answer, in outgoing-number order.
 
-    Until letters are signed this book is empty. The outgoing number and date belong to the
-    signing stage, which will fill `outgoing_no`; meanwhile it is None and `date` is the
-    (local) day of the case's "sign" event. SINCE/UNTIL bound that signing day.
+    SINCE/UNTIL bound the (local) signing day.
     """
     tz = ZoneInfo(zone)
-    signed = (select(Event.entry_id, func.min(Event.at).label("at"))
-              .where(Event.to_status == Status.SIGNED.value)
-              .group_by(Event.entry_id).subquery())
-    query = (select(AgendaEntry, signed.c.at)
-             .outerjoin(signed, signed.c.entry_id == AgendaEntry.id)
-             .where(AgendaEntry.status.in_(OUTGOING_STATUSES))
-             .order_by(AgendaEntry.agenda_year, AgendaEntry.agenda_seq, AgendaEntry.id))
+    query = (select(OutgoingLetter, AgendaEntry)
+             .join(AgendaEntry, AgendaEntry.id == OutgoingLetter.entry_id)
+             .order_by(OutgoingLetter.year, OutgoingLetter.seq))
     if since is not None:
-        query = query.where(signed.c.at >= day_bound(since, tz, end=False))
+        query = query.where(OutgoingLetter.signed_at >= day_bound(since, tz, end=False))
     if until is not None:
-        query = query.where(signed.c.at < day_bound(until, tz, end=True))
+        query = query.where(OutgoingLetter.signed_at < day_bound(until, tz, end=True))
     if opd:
         query = query.where(or_(AgendaEntry.opd_code == opd,
                                 func.lower(AgendaEntry.opd_name) == opd.lower()))
     if limit:
         query = query.limit(limit)
     rows = []
-    for entry, signed_at in session.execute(query):
+    for out, entry in session.execute(query):
         letter = entry.letter or {}
         rows.append({
             "id": entry.id,
-            "outgoing_no": None,
-            "date": local_date(signed_at, tz),
+            "outgoing_no": out.number,
+            "date": local_date(out.signed_at, tz),
             "to": entry.opd_name or entry.opd_code or entry.sender_email,
             "hal": letter.get("hal") or entry.subject,
             "agenda_no": entry.agenda_no,

@@ -257,7 +257,7 @@ def demo(keep):
     run_demo(console, keep)
 
 
-from . import cli_clerk  # noqa: E402,F401  (registers the clerk's commands)
+from . import cli_clerk, cli_sign  # noqa: E402,F401  (register their commands)
 
 
 def main() -> None:

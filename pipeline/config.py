@@ -83,6 +83,14 @@ class Workflow:
 
 
 @dataclass(frozen=True)
+class Signing:
+    """The Inspector's key (PKCS#12; its passphrase is never stored) and the verify page."""
+    pkcs12: str = "keys/inspektur.p12"
+    trust_pem: str = "keys/inspektur.pem"
+    verify_url: str = "https://inspektorat.example.go.id/verifikasi"
+
+
+@dataclass(frozen=True)
 class Worker:
     intake_seconds: int = 60
     outbox_seconds: int = 30
@@ -104,6 +112,7 @@ class Config:
     limits: Limits = field(default_factory=Limits)
     worker: Worker = field(default_factory=Worker)
     workflow: Workflow = field(default_factory=Workflow)
+    signing: Signing = field(default_factory=Signing)
     # Not from the file: where the file lives, and the secrets from the environment.
     base_dir: Path = field(default=Path("."), compare=False)
     imap_password: str | None = field(default=None, repr=False, compare=False)

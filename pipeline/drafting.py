@@ -10,12 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import os
 import re
-import shutil
-import signal
-import subprocess
-import tempfile
 from copy import deepcopy
 from dataclasses import dataclass
 from datetime import date
@@ -338,30 +333,6 @@ def fill_signing(docx: bytes, nomor: str, tanggal_iso: str, city: str | None = N
 # --- preview -------------------------------------------------------------------------------
 
 def preview_pdf(docx: bytes, timeout: float = 60) -> bytes | None:
-    """A PDF of the draft via LibreOffice, or None when it is not installed or fails.
-
-    A private profile directory keeps parallel conversions from fighting over one profile
-    and leaves the user's LibreOffice settings alone; the whole process group is killed on
-    timeout because soffice forks.
-    """
-    exe = shutil.which("soffice") or shutil.which("libreoffice")
-    if not exe:
-        return None
-    with tempfile.TemporaryDirectory(prefix="paraf-pdf-") as tmp:
-        work = Path(tmp)
-        src, profile = work / "draft.docx", work / "profile"
-        src.write_bytes(docx)
-        cmd = [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-               "--nolockcheck", "--convert-to", "pdf", "--outdir", str(work), str(src)]
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                start_new_session=True, cwd=tmp)
-        try:
-            proc.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-            return None
-        pdf = work / "draft.pdf"
-        if proc.returncode != 0 or not pdf.exists():
-            return None
-        return pdf.read_bytes()
+    """A PDF of the draft via LibreOffice, or None when it is not installed or fails."""
+    from .convert import to_pdf
+    return to_pdf([docx], timeout)[0]

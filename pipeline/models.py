@@ -214,3 +214,22 @@ class Step(Base):
     reply_message_id: Mapped[str | None] = mapped_column(String(998))
     reminded_at: Mapped[datetime | None]
     escalated_at: Mapped[datetime | None]
+
+
+class OutgoingLetter(Base):
+    """A signed answer in the outgoing agenda book: its number, its signed PDF, its mail."""
+    __tablename__ = "outgoing_letters"
+    __table_args__ = (UniqueConstraint("year", "seq"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("agenda_entries.id"), unique=True)
+    number: Mapped[str] = mapped_column(String(64), unique=True)
+    year: Mapped[int]
+    seq: Mapped[int]
+    signed_at: Mapped[datetime]
+    signed_by: Mapped[str] = mapped_column(String(64))
+    revision: Mapped[int]
+    pdf_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    pdf_path: Mapped[str] = mapped_column(String(512))
+    verification_code: Mapped[str] = mapped_column(String(32), unique=True)
+    mail_message_id: Mapped[str | None] = mapped_column(String(998))

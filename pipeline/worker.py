@@ -79,6 +79,12 @@ def deliver(app: App) -> outbox.DeliveryReport | None:
         return None
 
 
+def close_sent(app: App) -> int:
+    """Signed letters whose mail went out are sent, then closed."""
+    from .signbatch import settle_sent
+    return settle_sent(app, datetime.now(timezone.utc))
+
+
 def mailboxes(app: App) -> list[str]:
     """The intake mailbox, and the replies mailbox when the office keeps one apart."""
     return [app.cfg.intake] + ([app.cfg.replies] if app.cfg.replies else [])
@@ -123,12 +129,14 @@ def run_once(app: App) -> tuple[PassReport | None, outbox.DeliveryReport | None]
             watcher.close()
     dispatch(app)
     remind(app)
+    sent = deliver(app)
+    close_sent(app)
     if any(r is None for r in reports):          # a mailbox could not be read: say so
-        return None, deliver(app)
+        return None, sent
     report = PassReport()
     for passed in reports:
         report.merge(passed)
-    return report, deliver(app)
+    return report, sent
 
 
 def run_forever(app: App) -> None:
@@ -144,6 +152,8 @@ def run_forever(app: App) -> None:
                       id="dispatch", max_instances=1, coalesce=True)
     scheduler.add_job(remind, "interval", args=[app], minutes=10, id="remind",
                       max_instances=1, coalesce=True)
+    scheduler.add_job(close_sent, "interval", args=[app], seconds=app.cfg.worker.outbox_seconds,
+                      id="close-sent", max_instances=1, coalesce=True)
     log.info("paraf worker started: intake %s", app.cfg.intake)
     try:
         scheduler.start()

@@ -51,7 +51,7 @@ def _context(trust_pem: list[bytes] | None) -> ValidationContext:
 
 
 def verify_pdf(pdf: bytes, trust_pem: list[bytes] | None) -> VerifyResult:
-    """Validate every signature in `pdf`; the verdict covers all of them, names come from the last."""
+    """Validate every signature in `pdf`: the verdict covers all, the name is from the last."""
     digest = sha256(pdf)
     try:
         sigs = PdfFileReader(io.BytesIO(pdf), strict=False).embedded_signatures

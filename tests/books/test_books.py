@@ -7,6 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from pipeline import books
+from pipeline.models import OutgoingLetter
 from tests.books import UTC, add_case, letter
 
 QUESTION = "Bagaimana mekanisme pelaporan tindak lanjut apabila pihak ketiga PAILIT?"
@@ -94,16 +95,22 @@ def test_search_finds_questions_subject_hal_and_number_only(book):
 
 def test_outgoing_book_is_empty_until_letters_are_signed(app):
     """GIVEN open cases only WHEN the outgoing book is read THEN it is empty; GIVEN a signed
-    case THEN it appears with its agenda number, addressee and the day it was signed."""
+    case THEN it appears with its outgoing number, addressee and the day it was signed."""
+    signed_at = datetime(2026, 3, 6, 20, tzinfo=UTC)
     with app.session() as s:
         add_case(s, 1, received=datetime(2026, 3, 2, 2, tzinfo=UTC), status="initialled")
     with app.session() as s:
         assert books.outgoing(s) == []
-        add_case(s, 2, received=datetime(2026, 3, 3, 2, tzinfo=UTC), status="sent",
-                 moved={"sign": datetime(2026, 3, 6, 20, tzinfo=UTC)})
+        entry = add_case(s, 2, received=datetime(2026, 3, 3, 2, tzinfo=UTC), status="sent",
+                         moved={"sign": signed_at})
+        s.flush()
+        s.add(OutgoingLetter(entry_id=entry.id, number="700/1/ITDA/2026", year=2026, seq=1,
+                             signed_at=signed_at, signed_by="inspektur", revision=1,
+                             pdf_sha256="0" * 64, pdf_path="signed/00/0",
+                             verification_code="ABCD-EFGH-JKMN"))
     with app.session() as s:
         out = books.outgoing(s)
         assert books.outgoing(s, since=date(2026, 3, 8)) == []
-    assert out == [{"id": out[0]["id"], "outgoing_no": None, "date": date(2026, 3, 7),
+    assert out == [{"id": out[0]["id"], "outgoing_no": "700/1/ITDA/2026", "date": date(2026, 3, 7),
                     "to": "Dinas Pendidikan", "hal": "Permohonan konsultasi",
                     "agenda_no": "002/INSP/2026", "status": "sent"}]

@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from pipeline import drafting
+from pipeline import convert, drafting
 from tests.drafting import ANSWERS, INSPECTOR, OFFICE, entry
 
 HAVE_SOFFICE = bool(shutil.which("soffice") or shutil.which("libreoffice"))
@@ -18,7 +18,7 @@ def _draft() -> bytes:
 
 def test_no_libreoffice_gives_none(monkeypatch):
     """GIVEN no soffice/libreoffice on PATH WHEN a preview is asked for THEN None, no error."""
-    monkeypatch.setattr(drafting.shutil, "which", lambda name: None)
+    monkeypatch.setattr(convert.shutil, "which", lambda name: None)
     assert drafting.preview_pdf(_draft()) is None
 
 
@@ -27,7 +27,7 @@ def test_failing_converter_gives_none(monkeypatch, tmp_path):
     fake = tmp_path / "soffice"
     fake.write_text("#!/bin/sh\nexit 1\n")
     fake.chmod(0o755)
-    monkeypatch.setattr(drafting.shutil, "which", lambda name: str(fake))
+    monkeypatch.setattr(convert.shutil, "which", lambda name: str(fake))
     assert drafting.preview_pdf(_draft(), timeout=10) is None
 
 
@@ -36,7 +36,7 @@ def test_hanging_converter_is_killed(monkeypatch, tmp_path):
     fake = tmp_path / "soffice"
     fake.write_text("#!/bin/sh\nsleep 30 &\nwait\n")
     fake.chmod(0o755)
-    monkeypatch.setattr(drafting.shutil, "which", lambda name: str(fake))
+    monkeypatch.setattr(convert.shutil, "which", lambda name: str(fake))
     assert drafting.preview_pdf(_draft(), timeout=0.5) is None
 
 

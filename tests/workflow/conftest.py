@@ -29,7 +29,7 @@ chain = ["superior"]
 '''
 
 
-def workspace(tmp_path, db_url, dovecot, smtp_server, monkeypatch, **workflow):
+def workspace(tmp_path, db_url, dovecot, smtp_server, monkeypatch, routing=ROUTING, **workflow):
     monkeypatch.setenv("PARAF_IMAP_PASSWORD", dovecot.password)
     monkeypatch.setenv("PARAF_SECRET", SECRET)
     app = make_workspace(tmp_path / "ws", db_url, intake=dovecot.url(), smtp=smtp_server.url())
@@ -39,7 +39,7 @@ def workspace(tmp_path, db_url, dovecot, smtp_server, monkeypatch, **workflow):
     for key, value in workflow.items():
         text = set_key(text, key, value)
     config.write_text(text)
-    (tmp_path / "ws" / "rules" / "routing.toml").write_text(ROUTING)
+    (tmp_path / "ws" / "rules" / "routing.toml").write_text(routing)
     from pipeline.app import App
     from pipeline.config import load
     return App.open(load(config))
