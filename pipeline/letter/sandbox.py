@@ -57,16 +57,14 @@ def read_letter(data: bytes, filename: str, limits: Limits | None = None,
     limits = limits or Limits()
     check_size(data, limits)
     rfd, wfd = os.pipe()
-    gc.freeze()          # the child then shares the parent's pages instead of copying them
     pid = os.fork()
     if pid == 0:  # pragma: no cover - runs in the child
-        gc.disable()
+        gc.disable()     # a short-lived child: collecting would only copy the parent's pages
         os.close(rfd)
         try:
             _child(wfd, data, filename, limits, opd_names)
         finally:
             os._exit(1)
-    gc.unfreeze()        # in the parent: frozen objects would otherwise never be collected
     os.close(wfd)
     chunks, deadline, timed_out = [], time.monotonic() + limits.seconds, False
     try:

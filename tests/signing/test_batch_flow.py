@@ -133,3 +133,41 @@ def test_a_crash_in_the_middle_of_a_batch_leaves_no_gap_and_no_double(
     run_once(app)
     assert len([m for m in mailroom.to("disdik@pekalongankota.go.id")
                 if "Surat Jawaban" in str(m["Subject"])]) == 3
+
+
+def test_two_signers_at_once_number_without_gaps_and_each_letter_carries_its_number(
+        office, dovecot, smtp_server):
+    """GIVEN six ready letters WHEN two workers sign interleaved halves at the same time THEN
+    the numbers are 1..6 once each, and each signed PDF carries the number it was booked under."""
+    import threading
+
+    import pypdfium2 as pdfium
+
+    from pipeline.app import App
+    app, _, _ = office
+    mailroom = Mailroom(smtp_server, dovecot)
+    ready_letters(app, dovecot, mailroom, 6)
+    with app.session() as s:
+        ids = sorted(s.scalars(select(AgendaEntry.id)))
+    key = app.cfg.path(app.cfg.signing.pkcs12)
+    workers = [App.open(app.cfg, migrate=False) for _ in range(2)]
+    errors = []
+
+    def work(i):
+        try:
+            signbatch.sign_batch(workers[i], load_signer(key, b"rahasia-kunci"),
+                                 datetime.now(timezone.utc), ids[i::2])
+        except Exception as err:          # surfaced by the assertion below
+            errors.append(err)
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(2)]
+    [t.start() for t in threads]
+    [t.join() for t in threads]
+    [w.close() for w in workers]
+    assert errors == []
+    with app.session() as s:
+        letters = s.scalars(select(OutgoingLetter).order_by(OutgoingLetter.seq)).all()
+    assert [l.seq for l in letters] == [1, 2, 3, 4, 5, 6]
+    for letter in letters:
+        pdf = pdfium.PdfDocument(app.store.get(letter.pdf_sha256, "signed"))
+        text = pdf[0].get_textpage().get_text_range()
+        assert letter.number in text
