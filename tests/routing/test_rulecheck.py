@@ -28,30 +28,15 @@ def test_the_shipped_defaults_pass_cleanly(tmp_path):
     assert report(problems, folder) == f"No problems found in {folder}."
 
 
-WORKFLOW_ROUTING = '''
-[[rule]]
-name = "Pendidikan"
-order = 10
-opd = ["disdik-kota-pekalongan"]
-assignee = "auditor-3a"
-chain = ["superior", "kasubag-umum", "sekretaris"]
-
-[[rule]]
-name = "Lainnya"
-default = true
-assignee = "auditor-1a"
-chain = ["superior"]
-'''
-
-
 def test_the_workflow_tests_routing_passes_with_the_shipped_officials(tmp_path):
-    """GIVEN the routing tests/workflow writes over the sample (a copy) WHEN checked THEN it is clean
+    """GIVEN the routing tests/workflow writes over the sample WHEN checked THEN it is clean
     (a default rule may leave out its order)."""
     folder = tmp_path / "rules"
     folder.mkdir()
     for name in ("opd.toml", "officials.toml"):
         shutil.copy(DEFAULTS / name, folder / name)
-    (folder / "routing.toml").write_text(WORKFLOW_ROUTING, encoding="utf-8")
+    from tests.workflow.conftest import ROUTING
+    (folder / "routing.toml").write_text(ROUTING, encoding="utf-8")
     assert check_rules(folder) == []
 
 
