@@ -100,3 +100,13 @@ def verify(ctx, pdf):
         console.print("this exact file is not a letter Paraf signed and sent", markup=False)
     if not (result.ok and logged):
         sys.exit(1)
+
+
+@cli.command()
+@pass_ctx
+def digest(ctx):
+    """Mail the Inspector the letters waiting for signature now (also sent on schedule)."""
+    from .signbatch import digest as send_digest
+    count = send_digest(ctx.app, datetime.now(timezone.utc))
+    console.print(f"digest of {count} letters queued for the Inspector" if count
+                  else "nothing waits for signature")

@@ -88,6 +88,7 @@ class Signing:
     pkcs12: str = "keys/inspektur.p12"
     trust_pem: str = "keys/inspektur.pem"
     verify_url: str = "https://inspektorat.example.go.id/verifikasi"
+    digest_times: list[str] = field(default_factory=lambda: ["08:00", "14:00"])
 
 
 @dataclass(frozen=True)

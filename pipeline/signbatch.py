@@ -182,3 +182,32 @@ def settle_sent(app, now: datetime) -> int:
             moved += 1
     return moved
 
+
+
+def digest(app, now: datetime) -> int:
+    """Mail the Inspector the signing batch with a PDF preview of each letter (one LibreOffice
+    run for all); returns how many letters it listed."""
+    with app.session() as s:
+        rows = ready(s)
+        drafts = [app.store.get(app.workflow.latest_draft(s, s.get(AgendaEntry, r["id"])).sha256,
+                                "draft") for r in rows]
+    if not rows:
+        return 0
+    inspector = app.workflow.inspector
+    for row in rows:
+        row["waiting"] = notices.local_time(app.cfg, row["waiting_since"]) \
+            if row["waiting_since"] else "-"
+    body = notices.render(app.cfg, "signing_digest", office=app.cfg.office, inspector=inspector,
+                          letters=rows)
+    msg = EmailMessage()
+    msg["Subject"] = f"{len(rows)} Surat Menunggu Tanda Tangan ({naskah.tanggal(now.date())})"
+    msg["From"] = formataddr((app.cfg.office.name, app.cfg.office.email))
+    msg["To"] = formataddr((inspector.name, inspector.emails[0]))
+    msg.set_content(body)
+    for row, pdf in zip(rows, convert.to_pdf(drafts)):
+        if pdf:
+            msg.add_attachment(pdf, maintype="application", subtype="pdf",
+                               filename=f"{row['agenda_no'].replace('/', '-')}.pdf")
+    with app.session() as s:
+        outbox.queue(s, app.cfg, msg, kind="signing-digest", entry_id=None)
+    return len(rows)

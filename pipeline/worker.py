@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.blocking import BlockingScheduler
 from sqlalchemy.exc import OperationalError
@@ -77,6 +78,17 @@ def deliver(app: App) -> outbox.DeliveryReport | None:
     except OperationalError as err:
         log.warning("outbox: database unavailable: %s", err)
         return None
+
+
+def signing_digest(app: App) -> int:
+    """The Inspector's digest of letters waiting for signature, on working days only."""
+    from .signbatch import digest
+    from .workdays import Calendar
+    now = datetime.now(timezone.utc)
+    local = now.astimezone(ZoneInfo(app.cfg.office.timezone)).date()
+    if app.workflow is None or not Calendar(app.cfg.service.extra_holidays).is_working_day(local):
+        return 0
+    return digest(app, now)
 
 
 def close_sent(app: App) -> int:
@@ -154,6 +166,10 @@ def run_forever(app: App) -> None:
                       max_instances=1, coalesce=True)
     scheduler.add_job(close_sent, "interval", args=[app], seconds=app.cfg.worker.outbox_seconds,
                       id="close-sent", max_instances=1, coalesce=True)
+    for i, at in enumerate(app.cfg.signing.digest_times):
+        hour, minute = at.split(":")
+        scheduler.add_job(signing_digest, "cron", args=[app], day_of_week="mon-fri",
+                          hour=int(hour), minute=int(minute), id=f"digest-{i}", coalesce=True)
     log.info("paraf worker started: intake %s", app.cfg.intake)
     try:
         scheduler.start()

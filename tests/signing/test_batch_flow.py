@@ -171,3 +171,20 @@ def test_two_signers_at_once_number_without_gaps_and_each_letter_carries_its_num
         pdf = pdfium.PdfDocument(app.store.get(letter.pdf_sha256, "signed"))
         text = pdf[0].get_textpage().get_text_range()
         assert letter.number in text
+
+
+def test_the_inspector_gets_a_digest_of_the_batch_with_previews(office, dovecot, smtp_server):
+    """GIVEN two letters ready to sign WHEN the digest goes out THEN the Inspector's mail lists
+    both with who initialled them, and carries a PDF preview of each."""
+    app, sign, _ = office
+    mailroom = Mailroom(smtp_server, dovecot)
+    ready_letters(app, dovecot, mailroom, 2)
+    out = CliRunner().invoke(cli, sign[:2] + ["digest"])
+    assert "digest of 2 letters" in out.output
+    run_once(app)
+    mail = mailroom.last_to(app.workflow.inspector.emails[0])
+    body = mail.get_body(("plain",)).get_content()
+    assert "Menunggu Tanda Tangan" in str(mail["Subject"])
+    assert "0001/SM/ITDA/2026" in body and "0002/SM/ITDA/2026" in body
+    pdfs = [p for p in mail.iter_attachments() if p.get_content_type() == "application/pdf"]
+    assert len(pdfs) == 2 and all(p.get_content().startswith(b"%PDF") for p in pdfs)
