@@ -129,3 +129,53 @@ def steps(ctx, official, overdue):
             click.echo(f"{entry.agenda_no:<18} {step.kind:<11} {step.official:<14} "
                        f"rev {step.revision} stage {step.stage + 1}  due "
                        f"{aware(step.due_at):%Y-%m-%d %H:%M} UTC{'  OVERDUE' if late else ''}")
+
+
+@cli.group()
+def report():
+    """Reports for the administration: one consultation, or a period."""
+
+
+@report.command("entry")
+@click.argument("agenda_no")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="FILE.docx, or FILE.pdf (through LibreOffice)")
+@pass_ctx
+def report_entry(ctx, agenda_no, out):
+    """The consultation report of one case (seed 1, step 4)."""
+    from .convert import to_pdf
+    from .errors import ParafError
+    from .report import entry_report
+    from .views import find
+    app = ctx.app
+    with app.session() as session:
+        data = entry_report(session, app.cfg, find(session, agenda_no))
+    if out.suffix.lower() == ".pdf":
+        data = to_pdf([data])[0]
+        if data is None:
+            raise ParafError("PDF needs LibreOffice; write a .docx instead")
+    out.write_bytes(data)
+    console.print(f"written to {out}", markup=False)
+
+
+@report.command("period")
+@click.option("--from", "since", type=click.DateTime(["%Y-%m-%d"]), required=True)
+@click.option("--to", "until", type=click.DateTime(["%Y-%m-%d"]), required=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="FILE.docx; the chart is written beside it as FILE.png")
+@pass_ctx
+def report_period(ctx, since, until, out):
+    """Counts, median and 90th percentile per step and official, share within the promise."""
+    from .report import period_report
+    from .sla import turnaround
+    from .workdays import Calendar
+    app = ctx.app
+    with app.session() as session:
+        result = turnaround(session, since.date(), until.date(),
+                            calendar=Calendar(app.cfg.service.extra_holidays),
+                            promise_days=app.cfg.service.answer_working_days,
+                            zone=app.cfg.office.timezone)
+    docx, png = period_report(app.cfg, result, since.date(), until.date())
+    out.write_bytes(docx)
+    out.with_suffix(".png").write_bytes(png)
+    console.print(f"written to {out} and {out.with_suffix('.png')}", markup=False)

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from . import states
-from .answers import answers_from_text
+from .answers import answers_from_text, docx_answers
 from .config import Config
 from .errors import RulesError
 from .drafting import context_for, preview_pdf, render as render_draft
@@ -266,9 +266,13 @@ class Workflow:
 
     def add_revision(self, session, entry, docx, official, parsed, now, source) -> DraftRevision:
         digest, path = self.store.put(docx, "draft")
+        try:
+            answers = docx_answers(docx) or None       # what the draft now says, for reports
+        except Exception:                               # an edited file we cannot read back
+            answers = None
         revision = DraftRevision(entry_id=entry.id, number=self.revision(session, entry) + 1,
                                  author=parsed.from_addr or official.code, source=source,
-                                 sha256=digest, path=self.store.relative(path),
+                                 sha256=digest, path=self.store.relative(path), answers=answers,
                                  message_id=parsed.message_id, created_at=now)
         session.add(revision)
         session.flush()
