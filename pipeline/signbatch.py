@@ -27,6 +27,9 @@ from .numbering import current, format_number, next_seq
 from .signing.sign import sign_pdf, verification_code
 
 
+RETRIES = 10        # renumbering rounds when other signers keep taking the next number
+
+
 @dataclass
 class Prepared:
     entry_id: int
@@ -99,11 +102,19 @@ class Batch:
                 problems.append(f"entry #{it.entry_id}: LibreOffice could not convert the draft")
                 continue
             result = self.attempt(it)
-            if result is None:              # the number was taken meanwhile: redo this one
-                with self.app.session() as s:
+            for _ in range(RETRIES):
+                if result is not None:
+                    break
+                with self.app.session() as s:       # the number was taken meanwhile: redo
                     it.seq = current(s, "outgoing", self.today.year) + 1
                 self.prepare([it])
-                result = self.attempt(it) if it.pdf else None
+                if it.pdf is None:
+                    result = f"entry #{it.entry_id}: LibreOffice could not convert the draft"
+                    break
+                result = self.attempt(it)
+            if result is None:
+                result = (f"entry #{it.entry_id}: other signers kept taking its number; "
+                          f"it is still waiting, sign it again")
             if isinstance(result, Signed):
                 signed.append(result)
             elif result is not None:
