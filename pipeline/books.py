@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Text, cast, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from .db import utc
 from .models import AgendaEntry, Disposition, OutgoingLetter
 from .states import Status
 
@@ -22,15 +23,8 @@ OUTGOING_STATUSES = (Status.SIGNED.value, Status.SENT.value, Status.CLOSED.value
 DEFAULT_ZONE = "Asia/Jakarta"
 
 
-def as_utc(moment: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes; everything is stored in UTC."""
-    if moment is None:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
-
 def local_date(moment: datetime | None, zone: ZoneInfo) -> date | None:
-    return as_utc(moment).astimezone(zone).date() if moment else None
+    return utc(moment).astimezone(zone).date() if moment else None
 
 
 def day_bound(value: date | datetime, zone: ZoneInfo, *, end: bool) -> datetime:

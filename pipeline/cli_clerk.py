@@ -115,7 +115,7 @@ def steps(ctx, official, overdue):
     from sqlalchemy import select
 
     from .models import AgendaEntry, Step
-    from .workflow import aware
+    from .db import utc as aware
     now = datetime.now(timezone.utc)
     with ctx.app.session() as session:
         query = select(Step, AgendaEntry).join(AgendaEntry, AgendaEntry.id == Step.entry_id) \

@@ -13,13 +13,13 @@ from datetime import datetime, timezone
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from .db import utc
 from .models import AgendaEntry, Event
 
 
 def _digest(prev: str | None, kind: str, from_status: str | None, to_status: str, actor: str,
             at: datetime, message_id: str | None, data: dict | None) -> str:
-    if at.tzinfo is None:          # SQLite hands back naive datetimes; we only store UTC
-        at = at.replace(tzinfo=timezone.utc)
+    at = utc(at)
     body = json.dumps([prev, kind, from_status, to_status, actor,
                        at.astimezone(timezone.utc).isoformat(timespec="microseconds"),
                        message_id, data], sort_keys=True, ensure_ascii=False, default=str)

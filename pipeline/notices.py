@@ -12,13 +12,14 @@ from email.utils import formataddr
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
-from datetime import datetime, timezone
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import naskah
 from .config import Config
+from .db import utc
 from .models import AgendaEntry
 
 SUBJECTS = {
@@ -38,8 +39,7 @@ def _env(rules_dir: Path) -> Environment:
 
 def local_time(cfg: Config, moment: datetime) -> str:
     """'23 November 2026 pukul 09.15 WIB' in the office's time zone."""
-    if moment.tzinfo is None:                  # SQLite hands back naive UTC
-        moment = moment.replace(tzinfo=timezone.utc)
+    moment = utc(moment)
     zone = ZoneInfo(cfg.office.timezone)
     return naskah.waktu(moment.astimezone(zone), naskah.zone_label(cfg.office.timezone))
 

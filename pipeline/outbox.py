@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from .db import transaction
 from .errors import NotFound, ParafError
 from .models import OutboxMail
+from .db import utc
 from .store import atomic_write
 from .transport import Transport, TransportError, open_transport, safe_name
 
@@ -47,15 +48,6 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def aware(value: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes; everything stored is UTC."""
-    if value is None:
-        return None
-    if value.tzinfo is None:
-        return value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc)
-
-
 def recipients(message: EmailMessage) -> list[str]:
     """To + Cc + Bcc, each address once, in order."""
     fields = [str(v) for name in ("To", "Cc", "Bcc") for v in message.get_all(name, [])]
@@ -73,7 +65,7 @@ def queue(session: Session, cfg, message: EmailMessage, *, kind: str,
     Message-ID, Date and From are filled in when missing (on MESSAGE itself, so the caller can
     read them); Bcc stays in the envelope only. A spool file whose row was rolled back is inert.
     """
-    now = aware(now) or utcnow()
+    now = utc(now) or utcnow()
     if message["Message-ID"] is None:
         message["Message-ID"] = make_msgid(domain=cfg.office.email.rpartition("@")[2] or None)
     if message["Date"] is None:
@@ -162,7 +154,7 @@ def _hold(factory: sessionmaker[Session], outbox_id: int, reason: str) -> None:
 def deliver_due(factory: sessionmaker[Session], cfg, now: datetime | None = None,
                 limit: int = 100, transport: Transport | None = None) -> DeliveryReport:
     """Send up to LIMIT due messages over one connection; each row is tried once per call."""
-    now = aware(now) or utcnow()
+    now = utc(now) or utcnow()
     report = DeliveryReport()
     own = transport is None
     transport = transport or open_transport(cfg)

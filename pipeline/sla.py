@@ -14,7 +14,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from .books import DEFAULT_ZONE, day_bound, as_utc, local_date
+from .books import DEFAULT_ZONE, day_bound, local_date
+from .db import utc
 from .models import AgendaEntry, Event, Step
 from .states import OPEN, Status
 from .workdays import Calendar
@@ -63,7 +64,7 @@ def open_cases(session: Session, calendar: Calendar, now: datetime, promise_days
                zone: str = DEFAULT_ZONE) -> list[SlaRow]:
     """Every open case, late ones first, then by due date; with the step it waits on."""
     tz = ZoneInfo(zone)
-    now = as_utc(now)
+    now = utc(now)
     today = now.astimezone(tz).date()
     entries = session.scalars(select(AgendaEntry).where(
         AgendaEntry.status.in_([s.value for s in OPEN]))).all()
@@ -88,8 +89,8 @@ def open_cases(session: Session, calendar: Calendar, now: datetime, promise_days
             received_on=local_date(entry.received_at, tz), due_on=due, days_left=left,
             overdue=overdue, step_kind=step.kind if step else None,
             step_official=step.official if step else None,
-            step_due_at=as_utc(step.due_at) if step else None,
-            step_overdue=bool(step and as_utc(step.due_at) < now)))
+            step_due_at=utc(step.due_at) if step else None,
+            step_overdue=bool(step and utc(step.due_at) < now)))
     far = datetime.max.replace(tzinfo=now.tzinfo)
     rows.sort(key=lambda r: (not r.overdue, r.due_on, r.step_due_at or far, r.entry_id))
     return rows
@@ -160,7 +161,7 @@ def turnaround(session: Session, since: date | datetime, until: date | datetime,
     for step in session.scalars(select(Step).where(
             Step.status == "done", Step.closed_at.is_not(None),
             Step.closed_at >= start, Step.closed_at < end)):
-        hours = (as_utc(step.closed_at) - as_utc(step.opened_at)).total_seconds() / 3600
+        hours = (utc(step.closed_at) - utc(step.opened_at)).total_seconds() / 3600
         groups[(step.kind, step.official)].append(hours)
     kinds, officials = defaultdict(list), defaultdict(list)
     for (kind, official), hours in sorted(groups.items()):

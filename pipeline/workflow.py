@@ -10,7 +10,7 @@ office's Authentication-Results policy. Everything else is refused, explained an
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime, timezone
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from . import states
 from .answers import answers_from_text, docx_answers
 from .config import Config
+from .db import utc
 from .errors import RulesError
 from .drafting import context_for, preview_pdf, render as render_draft
 from .models import AgendaEntry, Attachment, Disposition, DraftRevision, InboundMessage, Step
@@ -25,14 +26,10 @@ from .officials import Official
 from .parse import ParsedMessage
 from .replies import allowed, decide, explain_choices, fresh_text, find_tokens, read_token, verdict
 from .route import RouteInput, resolve_chain, route
-from .steps import StepDesk, open_steps, words
+from .steps import StepDesk, words
 from .store import ContentStore
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 class Workflow:
@@ -293,10 +290,10 @@ class Workflow:
         for step in overdue:
             entry = session.get(AgendaEntry, step.entry_id)
             owner = self.by_code[step.official]
-            target = aware(step.due_at) - aware(step.opened_at)
-            late_for = now - aware(step.opened_at)
+            target = utc(step.due_at) - utc(step.opened_at)
+            late_for = now - utc(step.opened_at)
             context = dict(kind=words(step.kind), owner=owner,
-                           due=self.desk.due_text(aware(step.due_at)))
+                           due=self.desk.due_text(utc(step.due_at)))
             if step.reminded_at is None:
                 self.desk.tell(session, entry, owner, "step_reminder", "Pengingat",
                                escalation=False, **context)
@@ -344,5 +341,3 @@ def cases_to_start(session: Session) -> list[int]:
         AgendaEntry.status == states.Status.REGISTERED.value, AgendaEntry.id.not_in(has_step))
         .order_by(AgendaEntry.id)))
 
-
-__all__ = ["Workflow", "cases_to_start", "open_steps"]

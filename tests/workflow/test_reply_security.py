@@ -132,7 +132,7 @@ def test_overdue_steps_get_a_reminder_then_an_escalation(wf, dovecot, mailroom):
     from datetime import timedelta
 
     from pipeline.worker import remind
-    from pipeline.workflow import aware
+    from pipeline.db import utc as aware
     to_drafting(wf, dovecot, mailroom)
     with wf.session() as s:
         step = s.scalars(select(Step).where(Step.status == "open")).one()
