@@ -5,9 +5,10 @@ BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Debian packages Paraf needs at run time (OCR of scanned letters, PDF rendering, DOCX to PDF
-# for signing) and, for the tests, a real IMAP server.
+# for signing) and, for the tests, a real IMAP server and a real browser (Playwright drives
+# Debian's Chromium; it cannot download its own here).
 RUNTIME_DEBS := tesseract-ocr tesseract-ocr-ind poppler-utils libreoffice-writer-nogui
-TEST_DEBS    := dovecot-imapd
+TEST_DEBS    := dovecot-imapd chromium fonts-dejavu-core
 
 .PHONY: setup system-deps test-deps demo test bench clean
 
@@ -29,7 +30,7 @@ system-deps:
 	fi
 
 test-deps: system-deps
-	@[ -x /usr/sbin/dovecot ] || { $(SUDO) apt-get update -qq && \
+	@{ [ -x /usr/sbin/dovecot ] && [ -x /usr/bin/chromium ]; } || { $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(TEST_DEBS); }
 
 setup: system-deps $(BIN)/paraf

@@ -92,6 +92,22 @@ class Signing:
 
 
 @dataclass(frozen=True)
+class Web:
+    """`paraf web`: the public form, tracking pages and the staff pages."""
+    listen: str = "127.0.0.1:8080"
+    base_url: str = "http://127.0.0.1:8080"      # how visitors reach it; printed in mails
+    secure_cookies: bool = True                  # false only for plain http off loopback
+    session_hours: float = 9.0
+    max_files: int = 5
+    max_file_bytes: int = 10_000_000
+    requests_per_address_hour: int = 5           # form submissions per e-mail address
+    requests_per_ip_hour: int = 20
+    login_attempts: int = 5                      # failures before the account is locked
+    lockout_minutes: int = 15
+    tracking_days: int = 365                     # a tracking link works this long after closing
+
+
+@dataclass(frozen=True)
 class Worker:
     intake_seconds: int = 60
     outbox_seconds: int = 30
@@ -114,6 +130,7 @@ class Config:
     worker: Worker = field(default_factory=Worker)
     workflow: Workflow = field(default_factory=Workflow)
     signing: Signing = field(default_factory=Signing)
+    web: Web = field(default_factory=Web)
     # Not from the file: where the file lives, and the secrets from the environment.
     base_dir: Path = field(default=Path("."), compare=False)
     imap_password: str | None = field(default=None, repr=False, compare=False)

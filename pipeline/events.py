@@ -36,9 +36,38 @@ def append_event(entry: AgendaEntry, kind: str, from_status: str | None, to_stat
     return event
 
 
+OFFICE = "office"      # the chain of events that belong to no case
+
+
+def append_office_event(session: Session, kind: str, *, actor: str, at: datetime,
+                        data: dict | None = None) -> Event:
+    """Record an account or administration action in the office's own chain.
+
+    Bumping a counter row first serialises writers (row lock on PostgreSQL, the write lock on
+    SQLite), so two actions at once cannot both chain to the same predecessor.
+    """
+    from .numbering import next_seq
+    next_seq(session, "audit", 0)
+    prev = session.scalar(select(Event.hash).where(Event.entry_id.is_(None))
+                          .order_by(Event.id.desc()).limit(1))
+    digest = _digest(prev, kind, None, OFFICE, actor, at, None, data)
+    event = Event(entry_id=None, kind=kind, from_status=None, to_status=OFFICE, actor=actor,
+                  at=at, data=data, prev_hash=prev, hash=digest)
+    session.add(event)
+    session.flush()
+    return event
+
+
 def verify(session: Session) -> list[str]:
     """Every break in every entry's chain, as one line each; empty when the history is intact."""
     problems = []
+    prev = None
+    for ev in session.scalars(select(Event).where(Event.entry_id.is_(None)).order_by(Event.id)):
+        expected = _digest(prev, ev.kind, ev.from_status, ev.to_status, ev.actor, ev.at,
+                           ev.message_id, ev.data)
+        if ev.prev_hash != prev or ev.hash != expected:
+            problems.append(f"office: event {ev.id} ({ev.kind}) does not match its hash")
+        prev = ev.hash
     for entry in session.scalars(select(AgendaEntry).order_by(AgendaEntry.id)):
         prev = None
         label = entry.agenda_no or f"#{entry.id}"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (JSON, BigInteger, Date, DateTime, ForeignKey, Integer, String, Text,
-                        UniqueConstraint)
+                        Index, UniqueConstraint)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -49,6 +49,8 @@ class AgendaEntry(Base):
     duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_entries.id"))
     reason: Mapped[str | None] = mapped_column(Text)
     checks: Mapped[list | None]             # which intake rules hit, for `paraf rules explain`
+    consultation: Mapped[dict | None]       # web / walk-in: bidang, wilayah, purpose, answer
+    tracking_hash: Mapped[str | None] = mapped_column(String(64), unique=True)  # sha256(code)
     event_head: Mapped[str | None] = mapped_column(String(64))
 
     duplicate_of: Mapped[AgendaEntry | None] = relationship(remote_side=[id])
@@ -61,11 +63,14 @@ class AgendaEntry(Base):
 
 
 class Event(Base):
-    """An append-only record of one state change; `hash` chains it to the entry's previous one."""
+    """An append-only record of one state change; `hash` chains it to the entry's previous one.
+
+    Events without an entry (accounts, logins, rule changes) form the office's own chain.
+    """
     __tablename__ = "events"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    entry_id: Mapped[int] = mapped_column(ForeignKey("agenda_entries.id"), index=True)
+    entry_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_entries.id"), index=True)
     kind: Mapped[str] = mapped_column(String(32))
     from_status: Mapped[str | None] = mapped_column(String(16))
     to_status: Mapped[str] = mapped_column(String(16))
@@ -233,3 +238,56 @@ class OutgoingLetter(Base):
     pdf_path: Mapped[str] = mapped_column(String(512))
     verification_code: Mapped[str] = mapped_column(String(32), unique=True)
     mail_message_id: Mapped[str | None] = mapped_column(String(998))
+
+
+class User(Base):
+    """A staff account for the web pages; `official` links it to rules/officials.toml."""
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(320))
+    role: Mapped[str] = mapped_column(String(16))        # clerk | official | inspector | admin
+    official: Mapped[str | None] = mapped_column(String(64))
+    password_hash: Mapped[str] = mapped_column(String(256))
+    active: Mapped[bool] = mapped_column(default=True)
+    must_change: Mapped[bool] = mapped_column(default=False)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+    password_changed_at: Mapped[datetime]
+
+
+class WebSession(Base):
+    """A signed-in browser; the cookie holds a random token, only its SHA-256 is stored."""
+    __tablename__ = "web_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+
+
+class PendingRequest(Base):
+    """A web request from an address not yet confirmed: it enters the agenda once the link
+    mailed to that address is followed; its files are already in the content store."""
+    __tablename__ = "pending_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    email: Mapped[str] = mapped_column(String(320), index=True)
+    payload: Mapped[dict]
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    entry_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_entries.id"))
+
+
+class RateHit(Base):
+    """One counted action (a form submission, a failed login) for rate limits."""
+    __tablename__ = "rate_hits"
+    __table_args__ = (Index("ix_rate_hits_lookup", "bucket", "key", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bucket: Mapped[str] = mapped_column(String(32))
+    key: Mapped[str] = mapped_column(String(320))
+    at: Mapped[datetime]

@@ -33,13 +33,15 @@ class Registrar:
         return moment.astimezone(self.zone).date()
 
     def number(self, session: Session, entry: AgendaEntry, now: datetime) -> None:
-        """Give ENTRY the next incoming agenda number of the year it arrived in."""
+        """Give ENTRY the next number of its book (incoming letters, or consultations from the
+        web and the desk) for the year it arrived in."""
         if entry.agenda_no:
             return
+        book = entry.book or "incoming"
         year = self.local_date(entry.received_at or now).year
-        seq = next_seq(session, "incoming", year)
+        seq = next_seq(session, book, year)
         entry.agenda_year, entry.agenda_seq = year, seq
-        entry.agenda_no = format_number(self.rules.numbering.incoming, seq, year)
+        entry.agenda_no = format_number(getattr(self.rules.numbering, book), seq, year)
 
     def apply(self, session: Session, entry: AgendaEntry, verdict: Verdict, now: datetime, *,
               message_id: str | None, references: tuple[str, ...] = (),

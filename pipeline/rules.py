@@ -35,6 +35,7 @@ class Opd:
 class Numbering:
     incoming: str = "{seq:04d}/SM/ITDA/{year}"
     outgoing: str = "700/{seq}/ITDA/{year}"
+    consultation: str = "{seq:04d}/KONS/ITDA/{year}"     # web and walk-in requests
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def load_opds(path: Path) -> tuple[Opd, ...]:
 def load_numbering(path: Path) -> Numbering:
     data = _read_toml(path)
     values = {}
-    for book in ("incoming", "outgoing"):
+    for book in ("incoming", "outgoing", "consultation"):
         fmt = data.get(book, {}).get("format", getattr(Numbering, book))
         try:
             rendered = fmt.format(seq=1, year=2026)

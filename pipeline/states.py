@@ -37,7 +37,7 @@ OPEN = (S.REGISTERED, S.INCOMPLETE, S.DISPOSED, S.DRAFTED, S.INITIALLED, S.SIGNE
 # action: (states it may start from, state it leads to)
 TRANSITIONS: dict[str, tuple[tuple[Status, ...], Status]] = {
     "register":    ((S.NEW, S.INCOMPLETE, S.QUARANTINED, S.FAILED), S.REGISTERED),
-    "incomplete":  ((S.NEW, S.QUARANTINED, S.FAILED), S.INCOMPLETE),
+    "incomplete":  ((S.NEW, S.QUARANTINED, S.FAILED, S.REGISTERED), S.INCOMPLETE),
     "duplicate":   ((S.NEW, S.QUARANTINED, S.FAILED, S.INCOMPLETE), S.DUPLICATE),
     "quarantine":  ((S.NEW, S.FAILED), S.QUARANTINED),
     "fail":        ((S.NEW,), S.FAILED),
@@ -49,12 +49,14 @@ TRANSITIONS: dict[str, tuple[tuple[Status, ...], Status]] = {
     "initial":     ((S.DRAFTED,), S.INITIALLED),
     "sign":        ((S.INITIALLED,), S.SIGNED),
     "send":        ((S.SIGNED,), S.SENT),
+    "answer":      ((S.DISPOSED,), S.SENT),       # a direct answer, where the rules allow one
     "close":       ((S.SENT,), S.CLOSED),
 }
 
 # Notes that change nothing but belong in the history (a receipt sent, a reminder, a re-send).
 NOTES = frozenset({"receipted", "notified", "reminded", "escalated", "linked", "corrected",
-                   "mail_failed", "paraf", "refused", "unclear", "assigned"})
+                   "mail_failed", "paraf", "refused", "unclear", "assigned", "accepted",
+                   "reported", "archived", "printed", "viewed", "audit"})
 
 
 def can(entry: AgendaEntry, action: str) -> bool:

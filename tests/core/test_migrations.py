@@ -15,6 +15,6 @@ def test_migrations_match_the_models_and_are_idempotent(db_url):
     migrate(engine)
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
-    assert current_revision(engine) == "0003"
+    assert current_revision(engine) == "0004"
     engine.dispose()
     assert diff == []

@@ -1,0 +1,94 @@
+# SPDX-License-Identifier: AGPL-3.0-or-later
+"""`paraf web`: one ASGI app (Starlette) for the public form and tracking pages and for the
+staff's pages, server-rendered, usable without JavaScript and on a phone.
+
+Every page is declared in `pages/` with `@page` and mounted here by name.
+"""
+from __future__ import annotations
+
+from importlib import import_module
+from importlib.resources import files
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import Mount
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from ..app import App
+from ..errors import ConfigError
+from .page import PAGES
+from .security import CSRF_COOKIE, BodyLimit, SecureHeaders, new_browser_key
+
+# The page modules; each registers its pages on import.
+MODULES = ("auth", "public", "walkin", "clerk", "official", "inspector", "admin")
+
+
+def load_pages() -> None:
+    for name in MODULES:
+        try:
+            import_module(f"{__name__}.pages.{name}")
+        except ModuleNotFoundError as err:
+            if err.name != f"{__name__}.pages.{name}":
+                raise
+
+
+class BrowserKey:
+    """Gives each browser a random key (HttpOnly, SameSite=Strict) that CSRF tokens bind to."""
+
+    def __init__(self, app: ASGIApp, secure: bool):
+        self.app, self.secure = app, secure
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        request = Request(scope)
+        key = request.cookies.get(CSRF_COOKIE)
+        fresh = not key or len(key) > 64
+        if fresh:
+            key = new_browser_key()
+        scope.setdefault("state", {})["browser_key"] = key
+
+        async def send_cookie(message: Message) -> None:
+            if fresh and message["type"] == "http.response.start":
+                cookie = (f"{CSRF_COOKIE}={key}; Path=/; HttpOnly; SameSite=Strict"
+                          + ("; Secure" if self.secure else ""))
+                message["headers"] = list(message.get("headers", [])) + [
+                    (b"set-cookie", cookie.encode())]
+            await send(message)
+
+        await self.app(scope, receive, send_cookie)
+
+
+async def http_error(request: Request, exc: HTTPException) -> Response:
+    from .render import templates
+    app: App = request.app.state.paraf
+    try:
+        return templates(app.cfg).TemplateResponse(
+            request, "error.html", {"status": exc.status_code, "detail": exc.detail,
+                                    "user": None, "csrf": "", "cfg": app.cfg, "notice": None},
+            status_code=exc.status_code)
+    except Exception:                     # an error page must never fail itself
+        return PlainTextResponse(str(exc.detail), status_code=exc.status_code)
+
+
+def create_app(app: App) -> Starlette:
+    """The web app over an opened `App`; needs PARAF_SECRET (it signs forms and tokens)."""
+    if not app.cfg.secret:
+        raise ConfigError("config: the environment variable PARAF_SECRET must be set to serve "
+                          "the web pages (it protects their forms)")
+    load_pages()
+    web = app.cfg.web
+    limit = web.max_files * web.max_file_bytes + 1_000_000
+    site = Starlette(
+        routes=[*PAGES.values(),
+                Mount("/static", StaticFiles(directory=str(files("pipeline") / "web" / "static")),
+                      name="static")],
+        exception_handlers={HTTPException: http_error})
+    site.state.paraf = app
+    site.add_middleware(BrowserKey, secure=web.secure_cookies)
+    site.add_middleware(BodyLimit, max_bytes=limit)
+    site.add_middleware(SecureHeaders)
+    return site
