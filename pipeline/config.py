@@ -74,6 +74,7 @@ class Workflow:
     """Disposition, drafting and paraf: modes, service targets in working hours, reply checks."""
     disposition: str = "confirm"        # auto: the routing rule decides; confirm: the Inspector
     office_hours: str = "07:30-16:00"
+    check_hours: float = 2.0            # the clerk's completeness check of a web request
     disposition_hours: float = 2.0
     drafting_hours: float = 8.5         # one working day
     paraf_hours: float = 4.25           # half a working day

@@ -45,8 +45,9 @@ class Registrar:
 
     def apply(self, session: Session, entry: AgendaEntry, verdict: Verdict, now: datetime, *,
               message_id: str | None, references: tuple[str, ...] = (),
-              original: AgendaEntry | None = None) -> None:
-        """Carry out VERDICT on ENTRY (new, or incomplete and now answered)."""
+              original: AgendaEntry | None = None, actor: str = ACTOR) -> None:
+        """Carry out VERDICT on ENTRY (new, or incomplete and now answered); ACTOR is who
+        registered it (Paraf for mail, the clerk's account at the desk)."""
         data = {"reason": verdict.reason} if verdict.reason else None
         entry.checks = list(verdict.hits)
         entry.reason = verdict.reason
@@ -58,10 +59,10 @@ class Registrar:
                 entry.due_on = self.calendar.add_working_days(
                     self.local_date(now), self.cfg.service.answer_working_days)
             if entry.status == verdict_status(verdict.action):
-                states.note(entry, "notified", actor=ACTOR, at=now, message_id=message_id,
+                states.note(entry, "notified", actor=actor, at=now, message_id=message_id,
                             data={"missing": entry.missing})
             else:
-                states.move(entry, verdict.action, actor=ACTOR, at=now, message_id=message_id,
+                states.move(entry, verdict.action, actor=actor, at=now, message_id=message_id,
                             data={"missing": entry.missing} if entry.missing else data)
             kind = "receipt" if verdict.action == "register" else "incomplete"
             self._notify(session, entry, kind, now, message_id, references)

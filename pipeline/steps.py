@@ -21,8 +21,10 @@ from .officials import Official
 from .replies import make_token, reply_address, subject_tag
 from .workdays import Calendar, OfficeHours
 
-KIND_WORDS = {"disposition": "disposisi", "drafting": "penyusunan jawaban", "paraf": "paraf"}
-SUBJECT = {"disposition": "Disposisi", "drafting": "Susun Jawaban", "paraf": "Mohon Paraf"}
+KIND_WORDS = {"check": "pemeriksaan kelengkapan", "disposition": "disposisi",
+              "drafting": "penyusunan jawaban", "paraf": "paraf"}
+SUBJECT = {"check": "Periksa Kelengkapan", "disposition": "Disposisi",
+           "drafting": "Susun Jawaban", "paraf": "Mohon Paraf"}
 
 
 class StepDesk:
@@ -35,8 +37,8 @@ class StepDesk:
 
     def target_hours(self, kind: str) -> float:
         wf = self.cfg.workflow
-        return {"disposition": wf.disposition_hours, "drafting": wf.drafting_hours,
-                "paraf": wf.paraf_hours}[kind]
+        return {"check": wf.check_hours, "disposition": wf.disposition_hours,
+                "drafting": wf.drafting_hours, "paraf": wf.paraf_hours}[kind]
 
     def open(self, session: Session, entry: AgendaEntry, kind: str, official: Official,
              now: datetime, *, revision: int = 0, stage: int = 0) -> Step:

@@ -53,3 +53,6 @@ def csrf_of(client: TestClient, path: str) -> str:
 def sign_in(client: TestClient, username: str, password: str = PASSWORD):
     return client.post("/masuk", data={"csrf": csrf_of(client, "/masuk"), "username": username,
                                         "password": password})
+
+
+from tests.web.live import browser_page, chromium, live  # noqa: E402,F401  (fixtures)
