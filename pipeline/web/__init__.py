@@ -23,7 +23,7 @@ from .page import PAGES
 from .security import CSRF_COOKIE, BodyLimit, SecureHeaders, new_browser_key
 
 # The page modules; each registers its pages on import.
-MODULES = ("auth", "public", "walkin", "clerk", "official", "inspector", "admin")
+MODULES = ("auth", "public", "consultation", "walkin", "clerk", "official", "inspector", "admin")
 
 
 def load_pages() -> None:
