@@ -113,12 +113,24 @@ def completing_reply() -> bytes:
                  reply_to="<demo-setwan-1@pekalongankota.go.id>")
 
 
+def demo_accounts(app: App) -> str:
+    """A clerk and an Inspector account for trying the web pages; one shared password."""
+    from . import accounts
+    password = secrets.token_urlsafe(9)
+    now = datetime.now(timezone.utc)
+    with app.session() as s:
+        accounts.add(s, "agendaris", "Dewi Lestari, A.Md.", "clerk", password,
+                     official="agendaris", actor="demo", now=now)
+        accounts.add(s, "inspektur", "Dr. Bambang Suryanto, S.H., M.Si.", "inspector", password,
+                     official="inspektur", actor="demo", now=now)
+    return password
+
+
 def run_demo(console: Console, keep: Path | None = None) -> Path:
     folder = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="paraf-demo-"))
     # The demo signs its approval tokens with a throwaway secret; an office sets PARAF_SECRET.
-    cfg = load(init(folder), env={**os.environ,
-                                  "PARAF_SECRET": os.environ.get("PARAF_SECRET")
-                                  or secrets.token_urlsafe(32)})
+    secret = os.environ.get("PARAF_SECRET") or secrets.token_urlsafe(32)
+    cfg = load(init(folder), env={**os.environ, "PARAF_SECRET": secret})
     app = App.open(cfg)
     intake = cfg.url_path(cfg.intake)
     console.print(f"[bold]Paraf demo[/bold] in {folder}\n")
@@ -143,5 +155,11 @@ def run_demo(console: Console, keep: Path | None = None) -> Path:
     console.print(f"\nLook closer: paraf --config {folder / 'config.toml'} show 0001/SM/ITDA/"
                   f"{datetime.now().year}\n            paraf --config {folder / 'config.toml'} "
                   f"agenda --json", highlight=False)
+    password = demo_accounts(app)
+    console.print(f"\nThe web pages (consultation form, tracking, the staff's pages):\n"
+                  f"  PARAF_SECRET={secret} paraf --config {folder / 'config.toml'} web\n"
+                  f"  then open {cfg.web.base_url}/ (the public form) or {cfg.web.base_url}/masuk"
+                  f" and sign in as 'agendaris' (clerk) or 'inspektur' with the password "
+                  f"{password}", highlight=False)
     app.close()
     return folder

@@ -129,6 +129,8 @@ def page(path: str, *, roles: tuple[str, ...] | None = (), methods=("GET",),
     """Declare a page. roles=None: public; roles=(): any signed-in user; else those roles."""
     def register(fn: Callable[[Ctx], Response]) -> Callable[[Ctx], Response]:
         async def endpoint(request: Request) -> Response:
+            if request.method == "HEAD":        # pages branch on GET vs POST; the server
+                request.scope["method"] = "GET"  # still sends no body for HEAD
             app: App = request.app.state.paraf
             now = datetime.now(timezone.utc)
             user = await run_in_threadpool(user_for, app, request, now)

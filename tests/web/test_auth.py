@@ -98,3 +98,10 @@ def test_an_oversized_body_is_refused_before_it_is_read(client, web_app):
     response = client.post("/masuk", content=b"x" * (limit + 1),
                            headers={"content-type": "application/x-www-form-urlencoded"})
     assert response.status_code == 413
+
+
+def test_a_head_request_is_answered_like_a_get_and_logs_no_failed_login(client, web_app):
+    assert client.head("/masuk").status_code == 200
+    with web_app.session() as s:
+        kinds = [e.kind for e in s.scalars(select(Event).where(Event.entry_id.is_(None)))]
+    assert "login_failed" not in kinds
