@@ -180,17 +180,19 @@ def outgoing(session: Session, *, since: date | datetime | None = None,
                                 func.lower(AgendaEntry.opd_name) == opd.lower()))
     if limit:
         query = query.limit(limit)
-    rows = []
-    for out, entry in session.execute(query):
-        letter = entry.letter or {}
-        rows.append({
-            "id": entry.id,
-            "outgoing_no": out.number,
-            "date": local_date(out.signed_at, tz),
-            "to": entry.opd_name or entry.opd_code or entry.sender_email,
-            "hal": letter.get("hal") or entry.subject,
-            "agenda_no": entry.agenda_no,
-            "status": entry.status,
-        })
-    return rows
+    return [outgoing_row(out, entry, tz) for out, entry in session.execute(query)]
+
+
+def outgoing_row(out: OutgoingLetter, entry: AgendaEntry, zone: ZoneInfo) -> dict:
+    """One line of the outgoing book; keys are the XLSX column keys."""
+    letter = entry.letter or {}
+    return {
+        "id": entry.id,
+        "outgoing_no": out.number,
+        "date": local_date(out.signed_at, zone),
+        "to": entry.opd_name or entry.opd_code or entry.sender_email,
+        "hal": letter.get("hal") or entry.subject,
+        "agenda_no": entry.agenda_no,
+        "status": entry.status,
+    }
 

@@ -179,3 +179,63 @@ def report_period(ctx, since, until, out):
     out.write_bytes(docx)
     out.with_suffix(".png").write_bytes(png)
     console.print(f"written to {out} and {out.with_suffix('.png')}", markup=False)
+
+
+@cli.group()
+def desk():
+    """The clerk's decisions on quarantined and failed messages (as on /staf/karantina)."""
+
+
+def _desk_run(ctx, key, act):
+    import getpass
+    from datetime import datetime, timezone
+
+    from .register import Registrar
+    from .views import find
+    app = ctx.app
+    now = datetime.now(timezone.utc)
+    actor = f"cli:{getpass.getuser()}"
+    with app.session() as session:
+        entry = find(session, key)
+        act(session, Registrar(app.cfg, app.rules), entry, actor, now)
+        console.print(f"#{entry.id}: {entry.status} {entry.agenda_no or ''}", markup=False)
+
+
+@desk.command("release")
+@click.argument("key")
+@click.option("--opd", help="the sender's OPD code, when the intake did not know it")
+@pass_ctx
+def desk_release(ctx, key, opd):
+    """Register a quarantined or failed case KEY (#ID): number, due date, receipt."""
+    from . import desk as clerk_desk
+    from .errors import ParafError
+    unit = None
+    if opd:
+        unit = next((o for o in ctx.app.rules.opds if o.code == opd), None)
+        if unit is None:
+            raise ParafError(f"unknown OPD '{opd}'")
+    _desk_run(ctx, key, lambda s, reg, entry, actor, now: clerk_desk.release(
+        s, reg, entry, actor=actor, now=now, opd=unit))
+
+
+@desk.command("reject")
+@click.argument("key")
+@click.option("--reason", required=True, help="mailed to the sender (Indonesian)")
+@pass_ctx
+def desk_reject(ctx, key, reason):
+    """Reject case KEY with a reason; the sender, when known, is told why."""
+    from . import desk as clerk_desk
+    _desk_run(ctx, key, lambda s, reg, entry, actor, now: clerk_desk.reject(
+        s, ctx.app.cfg, entry, reason, actor=actor, now=now))
+
+
+@desk.command("ask")
+@click.argument("key")
+@click.option("--missing", "items", multiple=True, required=True,
+              help="what is missing, as the mail should say it (repeatable)")
+@pass_ctx
+def desk_ask(ctx, key, items):
+    """Make case KEY incomplete and mail the sender what is missing."""
+    from . import desk as clerk_desk
+    _desk_run(ctx, key, lambda s, reg, entry, actor, now: clerk_desk.ask_missing(
+        s, reg, entry, list(items), actor=actor, now=now))

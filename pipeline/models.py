@@ -22,7 +22,13 @@ class Base(DeclarativeBase):
 class AgendaEntry(Base):
     """One case in the incoming agenda book (buku agenda surat masuk / konsultasi)."""
     __tablename__ = "agenda_entries"
-    __table_args__ = (UniqueConstraint("book", "agenda_year", "agenda_seq"),)
+    __table_args__ = (UniqueConstraint("book", "agenda_year", "agenda_seq"),
+                      # the clerk's books: newest first within a book, by status or channel
+                      Index("ix_agenda_entries_book_received", "book", "received_at", "id"),
+                      Index("ix_agenda_entries_book_status_received", "book", "status",
+                            "received_at"),
+                      Index("ix_agenda_entries_book_channel_received", "book", "channel",
+                            "received_at"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     channel: Mapped[str] = mapped_column(String(16), default="letter")
@@ -52,6 +58,9 @@ class AgendaEntry(Base):
     consultation: Mapped[dict | None]       # web / walk-in: bidang, wilayah, purpose, answer
     tracking_hash: Mapped[str | None] = mapped_column(String(64), unique=True)  # sha256(code)
     event_head: Mapped[str | None] = mapped_column(String(64))
+    # lowercased subject, letter fields, sender and numbers: what the book's search looks in
+    # (kept current by pipeline.search on every flush; FTS5 / pg_trgm index from 0005)
+    search_text: Mapped[str | None] = mapped_column(Text)
 
     duplicate_of: Mapped[AgendaEntry | None] = relationship(remote_side=[id])
     events: Mapped[list[Event]] = relationship(back_populates="entry", order_by="Event.id")
@@ -166,6 +175,7 @@ class OutboxMail(Base):
 class Disposition(Base):
     """The Inspector's instruction assigning a case to an official (lembar disposisi)."""
     __tablename__ = "dispositions"
+    __table_args__ = (Index("ix_dispositions_assignee_entry", "assignee", "entry_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     entry_id: Mapped[int] = mapped_column(ForeignKey("agenda_entries.id"), index=True)
@@ -291,3 +301,6 @@ class RateHit(Base):
     bucket: Mapped[str] = mapped_column(String(32))
     key: Mapped[str] = mapped_column(String(320))
     at: Mapped[datetime]
+
+
+from . import search  # noqa: E402,F401  (keeps AgendaEntry.search_text current on every flush)

@@ -3,13 +3,15 @@
 from alembic import context
 
 from pipeline.models import Base
+from pipeline.search import include_name
 
 config = context.config
 engine = config.attributes["engine"]
 
 with engine.connect() as connection:
     context.configure(connection=connection, target_metadata=Base.metadata,
-                      render_as_batch=connection.dialect.name == "sqlite")
+                      render_as_batch=connection.dialect.name == "sqlite",
+                      include_name=include_name)
     with context.begin_transaction():
         context.run_migrations()
     connection.commit()

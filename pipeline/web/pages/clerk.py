@@ -1,0 +1,431 @@
+# SPDX-License-Identifier: AGPL-3.0-or-later
+"""The agenda clerk's pages: the three books, one case, the quarantine and the SLA board.
+
+The Inspector may read the books and the case pages too. Every change (release, reject, ask
+for what is missing, correct a field) goes through `pipeline.desk`, the same functions as the
+CLI, inside one transaction, with `ctx.actor` as the actor, so each is an event in the case's
+hash chain. Files a sender mailed are only ever served as downloads, with their stored type.
+"""
+from __future__ import annotations
+
+import email
+import subprocess
+import tempfile
+from datetime import date
+from email import policy
+from pathlib import Path
+from zoneinfo import ZoneInfo
+from urllib.parse import quote, urlencode
+
+from markupsafe import Markup
+from sqlalchemy import select
+from starlette.exceptions import HTTPException
+from starlette.responses import Response
+
+from ... import desk, sla, xlsx
+from ...db import utc
+from ...errors import IllegalTransition
+from ...models import (AgendaEntry, Attachment, Disposition, DraftRevision, InboundMessage,
+                       OutboxMail, OutgoingLetter, Step)
+from ...register import Registrar
+from ...store import atomic_write
+from ...search import BOOKS, Filters, book_page, book_rows
+from ...workdays import Calendar
+from ..page import Ctx, page
+from ..render import CHANNEL_WORDS, STATUS_WORDS, clean_html
+
+READERS = ("clerk", "inspector")
+CLERK = ("clerk",)
+BOOK_TITLES = {"masuk": "Buku Agenda Surat Masuk", "keluar": "Buku Agenda Surat Keluar",
+               "konsultasi": "Buku Agenda Konsultasi"}
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PREVIEW_PAGES = 1
+MAX_EXPORT = 200_000
+FIELD_LABELS = {"nomor": "Nomor surat", "tanggal": "Tanggal surat", "sifat": "Sifat",
+                "lampiran": "Lampiran", "hal": "Hal", "pengirim": "Pengirim",
+                "tujuan": "Tujuan (Yth.)", "tembusan": "Tembusan",
+                "penandatangan": "Penandatangan", "pertanyaan": "Pertanyaan",
+                "jabatan_penandatangan": "Jabatan penandatangan"}
+EVENT_WORDS = {
+    "register": "Dicatat dalam buku agenda", "incomplete": "Dinyatakan belum lengkap",
+    "duplicate": "Dinyatakan duplikat", "quarantine": "Dikarantina", "fail": "Gagal diproses",
+    "reject": "Ditolak", "dispose": "Didisposisikan", "draft": "Konsep jawaban dibuat",
+    "revise": "Konsep direvisi", "return": "Dikembalikan untuk perbaikan",
+    "initial": "Diparaf lengkap", "sign": "Ditandatangani", "send": "Dikirim",
+    "answer": "Dijawab langsung", "close": "Selesai", "receipted": "Tanda terima dikirim",
+    "notified": "Pemberitahuan dikirim", "reminded": "Pengingat dikirim",
+    "escalated": "Dieskalasi ke atasan", "linked": "Surel terkait diterima",
+    "corrected": "Data surat dikoreksi", "mail_failed": "Surel gagal dikirim",
+    "paraf": "Paraf", "refused": "Balasan ditolak", "unclear": "Balasan tidak jelas",
+    "assigned": "Ditugaskan", "accepted": "Diterima", "reported": "Laporan dibuat",
+    "archived": "Diarsipkan", "printed": "Dicetak", "viewed": "Dilihat", "audit": "Audit",
+}
+
+
+# -- helpers ----------------------------------------------------------------------------------
+def _officials(ctx: Ctx) -> dict[str, str]:
+    workflow = ctx.app.workflow
+    return {o.code: o.name for o in workflow.officials} if workflow else {}
+
+
+def _opds(ctx: Ctx) -> list:
+    return sorted(ctx.app.rules.opds, key=lambda o: o.name.lower())
+
+
+def _opd(ctx: Ctx, code: str):
+    return next((o for o in ctx.app.rules.opds if o.code == code), None)
+
+
+def _day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _filters(ctx: Ctx) -> Filters:
+    q = ctx.request.query_params
+    book = q.get("buku", "masuk")
+    if book not in BOOKS:
+        book = "masuk"
+    status = q.get("status", "")
+    channel = q.get("saluran", "")
+    return Filters(book=book, since=_day(q.get("dari", "")), until=_day(q.get("sampai", "")),
+                   opd=q.get("opd") or None,
+                   status=status if status in STATUS_WORDS else None,
+                   official=q.get("pejabat") or None,
+                   channel=channel if channel in CHANNEL_WORDS else None,
+                   q=" ".join(q.get("q", "").split())[:200] or None)
+
+
+def _query_string(f: Filters, **extra) -> str:
+    params = {"buku": f.book, "dari": f.since.isoformat() if f.since else "",
+              "sampai": f.until.isoformat() if f.until else "", "opd": f.opd or "",
+              "status": f.status or "", "pejabat": f.official or "",
+              "saluran": f.channel or "", "q": f.q or "", **extra}
+    return urlencode({k: v for k, v in params.items() if v not in ("", None)})
+
+
+def _entry(s, ctx: Ctx) -> AgendaEntry:
+    entry = s.get(AgendaEntry, ctx.request.path_params["entry_id"])
+    if entry is None:
+        raise HTTPException(404, "Entri agenda tidak ditemukan.")
+    return entry
+
+
+def _download(data: bytes, filename: str, content_type: str) -> Response:
+    """A file for saving, never for showing: attachment, its stored type, no sniffing."""
+    ctype = content_type if "/" in (content_type or "") else "application/octet-stream"
+    # even text/html or SVG is only saved: attachment, nosniff and a sandboxing CSP
+    ascii_name = "".join(c if 32 < ord(c) < 127 and c not in '"\\;' else "_" for c in filename)
+    disposition = f"attachment; filename=\"{ascii_name or 'berkas'}\"; " \
+                  f"filename*=UTF-8''{quote(filename, safe='')}"
+    return Response(data, media_type=ctype, headers={
+        "content-disposition": disposition, "x-content-type-options": "nosniff",
+        "content-security-policy": "default-src 'none'; sandbox"})
+
+
+def _flagged(entry: AgendaEntry, threshold: float) -> set[str]:
+    provenance = (entry.letter_meta or {}).get("provenance") or {}
+    return {k for k, p in provenance.items()
+            if isinstance(p, dict) and p.get("confidence", 1) < threshold}
+
+
+def _show(value) -> str:
+    if value is None or value == "" or value == []:
+        return "-"
+    if isinstance(value, dict):
+        return ", ".join(str(v) for v in value.values() if v)
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+def _body(ctx: Ctx, message: InboundMessage | None) -> tuple[str, Markup | None]:
+    """The mail's text, and its HTML reduced by clean_html (None when there is none)."""
+    if message is None:
+        return "", None
+    try:
+        raw = (ctx.cfg.data_path / message.raw_path).read_bytes()
+        msg = email.message_from_bytes(raw, policy=policy.default)
+        text_part = msg.get_body(("plain",))
+        html_part = msg.get_body(("html",))
+        text = text_part.get_content() if text_part is not None else ""
+        markup = html_part.get_content() if html_part is not None else ""
+    except Exception:                     # an odd message must not break the page
+        return "", None
+    cleaned = Markup(clean_html(markup)) if markup.strip() else None
+    return text[:100_000], cleaned
+
+
+def _registrar(ctx: Ctx) -> Registrar:
+    return Registrar(ctx.cfg, ctx.app.rules)
+
+
+# -- the books --------------------------------------------------------------------------------
+@page("/staf/agenda", roles=READERS)
+def clerk_book(ctx: Ctx):
+    f = _filters(ctx)
+    try:
+        number = max(1, min(int(ctx.request.query_params.get("hal", "1")), 100_000))
+    except ValueError:
+        number = 1
+    names = _officials(ctx)
+    with ctx.session() as s:
+        rows, more = book_page(s, f, number, zone=ctx.cfg.office.timezone, names=names)
+    columns = xlsx.OUTGOING_COLUMNS if f.book == "keluar" else xlsx.INCOMING_COLUMNS
+    return ctx.render(
+        "staff/clerk/book.html", f=f, rows=rows, columns=columns, page=number, more=more,
+        title=BOOK_TITLES[f.book], books=BOOK_TITLES, opds=_opds(ctx), officials=names,
+        statuses=STATUS_WORDS, channels=CHANNEL_WORDS, per_page=50,
+        first=(number - 1) * 50 + 1,
+        prev_url=f"?{_query_string(f, hal=number - 1)}" if number > 1 else None,
+        next_url=f"?{_query_string(f, hal=number + 1)}" if more else None,
+        export_url=f"/staf/agenda.xlsx?{_query_string(f)}",
+        tab_url=lambda book: "?" + urlencode({"buku": book}))
+
+
+@page("/staf/agenda.xlsx", roles=READERS)
+def clerk_book_xlsx(ctx: Ctx):
+    f = _filters(ctx)
+    with ctx.session() as s:
+        rows = book_rows(s, f, zone=ctx.cfg.office.timezone, names=_officials(ctx),
+                         limit=MAX_EXPORT)
+    columns = xlsx.OUTGOING_COLUMNS if f.book == "keluar" else list(xlsx.INCOMING_COLUMNS)
+    if f.book == "konsultasi":
+        columns = columns[:-1] + [("channel", "Saluran"), columns[-1]]
+        for row in rows:
+            row["channel"] = CHANNEL_WORDS.get(row["channel"], row["channel"])
+    if f.book != "keluar":
+        for row in rows:
+            row["status"] = STATUS_WORDS.get(row["status"], row["status"])
+    with tempfile.TemporaryDirectory() as folder:
+        path = xlsx.export(rows, columns, Path(folder) / "buku.xlsx", BOOK_TITLES[f.book])
+        data = path.read_bytes()
+    name = f"{BOOK_TITLES[f.book].lower().replace(' ', '-')}-{ctx.now:%Y%m%d}.xlsx"
+    return _download(data, name, XLSX_TYPE)
+
+
+# -- one case ---------------------------------------------------------------------------------
+@page("/staf/entri/{entry_id:int}", roles=READERS)
+def clerk_entry(ctx: Ctx):
+    names = _officials(ctx)
+    with ctx.session() as s:
+        entry = _entry(s, ctx)
+        flagged = _flagged(entry, ctx.cfg.service.low_confidence)
+        messages = list(entry.messages)
+        attachments = list(entry.attachments)
+        first = messages[0] if messages else None
+        text, html = _body(ctx, first)
+        letter_att = next((a for a in attachments if a.role == "letter"), None)
+        previews = []
+        if letter_att is not None and _is_pdf(letter_att):
+            previews = [f"/staf/entri/{entry.id}/pratinjau/{letter_att.id}/{n}.png"
+                        for n in range(1, PREVIEW_PAGES + 1)]
+        context = dict(
+            entry=entry, letter=entry.letter or {}, flagged=flagged,
+            original=(entry.letter_meta or {}).get("original") or {},
+            meta=entry.letter_meta or {}, messages=messages, attachments=attachments,
+            body_text=text, body_html=html, previews=previews,
+            events=list(entry.events),
+            dispositions=list(s.scalars(select(Disposition).where(
+                Disposition.entry_id == entry.id).order_by(Disposition.id))),
+            drafts=list(s.scalars(select(DraftRevision).where(
+                DraftRevision.entry_id == entry.id).order_by(DraftRevision.number))),
+            steps=list(s.scalars(select(Step).where(Step.entry_id == entry.id)
+                                 .order_by(Step.id))),
+            outgoing=s.scalar(select(OutgoingLetter).where(OutgoingLetter.entry_id == entry.id)),
+            mails=list(s.scalars(select(OutboxMail).where(OutboxMail.entry_id == entry.id)
+                                 .order_by(OutboxMail.id))),
+            duplicate_of=entry.duplicate_of,
+        )
+        disp = context["dispositions"][-1] if context["dispositions"] else None
+    return ctx.render(
+        "staff/clerk/entry.html", **context, names=names, latest=disp, show=_show,
+        labels=FIELD_LABELS, event_words=EVENT_WORDS, opds=_opds(ctx),
+        correctable=desk.CORRECTABLE, can_edit=ctx.user.role == "clerk",
+        waiting=entry.status in desk.WAITING, missing_choices=desk.MISSING_CHOICES,
+        now=ctx.now, aware=utc)
+
+
+def _is_pdf(att: Attachment) -> bool:
+    return att.content_type == "application/pdf" or att.filename.lower().endswith(".pdf")
+
+
+@page("/staf/entri/{entry_id:int}/berkas/{attachment_id:int}", roles=READERS)
+def clerk_attachment(ctx: Ctx):
+    with ctx.session() as s:
+        entry = _entry(s, ctx)
+        att = s.get(Attachment, ctx.request.path_params["attachment_id"])
+        if att is None or att.entry_id != entry.id:
+            raise HTTPException(404, "Berkas tidak ditemukan.")
+        filename, ctype, rel = att.filename, att.content_type, att.path
+    return _download((ctx.cfg.data_path / rel).read_bytes(), filename, ctype)
+
+
+@page("/staf/entri/{entry_id:int}/pratinjau/{attachment_id:int}/{number:int}.png",
+      roles=READERS)
+def clerk_preview(ctx: Ctx):
+    """A page of the letter as PNG, drawn by pdftoppm in a child process with a time limit,
+    kept in the content store so it is drawn once."""
+    number = ctx.request.path_params["number"]
+    with ctx.session() as s:
+        entry = _entry(s, ctx)
+        att = s.get(Attachment, ctx.request.path_params["attachment_id"])
+        if att is None or att.entry_id != entry.id or not _is_pdf(att) or att.role == "refused" \
+                or not 1 <= number <= PREVIEW_PAGES:
+            raise HTTPException(404, "Pratinjau tidak tersedia.")
+        sha, rel = att.sha256, att.path
+    cache = ctx.app.store.path_for(f"{sha}-{number}", "preview")
+    if not cache.exists():
+        png = _render_page(ctx.cfg.data_path / rel, number)
+        if png is None:
+            raise HTTPException(404, "Pratinjau tidak tersedia.")
+        atomic_write(cache, png)
+    return Response(cache.read_bytes(), media_type="image/png",
+                    headers={"cache-control": "private, max-age=3600"})
+
+
+def _render_page(pdf: Path, number: int) -> bytes | None:
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "halaman"
+        try:
+            done = subprocess.run(
+                ["pdftoppm", "-png", "-r", "80", "-f", str(number), "-l", str(number),
+                 "-singlefile", str(pdf), str(out)], capture_output=True, timeout=20,
+                check=False)
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+        png = out.with_suffix(".png")
+        if done.returncode != 0 or not png.exists():
+            return None
+        data = png.read_bytes()
+    return data if data.startswith(b"\x89PNG") else None
+
+
+@page("/staf/entri/{entry_id:int}/konsep/{revision_id:int}", roles=READERS)
+def clerk_draft(ctx: Ctx):
+    with ctx.session() as s:
+        entry = _entry(s, ctx)
+        rev = s.get(DraftRevision, ctx.request.path_params["revision_id"])
+        if rev is None or rev.entry_id != entry.id:
+            raise HTTPException(404, "Konsep tidak ditemukan.")
+        label = (entry.agenda_no or f"entri-{entry.id}").replace("/", "-")
+        name, rel = f"konsep-{label}-rev{rev.number}.docx", rev.path
+    return _download((ctx.cfg.data_path / rel).read_bytes(), name,
+                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+
+
+@page("/staf/entri/{entry_id:int}/surat-keluar", roles=READERS)
+def clerk_outgoing_pdf(ctx: Ctx):
+    with ctx.session() as s:
+        entry = _entry(s, ctx)
+        out = s.scalar(select(OutgoingLetter).where(OutgoingLetter.entry_id == entry.id))
+        if out is None:
+            raise HTTPException(404, "Belum ada surat keluar.")
+        name, rel = f"surat-{out.number.replace('/', '-')}.pdf", out.pdf_path
+    return _download((ctx.cfg.data_path / rel).read_bytes(), name, "application/pdf")
+
+
+@page("/staf/entri/{entry_id:int}/koreksi", roles=CLERK, methods=("POST",))
+def clerk_correct(ctx: Ctx):
+    changes: dict = {f: ctx.value(f) for f in desk.CORRECTABLE if f in ctx.form}
+    if "opd" in ctx.form:
+        code = ctx.value("opd")
+        opd = _opd(ctx, code) if code else None
+        if code and opd is None:
+            raise HTTPException(400, "OPD tidak dikenal.")
+        changes["opd"] = opd
+    with ctx.session() as s:
+        entry = _entry(s, ctx)
+        if "opd" in changes and changes["opd"] is None and entry.opd_code is None:
+            changes.pop("opd")
+        changed = desk.correct(s, entry, changes, actor=ctx.actor, now=ctx.now)
+        entry_id = entry.id
+    notice = ("Koreksi disimpan: " + ", ".join(FIELD_LABELS.get(k, k.upper()) for k in changed)
+              if changed else "Tidak ada yang berubah.")
+    return ctx.redirect(f"/staf/entri/{entry_id}", notice=notice)
+
+
+# -- quarantine and failed --------------------------------------------------------------------
+@page("/staf/karantina", roles=CLERK)
+def clerk_quarantine(ctx: Ctx):
+    with ctx.session() as s:
+        rows = list(s.scalars(select(AgendaEntry).where(
+            AgendaEntry.status.in_(desk.WAITING)).order_by(AgendaEntry.received_at.desc(),
+                                                           AgendaEntry.id.desc()).limit(500)))
+        refused = {}
+        for att in s.scalars(select(Attachment).where(
+                Attachment.entry_id.in_([e.id for e in rows]), Attachment.role == "refused")):
+            refused.setdefault(att.entry_id, []).append(att)
+    quarantined = [e for e in rows if e.status == "quarantined"]
+    failed = [e for e in rows if e.status == "failed"]
+    return ctx.render("staff/clerk/quarantine.html", quarantined=quarantined, failed=failed,
+                      refused=refused, opds=_opds(ctx), missing_choices=desk.MISSING_CHOICES)
+
+
+def _desk_action(ctx: Ctx, act) -> Response:
+    back = ctx.value("kembali")
+    try:
+        with ctx.session() as s:
+            entry = s.get(AgendaEntry, ctx.request.path_params["entry_id"],
+                          with_for_update=True)
+            if entry is None:
+                raise HTTPException(404, "Entri agenda tidak ditemukan.")
+            notice = act(s, entry)
+            entry_id = entry.id
+    except (desk.DeskError, IllegalTransition) as err:
+        return ctx.redirect("/staf/karantina", notice=f"Tidak dapat diproses: {err}")
+    target = f"/staf/entri/{entry_id}" if back == "entri" else "/staf/karantina"
+    return ctx.redirect(target, notice=notice)
+
+
+@page("/staf/karantina/{entry_id:int}/lepas", roles=CLERK, methods=("POST",))
+def clerk_release(ctx: Ctx):
+    code = ctx.value("opd")
+    opd = _opd(ctx, code) if code else None
+
+    def act(s, entry):
+        desk.release(s, _registrar(ctx), entry, actor=ctx.actor, now=ctx.now, opd=opd)
+        mail = " Tanda terima dikirim ke pengirim." if entry.sender_email else ""
+        return f"Dicatat dengan Nomor Agenda {entry.agenda_no}.{mail}"
+    return _desk_action(ctx, act)
+
+
+@page("/staf/karantina/{entry_id:int}/tolak", roles=CLERK, methods=("POST",))
+def clerk_reject(ctx: Ctx):
+    reason = ctx.value("alasan")[:1000]
+
+    def act(s, entry):
+        desk.reject(s, ctx.cfg, entry, reason, actor=ctx.actor, now=ctx.now)
+        mail = " Alasannya dikirim ke pengirim." if entry.sender_email else ""
+        return f"Surat #{entry.id} ditolak.{mail}"
+    return _desk_action(ctx, act)
+
+
+@page("/staf/karantina/{entry_id:int}/minta", roles=CLERK, methods=("POST",))
+def clerk_ask_missing(ctx: Ctx):
+    items = [m for m in ctx.values("kurang") if m in desk.MISSING_CHOICES]
+    other = ctx.value("lainnya")[:300]
+    if other:
+        items.append(other)
+
+    def act(s, entry):
+        desk.ask_missing(s, _registrar(ctx), entry, items, actor=ctx.actor, now=ctx.now)
+        mail = " Permintaan kelengkapan dikirim ke pengirim." if entry.sender_email else ""
+        return f"Dicatat sebagai belum lengkap ({entry.agenda_no}).{mail}"
+    return _desk_action(ctx, act)
+
+
+# -- the SLA board ----------------------------------------------------------------------------
+@page("/staf/sla", roles=READERS)
+def clerk_sla(ctx: Ctx):
+    service = ctx.cfg.service
+    with ctx.session() as s:
+        rows = sla.open_cases(s, Calendar(service.extra_holidays), ctx.now,
+                              service.answer_working_days, zone=ctx.cfg.office.timezone)
+    zone = ZoneInfo(ctx.cfg.office.timezone)
+    return ctx.render("staff/clerk/sla.html", rows=rows, per_official=sla.per_official(rows),
+                      names=_officials(ctx), overdue=sum(r.overdue for r in rows),
+                      promise=service.answer_working_days,
+                      short=lambda moment: utc(moment).astimezone(zone).strftime("%d/%m/%Y %H.%M"))
