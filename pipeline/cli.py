@@ -257,7 +257,7 @@ def demo(keep):
     run_demo(console, keep)
 
 
-from . import cli_clerk, cli_sign, cli_web  # noqa: E402,F401  (register their commands)
+from . import cli_clerk, cli_sign, cli_walkin, cli_web  # noqa: E402,F401  (register their commands)
 
 
 def main() -> None:

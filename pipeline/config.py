@@ -90,12 +90,17 @@ class Signing:
     trust_pem: str = "keys/inspektur.pem"
     verify_url: str = "https://inspektorat.example.go.id/verifikasi"
     digest_times: list[str] = field(default_factory=lambda: ["08:00", "14:00"])
+    # The Inspector may answer the digest with TTD/TOLAK; the worker then holds the key's
+    # passphrase (PARAF_SIGN_PASSPHRASE), so this is off unless an office chooses it.
+    sign_by_reply: bool = False
 
 
 @dataclass(frozen=True)
 class Web:
     """`paraf web`: the public form, tracking pages and the staff pages."""
     listen: str = "127.0.0.1:8080"
+    workers: int = 2                             # server processes; one per core is right
+    threads: int = 4                             # page threads per process
     base_url: str = "http://127.0.0.1:8080"      # how visitors reach it; printed in mails
     secure_cookies: bool = True                  # false only for plain http off loopback
     session_hours: float = 9.0

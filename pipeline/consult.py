@@ -68,8 +68,9 @@ def create(session: Session, request: ConsultationRequest, now: datetime,
         requester=asdict(who), opd_code=request.opd_code,
         opd_name=opd_name or who.institution, subject=request.subject,
         letter={"hal": request.subject, "pertanyaan": list(request.questions),
-                "pengirim": who.institution, "penandatangan": who.name,
-                "jabatan_penandatangan": who.position or None},
+                "pengirim": who.institution,
+                "penandatangan": {"nama": who.name, "nip": who.nip or None,
+                                  "jabatan": who.position or None}},
         consultation={"bidang": request.bidang, "wilayah": request.wilayah,
                       "purpose": request.purpose, "attachments": list(request.attachments)},
         tracking_hash=tracking_hash(code))
@@ -79,10 +80,12 @@ def create(session: Session, request: ConsultationRequest, now: datetime,
 
 
 def register(session: Session, registrar, request: ConsultationRequest, now: datetime, *,
-             opd_name: str | None = None, actor: str = "paraf") -> tuple[AgendaEntry, str]:
-    """Create and register REQUEST in one go: number, due date, receipt mail (if an e-mail
-    address was given), all in the caller's transaction."""
+             opd_name: str | None = None, actor: str = "paraf",
+             received_at: datetime | None = None) -> tuple[AgendaEntry, str]:
+    """Create and register REQUEST in one go: number and due date, in the caller's
+    transaction. The channel's own receipt (it carries the tracking link) is the caller's."""
     entry, code = create(session, request, now, opd_name)
+    entry.received_at = received_at or now
     registrar.apply(session, entry, Verdict("register", None, (), ()), now, message_id=None,
-                    actor=actor)
+                    actor=actor, notify=False)
     return entry, code

@@ -260,8 +260,8 @@ def _thread_entry(session: Session, thread_ids: tuple[str, ...]) -> AgendaEntry 
 
 def _completes(entry: AgendaEntry, parsed: ParsedMessage, who) -> bool:
     """Only the sender of an incomplete request (or its OPD) can complete it."""
-    if entry.status != states.Status.INCOMPLETE:
-        return False
+    if entry.status != states.Status.INCOMPLETE or entry.channel == "web":
+        return False         # a web request is completed by consultflow.reopen_replied
     return parsed.from_addr == entry.sender_email or (
         who.opd is not None and who.opd.code == entry.opd_code)
 

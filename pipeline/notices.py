@@ -26,6 +26,11 @@ SUBJECTS = {
     "receipt": "Tanda Terima Surat{nomor} [{agenda_no}]",
     "incomplete": "Permohonan Belum Lengkap [{agenda_no}]",
     "duplicate": "Surat Telah Diterima Sebelumnya [{agenda_no}]",
+    "consult_receipt": "Tanda Terima Permohonan Konsultasi [{agenda_no}]",
+    "consult_confirm": "Konfirmasi Permohonan Konsultasi",
+    "consult_incomplete": "Permohonan Konsultasi Belum Lengkap [{agenda_no}]",
+    "consult_answer": "Jawaban Konsultasi [{agenda_no}]",
+    "walkin_copy": "Salinan Formulir Konsultasi [{agenda_no}]",
 }
 
 

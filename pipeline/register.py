@@ -45,7 +45,8 @@ class Registrar:
 
     def apply(self, session: Session, entry: AgendaEntry, verdict: Verdict, now: datetime, *,
               message_id: str | None, references: tuple[str, ...] = (),
-              original: AgendaEntry | None = None, actor: str = ACTOR) -> None:
+              original: AgendaEntry | None = None, actor: str = ACTOR,
+              notify: bool = True) -> None:
         """Carry out VERDICT on ENTRY (new, or incomplete and now answered); ACTOR is who
         registered it (Paraf for mail, the clerk's account at the desk)."""
         data = {"reason": verdict.reason} if verdict.reason else None
@@ -64,8 +65,9 @@ class Registrar:
             else:
                 states.move(entry, verdict.action, actor=actor, at=now, message_id=message_id,
                             data={"missing": entry.missing} if entry.missing else data)
-            kind = "receipt" if verdict.action == "register" else "incomplete"
-            self._notify(session, entry, kind, now, message_id, references)
+            if notify:
+                kind = "receipt" if verdict.action == "register" else "incomplete"
+                self._notify(session, entry, kind, now, message_id, references)
         elif verdict.action == "duplicate":
             entry.duplicate_of_id = original.id if original else None
             states.move(entry, "duplicate", actor=ACTOR, at=now, message_id=message_id, data=data)

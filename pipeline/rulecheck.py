@@ -155,6 +155,16 @@ def check_rules(rules_dir: Path) -> list[Problem]:
     """All problems in rules_dir's officials.toml and routing.toml, ordered by file and line."""
     rules_dir = Path(rules_dir)
     out: list[Problem] = []
+    consult_path = rules_dir / "consultation.toml"
+    if consult_path.exists():            # the public form's lists (issue 7)
+        from .consultrules import problems as consult_problems
+        out.extend(Problem(consult_path.name, line, message) for line, message
+                   in consult_problems(consult_path.read_text(encoding="utf-8")))
+    copies_path = rules_dir / "tembusan.toml"
+    if copies_path.exists():             # who gets copies of signed letters (issue 5)
+        from .tembusan import problems as copies_problems
+        out.extend(Problem(copies_path.name, line, message) for line, message
+                   in copies_problems(copies_path.read_text(encoding="utf-8")))
     off_path, rt_path = rules_dir / "officials.toml", rules_dir / "routing.toml"
     if not off_path.exists() and not rt_path.exists():
         return out                       # an intake-only installation
@@ -201,3 +211,51 @@ def report(problems: list[Problem], rules_dir: Path | None = None) -> str:
         return f"No problems found in {rules_dir or 'the rules'}."
     count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found."
     return "\n".join([*(str(p) for p in problems), count])
+
+
+def check_folder(rules_dir: Path) -> list[Problem]:
+    """What `paraf rules check` reports for RULES_DIR, plus the files it loads first (opd.toml,
+    numbering.toml, tembusan.toml): every problem, each with its line where known."""
+    from . import tembusan
+    from .rules import load_numbering
+    rules_dir = Path(rules_dir)
+    out = check_rules(rules_dir)
+    for path in sorted(rules_dir.glob("*.toml")):
+        try:
+            tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as err:
+            if not any(p.file == path.name for p in out):
+                at = re.search(r"line (\d+)", str(err))
+                out.append(Problem(path.name, int(at.group(1)) if at else 0,
+                                   f"not valid TOML: {err}"))
+        except UnicodeDecodeError:
+            out.append(Problem(path.name, 0, "not UTF-8 text"))
+    if (rules_dir / "numbering.toml").exists() and not any(
+            p.file == "numbering.toml" for p in out):
+        try:
+            load_numbering(rules_dir / "numbering.toml")
+        except RulesError as err:
+            out.append(Problem("numbering.toml", 0, str(err).removeprefix("numbering.toml: ")))
+    if (rules_dir / tembusan.FILE).exists() and not any(p.file == tembusan.FILE for p in out):
+        try:
+            tembusan.load(rules_dir)
+        except RulesError as err:
+            at = re.match(rf"{re.escape(tembusan.FILE)}:(\d+): (.*)", str(err), re.S)
+            out.append(Problem(tembusan.FILE, int(at.group(1)), at.group(2)) if at else
+                       Problem(tembusan.FILE, 0, str(err)))
+    return sorted(out, key=lambda p: (p.file, p.line))
+
+
+def check_candidate(rules_dir: Path, name: str, text: str) -> list[Problem]:
+    """The problems the rules folder would have if NAME held TEXT: the folder is copied to a
+    temporary one with the candidate in place and checked there; the live files are untouched.
+    """
+    import shutil
+    import tempfile
+    rules_dir = Path(rules_dir)
+    with tempfile.TemporaryDirectory(prefix="paraf-rules-") as tmp:
+        folder = Path(tmp)
+        for path in rules_dir.glob("*.toml"):
+            shutil.copy2(path, folder / path.name)
+        (folder / name).write_text(text, encoding="utf-8")
+        return check_folder(folder)

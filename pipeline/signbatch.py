@@ -12,6 +12,8 @@ without its letter, never a gap.
 """
 from __future__ import annotations
 
+import os
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
@@ -20,10 +22,11 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from . import convert, naskah, notices, outbox, states
+from . import convert, naskah, notices, outbox, states, tembusan
 from .drafting import fill_signing
 from .models import AgendaEntry, OutboxMail, OutgoingLetter
 from .numbering import current, format_number, next_seq
+from .replies import reply_address, subject_tag
 from .signing.sign import sign_pdf, verification_code
 
 
@@ -37,6 +40,7 @@ class Prepared:
     docx: bytes
     pdf: bytes | None = None
     code: str = ""
+    tembusan: list[str] | None = None       # the names printed on the letter; None: no list
 
 
 @dataclass(frozen=True)
@@ -60,13 +64,15 @@ def ready(session) -> list[dict]:
 
 
 class Batch:
-    def __init__(self, app, signer, now: datetime):
+    def __init__(self, app, signer, now: datetime, message_id: str | None = None):
         self.app, self.cfg, self.signer, self.now = app, app.cfg, signer, now
+        self.message_id = message_id        # the Inspector's reply, when signed by reply
         self.wf = app.workflow
         self.inspector = self.wf.inspector
         self.zone = ZoneInfo(self.cfg.office.timezone)
         self.today = now.astimezone(self.zone).date()
         self.fmt = app.rules.numbering.outgoing
+        self.copies = tembusan.load(self.cfg.rules_path)    # a broken file stops before signing
 
     def number(self, seq: int) -> str:
         return format_number(self.fmt, seq, self.today.year)
@@ -95,6 +101,8 @@ class Batch:
             items = [Prepared(e.id, base + i + 1,
                               self.app.store.get(self.wf.latest_draft(s, e).sha256, "draft"))
                      for i, e in enumerate(entries)]
+        for it in items:
+            it.tembusan = _tembusan_names(it.docx)
         self.prepare(items)
         signed, problems = [], []
         for it in items:
@@ -117,6 +125,7 @@ class Batch:
                           f"it is still waiting, sign it again")
             if isinstance(result, Signed):
                 signed.append(result)
+                _test_pause()
             elif result is not None:
                 problems.append(result)
         return signed, problems
@@ -139,28 +148,42 @@ class Batch:
             number = self.number(seq)
             digest, path = self.app.store.put(it.pdf, "signed")
             revision = self.wf.latest_draft(s, entry).number
+            copies = self.copies.copies(it.tembusan)
             letter = OutgoingLetter(entry_id=entry.id, number=number, year=self.today.year,
                                     seq=seq, signed_at=self.now, signed_by=self.inspector.code,
                                     revision=revision, pdf_sha256=digest,
                                     pdf_path=self.app.store.relative(path),
                                     verification_code=it.code)
             s.add(letter)
+            data = {"number": number, "revision": revision, "pdf_sha256": digest,
+                    "tembusan": copies.as_data()}
+            if copies.unaddressed:          # shown by `paraf show`: send these another way
+                data["how"] = ("tembusan without an address in rules/tembusan.toml: "
+                               + "; ".join(copies.unaddressed))
             states.move(entry, "sign", actor=self.inspector.emails[0], at=self.now,
-                        data={"number": number, "revision": revision, "pdf_sha256": digest})
+                        message_id=self.message_id, data=data)
             s.flush()
-            letter.mail_message_id = self.mail(s, entry, letter, it.pdf)
+            letter.mail_message_id = self.mail(s, entry, letter, it.pdf, copies)
             return Signed(entry.agenda_no, number, digest)
 
-    def mail(self, session, entry, letter: OutgoingLetter, pdf: bytes) -> str:
-        """The signed answer to the OPD, threaded to their original message."""
+    def mail(self, session, entry, letter: OutgoingLetter, pdf: bytes,
+             copies: tembusan.Copies | None = None) -> str:
+        """The signed answer to the OPD, threaded to their original message; the tembusan
+        that have an address get it in Cc (the others are in the 'sign' event's data)."""
+        copies = copies or tembusan.Copies()
         body = notices.render(self.cfg, "signed_letter", **notices.case_context(self.cfg, entry),
                               recipient=entry.opd_name or entry.sender_name or entry.sender_email,
                               outgoing=letter, signed_on=naskah.tanggal(self.today),
-                              signer=self.inspector, verify_url=self.cfg.signing.verify_url)
+                              signer=self.inspector, verify_url=self.cfg.signing.verify_url,
+                              tembusan=[tembusan.display(n) for n in copies.names])
         msg = EmailMessage()
         msg["Subject"] = f"Surat Jawaban Nomor {letter.number} [{entry.agenda_no}]"
         msg["From"] = formataddr((self.cfg.office.name, self.cfg.office.email))
         msg["To"] = formataddr((entry.sender_name or "", entry.sender_email))
+        cc = [formataddr((name, address)) for name, address in copies.addresses
+              if address.lower() != (entry.sender_email or "").lower()]
+        if cc:
+            msg["Cc"] = ", ".join(cc)
         if entry.message_id:
             msg["In-Reply-To"] = entry.message_id
             msg["References"] = entry.message_id
@@ -169,6 +192,21 @@ class Batch:
                            filename=f"surat-{letter.number.replace('/', '-')}.pdf")
         return outbox.queue(session, self.cfg, msg, kind="signed-letter",
                             entry_id=entry.id).message_id
+
+
+def _test_pause() -> None:
+    """Tests only: hold still after a letter committed, so a test can kill the process
+    between two letters (PARAF_TEST_PAUSE_AFTER_COMMIT=seconds). Unset in production."""
+    pause = os.environ.get("PARAF_TEST_PAUSE_AFTER_COMMIT")
+    if pause:
+        time.sleep(float(pause))
+
+
+def _tembusan_names(docx: bytes) -> list[str] | None:
+    try:
+        return tembusan.names_from_docx(docx)
+    except Exception:               # a draft Word cannot read fails at conversion anyway
+        return None
 
 
 class _Renumber(Exception):
@@ -197,11 +235,17 @@ def settle_sent(app, now: datetime) -> int:
 
 def digest(app, now: datetime) -> int:
     """Mail the Inspector the signing batch with a PDF preview of each letter (one LibreOffice
-    run for all); returns how many letters it listed."""
+    run for all); returns how many letters it listed. With sign-by-reply on, the mail opens a
+    "signing" step (superseding the previous digest's) and its numbers are what TTD/TOLAK
+    replies refer to."""
+    from . import signreply
+    by_reply = signreply.enabled(app.cfg)
     with app.session() as s:
         rows = ready(s)
         drafts = [app.store.get(app.workflow.latest_draft(s, s.get(AgendaEntry, r["id"])).sha256,
                                 "draft") for r in rows]
+        if not rows and by_reply:
+            signreply.supersede(s, now)         # nothing left to answer
     if not rows:
         return 0
     inspector = app.workflow.inspector
@@ -209,9 +253,10 @@ def digest(app, now: datetime) -> int:
         row["waiting"] = notices.local_time(app.cfg, row["waiting_since"]) \
             if row["waiting_since"] else "-"
     body = notices.render(app.cfg, "signing_digest", office=app.cfg.office, inspector=inspector,
-                          letters=rows)
+                          letters=rows, by_reply=by_reply)
     msg = EmailMessage()
-    msg["Subject"] = f"{len(rows)} Surat Menunggu Tanda Tangan ({naskah.tanggal(now.date())})"
+    local_day = now.astimezone(ZoneInfo(app.cfg.office.timezone)).date()
+    subject = f"{len(rows)} Surat Menunggu Tanda Tangan ({naskah.tanggal(local_day)})"
     msg["From"] = formataddr((app.cfg.office.name, app.cfg.office.email))
     msg["To"] = formataddr((inspector.name, inspector.emails[0]))
     msg.set_content(body)
@@ -220,5 +265,13 @@ def digest(app, now: datetime) -> int:
             msg.add_attachment(pdf, maintype="application", subtype="pdf",
                                filename=f"{row['agenda_no'].replace('/', '-')}.pdf")
     with app.session() as s:
-        outbox.queue(s, app.cfg, msg, kind="signing-digest", entry_id=None)
+        step = None
+        if by_reply:
+            step, token = signreply.open_step(s, app.workflow, [r["id"] for r in rows], now)
+            subject = f"{subject_tag(token)} {subject}"
+            msg["Reply-To"] = reply_address(app.cfg.office.email, token)
+        msg["Subject"] = subject
+        queued = outbox.queue(s, app.cfg, msg, kind="signing-digest", entry_id=None)
+        if step is not None:
+            step.mail_message_id = queued.message_id
     return len(rows)

@@ -22,9 +22,10 @@ from .replies import make_token, reply_address, subject_tag
 from .workdays import Calendar, OfficeHours
 
 KIND_WORDS = {"check": "pemeriksaan kelengkapan", "disposition": "disposisi",
-              "drafting": "penyusunan jawaban", "paraf": "paraf"}
+              "drafting": "penyusunan jawaban", "paraf": "paraf", "signing": "tanda tangan"}
 SUBJECT = {"check": "Periksa Kelengkapan", "disposition": "Disposisi",
-           "drafting": "Susun Jawaban", "paraf": "Mohon Paraf"}
+           "drafting": "Susun Jawaban", "paraf": "Mohon Paraf",
+           "signing": "Mohon Tanda Tangan"}
 
 
 class StepDesk:
@@ -38,16 +39,25 @@ class StepDesk:
     def target_hours(self, kind: str) -> float:
         wf = self.cfg.workflow
         return {"check": wf.check_hours, "disposition": wf.disposition_hours,
-                "drafting": wf.drafting_hours, "paraf": wf.paraf_hours}[kind]
+                "drafting": wf.drafting_hours, "paraf": wf.paraf_hours,
+                "signing": wf.drafting_hours}[kind]     # the next digest replaces it anyway
 
     def open(self, session: Session, entry: AgendaEntry, kind: str, official: Official,
              now: datetime, *, revision: int = 0, stage: int = 0) -> Step:
         step = Step(entry_id=entry.id, kind=kind, official=official.code, revision=revision,
-                    stage=stage, status="open", opened_at=now,
-                    due_at=self.hours.add(now, self.target_hours(kind)))
+                    stage=stage, status="open", opened_at=now, due_at=self.due(entry, kind, now))
         session.add(step)
         session.flush()
         return step
+
+    def due(self, entry: AgendaEntry, kind: str, now: datetime) -> datetime:
+        """The step's target; a visitor at the desk is answered the same day (seed 2), so a
+        walk-in's disposition and answer are due by the case's own target when it is sooner."""
+        due = self.hours.add(now, self.target_hours(kind))
+        target = (entry.consultation or {}).get("target_at")
+        if entry.channel == "walk-in" and target and kind in ("disposition", "drafting"):
+            due = min(due, max(now, datetime.fromisoformat(target)))
+        return due
 
     def close(self, step: Step, outcome: str, now: datetime, *, notes: str | None = None,
               reply_message_id: str | None = None) -> None:

@@ -91,10 +91,27 @@ def signing_digest(app: App) -> int:
     return digest(app, now)
 
 
+def sign_requested(app: App) -> int:
+    """Letters the Inspector signed by replying to the digest (sign_by_reply)."""
+    from .signreply import run_pending
+    if app.workflow is None or not app.cfg.signing.sign_by_reply:
+        return 0
+    return run_pending(app)
+
+
 def close_sent(app: App) -> int:
     """Signed letters whose mail went out are sent, then closed."""
     from .signbatch import settle_sent
     return settle_sent(app, datetime.now(timezone.utc))
+
+
+def consultations(app: App) -> int:
+    """Web consultations: replies that complete a request, reports of answered ones, and
+    requests whose address never confirmed (seed 1)."""
+    from . import consultflow
+    now = datetime.now(timezone.utc)
+    return (consultflow.reopen_replied(app, now) + consultflow.file_reports(app, now)
+            + consultflow.expire_pending(app, now))
 
 
 def mailboxes(app: App) -> list[str]:
@@ -141,8 +158,10 @@ def run_once(app: App) -> tuple[PassReport | None, outbox.DeliveryReport | None]
             watcher.close()
     dispatch(app)
     remind(app)
+    sign_requested(app)
     sent = deliver(app)
     close_sent(app)
+    consultations(app)
     if any(r is None for r in reports):          # a mailbox could not be read: say so
         return None, sent
     report = PassReport()
@@ -164,8 +183,14 @@ def run_forever(app: App) -> None:
                       id="dispatch", max_instances=1, coalesce=True)
     scheduler.add_job(remind, "interval", args=[app], minutes=10, id="remind",
                       max_instances=1, coalesce=True)
+    scheduler.add_job(sign_requested, "interval", args=[app],
+                      seconds=app.cfg.worker.outbox_seconds, id="sign-requested",
+                      max_instances=1, coalesce=True)
     scheduler.add_job(close_sent, "interval", args=[app], seconds=app.cfg.worker.outbox_seconds,
                       id="close-sent", max_instances=1, coalesce=True)
+    scheduler.add_job(consultations, "interval", args=[app],
+                      seconds=app.cfg.worker.outbox_seconds, id="consultations",
+                      max_instances=1, coalesce=True)
     for i, at in enumerate(app.cfg.signing.digest_times):
         hour, minute = at.split(":")
         scheduler.add_job(signing_digest, "cron", args=[app], day_of_week="mon-fri",

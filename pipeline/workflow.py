@@ -10,26 +10,78 @@ office's Authentication-Results policy. Everything else is refused, explained an
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from . import states
+from . import signreply, states
 from .answers import answers_from_text, docx_answers
 from .config import Config
 from .db import utc
-from .errors import RulesError
+from .errors import NotFound, ParafError, RulesError
 from .drafting import context_for, preview_pdf, render as render_draft
 from .models import AgendaEntry, Attachment, Disposition, DraftRevision, InboundMessage, Step
 from .officials import Official
 from .parse import ParsedMessage
 from .replies import allowed, decide, explain_choices, fresh_text, find_tokens, read_token, verdict
+from .replies.decision import Decision
 from .route import RouteInput, resolve_chain, route
 from .steps import StepDesk, words
 from .store import ContentStore
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+# What the web may do with each kind of step (Workflow.act); a mail reply says it in words.
+WEB_ACTIONS = {"disposition": ("approve", "dispose"), "drafting": ("draft", "upload"),
+               "paraf": ("approve", "return", "upload")}
+
+
+class ActionRefused(ParafError):
+    """A web action that cannot be done as sent (missing notes, no file, unknown official);
+    nothing was changed. The message is for the user, in Indonesian."""
+
+
+class StaleStep(ActionRefused):
+    """The form was for a step that is closed now, or for an older revision or stage."""
+
+
+class NotYours(ParafError):
+    """The step belongs to another official."""
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One official's answer to a step, whichever way it came: a mail reply (after gate())
+    or a web form (after act()). The handlers act on this alone."""
+    actor: str                      # for the history: the sender's address, or "web:username"
+    official: Official              # the step's official, already checked
+    message_id: str | None          # the reply's Message-ID; None on the web
+    text: str = ""                  # the fresh text (quotes removed), or the notes typed in
+    docx: bytes | None = None       # an edited draft attached or uploaded
+    action: str | None = None       # web: the button pressed; None: read it from the text
+    target: Official | None = None  # web "dispose": the official chosen
+    answers: tuple[str, ...] | None = None   # web "draft": one answer per question
+    parsed: ParsedMessage | None = None      # the mail itself, when it came by mail
+
+    @classmethod
+    def from_mail(cls, parsed: ParsedMessage, official: Official) -> "Reply":
+        return cls(actor=parsed.from_addr, official=official, message_id=parsed.message_id,
+                   text=fresh_text(parsed.text, parsed.html), docx=attached_docx(parsed),
+                   parsed=parsed)
+
+    @property
+    def by_web(self) -> bool:
+        return self.action is not None
+
+    @property
+    def from_addr(self) -> str:
+        return self.actor
+
+    def source(self, kind: str) -> str:
+        """DraftRevision.source: 'web' for the web, else how the mail carried it."""
+        return "web" if self.by_web else kind
 
 
 class Workflow:
@@ -103,8 +155,46 @@ class Workflow:
             return self.refuse(session, parsed, entry, step, why, now)
         official = self.by_code[step.official]
         handler = {"disposition": self.on_disposition, "drafting": self.on_drafting,
+                   "paraf": self.on_paraf,
+                   "signing": lambda *args: signreply.on_reply(self, *args)}[step.kind]
+        return handler(session, entry, step, official, Reply.from_mail(parsed, official), now)
+
+    def act(self, session: Session, step_id: int, revision: int, stage: int,
+            official_code: str | None, action: str, now: datetime, *, actor: str,
+            text: str = "", docx: bytes | None = None, target: str | None = None,
+            answers=None) -> tuple[str, AgendaEntry | None, str | None]:
+        """The web's way in: the same handlers as a mail reply, for a form the user saw.
+
+        STEP_ID, REVISION and STAGE come from hidden fields of that form: the step must still
+        be open and for that revision and stage (a stale page is refused, StaleStep), and it
+        must be OFFICIAL_CODE's (NotYours). A wrong or incomplete action is ActionRefused.
+        Nothing is changed when any of these is raised.
+        """
+        step = session.get(Step, step_id, with_for_update=True)
+        if step is None:
+            raise NotFound(f"no step #{step_id}")
+        if not official_code or step.official != official_code:
+            raise NotYours("this step belongs to another official")
+        if step.status != "open" or (step.revision, step.stage) != (revision, stage):
+            raise StaleStep(
+                "Tugas ini sudah dijawab atau diganti oleh revisi yang lebih baru; halaman yang "
+                "Anda kirim sudah usang. Tidak ada yang diubah. Muat ulang daftar tugas.")
+        if action not in WEB_ACTIONS.get(step.kind, ()):
+            raise ActionRefused(f"Tindakan '{action}' tidak tersedia untuk tugas "
+                                f"{words(step.kind)}.")
+        chosen = None
+        if target:
+            chosen = self.by_code.get(target)
+            if chosen is None:
+                raise ActionRefused(f"Pejabat '{target}' tidak dikenal.")
+        entry = session.get(AgendaEntry, step.entry_id, with_for_update=True)
+        official = self.by_code[step.official]
+        reply = Reply(actor=actor, official=official, message_id=None, text=(text or "").strip(),
+                      docx=docx, action=action, target=chosen,
+                      answers=tuple(answers) if answers is not None else None)
+        handler = {"disposition": self.on_disposition, "drafting": self.on_drafting,
                    "paraf": self.on_paraf}[step.kind]
-        return handler(session, entry, step, official, parsed, now)
+        return handler(session, entry, step, official, reply, now)
 
     def gate(self, session, tokens, parsed) -> tuple[Step | None, str | None]:
         refs = [r for r in (read_token(self.cfg.secret, t) for t in tokens) if r]
@@ -137,64 +227,94 @@ class Workflow:
                                replied_at=self.desk.due_text(now))
         return "refused", entry, why
 
-    def unclear(self, session, entry, step, official, parsed, now, choices=None):
-        states.note(entry, "unclear", actor=parsed.from_addr, at=now,
-                    message_id=parsed.message_id, data={"step": step.id})
+    def unclear(self, session, entry, step, official, reply: Reply, now, choices=None,
+                web: str | None = None):
+        """A reply that cannot be read: by mail, note it and explain the choices; on the web,
+        refuse the form with WEB (nothing is recorded, the user corrects it on the page)."""
+        if reply.by_web:
+            raise ActionRefused(web or "Isian belum lengkap; periksa kembali formulir.")
+        states.note(entry, "unclear", actor=reply.actor, at=now,
+                    message_id=reply.message_id, data={"step": step.id})
         self.desk.tell(session, entry, official, "step_unclear", "Balasan Belum Dapat Diproses",
-                       answering=parsed.message_id, choices=choices or explain_choices())
+                       answering=reply.message_id, choices=choices or explain_choices())
         return "unclear", entry, None
 
-    def on_disposition(self, session, entry, step, official, parsed, now):
-        fresh = fresh_text(parsed.text, parsed.html)
+    def on_disposition(self, session, entry, step, official, reply: Reply, now):
         decided = self.route(entry)
-        target, instructions = parse_redirect(fresh, self.officials)
-        if target is None and decide(fresh).kind != "approve":
-            return self.unclear(session, entry, step, official, parsed, now, choices=(
-                "Balas dengan SETUJU untuk menyetujui usulan disposisi, atau DISPOSISI KEPADA "
-                "<kode atau alamat surel pejabat>: <petunjuk> untuk menugaskan pejabat lain."))
+        if reply.by_web:
+            target = reply.target if reply.action == "dispose" else None
+            instructions = reply.text or None
+            if reply.action == "dispose" and target is None:
+                return self.unclear(session, entry, step, official, reply, now,
+                                    web="Pilih pejabat yang ditugaskan.")
+        else:
+            target, instructions = parse_redirect(reply.text, self.officials)
+            if target is None and decide(reply.text).kind != "approve":
+                return self.unclear(session, entry, step, official, reply, now, choices=(
+                    "Balas dengan SETUJU untuk menyetujui usulan disposisi, atau DISPOSISI "
+                    "KEPADA <kode atau alamat surel pejabat>: <petunjuk> untuk menugaskan "
+                    "pejabat lain."))
         chain = decided.chain
         if target is not None and target.code != decided.assignee.code:
             chain = self.chain_for(decided.rule, target)
         self.desk.close(step, "disposed", now, notes=instructions,
-                        reply_message_id=parsed.message_id)
+                        reply_message_id=reply.message_id)
         self.dispose(session, entry, target or decided.assignee, chain,
                      rule=decided.rule, trail=decided.trail, instructions=instructions,
-                     by=parsed.from_addr, now=now, message_id=parsed.message_id)
+                     by=reply.actor, now=now, message_id=reply.message_id)
         return "disposed", entry, None
 
-    def on_drafting(self, session, entry, step, official, parsed, now):
-        docx = attached_docx(parsed)
+    def on_drafting(self, session, entry, step, official, reply: Reply, now):
+        docx = reply.docx
         questions = (entry.letter or {}).get("pertanyaan") or []
         if docx is None:
-            answers = answers_from_text(fresh_text(parsed.text, parsed.html), len(questions))
+            if reply.by_web:
+                answers = [a.strip() for a in reply.answers or ()]
+                if not answers or not all(answers) or (questions
+                                                       and len(answers) != len(questions)):
+                    return self.unclear(session, entry, step, official, reply, now,
+                                        web="Isi jawaban untuk setiap pertanyaan, atau "
+                                            "unggah berkas DOCX konsep yang telah dilengkapi.")
+            else:
+                answers = answers_from_text(reply.text, len(questions))
             if answers is None:
-                return self.unclear(session, entry, step, official, parsed, now, choices=(
+                return self.unclear(session, entry, step, official, reply, now, choices=(
                     "Balas dengan jawaban bernomor (1. ..., 2. ...), satu untuk setiap "
                     "pertanyaan, atau lampirkan berkas DOCX konsep yang telah dilengkapi."))
             docx = self.render(entry, answers)
-        revision = self.add_revision(session, entry, docx, official, parsed, now,
-                                     "docx" if attached_docx(parsed) else "text")
-        self.desk.close(step, "drafted", now, reply_message_id=parsed.message_id)
-        states.move(entry, "draft", actor=parsed.from_addr, at=now,
-                    message_id=parsed.message_id, data={"revision": revision.number})
+        revision = self.add_revision(session, entry, docx, official, reply, now,
+                                     reply.source("docx" if reply.docx else "text"))
+        self.desk.close(step, "drafted", now, reply_message_id=reply.message_id)
+        states.move(entry, "draft", actor=reply.actor, at=now,
+                    message_id=reply.message_id, data={"revision": revision.number})
         self.next_initial(session, entry, revision, 0, now)
         return "drafted", entry, None
 
-    def on_paraf(self, session, entry, step, official, parsed, now):
-        docx = attached_docx(parsed)
-        if docx is not None:
-            revision = self.add_revision(session, entry, docx, official, parsed, now, "docx")
-            self.desk.close(step, "revised", now, reply_message_id=parsed.message_id)
+    def on_paraf(self, session, entry, step, official, reply: Reply, now):
+        if reply.docx is not None and reply.action in (None, "upload"):
+            revision = self.add_revision(session, entry, reply.docx, official, reply, now,
+                                         reply.source("docx"))
+            self.desk.close(step, "revised", now, reply_message_id=reply.message_id)
             self.desk.supersede(session, entry, now)
-            states.move(entry, "revise", actor=parsed.from_addr, at=now,
-                        message_id=parsed.message_id, data={"revision": revision.number})
+            states.move(entry, "revise", actor=reply.actor, at=now,
+                        message_id=reply.message_id, data={"revision": revision.number})
             self.next_initial(session, entry, revision, 0, now)
             return "revised", entry, None
-        decision = decide(fresh_text(parsed.text, parsed.html))
+        if reply.by_web:
+            if reply.action == "upload":
+                return self.unclear(session, entry, step, official, reply, now,
+                                    web="Pilih berkas DOCX konsep yang telah diperbaiki.")
+            if reply.action == "return" and not reply.text:
+                return self.unclear(session, entry, step, official, reply, now,
+                                    web="Tulis catatan perbaikan untuk konseptor.")
+            decision = Decision("approve") if reply.action == "approve" else \
+                Decision("return", reply.text)
+        else:
+            decision = decide(reply.text)
         if decision.kind == "approve":
-            self.desk.close(step, "approved", now, reply_message_id=parsed.message_id)
-            states.note(entry, "paraf", actor=parsed.from_addr, at=now,
-                        message_id=parsed.message_id,
+            self.desk.close(step, "approved", now, reply_message_id=reply.message_id)
+            states.note(entry, "paraf", actor=reply.actor, at=now,
+                        message_id=reply.message_id,
                         data={"official": official.code, "revision": step.revision,
                               "stage": step.stage})
             self.next_initial(session, entry, self.latest_draft(session, entry),
@@ -202,12 +322,12 @@ class Workflow:
             return "initialled", entry, None
         if decision.kind == "return":
             self.desk.close(step, "returned", now, notes=decision.notes,
-                            reply_message_id=parsed.message_id)
-            states.move(entry, "return", actor=parsed.from_addr, at=now,
-                        message_id=parsed.message_id, data={"notes": decision.notes})
+                            reply_message_id=reply.message_id)
+            states.move(entry, "return", actor=reply.actor, at=now,
+                        message_id=reply.message_id, data={"notes": decision.notes})
             self.request_draft(session, entry, now, notes=decision.notes, returned_by=official)
             return "returned", entry, None
-        return self.unclear(session, entry, step, official, parsed, now)
+        return self.unclear(session, entry, step, official, reply, now)
 
     # -- the chain ----------------------------------------------------------------------------
     def next_initial(self, session, entry, revision: DraftRevision, stage: int, now) -> None:
@@ -261,16 +381,16 @@ class Workflow:
         return session.scalars(select(DraftRevision).where(DraftRevision.entry_id == entry.id)
                                .order_by(DraftRevision.number.desc()).limit(1)).first()
 
-    def add_revision(self, session, entry, docx, official, parsed, now, source) -> DraftRevision:
+    def add_revision(self, session, entry, docx, official, reply, now, source) -> DraftRevision:
         digest, path = self.store.put(docx, "draft")
         try:
             answers = docx_answers(docx) or None       # what the draft now says, for reports
         except Exception:                               # an edited file we cannot read back
             answers = None
         revision = DraftRevision(entry_id=entry.id, number=self.revision(session, entry) + 1,
-                                 author=parsed.from_addr or official.code, source=source,
+                                 author=reply.actor or official.code, source=source,
                                  sha256=digest, path=self.store.relative(path), answers=answers,
-                                 message_id=parsed.message_id, created_at=now)
+                                 message_id=reply.message_id, created_at=now)
         session.add(revision)
         session.flush()
         return revision

@@ -28,7 +28,8 @@ def init(folder: Path, *, intake: str | None = None, smtp: str | None = None,
         cfg_path.write_text(text, encoding="utf-8")
     rules_dir = folder / "rules"
     (rules_dir / "templates").mkdir(parents=True, exist_ok=True)
-    for name in ("opd.toml", "numbering.toml", "officials.toml", "routing.toml"):
+    for name in ("opd.toml", "numbering.toml", "officials.toml", "routing.toml",
+                 "consultation.toml", "tembusan.toml"):
         _copy(DEFAULTS / name, rules_dir / name, force)
     for tpl in (DEFAULTS / "templates").iterdir():
         if tpl.is_file():

@@ -72,3 +72,31 @@ def test_the_signing_explanation_shows_every_form():
     """GIVEN an unclear signing reply WHEN Paraf explains THEN every command form is shown."""
     text = explain_signing()
     assert all(word in text for word in ("TTD SEMUA", "TTD 1,3", "TTD 1-3", "TOLAK 2:"))
+
+
+@pytest.mark.parametrize("fresh", ["", "Terima kasih", "TTD SEMUA\nTOLAK 2: salah",
+                                   "TTD 1,2\nTOLAK 2: salah", "TOLAK 2", "TOLAK: semua salah",
+                                   "TTD 9", "TTD 0", "TTD yang penting saja",
+                                   "TTD 1\nyang 2 jangan dulu", "TTD " + "1," * 600])
+def test_every_problem_is_told_to_the_inspector_in_indonesian(fresh):
+    """GIVEN a signing reply Paraf cannot act on WHEN the Inspector is told why THEN each
+    problem has its own Indonesian sentence (not the generic fallback)."""
+    from pipeline.signreply import in_indonesian
+    problems = decide_signing(fresh, count=3).problems
+    assert problems
+    assert all(in_indonesian(p) != "perintah tidak dapat dibaca dengan pasti" for p in problems)
+
+
+def test_sign_by_reply_is_off_unless_the_config_turns_it_on(tmp_path):
+    """GIVEN the shipped config WHEN loaded THEN sign-by-reply is off and the file explains the
+    passphrase trade-off; a value that is not true/false is refused by name."""
+    from pipeline.config import from_dict
+    from pipeline.errors import ConfigError
+    from pipeline.workspace import DEFAULTS
+    assert from_dict({}, tmp_path, env={}).signing.sign_by_reply is False
+    assert from_dict({"signing": {"sign_by_reply": True}}, tmp_path,
+                     env={}).signing.sign_by_reply is True
+    with pytest.raises(ConfigError, match="'signing.sign_by_reply' must be true or false"):
+        from_dict({"signing": {"sign_by_reply": "ya"}}, tmp_path, env={})
+    shipped = (DEFAULTS / "config.toml").read_text(encoding="utf-8")
+    assert "# sign_by_reply = true" in shipped and "PARAF_SIGN_PASSPHRASE" in shipped

@@ -175,7 +175,8 @@ def test_two_signers_at_once_number_without_gaps_and_each_letter_carries_its_num
 
 def test_the_inspector_gets_a_digest_of_the_batch_with_previews(office, dovecot, smtp_server):
     """GIVEN two letters ready to sign WHEN the digest goes out THEN the Inspector's mail lists
-    both with who initialled them, and carries a PDF preview of each."""
+    both with who initialled them, and carries a PDF preview of each; with sign-by-reply off
+    (the default) it offers no reply commands and carries no token."""
     app, sign, _ = office
     mailroom = Mailroom(smtp_server, dovecot)
     ready_letters(app, dovecot, mailroom, 2)
@@ -186,5 +187,6 @@ def test_the_inspector_gets_a_digest_of_the_batch_with_previews(office, dovecot,
     body = mail.get_body(("plain",)).get_content()
     assert "Menunggu Tanda Tangan" in str(mail["Subject"])
     assert "0001/SM/ITDA/2026" in body and "0002/SM/ITDA/2026" in body
+    assert mail["Reply-To"] is None and "TTD SEMUA" not in body     # sign_by_reply is off
     pdfs = [p for p in mail.iter_attachments() if p.get_content_type() == "application/pdf"]
     assert len(pdfs) == 2 and all(p.get_content().startswith(b"%PDF") for p in pdfs)
