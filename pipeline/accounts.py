@@ -127,3 +127,26 @@ def end_sessions(session: Session, user: User) -> None:
     from .models import WebSession
     for row in session.scalars(select(WebSession).where(WebSession.user_id == user.id)):
         session.delete(row)
+
+
+def change_role(session: Session, username: str, role: str, *, official: str | None,
+                actor: str, now: datetime) -> User:
+    """A new role (and official code) for USERNAME; signs out every browser of theirs, so the
+    new rights apply from the next login."""
+    if role not in ROLES:
+        raise AccountError(f"role must be one of {', '.join(ROLES)}")
+    if role in ("official", "inspector") and not official:
+        raise AccountError("officials and the Inspector need --official CODE from officials.toml")
+    user = get(session, username)
+    before = {"role": user.role, "official": user.official}
+    user.role, user.official = role, official or None
+    end_sessions(session, user)
+    append_office_event(session, "user_role", actor=actor, at=now,
+                        data={"user": user.username, "before": before,
+                              "after": {"role": role, "official": official or None}})
+    return user
+
+
+def one_time_password() -> str:
+    """A random password shown once to the admin, to be changed at the first login."""
+    return secrets.token_urlsafe(12)

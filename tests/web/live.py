@@ -35,7 +35,7 @@ class LiveServer:
         self.port = free_port()
         self.url = f"http://localhost:{self.port}"
         self.server = uvicorn.Server(uvicorn.Config(asgi, host="127.0.0.1", port=self.port,
-                                                    log_level="warning", lifespan="off"))
+                                                    log_level="warning", lifespan="on"))
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
     def __enter__(self):
@@ -59,8 +59,11 @@ def live(web_app):
         yield server
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
+    # Per module, not per session: Playwright's sync API keeps an event loop running in the
+    # main thread while it is open, and asyncio.run() (pyHanko's signing and validation in
+    # tests/signing) refuses to start under it; closing it after each browser module frees it.
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
             pytest.fail(f"Chromium is not installed at {CHROMIUM} (make test-deps)")
