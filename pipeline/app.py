@@ -60,5 +60,17 @@ class App:
     def session(self):
         return db.transaction(self.factory)
 
+    @cached_property
+    def _read_factory(self) -> sessionmaker[Session]:
+        if self.engine.dialect.name != "sqlite":
+            return self.factory
+        return db.sessions(db.make_engine(self.cfg.database_url, writer=False))
+
+    def reading(self):
+        """A transaction for pages that only read; it never waits for a writer."""
+        return db.transaction(self._read_factory)
+
     def close(self) -> None:
         self.engine.dispose()
+        if "_read_factory" in self.__dict__ and self._read_factory is not self.factory:
+            self._read_factory.kw["bind"].dispose()

@@ -14,16 +14,31 @@ from .errors import ParafError
 
 @cli.command()
 @click.option("--listen", metavar="HOST:PORT", help="address to serve on (default from config)")
+@click.option("--workers", type=int, help="server processes (default from config)")
 @pass_ctx
-def web(ctx, listen):
+def web(ctx, listen, workers):
     """Serve the consultation form, tracking pages and the staff's pages."""
+    import os
+
     import uvicorn
+    from .config import CONFIG_ENV
     from .web import create_app
-    app = ctx.app
-    host, _, port = (listen or app.cfg.web.listen).rpartition(":")
-    console.print(f"Paraf web: {app.cfg.web.base_url} (listening on {host}:{port})")
-    uvicorn.run(create_app(app), host=host or "127.0.0.1", port=int(port), log_level="warning",
-                proxy_headers=False)
+    app = ctx.app                      # migrates the database once, before any worker starts
+    cfg = app.cfg
+    host, _, port = (listen or cfg.web.listen).rpartition(":")
+    workers = workers or cfg.web.workers
+    console.print(f"Paraf web: {cfg.web.base_url} (listening on {host}:{port}, "
+                  f"{workers} process{'es' if workers > 1 else ''})")
+    options = dict(host=host or "127.0.0.1", port=int(port), log_level="warning",
+                   proxy_headers=False)
+    if workers == 1:
+        uvicorn.run(create_app(app), **options)
+        return
+    app.close()
+    from pathlib import Path
+    os.environ[CONFIG_ENV] = str(Path(ctx.config_path or os.environ.get(CONFIG_ENV)
+                                      or "config.toml").resolve())
+    uvicorn.run("pipeline.web.asgi:create", factory=True, workers=workers, **options)
 
 
 @cli.group()

@@ -12,9 +12,13 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, writer: bool = True) -> Engine:
     """SQLite gets WAL, foreign keys and write transactions that take the lock up front, so two
-    writers queue instead of failing half way; PostgreSQL is used as it is."""
+    writers queue instead of failing half way; PostgreSQL is used as it is.
+
+    `writer=False` gives SQLite transactions that only read (plain BEGIN): under WAL they run
+    beside the writer and each other instead of queueing for the write lock.
+    """
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True)
     engine = create_engine(url, connect_args={"timeout": 30})
@@ -30,7 +34,7 @@ def make_engine(url: str) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
 
     return engine
 

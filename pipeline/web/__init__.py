@@ -6,7 +6,10 @@ Every page is declared in `pages/` with `@page` and mounted here by name.
 """
 from __future__ import annotations
 
+import contextlib
 from importlib import import_module
+
+import anyio
 from importlib.resources import files
 
 from starlette.applications import Starlette
@@ -82,7 +85,15 @@ def create_app(app: App) -> Starlette:
     load_pages()
     web = app.cfg.web
     limit = web.max_files * web.max_file_bytes + 1_000_000
+    @contextlib.asynccontextmanager
+    async def lifespan(_site):
+        # Pages run in worker threads; a few threads share the interpreter lock better than
+        # anyio's default forty, which keeps the slowest answers close to the typical ones.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = web.threads
+        yield
+
     site = Starlette(
+        lifespan=lifespan,
         routes=[*PAGES.values(),
                 Mount("/static", StaticFiles(directory=str(files("pipeline") / "web" / "static")),
                       name="static")],

@@ -55,6 +55,10 @@ class Ctx:
     def session(self):
         return self.app.session()
 
+    def read(self):
+        """A read-only transaction: for what a GET shows (it never queues behind writers)."""
+        return self.app.reading()
+
     def value(self, name: str, default: str = "") -> str:
         values = self.form.get(name)
         return values[0].strip() if values else default
@@ -113,7 +117,7 @@ def user_for(app: App, request: Request, now: datetime) -> User | None:
     token = request.cookies.get(session_cookie(app.cfg))
     if not token:
         return None
-    with app.session() as s:
+    with app.reading() as s:
         row = s.get(WebSession, digest(token))
         if row is None or utc(row.expires_at) <= now:
             return None
@@ -133,7 +137,8 @@ def page(path: str, *, roles: tuple[str, ...] | None = (), methods=("GET",),
                 request.scope["method"] = "GET"  # still sends no body for HEAD
             app: App = request.app.state.paraf
             now = datetime.now(timezone.utc)
-            user = await run_in_threadpool(user_for, app, request, now)
+            user = (await run_in_threadpool(user_for, app, request, now)
+                    if request.cookies.get(session_cookie(app.cfg)) else None)
             if roles is not None:
                 if user is None:
                     return RedirectResponse(f"/masuk?next={request.url.path}", status_code=303)

@@ -171,7 +171,7 @@ def clerk_book(ctx: Ctx):
     except ValueError:
         number = 1
     names = _officials(ctx)
-    with ctx.session() as s:
+    with ctx.read() as s:
         rows, more = book_page(s, f, number, zone=ctx.cfg.office.timezone, names=names)
     columns = xlsx.OUTGOING_COLUMNS if f.book == "keluar" else xlsx.INCOMING_COLUMNS
     return ctx.render(
@@ -188,7 +188,7 @@ def clerk_book(ctx: Ctx):
 @page("/staf/agenda.xlsx", roles=READERS)
 def clerk_book_xlsx(ctx: Ctx):
     f = _filters(ctx)
-    with ctx.session() as s:
+    with ctx.read() as s:
         rows = book_rows(s, f, zone=ctx.cfg.office.timezone, names=_officials(ctx),
                          limit=MAX_EXPORT)
     columns = xlsx.OUTGOING_COLUMNS if f.book == "keluar" else list(xlsx.INCOMING_COLUMNS)
@@ -210,7 +210,7 @@ def clerk_book_xlsx(ctx: Ctx):
 @page("/staf/entri/{entry_id:int}", roles=READERS)
 def clerk_entry(ctx: Ctx):
     names = _officials(ctx)
-    with ctx.session() as s:
+    with ctx.read() as s:
         entry = _entry(s, ctx)
         flagged = _flagged(entry, ctx.cfg.service.low_confidence)
         messages = list(entry.messages)
@@ -254,7 +254,7 @@ def _is_pdf(att: Attachment) -> bool:
 
 @page("/staf/entri/{entry_id:int}/berkas/{attachment_id:int}", roles=READERS)
 def clerk_attachment(ctx: Ctx):
-    with ctx.session() as s:
+    with ctx.read() as s:
         entry = _entry(s, ctx)
         att = s.get(Attachment, ctx.request.path_params["attachment_id"])
         if att is None or att.entry_id != entry.id:
@@ -269,7 +269,7 @@ def clerk_preview(ctx: Ctx):
     """A page of the letter as PNG, drawn by pdftoppm in a child process with a time limit,
     kept in the content store so it is drawn once."""
     number = ctx.request.path_params["number"]
-    with ctx.session() as s:
+    with ctx.read() as s:
         entry = _entry(s, ctx)
         att = s.get(Attachment, ctx.request.path_params["attachment_id"])
         if att is None or att.entry_id != entry.id or not _is_pdf(att) or att.role == "refused" \
@@ -305,7 +305,7 @@ def _render_page(pdf: Path, number: int) -> bytes | None:
 
 @page("/staf/entri/{entry_id:int}/konsep/{revision_id:int}", roles=READERS)
 def clerk_draft(ctx: Ctx):
-    with ctx.session() as s:
+    with ctx.read() as s:
         entry = _entry(s, ctx)
         rev = s.get(DraftRevision, ctx.request.path_params["revision_id"])
         if rev is None or rev.entry_id != entry.id:
@@ -318,7 +318,7 @@ def clerk_draft(ctx: Ctx):
 
 @page("/staf/entri/{entry_id:int}/surat-keluar", roles=READERS)
 def clerk_outgoing_pdf(ctx: Ctx):
-    with ctx.session() as s:
+    with ctx.read() as s:
         entry = _entry(s, ctx)
         out = s.scalar(select(OutgoingLetter).where(OutgoingLetter.entry_id == entry.id))
         if out is None:
@@ -350,7 +350,7 @@ def clerk_correct(ctx: Ctx):
 # -- quarantine and failed --------------------------------------------------------------------
 @page("/staf/karantina", roles=CLERK)
 def clerk_quarantine(ctx: Ctx):
-    with ctx.session() as s:
+    with ctx.read() as s:
         rows = list(s.scalars(select(AgendaEntry).where(
             AgendaEntry.status.in_(desk.WAITING)).order_by(AgendaEntry.received_at.desc(),
                                                            AgendaEntry.id.desc()).limit(500)))
@@ -367,7 +367,7 @@ def clerk_quarantine(ctx: Ctx):
 def _desk_action(ctx: Ctx, act) -> Response:
     back = ctx.value("kembali")
     try:
-        with ctx.session() as s:
+        with ctx.read() as s:
             entry = s.get(AgendaEntry, ctx.request.path_params["entry_id"],
                           with_for_update=True)
             if entry is None:
@@ -421,7 +421,7 @@ def clerk_ask_missing(ctx: Ctx):
 @page("/staf/sla", roles=READERS)
 def clerk_sla(ctx: Ctx):
     service = ctx.cfg.service
-    with ctx.session() as s:
+    with ctx.read() as s:
         rows = sla.open_cases(s, Calendar(service.extra_holidays), ctx.now,
                               service.answer_working_days, zone=ctx.cfg.office.timezone)
     zone = ZoneInfo(ctx.cfg.office.timezone)
