@@ -21,6 +21,7 @@ class Figures:
     p50_ms: float
     p95_ms: float
     p99_ms: float
+    failures: dict | None = None
 
     @property
     def rps(self) -> float:
@@ -29,7 +30,8 @@ class Figures:
     def line(self) -> str:
         return (f"{self.name:<34} {self.requests:>6} req {self.rps:>7.1f} req/s   "
                 f"p50 {self.p50_ms:>6.1f} ms   p95 {self.p95_ms:>6.1f} ms   "
-                f"p99 {self.p99_ms:>6.1f} ms   errors {self.errors}")
+                f"p99 {self.p99_ms:>6.1f} ms   errors {self.errors}"
+                + (f" {self.failures}" if self.errors else ""))
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -45,6 +47,7 @@ async def _run(name: str, base: str, clients: int, seconds: float,
                ok: Callable[[httpx.Response], bool]) -> Figures:
     latencies: list[float] = []
     errors = 0
+    statuses: dict[str, int] = {}
     counter = 0
 
     async def one_client() -> None:
@@ -57,8 +60,12 @@ async def _run(name: str, base: str, clients: int, seconds: float,
                 try:
                     response = await request(c, state, counter)
                     good = ok(response)
-                except httpx.HTTPError:
+                    if not good:
+                        key = str(response.status_code)
+                        statuses[key] = statuses.get(key, 0) + 1
+                except httpx.HTTPError as err:
                     good = False
+                    statuses[type(err).__name__] = statuses.get(type(err).__name__, 0) + 1
                 latencies.append((time.perf_counter() - started) * 1000)
                 if not good:
                     errors += 1
@@ -68,7 +75,7 @@ async def _run(name: str, base: str, clients: int, seconds: float,
     await asyncio.gather(*(one_client() for _ in range(clients)))
     elapsed = time.perf_counter() - start
     return Figures(name, len(latencies), errors, elapsed, statistics.median(latencies),
-                   percentile(latencies, 0.95), percentile(latencies, 0.99))
+                   percentile(latencies, 0.95), percentile(latencies, 0.99), statuses)
 
 
 def run(name, base, clients, seconds, setup, request, ok=lambda r: r.status_code < 400):

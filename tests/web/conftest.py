@@ -20,6 +20,16 @@ STAFF = (("dewi", "clerk", "agendaris"), ("rina", "official", "auditor-1a"),
          ("admin", "admin", None))
 
 
+@pytest.fixture(autouse=True)
+def quick_hashes(monkeypatch):
+    """Argon2 at its cheapest for tests: the same code path, a fraction of the time. The
+    office's server keeps argon2-cffi's defaults."""
+    from argon2 import PasswordHasher
+    cheap = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    monkeypatch.setattr(accounts, "_hasher", cheap)
+    monkeypatch.setattr(accounts, "_DUMMY", cheap.hash("dummy-password"))
+
+
 @pytest.fixture
 def web_app(tmp_path, db_url, monkeypatch):
     """An opened workspace with a token secret and one account per role."""
