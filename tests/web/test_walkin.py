@@ -123,6 +123,14 @@ def test_a_walk_in_from_registration_to_the_printed_copy(client, web_app):
         assert entry.status == "disposed"
         assert walkin.drafting_step(s, entry).official == "auditor-1a"
 
+    # The official's own queue leads to the direct answer page.
+    sign_in(client, "rina")
+    with web_app.session() as s:
+        step_id = walkin.drafting_step(s, s.get(AgendaEntry, entry_id)).id
+        assert (walkin.utc(walkin.drafting_step(s, s.get(AgendaEntry, entry_id)).due_at)
+                <= walkin.target_of(s.get(AgendaEntry, entry_id)))   # held to the same day
+    assert f'href="{case_url}/jawab"' in client.get(f"/staf/tugas/{step_id}").text
+
     # Only the official holding the open drafting step may answer, whatever the URL.
     for other in ("hendro", "bambang"):
         sign_in(client, other)

@@ -76,7 +76,22 @@ def step_row(ctx: Ctx, step: Step, entry: AgendaEntry) -> dict:
             entry.sender_name or entry.sender_email or "-",
             "hal": letter.get("hal") or entry.subject or "-", "sifat": letter.get("sifat"),
             "revision": step.revision, "stage": step.stage, "opened_at": utc(step.opened_at),
-            "due_at": utc(step.due_at), "overdue": utc(step.due_at) <= ctx.now}
+            "due_at": utc(step.due_at), "overdue": utc(step.due_at) <= ctx.now,
+            "direct": direct_answer_page(ctx, step, entry)}
+
+
+def direct_answer_page(ctx: Ctx, step: Step, entry: AgendaEntry) -> str | None:
+    """Where a consultation without a letter may be answered directly instead of by a draft:
+    a walk-in always (seed 2), a web request when rules/consultation.toml allows it."""
+    if step.kind != "drafting":
+        return None
+    if entry.channel == "walk-in":
+        return f"/staf/datang/{entry.id}/jawab"
+    if entry.channel == "web":
+        from ...consultflow import rules_of
+        if rules_of(ctx.app).direct_answers:
+            return f"/staf/konsultasi/{entry.id}/jawab"
+    return None
 
 
 @page("/staf/tugas", roles=ROLES)
