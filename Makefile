@@ -45,6 +45,7 @@ bench: setup
 	$(BIN)/python benchmarks/intake.py
 	$(BIN)/python benchmarks/extraction.py
 	$(BIN)/python benchmarks/signing.py
+	$(BIN)/python benchmarks/web.py
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache
