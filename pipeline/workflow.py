@@ -396,10 +396,15 @@ class Workflow:
         return revision
 
     def originals(self, session, entry) -> list[tuple[str, str, bytes]]:
+        """What the official is sent with a request: the letter and its appendices, or the
+        files a web requester uploaded (kept on the case, as they came with no message)."""
         rows = session.scalars(select(Attachment).where(
             Attachment.entry_id == entry.id, Attachment.role.in_(("letter", "appendix")))
             .order_by(Attachment.id))
-        return [(a.filename, a.content_type, self.store.get(a.sha256, "att")) for a in rows]
+        found = [(a.filename, a.content_type, self.store.get(a.sha256, "att")) for a in rows]
+        uploads = (entry.consultation or {}).get("attachments") or []
+        return found + [(f["filename"], f.get("type") or "application/octet-stream",
+                         self.store.get(f["sha256"], "att")) for f in uploads]
 
     # -- 3. time ------------------------------------------------------------------------------
     def remind(self, session: Session, now: datetime) -> int:

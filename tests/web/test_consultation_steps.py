@@ -32,7 +32,8 @@ def accept(client, entry_id):
 
 def test_the_clerk_sees_the_queue_and_accepts_then_routing_starts_as_for_letters(client,
                                                                                    web_app):
-    register(client)
+    register(client, files=[("berkas", ("rab-hibah.pdf", pdf_bytes("RAB hibah 2026"),
+                                        "application/pdf"))])
     entry_id = only_entry_id(web_app)
     sign_in(client, "rina")                                      # an official may look, not check
     assert "Lengkap — teruskan" not in client.get(f"/staf/konsultasi/{entry_id}").text
@@ -59,6 +60,10 @@ def test_the_clerk_sees_the_queue_and_accepts_then_routing_starts_as_for_letters
     assert open_step(web_app, entry_id, "drafting").official == "auditor-4b"
     (request,) = mails(web_app, "step-drafting")
     assert "Sri Handayani" in body(request) or "Konsultasi bidang" in str(request["Subject"])
+    # the consultant gets the requester's files, as an official gets a letter's appendices
+    sent = {p.get_filename(): p.get_content() for p in request.iter_attachments()}
+    assert sent["rab-hibah.pdf"].startswith(b"%PDF")
+    assert "konsep-jawaban.docx" in sent
 
 
 def test_asking_for_what_is_missing_then_the_requester_uploads_it(client, web_app):
