@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Callable
+from urllib.parse import quote
 
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
@@ -23,7 +24,7 @@ from .. import events
 from ..app import App
 from ..db import utc
 from ..models import User, WebSession
-from .security import CSRF_COOKIE, CSRF_FIELD, csrf_ok, csrf_token, digest
+from .security import CSRF_FIELD, csrf_ok, csrf_token, digest
 
 PAGES: dict[str, Route] = {}
 NOTICE_COOKIE = "paraf_notice"
@@ -106,6 +107,18 @@ class Ctx:
         """An office-chain event for an action that belongs to no case."""
         with self.session() as s:
             events.append_office_event(s, kind, actor=self.actor, at=self.now, data=data or None)
+
+
+def download(data: bytes, filename: str, content_type: str | None) -> Response:
+    """A file for saving, never for showing: attachment, its stored type, no sniffing, and a
+    sandboxing CSP should a browser render it anyway (HTML or SVG from a mail)."""
+    ctype = content_type if "/" in (content_type or "") else "application/octet-stream"
+    ascii_name = "".join(c if 32 < ord(c) < 127 and c not in '"\\;' else "_" for c in filename)
+    disposition = (f"attachment; filename=\"{ascii_name or 'berkas'}\"; "
+                   f"filename*=UTF-8''{quote(filename, safe='')}")
+    return Response(data, media_type=ctype, headers={
+        "content-disposition": disposition, "x-content-type-options": "nosniff",
+        "content-security-policy": "default-src 'none'; sandbox"})
 
 
 def session_cookie(cfg) -> str:

@@ -15,7 +15,7 @@ from datetime import date
 from email import policy
 from pathlib import Path
 from zoneinfo import ZoneInfo
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from markupsafe import Markup
 from sqlalchemy import select
@@ -31,7 +31,7 @@ from ...register import Registrar
 from ...store import atomic_write
 from ...search import BOOKS, Filters, book_page, book_rows
 from ...workdays import Calendar
-from ..page import Ctx, page
+from ..page import Ctx, download, page
 from ..render import CHANNEL_WORDS, STATUS_WORDS, clean_html
 
 READERS = ("clerk", "inspector")
@@ -113,18 +113,6 @@ def _entry(s, ctx: Ctx) -> AgendaEntry:
     return entry
 
 
-def _download(data: bytes, filename: str, content_type: str) -> Response:
-    """A file for saving, never for showing: attachment, its stored type, no sniffing."""
-    ctype = content_type if "/" in (content_type or "") else "application/octet-stream"
-    # even text/html or SVG is only saved: attachment, nosniff and a sandboxing CSP
-    ascii_name = "".join(c if 32 < ord(c) < 127 and c not in '"\\;' else "_" for c in filename)
-    disposition = f"attachment; filename=\"{ascii_name or 'berkas'}\"; " \
-                  f"filename*=UTF-8''{quote(filename, safe='')}"
-    return Response(data, media_type=ctype, headers={
-        "content-disposition": disposition, "x-content-type-options": "nosniff",
-        "content-security-policy": "default-src 'none'; sandbox"})
-
-
 def _flagged(entry: AgendaEntry, threshold: float) -> set[str]:
     provenance = (entry.letter_meta or {}).get("provenance") or {}
     return {k for k, p in provenance.items()
@@ -203,7 +191,7 @@ def clerk_book_xlsx(ctx: Ctx):
         path = xlsx.export(rows, columns, Path(folder) / "buku.xlsx", BOOK_TITLES[f.book])
         data = path.read_bytes()
     name = f"{BOOK_TITLES[f.book].lower().replace(' ', '-')}-{ctx.now:%Y%m%d}.xlsx"
-    return _download(data, name, XLSX_TYPE)
+    return download(data, name, XLSX_TYPE)
 
 
 # -- one case ---------------------------------------------------------------------------------
@@ -260,7 +248,7 @@ def clerk_attachment(ctx: Ctx):
         if att is None or att.entry_id != entry.id:
             raise HTTPException(404, "Berkas tidak ditemukan.")
         filename, ctype, rel = att.filename, att.content_type, att.path
-    return _download((ctx.cfg.data_path / rel).read_bytes(), filename, ctype)
+    return download((ctx.cfg.data_path / rel).read_bytes(), filename, ctype)
 
 
 @page("/staf/entri/{entry_id:int}/pratinjau/{attachment_id:int}/{number:int}.png",
@@ -312,7 +300,7 @@ def clerk_draft(ctx: Ctx):
             raise HTTPException(404, "Konsep tidak ditemukan.")
         label = (entry.agenda_no or f"entri-{entry.id}").replace("/", "-")
         name, rel = f"konsep-{label}-rev{rev.number}.docx", rev.path
-    return _download((ctx.cfg.data_path / rel).read_bytes(), name,
+    return download((ctx.cfg.data_path / rel).read_bytes(), name,
                      "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 
 
@@ -324,7 +312,7 @@ def clerk_outgoing_pdf(ctx: Ctx):
         if out is None:
             raise HTTPException(404, "Belum ada surat keluar.")
         name, rel = f"surat-{out.number.replace('/', '-')}.pdf", out.pdf_path
-    return _download((ctx.cfg.data_path / rel).read_bytes(), name, "application/pdf")
+    return download((ctx.cfg.data_path / rel).read_bytes(), name, "application/pdf")
 
 
 @page("/staf/entri/{entry_id:int}/koreksi", roles=CLERK, methods=("POST",))

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from sqlalchemy import select
 from starlette.exceptions import HTTPException
-from starlette.responses import Response
 
 from ... import consultflow as flow
 from ...db import utc
 from ...models import AgendaEntry, Step
-from ..page import Ctx, page
+from ..page import Ctx, download, page
 
 STAFF = ("clerk", "official", "inspector", "admin")
 ANSWER_ROLES = ("official", "inspector")
@@ -148,8 +147,4 @@ def consult_file(ctx: Ctx):
         raise HTTPException(404, "Berkas tidak ditemukan.")
     meta = files[index]
     data = ctx.app.store.get(meta["sha256"], "att")
-    name = flow.clean_filename(meta["filename"]).replace('"', "")
-    from urllib.parse import quote
-    return Response(data, media_type=meta.get("type") or "application/octet-stream",
-                    headers={"content-disposition":
-                             f"attachment; filename*=UTF-8''{quote(name)}"})
+    return download(data, flow.clean_filename(meta["filename"]), meta.get("type"))

@@ -17,9 +17,9 @@ from ... import signbatch
 from ...db import utc
 from ...models import AgendaEntry, Step
 from ...signing.errors import SigningError
-from ..page import Ctx, page
+from ..page import Ctx, download, page
 from ..ratelimit import allow
-from .official import (download, officials_choice, people, preview_of, proposal,
+from .official import (officials_choice, people, preview_of, proposal,
                        step_row, workflow)
 
 SIGN_TRIES = 10            # passphrase attempts per account and quarter hour

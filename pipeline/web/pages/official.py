@@ -12,14 +12,13 @@ import zipfile
 
 from sqlalchemy import select
 from starlette.exceptions import HTTPException
-from starlette.responses import Response
 
 from ...db import utc
 from ...errors import NotFound
 from ...models import AgendaEntry, Attachment, Disposition, DraftRevision, Step
 from ...steps import words
 from ...workflow import DOCX, ActionRefused, NotYours, StaleStep
-from ..page import Ctx, page
+from ..page import Ctx, download, page
 
 ROLES = ("official", "inspector", "clerk")       # and only with an official code
 ACTION_WORDS = {"approve": "disetujui", "dispose": "didisposisikan", "draft": "dikirim",
@@ -258,14 +257,6 @@ def is_docx(data: bytes) -> bool:
 
 
 # -- files ------------------------------------------------------------------------------------
-
-def download(data: bytes, filename: str, content_type: str) -> Response:
-    """Always as an attachment, with its own type: never shown inline by the browser."""
-    safe = "".join(ch if ch.isalnum() or ch in "._-" else "-" for ch in filename)[:120]
-    return Response(data, media_type=content_type, headers={
-        "Content-Disposition": f'attachment; filename="{safe or "berkas"}"',
-        "Cache-Control": "private, no-store"})
-
 
 def draft_bytes(wf, store, session, entry) -> tuple[bytes, int]:
     latest = wf.latest_draft(session, entry)

@@ -12,12 +12,11 @@ import re
 from datetime import timedelta
 
 from starlette.exceptions import HTTPException
-from starlette.responses import Response
 
 from ... import consultflow as flow
 from ...db import utc
 from ...rules import EMAIL_RE
-from ..page import Ctx, page
+from ..page import Ctx, download, page
 from ..ratelimit import allow
 
 QUESTION_SLOTS = 5
@@ -205,8 +204,7 @@ def public_request_pdf(ctx: Ctx):
     with ctx.read() as s:
         entry, _ = _tracked(ctx, s)
         pdf, name = request_pdf(ctx.cfg, entry), flow.pdf_name(entry)
-    return Response(pdf, media_type="application/pdf",
-                    headers={"content-disposition": f'attachment; filename="{name}"'})
+    return download(pdf, name, "application/pdf")
 
 
 @page("/lacak/{code}/lengkapi", roles=None, methods=("POST",), max_files=50)

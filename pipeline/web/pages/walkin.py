@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from sqlalchemy import select
 from starlette.exceptions import HTTPException
-from starlette.responses import Response
 
 from ... import walkin
 from ...walkinform import nip_text
 from ...db import utc
 from ...models import Disposition, Step
-from ..page import Ctx, page
+from ..page import Ctx, download, page
 
 DESK_ROLES = ("clerk", "inspector")
 EVENT_WORDS = {
@@ -138,12 +137,6 @@ def walkin_case(ctx: Ctx):
     return ctx.render("staff/walkin/case.html", case=case)
 
 
-def _pdf(data: bytes, filename: str) -> Response:
-    return Response(data, media_type="application/pdf", headers={
-        "Content-Disposition": f'attachment; filename="{filename}"',
-        "Cache-Control": "no-store"})
-
-
 @page("/staf/datang/{entry_id:int}/formulir.pdf", roles=DESK_ROLES)
 def walkin_form_pdf(ctx: Ctx):
     with ctx.session() as s:
@@ -151,7 +144,7 @@ def walkin_form_pdf(ctx: Ctx):
         data = walkin.form_pdf(s, ctx.app, entry, completed=False, now=ctx.now)
         walkin.note_printed(entry, "formulir", actor=ctx.actor, now=ctx.now)
         name = f"formulir-konsultasi-{walkin.file_slug(entry)}.pdf"
-    return _pdf(data, name)
+    return download(data, name, "application/pdf")
 
 
 @page("/staf/datang/{entry_id:int}/salinan.pdf", roles=DESK_ROLES)
@@ -163,7 +156,7 @@ def walkin_copy_pdf(ctx: Ctx):
             raise HTTPException(404, "Konsultasi ini belum dijawab; salinan belum tersedia.")
         walkin.note_printed(entry, "salinan", actor=ctx.actor, now=ctx.now)
         name = f"salinan-formulir-konsultasi-{walkin.file_slug(entry)}.pdf"
-    return _pdf(data, name)
+    return download(data, name, "application/pdf")
 
 
 @page("/staf/datang/{entry_id:int}/jawab", roles=("official", "inspector"),
