@@ -2,7 +2,11 @@
 """The outbox: outgoing mail is spooled and recorded first, then sent by the worker.
 
 `queue` writes the message to outbox/spool and adds a row in the caller's transaction, so a
-receipt exists exactly when the registration that caused it does. `deliver_due` moves a row
+receipt exists exactly when the registration that caused it does. A busy page can do the two
+halves apart: `spool` before its transaction, outside the write lock, then `enqueue` in it; or,
+when the text depends on what the transaction decides (an agenda number), `enqueue` a planned
+row in it and `spool` right after the commit: a row whose file is not there yet is not due, and
+the file's owner writes it again if the process stopped in between. `deliver_due` moves a row
 queued -> sending (committed) -> sent, one short transaction each side of the SMTP conversation:
 a crash after the server accepted a message leaves it in `sending`, and `recover` then sends it
 again only if the transport can prove it did not leave. When nobody can know, the row is `held`
@@ -27,6 +31,7 @@ from .store import atomic_write
 from .transport import Transport, TransportError, open_transport, safe_name
 
 MAX_BACKOFF = timedelta(days=1)
+SPOOL_WAIT = timedelta(hours=1)    # how long a planned row waits for its file before it fails
 UNCERTAIN = ("delivery uncertain after an interruption: check the recipient's mailbox, "
              "then 'paraf outbox release {id}' to send again")
 STATUSES = ("queued", "sending", "sent", "failed", "held")
@@ -58,16 +63,38 @@ def recipients(message: EmailMessage) -> list[str]:
     return list(seen.values())
 
 
-def queue(session: Session, cfg, message: EmailMessage, *, kind: str,
-          entry_id: int | None, now: datetime | None = None) -> OutboxMail:
-    """Spool MESSAGE and add its row to SESSION; the caller's commit is what queues it.
+@dataclass(frozen=True)
+class Spooled:
+    """A message written to outbox/spool and not yet recorded: `enqueue` makes it mail."""
+    message_id: str
+    to_addrs: list[str]
+    subject: str
+    spool_path: str
+
+
+def new_message_id(cfg) -> str:
+    return make_msgid(domain=cfg.office.email.rpartition("@")[2] or None)
+
+
+def spool_path(message_id: str) -> str:
+    return f"spool/{safe_name(message_id)}.eml"
+
+
+def planned(message_id: str, to_addrs: list[str], subject: str) -> Spooled:
+    """A mail to be spooled after the commit that records it (see the module's notes)."""
+    return Spooled(message_id, to_addrs, subject, spool_path(message_id))
+
+
+def spool(cfg, message: EmailMessage, now: datetime | None = None) -> Spooled:
+    """Write MESSAGE to outbox/spool, durably, without touching the database.
 
     Message-ID, Date and From are filled in when missing (on MESSAGE itself, so the caller can
-    read them); Bcc stays in the envelope only. A spool file whose row was rolled back is inert.
+    read them); Bcc stays in the envelope only. A spool file no row points to is inert, so this
+    can run before the transaction that records it, outside any lock.
     """
     now = utc(now) or utcnow()
     if message["Message-ID"] is None:
-        message["Message-ID"] = make_msgid(domain=cfg.office.email.rpartition("@")[2] or None)
+        message["Message-ID"] = new_message_id(cfg)
     if message["Date"] is None:
         message["Date"] = format_datetime(now)
     if message["From"] is None:
@@ -77,9 +104,7 @@ def queue(session: Session, cfg, message: EmailMessage, *, kind: str,
     to_addrs = recipients(message)
     if not to_addrs:
         raise OutboxError(f"mail {message_id} has no recipient in To, Cc or Bcc")
-    if session.scalar(select(OutboxMail.id).where(OutboxMail.message_id == message_id)):
-        raise OutboxError(f"mail {message_id} is already in the outbox")
-
+    relative = spool_path(message_id)
     bcc = message.get_all("Bcc", [])
     del message["Bcc"]
     try:
@@ -87,17 +112,37 @@ def queue(session: Session, cfg, message: EmailMessage, *, kind: str,
     finally:
         for value in bcc:
             message["Bcc"] = value
-    relative = f"spool/{safe_name(message_id)}.eml"
     try:
         atomic_write(cfg.outbox_path / relative, raw)
     except OSError as err:
         raise OutboxError(f"cannot spool mail {message_id} to {cfg.outbox_path}: {err}") from err
+    return Spooled(message_id, to_addrs, str(message["Subject"] or ""), relative)
 
-    row = OutboxMail(message_id=message_id, entry_id=entry_id, kind=kind, to_addrs=to_addrs,
-                     subject=str(message["Subject"] or ""), spool_path=relative,
-                     status="queued", attempts=0, next_attempt_at=now, created_at=now)
+
+def enqueue(session: Session, spooled: Spooled, *, kind: str, entry_id: int | None = None,
+            entry=None, now: datetime | None = None) -> OutboxMail:
+    """Add the row for SPOOLED to SESSION; the caller's commit is what queues it. ENTRY may
+    be given instead of ENTRY_ID for a case not yet flushed."""
+    now = utc(now) or utcnow()
+    row = OutboxMail(message_id=spooled.message_id, entry_id=entry_id, kind=kind,
+                     to_addrs=spooled.to_addrs, subject=spooled.subject,
+                     spool_path=spooled.spool_path, status="queued", attempts=0,
+                     next_attempt_at=now, created_at=now)
+    if entry is not None:
+        row.entry = entry
     session.add(row)
     return row
+
+
+def queue(session: Session, cfg, message: EmailMessage, *, kind: str,
+          entry_id: int | None, now: datetime | None = None) -> OutboxMail:
+    """Spool MESSAGE and add its row to SESSION: a receipt exists exactly when the
+    registration that caused it does."""
+    given = message["Message-ID"]
+    if given is not None and session.scalar(select(OutboxMail.id).where(
+            OutboxMail.message_id == str(given).strip())):
+        raise OutboxError(f"mail {str(given).strip()} is already in the outbox")
+    return enqueue(session, spool(cfg, message, now), kind=kind, entry_id=entry_id, now=now)
 
 
 def _claim(factory: sessionmaker[Session], now: datetime, skip: set[int]) -> OutboxMail | None:
@@ -144,6 +189,13 @@ def _record_failure(factory: sessionmaker[Session], cfg, outbox_id: int, err: Tr
             report.failed += 1
 
 
+def _not_yet(factory: sessionmaker[Session], outbox_id: int, now: datetime) -> None:
+    with transaction(factory) as s:
+        row = s.get(OutboxMail, outbox_id)
+        row.status, row.attempts = "queued", row.attempts - 1
+        row.next_attempt_at = now + timedelta(minutes=1)
+
+
 def _hold(factory: sessionmaker[Session], outbox_id: int, reason: str) -> None:
     with transaction(factory) as s:
         row = s.get(OutboxMail, outbox_id)
@@ -167,6 +219,13 @@ def deliver_due(factory: sessionmaker[Session], cfg, now: datetime | None = None
             done.add(row.id)
             try:
                 raw = (cfg.outbox_path / row.spool_path).read_bytes()
+            except FileNotFoundError as err:
+                if utc(row.created_at) > now - SPOOL_WAIT:       # planned, not written yet
+                    _not_yet(factory, row.id, now)
+                    continue
+                failure = TransportError(f"spool file missing: {err}", temporary=False)
+                _record_failure(factory, cfg, row.id, failure, now, report)
+                continue
             except OSError as err:
                 failure = TransportError(f"spool file unreadable: {err}", temporary=False)
                 _record_failure(factory, cfg, row.id, failure, now, report)

@@ -302,3 +302,43 @@ def test_two_workers_never_send_the_same_mail(factory, tmp_path, smtp_server):
     assert subjects == sorted(f"Surat {n}" for n in range(10))
     with factory() as s:
         assert set(s.scalars(select(OutboxMail.status).where(OutboxMail.id.in_(ids)))) == {"sent"}
+
+
+def test_a_planned_mail_waits_for_its_file_and_then_goes_once(factory, tmp_path, smtp_server):
+    """GIVEN a row planned in a committed transaction whose text is spooled only afterwards
+    (a receipt that carries the agenda number) WHEN the worker runs before the file is there
+    THEN nothing is sent and nothing counts as a failed attempt; once the file is written
+    the mail goes out once, as spooled."""
+    cfg = make_cfg(tmp_path, smtp_server.url())
+    t0 = outbox.utcnow()
+    message_id = outbox.new_message_id(cfg)
+    with transaction(factory) as s:
+        row = outbox.enqueue(s, outbox.planned(message_id, ["budi@opd.example.go.id"],
+                                               "Tanda terima 0001/KONS/ITDA/2026"),
+                             kind="consult-receipt", now=t0)
+
+    early = outbox.deliver_due(factory, cfg, now=t0)
+    assert (early.sent, early.failed, early.retried) == (0, 0, 0)
+    waiting = row_of(factory, row.id)
+    assert (waiting.status, waiting.attempts, waiting.last_error) == ("queued", 0, None)
+    assert smtp_server.messages == []
+
+    msg = letter("Tanda terima 0001/KONS/ITDA/2026", bcc=None)
+    msg["Message-ID"] = message_id
+    assert outbox.spool(cfg, msg, t0).spool_path == row.spool_path
+    assert outbox.deliver_due(factory, cfg, now=t0 + timedelta(minutes=2)).sent == 1
+    assert outbox.deliver_due(factory, cfg, now=t0 + timedelta(minutes=4)).sent == 0
+    (got,) = smtp_server.messages
+    assert message_from_bytes(got.raw, policy=default_policy)["Message-ID"].strip() == message_id
+    assert row_of(factory, row.id).attempts == 1
+
+
+def test_a_planned_mail_whose_file_never_came_fails_with_the_reason(factory, tmp_path):
+    cfg = make_cfg(tmp_path, "file://outbox/sent")
+    t0 = outbox.utcnow() - outbox.SPOOL_WAIT - timedelta(minutes=1)
+    with transaction(factory) as s:
+        row = outbox.enqueue(s, outbox.planned(outbox.new_message_id(cfg), ["a@b.go.id"], "x"),
+                             kind="consult-receipt", now=t0)
+    assert outbox.deliver_due(factory, cfg).failed == 1
+    stored = row_of(factory, row.id)
+    assert stored.status == "failed" and "spool file missing" in stored.last_error
