@@ -105,7 +105,7 @@ def public_part(folder: Path, url: str, clients: int, seconds: float) -> None:
                                          "wilayah", "purpose")}
         payload.update(institution=opd.name, opd_code=opd.code, questions=form["pertanyaan"],
                        attachments=[], ip="127.0.0.1")
-        _, code = consultflow.register_request(app, s, payload, datetime.now(timezone.utc))
+        code = consultflow.register_request(app, s, payload, datetime.now(timezone.utc)).code
     app.close()
     with Server(config, port) as server:
         async def get_token(c):

@@ -61,6 +61,12 @@ class App:
         return db.transaction(self.factory)
 
     @cached_property
+    def group_commit(self):
+        """For the busiest writes (the public form): many requests, one transaction."""
+        from .groupcommit import GroupCommit
+        return GroupCommit(self.factory)
+
+    @cached_property
     def _read_factory(self) -> sessionmaker[Session]:
         if self.engine.dialect.name != "sqlite":
             return self.factory
@@ -71,6 +77,8 @@ class App:
         return db.transaction(self._read_factory)
 
     def close(self) -> None:
+        if "group_commit" in self.__dict__:
+            self.group_commit.close()
         self.engine.dispose()
         if "_read_factory" in self.__dict__ and self._read_factory is not self.factory:
             self._read_factory.kw["bind"].dispose()

@@ -73,9 +73,8 @@ def create(session: Session, request: ConsultationRequest, now: datetime,
                                   "jabatan": who.position or None}},
         consultation={"bidang": request.bidang, "wilayah": request.wilayah,
                       "purpose": request.purpose, "attachments": list(request.attachments)},
-        tracking_hash=tracking_hash(code))
+        tracking_hash=tracking_hash(code), events=[])     # new: no history to load
     session.add(entry)
-    session.flush()
     return entry, code
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import RulesError
@@ -67,6 +68,23 @@ def problems(text: str) -> list[tuple[int, str]]:
         out.append((_line(text, "answer_max_chars"),
                     "'answer_max_chars' must be a whole number from 100 to 100000"))
     return out
+
+
+def current(rules_dir: Path) -> ConsultationRules:
+    """`load`, read again only when the file has changed (the admin's rules page edits it):
+    the form and every request it posts need the rules, and parsing them is not free."""
+    path = Path(rules_dir) / FILE
+    try:
+        stat = path.stat()
+        version = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+    except FileNotFoundError:
+        version = None
+    return _loaded(Path(rules_dir), version)
+
+
+@lru_cache(maxsize=16)
+def _loaded(rules_dir: Path, _version) -> ConsultationRules:
+    return load(rules_dir)
 
 
 def load(rules_dir: Path) -> ConsultationRules:

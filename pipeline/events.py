@@ -11,7 +11,7 @@ import json
 from datetime import datetime, timezone
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from .db import utc
 from .models import AgendaEntry, Event
@@ -31,7 +31,12 @@ def append_event(entry: AgendaEntry, kind: str, from_status: str | None, to_stat
     digest = _digest(entry.event_head, kind, from_status, to_status, actor, at, message_id, data)
     event = Event(kind=kind, from_status=from_status, to_status=to_status, actor=actor, at=at,
                   message_id=message_id, data=data, prev_hash=entry.event_head, hash=digest)
-    entry.events.append(event)
+    session = object_session(entry)
+    if session is not None and "events" not in entry.__dict__:
+        event.entry = entry      # joins the history without loading all of it first
+        session.add(event)
+    else:
+        entry.events.append(event)
     entry.event_head = digest
     return event
 

@@ -170,6 +170,7 @@ class OutboxMail(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime]
     sent_at: Mapped[datetime | None]
+    entry: Mapped[AgendaEntry | None] = relationship()
 
 
 class Disposition(Base):
@@ -229,6 +230,7 @@ class Step(Base):
     reply_message_id: Mapped[str | None] = mapped_column(String(998))
     reminded_at: Mapped[datetime | None]
     escalated_at: Mapped[datetime | None]
+    entry: Mapped[AgendaEntry] = relationship()
 
 
 class OutgoingLetter(Base):

@@ -7,7 +7,7 @@ if the transaction rolls back, so does the number, and no number is ever skipped
 """
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -15,13 +15,23 @@ from sqlalchemy.orm import Session
 from .models import Counter
 
 
+_BUMP = (update(Counter).where(Counter.name == bindparam("n"), Counter.year == bindparam("y"))
+         .values(value=Counter.value + 1).returning(Counter.value))
+
+
 def next_seq(session: Session, name: str, year: int) -> int:
-    dialect = session.get_bind().dialect.name
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    session.execute(insert(Counter).values(name=name, year=year, value=0)
-                    .on_conflict_do_nothing(index_elements=["name", "year"]))
-    return session.execute(update(Counter).where(Counter.name == name, Counter.year == year)
-                           .values(value=Counter.value + 1).returning(Counter.value)).scalar_one()
+    """The next number of NAME in YEAR; the first of a year creates its counter. One prepared
+    statement on the session's connection: this runs under the write lock on every
+    registration."""
+    conn = session.connection()
+    key = {"n": name, "y": year}
+    value = conn.execute(_BUMP, key).scalar()
+    if value is None:
+        insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+        conn.execute(insert(Counter).values(name=name, year=year, value=0)
+                     .on_conflict_do_nothing(index_elements=["name", "year"]))
+        value = conn.execute(_BUMP, key).scalar_one()
+    return value
 
 
 def current(session: Session, name: str, year: int) -> int:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, event, exists, func, literal_column, select, text
+from sqlalchemy import and_, event, exists, func, inspect, literal_column, select, text
 from sqlalchemy.orm import Session, aliased
 
 from .models import AgendaEntry, Disposition, OutgoingLetter
@@ -68,12 +68,23 @@ def search_text_of(entry: AgendaEntry) -> str:
     return "\n".join(seen)
 
 
-def _keep_current(_mapper, _connection, entry: AgendaEntry) -> None:
+SOURCES = ("agenda_no", "subject", "letter_nomor", "sender_email", "sender_name", "opd_code",
+           "opd_name", "letter", "requester", "consultation")     # what search_text_of reads
+
+
+def _on_insert(_mapper, _connection, entry: AgendaEntry) -> None:
     entry.search_text = search_text_of(entry)
 
 
-event.listen(AgendaEntry, "before_insert", _keep_current)
-event.listen(AgendaEntry, "before_update", _keep_current)
+def _on_update(_mapper, _connection, entry: AgendaEntry) -> None:
+    """Only when a field it is made of changed: most updates move the state or the history."""
+    attrs = inspect(entry).attrs
+    if any(attrs[name].history.has_changes() for name in SOURCES):
+        entry.search_text = search_text_of(entry)
+
+
+event.listen(AgendaEntry, "before_insert", _on_insert)
+event.listen(AgendaEntry, "before_update", _on_update)
 
 
 def terms(query: str | None) -> list[str]:

@@ -44,11 +44,17 @@ class StepDesk:
 
     def open(self, session: Session, entry: AgendaEntry, kind: str, official: Official,
              now: datetime, *, revision: int = 0, stage: int = 0) -> Step:
-        step = Step(entry_id=entry.id, kind=kind, official=official.code, revision=revision,
-                    stage=stage, status="open", opened_at=now, due_at=self.due(entry, kind, now))
+        """A new open step, flushed: its id goes into the token of the mail about it."""
+        step = self.new(entry, kind, official, now, revision=revision, stage=stage)
         session.add(step)
         session.flush()
         return step
+
+    def new(self, entry: AgendaEntry, kind: str, official: Official, now: datetime, *,
+            revision: int = 0, stage: int = 0) -> Step:
+        """The step, not yet in any session: for a caller that flushes later."""
+        return Step(entry=entry, kind=kind, official=official.code, revision=revision,
+                    stage=stage, status="open", opened_at=now, due_at=self.due(entry, kind, now))
 
     def due(self, entry: AgendaEntry, kind: str, now: datetime) -> datetime:
         """The step's target; a visitor at the desk is answered the same day (seed 2), so a

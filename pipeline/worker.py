@@ -106,11 +106,16 @@ def close_sent(app: App) -> int:
 
 
 def consultations(app: App) -> int:
-    """Web consultations: replies that complete a request, reports of answered ones, and
-    requests whose address never confirmed (seed 1)."""
+    """Web consultations: receipts a crash left unwritten, replies that complete a request, reports
+    of answered ones, and requests whose address never confirmed (seed 1); old rate-limit hits
+    go too."""
     from . import consultflow
+    from .web import ratelimit
     now = datetime.now(timezone.utc)
-    return (consultflow.reopen_replied(app, now) + consultflow.file_reports(app, now)
+    with app.session() as s:
+        ratelimit.prune(s, now)
+    return (consultflow.respool_receipts(app, now)
+            + consultflow.reopen_replied(app, now) + consultflow.file_reports(app, now)
             + consultflow.expire_pending(app, now))
 
 

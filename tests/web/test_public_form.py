@@ -237,3 +237,32 @@ def test_line_breaks_in_one_line_fields_cannot_reach_mail_headers(client, web_ap
     (mail,) = mails(web_app, "consult-receipt")
     assert mail["Bcc"] is None
     assert [a.addr_spec for a in mail["To"].addresses] == [KNOWN]
+
+
+def test_a_receipt_the_server_stopped_before_writing_is_written_by_the_worker(client,
+                                                                            web_app):
+    """GIVEN a registration that committed, the server stopping before it wrote the receipt
+    (so the page with the code was never shown) WHEN the worker runs after the grace THEN the
+    same planned receipt is written once, with a new tracking code that opens the case."""
+    from datetime import datetime, timezone
+
+    from pipeline import consultflow
+    then = datetime.now(timezone.utc) - consultflow.RECEIPT_GRACE - timedelta(minutes=1)
+    payload = {"name": "Sri Handayani", "institution": "Dinas Pendidikan Kota Pekalongan",
+               "opd_code": "disdik-kota-pekalongan", "position": "Bendahara", "email": KNOWN,
+               "phone": "0285 421234", "bidang": "Keuangan dan Aset Daerah",
+               "wilayah": "Kecamatan Pekalongan Utara", "purpose": "Penjelasan hibah.",
+               "questions": ["Bagaimana pertanggungjawaban hibah?"], "attachments": []}
+    lost = web_app.group_commit.run(
+        lambda s: consultflow.register_request(web_app, s, payload, then))
+    assert client.get(f"/lacak/{lost.code}").status_code == 200
+
+    assert worker.consultations(web_app) >= 1
+    assert worker.consultations(web_app) == 0                 # once
+    (mail,) = mails(web_app, "consult-receipt")
+    assert mail["Message-ID"].strip() == lost.receipt
+    code = re.search(r"/lacak/([A-Za-z0-9_-]+)", body(mail)).group(1)
+    assert code != lost.code
+    assert client.get(f"/lacak/{lost.code}").status_code == 404
+    page = client.get(f"/lacak/{code}")
+    assert page.status_code == 200 and lost.entry.agenda_no in page.text

@@ -17,7 +17,7 @@ from ... import consultflow as flow
 from ...db import utc
 from ...rules import EMAIL_RE
 from ..page import Ctx, download, page
-from ..ratelimit import allow
+from ..ratelimit import allow, record, within
 
 QUESTION_SLOTS = 5
 OTHER = "lainnya"
@@ -101,17 +101,22 @@ def public_submit(ctx: Ctx):
     values, errors = _read(ctx)
     if errors:
         return _form(ctx, values, errors, status=400)
-    web = ctx.cfg.web
-    with ctx.session() as s:
-        ok = (allow(s, "form-ip", ctx.client, limit=web.requests_per_ip_hour, window=HOUR,
-                    now=ctx.now)
-              and allow(s, "form-address", values["email"],
-                        limit=web.requests_per_address_hour, window=HOUR, now=ctx.now))
+    web, email = ctx.cfg.web, values["email"]
+    limits = (("form-ip", ctx.client, web.requests_per_ip_hour),
+              ("form-address", email, web.requests_per_address_hour))
+    with ctx.read() as s:
+        ok = all(within(s, bucket, key, limit=limit, window=HOUR, now=ctx.now)
+                 for bucket, key, limit in limits)
+        known = flow.is_known(s, ctx.app, email)
     if not ok:
         return _form(ctx, values, ["Terlalu banyak permohonan dalam satu jam dari alamat ini. "
                                    "Silakan coba lagi nanti."], status=429)
+    uploads = ctx.files.get("berkas", [])
+    if uploads:                 # checking files is costly: the hit counts before it starts
+        with ctx.session() as s:
+            _count(s, limits, ctx.now)
     files, refused = [], []
-    for upload in ctx.files.get("berkas", []):
+    for upload in uploads:
         try:
             files.append((upload.data, flow.check_upload(ctx.cfg, upload.data, upload.filename)))
         except flow.UploadRefused as err:
@@ -123,14 +128,23 @@ def public_submit(ctx: Ctx):
                                       "phone", "bidang", "wilayah", "purpose", "questions")}
     payload["attachments"] = [flow.store_upload(ctx.app, data, meta) for data, meta in files]
     payload["ip"] = ctx.client
-    with ctx.session() as s:
-        if not flow.is_known(s, ctx.app, values["email"]):
-            flow.hold(ctx.app, s, payload, ctx.now)
-            return ctx.render("public/confirm_sent.html", email=values["email"],
-                              hours=flow.CONFIRM_HOURS)
-        entry, code = flow.register_request(ctx.app, s, payload, ctx.now)
-        receipt = _receipt(ctx, entry, code)
-    return ctx.render("public/receipt.html", **receipt)
+    keep = None if known else flow.hold(ctx.app, payload, ctx.now)
+
+    def write(session):          # the hits and the registration (or the held request), batched
+        if not uploads:
+            _count(session, limits, ctx.now)
+        return keep(session) if keep else flow.register_request(ctx.app, session, payload,
+                                                                 ctx.now)
+    result = ctx.app.group_commit.run(write)
+    if keep:
+        return ctx.render("public/confirm_sent.html", email=email, hours=flow.CONFIRM_HOURS)
+    flow.spool_receipt(ctx.app, result, ctx.now)
+    return ctx.render("public/receipt.html", **_receipt(ctx, result.entry, result.code))
+
+
+def _count(session, limits, now) -> None:
+    for bucket, key, _limit in limits:
+        record(session, bucket, key, now)
 
 
 def _receipt(ctx: Ctx, entry, code: str) -> dict:
