@@ -36,9 +36,11 @@ def web(ctx, listen, workers):
         return
     app.close()
     from pathlib import Path
+    from .web import serve
     os.environ[CONFIG_ENV] = str(Path(ctx.config_path or os.environ.get(CONFIG_ENV)
                                       or "config.toml").resolve())
-    uvicorn.run("pipeline.web.asgi:create", factory=True, workers=workers, **options)
+    options.pop("host"), options.pop("port")
+    serve.run(host or "127.0.0.1", int(port), workers, options)
 
 
 @cli.group()

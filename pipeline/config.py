@@ -100,7 +100,7 @@ class Web:
     """`paraf web`: the public form, tracking pages and the staff pages."""
     listen: str = "127.0.0.1:8080"
     workers: int = 2                             # server processes; one per core is right
-    threads: int = 4                             # page threads per process
+    threads: int = 16                            # page threads per process
     base_url: str = "http://127.0.0.1:8080"      # how visitors reach it; printed in mails
     secure_cookies: bool = True                  # false only for plain http off loopback
     session_hours: float = 9.0

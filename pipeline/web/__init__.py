@@ -7,6 +7,7 @@ Every page is declared in `pages/` with `@page` and mounted here by name.
 from __future__ import annotations
 
 import contextlib
+import sys
 from importlib import import_module
 
 import anyio
@@ -87,9 +88,13 @@ def create_app(app: App) -> Starlette:
     limit = web.max_files * web.max_file_bytes + 1_000_000
     @contextlib.asynccontextmanager
     async def lifespan(_site):
-        # Pages run in worker threads; a few threads share the interpreter lock better than
-        # anyio's default forty, which keeps the slowest answers close to the typical ones.
+        # Pages run in worker threads. Most of a form post's wait is for the group commit,
+        # which holds no interpreter lock, so enough threads make its batches large. The
+        # writer thread holds SQLite's write lock while it runs Python, and gets the
+        # interpreter back after each statement within a millisecond instead of the default
+        # five, so the lock is not held while it waits for other threads.
         anyio.to_thread.current_default_thread_limiter().total_tokens = web.threads
+        sys.setswitchinterval(0.001)
         yield
 
     site = Starlette(
