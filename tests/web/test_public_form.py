@@ -266,3 +266,16 @@ def test_a_receipt_the_server_stopped_before_writing_is_written_by_the_worker(cl
     assert client.get(f"/lacak/{lost.code}").status_code == 404
     page = client.get(f"/lacak/{code}")
     assert page.status_code == 200 and lost.entry.agenda_no in page.text
+
+
+def test_the_worker_forgets_rate_limit_hits_older_than_a_day(client, web_app):
+    from datetime import datetime, timezone
+
+    from pipeline.web import ratelimit
+    now = datetime.now(timezone.utc)
+    with web_app.session() as s:
+        ratelimit.record(s, "form-ip", "10.0.0.1", now - ratelimit.KEEP - timedelta(minutes=1))
+        ratelimit.record(s, "form-ip", "10.0.0.2", now - timedelta(hours=2))
+    worker.consultations(web_app)
+    with web_app.session() as s:
+        assert list(s.scalars(select(RateHit.key))) == ["10.0.0.2"]
