@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -15,12 +14,7 @@ import httpx2 as httpx
 
 from tests.conftest import make_workspace
 from tests.web.conftest import SECRET
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.web.live import free_port
 
 
 def children(pid: int) -> list[int]:
