@@ -5,7 +5,7 @@ time the clerk's pages: the book, a search, the entry page (p50/p95 over repeate
     .venv/bin/python benchmarks/clerk_seed.py --n 100000 --db sqlite
     .venv/bin/python benchmarks/clerk_seed.py --n 100000 --db postgresql   # private schema
 
-Rows are written with bulk Core inserts (search_text computed by pipeline.search, as the
+Rows are written with bulk Core inserts (search_text computed by pipeline.books.search, as the
 mapper event would); the pages are requested through the real ASGI app, signed in as a clerk.
 """
 from __future__ import annotations
@@ -26,11 +26,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import create_engine, insert, text  # noqa: E402
 
-from pipeline import accounts, workspace  # noqa: E402
 from pipeline.app import App  # noqa: E402
-from pipeline.config import load  # noqa: E402
-from pipeline.models import AgendaEntry, Disposition, Event  # noqa: E402
-from pipeline.search import search_text_of  # noqa: E402
+from pipeline.books.search import search_text_of  # noqa: E402
+from pipeline.core import workspace  # noqa: E402
+from pipeline.core.config import load  # noqa: E402
+from pipeline.core.models import AgendaEntry, Disposition, Event  # noqa: E402
+from pipeline.web import accounts
 
 PG_URL = os.environ.get("PARAF_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 SECRET = "bench-secret-0123456789abcdef-0123456789"

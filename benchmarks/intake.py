@@ -97,7 +97,7 @@ def bare(host: str, port: int, user: str, folder: str, reader: str) -> None:
 # -- the letters --------------------------------------------------------------------------------
 def _opds() -> list[dict]:
     import tomllib
-    with open(ROOT / "pipeline" / "defaults" / "opd.toml", "rb") as fh:
+    with open(ROOT / "rules" / "opd.toml", "rb") as fh:
         return tomllib.load(fh)["opd"]
 
 
@@ -126,9 +126,9 @@ def generated_mails(count: int, run_tag: str) -> list[bytes]:
         from pipeline.letter import specimen
     except ImportError:
         sys.exit("pipeline.letter.specimen is not there yet; use --samples DIR meanwhile")
+    from datetime import datetime, timezone
     from email.message import EmailMessage
     from email.utils import format_datetime
-    from datetime import datetime, timezone
 
     opds = [o for o in _opds() if o.get("emails")]
     layouts = specimen.field_sets(24)
@@ -158,9 +158,9 @@ def sample_mails(folder: Path, count: int, run_tag: str) -> list[bytes]:
     sample's letter number repeats every len(samples) messages, so later copies are booked as
     duplicates of the first (a notice is still queued for each).
     """
+    from datetime import datetime, timezone
     from email.message import EmailMessage
     from email.utils import format_datetime
-    from datetime import datetime, timezone
 
     pdfs = [p for p in sorted(folder.glob("*.pdf")) if not p.with_suffix(".json").exists()
             or json.loads(p.with_suffix(".json").read_text()).get("format") != "scan"]
@@ -232,7 +232,7 @@ def fresh_database(url: str | None, workdir: Path, tag: str) -> tuple[str, calla
 def run_one(n: int, mails: list[bytes], args) -> dict:
     from sqlalchemy import create_engine, text
 
-    from pipeline import workspace
+    from pipeline.core import workspace
     from tests.servers.dovecot import Dovecot
 
     tag = uuid.uuid4().hex[:10]

@@ -18,13 +18,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipeline import states  # noqa: E402
 from pipeline.app import App  # noqa: E402
-from pipeline.config import load  # noqa: E402
-from pipeline.models import AgendaEntry, Disposition, DraftRevision  # noqa: E402
-from pipeline.signbatch import sign_batch  # noqa: E402
+from pipeline.core import states  # noqa: E402
+from pipeline.core.config import load  # noqa: E402
+from pipeline.core.models import AgendaEntry, Disposition, DraftRevision  # noqa: E402
+from pipeline.core.workspace import init  # noqa: E402
+from pipeline.signing.batch import sign_batch  # noqa: E402
 from pipeline.signing.keys import create_test_pkcs12, load_signer  # noqa: E402
-from pipeline.workspace import init  # noqa: E402
 from tests.mails import fields  # noqa: E402
 
 

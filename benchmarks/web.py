@@ -31,11 +31,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import httpx2 as httpx  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
-
-from pipeline import accounts, consultflow, workspace  # noqa: E402
-from pipeline.app import App  # noqa: E402
-from pipeline.config import load  # noqa: E402
 from webload import run  # noqa: E402
+
+from pipeline.app import App  # noqa: E402
+from pipeline.consult import flow as consultflow
+from pipeline.core import workspace  # noqa: E402
+from pipeline.core.config import load  # noqa: E402
+from pipeline.web import accounts
 
 PG_URL = os.environ.get("PARAF_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 SECRET = "bench-secret-0123456789abcdef-0123456789"

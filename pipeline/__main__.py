@@ -1,4 +1,4 @@
 # SPDX-License-Identifier: AGPL-3.0-or-later
-from .cli import main
+from pipeline.cli.main import main
 
 main()

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from importlib.resources import files
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from . import db, rules
-from .config import Config
-from .consume import Consumer
-from .store import ContentStore
+from pipeline.core import db, example, rules
+from pipeline.core.config import Config
+from pipeline.core.store import ContentStore
+from pipeline.intake.consume import Consumer
 
 
 @dataclass
@@ -43,13 +42,13 @@ class App:
         folder = self.cfg.rules_path
         if not (folder / "officials.toml").exists() or not (folder / "routing.toml").exists():
             return None
-        from .officials import load_officials
-        from .route import load_routing
-        from .workflow import Workflow
+        from pipeline.casework.route import load_routing
+        from pipeline.casework.workflow import Workflow
+        from pipeline.core.officials import load_officials
         officials = load_officials(folder / "officials.toml")
         template = folder / "templates" / "jawaban.docx"
         if not template.exists():
-            template = files("pipeline") / "defaults" / "templates" / "jawaban.docx"
+            template = example.templates() / "jawaban.docx"
         return Workflow(self.cfg, self.rules, officials, load_routing(folder / "routing.toml"),
                         self.store, template.read_bytes())
 
@@ -63,7 +62,7 @@ class App:
     @cached_property
     def group_commit(self):
         """For the busiest writes (the public form): many requests, one transaction."""
-        from .groupcommit import GroupCommit
+        from pipeline.core.groupcommit import GroupCommit
         return GroupCommit(self.factory)
 
     @cached_property

@@ -15,12 +15,12 @@ from zoneinfo import ZoneInfo
 from apscheduler.schedulers.blocking import BlockingScheduler
 from sqlalchemy.exc import OperationalError
 
-from . import outbox
-from .app import App
-from .models import AgendaEntry
-from .intake.ledger import DbLedger
-from .intake.runner import PassReport, open_source, run_pass
-from .intake.source import SourceError
+from pipeline.app import App
+from pipeline.core.models import AgendaEntry
+from pipeline.intake.ledger import DbLedger
+from pipeline.intake.runner import PassReport, open_source, run_pass
+from pipeline.intake.source import SourceError
+from pipeline.mail import outbox
 
 log = logging.getLogger(__name__)
 MAX_BACKOFF = 300
@@ -82,8 +82,8 @@ def deliver(app: App) -> outbox.DeliveryReport | None:
 
 def signing_digest(app: App) -> int:
     """The Inspector's digest of letters waiting for signature, on working days only."""
-    from .signbatch import digest
-    from .workdays import Calendar
+    from pipeline.core.workdays import Calendar
+    from pipeline.signing.digest import digest
     now = datetime.now(timezone.utc)
     local = now.astimezone(ZoneInfo(app.cfg.office.timezone)).date()
     if app.workflow is None or not Calendar(app.cfg.service.extra_holidays).is_working_day(local):
@@ -93,7 +93,7 @@ def signing_digest(app: App) -> int:
 
 def sign_requested(app: App) -> int:
     """Letters the Inspector signed by replying to the digest (sign_by_reply)."""
-    from .signreply import run_pending
+    from pipeline.signing.byreply import run_pending
     if app.workflow is None or not app.cfg.signing.sign_by_reply:
         return 0
     return run_pending(app)
@@ -101,7 +101,7 @@ def sign_requested(app: App) -> int:
 
 def close_sent(app: App) -> int:
     """Signed letters whose mail went out are sent, then closed."""
-    from .signbatch import settle_sent
+    from pipeline.signing.batch import settle_sent
     return settle_sent(app, datetime.now(timezone.utc))
 
 
@@ -109,8 +109,8 @@ def consultations(app: App) -> int:
     """Web consultations: receipts a crash left unwritten, replies that complete a request, reports
     of answered ones, and requests whose address never confirmed (seed 1); old rate-limit hits
     go too."""
-    from . import consultflow
-    from .web import ratelimit
+    from pipeline.consult import flow as consultflow
+    from pipeline.web import ratelimit
     now = datetime.now(timezone.utc)
     with app.session() as s:
         ratelimit.prune(s, now)
@@ -128,7 +128,7 @@ def dispatch(app: App, now=None) -> int:
     """Start the workflow of newly registered cases, each in its own transaction."""
     if app.workflow is None:
         return 0
-    from .workflow import cases_to_start
+    from pipeline.casework.workflow import cases_to_start
     if not app.cfg.secret:
         log.warning("dispatch: PARAF_SECRET is not set, so no disposition or paraf request "
                     "can be sent; registered letters wait")

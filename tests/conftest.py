@@ -8,9 +8,9 @@ import uuid
 import pytest
 from sqlalchemy import create_engine, text
 
-from pipeline import workspace
 from pipeline.app import App
-from pipeline.config import load
+from pipeline.core import workspace
+from pipeline.core.config import load
 from tests.servers.dovecot import dovecot  # noqa: F401  (fixture)
 from tests.servers.smtp import smtp_server  # noqa: F401  (fixture)
 

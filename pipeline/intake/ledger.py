@@ -6,8 +6,8 @@ from datetime import datetime, timezone
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..db import transaction
-from ..models import MailboxPosition
+from pipeline.core.db import transaction
+from pipeline.core.models import MailboxPosition
 
 
 class DbLedger:

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import Iterator
 
-from .source import Incoming, Ledger
+from pipeline.intake.source import Incoming, Ledger
 
 
 class MaildirSource:

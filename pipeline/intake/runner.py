@@ -10,11 +10,11 @@ import logging
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from ..config import Config
-from ..consume import Consumer
-from .ledger import DbLedger
-from .maildir import MaildirSource
-from .source import Source
+from pipeline.core.config import Config
+from pipeline.intake.consume import Consumer
+from pipeline.intake.ledger import DbLedger
+from pipeline.intake.maildir import MaildirSource
+from pipeline.intake.source import Source
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ def open_source(cfg: Config, url: str | None = None) -> Source:
     if scheme == "maildir":
         return MaildirSource(cfg.url_path(url), cfg.mailbox.processed_folder,
                              cfg.mailbox.failed_folder)
-    from .imap import ImapSource
+    from pipeline.intake.imap import ImapSource
     return ImapSource(url, cfg.imap_password, processed_folder=cfg.mailbox.processed_folder,
                       failed_folder=cfg.mailbox.failed_folder)
 

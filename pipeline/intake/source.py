@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator, Protocol, runtime_checkable
 
-from pipeline.errors import ParafError
+from pipeline.core.errors import ParafError
 
 PROCESSED = "processed"
 FAILED = "failed"

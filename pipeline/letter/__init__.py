@@ -3,10 +3,10 @@
 `read_letter` is the entry point for untrusted files (sandboxed); `choose_letter` picks the
 letter among an e-mail's attachments; `specimen` makes realistic labelled letters for tests.
 """
-from .choose import Choice, choose_letter
-from .model import LetterReading, Limits, Refused
-from .reader import read_letter_inprocess, read_text
-from .sandbox import read_letter
+from pipeline.letter.choose import Choice, choose_letter
+from pipeline.letter.model import LetterReading, Limits, Refused
+from pipeline.letter.reader import read_letter_inprocess, read_text
+from pipeline.letter.sandbox import read_letter
 
 __all__ = ["Choice", "LetterReading", "Limits", "Refused", "choose_letter", "read_letter",
            "read_letter_inprocess", "read_text"]

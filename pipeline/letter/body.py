@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from .dates import place_date
-from .lines import Line
+from pipeline.letter.dates import place_date
+from pipeline.letter.lines import Line
 
 ITEM = re.compile(r"^\s*(?:(\d{1,2})\s*[.),]|\((\d{1,2})\)|([a-z])\s*[.)])\s+(\S.*)$")
 CLOSING = re.compile(r"^\s*(demikian|atas perhatian|terima kasih|wassalam)", re.I)

@@ -9,10 +9,10 @@ import email
 import email.policy
 from dataclasses import dataclass, field
 
-from .model import LetterReading, Limits, Refused
-from .reader import read_text
-from .sandbox import read_letter
-from .sniff import sniff
+from pipeline.letter.model import LetterReading, Limits, Refused
+from pipeline.letter.reader import read_text
+from pipeline.letter.sandbox import read_letter
+from pipeline.letter.sniff import sniff
 
 NOT_LETTERS = ("spreadsheet", "presentation", "zip archive", "unsupported file type", "empty file",
                "no readable text")

@@ -9,9 +9,9 @@ import re
 
 from lxml import etree
 
-from .lines import Line
-from .model import Limits, Refused
-from .sniff import check_docx
+from pipeline.letter.lines import Line
+from pipeline.letter.model import Limits, Refused
+from pipeline.letter.sniff import check_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from .lines import Line
+from pipeline.letter.lines import Line
 
 GOV = re.compile(r"^\s*PEMERINTAH\s+(KOTA|KABUPATEN|KAB\.?|PROVINSI)\s+(.+)$", re.I)
 ADDRESS = re.compile(r"(jalan|jl\.|telepon|telp|laman|pos-?el|e-?mail|faks|fax|kode pos|"

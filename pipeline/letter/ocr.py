@@ -11,8 +11,8 @@ import re
 import subprocess
 import tempfile
 
-from .lines import Line, Word, from_words
-from .model import Limits, Refused
+from pipeline.letter.lines import Line, Word, from_words
+from pipeline.letter.model import Limits, Refused
 
 ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}
 A4_WIDTH_300DPI = 2480

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import re
 
-from . import body, letterhead
-from .dates import find_date, place_date
-from .lines import Line
-from .model import LetterReading
+from pipeline.letter import body, letterhead
+from pipeline.letter.dates import find_date, place_date
+from pipeline.letter.lines import Line
+from pipeline.letter.model import LetterReading
 
 LABEL = re.compile(r"^\s*(nomor|no|sifat|lampiran|lamp|hal|perihal)\b\.?\s*"
                    r"(?:([-\u2013\u2014._~=]+)\s*)?([:;])?\s*(.*)$", re.I)

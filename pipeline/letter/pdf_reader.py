@@ -11,10 +11,10 @@ import re
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from .body import NIP, TEMBUSAN
-from .lines import Line, Word, from_words
-from .model import Limits, Refused
-from .ocr import ocr_png, render_pdf_page
+from pipeline.letter.body import NIP, TEMBUSAN
+from pipeline.letter.lines import Line, Word, from_words
+from pipeline.letter.model import Limits, Refused
+from pipeline.letter.ocr import ocr_png, render_pdf_page
 
 LETTER_PAGES = 6
 

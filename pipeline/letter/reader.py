@@ -5,13 +5,13 @@ Only for trusted callers and for use inside the sandbox; mail attachments go thr
 """
 from __future__ import annotations
 
-from . import lines as L
-from .docx_reader import read_docx
-from .model import LetterReading, Limits, Refused
-from .ocr import ocr_image
-from .parse import parse
-from .pdf_reader import read_pdf
-from .sniff import sniff
+from pipeline.letter import lines as L
+from pipeline.letter.docx_reader import read_docx
+from pipeline.letter.model import LetterReading, Limits, Refused
+from pipeline.letter.ocr import ocr_image
+from pipeline.letter.parse import parse
+from pipeline.letter.pdf_reader import read_pdf
+from pipeline.letter.sniff import sniff
 
 
 def check_size(data: bytes, limits: Limits) -> None:

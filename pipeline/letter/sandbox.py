@@ -15,8 +15,8 @@ import signal
 import sys
 import time
 
-from .model import LetterReading, Limits, Refused
-from .reader import check_size, read_letter_inprocess
+from pipeline.letter.model import LetterReading, Limits, Refused
+from pipeline.letter.reader import check_size, read_letter_inprocess
 
 
 def _child(wfd: int, data: bytes, filename: str, limits: Limits, opd_names) -> None:

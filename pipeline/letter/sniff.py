@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from .model import Limits, Refused
+from pipeline.letter.model import Limits, Refused
 
 XML_TRAPS = (b"<!DOCTYPE", b"<!ENTITY", b"<!doctype", b"<!entity")
 

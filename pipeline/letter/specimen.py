@@ -13,8 +13,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .specimen_data import dress, field_sets, marker, truth
-from .specimen_pdf import make_pdf
+from pipeline.letter.specimen_data import dress, field_sets, marker, truth
+from pipeline.letter.specimen_pdf import make_pdf
 
 __all__ = ["field_sets", "make_docx", "make_pdf", "make_scan", "make_image", "truth"]
 

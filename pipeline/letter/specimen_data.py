@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import random
 
-from .letterhead import title
+from pipeline.letter.letterhead import title
 
 MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
           "September", "Oktober", "November", "Desember"]

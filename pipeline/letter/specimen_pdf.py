@@ -7,7 +7,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen import canvas
 
-from .specimen_data import dress, marker
+from pipeline.letter.specimen_data import dress, marker
 
 LEFT, RIGHT_COL, SIG_X, FONT, SIZE = 70, 340, 300, "Times-Roman", 11.5
 

@@ -1,9 +1,9 @@
 # SPDX-License-Identifier: AGPL-3.0-or-later
-"""Alembic environment: the engine comes from the caller (pipeline.db.migrate)."""
+"""Alembic environment: the engine comes from the caller (pipeline.core.db.migrate)."""
 from alembic import context
 
-from pipeline.models import Base
-from pipeline.search import include_name
+from pipeline.books.search import include_name
+from pipeline.core.models import Base
 
 config = context.config
 engine = config.attributes["engine"]

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: AGPL-3.0-or-later
 """The signing package's own error, so callers can tell a signing problem from others."""
-from pipeline.errors import ParafError
+from pipeline.core.errors import ParafError
 
 
 class SigningError(ParafError):

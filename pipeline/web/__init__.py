@@ -9,10 +9,9 @@ from __future__ import annotations
 import contextlib
 import sys
 from importlib import import_module
-
-import anyio
 from importlib.resources import files
 
+import anyio
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -21,13 +20,13 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..app import App
-from ..errors import ConfigError
-from .page import PAGES
-from .security import CSRF_COOKIE, BodyLimit, SecureHeaders, new_browser_key
+from pipeline.app import App
+from pipeline.core.errors import ConfigError
+from pipeline.web.page import PAGES
+from pipeline.web.security import CSRF_COOKIE, BodyLimit, SecureHeaders, new_browser_key
 
 # The page modules; each registers its pages on import.
-MODULES = ("auth", "public", "consultation", "walkin", "clerk", "official", "inspector", "admin")
+MODULES = ("auth", "public", "consultation", "walkin", "clerk", "desk", "official", "inspector", "admin")
 
 
 def load_pages() -> None:
@@ -67,7 +66,7 @@ class BrowserKey:
 
 
 async def http_error(request: Request, exc: HTTPException) -> Response:
-    from .render import templates
+    from pipeline.web.render import templates
     app: App = request.app.state.paraf
     try:
         return templates(app.cfg).TemplateResponse(

@@ -6,7 +6,7 @@ from starlette.applications import Starlette
 
 
 def create() -> Starlette:
-    from .. import config
-    from ..app import App
-    from . import create_app
+    from pipeline.app import App
+    from pipeline.core import config
+    from pipeline.web import create_app
     return create_app(App.open(config.load()))

@@ -20,11 +20,11 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from .. import events
-from ..app import App
-from ..db import utc
-from ..models import User, WebSession
-from .security import CSRF_FIELD, csrf_ok, csrf_token, digest
+from pipeline.app import App
+from pipeline.core import events
+from pipeline.core.db import utc
+from pipeline.core.models import User, WebSession
+from pipeline.web.security import CSRF_FIELD, csrf_ok, csrf_token, digest
 
 PAGES: dict[str, Route] = {}
 NOTICE_COOKIE = "paraf_notice"
@@ -77,7 +77,7 @@ class Ctx:
         return self.request.client.host if self.request.client else "?"
 
     def render(self, template: str, status: int = 200, **context) -> Response:
-        from .render import templates
+        from pipeline.web.render import templates
         notice = self.request.cookies.get(NOTICE_COOKIE)
         response = templates(self.cfg).TemplateResponse(
             self.request, template, {"user": self.user, "csrf": self.csrf, "cfg": self.cfg,

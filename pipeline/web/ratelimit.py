@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.orm import Session
 
-from ..models import RateHit
+from pipeline.core.models import RateHit
 
 KEEP = timedelta(days=1)          # longer than any window a page uses
 _USED = (select(func.count()).select_from(RateHit)     # built once: every form post asks it

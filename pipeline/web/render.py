@@ -13,8 +13,8 @@ import jinja2
 import nh3
 from starlette.templating import Jinja2Templates
 
-from .. import naskah
-from ..notices import local_time
+from pipeline.core import naskah
+from pipeline.intake.notices import local_time
 
 STATUS_WORDS = {
     "registered": "Terdaftar", "incomplete": "Belum lengkap", "duplicate": "Duplikat",

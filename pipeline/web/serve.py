@@ -14,7 +14,7 @@ import signal
 import socket
 import threading
 
-from ..errors import ParafError
+from pipeline.core.errors import ParafError
 
 
 def _socket(host: str, port: int, *, share: bool) -> socket.socket:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-from pipeline import states
-from pipeline.models import AgendaEntry, Disposition, Step
+from pipeline.core import states
+from pipeline.core.models import AgendaEntry, Disposition, Step
 
 UTC = timezone.utc
 PATHS = {

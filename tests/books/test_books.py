@@ -6,8 +6,8 @@ from datetime import date, datetime
 
 import pytest
 
-from pipeline import books
-from pipeline.models import OutgoingLetter
+from pipeline.books import rows as books
+from pipeline.core.models import OutgoingLetter
 from tests.books import UTC, add_case, letter
 
 QUESTION = "Bagaimana mekanisme pelaporan tindak lanjut apabila pihak ketiga PAILIT?"

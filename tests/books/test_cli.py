@@ -7,7 +7,7 @@ import json
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from pipeline.cli import cli
+from pipeline.cli.main import cli
 from tests.intake.helpers import mail_in, run_until_idle
 from tests.mails import fields, letter_mail
 

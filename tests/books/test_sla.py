@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 import holidays
 import pytest
 
-from pipeline import sla
-from pipeline.workdays import Calendar
+from pipeline.books import sla
+from pipeline.core.workdays import Calendar
 from tests.books import UTC, add_case, add_step
 
 WIB = ZoneInfo("Asia/Jakarta")

@@ -12,10 +12,10 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 
-from pipeline import walkin
-from pipeline.cli import cli
-from pipeline.models import AgendaEntry, OutboxMail, Step
-from pipeline.workspace import set_key
+from pipeline.cli.main import cli
+from pipeline.consult import walkin
+from pipeline.core.models import AgendaEntry, OutboxMail, Step
+from pipeline.core.workspace import set_key
 
 SECRET = "s3cret-for-tests-only-0123456789abcdef"
 ADD = ["walkin", "add", "--name", "Agus Salim", "--institution", "Disdik",

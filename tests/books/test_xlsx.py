@@ -6,7 +6,8 @@ from datetime import date, datetime
 
 import openpyxl
 
-from pipeline import books, xlsx
+from pipeline.books import rows as books
+from pipeline.books import xlsx
 from tests.books.test_books import book  # noqa: F401  (fixture)
 
 

@@ -4,15 +4,15 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.config import from_dict, load
-from pipeline.errors import ConfigError
-from pipeline.workspace import DEFAULTS
+from pipeline.core import example
+from pipeline.core.config import from_dict, load
+from pipeline.core.errors import ConfigError
 
 
 def test_the_shipped_config_is_valid_and_needs_no_secret():
     """GIVEN the commented config `paraf init` writes WHEN it is loaded THEN it validates."""
     import tomllib
-    data = tomllib.loads((DEFAULTS / "config.toml").read_text())
+    data = tomllib.loads(example.config_text())
     cfg = from_dict(data, Path("/srv/paraf"), env={})
     assert cfg.intake == "maildir://intake"
     assert cfg.database_url == "sqlite:////srv/paraf/paraf.db"

@@ -8,8 +8,9 @@ from datetime import datetime, timezone
 
 from sqlalchemy import event, func, select
 
-from pipeline import consultflow, events
-from pipeline.models import AgendaEntry, Event, OutboxMail, Step
+from pipeline.consult import flow as consultflow
+from pipeline.core import events
+from pipeline.core.models import AgendaEntry, Event, OutboxMail, Step
 
 NOW = datetime(2026, 11, 23, 2, 0, tzinfo=timezone.utc)
 

@@ -3,9 +3,9 @@
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from pipeline.db import current_revision, make_engine, migrate
-from pipeline.models import Base
-from pipeline.search import include_name
+from pipeline.books.search import include_name
+from pipeline.core.db import current_revision, make_engine, migrate
+from pipeline.core.models import Base
 
 
 def test_migrations_match_the_models_and_are_idempotent(db_url):

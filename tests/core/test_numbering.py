@@ -5,10 +5,10 @@ from datetime import datetime, timezone
 
 from sqlalchemy import select
 
-from pipeline.db import make_engine, sessions, transaction
-from pipeline.models import AgendaEntry
-from pipeline.numbering import format_number, next_seq
-from pipeline import states
+from pipeline.core import states
+from pipeline.core.db import make_engine, sessions, transaction
+from pipeline.core.models import AgendaEntry
+from pipeline.core.numbering import format_number, next_seq
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
 

@@ -3,10 +3,10 @@
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli import cli
-from pipeline.errors import RulesError
-from pipeline.identify import identify
-from pipeline.rules import load_opds, opds_from_csv
+from pipeline.cli.main import cli
+from pipeline.core.errors import RulesError
+from pipeline.core.rules import load_opds, opds_from_csv
+from pipeline.intake.identify import identify
 
 CSV = """nama,singkatan,email,domain,pemda,jabatan_kepala
 Dinas Pendidikan Kota Tegal,Disdik,disdik@tegalkota.go.id,tegalkota.go.id,Kota Tegal,Kepala Dinas Pendidikan

@@ -4,9 +4,9 @@ from datetime import datetime, timezone
 
 from sqlalchemy import text
 
-from pipeline import search
-from pipeline.db import make_engine, migrate, sessions
-from pipeline.models import AgendaEntry
+from pipeline.books import search
+from pipeline.core.db import make_engine, migrate, sessions
+from pipeline.core.models import AgendaEntry
 
 
 def test_upgrading_fills_search_text_and_the_search_finds_old_cases(db_url):

@@ -5,10 +5,10 @@ from datetime import datetime, timezone
 import pytest
 from sqlalchemy import update
 
-from pipeline import states
-from pipeline.errors import IllegalTransition
-from pipeline.events import verify
-from pipeline.models import AgendaEntry, Event
+from pipeline.core import states
+from pipeline.core.errors import IllegalTransition
+from pipeline.core.events import verify
+from pipeline.core.models import AgendaEntry, Event
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
 

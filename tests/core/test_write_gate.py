@@ -14,14 +14,14 @@ import time
 import pytest
 from sqlalchemy import select, text
 
-from pipeline import db
-from pipeline.db import make_engine, migrate, sessions, transaction
-from pipeline.models import Counter
+from pipeline.core import db
+from pipeline.core.db import make_engine, migrate, sessions, transaction
+from pipeline.core.models import Counter
 
 HOLDER = textwrap.dedent("""
     import sys, time
     from sqlalchemy import text
-    from pipeline.db import make_engine, sessions, transaction
+    from pipeline.core.db import make_engine, sessions, transaction
     with transaction(sessions(make_engine(sys.argv[1]))) as s:
         s.execute(text("UPDATE counters SET value = value + 1 WHERE name = 'gate'"))
         print("holding", flush=True)

@@ -6,8 +6,8 @@ import io
 import pytest
 from docx import Document
 
-from pipeline import drafting
-from pipeline.answers import answers_from_text, docx_answers, explain
+from pipeline.casework import drafting
+from pipeline.casework.answers import answers_from_text, docx_answers, explain
 from tests.drafting import ANSWERS, INSPECTOR, OFFICE, entry
 
 

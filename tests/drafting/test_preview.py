@@ -5,7 +5,8 @@ import shutil
 
 import pytest
 
-from pipeline import convert, drafting
+from pipeline.casework import drafting
+from pipeline.signing import convert
 from tests.drafting import ANSWERS, INSPECTOR, OFFICE, entry
 
 HAVE_SOFFICE = bool(shutil.which("soffice") or shutil.which("libreoffice"))

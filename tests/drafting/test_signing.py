@@ -6,7 +6,7 @@ import io
 import pytest
 from docx import Document
 
-from pipeline import drafting
+from pipeline.casework import drafting
 from pipeline.letter import read_letter_inprocess
 from tests.drafting import ANSWERS, INSPECTOR, OFFICE, entry, texts
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import email
 from email import policy
 
+from pipeline.books.views import agenda_rows
 from pipeline.intake.maildir import MaildirSource, deliver
-from pipeline.views import agenda_rows
 from pipeline.worker import run_once
 
 

@@ -8,7 +8,7 @@ import threading
 from sqlalchemy import func, select
 
 from pipeline.app import App
-from pipeline.models import InboundMessage, OutboxMail
+from pipeline.core.models import InboundMessage, OutboxMail
 from tests.mails import fields, letter_mail
 
 from .helpers import agenda

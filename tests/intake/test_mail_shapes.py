@@ -9,7 +9,7 @@ from email.message import EmailMessage
 
 from click.testing import CliRunner
 
-from pipeline.cli import cli
+from pipeline.cli.main import cli
 from pipeline.letter import specimen
 from tests.mails import fields, letter_mail
 

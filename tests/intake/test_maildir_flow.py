@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import func, select
 
-from pipeline.cli import cli
-from pipeline.events import verify
-from pipeline.models import InboundMessage
+from pipeline.cli.main import cli
+from pipeline.core.events import verify
+from pipeline.core.models import InboundMessage
 from tests.mails import fields, letter_mail
 
 from .helpers import agenda, mail_in, maildir, run_until_idle, sent_mail
@@ -65,7 +65,7 @@ def test_a_crash_inside_the_transaction_loses_nothing_and_skips_no_number(app, m
     """GIVEN a crash after the agenda number was taken but before commit WHEN the worker runs
     again THEN the letter is registered with number 1 and nothing is left half-done."""
     mail_in(app, letter_mail())
-    from pipeline import register
+    from pipeline.intake import register
 
     def die(*a, **k):
         raise KeyboardInterrupt("power cut")
@@ -165,7 +165,7 @@ def test_hostile_attachment_names_cannot_escape_the_store(app):
     mail_in(app, letter_mail(extra=[("../../../etc/passwd\x07.pdf", "application/pdf", b"x")]))
     run_until_idle(app)
     with app.session() as s:
-        from pipeline.models import Attachment
+        from pipeline.core.models import Attachment
         names = set(s.scalars(select(Attachment.filename)))
         paths = list(s.scalars(select(Attachment.path)))
     assert "passwd.pdf" in names

@@ -11,12 +11,11 @@ from email.policy import default as default_policy
 import pytest
 from sqlalchemy import select
 
-from pipeline import outbox
-from pipeline.config import Config, Outbox
-from pipeline.db import make_engine, migrate, sessions, transaction, utc
-from pipeline.models import OutboxMail
-from pipeline.transport import open_transport
-
+from pipeline.core.config import Config, Outbox
+from pipeline.core.db import make_engine, migrate, sessions, transaction, utc
+from pipeline.core.models import OutboxMail
+from pipeline.mail import outbox
+from pipeline.mail.transport import open_transport
 from tests.servers.smtp import WorkerCrash, crash_after_send, running_smtp_server
 
 OFFICE = "konsultasi@inspektorat.example.go.id"

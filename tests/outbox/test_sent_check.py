@@ -2,17 +2,16 @@
 """After a crash mid-send, the mail server's Sent folder says whether the mail went out."""
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select, update
 
 from pipeline.app import App
-from pipeline.config import load
-from pipeline.models import OutboxMail
+from pipeline.core.config import load
+from pipeline.core.models import OutboxMail
 from pipeline.worker import run_once
 from tests.conftest import make_workspace
 from tests.mails import letter_mail
 from tests.servers.smtp import WorkerCrash, crash_after_send
-
-import pytest
 
 
 @pytest.fixture

@@ -2,8 +2,8 @@
 """Sender authentication from Authentication-Results: only our own server's word counts."""
 import pytest
 
-from pipeline.errors import ConfigError
-from pipeline.replies import AuthVerdict, allowed, verdict
+from pipeline.casework.replies import AuthVerdict, allowed, verdict
+from pipeline.core.errors import ConfigError
 
 SENDER = "budi@inspektorat.example.go.id"
 OURS = "mx.example.go.id"

@@ -2,7 +2,7 @@
 """Reading the decision: approval is strict, a return needs notes, the rest is unclear."""
 import pytest
 
-from pipeline.replies import decide, explain_choices
+from pipeline.casework.replies import decide, explain_choices
 
 APPROVALS = ["SETUJU", "setuju", "Setuju.", "PARAF", "OK", "ok", "OKE", "Oke!", "ok setuju",
              "OK, setuju", "setuju, lanjut", "Setuju, lanjutkan", "disetujui", "Disetujui.",

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from pipeline.replies import decide, decide_signing, fresh_text, verdict
+from pipeline.casework.replies import decide, decide_signing, fresh_text, verdict
 
 ATTRIBUTION_BAIT = "\n".join(["a@a." * 125, "On " + "a@a." * 124, "x <" + "a@" * 240 + ">",
                               "On " + "a." * 240, "a." * 249] * 20)

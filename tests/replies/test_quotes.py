@@ -3,7 +3,7 @@
 any of the quote through would hand the decision reader the wrong words."""
 import pytest
 
-from pipeline.replies import decide, fresh_text
+from pipeline.casework.replies import decide, fresh_text
 
 REQUEST = """Yth. Bapak Budi Santoso,
 

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: AGPL-3.0-or-later
 """Fresh text from HTML-only replies: quote containers and Outlook's reply header are dropped
 before the plain-text rules run."""
-from pipeline.replies import decide, fresh_text, html_to_text
+from pipeline.casework.replies import decide, fresh_text, html_to_text
 
 REQUEST_HTML = ("<p>Mohon paraf konsep jawaban terlampir.</p><p>SETUJU<br>REVISI: &lt;catatan&gt;"
                 "</p><p>Balas dengan SETUJU untuk memberi paraf, atau REVISI: &lt;catatan&gt; "

@@ -2,7 +2,7 @@
 """The Inspector signs a batch by reply: TTD SEMUA, TTD 1,3, TTD 1-3, TOLAK 2: notes."""
 import pytest
 
-from pipeline.replies import Rejection, decide_signing, explain_signing
+from pipeline.casework.replies import Rejection, decide_signing, explain_signing
 
 
 @pytest.mark.parametrize("fresh", ["TTD SEMUA", "ttd semua", "TTD: semuanya", "*TTD SEMUA*",
@@ -81,7 +81,7 @@ def test_the_signing_explanation_shows_every_form():
 def test_every_problem_is_told_to_the_inspector_in_indonesian(fresh):
     """GIVEN a signing reply Paraf cannot act on WHEN the Inspector is told why THEN each
     problem has its own Indonesian sentence (not the generic fallback)."""
-    from pipeline.signreply import in_indonesian
+    from pipeline.signing.byreply import in_indonesian
     problems = decide_signing(fresh, count=3).problems
     assert problems
     assert all(in_indonesian(p) != "perintah tidak dapat dibaca dengan pasti" for p in problems)
@@ -90,13 +90,13 @@ def test_every_problem_is_told_to_the_inspector_in_indonesian(fresh):
 def test_sign_by_reply_is_off_unless_the_config_turns_it_on(tmp_path):
     """GIVEN the shipped config WHEN loaded THEN sign-by-reply is off and the file explains the
     passphrase trade-off; a value that is not true/false is refused by name."""
-    from pipeline.config import from_dict
-    from pipeline.errors import ConfigError
-    from pipeline.workspace import DEFAULTS
+    from pipeline.core import example
+    from pipeline.core.config import from_dict
+    from pipeline.core.errors import ConfigError
     assert from_dict({}, tmp_path, env={}).signing.sign_by_reply is False
     assert from_dict({"signing": {"sign_by_reply": True}}, tmp_path,
                      env={}).signing.sign_by_reply is True
     with pytest.raises(ConfigError, match="'signing.sign_by_reply' must be true or false"):
         from_dict({"signing": {"sign_by_reply": "ya"}}, tmp_path, env={})
-    shipped = (DEFAULTS / "config.toml").read_text(encoding="utf-8")
+    shipped = example.config_text()
     assert "# sign_by_reply = true" in shipped and "PARAF_SIGN_PASSPHRASE" in shipped

@@ -4,9 +4,16 @@ import re
 
 import pytest
 
-from pipeline.errors import ConfigError
-from pipeline.replies import (StepRef, find_tokens, make_token, read_token, reply_address,
-                              secret_from_env, subject_tag)
+from pipeline.casework.replies import (
+    StepRef,
+    find_tokens,
+    make_token,
+    read_token,
+    reply_address,
+    secret_from_env,
+    subject_tag,
+)
+from pipeline.core.errors import ConfigError
 
 SECRET = b"k7JH2q9vWx4mZr8TnP3sYb6cLd5fGh1a"
 OTHER = b"a1hGf5dLc6bYs3PnT8rZm4xWv9q2HJ7k"

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.errors import RulesError
-from pipeline.officials import by_code, by_email, load_officials, superior_of
+from pipeline.core.errors import RulesError
+from pipeline.core.officials import by_code, by_email, load_officials, superior_of
 from tests.routing import OFFICIALS
 
-DEFAULTS = Path(__file__).parents[2] / "pipeline" / "defaults"
+DEFAULTS = Path(__file__).parents[2] / "rules"
 
 
 def load(tmp_path, text):

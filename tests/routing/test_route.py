@@ -4,14 +4,14 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.errors import RulesError
-from pipeline.models import AgendaEntry
-from pipeline.officials import load_officials
-from pipeline.route import RouteInput, explain, load_routing, route
-from pipeline.rules import load_opds
+from pipeline.casework.route import RouteInput, explain, load_routing, route
+from pipeline.core.errors import RulesError
+from pipeline.core.models import AgendaEntry
+from pipeline.core.officials import load_officials
+from pipeline.core.rules import load_opds
 from tests.routing import DEFAULT_RULE, write_office
 
-DEFAULTS = Path(__file__).parents[2] / "pipeline" / "defaults"
+DEFAULTS = Path(__file__).parents[2] / "rules"
 
 RULES = '''
 [[rule]]

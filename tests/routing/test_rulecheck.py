@@ -3,10 +3,10 @@
 import shutil
 from pathlib import Path
 
-from pipeline.rulecheck import Problem, check_rules, header_lines, report
+from pipeline.core.rulecheck import Problem, check_rules, header_lines, report
 from tests.routing import DEFAULT_RULE, OFFICIALS, write_office
 
-DEFAULTS = Path(__file__).parents[2] / "pipeline" / "defaults"
+DEFAULTS = Path(__file__).parents[2] / "rules"
 
 
 def lines_of(text: str, table: str = "rule") -> list[int]:

@@ -124,7 +124,7 @@ class WorkerCrash(BaseException):
 
 def crash_after_send(monkeypatch) -> None:
     """Make the worker 'die' after the transport returned but before the row is marked sent."""
-    from pipeline import outbox
+    from pipeline.mail import outbox
 
     def crash(*_args, **_kwargs):
         raise WorkerCrash("worker killed after the server accepted the message")

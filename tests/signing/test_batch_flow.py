@@ -11,10 +11,10 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 
-from pipeline import signbatch
-from pipeline.cli import cli
-from pipeline.convert import soffice
-from pipeline.models import AgendaEntry, OutgoingLetter
+from pipeline.cli.main import cli
+from pipeline.core.models import AgendaEntry, OutgoingLetter
+from pipeline.signing import batch as signbatch
+from pipeline.signing.convert import soffice
 from pipeline.signing.keys import load_signer
 from pipeline.signing.verify import verify_pdf
 from pipeline.worker import run_once

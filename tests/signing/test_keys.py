@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from cryptography import x509
 
-from pipeline.errors import ParafError
+from pipeline.core.errors import ParafError
 from pipeline.signing import SigningError
 from pipeline.signing.keys import create_test_pkcs12, load_signer, passphrase_from
 from tests.signing.conftest import JABATAN, NAME, NIP, PASSPHRASE

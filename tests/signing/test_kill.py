@@ -28,8 +28,8 @@ import pypdfium2 as pdfium
 import pytest
 from sqlalchemy import func, select
 
-from pipeline.convert import soffice
-from pipeline.models import AgendaEntry, OutboxMail, OutgoingLetter
+from pipeline.core.models import AgendaEntry, OutboxMail, OutgoingLetter
+from pipeline.signing.convert import soffice
 from pipeline.signing.verify import verify_pdf
 from pipeline.worker import run_once
 from tests.signing.test_batch_flow import office, ready_letters  # noqa: F401  (fixture)

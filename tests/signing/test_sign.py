@@ -12,8 +12,14 @@ import qrcode
 from pyhanko.pdf_utils.reader import PdfFileReader
 
 from pipeline.signing import SigningError
-from pipeline.signing.sign import (format_nip, normalize_code, sha256, sign_pdf,
-                                   verification_code, verify_link)
+from pipeline.signing.sign import (
+    format_nip,
+    normalize_code,
+    sha256,
+    sign_pdf,
+    verification_code,
+    verify_link,
+)
 from pipeline.signing.verify import verify_pdf
 from tests.signing.conftest import JABATAN, NAME, NIP, VERIFY_URL, make_letter
 

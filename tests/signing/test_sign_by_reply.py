@@ -15,11 +15,11 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from pipeline.app import App
-from pipeline.cli import cli
-from pipeline.config import load
-from pipeline.convert import soffice
-from pipeline.models import AgendaEntry, Event, OutgoingLetter
-from pipeline.signbatch import digest
+from pipeline.cli.main import cli
+from pipeline.core.config import load
+from pipeline.core.models import AgendaEntry, Event, OutgoingLetter
+from pipeline.signing.convert import soffice
+from pipeline.signing.digest import digest
 from pipeline.signing.verify import verify_pdf
 from pipeline.worker import run_once
 from tests.signing.test_batch_flow import ONE_LEVEL, ready_letters
@@ -179,8 +179,8 @@ def test_a_reply_cut_short_by_a_crash_is_finished_later_without_doubles(
     that reply, nothing numbered twice."""
     from datetime import timedelta
 
-    from pipeline import signbatch
-    from pipeline.signreply import STALE, run_pending
+    from pipeline.signing import batch as signbatch
+    from pipeline.signing.byreply import STALE, run_pending
     app, mailroom = office
     monkeypatch.setenv("PARAF_SIGN_PASSPHRASE", PASSPHRASE)
     ready_letters(app, dovecot, mailroom, 2)

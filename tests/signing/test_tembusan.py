@@ -11,14 +11,14 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 
-from pipeline import tembusan
-from pipeline.cli import cli
-from pipeline.convert import soffice
-from pipeline.drafting import context_for, default_template, render
-from pipeline.errors import RulesError
-from pipeline.models import Event
-from pipeline.rulecheck import check_rules
-from pipeline.workspace import init
+from pipeline.casework import tembusan
+from pipeline.casework.drafting import context_for, default_template, render
+from pipeline.cli.main import cli
+from pipeline.core.errors import RulesError
+from pipeline.core.models import Event
+from pipeline.core.rulecheck import check_rules
+from pipeline.core.workspace import init
+from pipeline.signing.convert import soffice
 from pipeline.worker import run_once
 from tests.mails import fields, letter_mail
 from tests.signing.test_batch_flow import office  # noqa: F401  (fixture)

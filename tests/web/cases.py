@@ -11,8 +11,8 @@ from datetime import datetime, timezone
 from docx import Document
 from sqlalchemy import select
 
+from pipeline.core.models import AgendaEntry, Step
 from pipeline.intake.maildir import deliver
-from pipeline.models import AgendaEntry, Step
 from pipeline.worker import run_once
 from tests.mails import fields, letter_mail
 

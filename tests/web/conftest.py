@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 import pytest
 from starlette.testclient import TestClient
 
-from pipeline import accounts
+from pipeline.web import accounts
 from tests.conftest import make_workspace
 
 SECRET = "s3cret-for-tests-only-0123456789abcdef"

@@ -12,8 +12,8 @@ from email import policy
 
 from sqlalchemy import select
 
-from pipeline import states
-from pipeline.models import AgendaEntry, OutboxMail, Step
+from pipeline.core import states
+from pipeline.core.models import AgendaEntry, OutboxMail, Step
 
 from .conftest import csrf_of
 
@@ -146,8 +146,8 @@ def open_step(app, entry_id: int, kind: str) -> Step | None:
 
 def drafter_account(app, entry_id: int) -> str:
     """A web account for the official who must answer ENTRY (made if the fixture has none)."""
-    from pipeline import accounts
-    from pipeline.models import User
+    from pipeline.core.models import User
+    from pipeline.web import accounts
 
     from .conftest import PASSWORD
     official = open_step(app, entry_id, "drafting").official

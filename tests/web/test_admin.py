@@ -8,8 +8,8 @@ import re
 
 from sqlalchemy import select
 
-from pipeline import events
-from pipeline.models import Event, User
+from pipeline.core import events
+from pipeline.core.models import Event, User
 
 from .conftest import PASSWORD, csrf_of, sign_in
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from pipeline import accounts, events
-from pipeline.models import Event
+from pipeline.core import events
+from pipeline.core.models import Event
+from pipeline.web import accounts
 
 from .conftest import PASSWORD, csrf_of, sign_in
 

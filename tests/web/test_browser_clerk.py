@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from pipeline.models import AgendaEntry
+from pipeline.core.models import AgendaEntry
 from tests.books import add_case, add_step, letter
 from tests.intake.helpers import mail_in, run_until_idle
 from tests.mails import fields, letter_mail

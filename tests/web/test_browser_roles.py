@@ -8,9 +8,9 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 
-from pipeline.cli import cli
-from pipeline.convert import soffice
-from pipeline.models import AgendaEntry, OutgoingLetter
+from pipeline.cli.main import cli
+from pipeline.core.models import AgendaEntry, OutgoingLetter
+from pipeline.signing.convert import soffice
 
 from .cases import letters, open_step, to_initialled, to_paraf, use_routing
 from .conftest import PASSWORD

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from pipeline.models import AgendaEntry
+from pipeline.core.models import AgendaEntry
 
 from .conftest import PASSWORD
 from .live import browser_sign_in, shot

@@ -17,9 +17,9 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from pipeline import events
+from pipeline.core import events
+from pipeline.core.models import AgendaEntry, OutboxMail, OutgoingLetter
 from pipeline.letter import specimen
-from pipeline.models import AgendaEntry, OutboxMail, OutgoingLetter
 from tests.books import add_case, add_step, letter
 from tests.intake.helpers import mail_in, run_until_idle
 from tests.mails import fields, letter_mail
@@ -462,7 +462,7 @@ def test_the_cli_uses_the_same_desk(intake, web_app):
 
 
 def cli_main():
-    from pipeline.cli import cli
+    from pipeline.cli.main import cli
     return cli
 
 
@@ -485,7 +485,7 @@ def test_the_sla_board_puts_overdue_cases_first_and_counts_per_official(client, 
 
 
 def test_drafts_and_the_signed_letter_are_downloads(client, web_app):
-    from pipeline.models import DraftRevision, Step
+    from pipeline.core.models import DraftRevision, Step
     now = datetime.now(UTC)
     store = web_app.store
     _, draft_path = store.put(b"PK\x03\x04 not really a docx", "draft")

@@ -11,12 +11,24 @@ from email.utils import make_msgid
 
 from sqlalchemy import select
 
-from pipeline import states, worker
-from pipeline.models import AgendaEntry, Event, Step
+from pipeline import worker
+from pipeline.core import states
+from pipeline.core.models import AgendaEntry, Event, Step
 
 from .conftest import csrf_of, sign_in
-from .publicform import (KNOWN, body, dispose, drafter_account, entries, exe_as_pdf, mails,
-                         only_entry_id, open_step, pdf_bytes, register)
+from .publicform import (
+    KNOWN,
+    body,
+    dispose,
+    drafter_account,
+    entries,
+    exe_as_pdf,
+    mails,
+    only_entry_id,
+    open_step,
+    pdf_bytes,
+    register,
+)
 
 
 def kinds(app, entry_id) -> list[str]:
@@ -227,7 +239,7 @@ def test_a_signed_letter_answer_gets_its_report_from_the_worker(client, web_app)
 
 
 def test_rules_check_reports_consultation_toml_problems(web_app):
-    from pipeline.rulecheck import check_rules
+    from pipeline.core.rulecheck import check_rules
     path = web_app.cfg.rules_path / "consultation.toml"
     assert [p for p in check_rules(web_app.cfg.rules_path) if p.file == path.name] == []
     path.write_text('direct_answers = "ya"\nbidang = ["A", "a"]\nwilayah = []\nwarna = 1\n')

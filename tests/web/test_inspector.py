@@ -7,10 +7,10 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 
-from pipeline import events
-from pipeline.cli import cli
-from pipeline.convert import soffice
-from pipeline.models import AgendaEntry, Disposition, Event, OutgoingLetter
+from pipeline.cli.main import cli
+from pipeline.core import events
+from pipeline.core.models import AgendaEntry, Disposition, Event, OutgoingLetter
+from pipeline.signing.convert import soffice
 from pipeline.signing.verify import verify_pdf
 
 from .cases import letters, open_step, to_initialled, use_routing

@@ -5,12 +5,20 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from pipeline import events
-from pipeline.convert import soffice
-from pipeline.models import AgendaEntry, DraftRevision, Event
+from pipeline.core import events
+from pipeline.core.models import AgendaEntry, DraftRevision, Event
+from pipeline.signing.convert import soffice
 
-from .cases import ANSWERS, edited_docx, hidden, letters, open_step, to_drafting, to_paraf, \
-    use_routing
+from .cases import (
+    ANSWERS,
+    edited_docx,
+    hidden,
+    letters,
+    open_step,
+    to_drafting,
+    to_paraf,
+    use_routing,
+)
 from .conftest import sign_in
 
 

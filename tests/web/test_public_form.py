@@ -12,12 +12,27 @@ from email import policy
 
 from sqlalchemy import func, select
 
-from pipeline import consult, worker
-from pipeline.models import PendingRequest, RateHit, Step
+from pipeline import worker
+from pipeline.consult import register as consult
+from pipeline.core.models import PendingRequest, RateHit, Step
 
-from .publicform import (KNOWN, UNKNOWN, XSS, body, corrupt_pdf, docx_bytes, entries,
-                         exe_as_pdf, mails, pdf_bytes, png_bytes, receipt_code, register,
-                         submit, zip_bomb_docx)
+from .publicform import (
+    KNOWN,
+    UNKNOWN,
+    XSS,
+    body,
+    corrupt_pdf,
+    docx_bytes,
+    entries,
+    exe_as_pdf,
+    mails,
+    pdf_bytes,
+    png_bytes,
+    receipt_code,
+    register,
+    submit,
+    zip_bomb_docx,
+)
 
 
 def _set_web(app, **values):
@@ -246,7 +261,7 @@ def test_a_receipt_the_server_stopped_before_writing_is_written_by_the_worker(cl
     same planned receipt is written once, with a new tracking code that opens the case."""
     from datetime import datetime, timezone
 
-    from pipeline import consultflow
+    from pipeline.consult import flow as consultflow
     then = datetime.now(timezone.utc) - consultflow.RECEIPT_GRACE - timedelta(minutes=1)
     payload = {"name": "Sri Handayani", "institution": "Dinas Pendidikan Kota Pekalongan",
                "opd_code": "disdik-kota-pekalongan", "position": "Bendahara", "email": KNOWN,

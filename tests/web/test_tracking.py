@@ -10,8 +10,9 @@ from datetime import datetime, timezone
 import pypdfium2
 from sqlalchemy import event, select
 
-from pipeline import consultflow, worker
-from pipeline.models import AgendaEntry
+from pipeline import worker
+from pipeline.consult import flow as consultflow
+from pipeline.core.models import AgendaEntry
 
 from .conftest import csrf_of, sign_in
 from .publicform import XSS, dispose, drafter_account, only_entry_id, pdf_bytes, register
@@ -80,7 +81,7 @@ def test_wrong_and_expired_codes_are_a_plain_404(client, web_app):
     assert client.get(f"/lacak/{code[:-1]}x/permohonan.pdf").status_code == 404
     # closed, and the tracking period over
     entry_id = only_entry_id(web_app)
-    from pipeline import states
+    from pipeline.core import states
     now = datetime.now(timezone.utc)
     with web_app.session() as s:
         entry = s.get(AgendaEntry, entry_id)
@@ -130,7 +131,7 @@ def test_the_printable_request_is_an_a4_pdf_with_the_request(client, web_app):
     assert (round(width), round(height)) == (595, 842)          # A4 in points
     text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
     text = " ".join(text.split())
-    from .live import SHOTS                       # page 1 as an image, for a person to look at
+    from .live import SHOTS  # page 1 as an image, for a person to look at
     SHOTS.mkdir(parents=True, exist_ok=True)
     pdf[0].render(scale=1.3).to_pil().save(SHOTS / "public-request-pdf.png")
     with web_app.session() as s:

@@ -15,8 +15,9 @@ from email.utils import make_msgid
 import pdfplumber
 from sqlalchemy import select
 
-from pipeline import events, walkin
-from pipeline.models import AgendaEntry, Event, OutboxMail, Step
+from pipeline.consult import walkin
+from pipeline.core import events
+from pipeline.core.models import AgendaEntry, Event, OutboxMail, Step
 
 from .conftest import csrf_of, sign_in
 

@@ -9,7 +9,7 @@ from email.utils import make_msgid
 
 import pytest
 
-from pipeline.workspace import set_key
+from pipeline.core.workspace import set_key
 from tests.conftest import make_workspace
 
 SECRET = "s3cret-for-tests-only-0123456789abcdef"
@@ -41,7 +41,7 @@ def workspace(tmp_path, db_url, dovecot, smtp_server, monkeypatch, routing=ROUTI
     config.write_text(text)
     (tmp_path / "ws" / "rules" / "routing.toml").write_text(routing)
     from pipeline.app import App
-    from pipeline.config import load
+    from pipeline.core.config import load
     return App.open(load(config))
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from pipeline.cli import cli
+from pipeline.cli.main import cli
 from pipeline.worker import run_once
 
-from .test_paraf_by_email import register_letter, INSPEKTUR
+from .test_paraf_by_email import INSPEKTUR, register_letter
 
 
 def test_rules_explain_and_the_queue_follow_a_case(wf, dovecot, mailroom):

@@ -7,9 +7,9 @@ import io
 import docx
 from sqlalchemy import select
 
-from pipeline.events import verify
-from pipeline.models import AgendaEntry, DraftRevision, Step
-from pipeline.views import find
+from pipeline.books.views import find
+from pipeline.core.events import verify
+from pipeline.core.models import AgendaEntry, DraftRevision, Step
 from pipeline.worker import run_once
 from tests.mails import fields, letter_mail
 

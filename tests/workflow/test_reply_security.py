@@ -7,13 +7,12 @@ import io
 import docx
 from sqlalchemy import select
 
-from pipeline.models import InboundMessage, Step
+from pipeline.core.models import InboundMessage, Step
 from pipeline.worker import run_once
 from tests.mails import letter_mail
 
 from .conftest import workspace
 from .test_paraf_by_email import emails, open_steps, status, to_drafting
-
 
 
 def paraf_request(app, mailroom, code="irban-3"):
@@ -131,8 +130,8 @@ def test_overdue_steps_get_a_reminder_then_an_escalation(wf, dovecot, mailroom):
     THEN its official is reminded once; past twice the target, their superior is told."""
     from datetime import timedelta
 
+    from pipeline.core.db import utc as aware
     from pipeline.worker import remind
-    from pipeline.db import utc as aware
     to_drafting(wf, dovecot, mailroom)
     with wf.session() as s:
         step = s.scalars(select(Step).where(Step.status == "open")).one()

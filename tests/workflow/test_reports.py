@@ -8,7 +8,7 @@ import docx
 from click.testing import CliRunner
 from PIL import Image
 
-from pipeline.cli import cli
+from pipeline.cli.main import cli
 
 from .test_paraf_by_email import approve, to_drafting
 

@@ -2,7 +2,7 @@
 
 The book's filters and newest-first order get indexes; every case gets `search_text`, filled
 here for existing cases, indexed by hand-written, dialect-aware DDL (not model objects, so
-`pipeline.search.include_name` hides them from autogenerate):
+`pipeline.books.search.include_name` hides them from autogenerate):
 
 * SQLite: FTS5 table `agenda_fts` (trigram tokenizer, external content = agenda_entries),
   kept by three triggers. NOTE: a later batch migration that rebuilds agenda_entries drops
@@ -16,9 +16,8 @@ Create Date: 2026-11-29 18:17:10.582334
 """
 from typing import Sequence, Union
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = '0005'
@@ -89,9 +88,10 @@ def _trgm_schema(bind) -> str:
 
 
 def _backfill(bind) -> None:
-    """search_text for the cases already in the book (the rule of pipeline.search)."""
-    from pipeline.search import search_text_of
+    """search_text for the cases already in the book (the rule of pipeline.books.search)."""
     from types import SimpleNamespace
+
+    from pipeline.books.search import search_text_of
     table = sa.table("agenda_entries", *(sa.column(c) for c in (
         "id", "agenda_no", "subject", "letter_nomor", "sender_email", "sender_name",
         "opd_code", "opd_name", "letter", "requester", "consultation", "search_text")))

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: AGPL-3.0-or-later
 """The administrator's pages: staff accounts and roles, and the rules files.
 
-Accounts change through `pipeline.accounts` (each change an office-chain event). A rules file is
+Accounts change through `pipeline.web.accounts` (each change an office-chain event). A rules file is
 replaced only after the folder, with the candidate in its place, passes the same checks as
 `paraf rules check`; the old file is kept as .bak and the event records both SHA-256.
 """
@@ -16,10 +16,10 @@ from pathlib import Path
 from sqlalchemy import select
 from starlette.exceptions import HTTPException
 
-from ... import accounts
-from ...models import User
-from ...rulecheck import check_candidate
-from ..page import Ctx, page
+from pipeline.core.models import User
+from pipeline.core.rulecheck import check_candidate
+from pipeline.web import accounts
+from pipeline.web.page import Ctx, page
 
 NAME_RE = re.compile(r"^[a-z][a-z0-9_-]*\.toml$")
 MAX_RULES_BYTES = 60_000          # the form's field limit is 64 KiB

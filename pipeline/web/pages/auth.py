@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from ... import accounts
-from ...events import append_office_event
-from ..page import Ctx, login, logout, page
-from ..ratelimit import allow
+from pipeline.core.events import append_office_event
+from pipeline.web import accounts
+from pipeline.web.page import Ctx, login, logout, page
+from pipeline.web.ratelimit import allow
 
 HOME = {"clerk": "/staf/agenda", "official": "/staf/tugas", "inspector": "/staf/inspektur",
         "admin": "/staf/admin"}

@@ -2,7 +2,7 @@
 """The agenda clerk's pages: the three books, one case, the quarantine and the SLA board.
 
 The Inspector may read the books and the case pages too. Every change (release, reject, ask
-for what is missing, correct a field) goes through `pipeline.desk`, the same functions as the
+for what is missing, correct a field) goes through `pipeline.intake.desk`, the same functions as the
 CLI, inside one transaction, with `ctx.actor` as the actor, so each is an event in the case's
 hash chain. Files a sender mailed are only ever served as downloads, with their stored type.
 """
@@ -14,7 +14,6 @@ import tempfile
 from datetime import date
 from email import policy
 from pathlib import Path
-from zoneinfo import ZoneInfo
 from urllib.parse import urlencode
 
 from markupsafe import Markup
@@ -22,17 +21,24 @@ from sqlalchemy import select
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
-from ... import desk, sla, xlsx
-from ...db import utc
-from ...errors import IllegalTransition
-from ...models import (AgendaEntry, Attachment, Disposition, DraftRevision, InboundMessage,
-                       OutboxMail, OutgoingLetter, Step)
-from ...register import Registrar
-from ...store import atomic_write
-from ...search import BOOKS, Filters, book_page, book_rows
-from ...workdays import Calendar
-from ..page import Ctx, download, page
-from ..render import CHANNEL_WORDS, STATUS_WORDS, clean_html
+from pipeline.books import xlsx
+from pipeline.books.search import BOOKS, Filters, book_page, book_rows
+from pipeline.core.db import utc
+from pipeline.core.models import (
+    AgendaEntry,
+    Attachment,
+    Disposition,
+    DraftRevision,
+    InboundMessage,
+    OutboxMail,
+    OutgoingLetter,
+    Step,
+)
+from pipeline.core.store import atomic_write
+from pipeline.intake import desk
+from pipeline.intake.register import Registrar
+from pipeline.web.page import Ctx, download, page
+from pipeline.web.render import CHANNEL_WORDS, STATUS_WORDS, clean_html
 
 READERS = ("clerk", "inspector")
 CLERK = ("clerk",)
@@ -63,16 +69,16 @@ EVENT_WORDS = {
 
 
 # -- helpers ----------------------------------------------------------------------------------
-def _officials(ctx: Ctx) -> dict[str, str]:
+def official_names(ctx: Ctx) -> dict[str, str]:
     workflow = ctx.app.workflow
     return {o.code: o.name for o in workflow.officials} if workflow else {}
 
 
-def _opds(ctx: Ctx) -> list:
+def opds_of(ctx: Ctx) -> list:
     return sorted(ctx.app.rules.opds, key=lambda o: o.name.lower())
 
 
-def _opd(ctx: Ctx, code: str):
+def opd_of(ctx: Ctx, code: str):
     return next((o for o in ctx.app.rules.opds if o.code == code), None)
 
 
@@ -106,7 +112,7 @@ def _query_string(f: Filters, **extra) -> str:
     return urlencode({k: v for k, v in params.items() if v not in ("", None)})
 
 
-def _entry(s, ctx: Ctx) -> AgendaEntry:
+def entry_of(s, ctx: Ctx) -> AgendaEntry:
     entry = s.get(AgendaEntry, ctx.request.path_params["entry_id"])
     if entry is None:
         raise HTTPException(404, "Entri agenda tidak ditemukan.")
@@ -146,7 +152,7 @@ def _body(ctx: Ctx, message: InboundMessage | None) -> tuple[str, Markup | None]
     return text[:100_000], cleaned
 
 
-def _registrar(ctx: Ctx) -> Registrar:
+def registrar_of(ctx: Ctx) -> Registrar:
     return Registrar(ctx.cfg, ctx.app.rules)
 
 
@@ -158,13 +164,13 @@ def clerk_book(ctx: Ctx):
         number = max(1, min(int(ctx.request.query_params.get("hal", "1")), 100_000))
     except ValueError:
         number = 1
-    names = _officials(ctx)
+    names = official_names(ctx)
     with ctx.read() as s:
         rows, more = book_page(s, f, number, zone=ctx.cfg.office.timezone, names=names)
     columns = xlsx.OUTGOING_COLUMNS if f.book == "keluar" else xlsx.INCOMING_COLUMNS
     return ctx.render(
         "staff/clerk/book.html", f=f, rows=rows, columns=columns, page=number, more=more,
-        title=BOOK_TITLES[f.book], books=BOOK_TITLES, opds=_opds(ctx), officials=names,
+        title=BOOK_TITLES[f.book], books=BOOK_TITLES, opds=opds_of(ctx), officials=names,
         statuses=STATUS_WORDS, channels=CHANNEL_WORDS, per_page=50,
         first=(number - 1) * 50 + 1,
         prev_url=f"?{_query_string(f, hal=number - 1)}" if number > 1 else None,
@@ -177,7 +183,7 @@ def clerk_book(ctx: Ctx):
 def clerk_book_xlsx(ctx: Ctx):
     f = _filters(ctx)
     with ctx.read() as s:
-        rows = book_rows(s, f, zone=ctx.cfg.office.timezone, names=_officials(ctx),
+        rows = book_rows(s, f, zone=ctx.cfg.office.timezone, names=official_names(ctx),
                          limit=MAX_EXPORT)
     columns = xlsx.OUTGOING_COLUMNS if f.book == "keluar" else list(xlsx.INCOMING_COLUMNS)
     if f.book == "konsultasi":
@@ -197,9 +203,9 @@ def clerk_book_xlsx(ctx: Ctx):
 # -- one case ---------------------------------------------------------------------------------
 @page("/staf/entri/{entry_id:int}", roles=READERS)
 def clerk_entry(ctx: Ctx):
-    names = _officials(ctx)
+    names = official_names(ctx)
     with ctx.read() as s:
-        entry = _entry(s, ctx)
+        entry = entry_of(s, ctx)
         flagged = _flagged(entry, ctx.cfg.service.low_confidence)
         messages = list(entry.messages)
         attachments = list(entry.attachments)
@@ -230,7 +236,7 @@ def clerk_entry(ctx: Ctx):
         disp = context["dispositions"][-1] if context["dispositions"] else None
     return ctx.render(
         "staff/clerk/entry.html", **context, names=names, latest=disp, show=_show,
-        labels=FIELD_LABELS, event_words=EVENT_WORDS, opds=_opds(ctx),
+        labels=FIELD_LABELS, event_words=EVENT_WORDS, opds=opds_of(ctx),
         correctable=desk.CORRECTABLE, can_edit=ctx.user.role == "clerk",
         waiting=entry.status in desk.WAITING, missing_choices=desk.MISSING_CHOICES,
         now=ctx.now, aware=utc)
@@ -243,7 +249,7 @@ def _is_pdf(att: Attachment) -> bool:
 @page("/staf/entri/{entry_id:int}/berkas/{attachment_id:int}", roles=READERS)
 def clerk_attachment(ctx: Ctx):
     with ctx.read() as s:
-        entry = _entry(s, ctx)
+        entry = entry_of(s, ctx)
         att = s.get(Attachment, ctx.request.path_params["attachment_id"])
         if att is None or att.entry_id != entry.id:
             raise HTTPException(404, "Berkas tidak ditemukan.")
@@ -258,7 +264,7 @@ def clerk_preview(ctx: Ctx):
     kept in the content store so it is drawn once."""
     number = ctx.request.path_params["number"]
     with ctx.read() as s:
-        entry = _entry(s, ctx)
+        entry = entry_of(s, ctx)
         att = s.get(Attachment, ctx.request.path_params["attachment_id"])
         if att is None or att.entry_id != entry.id or not _is_pdf(att) or att.role == "refused" \
                 or not 1 <= number <= PREVIEW_PAGES:
@@ -294,7 +300,7 @@ def _render_page(pdf: Path, number: int) -> bytes | None:
 @page("/staf/entri/{entry_id:int}/konsep/{revision_id:int}", roles=READERS)
 def clerk_draft(ctx: Ctx):
     with ctx.read() as s:
-        entry = _entry(s, ctx)
+        entry = entry_of(s, ctx)
         rev = s.get(DraftRevision, ctx.request.path_params["revision_id"])
         if rev is None or rev.entry_id != entry.id:
             raise HTTPException(404, "Konsep tidak ditemukan.")
@@ -307,7 +313,7 @@ def clerk_draft(ctx: Ctx):
 @page("/staf/entri/{entry_id:int}/surat-keluar", roles=READERS)
 def clerk_outgoing_pdf(ctx: Ctx):
     with ctx.read() as s:
-        entry = _entry(s, ctx)
+        entry = entry_of(s, ctx)
         out = s.scalar(select(OutgoingLetter).where(OutgoingLetter.entry_id == entry.id))
         if out is None:
             raise HTTPException(404, "Belum ada surat keluar.")
@@ -320,12 +326,12 @@ def clerk_correct(ctx: Ctx):
     changes: dict = {f: ctx.value(f) for f in desk.CORRECTABLE if f in ctx.form}
     if "opd" in ctx.form:
         code = ctx.value("opd")
-        opd = _opd(ctx, code) if code else None
+        opd = opd_of(ctx, code) if code else None
         if code and opd is None:
             raise HTTPException(400, "OPD tidak dikenal.")
         changes["opd"] = opd
     with ctx.session() as s:
-        entry = _entry(s, ctx)
+        entry = entry_of(s, ctx)
         if "opd" in changes and changes["opd"] is None and entry.opd_code is None:
             changes.pop("opd")
         changed = desk.correct(s, entry, changes, actor=ctx.actor, now=ctx.now)
@@ -333,87 +339,3 @@ def clerk_correct(ctx: Ctx):
     notice = ("Koreksi disimpan: " + ", ".join(FIELD_LABELS.get(k, k.upper()) for k in changed)
               if changed else "Tidak ada yang berubah.")
     return ctx.redirect(f"/staf/entri/{entry_id}", notice=notice)
-
-
-# -- quarantine and failed --------------------------------------------------------------------
-@page("/staf/karantina", roles=CLERK)
-def clerk_quarantine(ctx: Ctx):
-    with ctx.read() as s:
-        rows = list(s.scalars(select(AgendaEntry).where(
-            AgendaEntry.status.in_(desk.WAITING)).order_by(AgendaEntry.received_at.desc(),
-                                                           AgendaEntry.id.desc()).limit(500)))
-        refused = {}
-        for att in s.scalars(select(Attachment).where(
-                Attachment.entry_id.in_([e.id for e in rows]), Attachment.role == "refused")):
-            refused.setdefault(att.entry_id, []).append(att)
-    quarantined = [e for e in rows if e.status == "quarantined"]
-    failed = [e for e in rows if e.status == "failed"]
-    return ctx.render("staff/clerk/quarantine.html", quarantined=quarantined, failed=failed,
-                      refused=refused, opds=_opds(ctx), missing_choices=desk.MISSING_CHOICES)
-
-
-def _desk_action(ctx: Ctx, act) -> Response:
-    back = ctx.value("kembali")
-    try:
-        with ctx.read() as s:
-            entry = s.get(AgendaEntry, ctx.request.path_params["entry_id"],
-                          with_for_update=True)
-            if entry is None:
-                raise HTTPException(404, "Entri agenda tidak ditemukan.")
-            notice = act(s, entry)
-            entry_id = entry.id
-    except (desk.DeskError, IllegalTransition) as err:
-        return ctx.redirect("/staf/karantina", notice=f"Tidak dapat diproses: {err}")
-    target = f"/staf/entri/{entry_id}" if back == "entri" else "/staf/karantina"
-    return ctx.redirect(target, notice=notice)
-
-
-@page("/staf/karantina/{entry_id:int}/lepas", roles=CLERK, methods=("POST",))
-def clerk_release(ctx: Ctx):
-    code = ctx.value("opd")
-    opd = _opd(ctx, code) if code else None
-
-    def act(s, entry):
-        desk.release(s, _registrar(ctx), entry, actor=ctx.actor, now=ctx.now, opd=opd)
-        mail = " Tanda terima dikirim ke pengirim." if entry.sender_email else ""
-        return f"Dicatat dengan Nomor Agenda {entry.agenda_no}.{mail}"
-    return _desk_action(ctx, act)
-
-
-@page("/staf/karantina/{entry_id:int}/tolak", roles=CLERK, methods=("POST",))
-def clerk_reject(ctx: Ctx):
-    reason = ctx.value("alasan")[:1000]
-
-    def act(s, entry):
-        desk.reject(s, ctx.cfg, entry, reason, actor=ctx.actor, now=ctx.now)
-        mail = " Alasannya dikirim ke pengirim." if entry.sender_email else ""
-        return f"Surat #{entry.id} ditolak.{mail}"
-    return _desk_action(ctx, act)
-
-
-@page("/staf/karantina/{entry_id:int}/minta", roles=CLERK, methods=("POST",))
-def clerk_ask_missing(ctx: Ctx):
-    items = [m for m in ctx.values("kurang") if m in desk.MISSING_CHOICES]
-    other = ctx.value("lainnya")[:300]
-    if other:
-        items.append(other)
-
-    def act(s, entry):
-        desk.ask_missing(s, _registrar(ctx), entry, items, actor=ctx.actor, now=ctx.now)
-        mail = " Permintaan kelengkapan dikirim ke pengirim." if entry.sender_email else ""
-        return f"Dicatat sebagai belum lengkap ({entry.agenda_no}).{mail}"
-    return _desk_action(ctx, act)
-
-
-# -- the SLA board ----------------------------------------------------------------------------
-@page("/staf/sla", roles=READERS)
-def clerk_sla(ctx: Ctx):
-    service = ctx.cfg.service
-    with ctx.read() as s:
-        rows = sla.open_cases(s, Calendar(service.extra_holidays), ctx.now,
-                              service.answer_working_days, zone=ctx.cfg.office.timezone)
-    zone = ZoneInfo(ctx.cfg.office.timezone)
-    return ctx.render("staff/clerk/sla.html", rows=rows, per_official=sla.per_official(rows),
-                      names=_officials(ctx), overdue=sum(r.overdue for r in rows),
-                      promise=service.answer_working_days,
-                      short=lambda moment: utc(moment).astimezone(zone).strftime("%d/%m/%Y %H.%M"))

@@ -6,10 +6,10 @@ from __future__ import annotations
 from sqlalchemy import select
 from starlette.exceptions import HTTPException
 
-from ... import consultflow as flow
-from ...db import utc
-from ...models import AgendaEntry, Step
-from ..page import Ctx, download, page
+from pipeline.consult import flow
+from pipeline.core.db import utc
+from pipeline.core.models import AgendaEntry, Step
+from pipeline.web.page import Ctx, download, page
 
 STAFF = ("clerk", "official", "inspector", "admin")
 ANSWER_ROLES = ("official", "inspector")

@@ -13,14 +13,20 @@ from sqlalchemy import select
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
-from ... import signbatch
-from ...db import utc
-from ...models import AgendaEntry, Step
-from ...signing.errors import SigningError
-from ..page import Ctx, download, page
-from ..ratelimit import allow
-from .official import (officials_choice, people, preview_of, proposal,
-                       step_row, workflow)
+from pipeline.core.db import utc
+from pipeline.core.models import AgendaEntry, Step
+from pipeline.signing import batch as signbatch
+from pipeline.signing.errors import SigningError
+from pipeline.web.page import Ctx, download, page
+from pipeline.web.pages.official import (
+    officials_choice,
+    people,
+    preview_of,
+    proposal,
+    step_row,
+    workflow,
+)
+from pipeline.web.ratelimit import allow
 
 SIGN_TRIES = 10            # passphrase attempts per account and quarter hour
 
@@ -89,7 +95,7 @@ def inspector_signing(ctx: Ctx):
         if not allow(s, "sign-passphrase", ctx.user.username, limit=SIGN_TRIES,
                      window=timedelta(minutes=15), now=ctx.now, count=False):
             return refuse("Terlalu banyak percobaan kata sandi kunci; tunggu 15 menit.", 429)
-    from ...signing.keys import load_signer
+    from pipeline.signing.keys import load_signer
     cfg = ctx.cfg
     try:
         signer = load_signer(cfg.path(cfg.signing.pkcs12), passphrase.encode())
@@ -155,9 +161,9 @@ def period(ctx: Ctx) -> tuple[date, date, str | None]:
 
 
 def build_report(ctx: Ctx, since: date, until: date):
-    from ...report import period_report
-    from ...sla import turnaround
-    from ...workdays import Calendar
+    from pipeline.books.report import period_report
+    from pipeline.books.sla import turnaround
+    from pipeline.core.workdays import Calendar
     cfg = ctx.cfg
     with ctx.session() as s:
         result = turnaround(s, since, until, calendar=Calendar(cfg.service.extra_holidays),

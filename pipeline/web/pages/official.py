@@ -13,12 +13,12 @@ import zipfile
 from sqlalchemy import select
 from starlette.exceptions import HTTPException
 
-from ...db import utc
-from ...errors import NotFound
-from ...models import AgendaEntry, Attachment, Disposition, DraftRevision, Step
-from ...steps import words
-from ...workflow import DOCX, ActionRefused, NotYours, StaleStep
-from ..page import Ctx, download, page
+from pipeline.casework.actions import DOCX, ActionRefused, NotYours, StaleStep
+from pipeline.casework.steps import words
+from pipeline.core.db import utc
+from pipeline.core.errors import NotFound
+from pipeline.core.models import AgendaEntry, Attachment, Disposition, DraftRevision, Step
+from pipeline.web.page import Ctx, download, page
 
 ROLES = ("official", "inspector", "clerk")       # and only with an official code
 ACTION_WORDS = {"approve": "disetujui", "dispose": "didisposisikan", "draft": "dikirim",
@@ -36,7 +36,7 @@ STEP_OUTCOMES = {"disposed": "didisposisikan", "drafted": "konsep dikirim",
 
 def people(session, wf) -> dict[str, str]:
     """How actors read in the history: addresses and "web:username" as the official's name."""
-    from ...models import User
+    from pipeline.core.models import User
     names = {e.lower(): o.name for o in wf.officials for e in o.emails}
     for username, code, name in session.execute(select(User.username, User.official,
                                                        User.name)):
@@ -87,7 +87,7 @@ def direct_answer_page(ctx: Ctx, step: Step, entry: AgendaEntry) -> str | None:
     if entry.channel == "walk-in":
         return f"/staf/datang/{entry.id}/jawab"
     if entry.channel == "web":
-        from ...consultflow import rules_of
+        from pipeline.consult.flow import rules_of
         if rules_of(ctx.app).direct_answers:
             return f"/staf/konsultasi/{entry.id}/jawab"
     return None
@@ -204,7 +204,7 @@ def render_step(ctx: Ctx, wf, step_id: int, error: str | None = None, status: in
         row = step_row(ctx, step, entry)
         row["status"] = step.status
         prop = proposal(wf, entry) if step.kind == "disposition" else None
-    from ...convert import soffice
+    from pipeline.signing.convert import soffice
     return ctx.render("staff/official/step.html", status=status, step=row, case=view,
                       has_preview=soffice() is not None,
                       proposal=prop, officials=officials_choice(wf), error=error,
@@ -268,8 +268,8 @@ def draft_bytes(wf, store, session, entry) -> tuple[bytes, int]:
 def preview_of(app, docx: bytes) -> bytes | None:
     """The draft as PDF (LibreOffice), kept next to the drafts by the draft's own hash so a
     second look costs nothing; None where LibreOffice is not installed."""
-    from ...drafting import preview_pdf
-    from ...store import atomic_write, sha256
+    from pipeline.casework.drafting import preview_pdf
+    from pipeline.core.store import atomic_write, sha256
     path = app.store.path_for(sha256(docx), "preview")
     if path.exists():
         return path.read_bytes()

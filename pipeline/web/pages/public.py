@@ -13,11 +13,11 @@ from datetime import timedelta
 
 from starlette.exceptions import HTTPException
 
-from ... import consultflow as flow
-from ...db import utc
-from ...rules import EMAIL_RE
-from ..page import Ctx, download, page
-from ..ratelimit import allow, record, within
+from pipeline.consult import flow
+from pipeline.core.db import utc
+from pipeline.core.rules import EMAIL_RE
+from pipeline.web.page import Ctx, download, page
+from pipeline.web.ratelimit import allow, record, within
 
 QUESTION_SLOTS = 5
 OTHER = "lainnya"
@@ -214,7 +214,7 @@ def public_track(ctx: Ctx, errors: list[str] | None = None, status: int = 200):
 
 @page("/lacak/{code}/permohonan.pdf", roles=None)
 def public_request_pdf(ctx: Ctx):
-    from ...requestpdf import request_pdf
+    from pipeline.consult.requestpdf import request_pdf
     with ctx.read() as s:
         entry, _ = _tracked(ctx, s)
         pdf, name = request_pdf(ctx.cfg, entry), flow.pdf_name(entry)

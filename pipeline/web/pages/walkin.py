@@ -12,11 +12,11 @@ from __future__ import annotations
 from sqlalchemy import select
 from starlette.exceptions import HTTPException
 
-from ... import walkin
-from ...walkinform import nip_text
-from ...db import utc
-from ...models import Disposition, Step
-from ..page import Ctx, download, page
+from pipeline.consult import walkin
+from pipeline.consult.walkinform import nip_text
+from pipeline.core.db import utc
+from pipeline.core.models import Disposition, Step
+from pipeline.web.page import Ctx, download, page
 
 DESK_ROLES = ("clerk", "inspector")
 EVENT_WORDS = {
@@ -197,7 +197,7 @@ def walkin_answer(ctx: Ctx):
 @page("/staf/datang/tugas", roles=("official", "inspector"))
 def walkin_tasks(ctx: Ctx):
     """The signed-in official's walk-ins waiting for an answer."""
-    from ...models import AgendaEntry
+    from pipeline.core.models import AgendaEntry
     rows = []
     with ctx.session() as s:
         if ctx.user.official:

@@ -1,0 +1,112 @@
+# SPDX-License-Identifier: AGPL-3.0-or-later
+"""The Inspector's commands: a test key, the signing batch, and checking a signed letter."""
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+import click
+
+from pipeline.cli.base import cli, console, pass_ctx
+from pipeline.core.errors import ParafError
+
+
+@cli.group()
+def keys():
+    """Signing keys."""
+
+
+@keys.command("create-test")
+@click.option("--passphrase-file", type=click.Path(dir_okay=False, path_type=Path))
+@pass_ctx
+def keys_create_test(ctx, passphrase_file):
+    """Make a self-signed test key for the Inspector (demos and tests, never real letters)."""
+    from pipeline.signing.keys import create_test_pkcs12, passphrase_from
+    app = ctx.app
+    cfg = app.cfg
+    if app.workflow is None:
+        raise ParafError("no officials.toml: who is the Inspector?")
+    who = app.workflow.inspector
+    path = create_test_pkcs12(cfg.path(cfg.signing.pkcs12), _passphrase(passphrase_from,
+                              passphrase_file), who.name, who.nip, who.jabatan, cfg.office.name)
+    console.print(f"test key for {who.name} written to {path}", markup=False)
+
+
+def _passphrase(passphrase_from, file):
+    if file or os.environ.get("PARAF_SIGN_PASSPHRASE"):
+        return passphrase_from(os.environ, file)
+    return click.prompt("Key passphrase", hide_input=True).encode()
+
+
+@cli.command()
+@click.argument("agenda_nos", nargs=-1)
+@click.option("--all", "sign_all", is_flag=True, help="sign every letter in the batch")
+@click.option("--passphrase-file", type=click.Path(dir_okay=False, path_type=Path))
+@pass_ctx
+def sign(ctx, agenda_nos, sign_all, passphrase_file):
+    """Show the signing batch; with --all or AGENDA_NOS, sign them (the key is unlocked here)."""
+    from pipeline.signing.batch import ready, sign_batch
+    from pipeline.signing.keys import load_signer, passphrase_from
+    app = ctx.app
+    with app.session() as session:
+        batch = ready(session)
+    for i, row in enumerate(batch, 1):
+        console.print(f"{i:>3}. {row['agenda_no']}  {row['opd']}  {row['hal']}  initialled by "
+                      f"{', '.join(row['initialled_by'])}  waiting since "
+                      f"{row['waiting_since']:%Y-%m-%d %H:%M}", markup=False)
+    if not batch:
+        console.print("nothing waits for signature")
+        return
+    if not (sign_all or agenda_nos):
+        return
+    chosen = None if sign_all else [r["id"] for r in batch if r["agenda_no"] in agenda_nos]
+    signer = load_signer(app.cfg.path(app.cfg.signing.pkcs12),
+                         _passphrase(passphrase_from, passphrase_file))
+    signed, problems = sign_batch(app, signer, datetime.now(timezone.utc), chosen)
+    for letter in signed:
+        console.print(f"signed {letter.agenda_no} as {letter.number}", markup=False)
+    for line in problems:
+        console.print(f"not signed: {line}", markup=False)
+
+
+@cli.command()
+@click.argument("pdf", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@pass_ctx
+def verify(ctx, pdf):
+    """Check a signed letter: its signature, and that it is the file Paraf sent and logged."""
+    import sys
+
+    from sqlalchemy import select
+
+    from pipeline.core.models import OutgoingLetter
+    from pipeline.signing.verify import verify_pdf
+    cfg = ctx.cfg
+    trust = cfg.path(cfg.signing.trust_pem)
+    result = verify_pdf(pdf.read_bytes(), [trust.read_bytes()] if trust.exists() else [])
+    with ctx.app.session() as session:
+        logged = session.scalar(select(OutgoingLetter).where(
+            OutgoingLetter.pdf_sha256 == result.sha256))
+    console.print(f"signature: {'valid' if result.valid else 'NOT valid'}, "
+                  f"{'intact' if result.intact else 'CHANGED after signing'}, "
+                  f"{'trusted' if result.trusted else 'NOT trusted'}; signer "
+                  f"{result.signer_name}", markup=False)
+    for line in result.problems:
+        console.print(f"  {line}", markup=False)
+    if logged:
+        console.print(f"the letter {logged.number} sent for agenda entry #{logged.entry_id}, "
+                      f"verification code {logged.verification_code}", markup=False)
+    else:
+        console.print("this exact file is not a letter Paraf signed and sent", markup=False)
+    if not (result.ok and logged):
+        sys.exit(1)
+
+
+@cli.command()
+@pass_ctx
+def digest(ctx):
+    """Mail the Inspector the letters waiting for signature now (also sent on schedule)."""
+    from pipeline.signing.digest import digest as send_digest
+    count = send_digest(ctx.app, datetime.now(timezone.utc))
+    console.print(f"digest of {count} letters queued for the Inspector" if count
+                  else "nothing waits for signature")

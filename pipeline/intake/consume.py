@@ -1,0 +1,291 @@
+# SPDX-License-Identifier: AGPL-3.0-or-later
+"""One message through the pipeline, exactly once: store → parse → read → decide → register.
+
+The raw bytes are stored (content-addressed, fsynced) before anything else. The content hash
+and the Message-ID are checked before any work and again inside the write transaction, so a
+message seen twice (a crash before the IMAP move, a UIDVALIDITY reset, a second worker) is
+never registered twice. Anything that goes wrong becomes a `failed` entry with its reason;
+the only exception that escapes is the database being unreachable, and then nothing was
+recorded and the message stays where it is for the next pass.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import logging
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Callable
+
+from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from pipeline import letter as letters
+from pipeline.core import states
+from pipeline.core.config import Config
+from pipeline.core.db import transaction
+from pipeline.core.models import AgendaEntry, Attachment, InboundMessage, OutboxMail
+from pipeline.core.rules import Rules
+from pipeline.core.store import ContentStore
+from pipeline.intake.chain import decide
+from pipeline.intake.checks import Intake, Prior
+from pipeline.intake.identify import identify
+from pipeline.intake.parse import ParsedMessage, Unparseable, parse
+from pipeline.intake.register import ACTOR, Registrar
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: str            # what the message became: registered, incomplete, ..., known
+    settle: str            # where the source should put it: "processed" or "failed"
+    entry_id: int | None = None
+    agenda_no: str | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class LetterFound:
+    reading: object | None
+    filename: str | None
+    why: str
+    refused: tuple[tuple[str, str], ...]
+    sha256: str | None
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def html_to_text(markup: str) -> str:
+    text = re.sub(r"(?is)<(script|style).*?</\1>", " ", markup)
+    text = re.sub(r"(?i)<br\s*/?>|</p>|</div>|</li>|</tr>", "\n", text)
+    return html.unescape(re.sub(r"<[^>]+>", "", text))
+
+
+class Consumer:
+    def __init__(self, cfg: Config, factory: sessionmaker[Session], rules: Rules,
+                 clock: Callable[[], datetime] = utcnow, workflow=None):
+        self.cfg, self.factory, self.rules, self.clock = cfg, factory, rules, clock
+        self.workflow = workflow
+        self.store = ContentStore(cfg.data_path)
+        self.registrar = Registrar(cfg, rules)
+        lim = cfg.limits
+        self.letter_limits = letters.Limits(
+            max_bytes=lim.max_attachment_bytes, max_pages=lim.max_pages,
+            max_decompressed=lim.max_decompressed_bytes, seconds=lim.seconds_per_document,
+            memory_mb=lim.memory_mb)
+        self.opd_names = [o.name for o in rules.opds]
+
+    # -- the one entry point ------------------------------------------------------------------
+    def consume(self, raw: bytes, *, source: str, ref: str | None = None) -> Outcome:
+        digest, path = self.store.put(raw, "raw")
+        with transaction(self.factory) as session:
+            known = _known(session, digest)
+        if known:
+            return known
+        now = self.clock()
+        try:
+            parsed = parse(raw, self.cfg.limits)
+        except Unparseable as err:
+            return self._fail(digest, path, raw, source, ref, now, str(err), None)
+        try:
+            found = self._read_letter(parsed)
+            with transaction(self.factory) as session:
+                return self._record(session, parsed, found, digest, path, raw, source, ref, now)
+        except IntegrityError as err:
+            with transaction(self.factory) as session:
+                known = _known(session, digest)
+            if known:                    # another worker recorded it first
+                return known
+            return self._fail(digest, path, raw, source, ref, now,
+                              f"could not be recorded: {err.orig}", parsed)
+        except OperationalError:
+            raise                        # the database is away: leave the message for later
+        except Exception as err:         # one bad message must never stop the worker
+            log.exception("message %s failed", parsed.message_id)
+            return self._fail(digest, path, raw, source, ref, now,
+                              f"{type(err).__name__}: {err}", parsed)
+
+    # -- reading ------------------------------------------------------------------------------
+    def _read_letter(self, parsed: ParsedMessage) -> LetterFound:
+        body = parsed.text or html_to_text(parsed.html)
+        choice = letters.choose_letter(
+            [(p.filename, p.content_type, p.payload) for p in parsed.attachments], body,
+            limits=self.letter_limits, opd_names=self.opd_names)
+        sha = None
+        if choice.reading is not None:
+            chosen = next((p for p in parsed.attachments if p.filename == choice.filename), None)
+            data = chosen.payload if chosen else " ".join(body.split()).encode()
+            sha = hashlib.sha256(data).hexdigest()
+        return LetterFound(choice.reading, choice.filename, choice.why,
+                           tuple(choice.refused), sha)
+
+    # -- recording ----------------------------------------------------------------------------
+    def _record(self, session, parsed, found, digest, path, raw, source, ref, now) -> Outcome:
+        known = _known(session, digest)
+        if known:
+            return known
+        message = InboundMessage(
+            sha256=digest, message_id=parsed.message_id, in_reply_to=" ".join(parsed.thread_ids)
+            or None, source=source, source_ref=ref, from_addr=parsed.from_addr,
+            subject=parsed.subject, sent_at=parsed.sent_at, received_at=now, size=len(raw),
+            raw_path=self.store.relative(path), outcome="new")
+        session.add(message)
+
+        if self.workflow is not None:             # a reply to a disposition, draft or paraf
+            acted = self.workflow.reply(session, parsed, message, now)
+            if acted is not None:
+                status, entry, reason = acted
+                session.flush()
+                message.outcome, message.error = status, reason
+                if entry is not None:
+                    message.entry_id = entry.id
+                    self._keep_attachments(session, message, entry, parsed, None)
+                return Outcome(status, "processed", entry.id if entry else None,
+                               entry.agenda_no if entry else None, reason)
+        same_id = _by_message_id(session, parsed.message_id)
+        if same_id is not None:          # the same message delivered again, bytes changed
+            return self._link(session, message, same_id, now, "redelivered", parsed)
+        threaded = _thread_entry(session, parsed.thread_ids)
+        reading = found.reading
+        who = identify(self.rules.opds, parsed.from_addr,
+                       getattr(reading, "pengirim", None) if reading else None)
+
+        if threaded is not None and not _completes(threaded, parsed, who):
+            return self._link(session, message, threaded, now, "linked", parsed)
+        entry = threaded or AgendaEntry(channel="letter", book="incoming", received_at=now,
+                                        status=states.Status.NEW.value)
+        if threaded is None:
+            session.add(entry)
+        entry.sender_email = parsed.from_addr
+        entry.sender_name = parsed.from_name
+        entry.subject = entry.subject or parsed.subject
+        entry.message_id = entry.message_id or parsed.message_id
+        if who.opd:
+            entry.opd_code, entry.opd_name = who.opd.code, who.opd.name
+        if reading is not None:
+            entry.letter = reading.to_json()
+            entry.letter_meta = {**reading.meta(), "attachment": found.filename,
+                                 "why": found.why}
+            entry.letter_nomor, entry.letter_sha256 = reading.nomor, found.sha256
+        prior = _prior(session, entry, who, reading, found.sha256)
+        verdict = decide(Intake(parsed, reading, found.filename, found.refused, who,
+                                _as_prior(prior, found.sha256)))
+        session.flush()
+        self.registrar.apply(session, entry, verdict, now, message_id=parsed.message_id,
+                             references=parsed.references, original=prior)
+        self._keep_attachments(session, message, entry, parsed, found)
+        message.entry_id = entry.id
+        message.outcome = "completed" if threaded is not None else entry.status
+        return Outcome(entry.status, "processed", entry.id, entry.agenda_no, verdict.reason)
+
+    def _link(self, session, message, entry, now, how, parsed) -> Outcome:
+        message.entry_id, message.outcome = entry.id, how
+        states.note(entry, "linked", actor=parsed.from_addr or ACTOR, at=now,
+                    message_id=parsed.message_id, data={"how": how, "subject": parsed.subject})
+        self._keep_attachments(session, message, entry, parsed, None)
+        return Outcome(how, "processed", entry.id, entry.agenda_no)
+
+    def _keep_attachments(self, session, message, entry, parsed, found) -> None:
+        session.flush()
+        refused = dict(found.refused) if found else {}
+        for part in parsed.attachments:
+            digest, path = self.store.put(part.payload, "att")
+            role = ("letter" if found and part.filename == found.filename else
+                    "refused" if part.filename in refused else "appendix")
+            session.add(Attachment(
+                message_pk=message.id, entry_id=entry.id if entry else None,
+                filename=part.filename, content_type=part.content_type, size=len(part.payload),
+                sha256=digest, path=self.store.relative(path), role=role,
+                refused_reason=refused.get(part.filename)))
+
+    def _fail(self, digest, path, raw, source, ref, now, reason, parsed) -> Outcome:
+        with transaction(self.factory) as session:
+            known = _known(session, digest)
+            if known:
+                return known
+            entry = AgendaEntry(channel="letter", book="incoming", received_at=now,
+                                status=states.Status.NEW.value, reason=reason, sender_email=parsed.from_addr if parsed else None,
+                                sender_name=parsed.from_name if parsed else None,
+                                subject=parsed.subject if parsed else None,
+                                message_id=parsed.message_id if parsed else None)
+            session.add(entry)
+            states.move(entry, "fail", actor=ACTOR, at=now,
+                        message_id=entry.message_id, data={"reason": reason})
+            session.flush()
+            session.add(InboundMessage(
+                sha256=digest, message_id=entry.message_id, source=source, source_ref=ref,
+                from_addr=entry.sender_email, subject=entry.subject, received_at=now,
+                size=len(raw), raw_path=self.store.relative(path), outcome="failed",
+                error=reason, entry_id=entry.id))
+            return Outcome("failed", "failed", entry.id, None, reason)
+
+
+# -- look-ups -------------------------------------------------------------------------------
+def _known(session: Session, digest: str) -> Outcome | None:
+    row = session.scalar(select(InboundMessage).where(InboundMessage.sha256 == digest))
+    if row is None:
+        return None
+    entry = session.get(AgendaEntry, row.entry_id) if row.entry_id else None
+    return Outcome("known", "failed" if row.outcome == "failed" else "processed",
+                   row.entry_id, entry.agenda_no if entry else None, row.error)
+
+
+def _by_message_id(session: Session, message_id: str | None) -> AgendaEntry | None:
+    if not message_id:
+        return None
+    row = session.scalar(select(InboundMessage).where(InboundMessage.message_id == message_id,
+                                                      InboundMessage.entry_id.is_not(None))
+                         .order_by(InboundMessage.id).limit(1))
+    return session.get(AgendaEntry, row.entry_id) if row else None
+
+
+def _thread_entry(session: Session, thread_ids: tuple[str, ...]) -> AgendaEntry | None:
+    """The case this message answers: one of its messages, or a notice Paraf sent about it."""
+    if not thread_ids:
+        return None
+    ids = list(thread_ids)
+    entry_id = session.scalar(select(OutboxMail.entry_id).where(
+        OutboxMail.message_id.in_(ids), OutboxMail.entry_id.is_not(None)).limit(1))
+    if entry_id is None:
+        entry_id = session.scalar(select(InboundMessage.entry_id).where(
+            InboundMessage.message_id.in_(ids), InboundMessage.entry_id.is_not(None),
+            InboundMessage.outcome != "failed").limit(1))
+    return session.get(AgendaEntry, entry_id, with_for_update=True) if entry_id else None
+
+
+def _completes(entry: AgendaEntry, parsed: ParsedMessage, who) -> bool:
+    """Only the sender of an incomplete request (or its OPD) can complete it."""
+    if entry.status != states.Status.INCOMPLETE or entry.channel == "web":
+        return False         # a web request is completed by consultflow.reopen_replied
+    return parsed.from_addr == entry.sender_email or (
+        who.opd is not None and who.opd.code == entry.opd_code)
+
+
+def _prior(session, entry, who, reading, sha) -> AgendaEntry | None:
+    """The first booked case with the same letter file, or the same OPD and letter number."""
+    if reading is None:
+        return None
+    match = []
+    if sha:
+        match.append(AgendaEntry.letter_sha256 == sha)
+    if who.opd and reading.nomor:
+        match.append((AgendaEntry.opd_code == who.opd.code)
+                     & (AgendaEntry.letter_nomor == reading.nomor))
+    if not match:
+        return None
+    query = select(AgendaEntry).where(or_(*match), AgendaEntry.agenda_no.is_not(None))
+    if entry.id is not None:
+        query = query.where(AgendaEntry.id != entry.id)
+    return session.scalar(query.order_by(AgendaEntry.id).limit(1))
+
+
+def _as_prior(entry: AgendaEntry | None, sha: str | None) -> Prior | None:
+    if entry is None:
+        return None
+    by = "file" if sha and entry.letter_sha256 == sha else "number"
+    return Prior(entry.id, entry.agenda_no, entry.received_at.isoformat(), by)
