@@ -115,3 +115,23 @@ def test_a_clone_is_an_example_workspace():
                  "consultation.toml", "tembusan.toml", "templates/jawaban.docx"):
         assert (ROOT / "rules" / name).is_file(), name
     assert not (PACKAGE / "defaults").exists()
+
+
+def test_the_wheel_ships_the_example(tmp_path):
+    """GIVEN the repository WHEN built into a wheel THEN the top-level config.toml and rules/
+    are inside it, where an installed `paraf init` finds them."""
+    import shutil
+    import subprocess
+    import sys
+    import zipfile
+    had_build = (ROOT / "build").exists()
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps",
+                    "-w", str(tmp_path), str(ROOT)], check=True,
+                   cwd=tmp_path, capture_output=True, timeout=300)
+    if not had_build:                       # setuptools builds in the source tree
+        shutil.rmtree(ROOT / "build", ignore_errors=True)
+    (wheel,) = tmp_path.glob("paraf-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "pipeline/_example/config.toml" in names
+    assert "pipeline/_example/rules/routing.toml" in names
+    assert "pipeline/_example/rules/templates/jawaban.docx" in names
