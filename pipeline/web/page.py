@@ -9,7 +9,8 @@ name in `PAGES`, like Mailman's rules; `create_app()` mounts them all.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 from typing import Callable
 from urllib.parse import quote
 
@@ -52,6 +53,15 @@ class Ctx:
     @property
     def cfg(self):
         return self.app.cfg
+
+    @property
+    def local_now(self) -> datetime:
+        """The office's wall clock (WIB, WITA or WIT): what every shown or defaulted date uses."""
+        return self.now.astimezone(ZoneInfo(self.cfg.office.timezone))
+
+    @property
+    def today(self) -> date:
+        return self.local_now.date()
 
     def session(self):
         return self.app.session()
@@ -141,6 +151,11 @@ def user_for(app: App, request: Request, now: datetime) -> User | None:
         return user
 
 
+def clock() -> datetime:
+    """The time a request is served at (UTC); one place, so a test can set the clock."""
+    return datetime.now(timezone.utc)
+
+
 def page(path: str, *, roles: tuple[str, ...] | None = (), methods=("GET",),
          max_files: int = 0) -> Callable:
     """Declare a page. roles=None: public; roles=(): any signed-in user; else those roles."""
@@ -149,7 +164,7 @@ def page(path: str, *, roles: tuple[str, ...] | None = (), methods=("GET",),
             if request.method == "HEAD":        # pages branch on GET vs POST; the server
                 request.scope["method"] = "GET"  # still sends no body for HEAD
             app: App = request.app.state.paraf
-            now = datetime.now(timezone.utc)
+            now = clock()
             user = (await run_in_threadpool(user_for, app, request, now)
                     if request.cookies.get(session_cookie(app.cfg)) else None)
             if roles is not None:

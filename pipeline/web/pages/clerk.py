@@ -196,7 +196,7 @@ def clerk_book_xlsx(ctx: Ctx):
     with tempfile.TemporaryDirectory() as folder:
         path = xlsx.export(rows, columns, Path(folder) / "buku.xlsx", BOOK_TITLES[f.book])
         data = path.read_bytes()
-    name = f"{BOOK_TITLES[f.book].lower().replace(' ', '-')}-{ctx.now:%Y%m%d}.xlsx"
+    name = f"{BOOK_TITLES[f.book].lower().replace(' ', '-')}-{ctx.local_now:%Y%m%d}.xlsx"
     return download(data, name, XLSX_TYPE)
 
 

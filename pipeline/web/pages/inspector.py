@@ -143,7 +143,7 @@ def inspector_signing_preview(ctx: Ctx):
 # -- the period report ------------------------------------------------------------------------
 
 def period(ctx: Ctx) -> tuple[date, date, str | None]:
-    today = ctx.now.date()
+    today = ctx.today
     default_from = today.replace(day=1) - timedelta(days=62)
     default_from = default_from.replace(day=1)
     raw_from = ctx.request.query_params.get("dari", "")
