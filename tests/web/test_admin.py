@@ -52,24 +52,37 @@ def test_add_disable_reset_and_change_role(web_app, client):
     unknown = client.post("/staf/admin/pengguna", data={
         "csrf": token, "action": "add", "username": "joko", "name": "Joko", "role": "official",
         "official": "tidak-ada"})
-    assert unknown.status_code == 400 and "tidak ada di officials.toml" in unknown.text
+    assert unknown.status_code == 400 and "tidak ada dalam daftar pejabat" in unknown.text
+    assert "officials.toml" not in unknown.text
 
     role = client.post("/staf/admin/pengguna", data={
         "csrf": token, "action": "role", "username": "sari", "role": "clerk", "official": ""})
     assert role.status_code == 303
     assert office_events(web_app, "user_role")[-1].data["after"] == {"role": "clerk",
                                                                       "official": None}
-    reset = client.post("/staf/admin/pengguna", data={"csrf": token, "action": "reset",
+    asked = client.post("/staf/admin/pengguna", data={"csrf": token, "action": "reset",
                                                       "username": "rina"})
+    assert asked.status_code == 200 and "Ya, atur ulang sandi" in asked.text
+    assert 'class="code otp"' not in asked.text        # one click changed nothing
+    with client.__class__(client.app, base_url="https://testserver",
+                          follow_redirects=False) as still:
+        assert sign_in(still, "rina", PASSWORD).status_code == 303
+    reset = client.post("/staf/admin/pengguna", data={"csrf": token, "action": "reset",
+                                                      "username": "rina", "confirm": "ya"})
     assert reset.status_code == 200
     fresh = one_time(reset.text)
     assert sign_in(client.__class__(client.app, base_url="https://testserver"),
                    "rina", PASSWORD).status_code == 401
+    asked = client.post("/staf/admin/pengguna", data={"csrf": token, "action": "disable",
+                                                      "username": "sari"})
+    assert asked.status_code == 200 and "Ya, nonaktifkan" in asked.text
+    with web_app.session() as s:
+        assert s.scalar(select(User.active).where(User.username == "sari")) is True
     disabled = client.post("/staf/admin/pengguna", data={"csrf": token, "action": "disable",
-                                                         "username": "sari"})
+                                                         "username": "sari", "confirm": "ya"})
     assert disabled.status_code == 303
     self_off = client.post("/staf/admin/pengguna", data={"csrf": token, "action": "disable",
-                                                         "username": "admin"})
+                                                         "username": "admin", "confirm": "ya"})
     assert self_off.status_code == 400
     with web_app.session() as s:
         assert s.scalar(select(User.active).where(User.username == "sari")) is False
@@ -130,3 +143,21 @@ def test_a_rules_edit_is_checked_before_it_replaces_the_live_file(web_app, clien
                                                       "base": base, "content": "x"})
     assert outside.status_code == 404
     assert client.get("/staf/admin/aturan?berkas=../config.toml").status_code == 404
+
+
+def test_a_new_account_is_welcomed_and_a_reset_one_is_told_so(web_app, client):
+    """GIVEN an account the administrator just made, and one whose password was reset WHEN
+    each signs in THEN the new one is welcomed (not told of a reset) and the other is told."""
+    sign_in(client, "admin")
+    token = csrf_of(client, "/staf/admin")
+    made = client.post("/staf/admin/pengguna", data={
+        "csrf": token, "action": "add", "username": "sari", "name": "Sari", "role": "clerk"})
+    reset = client.post("/staf/admin/pengguna", data={"csrf": token, "action": "reset",
+                                                      "username": "dewi", "confirm": "ya"})
+    for username, page, expected, not_expected in (
+            ("sari", made, "Akun Anda baru dibuat", "diatur ulang"),
+            ("dewi", reset, "diatur ulang oleh administrator", "baru dibuat")):
+        with client.__class__(client.app, base_url="https://testserver") as browser:
+            sign_in(browser, username, one_time(page.text))
+            text = browser.get("/kata-sandi").text
+            assert expected in text and not_expected not in text

@@ -41,13 +41,24 @@ def official_codes(ctx: Ctx) -> list[dict]:
 
 
 def render_users(ctx: Ctx, status: int = 200, error: str | None = None,
-                 shown: dict | None = None):
+                 shown: dict | None = None, confirm: dict | None = None):
     response = ctx.render("staff/admin/users.html", status=status, users=users(ctx),
                           roles=accounts.ROLES, officials=official_codes(ctx), error=error,
-                          shown=shown, form=ctx.form)
+                          shown=shown, confirm=confirm, form=ctx.form)
     if shown:
         response.headers["Cache-Control"] = "no-store"
     return response
+
+
+# Actions that lock someone out or change their password ask once more before acting.
+CONFIRM = {
+    "disable": {"question": "Nonaktifkan akun {username}? Pemiliknya tidak dapat masuk lagi "
+                            "sampai kata sandinya diatur ulang.",
+                "button": "Ya, nonaktifkan", "danger": True},
+    "reset": {"question": "Atur ulang kata sandi akun {username}? Semua sesi masuknya diakhiri "
+                          "dan kata sandi sekali pakai yang baru ditampilkan di sini.",
+              "button": "Ya, atur ulang sandi", "danger": False},
+}
 
 
 @page("/staf/admin", roles=("admin",))
@@ -60,9 +71,13 @@ def admin_user_action(ctx: Ctx):
     action, username = ctx.value("action"), ctx.value("username").lower()
     role, official = ctx.value("role"), ctx.value("official") or None
     codes = {o["code"] for o in official_codes(ctx)}
+    if action in CONFIRM and ctx.value("confirm") != "ya":     # one click never acts
+        return render_users(ctx, confirm={"username": username, "action": action,
+                                          **CONFIRM[action]})
     try:
         if official and codes and official not in codes:
-            raise accounts.AccountError(f"kode pejabat '{official}' tidak ada di officials.toml")
+            raise accounts.AccountError(f"kode pejabat '{official}' tidak ada dalam daftar "
+                                        "pejabat kantor")
         if action in ("disable", "role") and username == ctx.user.username:
             raise accounts.AccountError("akun Anda sendiri tidak dapat dinonaktifkan atau "
                                         "diubah perannya dari sini")

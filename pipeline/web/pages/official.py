@@ -47,14 +47,14 @@ def people(session, wf) -> dict[str, str]:
 def workflow(ctx: Ctx):
     wf = ctx.app.workflow
     if wf is None:
-        raise HTTPException(404, "Alur disposisi dan paraf belum diatur (officials.toml, "
-                                 "routing.toml).")
+        raise HTTPException(404, "Alur disposisi dan paraf belum diatur oleh administrator.")
     return wf
 
 
 def my_code(ctx: Ctx) -> str:
     if not ctx.user.official:
-        raise HTTPException(403, "Akun Anda tidak terhubung dengan pejabat di officials.toml.")
+        raise HTTPException(403, "Akun Anda belum dihubungkan dengan jabatan pejabat; "
+                                 "mintalah administrator menghubungkannya.")
     return ctx.user.official
 
 
