@@ -77,6 +77,20 @@ async def http_error(request: Request, exc: HTTPException) -> Response:
         return PlainTextResponse(str(exc.detail), status_code=exc.status_code)
 
 
+def too_large_page(app: App) -> bytes:
+    """What a visitor whose upload is over the limit reads: the limits, and that the form
+    they filled is still in their browser (Back keeps it), instead of a bare text line."""
+    from pipeline.web.render import templates
+    web = app.cfg.web
+    detail = (f"Kiriman Anda melebihi batas ukuran: paling banyak {web.max_files} berkas, "
+              f"masing-masing paling besar {web.max_file_bytes // 1_000_000} MB. Isian formulir "
+              "Anda masih tersimpan di peramban: tekan tombol Kembali pada peramban, ganti atau "
+              "perkecil berkas, lalu kirim kembali.")
+    html = templates(app.cfg).env.get_template("error.html").render(
+        status=413, detail=detail, user=None, csrf="", cfg=app.cfg, notice=None)
+    return html.encode()
+
+
 def create_app(app: App) -> Starlette:
     """The web app over an opened `App`; needs PARAF_SECRET (it signs forms and tokens)."""
     if not app.cfg.secret:
@@ -104,6 +118,6 @@ def create_app(app: App) -> Starlette:
         exception_handlers={HTTPException: http_error})
     site.state.paraf = app
     site.add_middleware(BrowserKey, secure=web.secure_cookies)
-    site.add_middleware(BodyLimit, max_bytes=limit)
+    site.add_middleware(BodyLimit, max_bytes=limit, page=too_large_page(app))
     site.add_middleware(SecureHeaders)
     return site

@@ -54,15 +54,16 @@ class SecureHeaders:
 class BodyLimit:
     """Refuses a request body over MAX_BYTES with 413, whether or not it says its length."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int):
+    def __init__(self, app: ASGIApp, max_bytes: int, page: bytes = b""):
         self.app, self.max_bytes = app, max_bytes
+        self.page = page or "Berkas terlalu besar.".encode()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         length = dict(scope.get("headers", [])).get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
-            return await _too_large(send)
+            return await _too_large(send, self.page)
         seen = 0
 
         async def counted() -> Message:
@@ -77,17 +78,17 @@ class BodyLimit:
         try:
             await self.app(scope, counted, send)
         except TooLarge:
-            await _too_large(send)
+            await _too_large(send, self.page)
 
 
 class TooLarge(Exception):
     pass
 
 
-async def _too_large(send: Send) -> None:
-    body = "Berkas terlalu besar.".encode()
+async def _too_large(send: Send, body: bytes) -> None:
+    kind = b"text/html" if body.lstrip().startswith(b"<") else b"text/plain"
     await send({"type": "http.response.start", "status": 413,
-                "headers": [(b"content-type", b"text/plain; charset=utf-8"),
+                "headers": [(b"content-type", kind + b"; charset=utf-8"),
                             (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})
 

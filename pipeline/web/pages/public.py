@@ -100,7 +100,7 @@ def public_submit(ctx: Ctx):
         return ctx.render("public/thanks.html")
     values, errors = _read(ctx)
     if errors:
-        return _form(ctx, values, errors, status=400)
+        return _form(ctx, values, errors + _files_dropped(ctx), status=400)
     web, email = ctx.cfg.web, values["email"]
     limits = (("form-ip", ctx.client, web.requests_per_ip_hour),
               ("form-address", email, web.requests_per_address_hour))
@@ -140,6 +140,15 @@ def public_submit(ctx: Ctx):
         return ctx.render("public/confirm_sent.html", email=email, hours=flow.CONFIRM_HOURS)
     flow.spool_receipt(ctx.app, result, ctx.now)
     return ctx.render("public/receipt.html", **_receipt(ctx, result.entry, result.code))
+
+
+def _files_dropped(ctx: Ctx) -> list[str]:
+    """A browser never refills a file field: say which files must be chosen again."""
+    names = [u.filename for u in ctx.files.get("berkas", []) if u.filename]
+    if not names:
+        return []
+    return [f"Berkas yang Anda pilih ({', '.join(names)}) belum terkirim karena formulir belum "
+            "lengkap; pilih kembali berkas tersebut sebelum mengirim."]
 
 
 def _count(session, limits, now) -> None:
