@@ -184,6 +184,7 @@ def test_the_direct_answer_is_mailed_reported_archived_and_closed(client, web_ap
     done = client.post(f"/staf/konsultasi/{entry_id}/jawab",
                        data={"csrf": token, "jawaban": answer})
     assert done.status_code == 303
+    assert done.headers["location"].startswith("/staf/tugas")      # the official's own menu
     (entry,) = entries(web_app)
     assert entry.status == "closed"
     assert entry.consultation["answer"]["text"] == answer
@@ -248,3 +249,26 @@ def test_rules_check_reports_consultation_toml_problems(web_app):
     assert "consultation.toml:2: 'bidang' lists \"a\" twice" in found
     assert "consultation.toml:3: 'wilayah' needs at least one entry" in found
     assert any(p.startswith("consultation.toml:4: unknown key 'warna'") for p in found)
+
+
+def test_the_requesters_files_and_the_direct_answer_are_on_the_staff_pages(client, web_app):
+    """GIVEN a web request with a PDF, accepted and disposed WHEN the clerk opens the case and
+    the drafter opens the task THEN both see the requester's file and can download it, and
+    the drafter's task offers the direct answer as an action of its own."""
+    register(client, files=[("berkas", ("rab-hibah.pdf", pdf_bytes(), "application/pdf"))])
+    entry_id = only_entry_id(web_app)
+    sign_in(client, "dewi")
+    accept(client, entry_id)
+    dispose(web_app, entry_id)
+    page = client.get(f"/staf/entri/{entry_id}").text
+    assert "rab-hibah.pdf" in page and "Tidak ada berkas" not in page
+    link = f"/staf/konsultasi/{entry_id}/berkas/0"
+    assert link in page and client.get(link).content.startswith(b"%PDF")
+    client.cookies.clear()
+    sign_in(client, drafter_account(web_app, entry_id))
+    step_id = open_step(web_app, entry_id, "drafting").id
+    task = client.get(f"/staf/tugas/{step_id}").text
+    assert "rab-hibah.pdf" in task and link in task
+    assert client.get(link).content.startswith(b"%PDF")
+    assert re.search(r'<div class="action direct">.*?href="/staf/konsultasi/%d/jawab"'
+                     % entry_id, task, re.S)

@@ -134,8 +134,9 @@ def consult_answer(ctx: Ctx):
         raise HTTPException(403, "Permohonan ini tidak sedang menunggu jawaban Anda.") from None
     except flow.ConsultError as err:
         return _detail(ctx, entry_id, error=str(err), status=400, answer=text)
-    return ctx.redirect("/staf/konsultasi", notice=f"Jawaban {entry.agenda_no} telah dikirim "
-                                                   f"kepada pemohon.")
+    # back to the official's own queue (in their menu), not the clerk's list of requests
+    return ctx.redirect("/staf/tugas", notice=f"Jawaban {entry.agenda_no} telah dikirim "
+                                              f"kepada pemohon.")
 
 
 @page("/staf/konsultasi/{entry_id:int}/berkas/{index:int}", roles=STAFF)

@@ -111,6 +111,14 @@ def load_step(ctx: Ctx, session, step_id: int) -> tuple[Step, AgendaEntry]:
     return step, session.get(AgendaEntry, step.entry_id)
 
 
+def uploads_of(entry: AgendaEntry) -> list[dict]:
+    """The files a web requester uploaded: kept on the case, since no message carried them;
+    each is served by the consultation file page to any staff member."""
+    files = (entry.consultation or {}).get("attachments") or []
+    return [{"href": f"/staf/konsultasi/{entry.id}/berkas/{i}", "filename": f["filename"],
+             "size": f.get("size") or 0} for i, f in enumerate(files)]
+
+
 def case_view(ctx: Ctx, session, wf, step: Step, entry: AgendaEntry) -> dict:
     """What the step page shows about the case: letter, questions, disposition, drafts."""
     letter = entry.letter or {}
@@ -135,6 +143,7 @@ def case_view(ctx: Ctx, session, wf, step: Step, entry: AgendaEntry) -> dict:
         "due_on": entry.due_on, "questions": letter.get("pertanyaan") or [],
         "attachments": [{"id": a.id, "filename": a.filename, "size": a.size,
                          "role": a.role} for a in attachments],
+        "uploads": uploads_of(entry),
         "drafts": [{"number": d.number, "author": d.author, "source": d.source,
                     "created_at": utc(d.created_at)} for d in drafts],
         "disposition": None, "chain": [], "returned": None,
