@@ -25,6 +25,7 @@ from pipeline.consult import rules as consultrules
 from pipeline.core import naskah, states
 from pipeline.core.db import utc
 from pipeline.core.errors import ParafError
+from pipeline.core.messages import say_text
 from pipeline.core.models import AgendaEntry, OutboxMail, PendingRequest
 from pipeline.intake import notices
 from pipeline.intake.register import Registrar
@@ -92,7 +93,7 @@ def check_upload(cfg, data: bytes, filename: str) -> dict:
                     raise             # a scan without text is fine as supporting material
     except letters.Refused as err:
         raise UploadRefused(f"Berkas «{name}» ditolak karena tidak aman atau tidak dapat "
-                            f"dibaca ({err.reason}).") from None
+                            f"dibaca ({say_text(err.reason)}).") from None
     return {"filename": name, "size": len(data), "type": ctype}
 
 

@@ -25,6 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from pipeline.core import reasons
 from pipeline.core.searchtext import on_insert, on_update
 
 
@@ -66,7 +67,9 @@ class AgendaEntry(Base):
     letter_sha256: Mapped[str | None] = mapped_column(String(64), index=True)
     missing: Mapped[list | None]
     duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_entries.id"))
-    reason: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str | None] = mapped_column(Text)       # as a user reads it (Indonesian)
+    reason_code: Mapped[str | None] = mapped_column(String(64))   # core/messages.py catalogue
+    reason_params: Mapped[dict | None] = mapped_column(JSON)
     checks: Mapped[list | None]             # which intake rules hit, for `paraf rules explain`
     consultation: Mapped[dict | None]       # web / walk-in: bidang, wilayah, purpose, answer
     tracking_hash: Mapped[str | None] = mapped_column(String(64), unique=True)  # sha256(code)
@@ -142,6 +145,8 @@ class Attachment(Base):
     path: Mapped[str] = mapped_column(String(512))
     role: Mapped[str] = mapped_column(String(16))        # letter | appendix | refused
     refused_reason: Mapped[str | None] = mapped_column(Text)
+    refused_code: Mapped[str | None] = mapped_column(String(64))
+    refused_params: Mapped[dict | None] = mapped_column(JSON)
 
     entry: Mapped[AgendaEntry | None] = relationship(back_populates="attachments")
 
@@ -320,3 +325,5 @@ class RateHit(Base):
 
 event.listen(AgendaEntry, "before_insert", on_insert)     # keeps search_text current
 event.listen(AgendaEntry, "before_update", on_update)
+reasons.listen(AgendaEntry, "reason", "reason_code", "reason_params")
+reasons.listen(Attachment, "refused_reason", "refused_code", "refused_params")

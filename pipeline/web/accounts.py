@@ -26,26 +26,27 @@ _hasher = PasswordHasher()
 _DUMMY = _hasher.hash(secrets.token_urlsafe(16))
 
 
-class AccountError(ParafError):
+class AccountError(ParafError):     # shown on the administrator's page: Indonesian
     """An account cannot be created or changed as asked."""
 
 
 def check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD:
-        raise AccountError(f"the password must have at least {MIN_PASSWORD} characters")
+        raise AccountError(f"kata sandi paling sedikit {MIN_PASSWORD} karakter")
 
 
 def add(session: Session, username: str, name: str, role: str, password: str, *,
         official: str | None, actor: str, now: datetime) -> User:
     username = username.strip().lower()
     if role not in ROLES:
-        raise AccountError(f"role must be one of {', '.join(ROLES)}")
+        raise AccountError(f"peran harus salah satu dari: {', '.join(ROLES)}")
     if not username or not username.replace("-", "").replace(".", "").replace("_", "").isalnum():
-        raise AccountError("a username is letters, digits, '.', '-' or '_'")
+        raise AccountError("nama pengguna hanya boleh berisi huruf, angka, '.', '-' atau '_'")
     if session.scalar(select(User).where(User.username == username)):
-        raise AccountError(f"there is already a user '{username}'")
+        raise AccountError(f"sudah ada pengguna bernama '{username}'")
     if role in ("official", "inspector") and not official:
-        raise AccountError("officials and the Inspector need --official CODE from officials.toml")
+        raise AccountError(("akun pejabat dan Inspektur harus dihubungkan dengan jabatannya "
+                           "(kode pejabat; --official di baris perintah)"))
     check_password(password)
     user = User(username=username, name=name, role=role, official=official,
                 password_hash=_hasher.hash(password), active=True, must_change=False,
@@ -60,7 +61,7 @@ def add(session: Session, username: str, name: str, role: str, password: str, *,
 def get(session: Session, username: str) -> User:
     user = session.scalar(select(User).where(User.username == username.strip().lower()))
     if user is None:
-        raise AccountError(f"no user '{username}'")
+        raise AccountError(f"tidak ada pengguna bernama '{username}'")
     return user
 
 
@@ -134,9 +135,10 @@ def change_role(session: Session, username: str, role: str, *, official: str | N
     """A new role (and official code) for USERNAME; signs out every browser of theirs, so the
     new rights apply from the next login."""
     if role not in ROLES:
-        raise AccountError(f"role must be one of {', '.join(ROLES)}")
+        raise AccountError(f"peran harus salah satu dari: {', '.join(ROLES)}")
     if role in ("official", "inspector") and not official:
-        raise AccountError("officials and the Inspector need --official CODE from officials.toml")
+        raise AccountError(("akun pejabat dan Inspektur harus dihubungkan dengan jabatannya "
+                           "(kode pejabat; --official di baris perintah)"))
     user = get(session, username)
     before = {"role": user.role, "official": user.official}
     user.role, user.official = role, official or None

@@ -13,7 +13,7 @@ import jinja2
 import nh3
 from starlette.templating import Jinja2Templates
 
-from pipeline.core import naskah
+from pipeline.core import messages, naskah
 from pipeline.intake.notices import local_time
 
 STATUS_WORDS = {
@@ -44,6 +44,13 @@ def _templates(timezone: str) -> Jinja2Templates:
         status=lambda s: STATUS_WORDS.get(s or "", s or "-"),
         channel=lambda c: CHANNEL_WORDS.get(c or "", c or "-"),
         role=lambda r: ROLE_WORDS.get(r or "", r or "-"),
+        alasan=messages.say_text,
+        langkah=lambda k: messages.word(messages.STEP_KINDS, k),
+        tahap=lambda s: messages.word(messages.STEP_STATUSES, s),
+        hasil=lambda o: messages.word(messages.STEP_OUTCOMES, o),
+        kirim=lambda s: messages.word(messages.MAIL_STATUSES, s),
+        pesan=lambda o: messages.word(messages.MESSAGE_OUTCOMES, o),
+        sumber=lambda s: messages.word(messages.DRAFT_SOURCES, s),
     )
     return Jinja2Templates(env=env)
 

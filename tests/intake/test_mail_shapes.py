@@ -102,7 +102,7 @@ def test_a_hostile_letter_is_quarantined_with_its_reason_and_the_next_goes_on(ap
     run_until_idle(app)
     first, second = agenda(app)
     assert first["status"] == "quarantined" and "surat.pdf" in first["reason"]
-    assert "refused" in first["reason"]
+    assert "ditolak" in first["reason"]
     assert second["status"] == "registered"
 
 
@@ -122,7 +122,7 @@ def test_deeply_nested_mime_fails_cleanly(app):
     mail_in(app, raw)
     run_until_idle(app)
     (row,) = agenda(app)
-    assert row["status"] == "failed" and "nesting" in row["reason"]
+    assert row["status"] == "failed" and "susunan MIME" in row["reason"]
 
 
 def test_paraf_extract_prints_the_fields_of_a_letter_and_of_a_message(tmp_path):

@@ -86,7 +86,7 @@ def test_an_undecodable_message_fails_and_the_next_is_still_registered(app):
     mail_in(app, letter_mail())
     run_until_idle(app)
     failed = agenda(app, status="failed")
-    assert len(failed) == 1 and "not an e-mail" in failed[0]["reason"]
+    assert len(failed) == 1 and "bukan surel" in failed[0]["reason"]
     assert len(agenda(app, status="registered")) == 1
     assert maildir(app).count("failed") == 1
     with app.session() as s:
@@ -99,7 +99,7 @@ def test_an_unknown_sender_is_quarantined_without_number_or_receipt(app):
     run_until_idle(app)
     (row,) = agenda(app)
     assert row["status"] == "quarantined" and row["agenda_no"] is None
-    assert "not a known OPD" in row["reason"]
+    assert "bukan OPD yang terdaftar" in row["reason"]
     assert sent_mail(app) == []
 
 
@@ -157,7 +157,7 @@ def test_auto_replies_are_recorded_and_never_answered(app):
     mail_in(app, raw)
     run_until_idle(app)
     (row,) = agenda(app)
-    assert row["status"] == "rejected" and "automatic" in row["reason"]
+    assert row["status"] == "rejected" and "Pesan otomatis" in row["reason"]
     assert sent_mail(app) == []
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from pipeline import worker
 from pipeline.consult import register as consult
+from pipeline.core.messages import looks_english
 from pipeline.core.models import PendingRequest, RateHit, Step
 
 from .publicform import (
@@ -208,17 +209,19 @@ def test_at_least_one_question_and_an_institution(client, web_app):
 
 def test_hostile_uploads_are_refused_with_a_clear_error_and_nothing_is_registered(client,
                                                                                  web_app):
-    cases = [("surat.pdf", exe_as_pdf(), "executable"),
-             ("rusak.pdf", corrupt_pdf(), "corrupt PDF"),
-             ("bom.docx", zip_bomb_docx(), "decompressed size"),
+    cases = [("surat.pdf", exe_as_pdf(), "berkas program yang menyamar sebagai .pdf"),
+             ("rusak.pdf", corrupt_pdf(), "PDF rusak"),
+             ("bom.docx", zip_bomb_docx(), "setelah diekstrak melebihi"),
              ("skrip.exe", b"MZ" + b"\0" * 100, "hanya PDF, DOCX, JPG dan PNG"),
-             ("menyamar.png", pdf_bytes(), "the content is PDF, not .png"),
-             ("dokumen.pdf", docx_bytes(), "the content is ZIP")]
+             ("menyamar.png", pdf_bytes(), "isi berkas adalah PDF, bukan .png"),
+             ("dokumen.pdf", docx_bytes(), "isi berkas adalah ZIP")]
     _set_web(web_app, requests_per_address_hour=50)    # refused attempts count too
     for name, data, reason in cases:
         response = submit(client, files=[("berkas", (name, data, "application/pdf"))])
         assert response.status_code == 400, name
         assert f"Berkas «{name}» ditolak" in response.text and reason in response.text, name
+        refusal = response.text.split("ditolak", 1)[1].split("</li>", 1)[0]
+        assert not looks_english(refusal), refusal      # no English reason inside
         assert "Sri Handayani" in response.text          # the values are kept
     assert entries(web_app) == []
     with web_app.session() as s:
