@@ -89,8 +89,19 @@ def browser_page(chromium, live):
     context.close()
 
 
+def violations(page) -> list[str]:
+    """axe-core's violations on the page (WCAG rules), as 'rule: element' lines."""
+    from axe_playwright_python.sync_playwright import Axe
+    result = Axe().run(page)
+    return [f"{v['id']}: {n['target']}" for v in result.response["violations"]
+            for n in v["nodes"]]
+
+
 def shot(page, name: str) -> Path:
-    """Save a full-page screenshot as test-output/screenshots/NAME.png."""
+    """Save a full-page screenshot as test-output/screenshots/NAME.png; every page a test
+    looks at is also checked with axe-core, which must find no violation."""
+    found = violations(page)
+    assert found == [], (name, found)
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / (re.sub(r"[^a-z0-9_-]+", "-", name.lower()) + ".png")
     page.screenshot(path=str(path), full_page=True)

@@ -1,12 +1,13 @@
 # SPDX-License-Identifier: AGPL-3.0-or-later
 """The pages on a phone (390×844) and a desktop (1366×768) in a real Chromium: nothing a user
-must reach sticks out past the screen's edge. Screenshots land in test-output/screenshots."""
+must reach sticks out past the screen's edge, and axe-core finds no accessibility violation.
+Screenshots land in test-output/screenshots."""
 from __future__ import annotations
 
 import pytest
 
 from .conftest import PASSWORD
-from .live import browser_sign_in, shot
+from .live import browser_sign_in, shot, violations
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 768}
@@ -52,6 +53,7 @@ def test_staff_pages_fit_the_screen(web_app, chromium, live, viewport):
         for path in paths:
             page.goto(path)
             assert overflow(page) == [], (username, path)
+            assert violations(page) == [], (username, path)
             shot(page, f"{viewport['width']}-{path.strip('/').replace('/', '-')}")
         context.close()
 
@@ -62,5 +64,6 @@ def test_the_public_form_fits_the_screen(web_app, chromium, live, viewport):
     page = context.new_page()
     page.goto("/")
     assert overflow(page) == []
+    assert violations(page) == []
     shot(page, f"{viewport['width']}-public-form")
     context.close()

@@ -107,7 +107,7 @@ def test_tracking_through_the_steps_in_chromium(browser_page, web_app, tmp_path)
                                         "lambat tanggal 10 Januari tahun anggaran berikutnya.")
     shot(page, "staff-consultation-answer")
     page.click("text=Kirim jawaban kepada pemohon")
-    page.wait_for_url("**/staf/konsultasi")
+    page.wait_for_url("**/staf/tugas")        # back in the official's own queue
     from pipeline import worker
     worker.deliver(web_app)
     page.context.clear_cookies()
