@@ -83,7 +83,7 @@ def test_the_demo_runs_the_whole_loop_through_the_mail_in_a_minute():
     assert seconds < BUDGET_SECONDS, f"the demo took {seconds:.0f} s"
     assert left_in_tmp == set()
     assert not list((folder / "data" / "scratch").glob("*"))     # conversions cleaned up
-    assert re.search(r"Done in \d+ s: 4 OPD letters answered", done.stdout)
+    assert re.search(r"Done in \d+ s: 4 letters registered", done.stdout)
     assert "PARAF_SECRET=\"$(cat " in done.stdout                # the secret is not inlined
 
     config = folder / "config.toml"

@@ -104,7 +104,8 @@ class Loop:
             started = time.monotonic()
             step()
             self.progress.advance(self.task)
-            self.say(f"  ({time.monotonic() - started:.1f} s)")
+            title = self.progress.tasks[0].description.split(" (round")[0]
+            self.say(f"✓ {title} ({time.monotonic() - started:.1f} s)\n")
 
     def letters(self) -> None:
         self.phase("OPD letters arrive at the intake mailbox")

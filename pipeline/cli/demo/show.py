@@ -136,10 +136,10 @@ def service(app: App, console: Console) -> None:
         still_open = sla.open_cases(s, calendar, now, cfg.service.answer_working_days,
                                     zone=cfg.office.timezone)
     share = f"{result.kept_share:.0%}" if result.kept_share is not None else "-"
-    console.print(f"\n[bold]Service figures[/bold] (promise: an answer within "
-                  f"{cfg.service.answer_working_days} working days): {result.cases} cases "
-                  f"registered today, {result.kept} answered in time ({share}), "
-                  f"{len(still_open)} still open.", highlight=False)
+    console.print(f"\n[bold]Service figures[/bold] (an answer within "
+                  f"{cfg.service.answer_working_days} working days): {result.cases} cases today, "
+                  f"{result.kept} in time ({share}), {len(still_open)} still open.",
+                  highlight=False)
     for kind, d in result.by_kind.items():
         if d.count:
             console.print(f"  {kind:<12} {d.count:>2} steps, median {d.median_hours * 3600:.1f} s"
@@ -153,8 +153,9 @@ def web(console: Console, outcome) -> None:
         "\n[bold]The web pages[/bold] over this workspace (the clerk's and the Inspector's "
         "pages show these cases):",
         f"  PARAF_SECRET=\"$(cat {secret})\" {prog()} --config {short(outcome.config)} web",
-        "  then open http://127.0.0.1:8080/masuk and sign in as 'agendaris' (clerk) or "
-        "'inspektur' (Inspector) with the password:",
+        "  then open http://127.0.0.1:8080/masuk and sign in as 'agendaris' (the clerk: the "
+        "books at /staf/agenda)",
+        "  or 'inspektur' (the Inspector: the report at /staf/laporan), both with the password:",
         f"  {outcome.password}",
     ]
     for line in lines:
@@ -197,9 +198,8 @@ def summary(console: Console, outcome) -> None:
     """The two lines that say what just happened."""
     numbers = [s.number for s in outcome.signed]
     signed = " to ".join(dict.fromkeys([numbers[0], numbers[-1]])) if numbers else "nothing"
-    console.print(f"\n[bold]Done in {outcome.seconds:.0f} s:[/bold] {len(numbers)} OPD letters "
-                  f"answered, signed as {signed} and mailed back in each OPD's thread;",
-                  highlight=False)
-    console.print(f"{outcome.replies} officials' replies went through the intake mailbox (one "
-                  f"draft returned with REVISI). All of it is in {short(outcome.folder)}/.",
-                  highlight=False)
+    console.print(f"\n[bold]Done in {outcome.seconds:.0f} s:[/bold] {len(numbers)} letters "
+                  f"registered, answered by {outcome.replies} e-mail replies, one returned with "
+                  f"REVISI;", highlight=False)
+    console.print(f"signed as {signed} and mailed back to each OPD in its thread. All in "
+                  f"{short(outcome.folder)}/", highlight=False)
