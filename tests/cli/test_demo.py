@@ -94,15 +94,19 @@ def test_the_demo_runs_the_whole_loop_through_the_mail_in_a_minute():
             entries = {e.id: e for e in s.scalars(select(AgendaEntry))}
             book = {row["outgoing_no"] for row in books.outgoing(s)}
             inbound = {m.message_id: m for m in s.scalars(select(InboundMessage))}
-            acts = [e for e in s.scalars(select(Event)) if e.kind in BY_MAIL]
+            events = list(s.scalars(select(Event)))
+            acts = [e for e in events if e.kind in BY_MAIL]
             officials = {a for o in app.workflow.officials for a in o.emails}
     finally:
         app.close()
     assert len(letters) == 4 and set(letters) == book
     assert {e.status for e in entries.values() if e.agenda_no} == {"closed"}
 
-    # Every act of an official came as a reply through the intake, from that official.
+    # Every act of an official came as a reply through the intake, from that official, and
+    # none was refused (the server's Authentication-Results satisfy auth_policy = require).
     assert {e.kind for e in acts} == BY_MAIL
+    assert not [e for e in events if e.kind in ("refused", "unclear")]
+    assert 'auth_policy = "require"' in config.read_text()
     for event in acts:
         reply = inbound.get(event.message_id)
         assert reply is not None and reply.from_addr in officials, event.kind

@@ -32,6 +32,7 @@ from pipeline.core.errors import ParafError
 from pipeline.core.workspace import init, set_key
 from pipeline.intake.maildir import deliver
 from pipeline.signing.batch import Signed, sign_batch
+from pipeline.signing.convert import soffice
 from pipeline.signing.digest import digest
 from pipeline.signing.keys import create_test_pkcs12, load_signer
 from pipeline.worker import run_once
@@ -59,6 +60,8 @@ class Outcome:
 def fresh_folder(folder: Path) -> Path:
     """FOLDER, empty: an earlier demo there is removed, anything else is refused."""
     folder = folder.resolve()
+    if folder.exists() and not folder.is_dir():
+        raise ParafError(f"{folder} is a file; give a folder with --keep")
     if folder.exists() and any(folder.iterdir()):
         if not (folder / MARKER).exists():
             raise ParafError(f"{folder} is not empty and holds no earlier demo; give another "
@@ -146,7 +149,10 @@ class Loop:
         who = self.app.workflow.inspector
         key = create_test_pkcs12(self.cfg.path(self.cfg.signing.pkcs12), passphrase, who.name,
                                  who.nip, who.jabatan, self.cfg.office.name)
-        self.say(f"  test key for {who.name}: {key} (marked as a test key)")
+        self.say(f"  test key for {who.name}: {show.short(key)} (marked as a test key)")
+        if soffice() is None:
+            self.say("  LibreOffice is not installed (`make setup` installs it): the drafts "
+                     "cannot become PDFs, so nothing can be signed")
         signed, problems = sign_batch(self.app, load_signer(key, passphrase),
                                       datetime.now(timezone.utc))
         self.outcome.signed, self.outcome.problems = signed, problems
