@@ -44,6 +44,7 @@ def run_demo(folder: Path) -> tuple[subprocess.CompletedProcess, float, set[str]
     so the before/after listing is exact although other programs use the real /tmp meanwhile.
     Otherwise the real /tmp is listed before and after, and only names Paraf, Python's tempfile
     or LibreOffice would choose count."""
+    OUT.mkdir(exist_ok=True)
     command = [sys.executable, "-m", "pipeline", "demo", "--keep", str(folder)]
     env = {k: v for k, v in os.environ.items() if k not in ("PARAF_SECRET", "PARAF_CONFIG")}
     if _private_tmp_works():
