@@ -36,7 +36,7 @@ test-deps: system-deps
 setup: system-deps $(BIN)/paraf
 
 demo: setup
-	$(BIN)/paraf demo
+	@$(BIN)/paraf demo
 
 test: test-deps $(BIN)/paraf
 	$(BIN)/pytest -q

@@ -25,7 +25,6 @@ from pipeline.casework.actions import (
     parse_redirect,
 )
 from pipeline.casework.answers import answers_from_text
-from pipeline.casework.drafting import preview_pdf
 from pipeline.casework.replies import (
     allowed,
     decide,
@@ -47,6 +46,7 @@ from pipeline.core.officials import Official
 from pipeline.core.store import ContentStore
 from pipeline.intake.parse import ParsedMessage
 from pipeline.signing import byreply as signreply
+from pipeline.signing.previews import preview
 
 
 class Workflow(Revisions):
@@ -306,9 +306,9 @@ class Workflow(Revisions):
                               stage=stage)
         draft = self.store.get(revision.sha256, "draft")
         files = [(f"konsep-jawaban-r{revision.number}.docx", DOCX, draft)]
-        preview = preview_pdf(draft)            # only where LibreOffice is installed
-        if preview:
-            files.append((f"pratinjau-r{revision.number}.pdf", "application/pdf", preview))
+        pdf = preview(self.store, self.cfg, draft)      # only where LibreOffice is installed
+        if pdf:
+            files.append((f"pratinjau-r{revision.number}.pdf", "application/pdf", pdf))
         self.desk.mail(session, entry, step, official, "step_paraf", files,
                        chain=chain, approved=chain[:stage],
                        drafter=self.by_code[self.disposition(session, entry).assignee])

@@ -193,12 +193,16 @@ def audit_verify(ctx):
 
 
 @cli.command()
-@click.option("--keep", type=click.Path(file_okay=False, path_type=Path),
-              help="build the demo workspace here instead of a temporary folder")
+@click.option("--keep", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
+              help="build the demo workspace in DIR (default ./paraf-demo; an earlier demo "
+                   "there is replaced)")
 def demo(keep):
-    """Run the intake slice on sample letters with no server at all."""
+    """The whole loop on sample letters, with no server: from the OPD's letter to the signed
+    answer mailed back in its thread."""
     from pipeline.cli.demo import run_demo
-    run_demo(console, keep)
+    outcome = run_demo(console, keep)
+    if outcome.problems or not outcome.signed or not outcome.verified:
+        sys.exit(1)
 
 
 

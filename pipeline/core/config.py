@@ -161,6 +161,11 @@ class Config:
         return self.path(self.outbox_dir)
 
     @property
+    def scratch_path(self) -> Path:
+        """Work folders of helper programs (LibreOffice): inside the workspace, not /tmp."""
+        return self.data_path / "scratch"
+
+    @property
     def database_url(self) -> str:
         """SQLite paths are taken relative to the config file, like every other path."""
         if self.database.startswith("sqlite:///") and not self.database.startswith("sqlite:////"):

@@ -83,7 +83,7 @@ class Batch:
         """Fill, convert (one LibreOffice run) and sign; no database writes."""
         filled = [fill_signing(it.docx, self.number(it.seq), self.today.isoformat(),
                                self.cfg.office.city) for it in items]
-        for it, pdf in zip(items, convert.to_pdf(filled)):
+        for it, pdf in zip(items, convert.to_pdf(filled, workdir=self.cfg.scratch_path)):
             if pdf is None:
                 continue
             it.code = verification_code()

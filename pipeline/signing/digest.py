@@ -18,15 +18,15 @@ from pipeline.core.models import AgendaEntry
 from pipeline.intake import notices
 from pipeline.mail import outbox
 from pipeline.signing import byreply as signreply
-from pipeline.signing import convert
 from pipeline.signing.batch import ready
+from pipeline.signing.previews import previews
 
 
 def digest(app, now: datetime) -> int:
-    """Mail the Inspector the signing batch with a PDF preview of each letter (one LibreOffice
-    run for all); returns how many letters it listed. With sign-by-reply on, the mail opens a
-    "signing" step (superseding the previous digest's) and its numbers are what TTD/TOLAK
-    replies refer to."""
+    """Mail the Inspector the signing batch with a PDF preview of each letter (those made for
+    the paraf requests are reused; one LibreOffice run for the rest); returns how many letters
+    it listed. With sign-by-reply on, the mail opens a "signing" step (superseding the previous
+    digest's) and its numbers are what TTD/TOLAK replies refer to."""
     by_reply = signreply.enabled(app.cfg)
     with app.session() as s:
         rows = ready(s)
@@ -48,7 +48,7 @@ def digest(app, now: datetime) -> int:
     msg["From"] = formataddr((app.cfg.office.name, app.cfg.office.email))
     msg["To"] = formataddr((inspector.name, inspector.emails[0]))
     msg.set_content(body)
-    for row, pdf in zip(rows, convert.to_pdf(drafts)):
+    for row, pdf in zip(rows, previews(app.store, app.cfg, drafts)):
         if pdf:
             msg.add_attachment(pdf, maintype="application", subtype="pdf",
                                filename=f"{row['agenda_no'].replace('/', '-')}.pdf")

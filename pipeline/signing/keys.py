@@ -24,6 +24,8 @@ from pyhanko.sign.general import get_pyca_cryptography_hash
 from pipeline.signing.errors import SigningError
 
 PASSPHRASE_ENV = "PARAF_SIGN_PASSPHRASE"
+# The organizational unit of every test certificate: whoever inspects a signature sees it.
+TEST_MARK = "KUNCI UJI COBA - bukan untuk surat resmi"
 
 
 def _name(cn: str, org: str, **extra: str) -> x509.Name:
@@ -32,6 +34,8 @@ def _name(cn: str, org: str, **extra: str) -> x509.Name:
         attrs.append(x509.NameAttribute(NameOID.TITLE, extra["title"]))
     if "serial" in extra:
         attrs.append(x509.NameAttribute(NameOID.SERIAL_NUMBER, extra["serial"]))
+    if "unit" in extra:
+        attrs.append(x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, extra["unit"]))
     attrs += [x509.NameAttribute(NameOID.ORGANIZATION_NAME, org),
               x509.NameAttribute(NameOID.COUNTRY_NAME, "ID")]
     return x509.Name(attrs)
@@ -49,8 +53,9 @@ def create_test_pkcs12(path: Path, passphrase: bytes, name: str, nip: str, jabat
                        days: int = 3650) -> Path:
     """Write a PKCS#12 with a test CA + leaf (RSA-2048) and the CA as `<path>.pem`.
 
-    The leaf carries CN=name, title=jabatan, serialNumber=NIP, O=org, C=ID and the key usages a
-    signing certificate has (digitalSignature, nonRepudiation). Not for production use.
+    The leaf carries CN=name, title=jabatan, serialNumber=NIP, OU=TEST_MARK, O=org, C=ID and
+    the key usages a signing certificate has (digitalSignature, nonRepudiation). Not for
+    production use, and marked so.
     """
     path = Path(path)
     now = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=1)
@@ -69,7 +74,8 @@ def create_test_pkcs12(path: Path, passphrase: bytes, name: str, nip: str, jabat
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     leaf = (
         x509.CertificateBuilder()
-        .subject_name(_name(name, org, title=jabatan, serial=nip)).issuer_name(ca_name)
+        .subject_name(_name(name, org, title=jabatan, serial=nip, unit=TEST_MARK))
+        .issuer_name(ca_name)
         .public_key(key.public_key()).serial_number(x509.random_serial_number())
         .not_valid_before(now).not_valid_after(until)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)

@@ -277,15 +277,8 @@ def draft_bytes(wf, store, session, entry) -> tuple[bytes, int]:
 def preview_of(app, docx: bytes) -> bytes | None:
     """The draft as PDF (LibreOffice), kept next to the drafts by the draft's own hash so a
     second look costs nothing; None where LibreOffice is not installed."""
-    from pipeline.casework.drafting import preview_pdf
-    from pipeline.core.store import atomic_write, sha256
-    path = app.store.path_for(sha256(docx), "preview")
-    if path.exists():
-        return path.read_bytes()
-    pdf = preview_pdf(docx)
-    if pdf:
-        atomic_write(path, pdf)
-    return pdf
+    from pipeline.signing.previews import preview
+    return preview(app.store, app.cfg, docx)
 
 
 @page("/staf/tugas/{step_id:int}/surat/{att_id:int}", roles=ROLES)

@@ -1,43 +1,63 @@
 # SPDX-License-Identifier: AGPL-3.0-or-later
-"""`paraf demo`: the intake slice end to end on embedded defaults, with no server at all.
+"""What the OPDs send the demo, and what the drafters know to answer.
 
-A temporary workspace (Maildir intake, SQLite, outgoing mail written as .eml files) receives a
-handful of OPD messages made on the spot: letters as DOCX and PDF, a letter from a shared
-office address, a request without its letter and the reply that completes it, a letter sent
-twice, a stranger's mail and a broken message.
+The letters are made on the spot (DOCX and PDF specimens): a letter as DOCX, one as PDF, one
+from a shared office address, a request without its letter and the reply that completes it, a
+letter sent twice, a stranger's mail and a broken message.
 """
 from __future__ import annotations
 
-import os
-import secrets
-import tempfile
 from datetime import datetime, timezone
-from email import message_from_bytes, policy
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
-from pathlib import Path
 
-from rich.console import Console
-
-from pipeline.app import App
-from pipeline.books.views import agenda_rows, print_agenda
-from pipeline.core.config import load
-from pipeline.core.workspace import init
-from pipeline.intake.maildir import deliver
 from pipeline.letter import specimen
-from pipeline.worker import run_once
 
-QUESTIONS = [
-    "Apakah pengembalian kelebihan pembayaran perjalanan dinas dapat dilakukan secara bertahap "
-    "melalui pemotongan tambahan penghasilan pegawai?",
-    "Bagaimana mekanisme pelaporan tindak lanjut apabila pihak ketiga yang bertanggung jawab "
-    "telah dinyatakan pailit?",
-    "Dokumen apa saja yang harus dilampirkan sebagai bukti tindak lanjut atas rekomendasi "
-    "pemulihan kerugian daerah?",
-    "Siapa yang berwenang menetapkan status penggunaan tanah yang dipakai bersama oleh dua OPD?",
-]
-
+OFFICE = "Konsultasi Inspektorat <konsultasi@inspektorat.example.go.id>"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+# (question, the drafter's answer, the legal basis the drafter adds when asked to)
+KNOWLEDGE = [
+    ("Apakah pengembalian kelebihan pembayaran perjalanan dinas dapat dilakukan secara bertahap "
+     "melalui pemotongan tambahan penghasilan pegawai?",
+     "Dapat, sepanjang pengembalian secara bertahap dituangkan dalam surat pernyataan "
+     "kesanggupan yang ditandatangani pegawai yang bersangkutan dan diketahui atasan "
+     "langsungnya, serta dilunasi dalam jangka waktu yang ditetapkan dalam rekomendasi LHP.",
+     "Hal ini sejalan dengan Peraturan Pemerintah Nomor 38 Tahun 2016 tentang Tata Cara "
+     "Tuntutan Ganti Kerugian Negara/Daerah."),
+    ("Bagaimana mekanisme pelaporan tindak lanjut apabila pihak ketiga yang bertanggung jawab "
+     "telah dinyatakan pailit?",
+     "Tindak lanjut dilaporkan dengan melampirkan salinan putusan pernyataan pailit, dan "
+     "piutang daerah didaftarkan kepada kurator sebagai tagihan; rekomendasi dicatat sebagai "
+     "tidak dapat ditindaklanjuti dengan alasan yang sah.",
+     "Dasar hukumnya adalah Undang-Undang Nomor 37 Tahun 2004 tentang Kepailitan dan Penundaan "
+     "Kewajiban Pembayaran Utang."),
+    ("Dokumen apa saja yang harus dilampirkan sebagai bukti tindak lanjut atas rekomendasi "
+     "pemulihan kerugian daerah?",
+     "Bukti setor ke Rekening Kas Umum Daerah yang telah divalidasi bank, surat keterangan "
+     "tanggung jawab mutlak apabila pengembalian belum lunas, dan rekapitulasi pengembalian "
+     "yang ditandatangani kepala OPD.",
+     "Ketentuan ini mengacu pada Peraturan Menteri Dalam Negeri Nomor 133 Tahun 2018."),
+    ("Siapa yang berwenang menetapkan status penggunaan tanah yang dipakai bersama oleh dua OPD?",
+     "Status penggunaan barang milik daerah berupa tanah ditetapkan oleh Wali Kota selaku "
+     "pemegang kekuasaan pengelolaan barang milik daerah, atas usul pengguna barang melalui "
+     "pengelola barang.",
+     "Hal ini diatur dalam Peraturan Menteri Dalam Negeri Nomor 19 Tahun 2016 tentang Pedoman "
+     "Pengelolaan Barang Milik Daerah."),
+]
+QUESTIONS = [q for q, _, _ in KNOWLEDGE]
+GENERAL = ("Hal tersebut dilaksanakan sesuai ketentuan peraturan perundang-undangan yang "
+           "berlaku dan dikoordinasikan dengan Inspektorat Daerah.",
+           "Rujukannya adalah peraturan perundang-undangan yang berlaku.")
+
+
+def answer_for(question: str) -> tuple[str, str]:
+    """The drafter's answer and legal basis for a question as Paraf read it from the letter."""
+    words = set(question.lower().split())
+    best = max(KNOWLEDGE, key=lambda k: len(words & set(k[0].lower().split())))
+    if len(words & set(best[0].lower().split())) < max(3, len(words) // 2):
+        return GENERAL
+    return best[1], best[2]
 
 
 def _letter(unit: str, code: str, n: int, hal: str, signer: str, nip: str, questions) -> dict:
@@ -53,7 +73,7 @@ def _mail(sender: str, name: str, subject: str, body: str, attachments=(), reply
           message_id=None) -> bytes:
     msg = EmailMessage()
     msg["From"] = f"{name} <{sender}>"
-    msg["To"] = "Konsultasi Inspektorat <konsultasi@inspektorat.example.go.id>"
+    msg["To"] = OFFICE
     msg["Subject"] = subject
     msg["Date"] = format_datetime(datetime.now(timezone.utc))
     msg["Message-ID"] = message_id or make_msgid(domain=sender.split("@")[1])
@@ -95,7 +115,8 @@ def sample_messages() -> list[tuple[str, bytes]]:
                                      "pertanggungjawaban reses.",
                                      message_id="<demo-setwan-1@pekalongankota.go.id>")),
         ("sent twice", _mail("disdik@pekalongankota.go.id", "Dinas Pendidikan",
-                             "Permohonan konsultasi (kirim ulang)", "Mohon maaf, kami kirim ulang.",
+                             "Permohonan konsultasi (kirim ulang)",
+                             "Mohon maaf, kami kirim ulang.",
                              [("surat-konsultasi.docx", DOCX, disdik_docx)])),
         ("unknown sender", _mail("promo@diskon.example.com", "Promo Hebat",
                                  "Penawaran kerja sama", "Dapatkan diskon!")),
@@ -111,55 +132,3 @@ def completing_reply() -> bytes:
                  "Berikut surat permohonan kami.",
                  [("surat setwan.docx", DOCX, specimen.make_docx(setwan))],
                  reply_to="<demo-setwan-1@pekalongankota.go.id>")
-
-
-def demo_accounts(app: App) -> str:
-    """A clerk and an Inspector account for trying the web pages; one shared password."""
-    from pipeline.web import accounts
-    password = secrets.token_urlsafe(9)
-    now = datetime.now(timezone.utc)
-    with app.session() as s:
-        accounts.add(s, "agendaris", "Dewi Lestari, A.Md.", "clerk", password,
-                     official="agendaris", actor="demo", now=now)
-        accounts.add(s, "inspektur", "Dr. Bambang Suryanto, S.H., M.Si.", "inspector", password,
-                     official="inspektur", actor="demo", now=now)
-    return password
-
-
-def run_demo(console: Console, keep: Path | None = None) -> Path:
-    folder = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="paraf-demo-"))
-    # The demo signs its approval tokens with a throwaway secret; an office sets PARAF_SECRET.
-    secret = os.environ.get("PARAF_SECRET") or secrets.token_urlsafe(32)
-    cfg = load(init(folder), env={**os.environ, "PARAF_SECRET": secret})
-    app = App.open(cfg)
-    intake = cfg.url_path(cfg.intake)
-    console.print(f"[bold]Paraf demo[/bold] in {folder}\n")
-    for label, raw in sample_messages():
-        deliver(intake, raw)
-        console.print(f"  mailed to the intake Maildir: {label}")
-    report, sent = run_once(app)
-    console.print(f"\nFirst pass: {report.seen} messages, {report.outcomes}; "
-                  f"{sent.sent} mails written to the outbox.")
-    deliver(intake, completing_reply())
-    report, sent = run_once(app)
-    console.print(f"Second pass: the Sekretariat DPRD replied with its letter: {report.outcomes};"
-                  f" {sent.sent} more mails.\n")
-    with app.session() as session:
-        print_agenda(agenda_rows(session), console)
-    sent_dir = cfg.url_path(cfg.smtp)
-    console.print(f"\nReceipts and notices (.eml) are in {sent_dir}:")
-    for path in sorted(sent_dir.glob("*.eml"), key=lambda p: p.stat().st_mtime):
-        mail = message_from_bytes(path.read_bytes(), policy=policy.default)
-        console.print(f"  to {mail['To'].addresses[0].addr_spec:<40} {mail['Subject']}",
-                      highlight=False)
-    console.print(f"\nLook closer: paraf --config {folder / 'config.toml'} show 0001/SM/ITDA/"
-                  f"{datetime.now().year}\n            paraf --config {folder / 'config.toml'} "
-                  f"agenda --json", highlight=False)
-    password = demo_accounts(app)
-    console.print(f"\nThe web pages (consultation form, tracking, the staff's pages):\n"
-                  f"  PARAF_SECRET={secret} paraf --config {folder / 'config.toml'} web\n"
-                  f"  then open {cfg.web.base_url}/ (the public form) or {cfg.web.base_url}/masuk"
-                  f" and sign in as 'agendaris' (clerk) or 'inspektur' with the password "
-                  f"{password}", highlight=False)
-    app.close()
-    return folder
