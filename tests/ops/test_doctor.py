@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli.base import cli
+from pipeline.cli.main import cli
 from pipeline.cli.doctor import run_checks
 from pipeline.core import db
 from pipeline.signing.keys import create_test_pkcs12
