@@ -66,3 +66,16 @@ def restore(src, folder, database):
     console.print(f"Restored {len(manifest['files'])} files into {folder}, database from "
                   f"{manifest['finished_at']}. Copy keys/ and the EnvironmentFile back, then run "
                   f"'paraf doctor' and 'paraf audit verify'.", highlight=False)
+
+
+@cli.command()
+@pass_ctx
+def status(ctx):
+    """How the office is doing: the numbers /metrics gives Prometheus, for a person."""
+    from datetime import datetime, timezone
+
+    from pipeline.books.metrics import human, snapshot
+    with ctx.app.session() as session:
+        snap = snapshot(session, datetime.now(timezone.utc))
+    for line in human(snap):
+        click.echo(line)
