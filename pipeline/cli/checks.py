@@ -80,6 +80,8 @@ def check_database(p: Probe) -> Result:
         if kind == "SQLite" and not Path(url.removeprefix("sqlite:///")).exists():
             return Result("database", FAIL, f"no SQLite file at {url.removeprefix('sqlite:///')}",
                           "run 'paraf migrate' to create it, or restore a backup")
+        if kind == "PostgreSQL" and "connect_timeout" not in url:     # answer, don't hang
+            url += ("&" if "?" in url else "?") + "connect_timeout=10"
         p.engine = db.make_engine(url, writer=False)
         with p.engine.connect() as conn:
             conn.execute(text("select 1"))
@@ -196,6 +198,9 @@ def check_certificate(p: Probe) -> Result:
     if not p12.exists():
         return Result("certificate", WARN, f"no signing key at {p12}: letters cannot be signed",
                       "copy the Inspector's PKCS#12 there (mode 600, owned by the paraf user)")
+    if p12.stat().st_mode & 0o077:
+        return Result("certificate", WARN, f"{p12} can be read by other users of this machine",
+                      f"chmod 600 {p12} (owned by the paraf user)")
     certs, note = [], ""
     passphrase = p.env.get("PARAF_SIGN_PASSPHRASE")
     try:

@@ -159,7 +159,8 @@ def _assert_files_match(url: str, data: Path) -> None:
 
 def test_a_damaged_backup_is_refused_before_anything_is_written(app, tmp_path):
     """GIVEN a backup WHEN one stored file in it is changed THEN restore names it and writes
-    nothing; the copied config never keeps a password written into a URL."""
+    nothing; GIVEN a stored file damaged on the server itself WHEN backing up THEN the backup
+    names it and exits 1; the copied config never keeps a password written into a URL."""
     app.consumer.consume(letter_mail(), source="file")
     from pipeline.core.backup import backup
     from pipeline.core.errors import ParafError
@@ -170,5 +171,15 @@ def test_a_damaged_backup_is_refused_before_anything_is_written(app, tmp_path):
     with pytest.raises(ParafError, match="damaged"):
         restore(tmp_path / "bk", tmp_path / "new")
     assert not (tmp_path / "new").exists()
+    victim.write_bytes(victim.read_bytes()[:-1])            # put back: the copy is intact
+    (tmp_path / "ws" / "data" / victim.relative_to(tmp_path / "bk" / "data")).write_bytes(
+        b"changed on the server")                             # but the server's file is not
+    from click.testing import CliRunner
+
+    from pipeline.cli.main import cli
+    result = CliRunner().invoke(cli, ["--config", str(app.cfg.base_dir / "config.toml"),
+                                      "backup", str(tmp_path / "bk2")])
+    assert result.exit_code == 1 and "do not match their hash" in result.output
+    assert str(victim.relative_to(tmp_path / "bk" / "data")) in result.output
     assert strip_url_passwords('intake = "imaps://a%40b:p4ss@mail:993/INBOX"') == \
         'intake = "imaps://a%40b@mail:993/INBOX"'

@@ -164,3 +164,18 @@ def test_a_missing_config_is_one_clear_line(tmp_path):
     assert code == 1
     assert lines["config"].startswith("[FAIL]") and "paraf init" in lines["config"]
     assert "OCR" in lines
+
+
+def test_a_missing_watched_folder_and_an_open_key_file(tmp_path, db_url, dovecot, smtp_login,
+                                                       monkeypatch):
+    """GIVEN the intake URL naming a folder the server does not have, and the PKCS#12 left
+    readable by everyone WHEN doctor runs THEN the mailbox fails with 'create the folder' and
+    the key file warns with the chmod that fixes it."""
+    config, env = healthy(tmp_path, db_url, dovecot, smtp_login, monkeypatch)
+    set_keys(config, intake=dovecot.url("Surat/Masuk"))
+    (tmp_path / "ws" / "keys" / "inspektur.p12").chmod(0o644)
+    code, lines, out = doctor(config, env)
+    assert code == 1
+    assert lines["intake"].startswith("[FAIL]") and "Surat/Masuk" in lines["intake"], out
+    assert "create the folder" in lines["intake"]
+    assert lines["certificate"].startswith("[WARN]") and "chmod 600" in lines["certificate"]
