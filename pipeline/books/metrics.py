@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: AGPL-3.0-or-later
-"""How the office is doing, in numbers: for Prometheus (/metrics) and for a person (`paraf status`).
+"""How the office is doing, in numbers: for Prometheus (/metrics) and for `paraf status`.
 
 Only counts, ages and durations leave here, labelled by status, outcome, step kind or job; never
 a name, an address, a subject or an agenda number, so the metrics hold no personal data.
@@ -128,8 +128,8 @@ def human(snap: Snapshot) -> list[str]:
              f"to sign:         {snap.signing_queue}"]
     for job in ("intake", "replies"):
         if job in snap.polled:
-            lines.append(f"last {job + ' pass:':<12} {utc(snap.polled[job]).isoformat(timespec='seconds')}"
-                         f" ({snap.lag(job):.0f} s ago)")
+            when = utc(snap.polled[job]).isoformat(timespec="seconds")
+            lines.append(f"last {job + ' pass:':<12} {when} ({snap.lag(job):.0f} s ago)")
     if "intake" not in snap.polled:
         lines.append("last intake pass: never (is the worker running?)")
     if snap.read_seconds:

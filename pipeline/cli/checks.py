@@ -53,8 +53,8 @@ def check_config(config_path, env) -> tuple[object, list[Result]]:
         return None, [Result("config", FAIL, str(err),
                              "correct config.toml (or the environment variable it names); "
                              "'paraf init DIR' writes a commented example")]
-    results = [Result("config", OK, f"{Path(config_path or env.get(config_mod.CONFIG_ENV) or 'config.toml')}"
-                                    " is valid")]
+    where = Path(config_path or env.get(config_mod.CONFIG_ENV) or "config.toml")
+    results = [Result("config", OK, f"{where} is valid")]
     from pipeline.core.rulecheck import check_rules
     try:
         problems = check_rules(cfg.rules_path)
@@ -114,7 +114,8 @@ def check_clock(p: Probe) -> Result:
         return _clock_from_ntp()
     skew = p.now() - theirs
     size = abs(skew)
-    detail = f"{size.total_seconds():.1f} s {'ahead of' if skew > timedelta(0) else 'behind'} {source}"
+    side = "ahead of" if skew > timedelta(0) else "behind"
+    detail = f"{size.total_seconds():.1f} s {side} {source}"
     level = FAIL if size > CLOCK_FAIL else WARN if size > CLOCK_WARN else OK
     return Result("clock", level, detail, "enable time synchronisation on both machines "
                   "(timedatectl set-ntp true, or chrony)")
@@ -143,9 +144,8 @@ def secret_bits(secret: str) -> float:
     if all(c in string.hexdigits for c in secret):
         alphabet = 16
     else:
-        alphabet = sum(size for chars, size in ((string.ascii_lowercase, 26),
-                                                (string.ascii_uppercase, 26),
-                                                (string.digits, 10)) if any(c in chars for c in secret))
+        classes = ((string.ascii_lowercase, 26), (string.ascii_uppercase, 26), (string.digits, 10))
+        alphabet = sum(size for chars, size in classes if any(c in chars for c in secret))
         alphabet += 32 if any(c not in string.ascii_letters + string.digits for c in secret) else 0
     distinct = len(set(secret))
     if distinct < 8:                          # "aaaa...", "abab...": a handful of symbols

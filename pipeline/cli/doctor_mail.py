@@ -55,7 +55,8 @@ def check_mailbox(p, label: str, url: str) -> tuple[Result, list[list[str]] | No
                             failed_folder=cfg.mailbox.failed_folder, timeout=10, retries=0)
         source.open()
     except ValueError as err:
-        return Result(label, FAIL, str(err), "set PARAF_IMAP_PASSWORD in the EnvironmentFile"), None
+        fix = "set PARAF_IMAP_PASSWORD in the EnvironmentFile"
+        return Result(label, FAIL, str(err), fix), None
     except SourceError as err:
         cause = str(err)
         fix = ("check the user in config.toml and PARAF_IMAP_PASSWORD" if "login" in cause

@@ -49,8 +49,9 @@ def backup(ctx, dest):
                   f"{len(manifest['files'])} files with SHA-256 sums in manifest.json",
                   highlight=False)
     if manifest["damaged"]:
-        console.print(f"[red]{len(manifest['damaged'])} stored files do not match their hash "
-                      f"(already damaged on this server):[/red] {', '.join(manifest['damaged'][:5])}")
+        damaged = manifest["damaged"]
+        console.print(f"[red]{len(damaged)} stored files do not match their hash (already "
+                      f"damaged on this server):[/red] {', '.join(damaged[:5])}")
         sys.exit(1)
 
 

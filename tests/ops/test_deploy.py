@@ -17,7 +17,8 @@ from click.testing import CliRunner
 from pipeline.cli.main import cli
 
 DEPLOY = Path(__file__).parents[2] / "deploy"
-UNITS = sorted((DEPLOY / "systemd").glob("*.service")) + sorted((DEPLOY / "systemd").glob("*.timer"))
+UNITS = sorted((DEPLOY / "systemd").glob("*.service")) + \
+    sorted((DEPLOY / "systemd").glob("*.timer"))
 PARAF = Path(sys.executable).with_name("paraf")
 
 

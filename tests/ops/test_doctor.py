@@ -23,8 +23,9 @@ def stamped(n: int, header: bool = True) -> list[bytes]:
     for i in range(n):
         auth = (f"Authentication-Results: {AUTHSERV}; dkim=pass header.d=dinas.go.id; "
                 "spf=pass smtp.mailfrom=dinas.go.id\r\n") if header else ""
-        out.append((f"{auth}From: tu@dinas.go.id\r\nTo: konsultasi@inspektorat.test\r\n"
-                    f"Subject: Surat {i}\r\nMessage-ID: <d{i}@dinas.go.id>\r\n\r\nIsi.\r\n").encode())
+        head = (f"{auth}From: tu@dinas.go.id\r\nTo: konsultasi@inspektorat.test\r\n"
+                f"Subject: Surat {i}\r\nMessage-ID: <d{i}@dinas.go.id>\r\n")
+        out.append((head + "\r\nIsi.\r\n").encode())
     return out
 
 
