@@ -17,6 +17,7 @@ from pipeline.core.heartbeat import last
 from pipeline.core.models import AgendaEntry, InboundMessage, OutboxMail, Step
 
 READ_SAMPLE = 500             # letter-reading time over the most recent letters read
+STALLED_AFTER = 600           # seconds without a finished intake pass (IDLE wakes every 60 s)
 
 
 @dataclass
@@ -129,7 +130,9 @@ def human(snap: Snapshot) -> list[str]:
     for job in ("intake", "replies"):
         if job in snap.polled:
             when = utc(snap.polled[job]).isoformat(timespec="seconds")
-            lines.append(f"last {job + ' pass:':<12} {when} ({snap.lag(job):.0f} s ago)")
+            stalled = "  <- is the worker running? (systemctl status paraf-worker)" \
+                if snap.lag(job) > STALLED_AFTER else ""
+            lines.append(f"last {job + ' pass:':<12} {when} ({snap.lag(job):.0f} s ago){stalled}")
     if "intake" not in snap.polled:
         lines.append("last intake pass: never (is the worker running?)")
     if snap.read_seconds:

@@ -6,6 +6,7 @@ import dataclasses
 import json
 import mailbox
 import os
+import re
 import subprocess
 import sys
 from datetime import datetime, timedelta, timezone
@@ -18,6 +19,7 @@ from sqlalchemy import create_engine, func, select
 from starlette.testclient import TestClient
 
 from pipeline.cli.main import cli
+from pipeline.core.heartbeat import beat
 from pipeline.core.models import AgendaEntry, InboundMessage, OutboxMail, Step
 from pipeline.web import create_app
 from pipeline.worker import IntakeWatcher, deliver, dispatch
@@ -126,7 +128,8 @@ def test_healthz_says_503_when_the_database_is_gone(office):
 
 def test_status_prints_the_same_numbers_for_a_person(office):
     """GIVEN the office WHEN `paraf status` runs THEN it shows messages by outcome, overdue
-    steps, the signing queue and when intake last ran."""
+    steps, the signing queue and when intake last ran; GIVEN no intake pass for 20 minutes
+    THEN it asks whether the worker is running."""
     out = CliRunner().invoke(cli, ["--config", str(office.cfg.base_dir / "config.toml"),
                                    "status"])
     assert out.exit_code == 0, out.output
@@ -136,7 +139,12 @@ def test_status_prints_the_same_numbers_for_a_person(office):
     assert "overdue steps:   " + ", ".join(f"{k} {v}" for k, v in sorted(overdue.items())) \
         in out.output
     assert "to sign:" in out.output and "last intake pass:" in out.output
-    assert "s ago" in out.output
+    assert "s ago" in out.output and "is the worker running?" not in out.output
+    beat(office.factory, "intake", datetime.now(timezone.utc) - timedelta(minutes=20))
+    out = CliRunner().invoke(cli, ["--config", str(office.cfg.base_dir / "config.toml"),
+                                   "status"])
+    assert re.search(r"\(12\d\d s ago\)", out.output), out.output      # 20 min, give or take
+    assert "is the worker running?" in out.output
 
 
 def test_json_logs_are_one_object_per_line(office):
