@@ -43,7 +43,11 @@ def backup(ctx, dest):
 
     Safe while the worker and the web pages run."""
     from pipeline.core.backup import backup as do_backup
-    manifest = do_backup(ctx.cfg, dest, paraf_version())
+    import os
+
+    from pipeline.core.config import CONFIG_ENV
+    config_file = Path(ctx.config_path or os.environ.get(CONFIG_ENV) or "config.toml")
+    manifest = do_backup(ctx.cfg, dest, paraf_version(), config_file)
     db = manifest["database"]
     console.print(f"Backup in {dest}: {db['kind']} database at {db['revision']}, "
                   f"{len(manifest['files'])} files with SHA-256 sums in manifest.json",

@@ -129,8 +129,9 @@ def _copy_tree(src: Path, dst: Path, sums: dict[str, str], prefix: str,
     return damaged
 
 
-def backup(cfg: Config, dest: Path, version: str = "") -> dict:
-    """Write the backup into DEST (new or empty); returns the manifest."""
+def backup(cfg: Config, dest: Path, version: str = "", config_file: Path | None = None) -> dict:
+    """Write the backup into DEST (new or empty); returns the manifest. CONFIG_FILE is the
+    config read (default: config.toml beside the workspace)."""
     dest = Path(dest)
     if dest.exists() and any(dest.iterdir()):
         raise ParafError(f"{dest} is not empty; give a new folder for each backup")
@@ -154,8 +155,8 @@ def backup(cfg: Config, dest: Path, version: str = "") -> dict:
     damaged = _copy_tree(cfg.data_path, work / "data", sums, "data", content_addressed=True)
     _copy_tree(cfg.rules_path, work / "rules", sums, "rules")
     _copy_tree(cfg.outbox_path, work / "outbox", sums, "outbox")
-    config_text = (cfg.base_dir / "config.toml").read_text(encoding="utf-8") \
-        if (cfg.base_dir / "config.toml").exists() else ""
+    config_file = Path(config_file or cfg.base_dir / "config.toml")
+    config_text = config_file.read_text(encoding="utf-8") if config_file.exists() else ""
     (work / "config.toml").write_text(strip_url_passwords(config_text), encoding="utf-8")
     sums["config.toml"] = file_sha256(work / "config.toml")
     manifest = {"format": 1, "paraf": version, "started_at": started.isoformat(),
