@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli.main import cli
+from tests.ops.workspace import STRONG_SECRET
 
 DEPLOY = Path(__file__).parents[2] / "deploy"
 UNITS = sorted((DEPLOY / "systemd").glob("*.service")) + \
@@ -100,3 +101,24 @@ def test_the_backup_script_keeps_the_newest(tmp_path, monkeypatch):
     left = sorted(p.name for p in (tmp_path / "backups").iterdir())
     assert left == made[1:]
     assert all((tmp_path / "backups" / name / "manifest.json").exists() for name in left)
+
+
+def test_paraf_admin_runs_a_command_with_the_services_secrets(tmp_path):
+    """GIVEN a workspace whose intake needs a password kept only in the EnvironmentFile WHEN
+    `paraf-admin doctor` runs (as root here; as the paraf user on a server) THEN the command
+    sees the secrets and the config, as the units do."""
+    if os.geteuid() != 0 or not shutil.which("runuser"):
+        pytest.skip("runuser needs root")
+    from pipeline.core.workspace import init, set_key
+    config = init(tmp_path / "ws")
+    config.write_text(set_key(config.read_text(), "smtp", "smtp://paraf@127.0.0.1:1"))
+    envfile = tmp_path / "paraf.env"
+    envfile.write_text(f"PARAF_SMTP_PASSWORD=rahasia-smtp\nPARAF_SECRET={STRONG_SECRET}\n")
+    envfile.chmod(0o600)
+    env = {"PATH": os.environ["PATH"], "PARAF_HOME": str(tmp_path / "ws"),
+           "PARAF_ENV": str(envfile), "PARAF_BIN": str(PARAF), "PARAF_USER": "root"}
+    done = subprocess.run([str(DEPLOY / "paraf-admin.sh"), "doctor"], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert "[ OK ] config" in done.stdout, done.stdout + done.stderr
+    assert "[ OK ] PARAF_SECRET" in done.stdout
+    assert "[FAIL] smtp" in done.stdout                 # nothing listens on port 1
