@@ -9,6 +9,9 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian's Chromium; it cannot download its own here).
 RUNTIME_DEBS := tesseract-ocr tesseract-ocr-ind poppler-utils libreoffice-writer-nogui
 TEST_DEBS    := dovecot-imapd chromium fonts-dejavu-core
+# pg_dump/psql for `paraf backup` and `paraf restore` on PostgreSQL, and systemd-analyze for
+# checking the units in deploy/.
+OPS_DEBS     := postgresql-client systemd
 
 .PHONY: setup system-deps test-deps demo test bench clean
 
@@ -32,6 +35,9 @@ system-deps:
 test-deps: system-deps
 	@{ [ -x /usr/sbin/dovecot ] && [ -x /usr/bin/chromium ]; } || { $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(TEST_DEBS); }
+	@{ command -v pg_dump >/dev/null && command -v psql >/dev/null && \
+	   command -v systemd-analyze >/dev/null; } || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(OPS_DEBS); }
 
 setup: system-deps $(BIN)/paraf
 

@@ -16,6 +16,7 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from sqlalchemy.exc import OperationalError
 
 from pipeline.app import App
+from pipeline.core.heartbeat import beat
 from pipeline.core.models import AgendaEntry
 from pipeline.intake.ledger import DbLedger
 from pipeline.intake.runner import PassReport, open_source, run_pass
@@ -33,6 +34,7 @@ class IntakeWatcher:
         self.source = None
         self.failures = 0
         self.ledger: DbLedger | None = None
+        self.job = "replies" if url and url == app.cfg.replies else "intake"
 
     def __call__(self, wait: bool = True) -> PassReport | None:
         cfg = self.app.cfg
@@ -43,6 +45,7 @@ class IntakeWatcher:
                 self.ledger = DbLedger(self.app.factory, scope=self.source.name)
             report = run_pass(self.source, self.app.consumer, self.ledger, cfg.mailbox.chunk)
             self.failures = 0
+            beat(self.app.factory, self.job, datetime.now(timezone.utc), {"seen": report.seen})
             if wait:
                 self.source.wait(cfg.mailbox.poll_seconds if cfg.mailbox.idle
                                  else cfg.worker.intake_seconds)

@@ -40,9 +40,12 @@ pass_ctx = click.make_pass_decorator(Ctx)
 @click.option("--config", "config_path", envvar=config_mod.CONFIG_ENV, default=None,
               metavar="PATH", help="config.toml to use (default ./config.toml or $PARAF_CONFIG)")
 @click.option("-v", "--verbose", is_flag=True, help="log what the worker does")
+@click.option("--log-format", type=click.Choice(["text", "json"]), default="text",
+              envvar="PARAF_LOG_FORMAT", show_default=True,
+              help="json: one object per line, for journald and log collectors")
 @click.pass_context
-def cli(ctx, config_path, verbose):
+def cli(ctx, config_path, verbose, log_format):
     """Paraf: the inspectorate's correspondence, by e-mail."""
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from pipeline.cli.logs import setup
+    setup(logging.INFO if verbose else logging.WARNING, log_format)
     ctx.obj = Ctx(config_path)

@@ -156,7 +156,7 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
         yield session
 
 
-def _alembic_config(engine: Engine):
+def alembic_config(engine: Engine):
     from alembic.config import Config as AlembicConfig
     cfg = AlembicConfig()
     cfg.set_main_option("script_location", str(files("pipeline") / "migrations"))
@@ -167,7 +167,7 @@ def _alembic_config(engine: Engine):
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to REVISION; safe to run on every start."""
     from alembic import command
-    command.upgrade(_alembic_config(engine), revision)
+    command.upgrade(alembic_config(engine), revision)
 
 
 def current_revision(engine: Engine) -> str | None:

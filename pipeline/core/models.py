@@ -327,3 +327,13 @@ event.listen(AgendaEntry, "before_insert", on_insert)     # keeps search_text cu
 event.listen(AgendaEntry, "before_update", on_update)
 reasons.listen(AgendaEntry, "reason", "reason_code", "reason_params")
 reasons.listen(Attachment, "refused_reason", "refused_code", "refused_params")
+
+
+class Heartbeat(Base):
+    """When a worker job last completed, by name ("intake", "replies"): `paraf status` and
+    /metrics read it from another process to tell a stalled worker from a quiet mailbox."""
+    __tablename__ = "heartbeats"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    at: Mapped[datetime]
+    detail: Mapped[dict | None]

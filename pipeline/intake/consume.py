@@ -14,6 +14,7 @@ import hashlib
 import html
 import logging
 import re
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Callable
@@ -54,6 +55,7 @@ class LetterFound:
     why: str
     refused: tuple[tuple[str, str], ...]
     sha256: str | None
+    seconds: float = 0.0            # how long reading took (OCR included), for /metrics
 
 
 def utcnow() -> datetime:
@@ -112,6 +114,7 @@ class Consumer:
 
     # -- reading ------------------------------------------------------------------------------
     def _read_letter(self, parsed: ParsedMessage) -> LetterFound:
+        started = time.monotonic()
         body = parsed.text or html_to_text(parsed.html)
         choice = letters.choose_letter(
             [(p.filename, p.content_type, p.payload) for p in parsed.attachments], body,
@@ -122,7 +125,7 @@ class Consumer:
             data = chosen.payload if chosen else " ".join(body.split()).encode()
             sha = hashlib.sha256(data).hexdigest()
         return LetterFound(choice.reading, choice.filename, choice.why,
-                           tuple(choice.refused), sha)
+                           tuple(choice.refused), sha, round(time.monotonic() - started, 3))
 
     # -- recording ----------------------------------------------------------------------------
     def _record(self, session, parsed, found, digest, path, raw, source, ref, now) -> Outcome:
@@ -170,7 +173,7 @@ class Consumer:
         if reading is not None:
             entry.letter = reading.to_json()
             entry.letter_meta = {**reading.meta(), "attachment": found.filename,
-                                 "why": found.why}
+                                 "why": found.why, "read_seconds": found.seconds}
             entry.letter_nomor, entry.letter_sha256 = reading.nomor, found.sha256
         prior = _prior(session, entry, who, reading, found.sha256)
         verdict = decide(Intake(parsed, reading, found.filename, found.refused, who,

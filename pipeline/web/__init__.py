@@ -22,6 +22,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pipeline.app import App
 from pipeline.core.errors import ConfigError
+from pipeline.web import health
 from pipeline.web.page import PAGES
 from pipeline.web.security import CSRF_COOKIE, BodyLimit, SecureHeaders, new_browser_key
 
@@ -112,7 +113,7 @@ def create_app(app: App) -> Starlette:
 
     site = Starlette(
         lifespan=lifespan,
-        routes=[*PAGES.values(),
+        routes=[*health.ROUTES, *PAGES.values(),
                 Mount("/static", StaticFiles(directory=str(files("pipeline") / "web" / "static")),
                       name="static")],
         exception_handlers={HTTPException: http_error})

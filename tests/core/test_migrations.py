@@ -2,18 +2,11 @@
 """The Alembic migrations build exactly the schema the models describe."""
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 
 from pipeline.books.search import include_name
-from pipeline.core.db import current_revision, make_engine, migrate
+from pipeline.core.db import alembic_config, current_revision, make_engine, migrate
 from pipeline.core.models import Base
-
-
-def head_revision() -> str:
-    from importlib.resources import files
-
-    from alembic.script import ScriptDirectory
-    (head,) = ScriptDirectory(str(files("pipeline") / "migrations")).get_heads()  # one head
-    return head
 
 
 def test_migrations_match_the_models_and_are_idempotent(db_url):
@@ -25,6 +18,7 @@ def test_migrations_match_the_models_and_are_idempotent(db_url):
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(
             conn, opts={"include_name": include_name}), Base.metadata)
-    assert current_revision(engine) == head_revision()
+    head = ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+    assert current_revision(engine) == head
     engine.dispose()
     assert diff == []
