@@ -26,19 +26,12 @@ from pipeline.casework.actions import (
 )
 from pipeline.casework.answers import answers_from_text
 from pipeline.casework.drafting import preview_pdf
-from pipeline.casework.replies import (
-    allowed,
-    decide,
-    explain_choices,
-    find_tokens,
-    read_token,
-    verdict,
-)
+from pipeline.casework.replies import decide, explain_choices, find_tokens, read_token
 from pipeline.casework.replies.decision import Decision
 from pipeline.casework.revisions import Revisions
 from pipeline.casework.route import RouteInput, resolve_chain, route
 from pipeline.casework.steps import StepDesk, words
-from pipeline.core import states
+from pipeline.core import senderauth, states
 from pipeline.core.config import Config
 from pipeline.core.db import utc
 from pipeline.core.errors import NotFound, RulesError
@@ -57,6 +50,7 @@ class Workflow(Revisions):
         self.desk = StepDesk(cfg)
         self.by_code = {o.code: o for o in officials}
         self.inspector = next(o for o in officials if "inspector" in o.roles)
+        self.trust = senderauth.Trust.from_config(cfg.workflow)
 
     # -- 1. route and dispose -----------------------------------------------------------------
     def start(self, session: Session, entry: AgendaEntry, now: datetime) -> None:
@@ -176,10 +170,8 @@ class Workflow(Revisions):
         if official is None or parsed.from_addr not in {e.lower() for e in official.emails}:
             return step, (f"it came from {parsed.from_addr}, which is not the registered "
                           f"address of the official asked")
-        ok, reason = allowed(verdict(list(parsed.auth_results), parsed.from_addr,
-                                     self.cfg.workflow.authserv_id or None),
-                             self.cfg.workflow.auth_policy)
-        return step, (None if ok else reason)
+        sender = senderauth.check(parsed.trace, parsed.from_addr, self.trust, own_domain=True)
+        return step, (None if sender.ok else sender.reason)
 
     def refuse(self, session, parsed, entry, step, why, now):
         if entry is not None and step is not None:
