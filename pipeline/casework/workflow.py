@@ -25,6 +25,8 @@ from pipeline.casework.actions import (
     parse_redirect,
 )
 from pipeline.casework.answers import answers_from_text
+from pipeline.casework.confirm import confirm
+from pipeline.casework.paraf import first_lines, initialled, own_paraf, remarks
 from pipeline.casework.drafting import preview_pdf
 from pipeline.casework.replies import decide, explain_choices, find_tokens, read_token
 from pipeline.casework.replies.decision import Decision
@@ -116,7 +118,9 @@ class Workflow(Revisions):
         handler = {"disposition": self.on_disposition, "drafting": self.on_drafting,
                    "paraf": self.on_paraf,
                    "signing": lambda *args: signreply.on_reply(self, *args)}[step.kind]
-        return handler(session, entry, step, official, Reply.from_mail(parsed, official), now)
+        reply = Reply.from_mail(parsed, official)
+        return self.confirmed(session, step, official, reply, now,
+                              handler(session, entry, step, official, reply, now))
 
     def act(self, session: Session, step_id: int, revision: int, stage: int,
             official_code: str | None, action: str, now: datetime, *, actor: str,
@@ -153,7 +157,17 @@ class Workflow(Revisions):
                       answers=tuple(answers) if answers is not None else None)
         handler = {"disposition": self.on_disposition, "drafting": self.on_drafting,
                    "paraf": self.on_paraf}[step.kind]
-        return handler(session, entry, step, official, reply, now)
+        return self.confirmed(session, step, official, reply, now,
+                              handler(session, entry, step, official, reply, now))
+
+    def confirmed(self, session, step, official, reply, now, outcome):
+        """Tell OFFICIAL's registered address what an accepted action recorded (confirm.py)."""
+        status, entry, _ = outcome
+        notes = step.notes if step.kind != "signing" else None
+        revision = self.latest_draft(session, entry).number if status == "revised" else None
+        confirm(self.desk, session, entry, official, status, reply, now, revision=revision,
+                notes=notes)
+        return outcome
 
     def gate(self, session, tokens, parsed) -> tuple[Step | None, str | None]:
         refs = [r for r in (read_token(self.cfg.secret, t) for t in tokens) if r]
@@ -193,7 +207,8 @@ class Workflow(Revisions):
         states.note(entry, "unclear", actor=reply.actor, at=now,
                     message_id=reply.message_id, data={"step": step.id})
         self.desk.tell(session, entry, official, "step_unclear", "Balasan Belum Dapat Diproses",
-                       answering=reply.message_id, choices=choices or explain_choices())
+                       answering=reply.message_id, choices=choices or explain_choices(),
+                       read=first_lines(reply.text))
         return "unclear", entry, None
 
     def on_disposition(self, session, entry, step, official, reply: Reply, now):
@@ -206,7 +221,10 @@ class Workflow(Revisions):
                                     web="Pilih pejabat yang ditugaskan.")
         else:
             target, instructions = parse_redirect(reply.text, self.officials)
-            if target is None and decide(reply.text).kind != "approve":
+            approval = decide(reply.text)
+            if target is None and approval.kind == "approve":
+                instructions = approval.notes or None       # "SETUJU, <petunjuk>"
+            if target is None and approval.kind != "approve":
                 return self.unclear(session, entry, step, official, reply, now, choices=(
                     "Balas dengan SETUJU untuk menyetujui usulan disposisi, atau DISPOSISI "
                     "KEPADA <kode atau alamat surel pejabat>: <petunjuk> untuk menugaskan "
@@ -251,10 +269,12 @@ class Workflow(Revisions):
         if reply.docx is not None and reply.action in (None, "upload"):
             revision = self.add_revision(session, entry, reply.docx, official, reply, now,
                                          reply.source("docx"))
-            self.desk.close(step, "revised", now, reply_message_id=reply.message_id)
+            self.desk.close(step, "revised", now, notes=reply.text or None,
+                            reply_message_id=reply.message_id)
             self.desk.supersede(session, entry, now)
             states.move(entry, "revise", actor=reply.actor, at=now,
                         message_id=reply.message_id, data={"revision": revision.number})
+            own_paraf(self.desk, session, entry, step, revision.number, reply, now)
             self.next_initial(session, entry, revision, 0, now)
             return "revised", entry, None
         if reply.by_web:
@@ -269,11 +289,12 @@ class Workflow(Revisions):
         else:
             decision = decide(reply.text)
         if decision.kind == "approve":
-            self.desk.close(step, "approved", now, reply_message_id=reply.message_id)
+            self.desk.close(step, "approved", now, notes=decision.notes or None,
+                            reply_message_id=reply.message_id)
             states.note(entry, "paraf", actor=reply.actor, at=now,
                         message_id=reply.message_id,
                         data={"official": official.code, "revision": step.revision,
-                              "stage": step.stage})
+                              "stage": step.stage, "notes": decision.notes or None})
             self.next_initial(session, entry, self.latest_draft(session, entry),
                               step.stage + 1, now)
             return "initialled", entry, None
@@ -289,6 +310,9 @@ class Workflow(Revisions):
     # -- the chain ----------------------------------------------------------------------------
     def next_initial(self, session, entry, revision: DraftRevision, stage: int, now) -> None:
         chain = self.chain(self.disposition(session, entry))
+        done = initialled(session, entry, revision.number)
+        while stage < len(chain) and stage in done:
+            stage += 1                      # the official who revised it initialled it
         if stage >= len(chain):
             states.move(entry, "initial", actor="paraf", at=now,
                         data={"revision": revision.number})
@@ -302,7 +326,8 @@ class Workflow(Revisions):
         if preview:
             files.append((f"pratinjau-r{revision.number}.pdf", "application/pdf", preview))
         self.desk.mail(session, entry, step, official, "step_paraf", files,
-                       chain=chain, approved=chain[:stage],
+                       chain=chain, approved=chain[:stage], remarks=remarks(session, entry,
+                                                                            self.by_code),
                        drafter=self.by_code[self.disposition(session, entry).assignee])
 
     def chain_for(self, rule_name: str, assignee: Official) -> tuple[Official, ...]:
