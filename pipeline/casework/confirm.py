@@ -19,6 +19,7 @@ WHAT = {
     "revised": "konsep jawaban yang Bapak/Ibu perbaiki (revisi baru), sekaligus paraf "
                "Bapak/Ibu atas revisi tersebut",
     "sign-requested": "perintah penandatanganan surat",
+    "signed": "penandatanganan surat jawaban",
 }
 
 
@@ -30,8 +31,15 @@ def confirm(desk, session, entry, official, status: str, reply, now: datetime, *
         return False
     via = (f"halaman web Paraf (akun {reply.actor.removeprefix('web:')})" if reply.by_web
            else f"balasan surel dari {reply.actor}")
-    desk.tell(session, entry, official, "step_confirm", "Konfirmasi Tindakan",
-              answering=reply.message_id, what=WHAT[status], via=via,
-              when=desk.due_text(now), revision=revision, notes=notes,
-              registered=official.emails[0])
+    tell(desk, session, entry, official, status, via, now, answering=reply.message_id,
+         revision=revision, notes=notes)
     return True
+
+
+def tell(desk, session, entry, official, status: str, via: str, now: datetime, *,
+         answering: str | None = None, revision: int | None = None,
+         notes: str | None = None) -> None:
+    """The confirmation mail itself, for callers that are not a step reply (signing)."""
+    desk.tell(session, entry, official, "step_confirm", "Konfirmasi Tindakan",
+              answering=answering, what=WHAT[status], via=via, when=desk.due_text(now),
+              revision=revision, notes=notes, registered=official.emails[0])

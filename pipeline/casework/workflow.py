@@ -109,7 +109,7 @@ class Workflow(Revisions):
         if not tokens:
             return None
         if parsed.auto_submitted or (parsed.from_addr or "").startswith("mailer-daemon@"):
-            return "ignored", None, "automatic message to a step address"
+            return "ignored", None, "pesan otomatis ke alamat tugas"
         step, why = self.gate(session, tokens, parsed)
         entry = session.get(AgendaEntry, step.entry_id, with_for_update=True) if step else None
         if why:
@@ -172,18 +172,18 @@ class Workflow(Revisions):
     def gate(self, session, tokens, parsed) -> tuple[Step | None, str | None]:
         refs = [r for r in (read_token(self.cfg.secret, t) for t in tokens) if r]
         if not self.cfg.secret or not refs:
-            return None, "its token was not issued by Paraf (forged or damaged)"
+            return None, "tokennya tidak diterbitkan oleh Paraf (palsu atau rusak)"
         ref = refs[0]
         step = session.get(Step, ref.step_id, with_for_update=True)
         if step is None or (step.revision, step.stage) != (ref.revision, ref.stage):
-            return None, "its token does not belong to any request Paraf sent"
+            return None, "tokennya tidak sesuai dengan permintaan mana pun yang dikirim Paraf"
         if step.status != "open":
-            return step, ("that request was already answered or replaced by a newer revision "
-                          "(a repeated or outdated reply)")
+            return step, ("permintaan itu sudah dijawab atau diganti oleh revisi yang lebih "
+                          "baru (balasan berulang atau usang)")
         official = self.by_code.get(step.official)
         if official is None or parsed.from_addr not in {e.lower() for e in official.emails}:
-            return step, (f"it came from {parsed.from_addr}, which is not the registered "
-                          f"address of the official asked")
+            return step, (f"dikirim dari {parsed.from_addr}, yang bukan alamat terdaftar "
+                          f"pejabat yang diminta")
         sender = senderauth.check(parsed.trace, parsed.from_addr, self.trust, own_domain=True)
         return step, (None if sender.ok else sender.reason)
 

@@ -34,7 +34,7 @@ def test_a_reply_from_the_wrong_person_is_refused_and_the_official_told(wf, dove
     assert open_steps(wf) == [("paraf", "irban-3", 1, 0)] and status(wf) == "drafted"
     warning = mailroom.last_to(emails(wf, "irban-3"))
     assert "Tidak Diproses" in str(warning["Subject"])
-    assert "not the registered address" in refusals(wf)[0]
+    assert "bukan alamat terdaftar" in refusals(wf)[0]
 
 
 def test_a_forged_token_is_refused(wf, dovecot, mailroom):
@@ -47,7 +47,7 @@ def test_a_forged_token_is_refused(wf, dovecot, mailroom):
     mailroom.reply(request, emails(wf, "irban-3"), "SETUJU", to=forged, subject="Re: " + subject)
     run_once(wf)
     assert status(wf) == "drafted" and open_steps(wf) == [("paraf", "irban-3", 1, 0)]
-    assert "not issued by Paraf" in refusals(wf)[0]
+    assert "tidak diterbitkan oleh Paraf" in refusals(wf)[0]
 
 
 def test_a_replayed_approval_does_nothing_the_second_time(wf, dovecot, mailroom):
@@ -59,7 +59,7 @@ def test_a_replayed_approval_does_nothing_the_second_time(wf, dovecot, mailroom)
     mailroom.reply(request, emails(wf, "irban-3"), "SETUJU")       # sent again, new Message-ID
     run_once(wf)
     assert open_steps(wf) == [("paraf", "kasubag-umum", 1, 1)]
-    assert "already answered" in refusals(wf)[0]
+    assert "sudah dijawab" in refusals(wf)[0]
 
 
 def test_a_reply_to_an_outdated_revision_is_refused(wf, dovecot, mailroom):
