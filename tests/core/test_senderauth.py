@@ -229,3 +229,16 @@ def test_hostile_headers_do_not_crash():
         raw = b"Authentication-Results: " + junk.encode() + b"\r\n" + stamp(message(), None)
         got = check(trace_of(raw), OFFICIAL, REQUIRE)
         assert got.reason and got.ok is False
+
+
+def test_display_names_with_commas_and_raw_utf8_addresses_are_read_as_one_address():
+    """GIVEN an encoded display name containing a comma, or an SMTPUTF8 From in raw bytes WHEN
+    checked THEN each From is one address: the first passes, the homoglyph one is read as
+    itself (and so is not the official's address)."""
+    encoded = b"From: =?utf-8?q?Irban_III=2C_Inspektorat?= <" + OFFICIAL.encode() + b">\r\n"
+    raw = stamp(encoded + message().split(b"\n", 1)[1], GOOD)
+    assert check(trace_of(raw), OFFICIAL, REQUIRE, own_domain=True).ok
+    homoglyph = "irban3@inspekt\u043erat.example.go.id"
+    raw = stamp(f"From: {homoglyph}\r\n".encode() + message().split(b"\n", 1)[1], GOOD)
+    assert evidence(trace_of(raw), REQUIRE).froms == (homoglyph,)
+    assert not check(trace_of(raw), homoglyph, REQUIRE, own_domain=True).ok

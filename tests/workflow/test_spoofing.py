@@ -125,6 +125,9 @@ SPOOFS = {
                               results="dkim=pass header.d=inspektorat-example.go.id"),
     "homoglyph domain": dict(from_line="irban3@xn--inspektrat-3fj.example.go.id",
                              results="dkim=pass header.d=xn--inspektrat-3fj.example.go.id"),
+    "unicode homoglyph in the raw header": dict(
+        from_line="irban3@inspekt\u043erat.example.go.id",            # Cyrillic o
+        results="dkim=pass header.d=xn--inspektrat-3fj.example.go.id"),
     "two From addresses": dict(from_line=f"{IRBAN}, boss@attacker.example"),
     "Sender differs from From": dict(headers={"Sender": "x@attacker.example"}),
     "Reply-To to the attacker, From forged": dict(
@@ -139,6 +142,7 @@ SPOOFS = {
 
 
 NOT_THE_OFFICIAL = ("display-name trick", "look-alike domain", "homoglyph domain",
+                    "unicode homoglyph in the raw header",
                     "From the attacker, Reply-To the official")
 UNVERIFIED = ("unstamped under require",)
 
