@@ -16,6 +16,7 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from sqlalchemy.exc import OperationalError
 
 from pipeline.app import App
+from pipeline.core import trustnotes
 from pipeline.core.heartbeat import beat
 from pipeline.core.models import AgendaEntry
 from pipeline.intake.ledger import DbLedger
@@ -204,6 +205,8 @@ def run_forever(app: App) -> None:
         scheduler.add_job(signing_digest, "cron", args=[app], day_of_week="mon-fri",
                           hour=int(hour), minute=int(minute), id=f"digest-{i}", coalesce=True)
     log.info("paraf worker started: intake %s", app.cfg.intake)
+    for line in trustnotes.for_folder(app.cfg.workflow, app.cfg.rules_path):
+        log.warning("sender check: %s", line)
     try:
         scheduler.start()
     except (KeyboardInterrupt, SystemExit):

@@ -25,19 +25,14 @@ from pipeline.casework.actions import (
     parse_redirect,
 )
 from pipeline.casework.answers import answers_from_text
-from pipeline.casework.replies import (
-    allowed,
-    decide,
-    explain_choices,
-    find_tokens,
-    read_token,
-    verdict,
-)
+from pipeline.casework.confirm import confirm
+from pipeline.casework.paraf import first_lines, initialled, own_paraf, remarks
+from pipeline.casework.replies import decide, explain_choices, find_tokens, read_token
 from pipeline.casework.replies.decision import Decision
 from pipeline.casework.revisions import Revisions
 from pipeline.casework.route import RouteInput, resolve_chain, route
 from pipeline.casework.steps import StepDesk, words
-from pipeline.core import states
+from pipeline.core import senderauth, states
 from pipeline.core.config import Config
 from pipeline.core.db import utc
 from pipeline.core.errors import NotFound, RulesError
@@ -57,6 +52,7 @@ class Workflow(Revisions):
         self.desk = StepDesk(cfg)
         self.by_code = {o.code: o for o in officials}
         self.inspector = next(o for o in officials if "inspector" in o.roles)
+        self.trust = senderauth.Trust.from_config(cfg.workflow)
 
     # -- 1. route and dispose -----------------------------------------------------------------
     def start(self, session: Session, entry: AgendaEntry, now: datetime) -> None:
@@ -113,7 +109,7 @@ class Workflow(Revisions):
         if not tokens:
             return None
         if parsed.auto_submitted or (parsed.from_addr or "").startswith("mailer-daemon@"):
-            return "ignored", None, "automatic message to a step address"
+            return "ignored", None, "pesan otomatis ke alamat tugas"
         step, why = self.gate(session, tokens, parsed)
         entry = session.get(AgendaEntry, step.entry_id, with_for_update=True) if step else None
         if why:
@@ -122,7 +118,9 @@ class Workflow(Revisions):
         handler = {"disposition": self.on_disposition, "drafting": self.on_drafting,
                    "paraf": self.on_paraf,
                    "signing": lambda *args: signreply.on_reply(self, *args)}[step.kind]
-        return handler(session, entry, step, official, Reply.from_mail(parsed, official), now)
+        reply = Reply.from_mail(parsed, official)
+        return self.confirmed(session, step, official, reply, now,
+                              handler(session, entry, step, official, reply, now))
 
     def act(self, session: Session, step_id: int, revision: int, stage: int,
             official_code: str | None, action: str, now: datetime, *, actor: str,
@@ -159,27 +157,35 @@ class Workflow(Revisions):
                       answers=tuple(answers) if answers is not None else None)
         handler = {"disposition": self.on_disposition, "drafting": self.on_drafting,
                    "paraf": self.on_paraf}[step.kind]
-        return handler(session, entry, step, official, reply, now)
+        return self.confirmed(session, step, official, reply, now,
+                              handler(session, entry, step, official, reply, now))
+
+    def confirmed(self, session, step, official, reply, now, outcome):
+        """Tell OFFICIAL's registered address what an accepted action recorded (confirm.py)."""
+        status, entry, _ = outcome
+        notes = step.notes if step.kind != "signing" else None
+        revision = self.latest_draft(session, entry).number if status == "revised" else None
+        confirm(self.desk, session, entry, official, status, reply, now, revision=revision,
+                notes=notes)
+        return outcome
 
     def gate(self, session, tokens, parsed) -> tuple[Step | None, str | None]:
         refs = [r for r in (read_token(self.cfg.secret, t) for t in tokens) if r]
         if not self.cfg.secret or not refs:
-            return None, "its token was not issued by Paraf (forged or damaged)"
+            return None, "tokennya tidak diterbitkan oleh Paraf (palsu atau rusak)"
         ref = refs[0]
         step = session.get(Step, ref.step_id, with_for_update=True)
         if step is None or (step.revision, step.stage) != (ref.revision, ref.stage):
-            return None, "its token does not belong to any request Paraf sent"
+            return None, "tokennya tidak sesuai dengan permintaan mana pun yang dikirim Paraf"
         if step.status != "open":
-            return step, ("that request was already answered or replaced by a newer revision "
-                          "(a repeated or outdated reply)")
+            return step, ("permintaan itu sudah dijawab atau diganti oleh revisi yang lebih "
+                          "baru (balasan berulang atau usang)")
         official = self.by_code.get(step.official)
         if official is None or parsed.from_addr not in {e.lower() for e in official.emails}:
-            return step, (f"it came from {parsed.from_addr}, which is not the registered "
-                          f"address of the official asked")
-        ok, reason = allowed(verdict(list(parsed.auth_results), parsed.from_addr,
-                                     self.cfg.workflow.authserv_id or None),
-                             self.cfg.workflow.auth_policy)
-        return step, (None if ok else reason)
+            return step, (f"dikirim dari {parsed.from_addr}, yang bukan alamat terdaftar "
+                          f"pejabat yang diminta")
+        sender = senderauth.check(parsed.trace, parsed.from_addr, self.trust, own_domain=True)
+        return step, (None if sender.ok else sender.reason)
 
     def refuse(self, session, parsed, entry, step, why, now):
         if entry is not None and step is not None:
@@ -201,7 +207,8 @@ class Workflow(Revisions):
         states.note(entry, "unclear", actor=reply.actor, at=now,
                     message_id=reply.message_id, data={"step": step.id})
         self.desk.tell(session, entry, official, "step_unclear", "Balasan Belum Dapat Diproses",
-                       answering=reply.message_id, choices=choices or explain_choices())
+                       answering=reply.message_id, choices=choices or explain_choices(),
+                       read=first_lines(reply.text))
         return "unclear", entry, None
 
     def on_disposition(self, session, entry, step, official, reply: Reply, now):
@@ -214,7 +221,10 @@ class Workflow(Revisions):
                                     web="Pilih pejabat yang ditugaskan.")
         else:
             target, instructions = parse_redirect(reply.text, self.officials)
-            if target is None and decide(reply.text).kind != "approve":
+            approval = decide(reply.text)
+            if target is None and approval.kind == "approve":
+                instructions = approval.notes or None       # "SETUJU, <petunjuk>"
+            if target is None and approval.kind != "approve":
                 return self.unclear(session, entry, step, official, reply, now, choices=(
                     "Balas dengan SETUJU untuk menyetujui usulan disposisi, atau DISPOSISI "
                     "KEPADA <kode atau alamat surel pejabat>: <petunjuk> untuk menugaskan "
@@ -259,10 +269,12 @@ class Workflow(Revisions):
         if reply.docx is not None and reply.action in (None, "upload"):
             revision = self.add_revision(session, entry, reply.docx, official, reply, now,
                                          reply.source("docx"))
-            self.desk.close(step, "revised", now, reply_message_id=reply.message_id)
+            self.desk.close(step, "revised", now, notes=reply.text or None,
+                            reply_message_id=reply.message_id)
             self.desk.supersede(session, entry, now)
             states.move(entry, "revise", actor=reply.actor, at=now,
                         message_id=reply.message_id, data={"revision": revision.number})
+            own_paraf(self.desk, session, entry, step, revision.number, reply, now)
             self.next_initial(session, entry, revision, 0, now)
             return "revised", entry, None
         if reply.by_web:
@@ -277,11 +289,12 @@ class Workflow(Revisions):
         else:
             decision = decide(reply.text)
         if decision.kind == "approve":
-            self.desk.close(step, "approved", now, reply_message_id=reply.message_id)
+            self.desk.close(step, "approved", now, notes=decision.notes or None,
+                            reply_message_id=reply.message_id)
             states.note(entry, "paraf", actor=reply.actor, at=now,
                         message_id=reply.message_id,
                         data={"official": official.code, "revision": step.revision,
-                              "stage": step.stage})
+                              "stage": step.stage, "notes": decision.notes or None})
             self.next_initial(session, entry, self.latest_draft(session, entry),
                               step.stage + 1, now)
             return "initialled", entry, None
@@ -297,6 +310,9 @@ class Workflow(Revisions):
     # -- the chain ----------------------------------------------------------------------------
     def next_initial(self, session, entry, revision: DraftRevision, stage: int, now) -> None:
         chain = self.chain(self.disposition(session, entry))
+        done = initialled(session, entry, revision.number)
+        while stage < len(chain) and stage in done:
+            stage += 1                      # the official who revised it initialled it
         if stage >= len(chain):
             states.move(entry, "initial", actor="paraf", at=now,
                         data={"revision": revision.number})
@@ -310,7 +326,8 @@ class Workflow(Revisions):
         if pdf:
             files.append((f"pratinjau-r{revision.number}.pdf", "application/pdf", pdf))
         self.desk.mail(session, entry, step, official, "step_paraf", files,
-                       chain=chain, approved=chain[:stage],
+                       chain=chain, approved=chain[:stage], remarks=remarks(session, entry,
+                                                                            self.by_code),
                        drafter=self.by_code[self.disposition(session, entry).assignee])
 
     def chain_for(self, rule_name: str, assignee: Official) -> tuple[Official, ...]:

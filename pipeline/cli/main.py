@@ -58,6 +58,9 @@ def rules_check(ctx):
     click.echo(f"{len(loaded.opds)} OPDs; incoming numbers '{loaded.numbering.incoming}', "
                f"outgoing '{loaded.numbering.outgoing}'")
     click.echo(report(problems, folder))
+    from pipeline.core.trustnotes import for_folder
+    for line in for_folder(ctx.cfg.workflow, folder):
+        click.echo(f"Autentikasi pengirim: {line}")
     if problems:
         sys.exit(1)
 

@@ -17,7 +17,7 @@ from pipeline.consult.request import (
     mail_requester,
     thread_of,
 )
-from pipeline.core import states
+from pipeline.core import senderauth, states
 from pipeline.core.models import AgendaEntry, Attachment, Event, InboundMessage, Step
 from pipeline.intake import notices
 from pipeline.intake.register import Registrar
@@ -111,9 +111,12 @@ def reopen_replied(app, now: datetime) -> int:
                                                     Event.kind == "incomplete")
                              .order_by(Event.id.desc()).limit(1))
             reply = s.scalar(select(InboundMessage).where(
-                InboundMessage.entry_id == entry.id, InboundMessage.received_at >= since)
+                InboundMessage.entry_id == entry.id, InboundMessage.received_at >= since,
+                InboundMessage.outcome != "refused")
                 .order_by(InboundMessage.id).limit(1)) if since else None
             if reply is None or (reply.from_addr or "").lower() != (entry.sender_email or ""):
+                continue
+            if not sender_passes(app, s, entry, reply, now):
                 continue
             files = []
             for att in s.scalars(select(Attachment).where(Attachment.message_pk == reply.id)):
@@ -126,3 +129,18 @@ def reopen_replied(app, now: datetime) -> int:
             complete(app, s, entry, files, reply.from_addr, now, message_id=reply.message_id)
             done += 1
     return done
+
+
+def sender_passes(app, session, entry, reply: InboundMessage, now: datetime) -> bool:
+    """Whether REPLY really comes from the requester (pipeline.core.senderauth). A failing one
+    is marked refused with its reason and noted on the case; it never reopens the check."""
+    from pipeline.intake.parse import parse
+    parsed = parse(app.store.get(reply.sha256, "raw"), app.cfg.limits)
+    result = senderauth.check(parsed.trace, parsed.from_addr,
+                              senderauth.Trust.from_config(app.cfg.workflow))
+    if result.ok:
+        return True
+    reply.outcome, reply.error = "refused", result.reason
+    states.note(entry, "refused", actor=reply.from_addr or "?", at=now,
+                message_id=reply.message_id, data={"reason": result.reason})
+    return False

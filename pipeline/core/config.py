@@ -79,8 +79,13 @@ class Workflow:
     drafting_hours: float = 8.5         # one working day
     paraf_hours: float = 4.25           # half a working day
     escalate_after: float = 2.0         # remind at the target, escalate at this multiple of it
-    auth_policy: str = "prefer"         # require | prefer | off (Authentication-Results)
-    authserv_id: str = ""               # the intake server's id; "" = trust the topmost header
+    # Sender authentication (pipeline.core.senderauth, docs/security.md). auto = require when
+    # authserv_id is set, else prefer; off is for tests and warns at every start.
+    auth_policy: str = "auto"           # auto | require | prefer | off
+    authserv_id: str = ""               # our receiving server's id in Authentication-Results
+    our_hosts: list[str] = field(default_factory=list)   # our MTAs' names/IPs in Received
+    arc_sealers: list[str] = field(default_factory=list)  # forwarders whose ARC seal we trust
+    shared_domains: list[str] = field(default_factory=list)  # many people's domains (+free mail)
 
 
 @dataclass(frozen=True)
@@ -183,7 +188,7 @@ class Config:
 _SECTIONS = {f.name: f.type for f in dataclasses.fields(Config)}
 _NOT_FROM_FILE = {"base_dir", "imap_password", "smtp_password", "secret"}
 _CHOICES = {"workflow.disposition": ("auto", "confirm"),
-            "workflow.auth_policy": ("require", "prefer", "off")}
+            "workflow.auth_policy": ("auto", "require", "prefer", "off")}
 
 
 def _build(cls, data: dict, prefix: str):

@@ -14,6 +14,7 @@ from pipeline.intake.checks.missing_letter import MISSING as NO_LETTER
 
 INTAKE_CHAIN: tuple[tuple[str, str], ...] = (
     ("auto_reply", "reject"),
+    ("sender_auth", "quarantine"),
     ("unknown_sender", "quarantine"),
     ("refused_letter", "quarantine"),
     ("duplicate_letter", "duplicate"),

@@ -24,7 +24,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from pipeline import letter as letters
-from pipeline.core import states
+from pipeline.core import senderauth, states
 from pipeline.core.config import Config
 from pipeline.core.db import transaction
 from pipeline.core.models import AgendaEntry, Attachment, InboundMessage, OutboxMail
@@ -81,6 +81,7 @@ class Consumer:
             max_decompressed=lim.max_decompressed_bytes, seconds=lim.seconds_per_document,
             memory_mb=lim.memory_mb)
         self.opd_names = [o.name for o in rules.opds]
+        self.trust = senderauth.Trust.from_config(cfg.workflow)
 
     # -- the one entry point ------------------------------------------------------------------
     def consume(self, raw: bytes, *, source: str, ref: str | None = None) -> Outcome:
@@ -156,7 +157,8 @@ class Consumer:
         threaded = _thread_entry(session, parsed.thread_ids)
         reading = found.reading
         who = identify(self.rules.opds, parsed.from_addr,
-                       getattr(reading, "pengirim", None) if reading else None)
+                       getattr(reading, "pengirim", None) if reading else None,
+                       shared=tuple(self.cfg.workflow.shared_domains))
 
         if threaded is not None and not _completes(threaded, parsed, who):
             return self._link(session, message, threaded, now, "linked", parsed)
@@ -177,7 +179,8 @@ class Consumer:
             entry.letter_nomor, entry.letter_sha256 = reading.nomor, found.sha256
         prior = _prior(session, entry, who, reading, found.sha256)
         verdict = decide(Intake(parsed, reading, found.filename, found.refused, who,
-                                _as_prior(prior, found.sha256)))
+                                _as_prior(prior, found.sha256),
+                                senderauth.check(parsed.trace, parsed.from_addr, self.trust)))
         session.flush()
         self.registrar.apply(session, entry, verdict, now, message_id=parsed.message_id,
                              references=parsed.references, original=prior)

@@ -2,13 +2,16 @@
 """Which OPD sent this? An exact address wins; a known domain needs the letter to name the unit.
 
 Several units of one local government share a mail domain, so a domain alone identifies a unit
-only when exactly one OPD uses it, or when the letter's sending unit matches one of them.
+only when exactly one OPD uses it, or when the letter's sending unit matches one of them. A
+domain many unrelated people share (free mail, or one the office lists as shared) never
+identifies anyone: an OPD there is known by its exact registered address only.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from pipeline.core.maildomains import shared as is_shared
 from pipeline.core.rules import Opd
 
 
@@ -35,7 +38,8 @@ def match_unit(opds: tuple[Opd, ...] | list[Opd], unit: str | None) -> Opd | Non
     return hits[0] if len(hits) == 1 else None
 
 
-def identify(opds: tuple[Opd, ...], email: str | None, letter_unit: str | None) -> Identification:
+def identify(opds: tuple[Opd, ...], email: str | None, letter_unit: str | None,
+             shared: tuple[str, ...] = ()) -> Identification:
     if not email or "@" not in email:
         return Identification(None, "the message has no sender address")
     email = email.lower()
@@ -43,6 +47,10 @@ def identify(opds: tuple[Opd, ...], email: str | None, letter_unit: str | None) 
     if len(exact) == 1:
         return Identification(exact[0], "address")
     domain = email.rsplit("@", 1)[1]
+    if is_shared(domain, shared) and not exact:
+        return Identification(None, f"alamat {email} tidak terdaftar; {domain} adalah domain "
+                                    f"surel bersama, sehingga OPD di sana dikenali hanya dari "
+                                    f"alamat terdaftarnya")
     same_domain = exact or [o for o in opds if domain in (d.lower() for d in o.domains)]
     if not same_domain:
         return Identification(None, f"sender {email} is not a known OPD address or domain")

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from email.header import Header, decode_header
 from email.utils import getaddresses, parseaddr
 
 import mailparser
@@ -44,6 +45,7 @@ class ParsedMessage:
     auto_submitted: bool = False
     recipients: tuple[str, ...] = ()          # To, Cc, Delivered-To, X-Original-To
     auth_results: tuple[str, ...] = ()        # Authentication-Results, topmost first
+    trace: tuple[tuple[str, str], ...] = ()   # TRACE headers (name, value), topmost first
 
     @property
     def thread_ids(self) -> tuple[str, ...]:
@@ -51,6 +53,9 @@ class ParsedMessage:
         return tuple(dict.fromkeys(self.in_reply_to + tuple(reversed(self.references))))
 
 
+# What pipeline.core.senderauth reads to decide who sent a message, in header order.
+TRACE = frozenset({"received", "authentication-results", "arc-seal",
+                   "arc-authentication-results", "from", "sender"})
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _MSGID = re.compile(r"<[^<>\s]+>")
 
@@ -132,6 +137,8 @@ def parse(raw: bytes, limits: Limits = Limits()) -> ParsedMessage:
         [str(v) for name in ("To", "Cc", "Delivered-To", "X-Original-To")
          for v in raw_headers.get_all(name, [])]) if a))
     auth_results = tuple(str(v) for v in raw_headers.get_all("Authentication-Results", []))
+    trace = tuple((k.lower(), _text(v)) for k, v in raw_headers.items()[:400]
+                  if k.lower() in TRACE)
     auto = str(headers.get("auto-submitted", "no")).lower() not in ("", "no") or \
         str(headers.get("precedence", "")).lower() in ("bulk", "junk", "auto_reply")
     return ParsedMessage(
@@ -141,7 +148,16 @@ def parse(raw: bytes, limits: Limits = Limits()) -> ParsedMessage:
         in_reply_to=_ids(headers.get("in-reply-to")), references=_ids(headers.get("references")),
         text="\n".join(mail.text_plain), html="\n".join(mail.text_html),
         attachments=tuple(parts), auto_submitted=auto, recipients=recipients,
-        auth_results=auth_results)
+        auth_results=auth_results, trace=trace)
+
+
+def _text(value) -> str:
+    """A raw header value as text: 8-bit (SMTPUTF8) bytes read as UTF-8, not as escapes.
+    Encoded words stay encoded, so a comma in a display name never splits an address list."""
+    if isinstance(value, Header):
+        return "".join(part.decode("utf-8", "replace") if isinstance(part, bytes) else part
+                       for part, _ in decode_header(value))
+    return str(value)
 
 
 def addresses(value: str) -> list[str]:

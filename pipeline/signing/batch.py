@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from pipeline.casework import tembusan
+from pipeline.casework import confirm, tembusan
 from pipeline.casework.drafting import fill_signing
 from pipeline.core import naskah, states
 from pipeline.core.models import AgendaEntry, OutboxMail, OutgoingLetter
@@ -166,6 +166,9 @@ class Batch:
                         message_id=self.message_id, data=data)
             s.flush()
             letter.mail_message_id = self.mail(s, entry, letter, it.pdf, copies)
+            confirm.tell(self.wf.desk, s, entry, self.inspector, "signed",
+                         f"kunci tanda tangan Inspektur (surat keluar nomor {number})",
+                         self.now, answering=self.message_id, revision=revision)
             return Signed(entry.agenda_no, number, digest)
 
     def mail(self, session, entry, letter: OutgoingLetter, pdf: bytes,

@@ -92,3 +92,45 @@ def test_the_explanation_names_both_answers_and_the_docx_route():
     """GIVEN an unclear reply WHEN Paraf explains THEN the text shows SETUJU, REVISI and DOCX."""
     text = explain_choices()
     assert "SETUJU" in text and "REVISI: <catatan>" in text and "DOCX" in text
+
+
+@pytest.mark.parametrize("fresh, note", [
+    ("SETUJU, mohon tanggal surat disesuaikan", "mohon tanggal surat disesuaikan"),
+    ("Setuju. Redaksi sudah baik.", "Redaksi sudah baik."),
+    ("setuju: perhatikan lampiran\nterutama halaman 2", "perhatikan lampiran\nterutama halaman 2"),
+    ("OK - sudah sesuai SOP", "sudah sesuai SOP"),
+])
+def test_an_approval_with_a_note_approves_and_keeps_the_note(fresh, note):
+    """GIVEN 'SETUJU, <catatan>' or 'Setuju. <catatan>' WHEN read THEN it approves and the note
+    is kept word for word (to be shown to the next level)."""
+    decision = decide(fresh)
+    assert (decision.kind, decision.notes) == ("approve", note)
+
+
+@pytest.mark.parametrize("fresh, notes", [
+    ("TIDAK SETUJU dasar hukum belum ada", "dasar hukum belum ada"),
+    ("Tidak setuju: jawaban 2 keliru", "jawaban 2 keliru"),
+    ("TOLAK: kurang lengkap", "kurang lengkap"),
+    ("Setuju, tapi paragraf 2 diubah", "paragraf 2 diubah"),
+])
+def test_a_refusal_with_reasons_is_a_return_never_an_approval(fresh, notes):
+    """GIVEN TIDAK SETUJU / TOLAK with reasons, or an approval with a condition WHEN read THEN
+    it is a return carrying the reasons."""
+    decision = decide(fresh)
+    assert (decision.kind, decision.notes) == ("return", notes)
+
+
+@pytest.mark.parametrize("fresh", ["Setuju, tidak setuju", "SETUJU, apakah sudah dicek?",
+                                   "Setuju sekali", "Setuju. Tapi"])
+def test_a_note_that_contradicts_or_asks_is_unclear(fresh):
+    """GIVEN an approval whose note contradicts it or asks a question WHEN read THEN unclear."""
+    assert decide(fresh).kind != "approve"
+
+
+def test_the_explanation_lists_each_choice_on_its_own_line_in_indonesian():
+    """GIVEN an unclear reply WHEN the choices are explained THEN each is one line, and the note
+    and refusal forms are among them."""
+    lines = explain_choices().splitlines()
+    assert any(line.strip().startswith("- SETUJU, <catatan>") for line in lines)
+    assert any("TIDAK SETUJU <alasan>" in line for line in lines)
+    assert not any(w in explain_choices().lower() for w in (" the ", " reply ", " approve"))

@@ -4,7 +4,9 @@ import time
 
 import pytest
 
-from pipeline.casework.replies import decide, decide_signing, fresh_text, verdict
+from pipeline.casework.replies import decide, decide_signing, fresh_text
+from pipeline.core.config import Workflow
+from pipeline.core.senderauth import Trust, check
 
 ATTRIBUTION_BAIT = "\n".join(["a@a." * 125, "On " + "a@a." * 124, "x <" + "a@" * 240 + ">",
                               "On " + "a." * 240, "a." * 249] * 20)
@@ -14,8 +16,10 @@ CASES = [
     ("ttd", lambda: decide_signing("TTD " + "1   " * 200 + "x")),
     ("tolak", lambda: decide_signing("TOLAK " + "1 ,- " * 190 + "x")),
     ("decide", lambda: decide("OK " + "pak " * 20000 + "tapi")),
-    ("authres", lambda: verdict(["mx; " + "a" * 16000, 'mx; "' + "a" * 16000,
-                                 "mx; " + "a=" * 8000] * 10, "a@b.c", "mx")),
+    ("authres", lambda: check([("received", "from " + "a (" * 8000 + " by mx; x")] + [
+        ("authentication-results", v) for v in ["mx; " + "a" * 16000, 'mx; "' + "a" * 16000,
+                                                "mx; " + "a=" * 8000] * 10]
+        + [("from", "a@b.c")], "a@b.c", Trust.from_config(Workflow(authserv_id="mx")))),
 ]
 
 

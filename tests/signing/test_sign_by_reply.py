@@ -117,6 +117,11 @@ def test_ttd_signs_the_chosen_letters_and_tolak_returns_one_to_its_drafter(
     text = body(result)
     assert "700/1/ITDA/2026" in text and "700/2/ITDA/2026" in text
     assert "0002/SM/ITDA/2026 (nomor urut 2), dengan alasan: dasar hukum belum" in text
+    confirmations = [body(m) for m in mailroom.to(inspector)
+                     if "Konfirmasi Tindakan" in str(m["Subject"])]
+    assert any("perintah penandatanganan" in c for c in confirmations)
+    assert sum("penandatanganan surat jawaban" in c and "BUKAN Bapak/Ibu" in c
+               for c in confirmations) == 2         # one per signed letter, to the Inspector
 
     mailroom.reply(sheet, inspector, "TTD SEMUA")
     run_once(app)

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from pipeline import worker
 from pipeline.core import states
-from pipeline.core.models import AgendaEntry, Event, Step
+from pipeline.core.models import AgendaEntry, Event, InboundMessage, Step
 
 from .conftest import csrf_of, sign_in
 from .publicform import (
@@ -272,3 +272,48 @@ def test_the_requesters_files_and_the_direct_answer_are_on_the_staff_pages(clien
     assert client.get(link).content.startswith(b"%PDF")
     assert re.search(r'<div class="action direct">.*?href="/staf/konsultasi/%d/jawab"'
                      % entry_id, task, re.S)
+
+
+def test_a_forged_reply_to_the_missing_notice_does_not_reopen_the_request(client, web_app,
+                                                                         monkeypatch):
+    """GIVEN an office whose server stamps Authentication-Results WHEN a reply in the thread
+    claims the requester's address but fails DMARC THEN it is refused with the reason and the
+    request stays incomplete; the requester's authenticated reply then completes it."""
+    import dataclasses
+
+    from tests.stamps import OURS, stamp
+    cfg = web_app.cfg
+    monkeypatch.setattr(web_app, "cfg", dataclasses.replace(
+        cfg, workflow=dataclasses.replace(cfg.workflow, authserv_id=OURS)))
+    register(client)
+    entry_id = only_entry_id(web_app)
+    sign_in(client, "dewi")
+    client.post(f"/staf/konsultasi/{entry_id}/kurang",
+                data={"csrf": csrf_of(client, f"/staf/konsultasi/{entry_id}"),
+                      "lainnya": "Surat permohonan"})
+    (notice,) = mails(web_app, "consult-incomplete")
+    domain = KNOWN.split("@")[1]
+
+    def reply(results):
+        msg = EmailMessage()
+        msg["From"] = KNOWN
+        msg["To"] = cfg.office.email
+        msg["Subject"] = "Re: " + str(notice["Subject"])
+        msg["Message-ID"] = make_msgid(domain="attacker.example")
+        msg["In-Reply-To"] = msg["References"] = notice["Message-ID"]
+        msg.set_content("Berikut lampirannya.")
+        msg.add_attachment(pdf_bytes("Surat permohonan"), maintype="application",
+                           subtype="pdf", filename="surat-permohonan.pdf")
+        return stamp(msg.as_bytes(), results)
+
+    web_app.consumer.consume(reply(f"spf=fail smtp.mailfrom={KNOWN}; dmarc=fail "
+                                   f"header.from={domain}"), source="test")
+    worker.consultations(web_app)
+    assert entries(web_app)[0].status == "incomplete"
+    with web_app.session() as s:
+        refused = s.scalars(select(InboundMessage).where(
+            InboundMessage.outcome == "refused")).all()
+        assert len(refused) == 1 and "DMARC" in refused[0].error
+    web_app.consumer.consume(reply(f"dkim=pass header.d={domain}"), source="test")
+    worker.consultations(web_app)
+    assert entries(web_app)[0].status == "registered"

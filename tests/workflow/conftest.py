@@ -11,6 +11,7 @@ import pytest
 
 from pipeline.core.workspace import set_key
 from tests.conftest import make_workspace
+from tests.stamps import received
 
 SECRET = "s3cret-for-tests-only-0123456789abcdef"
 ROUTING = '''
@@ -69,7 +70,11 @@ class Mailroom:
 
     def reply(self, original: EmailMessage, sender: str, body: str, *, attach: bytes = None,
               auth: str | None = None, quote: str = "gmail-id", to: str | None = None,
-              subject: str | None = None, send: bool = True, headers: dict = None) -> bytes:
+              subject: str | None = None, send: bool = True, headers: dict = None,
+              top: list | None = None) -> bytes:
+        """A reply as it reaches the mailbox. AUTH: our server's Authentication-Results value,
+        put on top with our border Received as the office's MTA does; TOP: (name, value)
+        headers above even that (a later hop)."""
         msg = EmailMessage()
         msg["From"] = sender
         msg["To"] = to or str(original["Reply-To"])
@@ -77,8 +82,6 @@ class Mailroom:
         msg["Message-ID"] = make_msgid(domain=sender.split("@")[1])
         msg["In-Reply-To"] = original["Message-ID"]
         msg["References"] = original["Message-ID"]
-        if auth:
-            msg["Authentication-Results"] = auth
         for name, value in (headers or {}).items():
             msg[name] = value
         quoted = original.get_body(("plain",)).get_content()
@@ -97,6 +100,10 @@ class Mailroom:
                                subtype="vnd.openxmlformats-officedocument.wordprocessingml"
                                        ".document", filename="konsep-jawaban-perbaikan.docx")
         raw = msg.as_bytes()
+        if auth:
+            raw = (f"Authentication-Results: {auth}\r\nReceived: {received()}\r\n").encode() + raw
+        if top:
+            raw = "".join(f"{n}: {v}\r\n" for n, v in top).encode() + raw
         if send:
             self.dovecot.append("INBOX", raw)
         return raw

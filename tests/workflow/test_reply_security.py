@@ -10,6 +10,7 @@ from sqlalchemy import select
 from pipeline.core.models import InboundMessage, Step
 from pipeline.worker import run_once
 from tests.mails import letter_mail
+from tests.stamps import stamp
 
 from .conftest import workspace
 from .test_paraf_by_email import emails, open_steps, status, to_drafting
@@ -33,7 +34,7 @@ def test_a_reply_from_the_wrong_person_is_refused_and_the_official_told(wf, dove
     assert open_steps(wf) == [("paraf", "irban-3", 1, 0)] and status(wf) == "drafted"
     warning = mailroom.last_to(emails(wf, "irban-3"))
     assert "Tidak Diproses" in str(warning["Subject"])
-    assert "not the registered address" in refusals(wf)[0]
+    assert "bukan alamat terdaftar" in refusals(wf)[0]
 
 
 def test_a_forged_token_is_refused(wf, dovecot, mailroom):
@@ -46,7 +47,7 @@ def test_a_forged_token_is_refused(wf, dovecot, mailroom):
     mailroom.reply(request, emails(wf, "irban-3"), "SETUJU", to=forged, subject="Re: " + subject)
     run_once(wf)
     assert status(wf) == "drafted" and open_steps(wf) == [("paraf", "irban-3", 1, 0)]
-    assert "not issued by Paraf" in refusals(wf)[0]
+    assert "tidak diterbitkan oleh Paraf" in refusals(wf)[0]
 
 
 def test_a_replayed_approval_does_nothing_the_second_time(wf, dovecot, mailroom):
@@ -58,7 +59,7 @@ def test_a_replayed_approval_does_nothing_the_second_time(wf, dovecot, mailroom)
     mailroom.reply(request, emails(wf, "irban-3"), "SETUJU")       # sent again, new Message-ID
     run_once(wf)
     assert open_steps(wf) == [("paraf", "kasubag-umum", 1, 1)]
-    assert "already answered" in refusals(wf)[0]
+    assert "sudah dijawab" in refusals(wf)[0]
 
 
 def test_a_reply_to_an_outdated_revision_is_refused(wf, dovecot, mailroom):
@@ -70,10 +71,11 @@ def test_a_reply_to_an_outdated_revision_is_refused(wf, dovecot, mailroom):
     edited.save(buf)
     mailroom.reply(old_request, emails(wf, "irban-3"), "Saya perbaiki.", attach=buf.getvalue())
     run_once(wf)
-    assert open_steps(wf) == [("paraf", "irban-3", 2, 0)]
+    # irban-3's own revision counts as their paraf on it; the next level is asked
+    assert open_steps(wf) == [("paraf", "kasubag-umum", 2, 1)]
     mailroom.reply(old_request, emails(wf, "irban-3"), "SETUJU")
     run_once(wf)
-    assert open_steps(wf) == [("paraf", "irban-3", 2, 0)]
+    assert open_steps(wf) == [("paraf", "kasubag-umum", 2, 1)]
     assert refusals(wf)
 
 
@@ -102,7 +104,7 @@ PASS = "mx.inspektorat.example.go.id; dkim=pass header.d=inspektorat.example.go.
 
 
 def to_drafting_with_auth(app, dovecot, mailroom):
-    dovecot.append("INBOX", letter_mail())
+    dovecot.append("INBOX", stamp(letter_mail(), "dkim=pass header.d=pekalongankota.go.id"))
     run_once(app)
     inspektur = emails(app, "inspektur")
     mailroom.reply(mailroom.last_to(inspektur), inspektur, "SETUJU", auth=PASS)

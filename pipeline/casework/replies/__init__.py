@@ -1,10 +1,11 @@
 # SPDX-License-Identifier: AGPL-3.0-or-later
-"""Reading officials' e-mail replies: fresh text, the decision, the step token, the sender check.
+"""Reading officials' e-mail replies: fresh text, the decision, the step token.
+
+Who sent a reply is decided in pipeline.core.senderauth, shared with the intake.
 
 Pure functions only (no I/O, no database), because this is where a forged or misread reply
 would become an approval; keeping it pure keeps it testable case by case.
 """
-from pipeline.casework.replies.authres import AuthVerdict, aligned, allowed, parse_header, verdict
 from pipeline.casework.replies.decision import (
                                                 Decision,
                                                 Rejection,
@@ -26,8 +27,8 @@ from pipeline.casework.replies.tokens import (
 )
 
 __all__ = [
-    "AuthVerdict", "Decision", "Rejection", "SigningDecision", "StepRef", "aligned", "allowed",
+    "Decision", "Rejection", "SigningDecision", "StepRef",
     "decide", "decide_signing", "explain_choices", "explain_signing", "find_tokens",
-    "fresh_text", "html_to_text", "make_token", "parse_header", "read_token", "reply_address",
-    "secret_from_env", "subject_tag", "verdict",
+    "fresh_text", "html_to_text", "make_token", "read_token", "reply_address",
+    "secret_from_env", "subject_tag",
 ]

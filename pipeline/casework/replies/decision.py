@@ -8,7 +8,11 @@ official a second reply with the explanation. So anything doubtful is "unclear".
 
 "OK tapi ..." / "setuju, namun ..." / "approved but ..." is a return: the words after the
 conjunction are the notes (the official wants a change); with nothing after it, it is unclear.
-A return always needs notes, so the drafter knows what to fix.
+"TIDAK SETUJU <alasan>" and "TOLAK: <alasan>" are returns, never approvals. A return always
+needs notes, so the drafter knows what to fix.
+
+"SETUJU, <catatan>" / "Setuju. <catatan>" (the phrase, then a comma, full stop, colon, semicolon
+or dash, then words) is an approval with a note: the note is kept and shown to the next level.
 """
 from __future__ import annotations
 
@@ -20,7 +24,7 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Decision:
     kind: str            # "approve" | "return" | "unclear"
-    notes: str = ""      # for "return": what to fix (multi-line kept)
+    notes: str = ""      # "return": what to fix; "approve": the note kept (multi-line kept)
     reason: str = ""     # for logs: why this reading, in English
 
 
@@ -36,10 +40,15 @@ COURTESY = frozenset({
 })
 _CONJ = r"tapi|tetapi|namun|but|however|kecuali|asalkan|asal|except"
 _CONJ_WORDS = frozenset(_CONJ.split("|"))
-RETURN_WORDS = ("revisi", "tolak", "kembalikan", "perbaiki", "revise", "reject")
+RETURN_WORDS = ("tidak setuju", "tidak disetujui", "tdk setuju", "revisi", "tolak", "kembalikan",
+                "perbaiki", "revise", "reject")
 _RETURN = re.compile(
-    r"^[^\w]*(?:" + "|".join(RETURN_WORDS) + r")(?!\w)[\s*_]*[:\-\u2013\u2014.]?(.*)$",
-    re.I | re.S)
+    r"^[^\w]*(?:" + "|".join(w.replace(" ", r"\s+") for w in RETURN_WORDS)
+    + r")(?!\w)[\s*_]*[:\-\u2013\u2014.,]?(.*)$", re.I | re.S)
+# an approval phrase, then a separator, then the note: "SETUJU, ..." / "Setuju. ..."
+_NOTE_AFTER = re.compile(r"^[^\w]*(?:" + "|".join(
+    re.escape(p).replace(r"\ ", r"\s+") for p in sorted(APPROVE_PHRASES, key=len, reverse=True))
+    + r")[\s*_]*[,.:;\-\u2013\u2014]\s*(\S.*)$", re.I | re.S)
 _CONJ_AT = re.compile(rf"(?<!\w)(?:{_CONJ})(?!\w)", re.I)
 _CONTRADICTION = re.compile(
     r"\b(?:tidak|tdk|belum|blm|gak|nggak|ngga|ga|jangan|not|no|dont|don t|batal)\s+"
@@ -103,19 +112,26 @@ def decide(fresh: str) -> Decision:
         return Decision("return", notes, reason="approval with a condition is a return")
     if "?" in first or "\uff1f" in first:
         return Decision("unclear", reason=f"the approval is a question: {first[:80]!r}")
-    if lead < len(tail):
+    note = _NOTE_AFTER.match(first) if lead < len(tail) else None
+    if lead < len(tail) and note is None:
         return Decision("unclear", reason=f"approval mixed with other words: {first[:80]!r}")
-    for line in rest:
+    for line in rest if note is None else [note.group(1), *rest]:
         if _RETURN.match(line.strip()) and _norm(line) or _CONTRADICTION.search(_norm(line)):
             return Decision("unclear", reason=f"approval contradicted later: {line.strip()[:80]!r}")
+    if note is not None:
+        return Decision("approve", _notes(note.group(1), rest), reason="approval with a note")
     return Decision("approve", reason="approval phrase")
 
 
 def explain_choices() -> str:
     """The answer sent when a reply cannot be read."""
-    return ("Balasan Bapak/Ibu belum dapat kami baca sebagai keputusan.\n"
-            "Balas dengan SETUJU untuk memberi paraf, atau REVISI: <catatan> untuk "
-            "mengembalikan kepada konseptor; atau lampirkan berkas DOCX yang telah diperbaiki.\n"
+    return ("Balasan Bapak/Ibu belum dapat kami baca sebagai keputusan. Pilihan:\n"
+            "  - SETUJU, untuk memberi paraf;\n"
+            "  - SETUJU, <catatan>, untuk memberi paraf dengan catatan bagi pejabat berikutnya;\n"
+            "  - TIDAK SETUJU <alasan> atau REVISI: <catatan>, untuk mengembalikan konsep "
+            "kepada konseptor;\n"
+            "  - lampiran berkas DOCX yang telah Bapak/Ibu perbaiki, sebagai paraf Bapak/Ibu "
+            "atas revisi baru.\n"
             "Tulis jawaban pada baris pertama balasan, di atas kutipan surel ini.")
 
 

@@ -35,6 +35,7 @@ class Intake:
     refused: tuple[tuple[str, str], ...]
     who: Identification
     prior: Prior | None
+    sender: object | None = None   # pipeline.core.senderauth.SenderCheck; None = not checked
 
 
 @dataclass(frozen=True)
