@@ -230,7 +230,7 @@ def render(template_bytes: bytes, context: dict) -> bytes:
     if isinstance(kop, dict):     # the emblem's path becomes a picture (or nothing)
         context = {**context, "kop": {**kop, "lambang": emblem_image(tpl, kop.get("lambang"))}}
     tpl.render(context, jinja_env=env, autoescape=True)
-    fit_signature(tpl.docx, (context.get("inspektur") or {}).get("nama") or "")
+    fit_signature(tpl.docx, str((context.get("inspektur") or {}).get("nama") or ""))
     props = tpl.docx.core_properties
     if context.get("catatan"):
         props.comments = " ".join(context["catatan"])[:250]

@@ -73,25 +73,41 @@ def _twips(length) -> int:
     return int(length.twips) if length is not None else 0
 
 
-def fit_signature(doc, name: str, family: str = "Arial") -> bool:
-    """Widen the "Tanda Tangan" style leftwards so NAME fits on one line; True if changed.
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace(NBSP, " ")).strip()
 
-    Templates without that style (an office's own) are left as they are.
+
+def fit_signature(doc, name: str) -> bool:
+    """Make room for NAME on one line; True if a width changed.
+
+    The default template's block (style "Tanda Tangan") is widened leftwards as a whole, so its
+    lines stay centred together. In any other template the paragraph holding the name gets the
+    room by a smaller left indent of its own.
     """
-    try:
-        style = doc.styles[SIGN_STYLE]
-    except KeyError:
-        return False
     from docx.shared import Pt, Twips
+    name = _fold(name)
+    if not name:
+        return False
     section = doc.sections[-1]
     text = _twips(section.page_width) - _twips(section.left_margin) - _twips(section.right_margin)
-    indent = _twips(style.paragraph_format.left_indent)
-    right = _twips(style.paragraph_format.right_indent)
+    family = doc.styles["Normal"].font.name or "Arial"
     need = int(Pt(text_width_pt(name, family) + 8).twips)    # a little air on both sides
-    if need <= text - indent - right:
-        return False
-    style.paragraph_format.left_indent = Twips(max(0, text - right - need))
-    return True
+    changed = False
+    for p in doc.paragraphs + [p for t in doc.tables for row in t.rows for c in row.cells
+                               for p in c.paragraphs]:
+        if _fold(p.text) != name:
+            continue
+        style = p.style if p.style is not None and p.style.name == SIGN_STYLE else None
+        own = p.paragraph_format
+        fmt = own if own.left_indent is not None or style is None else style.paragraph_format
+        base = p.style.paragraph_format if p.style is not None else own
+        left = _twips(fmt.left_indent if fmt.left_indent is not None else base.left_indent)
+        right = _twips(own.right_indent if own.right_indent is not None else base.right_indent)
+        if need <= text - left - right:
+            continue
+        fmt.left_indent = Twips(max(0, text - right - need))
+        changed = True
+    return changed
 
 
 def emblem_image(tpl, path: str | None):

@@ -130,7 +130,7 @@ def _grid(table, widths) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
 
 
-def _para(container, text: str = "", *, style=None, align=None, bold=False, italic=False,
+def add_para(container, text: str = "", *, style=None, align=None, bold=False, italic=False,
           size=None, indent=None, after=None, keep=False):
     p = container.add_paragraph(style=style)
     if text:
@@ -170,19 +170,19 @@ def _kop(doc) -> None:
     logo.vertical_alignment = words.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     _cell_text(logo, "{{ kop.lambang }}", align=WD_ALIGN_PARAGRAPH.LEFT)
     _cell_text(words, "{{ kop.pemerintah }}", bold=True, size=14, align=center)
-    _para(words, "{{ kop.instansi }}", bold=True, size=16, align=center)
+    add_para(words, "{{ kop.instansi }}", bold=True, size=16, align=center)
     for line in ("alamat", "kontak", "laman"):      # a line only when the office has it
-        _para(words, f"{{%p if kop.{line} %}}")
-        _para(words, f"{{{{ kop.{line} }}}}", size=10, align=center)
-        _para(words, "{%p endif %}")
-    rule = _para(doc, size=4, after=0)
+        add_para(words, f"{{%p if kop.{line} %}}")
+        add_para(words, f"{{{{ kop.{line} }}}}", size=10, align=center)
+        add_para(words, "{%p endif %}")
+    rule = add_para(doc, size=4, after=0)
     rule.add_run().font.size = Pt(4)
     _rule(rule)
-    _para(doc)
+    add_para(doc)
 
 
 def _header_block(doc) -> None:
-    _para(doc, "{{ kota }}, {{ tanggal or '……………………………' }}", align=WD_ALIGN_PARAGRAPH.RIGHT,
+    add_para(doc, "{{ kota }}, {{ tanggal or '……………………………' }}", align=WD_ALIGN_PARAGRAPH.RIGHT,
           after=6)
     rows = (("Nomor", "{{ nomor or '' }}"), ("Sifat", "{{ sifat }}"),
             ("Lampiran", "{{ lampiran }}"), ("Hal", "{{ hal }}"))
@@ -191,37 +191,37 @@ def _header_block(doc) -> None:
     for r, (label, value) in enumerate(rows):
         for c, text in enumerate((label, ":", value)):
             _cell_text(table.rows[r].cells[c], text)
-    _para(doc)
-    yth = _para(doc, "Yth.\t{{ tujuan }}")
+    add_para(doc)
+    yth = add_para(doc, "Yth.\t{{ tujuan }}")
     yth.paragraph_format.left_indent, yth.paragraph_format.first_line_indent = YTH_TAB, -YTH_TAB
     yth.paragraph_format.tab_stops.add_tab_stop(YTH_TAB)
-    _para(doc, "{%p if tempat %}")
-    _para(doc, "di {{ tempat }}")
-    _para(doc, "{%p endif %}")
-    _para(doc)
+    add_para(doc, "{%p if tempat %}")
+    add_para(doc, "di {{ tempat }}")
+    add_para(doc, "{%p endif %}")
+    add_para(doc)
 
 
 def _body(doc) -> None:
     justify = WD_ALIGN_PARAGRAPH.JUSTIFY
-    intro = _para(doc, align=justify, after=3)
+    intro = add_para(doc, align=justify, after=3)
     intro.paragraph_format.first_line_indent = Cm(1.25)
     intro.add_run("{% if surat.nomor %}Menindaklanjuti surat Saudara Nomor {{ surat.nomor }}"
                   "{% else %}Menindaklanjuti permohonan konsultasi Saudara{% endif %}"
                   "{% if surat.tanggal %} tanggal {{ surat.tanggal }}{% endif %}"
                   "{% if surat.hal %} hal {{ surat.hal }}{% endif %}"
                   ", dengan ini kami sampaikan jawaban atas pertanyaan Saudara sebagai berikut:")
-    _para(doc, "{%p for b in butir %}")
-    q = _para(doc, style="Pertanyaan")
+    add_para(doc, "{%p for b in butir %}")
+    q = add_para(doc, style="Pertanyaan")
     q.add_run("{{ b.no }}.")
     q.add_run("\t")
     q.add_run("{{ b.pertanyaan }}")
-    a = _para(doc, style="Jawaban")
+    a = add_para(doc, style="Jawaban")
     a.add_run("Jawaban:").bold = True
     a.add_run(" {{ b.jawaban[0] }}")
-    _para(doc, "{%p for baris in b.jawaban[1:] %}")
-    _para(doc, "{{ baris }}", style="Jawaban")
-    _para(doc, "{%p endfor %}")
-    _para(doc, "{%p endfor %}")
+    add_para(doc, "{%p for baris in b.jawaban[1:] %}")
+    add_para(doc, "{{ baris }}", style="Jawaban")
+    add_para(doc, "{%p endfor %}")
+    add_para(doc, "{%p endfor %}")
 
 
 def _bookmark(paragraph, name: str) -> None:
@@ -248,34 +248,34 @@ def _signature(doc) -> None:
     closing.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     closing.paragraph_format.first_line_indent = Cm(1.25)
     closing.paragraph_format.space_before = Pt(6)
-    _para(cell, style=SIGN_STYLE)
-    _para(cell, "{{ inspektur.jabatan }},", style=SIGN_STYLE)
-    space = _para(cell, style=SIGN_STYLE)
+    add_para(cell, style=SIGN_STYLE)
+    add_para(cell, "{{ inspektur.jabatan }},", style=SIGN_STYLE)
+    space = add_para(cell, style=SIGN_STYLE)
     space.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     space.paragraph_format.line_spacing = SIGN_SPACE
     _bookmark(space, BOOKMARK)
-    _para(cell, "{{ inspektur.nama }}", style=SIGN_STYLE, bold=True)
-    _para(cell, "{%p if inspektur.pangkat %}")
-    _para(cell, "{{ inspektur.pangkat }}", style=SIGN_STYLE)
-    _para(cell, "{%p endif %}")
-    _para(cell, "NIP. {{ inspektur.nip }}", style=SIGN_STYLE)
+    add_para(cell, "{{ inspektur.nama }}", style=SIGN_STYLE, bold=True)
+    add_para(cell, "{%p if inspektur.pangkat %}")
+    add_para(cell, "{{ inspektur.pangkat }}", style=SIGN_STYLE)
+    add_para(cell, "{%p endif %}")
+    add_para(cell, "NIP. {{ inspektur.nip }}", style=SIGN_STYLE)
 
 
 def _tembusan(doc) -> None:
-    _para(doc, "{%p if tembusan %}")
-    _para(doc, keep=True)
-    _para(doc, "Tembusan:", size=11, keep=True)
-    _para(doc, "{%p for t in tembusan %}")
-    p = _para(doc, size=11)
+    add_para(doc, "{%p if tembusan %}")
+    add_para(doc, keep=True)
+    add_para(doc, "Tembusan:", size=11, keep=True)
+    add_para(doc, "{%p for t in tembusan %}")
+    p = add_para(doc, size=11)
     p.paragraph_format.left_indent, p.paragraph_format.first_line_indent = Cm(0.6), Cm(-0.6)
     p.paragraph_format.tab_stops.add_tab_stop(Cm(0.6))
     for text in ("{{ loop.index }}.", "\t", "Yth. {{ t }}{{ '' if loop.last else ';' }}"):
         p.add_run(text).font.size = Pt(11)
-    _para(doc, "{%p endfor %}")
-    _para(doc, "{%p endif %}")
+    add_para(doc, "{%p endfor %}")
+    add_para(doc, "{%p endif %}")
 
 
-def _field(paragraph, instr: str, shown: str) -> None:
+def add_field(paragraph, instr: str, shown: str) -> None:
     """A Word field (PAGE) as begin / instruction / separate / result / end runs."""
     for kind, text in (("begin", None), (None, instr), ("separate", None), (None, shown),
                        ("end", None)):
@@ -299,7 +299,7 @@ def _page_numbers(section) -> None:
     p = header.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.add_run("- ")
-    _field(p, " PAGE ", "2")
+    add_field(p, " PAGE ", "2")
     p.add_run(" -")
     section.first_page_header.is_linked_to_previous = False
 

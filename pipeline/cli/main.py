@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from pipeline.cli import clerk, sign, walkin, web  # noqa: F401  (each registers its commands)
+from pipeline.cli import clerk, sign, template, walkin, web  # noqa: F401  (each registers its commands)
 from pipeline.cli.base import cli, console, pass_ctx
 from pipeline.core.errors import ParafError
 
