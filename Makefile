@@ -39,7 +39,7 @@ test-deps: system-deps
 setup: system-deps $(BIN)/paraf
 
 demo: setup
-	$(BIN)/paraf demo
+	$(BIN)/paraf demo --picture docs/screenshots/answer-letter.png
 
 test: test-deps $(BIN)/paraf
 	$(BIN)/pytest -q

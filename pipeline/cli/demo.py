@@ -126,7 +126,7 @@ def demo_accounts(app: App) -> str:
     return password
 
 
-def run_demo(console: Console, keep: Path | None = None) -> Path:
+def run_demo(console: Console, keep: Path | None = None, picture: Path | None = None) -> Path:
     folder = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="paraf-demo-"))
     # The demo signs its approval tokens with a throwaway secret; an office sets PARAF_SECRET.
     secret = os.environ.get("PARAF_SECRET") or secrets.token_urlsafe(32)
@@ -155,6 +155,10 @@ def run_demo(console: Console, keep: Path | None = None) -> Path:
     console.print(f"\nLook closer: paraf --config {folder / 'config.toml'} show 0001/SM/ITDA/"
                   f"{datetime.now().year}\n            paraf --config {folder / 'config.toml'} "
                   f"agenda --json", highlight=False)
+    from pipeline.casework import picture as letter_picture
+    made = letter_picture.write(app, picture or folder / "jawaban-contoh.png", dpi=80)
+    if made:
+        console.print(f"\nThe first answer as the OPD receives it (page 1): {made}", highlight=False)
     password = demo_accounts(app)
     console.print(f"\nThe web pages (consultation form, tracking, the staff's pages):\n"
                   f"  PARAF_SECRET={secret} paraf --config {folder / 'config.toml'} web\n"

@@ -195,10 +195,13 @@ def audit_verify(ctx):
 @cli.command()
 @click.option("--keep", type=click.Path(file_okay=False, path_type=Path),
               help="build the demo workspace here instead of a temporary folder")
-def demo(keep):
+@click.option("--picture", type=click.Path(dir_okay=False, path_type=Path),
+              help="write page 1 of the first answer letter here (PNG; default: in the demo "
+                   "workspace)")
+def demo(keep, picture):
     """Run the intake slice on sample letters with no server at all."""
     from pipeline.cli.demo import run_demo
-    run_demo(console, keep)
+    run_demo(console, keep, picture)
 
 
 
