@@ -12,8 +12,8 @@ from pipeline.letter import read_letter_inprocess
 from tests.drafting import ANSWERS, INSPECTOR, OFFICE, QUESTIONS, entry, texts
 
 
-def render(answers=None, case=None, **kw) -> bytes:
-    ctx = drafting.context_for(case or entry(), OFFICE, INSPECTOR, answers, **kw)
+def render(answers=None, case=None, office=OFFICE, **kw) -> bytes:
+    ctx = drafting.context_for(case or entry(), office, INSPECTOR, answers, **kw)
     return drafting.render(drafting.default_template(), ctx)
 
 
@@ -184,3 +184,24 @@ def test_template_is_built_by_the_script(tmp_path):
     out = tmp_path / "t.docx"
     template.main(["x", str(out)])
     assert texts(out.read_bytes()) == texts(drafting.default_template())
+
+
+def test_emblem_is_drawn_by_the_script_and_placed_in_the_kop(tmp_path):
+    """GIVEN the emblem script WHEN run THEN it draws the committed example emblem (same size,
+    pixels within rounding); and a draft for an office with `emblem` set carries it as a picture
+    in the kop, while an office without one gets no picture and no error."""
+    from PIL import Image, ImageChops
+
+    from pipeline.casework import emblem
+    out = tmp_path / "e.png"
+    emblem.main(["x", str(out)])
+    drawn, committed = Image.open(out).convert("RGBA"), Image.open(emblem.OUT).convert("RGBA")
+    assert drawn.size == committed.size == emblem.SIZE
+    diff = ImageChops.difference(drawn, committed).convert("L")
+    changed = diff.point(lambda v: 255 if v > 40 else 0).histogram()[255]
+    assert changed < drawn.width * drawn.height // 100
+    with_emblem = render(ANSWERS, office=dict(OFFICE, emblem=str(emblem.OUT)))
+    without = render(ANSWERS)
+    pics = lambda docx: [n for n in zipfile.ZipFile(io.BytesIO(docx)).namelist()
+                         if n.startswith("word/media/")]
+    assert len(pics(with_emblem)) == 1 and pics(without) == []
