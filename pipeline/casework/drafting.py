@@ -265,7 +265,7 @@ def _ptext(p) -> str:
 
 def _replace_from(p, offset: int, new: str, like=None) -> None:
     """Keep the paragraph's text up to `offset` and put `new` after it, keeping run formatting."""
-    pos, placed, last_t = 0, False, None
+    pos, placed, last_t, tab_after = 0, False, None, False
     for el in _nodes(p):
         is_t = el.tag == f"{W}t"
         start = pos
@@ -278,11 +278,12 @@ def _replace_from(p, offset: int, new: str, like=None) -> None:
                 el.text = ""
             else:
                 el.getparent().remove(el)
-        if is_t:
-            last_t = el
+                continue
+        last_t, tab_after = (el, False) if is_t else (last_t, True)
     if placed:
         return
-    if last_t is None:  # an empty paragraph: a new run, formatted like `like`
+    if last_t is None or tab_after:  # nothing to extend after a kept tab: a new run at the end
+        like = like if last_t is None else last_t.getparent()
         run = etree.SubElement(p, f"{W}r")
         if like is not None and like.find(f"{W}rPr") is not None:
             run.append(deepcopy(like.find(f"{W}rPr")))
@@ -309,8 +310,10 @@ def _set_nomor(body, nomor: str) -> bool:
             like = next(p.iter(f"{W}r"), None)
             _replace_from(paras[0], colon, (" " if colon else "") + nomor, like)
             return True
-        if NOMOR_LINE.match(text):
-            _replace_from(p, text.index(":") + 1, " " + nomor)
+        if NOMOR_LINE.match(text):       # "Nomor<tab>:<tab>…": the number where the value starts
+            start = text.index(":") + 1
+            gap = len(text[start:]) - len(text[start:].lstrip(" \t"))
+            _replace_from(p, start + gap, nomor if gap else " " + nomor)
             return True
     return False
 

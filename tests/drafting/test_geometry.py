@@ -130,7 +130,8 @@ KEYS = [(t, c) for t in TEMPLATES for c in CASES]
 @pytest.mark.parametrize("key", KEYS, ids=[f"{t}-{c}" for t, c in KEYS])
 def test_header_values_start_at_their_colon(letters, key):
     """GIVEN a signed answer WHEN page 1 is measured THEN Nomor, Sifat, Lampiran and Hal each
-    have a colon, and the value starts within 0.5 cm of it; a Hal of up to 90 characters takes
+    have a colon, the value starts within 0.5 cm of it and all four values (the number set at
+    signing too) start in one column; a Hal of up to 90 characters takes
     at most 2 lines, and a wrapped Hal continues under its own first word."""
     ctx, pdf = letters[key]
     rows = lines_of(pdf.pages[0])
@@ -143,6 +144,8 @@ def test_header_values_start_at_their_colon(letters, key):
             assert value["x0"] - colon["x1"] <= 0.5 * CM, (label, value["x0"] - colon["x1"])
             found[label] = (i, value)
     assert list(found) == ["Nomor", "Sifat", "Lampiran", "Hal"]
+    starts = [v["x0"] for _, v in found.values()]
+    assert max(starts) - min(starts) < 1, starts            # one column of values
     assert text([w for w in rows[found["Nomor"][0]] if w["x0"] >= found["Nomor"][1]["x0"]]) \
         == NOMOR
     i, first = found["Hal"]
