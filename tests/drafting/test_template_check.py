@@ -116,3 +116,25 @@ def test_office_template_replaces_the_default(tmp_path, place):
     assert "Yth. Sekretaris DPRD Kabupaten Pemalang" in lines
     assert ("di Pemalang" in lines) == bool(place)
     assert "di Pekalongan" not in lines
+
+
+def test_drafter_is_told_when_the_place_is_unknown(tmp_path):
+    """GIVEN a case whose OPD has no place in the directory WHEN the drafting request mail is
+    written THEN it carries the draft's note that the "di ..." line was left out; with a known
+    place the mail has no such note."""
+    from pipeline.intake import notices
+    cfg = config.from_dict({}, tmp_path)
+    case = SimpleNamespace(agenda_no="0001/SM/ITDA/2026", opd_name="Sekretariat DPRD",
+                           sender_email="x@y.go.id", subject="Tanya")
+    base = dict(office=cfg.office, entry=case, letter={"nomor": "1", "hal": "Tanya"},
+                letter_date="1 Desember 2026", official=SimpleNamespace(name="A", jabatan="B"),
+                disposed_by="Inspektur", instructions=None, notes=None, returned_by="",
+                questions=["Q?"], chain=[], due="5 Desember 2026")
+    unknown = drafting.context_for({"opd_name": "Sekretariat DPRD Kabupaten Pemalang",
+                                    "letter": {"pengirim": "Sekretariat DPRD Kabupaten Pemalang"}},
+                                   {}, {"name": "A"})
+    mail = notices.render(cfg, "step_drafting", **base, draft_notes=unknown["catatan"])
+    assert "Catatan konsep:" in mail
+    assert "Tempat kedudukan Sekretaris DPRD Kabupaten Pemalang belum tercatat" in mail
+    known = notices.render(cfg, "step_drafting", **base, draft_notes=())
+    assert "Catatan konsep" not in known
