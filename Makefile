@@ -5,9 +5,11 @@ BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Debian packages Paraf needs at run time (OCR of scanned letters, PDF rendering, DOCX to PDF
-# for signing) and, for the tests, a real IMAP server and a real browser (Playwright drives
-# Debian's Chromium; it cannot download its own here).
-RUNTIME_DEBS := tesseract-ocr tesseract-ocr-ind poppler-utils libreoffice-writer-nogui
+# for signing; Liberation Sans, metric-compatible with the Arial that naskah dinas asks for, so
+# lines wrap where the letter's author expects and the PDF embeds it) and, for the tests, a real
+# IMAP server and a real browser (Playwright drives Debian's Chromium; it cannot download its own).
+RUNTIME_DEBS := tesseract-ocr tesseract-ocr-ind poppler-utils libreoffice-writer-nogui \
+		fonts-liberation2
 TEST_DEBS    := dovecot-imapd chromium fonts-dejavu-core
 # pg_dump/psql for `paraf backup` and `paraf restore` on PostgreSQL, and systemd-analyze for
 # checking the units in deploy/.
@@ -27,6 +29,7 @@ system-deps:
 	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
 	(tesseract --list-langs 2>/dev/null | grep -qx ind) || missing="$$missing tesseract-ocr-ind"; \
 	command -v soffice >/dev/null || missing="$$missing libreoffice-writer-nogui"; \
+	(fc-list : family 2>/dev/null | grep -qix 'liberation sans') || missing="$$missing fonts-liberation2"; \
 	if [ -n "$$missing" ]; then \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
@@ -42,7 +45,7 @@ test-deps: system-deps
 setup: system-deps $(BIN)/paraf
 
 demo: setup
-	@$(BIN)/paraf demo
+	@$(BIN)/paraf demo --picture docs/screenshots/answer-letter.png
 
 test: test-deps $(BIN)/paraf
 	$(BIN)/pytest -q

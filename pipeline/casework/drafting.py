@@ -17,6 +17,7 @@ from datetime import date
 
 from lxml import etree
 
+from pipeline.casework.layout import emblem_image, fit_signature, keep_titles
 from pipeline.core import example
 from pipeline.core.naskah import BULAN
 from pipeline.core.naskah import tanggal as tanggal_id
@@ -59,6 +60,7 @@ class DraftContext:
     inspektur: dict
     tembusan: tuple[str, ...]
     agenda_no: str | None
+    catatan: tuple[str, ...] = ()       # notes for the drafter: what Paraf could not fill in
 
 
 def clean(text, *, one_line: bool = True) -> str:
@@ -117,14 +119,19 @@ def _pemda(office: dict) -> str:
 
 
 def _kop(office: dict, pemda: str) -> dict:
+    """The letterhead: emblem (a file path; `render` makes it a picture), government, unit,
+    address with telephone and fax, then website and e-mail (Permendagri 1/2023)."""
     name = clean(office.get("name")) or "Inspektorat Daerah"
     instansi = re.sub(rf"\s+{re.escape(pemda)}$", "", name, flags=re.I) if pemda else name
-    kontak = [f"Telepon {clean(office[k])}" for k in ("phone", "telepon") if office.get(k)][:1]
-    kontak += [f"Pos-el: {clean(office['email'])}"] if office.get("email") else []
-    kontak += [f"Laman: {clean(office['website'])}"] if office.get("website") else []
-    return {"pemerintah": f"PEMERINTAH {pemda}".upper() if pemda else "",
+    phone = clean(office.get("phone") or office.get("telepon"))
+    kontak = [f"Telepon {phone}"] if phone else []
+    kontak += [f"Faksimile {clean(office['fax'])}"] if office.get("fax") else []
+    laman = [f"Laman {clean(office['website'])}"] if office.get("website") else []
+    laman += [f"Pos-el {clean(office['email'])}"] if office.get("email") else []
+    return {"lambang": clean(office.get("emblem")),
+            "pemerintah": f"PEMERINTAH {pemda}".upper() if pemda else "",
             "instansi": instansi.upper(), "alamat": clean(office.get("address")),
-            "kontak": ", ".join(kontak)}
+            "kontak": ", ".join(kontak), "laman": ", ".join(laman)}
 
 
 def _hal(hal: str) -> str:
@@ -167,6 +174,11 @@ def context_for(entry_like: dict, office: dict, inspector: dict, answers: list[s
         head = HEAD_OF_REGION.get(region)
         tembusan = [f"{head} {pemda.split(' ', 1)[1]} (sebagai laporan)"] if head else []
     jabatan = clean(inspector.get("jabatan")) or f"Inspektur Daerah {pemda}".strip()
+    tujuan = tujuan_for(letter) or clean(entry_like.get("opd_name")) or "[tujuan surat]"
+    tempat = clean(entry_like.get("tempat"))      # from the OPD directory; never our own city
+    catatan = () if tempat else (
+        f"Tempat kedudukan {tujuan} belum tercatat di direktori OPD, sehingga baris "
+        "\"di …\" di bawah alamat tujuan tidak dicantumkan; tambahkan bila perlu.",)
     ctx = DraftContext(
         kop=_kop(office, pemda),
         kota=clean(office.get("city")) or "…",
@@ -175,16 +187,17 @@ def context_for(entry_like: dict, office: dict, inspector: dict, answers: list[s
         sifat=SIFAT.get(clean(letter.get("sifat")).lower(), "Biasa"),
         lampiran="-",
         hal=_hal(hal_in),
-        tujuan=tujuan_for(letter) or clean(entry_like.get("opd_name")) or "[tujuan surat]",
-        tempat=clean(entry_like.get("tempat")) or clean(office.get("city")) or "Tempat",
+        tujuan=tujuan,
+        tempat=tempat,
         surat={"nomor": clean(letter.get("nomor")) or None,
                "tanggal": _date_id(letter.get("tanggal")), "hal": hal_in or None},
         butir=_items(list(letter.get("pertanyaan") or []), answers),
-        inspektur={"jabatan": jabatan.upper(), "nama": clean(inspector.get("name")),
+        inspektur={"jabatan": jabatan.upper(), "nama": keep_titles(clean(inspector.get("name"))),
                    "pangkat": clean(inspector.get("pangkat")),
                    "nip": nip_spaced(inspector.get("nip"))},
         tembusan=tuple(t for t in (clean(x) for x in tembusan) if t),
         agenda_no=clean(entry_like.get("agenda_no")) or None,
+        catatan=catatan,
     )
     return dataclasses.asdict(ctx)
 
@@ -212,8 +225,15 @@ def render(template_bytes: bytes, context: dict) -> bytes:
 
     tpl = DocxTemplate(io.BytesIO(template_bytes))
     env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
-    tpl.render(_scrub(context), jinja_env=env, autoescape=True)
+    context = _scrub(context)
+    kop = context.get("kop")
+    if isinstance(kop, dict):     # the emblem's path becomes a picture (or nothing)
+        context = {**context, "kop": {**kop, "lambang": emblem_image(tpl, kop.get("lambang"))}}
+    tpl.render(context, jinja_env=env, autoescape=True)
+    fit_signature(tpl.docx, str((context.get("inspektur") or {}).get("nama") or ""))
     props = tpl.docx.core_properties
+    if context.get("catatan"):
+        props.comments = " ".join(context["catatan"])[:250]
     if context.get("hal"):
         props.title = _scrub(context["hal"])[:250]
     if context.get("agenda_no"):  # lets a returned DOCX be matched to its case
@@ -245,7 +265,7 @@ def _ptext(p) -> str:
 
 def _replace_from(p, offset: int, new: str, like=None) -> None:
     """Keep the paragraph's text up to `offset` and put `new` after it, keeping run formatting."""
-    pos, placed, last_t = 0, False, None
+    pos, placed, last_t, tab_after = 0, False, None, False
     for el in _nodes(p):
         is_t = el.tag == f"{W}t"
         start = pos
@@ -258,11 +278,12 @@ def _replace_from(p, offset: int, new: str, like=None) -> None:
                 el.text = ""
             else:
                 el.getparent().remove(el)
-        if is_t:
-            last_t = el
+                continue
+        last_t, tab_after = (el, False) if is_t else (last_t, True)
     if placed:
         return
-    if last_t is None:  # an empty paragraph: a new run, formatted like `like`
+    if last_t is None or tab_after:  # nothing to extend after a kept tab: a new run at the end
+        like = like if last_t is None else last_t.getparent()
         run = etree.SubElement(p, f"{W}r")
         if like is not None and like.find(f"{W}rPr") is not None:
             run.append(deepcopy(like.find(f"{W}rPr")))
@@ -289,8 +310,10 @@ def _set_nomor(body, nomor: str) -> bool:
             like = next(p.iter(f"{W}r"), None)
             _replace_from(paras[0], colon, (" " if colon else "") + nomor, like)
             return True
-        if NOMOR_LINE.match(text):
-            _replace_from(p, text.index(":") + 1, " " + nomor)
+        if NOMOR_LINE.match(text):       # "Nomor<tab>:<tab>…": the number where the value starts
+            start = text.index(":") + 1
+            gap = len(text[start:]) - len(text[start:].lstrip(" \t"))
+            _replace_from(p, start + gap, nomor if gap else " " + nomor)
             return True
     return False
 

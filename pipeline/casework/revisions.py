@@ -4,6 +4,8 @@ and the files an official is sent with a request. Mixed into `Workflow`.
 """
 from __future__ import annotations
 
+import dataclasses
+
 from sqlalchemy import func, select
 
 from pipeline.casework.answers import docx_answers
@@ -16,15 +18,20 @@ class Revisions:
     """Needs `cfg`, `store`, `template` and `inspector` on the instance (the Workflow)."""
 
     def render(self, entry: AgendaEntry, answers) -> bytes:
-        office = {"name": self.cfg.office.name, "short_name": self.cfg.office.short_name,
-                  "city": self.cfg.office.city, "address": self.cfg.office.address,
-                  "email": self.cfg.office.email, "government": self.cfg.office.government}
+        return render_draft(self.template, self.draft_context(entry, answers))
+
+    def draft_context(self, entry: AgendaEntry, answers=None) -> dict:
+        """The template context: the office's kop from config (emblem resolved against the
+        config file), the addressee's place from the OPD directory (never guessed)."""
+        office = dataclasses.asdict(self.cfg.office)
+        office["emblem"] = str(self.cfg.path(office["emblem"])) if office["emblem"] else ""
         inspector = {"name": self.inspector.name, "nip": self.inspector.nip,
                      "jabatan": self.inspector.jabatan,
                      "pangkat": getattr(self.inspector, "pangkat", "")}
+        opd = next((o for o in self.rules.opds if o.code == entry.opd_code), None)
         entry_like = {"agenda_no": entry.agenda_no, "opd_name": entry.opd_name,
-                      "letter": entry.letter or {}}
-        return render_draft(self.template, context_for(entry_like, office, inspector, answers))
+                      "letter": entry.letter or {}, "tempat": opd.place if opd else ""}
+        return context_for(entry_like, office, inspector, answers)
 
     def revision(self, session, entry) -> int:
         return session.scalar(select(func.coalesce(func.max(DraftRevision.number), 0))

@@ -96,6 +96,7 @@ class Workflow(Revisions):
         draft = self.store.get(latest.sha256, "draft") if latest else self.render(entry, None)
         self.desk.mail(session, entry, step, drafter, "step_drafting",
                        [*self.originals(session, entry), ("konsep-jawaban.docx", DOCX, draft)],
+                       draft_notes=self.draft_context(entry)["catatan"],
                        disposed_by=disp.decided_by, instructions=disp.instructions,
                        notes=notes, returned_by=returned_by.name if returned_by else "",
                        chain=self.chain(disp))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from pipeline.cli import clerk, doctor, ops, sign, walkin, web  # noqa: F401  (each registers its commands)
+from pipeline.cli import clerk, doctor, ops, sign, template, walkin, web  # noqa: F401  (each registers its commands)
 from pipeline.cli.base import cli, console, pass_ctx
 from pipeline.core.errors import ParafError
 
@@ -199,11 +199,13 @@ def audit_verify(ctx):
 @click.option("--keep", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
               help="build the demo workspace in DIR (default ./paraf-demo; an earlier demo "
                    "there is replaced)")
-def demo(keep):
+@click.option("--picture", type=click.Path(dir_okay=False, path_type=Path), metavar="PNG",
+              help="also write page 1 of the first signed answer here (as the OPD sees it)")
+def demo(keep, picture):
     """The whole loop on sample letters, with no server: from the OPD's letter to the signed
     answer mailed back in its thread."""
     from pipeline.cli.demo import run_demo
-    outcome = run_demo(console, keep)
+    outcome = run_demo(console, keep, picture)
     if outcome.problems or not outcome.signed or not outcome.verified:
         sys.exit(1)
 

@@ -29,6 +29,12 @@ class Office:
     address: str = "Jl. Mataram No. 1, Pekalongan"
     email: str = "konsultasi@inspektorat.example.go.id"
     timezone: str = "Asia/Jakarta"
+    # The letterhead (kop) of the answer letters: contacts as printed, and the region's emblem
+    # (a PNG, relative to this file; "" = none). Empty contact fields are left out.
+    phone: str = ""
+    fax: str = ""
+    website: str = ""
+    emblem: str = ""
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ class Opd:
     abbrev: str = ""
     pemda: str = ""
     head: str = ""
+    place: str = ""         # where its head sits, printed after "di" in letters to it
     emails: tuple[str, ...] = ()
     domains: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
@@ -53,7 +54,7 @@ def texts(value, key: str, where: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value if v.strip())
 
 
-_OPD_KEYS = {"code", "name", "abbrev", "pemda", "head", "emails", "domains", "aliases"}
+_OPD_KEYS = {"code", "name", "abbrev", "pemda", "head", "place", "emails", "domains", "aliases"}
 
 
 def _read_toml(path: Path) -> dict:
@@ -114,6 +115,7 @@ _COLUMNS = {
     "domains": ("domain", "domains", "domain email"),
     "pemda": ("pemda", "pemerintah daerah", "wilayah", "region", "kabupaten/kota"),
     "head": ("jabatan_kepala", "jabatan kepala", "kepala", "head"),
+    "place": ("tempat", "tempat kedudukan", "kedudukan", "place"),
     "aliases": ("alias", "aliases", "nama lain"),
 }
 
@@ -151,7 +153,8 @@ def opds_from_csv(text: str) -> list[Opd]:
         codes.add(code)
         aliases = tuple(a.strip() for a in get("aliases").split(";") if a.strip())
         opds.append(Opd(code=code, name=name, abbrev=get("abbrev"), pemda=get("pemda"),
-                        head=get("head"), emails=emails, domains=domains, aliases=aliases))
+                        head=get("head"), place=get("place"), emails=emails, domains=domains,
+                        aliases=aliases))
     return opds
 
 
@@ -164,10 +167,13 @@ def _toml_str(value) -> str:
 def opds_to_toml(opds: list[Opd]) -> str:
     out = ["# OPD directory: the units whose letters Paraf registers.",
            "# A sender is recognised by an exact e-mail address, or by a domain plus the unit",
-           "# named in the letter. Edit freely; 'paraf rules import-opd FILE.csv' rewrites it.", ""]
+           "# named in the letter. `place` is where the unit sits, printed after \"di\" under the",
+           "# addressee of an answer (left out when empty). Edit freely; 'paraf rules import-opd",
+           "# FILE.csv' rewrites it.", ""]
     for opd in opds:
         out.append("[[opd]]")
-        for key in ("code", "name", "abbrev", "pemda", "head", "emails", "domains", "aliases"):
+        for key in ("code", "name", "abbrev", "pemda", "head", "place", "emails", "domains",
+                    "aliases"):
             value = getattr(opd, key)
             if value or key in ("code", "name", "emails"):
                 out.append(f"{key} = {_toml_str(value)}")

@@ -53,3 +53,20 @@ def test_senders_are_recognised_by_address_or_by_domain_and_letter():
     assert shared.opd.name == "Dinas Pendidikan Kota Tegal" and shared.how == "domain+letter"
     assert identify(opds, "sekretariat@tegalkota.go.id", None).opd is None
     assert identify(opds, "promo@diskon.example.com", "Dinas Kesehatan Kota Tegal").opd is None
+
+
+def test_place_of_an_opd_from_csv_and_toml(tmp_path):
+    """GIVEN an export with a 'tempat' column (filled for some units only) WHEN imported and
+    written back as opd.toml THEN each unit keeps its place (printed after "di" in answers),
+    and units without one have none: no place is invented."""
+    from pipeline.core.rules import opds_to_toml
+    opds = opds_from_csv("nama,email,pemda,tempat\n"
+                         "Sekretariat DPRD Kabupaten Pemalang,setwan@pemalangkab.go.id,"
+                         "Kabupaten Pemalang,Pemalang\n"
+                         "Dinas Sosial Kabupaten Pekalongan,dinsos@pekalongankab.go.id,"
+                         "Kabupaten Pekalongan,Kajen\n"
+                         "Kecamatan Tirto,tirto@pekalongankab.go.id,Kabupaten Pekalongan,\n")
+    path = tmp_path / "opd.toml"
+    path.write_text(opds_to_toml(opds), encoding="utf-8")
+    loaded = load_opds(path)
+    assert [o.place for o in loaded] == ["Pemalang", "Kajen", ""]

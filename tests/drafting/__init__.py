@@ -14,6 +14,7 @@ QUESTIONS = [
 ENTRY = {
     "agenda_no": "2026/KONS/0042",
     "opd_name": "Dinas Pendidikan Kota Pekalongan",
+    "tempat": "Pekalongan",                      # the OPD directory's place of the addressee
     "letter": {
         "nomor": "800/1234/Disdik/XI/2026", "tanggal": "2026-11-20", "sifat": "Segera",
         "lampiran": None, "hal": "Permohonan Konsultasi Pengelolaan Dana BOS",

@@ -1,7 +1,9 @@
 """The PDF preview through LibreOffice, which is optional on a Paraf machine."""
 from __future__ import annotations
 
+import re
 import shutil
+import subprocess
 
 import pytest
 
@@ -42,7 +44,17 @@ def test_hanging_converter_is_killed(monkeypatch, tmp_path):
 
 
 @pytest.mark.skipif(not HAVE_SOFFICE, reason="LibreOffice is not installed")
-def test_real_conversion():
-    """GIVEN LibreOffice WHEN the draft is converted THEN a PDF comes back."""
+def test_real_conversion_embeds_an_arial_metric_font(tmp_path):
+    """GIVEN LibreOffice and the fonts the setup installs WHEN the draft (Arial) is converted
+    THEN a PDF comes back whose every font is embedded and is Arial or the metric-compatible
+    Liberation Sans, never a wider fallback such as DejaVu Sans."""
     pdf = drafting.preview_pdf(_draft())
     assert pdf is not None and pdf.startswith(b"%PDF")
+    (tmp_path / "x.pdf").write_bytes(pdf)
+    rows = subprocess.run(["pdffonts", str(tmp_path / "x.pdf")], capture_output=True, text=True,
+                          check=True).stdout.splitlines()[2:]
+    assert rows
+    for row in rows:
+        name, emb = row.split()[0], row.split()[-5]
+        assert emb == "yes", row
+        assert re.search(r"\+(LiberationSans|Arial)", name), row

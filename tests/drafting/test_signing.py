@@ -19,6 +19,10 @@ def draft() -> bytes:
     return drafting.render(drafting.default_template(), ctx)
 
 
+def nomor_table(doc):
+    return next(t for t in doc.tables if t.rows[0].cells[0].text == "Nomor")
+
+
 def _save(doc) -> bytes:
     buf = io.BytesIO()
     doc.save(buf)
@@ -42,7 +46,7 @@ def test_fresh_draft(draft):
 def test_number_keeps_the_label_font(draft):
     """GIVEN the empty Nomor cell WHEN signed THEN the number is in a run (not bare text)."""
     doc = Document(io.BytesIO(drafting.fill_signing(draft, NOMOR, "2026-11-25")))
-    cell = doc.tables[0].rows[0].cells[2]
+    cell = nomor_table(doc).rows[0].cells[2]
     assert cell.paragraphs[0].runs[0].text == NOMOR
 
 
@@ -61,8 +65,8 @@ def test_edited_draft(draft):
     date_p.runs[0].text = "Pekalongan,"
     date_p.add_run("\t\t")
     date_p.add_run("November 2026")
-    doc.tables[0].rows[0].cells[2].paragraphs[0].add_run("700/      /ITDA/2026")
-    doc.tables[0].rows[0].cells[2].add_paragraph("(diisi oleh TU)")
+    nomor_table(doc).rows[0].cells[2].paragraphs[0].add_run("700/      /ITDA/2026")
+    nomor_table(doc).rows[0].cells[2].add_paragraph("(diisi oleh TU)")
     signed = drafting.fill_signing(_save(doc), NOMOR, "2026-11-30")
     lines = texts(signed)
     assert "Pekalongan, 30 November 2026" in lines

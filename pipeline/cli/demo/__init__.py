@@ -167,7 +167,8 @@ class Loop:
         self.say(f"  worker: {sent.sent if sent else 0} mails written to the outbox")
 
 
-def run_demo(console: Console, keep: Path | None = None) -> Outcome:
+def run_demo(console: Console, keep: Path | None = None,
+             picture: Path | None = None) -> Outcome:
     started = time.monotonic()
     folder = fresh_folder(Path(keep) if keep else DEFAULT_FOLDER)
     # The demo signs its approval tokens with a throwaway secret; an office sets PARAF_SECRET.
@@ -182,7 +183,7 @@ def run_demo(console: Console, keep: Path | None = None) -> Outcome:
         with Progress(*columns, console=console, transient=True) as progress:
             Loop(app, progress, outcome).run()
         outcome.password = show.accounts(app)
-        outcome.verified = show.everything(app, console, outcome) == 0
+        outcome.verified = show.everything(app, console, outcome, picture) == 0
         outcome.seconds = time.monotonic() - started
         show.summary(console, outcome)
     finally:

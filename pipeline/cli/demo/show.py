@@ -4,6 +4,7 @@ letters and a check of one, the service figures, and how to open the web pages."
 from __future__ import annotations
 
 import shutil
+import subprocess
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -162,16 +163,28 @@ def web(console: Console, outcome) -> None:
         console.print(line, highlight=False, soft_wrap=True)
 
 
-def everything(app: App, console: Console, outcome) -> int:
+def everything(app: App, console: Console, outcome, picture: Path | None = None) -> int:
     """Everything above in order; returns `paraf verify`'s exit code."""
     book_tables(app, console)
     if outcome.returned:
         history(app, console, outcome.returned)
     pdfs = signed_letters(app, console, outcome.folder)
     checked = verify(console, outcome.config, pdfs[0]) if pdfs else 1
+    if pdfs and picture:
+        first_page(console, pdfs[0], picture)
     service(app, console)
     web(console, outcome)
     return checked
+
+
+def first_page(console: Console, pdf: Path, out: Path) -> None:
+    """Page 1 of a signed answer as a PNG: what the OPD sees when it opens the letter."""
+    if not shutil.which("pdftoppm"):
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
+                    str(pdf), str(out.with_suffix(""))], check=True, timeout=120)
+    console.print(f"Page 1 of {pdf.name}, as the OPD sees it: {short(out)}", highlight=False)
 
 
 def prog() -> str:
