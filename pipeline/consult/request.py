@@ -66,8 +66,10 @@ def upload_limits(cfg) -> letters.Limits:
 
 def check_upload(cfg, data: bytes, filename: str) -> dict:
     """The same hostile-file checks as mail attachments: the bytes decide what the file is
-    (sniff), documents are opened in the resource-limited sandbox, images by their header
-    only. Returns {filename, size, type}; raises UploadRefused with a reason for the form."""
+    (sniff), documents are disarmed and opened in the resource-limited sandbox, images are
+    checked by their header only. Returns {filename, size, type}, plus the cleaned copy and
+    its note when active content was removed from a PDF; raises UploadRefused with a reason
+    for the form."""
     from pipeline.letter.sniff import sniff
     name = clean_filename(filename)
     ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
@@ -78,6 +80,7 @@ def check_upload(cfg, data: bytes, filename: str) -> dict:
         raise UploadRefused(f"Berkas «{name}» ditolak: ukurannya {len(data) / 1e6:.1f} MB, "
                             f"batasnya {cfg.web.max_file_bytes / 1e6:.0f} MB.")
     expected, ctype = TYPES[ext]
+    extra: dict = {}
     try:
         kind = sniff(data, name)
         if kind != expected:
@@ -85,15 +88,18 @@ def check_upload(cfg, data: bytes, filename: str) -> dict:
         if kind == "image":
             _check_image(data, ext, cfg)
         else:
+            safe = letters.disarm(data, name, upload_limits(cfg))
+            if safe.removed is not None:
+                extra = {"clean": safe.data, "note": safe.reason}
             try:
-                letters.read_letter(data, name, upload_limits(cfg))
+                letters.read_letter(safe.data, name, upload_limits(cfg))
             except letters.Refused as err:
                 if not err.reason.startswith("no readable text"):
                     raise             # a scan without text is fine as supporting material
     except letters.Refused as err:
         raise UploadRefused(f"Berkas «{name}» ditolak karena tidak aman atau tidak dapat "
                             f"dibaca ({err.reason}).") from None
-    return {"filename": name, "size": len(data), "type": ctype}
+    return {"filename": name, "size": len(extra.get("clean", data)), "type": ctype, **extra}
 
 
 def _check_image(data: bytes, ext: str, cfg) -> None:
@@ -115,8 +121,15 @@ def _check_image(data: bytes, ext: str, cfg) -> None:
 
 
 def store_upload(app, data: bytes, checked: dict) -> dict:
+    """Keep DATA; when it was cleaned, the original is kept as evidence and only the cleaned
+    copy is recorded as the file staff download."""
+    checked = dict(checked)
+    clean = checked.pop("clean", None)
     digest, _ = app.store.put(data, "att")
-    return {**checked, "sha256": digest}
+    if clean is None:
+        return {**checked, "sha256": digest}
+    safe, _ = app.store.put(clean, "att")
+    return {**checked, "sha256": safe, "original_sha256": digest}
 
 
 # -- 1. the request -----------------------------------------------------------------------------
