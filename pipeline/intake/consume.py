@@ -93,7 +93,7 @@ class Consumer:
         try:
             parsed = parse(raw, self.cfg.limits)
         except Unparseable as err:
-            return self._fail(digest, path, raw, source, ref, now, str(err), None)
+            return self._fail(digest, path, raw, source, ref, now, str(err), err.partial)
         try:
             parsed, found = self._read_letter(parsed)
             with transaction(self.factory) as session:
@@ -234,6 +234,7 @@ class Consumer:
             session.add(InboundMessage(
                 sha256=digest, message_id=entry.message_id, source=source, source_ref=ref,
                 from_addr=entry.sender_email, subject=entry.subject, received_at=now,
+                sent_at=parsed.sent_at if parsed else None,
                 size=len(raw), raw_path=self.store.relative(path), outcome="failed",
                 error=reason, entry_id=entry.id))
             return Outcome("failed", "failed", entry.id, None, reason)

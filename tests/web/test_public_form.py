@@ -209,7 +209,7 @@ def test_at_least_one_question_and_an_institution(client, web_app):
 def test_hostile_uploads_are_refused_with_a_clear_error_and_nothing_is_registered(client,
                                                                                  web_app):
     cases = [("surat.pdf", exe_as_pdf(), "executable"),
-             ("rusak.pdf", corrupt_pdf(), "corrupt PDF"),
+             ("rusak.pdf", corrupt_pdf(), "PDF rusak"),
              ("bom.docx", zip_bomb_docx(), "decompressed size"),
              ("skrip.exe", b"MZ" + b"\0" * 100, "hanya PDF, DOCX, JPG dan PNG"),
              ("menyamar.png", pdf_bytes(), "the content is PDF, not .png"),
