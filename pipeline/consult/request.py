@@ -29,6 +29,7 @@ from pipeline.core.models import AgendaEntry, OutboxMail, PendingRequest
 from pipeline.intake import notices
 from pipeline.intake.register import Registrar
 from pipeline.mail import outbox
+from pipeline.mail.headers import one_line
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 TYPES = {"pdf": ("pdf", "application/pdf"), "docx": ("zip", DOCX),
@@ -249,9 +250,10 @@ def mail_requester(app, entry: AgendaEntry | None, to: tuple[str, str], subject:
     """A plain-text mail to a requester. Built with the compat32 classes, which take headers
     as given instead of parsing each one: a third of the cost, on the form's busiest path."""
     msg = MIMEText(body, "plain", UTF8_QP)
+    subject = one_line(subject)         # compat32 takes headers as given: one line first
     msg["Subject"] = subject if subject.isascii() else Header(subject, "utf-8")
-    msg["From"] = formataddr((app.cfg.office.name, app.cfg.office.email), "utf-8")
-    msg["To"] = formataddr(to, "utf-8")
+    msg["From"] = formataddr((one_line(app.cfg.office.name), app.cfg.office.email), "utf-8")
+    msg["To"] = formataddr((one_line(to[0] or ""), one_line(to[1])), "utf-8")
     msg["Auto-Submitted"] = "auto-replied" if thread is None else "auto-generated"
     if thread:
         msg["In-Reply-To"] = msg["References"] = thread
