@@ -104,6 +104,7 @@ def parse(raw: bytes, limits: Limits = Limits()) -> ParsedMessage:
 
 
 HEAD_BYTES = 256 * 1024
+HEADER_CHARS = 4096
 
 
 def headers_only(raw: bytes) -> ParsedMessage | None:
@@ -112,7 +113,7 @@ def headers_only(raw: bytes) -> ParsedMessage | None:
     from email.utils import parsedate_to_datetime
     block = re.split(rb"\r?\n\r?\n", raw[:HEAD_BYTES], maxsplit=1)[0]
     try:
-        head = BytesHeaderParser(policy=email.policy.default).parsebytes(block + b"\n\n")
+        head = BytesHeaderParser(policy=email.policy.compat32).parsebytes(block + b"\n\n")
     except Exception:                            # noqa: BLE001 - nothing readable at all
         return None
     text = {k: _one_line(head, k) for k in ("From", "Subject", "Date", "Message-ID")}
@@ -132,9 +133,11 @@ def headers_only(raw: bytes) -> ParsedMessage | None:
 
 
 def _one_line(head, name: str) -> str:
-    """A header's value decoded (RFC 2047), unfolded, with no control characters."""
+    """A header's value decoded (RFC 2047), unfolded, with no control characters; only its
+    first HEADER_CHARS are decoded (the decoder is slow on thousands of encoded words)."""
     try:
-        value = str(head.get(name) or "")
+        raw = re.sub(r"\r?\n(?=[ \t])", "", str(head.get(name) or ""))[:HEADER_CHARS]
+        value = str(email.policy.default.header_factory(name, raw))
     except Exception:                            # noqa: BLE001 - a malformed header
         value = ""
     return _CONTROL.sub(" ", value).strip()
