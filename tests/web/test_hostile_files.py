@@ -127,3 +127,25 @@ def test_form_upload_of_an_active_docx_is_refused(client, web_app, variant):
     assert any(w in response.text for w in ("DOCTYPE/ENTITY", "bermakro", "hubungan eksternal"))
     with web_app.session() as s:
         assert s.scalar(select(AgendaEntry.id)) is None
+
+
+@pytest.mark.parametrize("variant", ("doctype-after-comment", "macro", "external-template"))
+def test_an_officials_web_revision_with_active_content_is_refused(web_app, client, variant):
+    """GIVEN an official at the paraf step uploading a revised draft that carries a hidden
+    DTD, a macro project or an external template
+    WHEN the upload is sent
+    THEN it is refused with the Indonesian reason and no revision is made."""
+    from .cases import edited_docx, hidden, letters, open_step, to_paraf, use_routing
+    use_routing(web_app)
+    letters(web_app, 1)
+    to_paraf(web_app)
+    paraf = open_step(web_app, "paraf", "irban-1")
+    assert sign_in(client, "hendro").status_code == 303
+    page = client.get(f"/staf/tugas/{paraf.id}").text
+    fields = {k: hidden(page, k) for k in ("csrf", "revision", "stage")}
+    bad = H.HOSTILE_DOCX[variant](edited_docx(web_app, paraf))
+    response = client.post(f"/staf/tugas/{paraf.id}", data={**fields, "action": "upload"},
+                           files={"docx": ("konsep-perbaikan.docx", bad, "application/zip")})
+    assert response.status_code == 400 and "ditolak karena tidak aman" in response.text
+    again = open_step(web_app, "paraf", "irban-1")
+    assert (again.revision, again.stage) == (paraf.revision, paraf.stage)

@@ -19,6 +19,7 @@ from pipeline.core.db import utc
 from pipeline.core.errors import NotFound
 from pipeline.core.models import AgendaEntry, Attachment, Disposition, DraftRevision, Step
 from pipeline.web.page import Ctx, download, page
+from pipeline.letter import Refused, disarm
 
 ROLES = ("official", "inspector", "clerk")       # and only with an official code
 ACTION_WORDS = {"approve": "disetujui", "dispose": "didisposisikan", "draft": "dikirim",
@@ -231,6 +232,11 @@ def act_on(ctx: Ctx, wf, step_id: int):
             return None, ActionRefused("Pilih berkas DOCX konsep yang telah diperbaiki.")
         if not is_docx(upload.data):
             return None, ActionRefused(f"Berkas '{upload.filename}' bukan dokumen Word (DOCX).")
+        try:                                      # the next levels open it: no active content
+            disarm(upload.data, upload.filename)
+        except Refused as err:
+            return None, ActionRefused(f"Berkas '{upload.filename}' ditolak karena tidak aman "
+                                       f"({err.reason}).")
         docx = upload.data
     try:
         with ctx.session() as s:
