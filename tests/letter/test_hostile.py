@@ -257,3 +257,21 @@ def test_ole2_macro_document_refused():
     with pytest.raises(Refused, match="bermakro"):
         disarm(ole + "_VBA_PROJECT".encode("utf-16-le"), "lama.doc")
     assert disarm(ole, "lama.doc").data == ole
+
+
+def test_macro_spreadsheet_appendix_refused_plain_one_kept():
+    """GIVEN two spreadsheet appendices named .xlsx, one carrying a VBA project
+    WHEN disarmed for staff
+    THEN the macro one is refused as a macro document and the plain one kept unchanged."""
+    def xlsx(extra: dict[str, bytes]) -> bytes:
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as z:
+            z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+            z.writestr("xl/workbook.xml", '<?xml version="1.0"?><workbook/>')
+            for name, data in extra.items():
+                z.writestr(name, data)
+        return buf.getvalue()
+    plain = xlsx({})
+    assert disarm(plain, "anggaran.xlsx").data == plain
+    with pytest.raises(Refused, match="bermakro"):
+        disarm(xlsx({"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0"}), "anggaran.xlsx")
