@@ -111,6 +111,7 @@ class Web:
     login_attempts: int = 5                      # failures per account before delays start
     login_max_delay_seconds: int = 60            # delays double from 1 s up to this; no lock-out
     login_window_minutes: int = 15               # failures older than this are forgotten
+    lockout_minutes: int = 15                    # ignored (there is no lock-out); older files load
     trusted_proxies: list[str] = field(default_factory=list)   # reverse proxies (IP or CIDR)
     tracking_days: int = 365                     # a tracking link works this long after closing
 
