@@ -61,6 +61,14 @@ def docx_doctype_utf16(docx: bytes) -> bytes:
                         + doc.encode("utf-16-le")})
 
 
+def docx_doctype_utf16_no_bom(docx: bytes) -> bytes:
+    """UTF-16 big-endian, no BOM, a few blank lines first: only a decoder finds the DTD."""
+    doc = _part(docx, "word/document.xml").decode("utf-8")
+    doc = doc.replace('encoding="UTF-8"', 'encoding="UTF-16"', 1)
+    doc = "\n\n" + _after_decl(doc.encode(), DTD).decode()
+    return rezip(docx, {"word/document.xml": doc.encode("utf-16-be")})
+
+
 def docx_doctype_lowercase_spaced(docx: bytes) -> bytes:
     doc = _part(docx, "word/document.xml")
     return rezip(docx, {"word/document.xml": _after_decl(doc, b"\n\n<!doctype d>")})
@@ -102,6 +110,7 @@ HOSTILE_DOCX = {
     "doctype-after-comment": docx_doctype_after_comment,
     "entity-in-custom-xml": docx_doctype_in_other_part,
     "doctype-utf16": docx_doctype_utf16,
+    "doctype-utf16-no-bom": docx_doctype_utf16_no_bom,
     "doctype-lowercase": docx_doctype_lowercase_spaced,
     "macro": docx_macro,
     "external-template": docx_external_template,

@@ -44,7 +44,9 @@ def _encoding(head: bytes) -> str | None:
             return name
     if head.lstrip(b" \t\r\n").startswith(b"<"):
         return "utf-8"
-    return None
+    found = [(at, name) for mark, name in ((b"<\0", "utf-16-le"), (b"\0<", "utf-16-be"))
+             if (at := head[:256].find(mark)) >= 0]   # UTF-16 after whitespace, with no BOM
+    return min(found)[1] if found else None
 
 
 def _declares_dtd(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
