@@ -15,7 +15,7 @@ TEST_DEBS    := dovecot-imapd chromium fonts-dejavu-core
 # checking the units in deploy/.
 OPS_DEBS     := postgresql-client systemd
 
-.PHONY: setup system-deps test-deps demo test bench clean
+.PHONY: setup system-deps test-deps demo test audit lock bench clean
 
 $(BIN)/paraf: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,22 @@ demo: setup
 
 test: test-deps $(BIN)/paraf
 	$(BIN)/pytest -q
+
+# pip-audit over requirements.lock (also part of `make test`); skipped, saying so, where the
+# vulnerability service cannot be reached. ADVISORY_DB=<git dir of pypa/advisory-database>
+# checks the lock against that snapshot offline.
+audit: $(BIN)/paraf
+	$(BIN)/pytest -q -rs tests/core/test_dependency_audit.py
+	@if [ -n "$(ADVISORY_DB)" ]; then $(BIN)/pip install -q pyyaml && \
+	  $(BIN)/python tools/check_advisories.py "$(ADVISORY_DB)" requirements.lock; fi
+
+# Re-resolve requirements.lock from pyproject.toml in a fresh venv (then run `make audit`).
+lock:
+	rm -rf /tmp/paraf-lock && $(PYTHON) -m venv /tmp/paraf-lock
+	/tmp/paraf-lock/bin/pip install --quiet '.[test]'
+	{ grep '^#' requirements.lock; /tmp/paraf-lock/bin/pip freeze --exclude paraf; } \
+	  > requirements.lock.new
+	mv requirements.lock.new requirements.lock
 
 bench: setup
 	$(BIN)/python benchmarks/intake.py

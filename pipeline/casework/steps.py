@@ -21,6 +21,7 @@ from pipeline.core.officials import Official
 from pipeline.core.workdays import Calendar, OfficeHours
 from pipeline.intake import notices
 from pipeline.mail import outbox
+from pipeline.mail.headers import new_message
 
 KIND_WORDS = {"check": "pemeriksaan kelengkapan", "disposition": "disposisi",
               "drafting": "penyusunan jawaban", "paraf": "paraf", "signing": "tanda tangan"}
@@ -91,7 +92,7 @@ class StepDesk:
                               official=official, step=step,
                               due=notices.local_time(self.cfg, step.due_at), **context)
         letter = entry.letter or {}
-        msg = EmailMessage()
+        msg = new_message()
         msg["Subject"] = (f"{subject_tag(token)} {SUBJECT[step.kind]}: "
                           f"{letter.get('hal') or entry.subject or '-'} [{entry.agenda_no}]")
         msg["From"] = formataddr((self.cfg.office.name, self.cfg.office.email))
@@ -113,7 +114,7 @@ class StepDesk:
         """A plain message to an official about ENTRY (unclear reply, refusal, reminder)."""
         body = notices.render(self.cfg, template, **notices.case_context(self.cfg, entry),
                               official=official, **context)
-        msg = EmailMessage()
+        msg = new_message()
         msg["Subject"] = f"{subject} [{entry.agenda_no}]"
         msg["From"] = formataddr((self.cfg.office.name, self.cfg.office.email))
         msg["To"] = formataddr((official.name, official.emails[0]))

@@ -15,6 +15,7 @@ from pipeline.consult.request import (
     clerk_official,
     mail_context,
     mail_requester,
+    store_upload,
     thread_of,
 )
 from pipeline.core import senderauth, states
@@ -122,8 +123,8 @@ def reopen_replied(app, now: datetime) -> int:
             for att in s.scalars(select(Attachment).where(Attachment.message_pk == reply.id)):
                 data = app.store.get(att.sha256, "att")
                 try:
-                    files.append({**check_upload(app.cfg, data, att.filename),
-                                  "sha256": att.sha256})
+                    files.append(store_upload(app, data, check_upload(app.cfg, data,
+                                                                      att.filename)))
                 except UploadRefused as err:
                     att.role, att.refused_reason = "refused", str(err)
             complete(app, s, entry, files, reply.from_addr, now, message_id=reply.message_id)

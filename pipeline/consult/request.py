@@ -30,6 +30,7 @@ from pipeline.core.models import AgendaEntry, OutboxMail, PendingRequest
 from pipeline.intake import notices
 from pipeline.intake.register import Registrar
 from pipeline.mail import outbox
+from pipeline.mail.headers import one_line
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 TYPES = {"pdf": ("pdf", "application/pdf"), "docx": ("zip", DOCX),
@@ -67,8 +68,10 @@ def upload_limits(cfg) -> letters.Limits:
 
 def check_upload(cfg, data: bytes, filename: str) -> dict:
     """The same hostile-file checks as mail attachments: the bytes decide what the file is
-    (sniff), documents are opened in the resource-limited sandbox, images by their header
-    only. Returns {filename, size, type}; raises UploadRefused with a reason for the form."""
+    (sniff), documents are disarmed and opened in the resource-limited sandbox, images are
+    checked by their header only. Returns {filename, size, type}, plus the cleaned copy and
+    its note when active content was removed from a PDF; raises UploadRefused with a reason
+    for the form."""
     from pipeline.letter.sniff import sniff
     name = clean_filename(filename)
     ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
@@ -79,6 +82,7 @@ def check_upload(cfg, data: bytes, filename: str) -> dict:
         raise UploadRefused(f"Berkas «{name}» ditolak: ukurannya {len(data) / 1e6:.1f} MB, "
                             f"batasnya {cfg.web.max_file_bytes / 1e6:.0f} MB.")
     expected, ctype = TYPES[ext]
+    extra: dict = {}
     try:
         kind = sniff(data, name)
         if kind != expected:
@@ -86,15 +90,18 @@ def check_upload(cfg, data: bytes, filename: str) -> dict:
         if kind == "image":
             _check_image(data, ext, cfg)
         else:
+            safe = letters.disarm(data, name, upload_limits(cfg))
+            if safe.removed is not None:
+                extra = {"clean": safe.data, "note": safe.reason}
             try:
-                letters.read_letter(data, name, upload_limits(cfg))
+                letters.read_letter(safe.data, name, upload_limits(cfg))
             except letters.Refused as err:
                 if not err.reason.startswith("no readable text"):
                     raise             # a scan without text is fine as supporting material
     except letters.Refused as err:
         raise UploadRefused(f"Berkas «{name}» ditolak karena tidak aman atau tidak dapat "
                             f"dibaca ({say_text(err.reason)}).") from None
-    return {"filename": name, "size": len(data), "type": ctype}
+    return {"filename": name, "size": len(extra.get("clean", data)), "type": ctype, **extra}
 
 
 def _check_image(data: bytes, ext: str, cfg) -> None:
@@ -116,8 +123,15 @@ def _check_image(data: bytes, ext: str, cfg) -> None:
 
 
 def store_upload(app, data: bytes, checked: dict) -> dict:
+    """Keep DATA; when it was cleaned, the original is kept as evidence and only the cleaned
+    copy is recorded as the file staff download."""
+    checked = dict(checked)
+    clean = checked.pop("clean", None)
     digest, _ = app.store.put(data, "att")
-    return {**checked, "sha256": digest}
+    if clean is None:
+        return {**checked, "sha256": digest}
+    safe, _ = app.store.put(clean, "att")
+    return {**checked, "sha256": safe, "original_sha256": digest}
 
 
 # -- 1. the request -----------------------------------------------------------------------------
@@ -237,9 +251,10 @@ def mail_requester(app, entry: AgendaEntry | None, to: tuple[str, str], subject:
     """A plain-text mail to a requester. Built with the compat32 classes, which take headers
     as given instead of parsing each one: a third of the cost, on the form's busiest path."""
     msg = MIMEText(body, "plain", UTF8_QP)
+    subject = one_line(subject)         # compat32 takes headers as given: one line first
     msg["Subject"] = subject if subject.isascii() else Header(subject, "utf-8")
-    msg["From"] = formataddr((app.cfg.office.name, app.cfg.office.email), "utf-8")
-    msg["To"] = formataddr(to, "utf-8")
+    msg["From"] = formataddr((one_line(app.cfg.office.name), app.cfg.office.email), "utf-8")
+    msg["To"] = formataddr((one_line(to[0] or ""), one_line(to[1])), "utf-8")
     msg["Auto-Submitted"] = "auto-replied" if thread is None else "auto-generated"
     if thread:
         msg["In-Reply-To"] = msg["References"] = thread

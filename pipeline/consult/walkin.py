@@ -47,6 +47,7 @@ from pipeline.core.workdays import Calendar, OfficeHours
 from pipeline.intake import notices
 from pipeline.intake.register import Registrar
 from pipeline.mail import outbox
+from pipeline.mail.headers import new_message
 
 CHANNEL = "walk-in"
 OPEN = tuple(s.value for s in states.OPEN)
@@ -259,7 +260,7 @@ def _copy_mail(cfg, entry: AgendaEntry, pdf: bytes) -> EmailMessage:
     body = notices.render(cfg, "walkin_copy", **notices.case_context(cfg, entry),
                           visitor=who, answer=ans,
                           answered=notices.local_time(cfg, datetime.fromisoformat(ans["at"])))
-    msg = EmailMessage()
+    msg = new_message()
     msg["Subject"] = notices.SUBJECTS["walkin_copy"].format(agenda_no=entry.agenda_no)
     msg["From"] = formataddr((cfg.office.name, cfg.office.email))
     msg["To"] = formataddr((who.get("name") or "", entry.sender_email))

@@ -119,8 +119,11 @@ class Web:
     max_file_bytes: int = 10_000_000
     requests_per_address_hour: int = 5           # form submissions per e-mail address
     requests_per_ip_hour: int = 20
-    login_attempts: int = 5                      # failures before the account is locked
-    lockout_minutes: int = 15
+    login_attempts: int = 5                      # failures per account before delays start
+    login_max_delay_seconds: int = 60            # delays double from 1 s up to this; no lock-out
+    login_window_minutes: int = 15               # failures older than this are forgotten
+    lockout_minutes: int = 15                    # ignored (there is no lock-out); older files load
+    trusted_proxies: list[str] = field(default_factory=list)   # reverse proxies (IP or CIDR)
     tracking_days: int = 365                     # a tracking link works this long after closing
 
 

@@ -10,6 +10,7 @@ recorded and the message stays where it is for the next pass.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import html
 import logging
@@ -55,6 +56,7 @@ class LetterFound:
     why: str
     refused: tuple[tuple[str, str], ...]
     sha256: str | None
+    aside: tuple = ()      # (original part, reason): refused or cleaned files, kept as evidence
     seconds: float = 0.0            # how long reading took (OCR included), for /metrics
 
 
@@ -94,9 +96,9 @@ class Consumer:
         try:
             parsed = parse(raw, self.cfg.limits)
         except Unparseable as err:
-            return self._fail(digest, path, raw, source, ref, now, str(err), None)
+            return self._fail(digest, path, raw, source, ref, now, str(err), err.partial)
         try:
-            found = self._read_letter(parsed)
+            parsed, found = self._read_letter(parsed)
             with transaction(self.factory) as session:
                 return self._record(session, parsed, found, digest, path, raw, source, ref, now)
         except IntegrityError as err:
@@ -114,8 +116,11 @@ class Consumer:
                               f"{type(err).__name__}: {err}", parsed)
 
     # -- reading ------------------------------------------------------------------------------
-    def _read_letter(self, parsed: ParsedMessage) -> LetterFound:
+    def _read_letter(self, parsed: ParsedMessage) -> tuple[ParsedMessage, LetterFound]:
+        """Files with active content are set aside first: nothing after this sees them."""
         started = time.monotonic()
+        safe, aside = letters.screen(parsed.attachments, self.letter_limits)
+        parsed = dataclasses.replace(parsed, attachments=tuple(safe))
         body = parsed.text or html_to_text(parsed.html)
         choice = letters.choose_letter(
             [(p.filename, p.content_type, p.payload) for p in parsed.attachments], body,
@@ -125,8 +130,11 @@ class Consumer:
             chosen = next((p for p in parsed.attachments if p.filename == choice.filename), None)
             data = chosen.payload if chosen else " ".join(body.split()).encode()
             sha = hashlib.sha256(data).hexdigest()
-        return LetterFound(choice.reading, choice.filename, choice.why,
-                           tuple(choice.refused), sha, round(time.monotonic() - started, 3))
+        kept = {p.filename for p in parsed.attachments}
+        refused = [(p.filename, why) for p, why in aside if p.filename not in kept]
+        return parsed, LetterFound(choice.reading, choice.filename, choice.why,
+                                   tuple(refused + choice.refused), sha, tuple(aside),
+                                   round(time.monotonic() - started, 3))
 
     # -- recording ----------------------------------------------------------------------------
     def _record(self, session, parsed, found, digest, path, raw, source, ref, now) -> Outcome:
@@ -148,12 +156,12 @@ class Consumer:
                 message.outcome, message.error = status, reason
                 if entry is not None:
                     message.entry_id = entry.id
-                    self._keep_attachments(session, message, entry, parsed, None)
+                    self._keep_attachments(session, message, entry, parsed, None, found.aside)
                 return Outcome(status, "processed", entry.id if entry else None,
                                entry.agenda_no if entry else None, reason)
         same_id = _by_message_id(session, parsed.message_id)
         if same_id is not None:          # the same message delivered again, bytes changed
-            return self._link(session, message, same_id, now, "redelivered", parsed)
+            return self._link(session, message, same_id, now, "redelivered", parsed, found)
         threaded = _thread_entry(session, parsed.thread_ids)
         reading = found.reading
         who = identify(self.rules.opds, parsed.from_addr,
@@ -161,7 +169,7 @@ class Consumer:
                        shared=tuple(self.cfg.workflow.shared_domains))
 
         if threaded is not None and not _completes(threaded, parsed, who):
-            return self._link(session, message, threaded, now, "linked", parsed)
+            return self._link(session, message, threaded, now, "linked", parsed, found)
         entry = threaded or AgendaEntry(channel="letter", book="incoming", received_at=now,
                                         status=states.Status.NEW.value)
         if threaded is None:
@@ -184,21 +192,28 @@ class Consumer:
         session.flush()
         self.registrar.apply(session, entry, verdict, now, message_id=parsed.message_id,
                              references=parsed.references, original=prior)
-        self._keep_attachments(session, message, entry, parsed, found)
+        self._keep_attachments(session, message, entry, parsed, found, found.aside)
         message.entry_id = entry.id
         message.outcome = "completed" if threaded is not None else entry.status
         return Outcome(entry.status, "processed", entry.id, entry.agenda_no, verdict.reason)
 
-    def _link(self, session, message, entry, now, how, parsed) -> Outcome:
+    def _link(self, session, message, entry, now, how, parsed, found) -> Outcome:
         message.entry_id, message.outcome = entry.id, how
         states.note(entry, "linked", actor=parsed.from_addr or ACTOR, at=now,
                     message_id=parsed.message_id, data={"how": how, "subject": parsed.subject})
-        self._keep_attachments(session, message, entry, parsed, None)
+        self._keep_attachments(session, message, entry, parsed, None, found.aside)
         return Outcome(how, "processed", entry.id, entry.agenda_no)
 
-    def _keep_attachments(self, session, message, entry, parsed, found) -> None:
+    def _keep_attachments(self, session, message, entry, parsed, found, aside=()) -> None:
         session.flush()
         refused = dict(found.refused) if found else {}
+        for part, why in aside:                  # evidence: stored, listed, never served
+            digest, path = self.store.put(part.payload, "att")
+            session.add(Attachment(
+                message_pk=message.id, entry_id=entry.id if entry else None,
+                filename=part.filename, content_type=part.content_type, size=len(part.payload),
+                sha256=digest, path=self.store.relative(path), role="refused",
+                refused_reason=why))
         for part in parsed.attachments:
             digest, path = self.store.put(part.payload, "att")
             role = ("letter" if found and part.filename == found.filename else
@@ -226,6 +241,7 @@ class Consumer:
             session.add(InboundMessage(
                 sha256=digest, message_id=entry.message_id, source=source, source_ref=ref,
                 from_addr=entry.sender_email, subject=entry.subject, received_at=now,
+                sent_at=parsed.sent_at if parsed else None,
                 size=len(raw), raw_path=self.store.relative(path), outcome="failed",
                 error=reason, entry_id=entry.id))
             return Outcome("failed", "failed", entry.id, None, reason)

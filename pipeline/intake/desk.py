@@ -33,6 +33,7 @@ from pipeline.intake import notices
 from pipeline.intake.chain import Verdict
 from pipeline.intake.register import Registrar
 from pipeline.mail import outbox
+from pipeline.mail.headers import new_message
 
 WAITING = (Status.QUARANTINED.value, Status.FAILED.value)
 # what the clerk may ask for, in the words of the mail (the intake's own labels first)
@@ -105,7 +106,7 @@ def rejection_mail(cfg, entry: AgendaEntry, reason: str) -> EmailMessage:
     body = notices.render(cfg, "rejected", **notices.case_context(cfg, entry),
                           recipient=entry.opd_name or entry.sender_name or entry.sender_email,
                           reason=reason)
-    msg = EmailMessage()
+    msg = new_message()
     ref = entry.agenda_no or f"#{entry.id}"
     msg["Subject"] = REJECT_SUBJECT.format(ref=ref)
     msg["From"] = formataddr((cfg.office.name, cfg.office.email))

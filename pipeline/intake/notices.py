@@ -20,6 +20,7 @@ from pipeline.core import example, naskah
 from pipeline.core.config import Config
 from pipeline.core.db import utc
 from pipeline.core.models import AgendaEntry
+from pipeline.mail.headers import new_message
 
 SUBJECTS = {
     "receipt": "Tanda Terima Surat{nomor} [{agenda_no}]",
@@ -75,7 +76,7 @@ def compose(cfg: Config, kind: str, entry: AgendaEntry, *, original: AgendaEntry
                   original_received=local_time(cfg, original.received_at) if original else "",
                   original_due=naskah.hari_tanggal(original.due_on)
                   if original and original.due_on else "")
-    msg = EmailMessage()
+    msg = new_message()
     shown = original if kind == "duplicate" and original else entry
     nomor = f" Nomor {letter['nomor']}" if letter.get("nomor") else ""
     msg["Subject"] = SUBJECTS[kind].format(agenda_no=shown.agenda_no or f"#{shown.id}",

@@ -7,6 +7,9 @@ they are safe to show; they are never used as paths (files are stored by content
 from __future__ import annotations
 
 import base64
+import email
+import email.errors
+import email.policy
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -20,7 +23,10 @@ from pipeline.core.config import Limits
 
 
 class Unparseable(Exception):
-    """The message cannot be read as e-mail; `str()` says why, for the failed folder."""
+    """The message cannot be read as e-mail; `str()` says why, for the failed folder.
+    `partial` holds what its top header block still tells (From, Subject, Date, Message-ID),
+    so the clerk knows whose mail was refused; None when not even that is readable."""
+    partial: "ParsedMessage | None" = None
 
 
 @dataclass(frozen=True)
@@ -95,6 +101,54 @@ def _mime_shape_ok(message, limits: Limits) -> None:
 
 
 def parse(raw: bytes, limits: Limits = Limits()) -> ParsedMessage:
+    try:
+        return _parse(raw, limits)
+    except Unparseable as err:
+        err.partial = headers_only(raw)
+        raise
+
+
+HEAD_BYTES = 256 * 1024
+HEADER_CHARS = 4096
+
+
+def headers_only(raw: bytes) -> ParsedMessage | None:
+    """The top header block alone, never the MIME tree: what a refused message still says."""
+    from email.parser import BytesHeaderParser
+    from email.utils import parsedate_to_datetime
+    block = re.split(rb"\r?\n\r?\n", raw[:HEAD_BYTES], maxsplit=1)[0]
+    try:
+        head = BytesHeaderParser(policy=email.policy.compat32).parsebytes(block + b"\n\n")
+    except Exception:                            # noqa: BLE001 - nothing readable at all
+        return None
+    text = {k: _one_line(head, k) for k in ("From", "Subject", "Date", "Message-ID")}
+    name, addr = parseaddr(text["From"])
+    try:
+        sent_at = parsedate_to_datetime(text["Date"]) if text["Date"] else None
+    except (TypeError, ValueError, IndexError):
+        sent_at = None
+    if sent_at is not None and sent_at.tzinfo is None:
+        sent_at = sent_at.replace(tzinfo=timezone.utc)
+    if not (addr or text["Message-ID"] or text["Subject"]):
+        return None
+    return ParsedMessage(message_id=(_ids(text["Message-ID"]) or (None,))[0],
+                         from_addr=addr.lower()[:320] or None, from_name=name[:200] or None,
+                         subject=text["Subject"][:998], sent_at=sent_at, in_reply_to=(),
+                         references=(), text="", html="")
+
+
+def _one_line(head, name: str) -> str:
+    """A header's value decoded (RFC 2047), unfolded, with no control characters; only its
+    first HEADER_CHARS are decoded (the decoder is slow on thousands of encoded words)."""
+    try:
+        raw = re.sub(r"\r?\n(?=[ \t])", "", str(head.get(name) or ""))[:HEADER_CHARS]
+        value = str(email.policy.default.header_factory(name, raw))
+    except Exception:                            # noqa: BLE001 - a malformed header
+        value = ""
+    return _CONTROL.sub(" ", value).strip()
+
+
+def _parse(raw: bytes, limits: Limits) -> ParsedMessage:
     if len(raw) > limits.max_message_bytes:
         raise Unparseable(f"message is {len(raw):,} bytes; the limit is "
                           f"{limits.max_message_bytes:,}")

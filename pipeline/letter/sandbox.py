@@ -14,12 +14,13 @@ import select
 import signal
 import sys
 import time
+from typing import Callable
 
 from pipeline.letter.model import LetterReading, Limits, Refused
 from pipeline.letter.reader import check_size, read_letter_inprocess
 
 
-def _child(wfd: int, data: bytes, filename: str, limits: Limits, opd_names) -> None:
+def _child(wfd: int, work: Callable[[], dict], limits: Limits) -> None:
     os.setpgid(0, 0)
     mem = limits.memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (mem, mem))
@@ -27,7 +28,7 @@ def _child(wfd: int, data: bytes, filename: str, limits: Limits, opd_names) -> N
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     try:
-        out = {"ok": read_letter_inprocess(data, filename, limits, opd_names).to_dict()}
+        out = {"ok": work()}
     except Refused as e:
         out = {"refused": e.reason}
     except MemoryError:
@@ -56,13 +57,20 @@ def read_letter(data: bytes, filename: str, limits: Limits | None = None,
     """Read one untrusted letter file; raises Refused with a human reason instead of hanging."""
     limits = limits or Limits()
     check_size(data, limits)
+    out = run_limited(lambda: read_letter_inprocess(data, filename, limits, opd_names).to_dict(),
+                      limits)
+    return LetterReading.from_dict(out)
+
+
+def run_limited(work: Callable[[], dict], limits: Limits) -> dict:
+    """WORK's JSON-able result, computed in a child under LIMITS; Refused when it fails."""
     rfd, wfd = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - runs in the child
         gc.disable()     # a short-lived child: collecting would only copy the parent's pages
         os.close(rfd)
         try:
-            _child(wfd, data, filename, limits, opd_names)
+            _child(wfd, work, limits)
         finally:
             os._exit(1)
     os.close(wfd)
@@ -97,7 +105,7 @@ def read_letter(data: bytes, filename: str, limits: Limits | None = None,
     out = json.loads(b"".join(chunks))
     if "refused" in out:
         raise Refused(out["refused"])
-    return LetterReading.from_dict(out["ok"])
+    return out["ok"]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -27,6 +27,7 @@ from pipeline.core.db import transaction, utc
 from pipeline.core.errors import NotFound, ParafError
 from pipeline.core.models import OutboxMail
 from pipeline.core.store import atomic_write
+from pipeline.mail import headers
 from pipeline.mail.transport import Transport, TransportError, open_transport, safe_name
 
 MAX_BACKOFF = timedelta(days=1)
@@ -108,6 +109,9 @@ def spool(cfg, message: EmailMessage, now: datetime | None = None) -> Spooled:
     del message["Bcc"]
     try:
         raw = message.as_bytes(policy=message.policy.clone(linesep="\r\n"))
+        headers.check(message, raw)                 # the one guard every outgoing mail passes
+    except headers.HeaderError as err:
+        raise OutboxError(f"mail {message_id} refused: {err}") from err
     finally:
         for value in bcc:
             message["Bcc"] = value

@@ -16,7 +16,6 @@ import os
 import time
 from dataclasses import dataclass
 from datetime import datetime
-from email.message import EmailMessage
 from email.utils import formataddr
 from zoneinfo import ZoneInfo
 
@@ -29,6 +28,7 @@ from pipeline.core.models import AgendaEntry, OutboxMail, OutgoingLetter
 from pipeline.core.numbering import current, format_number, next_seq
 from pipeline.intake import notices
 from pipeline.mail import outbox
+from pipeline.mail.headers import new_message
 from pipeline.signing import convert
 from pipeline.signing.sign import sign_pdf, verification_code
 
@@ -181,7 +181,7 @@ class Batch:
                               outgoing=letter, signed_on=naskah.tanggal(self.today),
                               signer=self.inspector, verify_url=self.cfg.signing.verify_url,
                               tembusan=[tembusan.display(n) for n in copies.names])
-        msg = EmailMessage()
+        msg = new_message()
         msg["Subject"] = f"Surat Jawaban Nomor {letter.number} [{entry.agenda_no}]"
         msg["From"] = formataddr((self.cfg.office.name, self.cfg.office.email))
         msg["To"] = formataddr((entry.sender_name or "", entry.sender_email))

@@ -20,7 +20,6 @@ import json
 import logging
 import os
 from datetime import datetime, timedelta, timezone
-from email.message import EmailMessage
 from email.utils import formataddr
 
 from sqlalchemy import select
@@ -32,6 +31,7 @@ from pipeline.core.db import utc
 from pipeline.core.models import AgendaEntry, Event, OutgoingLetter, Step
 from pipeline.intake import notices
 from pipeline.mail import outbox
+from pipeline.mail.headers import new_message
 
 log = logging.getLogger(__name__)
 
@@ -289,7 +289,7 @@ def _mail_result(session, wf, official, answering, *, signed, returned, problems
 def _tell(session, cfg, official, template: str, subject: str, answering: str | None,
           **context) -> None:
     body = notices.render(cfg, template, office=cfg.office, official=official, **context)
-    msg = EmailMessage()
+    msg = new_message()
     msg["Subject"] = subject
     msg["From"] = formataddr((cfg.office.name, cfg.office.email))
     msg["To"] = formataddr((official.name, official.emails[0]))

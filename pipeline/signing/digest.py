@@ -8,7 +8,6 @@ TTD/TOLAK reply refers to.
 from __future__ import annotations
 
 from datetime import datetime
-from email.message import EmailMessage
 from email.utils import formataddr
 from zoneinfo import ZoneInfo
 
@@ -17,6 +16,7 @@ from pipeline.core import naskah
 from pipeline.core.models import AgendaEntry
 from pipeline.intake import notices
 from pipeline.mail import outbox
+from pipeline.mail.headers import new_message
 from pipeline.signing import byreply as signreply
 from pipeline.signing.batch import ready
 from pipeline.signing.previews import previews
@@ -42,7 +42,7 @@ def digest(app, now: datetime) -> int:
             if row["waiting_since"] else "-"
     body = notices.render(app.cfg, "signing_digest", office=app.cfg.office, inspector=inspector,
                           letters=rows, by_reply=by_reply)
-    msg = EmailMessage()
+    msg = new_message()
     local_day = now.astimezone(ZoneInfo(app.cfg.office.timezone)).date()
     subject = f"{len(rows)} Surat Menunggu Tanda Tangan ({naskah.tanggal(local_day)})"
     msg["From"] = formataddr((app.cfg.office.name, app.cfg.office.email))

@@ -23,6 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from pipeline.app import App
 from pipeline.core.errors import ConfigError
 from pipeline.web import health
+from pipeline.web.clientip import networks
 from pipeline.web.page import PAGES
 from pipeline.web.security import CSRF_COOKIE, BodyLimit, SecureHeaders, new_browser_key
 
@@ -99,6 +100,7 @@ def create_app(app: App) -> Starlette:
                           "the web pages (it protects their forms)")
     load_pages()
     web = app.cfg.web
+    networks(tuple(web.trusted_proxies))          # a wrong entry stops the start, not a page
     limit = web.max_files * web.max_file_bytes + 1_000_000
     @contextlib.asynccontextmanager
     async def lifespan(_site):

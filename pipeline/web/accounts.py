@@ -1,20 +1,20 @@
 # SPDX-License-Identifier: AGPL-3.0-or-later
-"""Staff accounts: who may sign in to the web pages, with which role, and the lock-out.
+"""Staff accounts: who may sign in to the web pages, and with which role.
 
-Passwords are hashed with Argon2id (argon2-cffi); a failed login is counted on the account and a
-run of them locks it for a while. Every change to an account is an event in the office's chain.
+Passwords are hashed with Argon2id (argon2-cffi); failed logins are counted on the account and
+slowed down by `pipeline.web.throttle`, never locked. Every change to an account is an event in
+the office's chain.
 """
 from __future__ import annotations
 
 import secrets
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipeline.core.db import utc
 from pipeline.core.errors import ParafError
 from pipeline.core.events import append_office_event
 from pipeline.core.models import User
@@ -86,29 +86,21 @@ def reset(session: Session, username: str, password: str, *, actor: str, now: da
     return user
 
 
-def authenticate(session: Session, username: str, password: str, *, now: datetime,
-                 attempts: int, lockout: timedelta) -> tuple[User | None, str | None]:
+def authenticate(session: Session, username: str, password: str, *,
+                 now: datetime) -> tuple[User | None, str | None]:
     """(user, None) when the password is right and the account usable; (None, why) otherwise.
 
-    The reason is for the log; the visitor is always told the same thing.
+    The reason is for the log; the visitor is always told the same thing. There is no
+    lock-out: `pipeline.web.throttle` slows repeated failures down instead.
     """
     user = session.scalar(select(User).where(User.username == username.strip().lower())
                           .with_for_update())
     if user is None:
         _verify(_DUMMY, password)
         return None, "unknown user"
-    if user.locked_until and utc(user.locked_until) > now:
-        _verify(_DUMMY, password)
-        return None, "locked"
     if not _verify(user.password_hash, password):
         user.failed_logins += 1
-        why = "wrong password"
-        if user.failed_logins >= attempts:
-            user.locked_until, user.failed_logins = now + lockout, 0
-            why = "wrong password; account locked"
-            append_office_event(session, "user_locked", actor="paraf", at=now,
-                                data={"user": user.username})
-        return None, why
+        return None, "wrong password"
     if not user.active:
         return None, "disabled"
     user.failed_logins, user.locked_until = 0, None

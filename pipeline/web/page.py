@@ -84,7 +84,12 @@ class Ctx:
 
     @property
     def client(self) -> str:
-        return self.request.client.host if self.request.client else "?"
+        """The visitor's address (X-Forwarded-For only from a trusted proxy): every per-address
+        limit keys on this."""
+        from pipeline.web.clientip import client_address
+        peer = self.request.client.host if self.request.client else None
+        return client_address(peer, self.request.headers.getlist("x-forwarded-for"),
+                              tuple(self.cfg.web.trusted_proxies))
 
     def render(self, template: str, status: int = 200, **context) -> Response:
         from pipeline.web.render import templates

@@ -28,6 +28,14 @@ def within(session: Session, bucket: str, key: str, *, limit: int, window: timed
     return used < limit
 
 
+def recent(session: Session, bucket: str, key: str, since: datetime) -> tuple[int, datetime | None]:
+    """How many hits KEY has in BUCKET since SINCE, and when the last one was."""
+    count, last = session.execute(
+        select(func.count(), func.max(RateHit.at)).where(
+            RateHit.bucket == bucket, RateHit.key == key, RateHit.at >= since)).one()
+    return count, last
+
+
 def record(session: Session, bucket: str, key: str, now: datetime) -> None:
     session.add(RateHit(bucket=bucket, key=key, at=now))
 

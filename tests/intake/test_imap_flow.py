@@ -144,3 +144,29 @@ def wait_for_entries(app, count: int, seconds: float) -> bool:
             return True
         time.sleep(0.05)
     return False
+
+
+def test_a_letter_pdf_with_javascript_over_imap_is_kept_only_cleaned(imap_app, dovecot,
+                                                                     smtp_server):
+    """GIVEN a letter over IMAP whose PDF opens with JavaScript and launches a program
+    WHEN the worker reads it
+    THEN it is registered from the cleaned copy, which is all the letter row points to, and
+    the original is kept as refused evidence with the Indonesian reason."""
+    from sqlalchemy import select
+
+    from pipeline.core.models import Attachment
+    from pipeline.letter import specimen
+    from tests import hostile_files as H
+    bad = H.pdf_launch(specimen.make_pdf(fields(22)))
+    dovecot.append("INBOX", letter_mail(letter=fields(22), attach_letter=False,
+                                        extra=[("surat.pdf", "application/pdf", bad)]))
+    run_until_idle(imap_app)
+    (row,) = agenda(imap_app)
+    assert row["status"] == "registered" and row["letter"]["nomor"] == "400.3/122/Disdik/2026"
+    with imap_app.session() as s:
+        kept = {a.role: a for a in s.scalars(select(Attachment))}
+    assert set(kept) == {"letter", "refused"}
+    assert "isi aktif dihapus" in kept["refused"].refused_reason
+    assert imap_app.store.get(kept["refused"].sha256, "att") == bad
+    assert H.active_left(imap_app.store.get(kept["letter"].sha256, "att")) == set()
+    assert len(receipts(smtp_server)) == 1

@@ -157,3 +157,51 @@ def test_fields_read_with_low_confidence_are_flagged_for_the_clerk(app):
     assert "nomor" in row["flagged_fields"]
     (row,) = agenda(app, low_confidence=0.0)
     assert row["flagged_fields"] == []
+
+
+def _refused_shape(shape: str) -> bytes:
+    """A message whose MIME tree is refused: 40 levels deep, or 300 parts."""
+    if shape == "deep":
+        inner = "isi"
+        for depth in range(40):
+            inner = (f'Content-Type: multipart/mixed; boundary="b{depth}"\n\n--b{depth}\n'
+                     f"{inner}\n--b{depth}--\n")
+        body = inner
+    else:
+        parts = "".join(f"--w\nContent-Type: text/plain\n\nbagian {i}\n" for i in range(300))
+        body = f'Content-Type: multipart/mixed; boundary="w"\n\n{parts}--w--\n'
+    return ("From: =?utf-8?q?Sekretariat_Dinas_P=C3=A9ndidikan?= "
+            "<sekretariat@pekalongankota.go.id>\n"
+            "Subject: =?utf-8?q?Permohonan_konsultasi_=E2=80=94_dana_BOS?=\n"
+            " (lanjutan)\n"
+            "Date: Mon, 23 Nov 2026 09:15:00 +0700\n"
+            f"Message-ID: <{shape}-parts@pekalongankota.go.id>\nMIME-Version: 1.0\n"
+            f"{body}").encode()
+
+
+def test_a_refused_mime_structure_keeps_whose_mail_it_was(app):
+    """GIVEN a message nested 40 levels deep and one with 300 parts, each with an encoded
+    From name and a folded, encoded Subject
+    WHEN the worker refuses their MIME structure
+    THEN each failed entry still records the sender, the decoded one-line subject, the
+    Message-ID and the Date, so the clerk knows whose mail it was."""
+    from sqlalchemy import select
+
+    from pipeline.core.models import InboundMessage
+    for shape in ("deep", "wide"):
+        mail_in(app, _refused_shape(shape))
+    run_until_idle(app)
+    rows = agenda(app)
+    assert [r["status"] for r in rows] == ["failed", "failed"]
+    assert {("susunan MIME" in r["reason"]) or ("bagian MIME" in r["reason"])
+            for r in rows} == {True}
+    for row in rows:
+        assert row["from"] == "sekretariat@pekalongankota.go.id"
+        assert row["message_id"] in ("<deep-parts@pekalongankota.go.id>",
+                                     "<wide-parts@pekalongankota.go.id>")
+    with app.session() as s:
+        messages = list(s.scalars(select(InboundMessage)))
+        for m in messages:
+            assert m.subject == "Permohonan konsultasi — dana BOS (lanjutan)"
+            assert m.sent_at is not None and m.sent_at.day == 23
+            assert m.entry.sender_name == "Sekretariat Dinas Péndidikan"

@@ -2,16 +2,12 @@
 """Signing in and out, and changing one's own password."""
 from __future__ import annotations
 
-from datetime import timedelta
-
 from pipeline.core.events import append_office_event
-from pipeline.web import accounts
+from pipeline.web import accounts, throttle
 from pipeline.web.page import Ctx, login, logout, page
-from pipeline.web.ratelimit import allow
 
 HOME = {"clerk": "/staf/agenda", "official": "/staf/tugas", "inspector": "/staf/inspektur",
         "admin": "/staf/admin"}
-LOGIN_PER_IP = 30          # attempts per address and quarter hour, whatever the user names
 
 
 @page("/masuk", roles=None, methods=("GET", "POST"))
@@ -22,21 +18,29 @@ def login_page(ctx: Ctx):
     if ctx.request.method == "GET":
         return ctx.render("staff/login.html", next=target, error=None)
     username, password = ctx.value("username"), ctx.form.get("password", [""])[0]
-    web = ctx.cfg.web
+    keys = throttle.Keys.of(username, ctx.client)
     with ctx.session() as s:
-        if not allow(s, "login-ip", ctx.client, limit=LOGIN_PER_IP,
-                     window=timedelta(minutes=15), now=ctx.now):
-            user, why = None, "too many attempts from this address"
+        wait = throttle.wait(s, keys, ctx.cfg.web, ctx.now)
+        if wait:
+            user, why = None, f"throttled for {wait} s"
         else:
-            user, why = accounts.authenticate(s, username, password, now=ctx.now,
-                                              attempts=web.login_attempts,
-                                              lockout=timedelta(minutes=web.lockout_minutes))
+            user, why = accounts.authenticate(s, username, password, now=ctx.now)
+            if user is None:
+                throttle.failed(s, keys, ctx.cfg.web, ctx.now)
+            else:
+                throttle.succeeded(s, keys)
         append_office_event(s, "login" if user else "login_failed",
                             actor=f"web:{username[:64] or '?'}", at=ctx.now,
                             data={"ip": ctx.client, **({"why": why} if why else {})})
+    if wait:
+        response = ctx.render("staff/login.html", status=429, next=target,
+                              error=f"Terlalu banyak percobaan masuk yang gagal. Silakan coba "
+                                    f"lagi dalam {wait} detik.")
+        response.headers["retry-after"] = str(wait)
+        return response
     if user is None:
         return ctx.render("staff/login.html", status=401, next=target,
-                          error="Nama pengguna atau kata sandi salah, atau akun sedang dikunci.")
+                          error="Nama pengguna atau kata sandi salah.")
     login(ctx, user)
     return ctx.redirect(target or HOME[user.role])
 
@@ -59,9 +63,7 @@ def change_password(ctx: Ctx):
     old, new, again = (ctx.form.get(k, [""])[0] for k in ("old", "new", "again"))
     error = None
     with ctx.session() as s:
-        user, _ = accounts.authenticate(s, ctx.user.username, old, now=ctx.now,
-                                        attempts=ctx.cfg.web.login_attempts,
-                                        lockout=timedelta(minutes=ctx.cfg.web.lockout_minutes))
+        user, _ = accounts.authenticate(s, ctx.user.username, old, now=ctx.now)
         if user is None:
             error = "Kata sandi lama salah."
         elif new != again:

@@ -253,6 +253,9 @@ def clerk_attachment(ctx: Ctx):
         att = s.get(Attachment, ctx.request.path_params["attachment_id"])
         if att is None or att.entry_id != entry.id:
             raise HTTPException(404, "Berkas tidak ditemukan.")
+        if att.role == "refused":            # kept as evidence, never handed out
+            raise HTTPException(403, "Berkas ini ditolak karena tidak aman dan tidak dapat "
+                                     "diunduh.")
         filename, ctype, rel = att.filename, att.content_type, att.path
     return download((ctx.cfg.data_path / rel).read_bytes(), filename, ctype)
 

@@ -18,6 +18,7 @@ from pipeline.casework.steps import words
 from pipeline.core.db import utc
 from pipeline.core.errors import NotFound
 from pipeline.core.models import AgendaEntry, Attachment, Disposition, DraftRevision, Step
+from pipeline.letter import Refused, disarm
 from pipeline.web.page import Ctx, download, page
 
 ROLES = ("official", "inspector", "clerk")       # and only with an official code
@@ -240,6 +241,11 @@ def act_on(ctx: Ctx, wf, step_id: int):
             return None, ActionRefused("Pilih berkas DOCX konsep yang telah diperbaiki.")
         if not is_docx(upload.data):
             return None, ActionRefused(f"Berkas '{upload.filename}' bukan dokumen Word (DOCX).")
+        try:                                      # the next levels open it: no active content
+            disarm(upload.data, upload.filename)
+        except Refused as err:
+            return None, ActionRefused(f"Berkas '{upload.filename}' ditolak karena tidak aman "
+                                       f"({err.reason}).")
         docx = upload.data
     try:
         with ctx.session() as s:
