@@ -32,6 +32,9 @@ pytestmark = pytest.mark.skipif(soffice() is None or shutil.which("pdfsig") is N
 def _private_tmp_works() -> bool:
     if os.geteuid() != 0 or shutil.which("unshare") is None:
         return False
+    # a checkout or virtualenv under /tmp would vanish behind the empty /tmp mounted over it
+    if any(Path(p).resolve().is_relative_to("/tmp") for p in (sys.executable, OUT)):
+        return False
     probe = subprocess.run(["unshare", "-m", "--propagation", "private", "true"],
                            capture_output=True)
     return probe.returncode == 0
