@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass
 from typing import Awaitable, Callable
 
-import httpx
+import httpx2 as httpx
 
 
 @dataclass
