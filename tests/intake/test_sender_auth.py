@@ -109,3 +109,38 @@ def test_the_clerk_may_release_a_quarantined_forgery(office):
                      now=datetime.now(timezone.utc))
         s.commit()
     assert agenda(office)[0]["status"] == "registered"
+
+
+def test_forged_letters_through_the_real_mailbox_get_no_receipt(tmp_path, db_url, dovecot,
+                                                               smtp_server, monkeypatch):
+    """GIVEN the real path (letters appended to Dovecot's INBOX as the office's server delivers
+    them, receipts sent to aiosmtpd) WHEN the worker runs over every forged letter above and
+    one authenticated letter THEN the forgeries are quarantined and only the real sender gets
+    a receipt over SMTP."""
+    from pipeline.worker import run_once
+    from tests.workflow.conftest import workspace
+    app = workspace(tmp_path, db_url, dovecot, smtp_server, monkeypatch, authserv_id=OURS)
+    try:
+        with open(app.cfg.rules_path / "opd.toml", "a") as fh:
+            fh.write(GMAIL_OPD)
+        app.close()
+        from pipeline.core.config import load
+        app = App.open(load(tmp_path / "ws" / "config.toml"))
+        for n, (sender, results, below) in enumerate(LETTERS.values()):
+            letter = (fields(40 + n, pengirim="Kelurahan Podosugih") if "gmail" in sender
+                      else fields(40 + n))
+            dovecot.append("INBOX", stamp(below + letter_mail(sender=sender, letter=letter),
+                                          results))
+        dovecot.append("INBOX", stamp(letter_mail(letter=fields(60)),
+                                      f"dkim=pass header.d={CITY}; dmarc=pass header.from={CITY}"))
+        run_once(app)
+        rows = agenda(app)
+        assert sorted(r["status"] for r in rows) == ["quarantined"] * len(LETTERS) + [
+            "registered"]
+        recipients = [r for m in smtp_server.messages for r in m.rcpt_tos]
+        forged = {sender for sender, _, _ in LETTERS.values()}
+        assert recipients.count(DISDIK) == 1           # the real letter's receipt, once
+        assert not (set(recipients) - {DISDIK}) & forged
+        assert set(recipients) - {DISDIK} <= {"inspektur@inspektorat.example.go.id"}
+    finally:
+        app.close()
