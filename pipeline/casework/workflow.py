@@ -36,6 +36,7 @@ from pipeline.core import senderauth, states
 from pipeline.core.config import Config
 from pipeline.core.db import utc
 from pipeline.core.errors import NotFound, RulesError
+from pipeline.core.messages import say_text
 from pipeline.core.models import AgendaEntry, Disposition, DraftRevision, InboundMessage, Step
 from pipeline.core.officials import Official
 from pipeline.core.store import ContentStore
@@ -104,8 +105,12 @@ class Workflow(Revisions):
 
     # -- 2. replies ---------------------------------------------------------------------------
     def reply(self, session: Session, parsed: ParsedMessage, message: InboundMessage,
-              now: datetime) -> tuple[str, AgendaEntry | None, str | None] | None:
-        """Act on a reply to a step; None when the message is not one (no token)."""
+              now: datetime, refused: tuple[tuple[str, str], ...] = ()
+              ) -> tuple[str, AgendaEntry | None, str | None] | None:
+        """Act on a reply to a step; None when the message is not one (no token).
+
+        REFUSED are the attachments intake set aside as unsafe: a reply that carried a refused
+        draft is not read at all, since its words may be about the text that was refused."""
         tokens = find_tokens(list(parsed.recipients), parsed.subject)
         if not tokens:
             return None
@@ -120,6 +125,11 @@ class Workflow(Revisions):
                    "paraf": self.on_paraf,
                    "signing": lambda *args: signreply.on_reply(self, *args)}[step.kind]
         reply = Reply.from_mail(parsed, official)
+        if refused and step.kind in ("drafting", "paraf"):
+            names = ", ".join(f"«{name}» ({say_text(why)})" for name, why in refused)
+            return self.unclear(session, entry, step, official, reply, now,
+                                why=f"berkas yang dilampirkan ditolak karena tidak aman: {names}. "
+                                    "Kirim ulang konsep tanpa makro atau tautan luar")
         return self.confirmed(session, step, official, reply, now,
                               handler(session, entry, step, official, reply, now))
 
@@ -200,7 +210,7 @@ class Workflow(Revisions):
         return "refused", entry, why
 
     def unclear(self, session, entry, step, official, reply: Reply, now, choices=None,
-                web: str | None = None):
+                web: str | None = None, why: str | None = None):
         """A reply that cannot be read: by mail, note it and explain the choices; on the web,
         refuse the form with WEB (nothing is recorded, the user corrects it on the page)."""
         if reply.by_web:
@@ -209,7 +219,7 @@ class Workflow(Revisions):
                     message_id=reply.message_id, data={"step": step.id})
         self.desk.tell(session, entry, official, "step_unclear", "Balasan Belum Dapat Diproses",
                        answering=reply.message_id, choices=choices or explain_choices(),
-                       read=first_lines(reply.text))
+                       read=first_lines(reply.text), why=why)
         return "unclear", entry, None
 
     def on_disposition(self, session, entry, step, official, reply: Reply, now):

@@ -149,7 +149,9 @@ class Consumer:
         session.add(message)
 
         if self.workflow is not None:             # a reply to a disposition, draft or paraf
-            acted = self.workflow.reply(session, parsed, message, now)
+            refused = tuple((p.filename, why) for p, why in found.aside
+                            if p.filename not in {a.filename for a in parsed.attachments})
+            acted = self.workflow.reply(session, parsed, message, now, refused)
             if acted is not None:
                 status, entry, reason = acted
                 session.flush()

@@ -135,6 +135,24 @@ def test_an_initialling_official_may_send_back_an_edited_docx(wf, dovecot, mailr
     assert open_steps(wf) == [("paraf", "irban-3", 2, 0)]
 
 
+def test_a_setuju_that_carries_a_refused_draft_is_not_read(wf, dovecot, mailroom):
+    """GIVEN a paraf request WHEN the official answers SETUJU with an edited DOCX that carries a
+    macro (refused as unsafe) THEN nothing is initialled: the step stays open on the same
+    revision, and the official is told in Indonesian that the file was refused and why."""
+    from tests.hostile_files import docx_macro
+    to_drafting(wf, dovecot, mailroom)
+    who = emails(wf, "irban-3")
+    request = mailroom.last_to(who)
+    draft = next(request.iter_attachments()).get_content()
+    mailroom.reply(request, who, "SETUJU", attach=docx_macro(draft))
+    run_once(wf)
+    assert status(wf) == "drafted" and open_steps(wf) == [("paraf", "irban-3", 1, 0)]
+    told = mailroom.last_to(who)
+    assert "Belum Dapat Diproses" in str(told["Subject"])
+    text = told.get_body(("plain",)).get_content()
+    assert "ditolak karena tidak aman" in text and "konsep-jawaban-perbaikan.docx" in text
+
+
 def test_quoted_history_never_counts(wf, dovecot, mailroom):
     """GIVEN a paraf request whose instructions say SETUJU WHEN the official writes REVISI above
     the quoted request (Gmail, Indonesian) or an unclear line above it (Outlook) THEN the
