@@ -71,28 +71,32 @@ def sign(ctx, agenda_nos, sign_all, passphrase_file):
 
 
 @cli.command()
-@click.argument("pdf", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("pdf", required=False, type=click.Path(exists=True, dir_okay=False,
+                                                       path_type=Path))
+@click.option("--code", help="the verification code printed on the letter (its QR code)")
 @pass_ctx
-def verify(ctx, pdf):
-    """Check a signed letter: its signature, and that it is the file Paraf sent and logged."""
+def verify(ctx, pdf, code):
+    """Check a signed letter: its signature, and that it is the file Paraf sent and logged.
+
+    With --code, show what the verification page shows for that code and compare PDF (when
+    given) with the letter sent under it, byte for byte.
+    """
     import sys
 
+    from pipeline.signing import lookup
+    if code:
+        sys.exit(_verify_code(ctx.app, code, pdf))
+    if pdf is None:
+        raise click.UsageError("give a PDF, a --code, or both")
     from sqlalchemy import select
 
     from pipeline.core.models import OutgoingLetter
     from pipeline.signing.verify import verify_pdf
-    cfg = ctx.cfg
-    trust = cfg.path(cfg.signing.trust_pem)
-    result = verify_pdf(pdf.read_bytes(), [trust.read_bytes()] if trust.exists() else [])
+    result = verify_pdf(pdf.read_bytes(), lookup.trust_roots(ctx.cfg))
     with ctx.app.session() as session:
         logged = session.scalar(select(OutgoingLetter).where(
             OutgoingLetter.pdf_sha256 == result.sha256))
-    console.print(f"signature: {'valid' if result.valid else 'NOT valid'}, "
-                  f"{'intact' if result.intact else 'CHANGED after signing'}, "
-                  f"{'trusted' if result.trusted else 'NOT trusted'}; signer "
-                  f"{result.signer_name}", markup=False)
-    for line in result.problems:
-        console.print(f"  {line}", markup=False)
+    _print_signature(result)
     if logged:
         console.print(f"the letter {logged.number} sent for agenda entry #{logged.entry_id}, "
                       f"verification code {logged.verification_code}", markup=False)
@@ -100,6 +104,38 @@ def verify(ctx, pdf):
         console.print("this exact file is not a letter Paraf signed and sent", markup=False)
     if not (result.ok and logged):
         sys.exit(1)
+
+
+def _print_signature(result) -> None:
+    console.print(f"signature: {'valid' if result.valid else 'NOT valid'}, "
+                  f"{'intact' if result.intact else 'CHANGED after signing'}, "
+                  f"{'trusted' if result.trusted else 'NOT trusted'}; signer "
+                  f"{result.signer_name}", markup=False)
+    for line in result.problems:
+        console.print(f"  {line}", markup=False)
+
+
+def _verify_code(app, code: str, pdf: Path | None) -> int:
+    """The verification page on the command line; the exit status is 0 only for a match."""
+    from pipeline.signing import lookup
+    with app.session() as session:
+        letter = lookup.find(session, code, lookup.officials_of(app), app.cfg.office.timezone)
+    if letter is None:
+        console.print("Kode verifikasi tidak ditemukan.", markup=False)
+        return 1
+    for label, value in (("Kode verifikasi", letter.code), ("Nomor surat", letter.number),
+                         ("Tanggal", letter.date.isoformat()), ("Kepada", letter.addressee),
+                         ("Hal", letter.hal), ("Penanda tangan", letter.signer_name),
+                         ("Jabatan", letter.signer_jabatan),
+                         ("Waktu penandatanganan", letter.signed_at.isoformat()),
+                         ("SHA-256", letter.sha256)):
+        console.print(f"{label}: {value}", markup=False)
+    if pdf is None:
+        return 0
+    result = lookup.check(letter, pdf.read_bytes(), lookup.trust_roots(app.cfg))
+    _print_signature(result.signature)
+    console.print(result.verdict, markup=False)
+    return 0 if result.same_file and result.signature.ok else 1
 
 
 @cli.command()

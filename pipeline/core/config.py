@@ -111,6 +111,7 @@ class Web:
     login_attempts: int = 5                      # failures before the account is locked
     lockout_minutes: int = 15
     tracking_days: int = 365                     # a tracking link works this long after closing
+    verify_per_ip_hour: int = 60                 # /verifikasi look-ups and uploads per address
 
 
 @dataclass(frozen=True)
