@@ -7,7 +7,8 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages Paraf needs at run time (OCR of scanned letters, PDF rendering, DOCX to PDF
 # for signing) and, for the tests, a real IMAP server and a real browser (Playwright drives
 # Debian's Chromium; it cannot download its own here).
-RUNTIME_DEBS := tesseract-ocr tesseract-ocr-ind poppler-utils libreoffice-writer-nogui
+RUNTIME_DEBS := tesseract-ocr tesseract-ocr-ind poppler-utils libreoffice-writer-nogui \
+                fonts-liberation2
 TEST_DEBS    := dovecot-imapd chromium fonts-dejavu-core
 
 .PHONY: setup system-deps test-deps demo test bench clean
@@ -24,6 +25,7 @@ system-deps:
 	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
 	(tesseract --list-langs 2>/dev/null | grep -qx ind) || missing="$$missing tesseract-ocr-ind"; \
 	command -v soffice >/dev/null || missing="$$missing libreoffice-writer-nogui"; \
+	[ -f /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf ] || missing="$$missing fonts-liberation2"; \
 	if [ -n "$$missing" ]; then \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \

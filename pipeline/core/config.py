@@ -93,6 +93,7 @@ class Signing:
     # The Inspector may answer the digest with TTD/TOLAK; the worker then holds the key's
     # passphrase (PARAF_SIGN_PASSPHRASE), so this is off unless an office chooses it.
     sign_by_reply: bool = False
+    stamp_font: str = ""            # a .ttf for the signature block; default Liberation Sans
 
 
 @dataclass(frozen=True)

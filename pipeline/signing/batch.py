@@ -90,7 +90,8 @@ class Batch:
             it.pdf = sign_pdf(pdf, self.signer, name=self.inspector.name,
                               jabatan=self.inspector.jabatan, nip=self.inspector.nip,
                               verification_code=it.code, verify_url=self.cfg.signing.verify_url,
-                              location=self.cfg.office.city)
+                              location=self.cfg.office.city,
+                              font=self.cfg.signing.stamp_font or None)
 
     def run(self, entry_ids: list[int] | None = None) -> tuple[list[Signed], list[str]]:
         with self.app.session() as s:
