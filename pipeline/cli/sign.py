@@ -33,6 +33,37 @@ def keys_create_test(ctx, passphrase_file):
     console.print(f"test key for {who.name} written to {path}", markup=False)
 
 
+@keys.command("import")
+@click.argument("p12", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--root", "root_pem", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="the CA's root certificate (PEM) to trust; it becomes [signing] trust_pem")
+@click.option("--passphrase-file", type=click.Path(dir_okay=False, path_type=Path))
+@pass_ctx
+def keys_import(ctx, p12, root_pem, passphrase_file):
+    """Take the Inspector's PKCS#12 from the CA (certificate, key, intermediate CAs)."""
+    import shutil
+
+    from pipeline.signing.certcheck import check_signer
+    from pipeline.signing.keys import load_signer, passphrase_from
+    from pipeline.signing.lookup import trust_roots
+    cfg = ctx.cfg
+    signer = load_signer(p12, _passphrase(passphrase_from, passphrase_file))
+    trust = [root_pem.read_bytes()] if root_pem else trust_roots(cfg)
+    check_signer(signer, trust)     # expired, revoked, or not chaining to the root: refused
+    target = cfg.path(cfg.signing.pkcs12)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(p12, target)
+    target.chmod(0o600)
+    if root_pem:
+        shutil.copyfile(root_pem, cfg.path(cfg.signing.trust_pem))
+    cert = signer.signing_cert
+    chain = [c.subject.human_friendly for c in (signer.cert_registry or [])
+             if c.subject != cert.subject]
+    console.print(f"key of {cert.subject.human_friendly} (valid until "
+                  f"{cert.not_valid_after:%Y-%m-%d}) imported to {target}; chain: "
+                  f"{'; '.join(chain) or 'none in the file'}", markup=False)
+
+
 def _passphrase(passphrase_from, file):
     if file or os.environ.get("PARAF_SIGN_PASSPHRASE"):
         return passphrase_from(os.environ, file)
@@ -136,6 +167,28 @@ def _verify_code(app, code: str, pdf: Path | None) -> int:
     _print_signature(result.signature)
     console.print(result.verdict, markup=False)
     return 0 if result.same_file and result.signature.ok else 1
+
+
+@cli.group()
+def archive():
+    """The archive copies of signed letters."""
+
+
+@archive.command("timestamp")
+@click.option("--all", "everything", is_flag=True, help="every letter, not only those due")
+@pass_ctx
+def archive_timestamp(ctx, everything):
+    """Add document timestamps (PAdES B-LTA) to the signed letters that are due."""
+    import sys
+
+    from pipeline.signing.archive import renew
+    if not ctx.cfg.signing.tsa_url:
+        raise ParafError("no TSA: set [signing] tsa_url in config.toml")
+    done, failed = renew(ctx.app, datetime.now(timezone.utc), everything)
+    console.print(f"{done} letters timestamped" + (f", {failed} failed (TSA unreachable?)"
+                                                   if failed else ""), markup=False)
+    if failed:
+        sys.exit(1)
 
 
 @cli.command()

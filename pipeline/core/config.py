@@ -94,6 +94,13 @@ class Signing:
     # passphrase (PARAF_SIGN_PASSPHRASE), so this is off unless an office chooses it.
     sign_by_reply: bool = False
     stamp_font: str = ""            # a .ttf for the signature block; default Liberation Sans
+    # Long-term validity: an RFC 3161 time-stamping authority gives PAdES B-T (credentials,
+    # when it needs them, from PARAF_TSA_USER / PARAF_TSA_PASSWORD); with embed_validation
+    # the chain's OCSP/CRL answers go into the PDF (B-LT).
+    tsa_url: str = ""
+    tsa_timeout: float = 10.0
+    embed_validation: bool = False
+    archive_renew_days: int = 180   # `paraf archive timestamp`: renew this long before expiry
 
 
 @dataclass(frozen=True)

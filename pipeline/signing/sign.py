@@ -124,8 +124,13 @@ def sign_pdf(pdf: bytes, signer: signers.Signer, *, name: str, jabatan: str, nip
              verification_code: str, verify_url: str,
              reason: str = "Ditandatangani secara elektronik", location: str = "Pekalongan",
              page: int | None = None, box: tuple[float, float, float, float] | None = None,
-             font: str | None = None) -> bytes:
-    """Return `pdf` with a PAdES baseline-B signature and a visible signature block.
+             font: str | None = None, timestamper=None, validation_context=None) -> bytes:
+    """Return `pdf` with a PAdES signature and a visible signature block.
+
+    Baseline B by default; B-T with a `timestamper` (an RFC 3161 client: the signature gets a
+    signature timestamp); B-LT when a `validation_context` that may fetch is given too (the
+    chain's OCSP responses or CRLs go into the document security store). A TSA failure raises
+    (the caller decides whether to sign without it).
 
     By default the block goes into the signature space of the letter (`place.find`). `page`
     counts from 0, negative from the back; `box` is (x1, y1, x2, y2) in PDF points from the
@@ -140,6 +145,8 @@ def sign_pdf(pdf: bytes, signer: signers.Signer, *, name: str, jabatan: str, nip
         reason=reason,
         location=location,
         name=name,
+        embed_validation_info=validation_context is not None,
+        validation_context=validation_context,
     )
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
@@ -152,7 +159,7 @@ def sign_pdf(pdf: bytes, signer: signers.Signer, *, name: str, jabatan: str, nip
         elif page is None:
             page = -1
         pdf_signer = signers.PdfSigner(
-            meta, signer=signer, stamp_style=_style(font),
+            meta, signer=signer, stamp_style=_style(font), timestamper=timestamper,
             new_field_spec=fields.SigFieldSpec(sig_field_name=FIELD_NAME, on_page=page,
                                                box=tuple(round(v, 2) for v in box)))
         out = pdf_signer.sign_pdf(writer, appearance_text_params={
