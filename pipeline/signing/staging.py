@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 from pipeline.core.models import OutgoingLetter
 from pipeline.core.scratch import alive
-from pipeline.core.store import atomic_write, sha256
+from pipeline.core.store import atomic_write, fsync_dir, sha256
 
 log = logging.getLogger(__name__)
 STAGING, ORPHANS = "signed-staging", "quarantine/signed"
@@ -49,11 +49,7 @@ def _move(source: Path, target: Path) -> None:
         return
     target.parent.mkdir(parents=True, exist_ok=True)
     os.replace(source, target)
-    fd = os.open(target.parent, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync_dir(target.parent)
 
 
 def recover(app) -> tuple[int, int]:

@@ -48,6 +48,16 @@ def paraf_sign(app, passphrase: list[str], **env) -> subprocess.Popen:
         start_new_session=True)
 
 
+def wait_for(proc: subprocess.Popen, ready, what: str, seconds: float = 240):
+    """Poll READY() until it gives something true (returned); fail if PROC ends first."""
+    deadline = time.monotonic() + seconds
+    while not (found := ready()):
+        assert proc.poll() is None, proc.communicate()[0].decode(errors="replace")
+        assert time.monotonic() < deadline, what
+        time.sleep(0.05)
+    return found
+
+
 def committed(app) -> int:
     with app.session() as s:
         return s.scalar(select(func.count()).select_from(OutgoingLetter))
@@ -64,11 +74,7 @@ def test_sigkill_in_the_middle_of_a_batch_then_signing_again(office, dovecot,  #
 
     first = paraf_sign(app, passphrase, PARAF_TEST_PAUSE_AFTER_COMMIT="60")
     try:
-        deadline = time.monotonic() + 240
-        while committed(app) == 0:
-            assert first.poll() is None, first.communicate()[0].decode(errors="replace")
-            assert time.monotonic() < deadline, "the first letter never committed"
-            time.sleep(0.05)
+        wait_for(first, lambda: committed(app), "the first letter never committed")
     finally:
         os.killpg(first.pid, signal.SIGKILL)
         first.wait(timeout=30)
@@ -147,11 +153,8 @@ def test_sigkill_of_paraf_alone_while_libreoffice_converts(office, dovecot,  # n
     shared.mkdir()
     first = paraf_sign(app, passphrase, TMPDIR=str(shared))
     try:
-        deadline = time.monotonic() + 120
-        while not (office_pids := _children_named(first.pid, "soffice")):
-            assert first.poll() is None, first.communicate()[0].decode(errors="replace")
-            assert time.monotonic() < deadline, "LibreOffice never started"
-            time.sleep(0.02)
+        office_pids = wait_for(first, lambda: _children_named(first.pid, "soffice"),
+                               "LibreOffice never started")
         os.kill(first.pid, signal.SIGKILL)
         first.wait(timeout=30)
         deadline = time.monotonic() + 10
@@ -183,11 +186,8 @@ def test_sigkill_between_storing_the_pdf_and_the_commit(office, dovecot,  # noqa
     first = paraf_sign(app, passphrase, PARAF_TEST_PAUSE_STAGED="60")
     staging = app.store.root / STAGING
     try:
-        deadline = time.monotonic() + 240
-        while not [f for f in staging.glob("*/*") if not f.name.startswith(".tmp-")]:
-            assert first.poll() is None, first.communicate()[0].decode(errors="replace")
-            assert time.monotonic() < deadline, "no PDF was ever staged"
-            time.sleep(0.05)
+        wait_for(first, lambda: [f for f in staging.glob("*/*") if not f.name.startswith(".tmp-")],
+                 "no PDF was ever staged")
     finally:
         os.killpg(first.pid, signal.SIGKILL)
         first.wait(timeout=30)

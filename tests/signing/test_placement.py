@@ -130,7 +130,8 @@ def _synthetic(gap_lines: int, full: bool) -> bytes:
                     1 if y in signature else 3))
             y -= 13
     else:
-        c.drawString(72, 700, "Demikian disampaikan, atas perhatian Saudara diucapkan terima kasih.")
+        c.drawString(72, 700, "Demikian disampaikan, atas perhatian Saudara diucapkan "
+                              "terima kasih.")
     for y, text in signature.items():
         c.drawString(340, y, text)
     c.save()
