@@ -47,10 +47,12 @@ def office(tmp_path, db_url, dovecot, smtp_server, monkeypatch, pki):
     app.close()
 
 
-def test_keys_import_takes_the_chain_and_refuses_revoked_or_expired(office, pki):
+def test_keys_import_takes_the_chain_and_refuses_revoked_or_expired(office, pki, dovecot,
+                                                                    smtp_server):
     """GIVEN the CA's PKCS#12 files WHEN `paraf keys import` is run THEN a revoked and an
     expired certificate are refused with an Indonesian reason and nothing is installed; the
-    valid one is installed with its intermediate CA and the root becomes the trust anchor."""
+    valid one is installed with its intermediate CA and the root becomes the trust anchor;
+    and a key revoked after installation makes `paraf sign` sign nothing."""
     app, _, base, passphrase, tmp = office
     runner = CliRunner()
     target = app.cfg.path(app.cfg.signing.pkcs12)
@@ -63,6 +65,13 @@ def test_keys_import_takes_the_chain_and_refuses_revoked_or_expired(office, pki)
                                      "--root", str(tmp / "root.pem")] + passphrase)
     assert out.exit_code == 0, out.output
     assert "Paraf Uji CA Intermediate" in out.output
+    # A key revoked after it was installed: the next batch signs nothing.
+    target.write_bytes(pki.pkcs12("revoked", PASS.encode()).read_bytes())
+    ready_letters(app, dovecot, Mailroom(smtp_server, dovecot), 1)
+    out = runner.invoke(cli, base + ["sign", "--all"] + passphrase)
+    assert out.exit_code != 0 and "DICABUT" in str(out.exception)
+    with app.session() as s:
+        assert s.scalars(select(OutgoingLetter)).all() == []
     assert target.exists() and app.cfg.path(app.cfg.signing.trust_pem).read_bytes() \
         == pki.root_pem()
 
