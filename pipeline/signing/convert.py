@@ -6,7 +6,9 @@ run. The drafts are written to a scratch folder under the workspace (`core.scrat
 the shared temp directory. LibreOffice's real binary is started directly (not through the
 `soffice` script and its `oosplash` launcher, which would leave `soffice.bin` a grandchild),
 in the caller's process group, and with PR_SET_PDEATHSIG: it dies with its parent whether the
-parent is killed alone or with its group, and a timeout kills it.
+parent is killed alone or with its group, and a timeout kills it. The death signal is set by
+util-linux's `setpriv`, which then execs LibreOffice: a `preexec_fn` would do the same but is
+unsafe in a threaded process such as `paraf web`; it is only the fallback.
 """
 from __future__ import annotations
 
@@ -46,8 +48,13 @@ def _die_with_parent() -> None:            # runs in the child, between fork and
 
 
 def _run(cmd: list[str], cwd: Path, timeout: float) -> int:
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            preexec_fn=_die_with_parent, cwd=cwd)
+    setpriv = shutil.which("setpriv")
+    if setpriv:
+        proc = subprocess.Popen([setpriv, "--pdeathsig", "KILL", "--", *cmd],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
+    else:
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                preexec_fn=_die_with_parent, cwd=cwd)
     try:
         return proc.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
