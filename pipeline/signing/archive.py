@@ -8,14 +8,16 @@ outgoing letter with the PAdES level it reaches:
 * `timestamp_pending`: the worker's job for letters signed while the TSA was down (B-B): a
   document timestamp gives them a trusted time (B-T, or B-LTA with embedded validation).
 * `renew`: `paraf archive timestamp`: letters without an archive timestamp, or whose newest
-  one is older than `[signing] archive_renew_days`, get the revocation data of their last
-  timestamp and a new document timestamp (B-LTA), before the certificates involved expire.
+  timestamp's certificate expires within `[signing] archive_renew_days`, get the revocation
+  data of their last timestamp and a new document timestamp (B-LTA) before it expires.
 """
 from __future__ import annotations
 
+import io
 import logging
 from datetime import datetime, timedelta
 
+from pyhanko.pdf_utils.reader import PdfFileReader
 from sqlalchemy import or_, select
 
 from pipeline.core.db import utc
@@ -67,13 +69,25 @@ def timestamp_pending(app, now: datetime) -> int:
     return done
 
 
+def expires(pdf: bytes) -> datetime | None:
+    """When the certificate of the newest document timestamp in PDF expires (None: none)."""
+    stamps = PdfFileReader(io.BytesIO(pdf), strict=False).embedded_timestamp_signatures
+    return stamps[-1].signer_cert.not_valid_after if stamps else None
+
+
+def _due(app, letter: OutgoingLetter, horizon: datetime) -> bool:
+    if letter.archived_at is None:
+        return True
+    until = expires(current_copy(app, letter))
+    return until is None or utc(until) < horizon
+
+
 def renew(app, now: datetime, everything: bool = False) -> tuple[int, int]:
     """(letters timestamped, letters that failed) for those due, or all with EVERYTHING."""
-    limit = now - timedelta(days=app.cfg.signing.archive_renew_days)
+    horizon = now + timedelta(days=app.cfg.signing.archive_renew_days)
     with app.session() as s:
         letters = s.scalars(select(OutgoingLetter).order_by(OutgoingLetter.id)).all()
-        ids = [l.id for l in letters if everything or l.archived_at is None
-               or utc(l.archived_at) < limit]
+        ids = [l.id for l in letters if everything or _due(app, l, horizon)]
     done = failed = 0
     for letter_id in ids:
         if _stamp(app, letter_id, now) is None:

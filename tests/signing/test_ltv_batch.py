@@ -121,5 +121,14 @@ def test_tsa_down_sends_b_b_then_the_worker_and_the_archive_timestamp(office, pk
         assert again.exit_code == 0 and "2 letters timestamped" in again.output, again.output
         with back.session() as s:
             assert set(s.scalars(select(OutgoingLetter.pades_level))) == {"B-LTA"}
+        # The TSA's certificate runs ten years: with 180 days' notice nothing is due yet ...
+        due = runner.invoke(cli, base + ["archive", "timestamp"])
+        assert due.exit_code == 0 and "0 letters timestamped" in due.output, due.output
     finally:
         back.close()
+    # ... with more notice than that, every letter is.
+    config.write_text(config.read_text().replace("embed_validation = false",
+                                                 "embed_validation = false\n"
+                                                 "archive_renew_days = 4000"))
+    due = runner.invoke(cli, base + ["archive", "timestamp"])
+    assert due.exit_code == 0 and "2 letters timestamped" in due.output, due.output
