@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -95,6 +96,8 @@ def main() -> None:
           f"signing loop {sign_s:.1f} s = {convert_s + sign_s:.1f} s")
     if pki:
         pki.stop()
+    app.close()
+    shutil.rmtree(folder, ignore_errors=True)       # drafts and signed letters of the run
     if took > 30 and args.n <= 50:
         print(f"MISSED: {took:.1f} s > 30 s for the batch")
         sys.exit(1)
