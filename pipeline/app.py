@@ -8,7 +8,7 @@ from functools import cached_property
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from pipeline.core import db, example, rules
+from pipeline.core import db, example, rules, scratch
 from pipeline.core.config import Config
 from pipeline.core.store import ContentStore
 from pipeline.intake.consume import Consumer
@@ -22,6 +22,7 @@ class App:
 
     @classmethod
     def open(cls, cfg: Config, migrate: bool = True) -> "App":
+        scratch.configure(cfg.scratch_path)     # drafts in work never go to /tmp
         engine = db.make_engine(cfg.database_url)
         if migrate:
             db.migrate(engine)

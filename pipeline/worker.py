@@ -109,6 +109,12 @@ def close_sent(app: App) -> int:
     return settle_sent(app, datetime.now(timezone.utc))
 
 
+def timestamp_letters(app: App) -> int:
+    """Letters signed while the TSA was unreachable get their timestamp now."""
+    from pipeline.signing.archive import timestamp_pending
+    return timestamp_pending(app, datetime.now(timezone.utc))
+
+
 def consultations(app: App) -> int:
     """Web consultations: receipts a crash left unwritten, replies that complete a request, reports
     of answered ones, and requests whose address never confirmed (seed 1); old rate-limit hits
@@ -170,6 +176,7 @@ def run_once(app: App) -> tuple[PassReport | None, outbox.DeliveryReport | None]
     sign_requested(app)
     sent = deliver(app)
     close_sent(app)
+    timestamp_letters(app)
     consultations(app)
     if any(r is None for r in reports):          # a mailbox could not be read: say so
         return None, sent
@@ -197,6 +204,8 @@ def run_forever(app: App) -> None:
                       max_instances=1, coalesce=True)
     scheduler.add_job(close_sent, "interval", args=[app], seconds=app.cfg.worker.outbox_seconds,
                       id="close-sent", max_instances=1, coalesce=True)
+    scheduler.add_job(timestamp_letters, "interval", args=[app], minutes=10,
+                      id="timestamp-letters", max_instances=1, coalesce=True)
     scheduler.add_job(consultations, "interval", args=[app],
                       seconds=app.cfg.worker.outbox_seconds, id="consultations",
                       max_instances=1, coalesce=True)

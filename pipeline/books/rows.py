@@ -194,5 +194,7 @@ def outgoing_row(out: OutgoingLetter, entry: AgendaEntry, zone: ZoneInfo) -> dic
         "hal": letter.get("hal") or entry.subject,
         "agenda_no": entry.agenda_no,
         "status": entry.status,
+        "verification_code": out.verification_code,
+        "pdf_sha256": out.pdf_sha256,
     }
 

@@ -33,6 +33,8 @@ OUTGOING_COLUMNS: list[tuple[str, str]] = [
     ("to", "Tujuan"),
     ("hal", "Perihal"),
     ("agenda_no", "Nomor Agenda Masuk"),
+    ("verification_code", "Kode Verifikasi"),
+    ("pdf_sha256", "SHA-256 Berkas PDF"),
 ]
 
 DATE_FORMAT = "DD/MM/YYYY"

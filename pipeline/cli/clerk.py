@@ -174,7 +174,7 @@ def report_entry(ctx, agenda_no, out):
     with app.session() as session:
         data = entry_report(session, app.cfg, find(session, agenda_no))
     if out.suffix.lower() == ".pdf":
-        data = to_pdf([data], workdir=app.cfg.scratch_path)[0]
+        data = to_pdf([data])[0]
         if data is None:
             raise ParafError("PDF needs LibreOffice; write a .docx instead")
     out.write_bytes(data)

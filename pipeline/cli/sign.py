@@ -33,6 +33,37 @@ def keys_create_test(ctx, passphrase_file):
     console.print(f"test key for {who.name} written to {path}", markup=False)
 
 
+@keys.command("import")
+@click.argument("p12", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--root", "root_pem", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="the CA's root certificate (PEM) to trust; it becomes [signing] trust_pem")
+@click.option("--passphrase-file", type=click.Path(dir_okay=False, path_type=Path))
+@pass_ctx
+def keys_import(ctx, p12, root_pem, passphrase_file):
+    """Take the Inspector's PKCS#12 from the CA (certificate, key, intermediate CAs)."""
+    import shutil
+
+    from pipeline.signing.certcheck import check_signer
+    from pipeline.signing.keys import load_signer, passphrase_from
+    from pipeline.signing.lookup import trust_roots
+    cfg = ctx.cfg
+    signer = load_signer(p12, _passphrase(passphrase_from, passphrase_file))
+    trust = [root_pem.read_bytes()] if root_pem else trust_roots(cfg)
+    check_signer(signer, trust)     # expired, revoked, or not chaining to the root: refused
+    target = cfg.path(cfg.signing.pkcs12)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(p12, target)
+    target.chmod(0o600)
+    if root_pem:
+        shutil.copyfile(root_pem, cfg.path(cfg.signing.trust_pem))
+    cert = signer.signing_cert
+    chain = [c.subject.human_friendly for c in (signer.cert_registry or [])
+             if c.subject != cert.subject]
+    console.print(f"key of {cert.subject.human_friendly} (valid until "
+                  f"{cert.not_valid_after:%Y-%m-%d}) imported to {target}; chain: "
+                  f"{'; '.join(chain) or 'none in the file'}", markup=False)
+
+
 def _passphrase(passphrase_from, file):
     if file or os.environ.get("PARAF_SIGN_PASSPHRASE"):
         return passphrase_from(os.environ, file)
@@ -71,34 +102,92 @@ def sign(ctx, agenda_nos, sign_all, passphrase_file):
 
 
 @cli.command()
-@click.argument("pdf", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("pdf", required=False, type=click.Path(exists=True, dir_okay=False,
+                                                       path_type=Path))
+@click.option("--code", help="the verification code printed on the letter (its QR code)")
 @pass_ctx
-def verify(ctx, pdf):
-    """Check a signed letter: its signature, and that it is the file Paraf sent and logged."""
+def verify(ctx, pdf, code):
+    """Check a signed letter: its signature, and that it is the file Paraf sent and logged.
+
+    With --code, show what the verification page shows for that code and compare PDF (when
+    given) with the letter sent under it, byte for byte.
+    """
     import sys
 
+    from pipeline.signing import lookup
+    if code:
+        sys.exit(_verify_code(ctx.app, code, pdf))
+    if pdf is None:
+        raise click.UsageError("give a PDF, a --code, or both")
     from sqlalchemy import select
 
     from pipeline.core.models import OutgoingLetter
     from pipeline.signing.verify import verify_pdf
-    cfg = ctx.cfg
-    trust = cfg.path(cfg.signing.trust_pem)
-    result = verify_pdf(pdf.read_bytes(), [trust.read_bytes()] if trust.exists() else [])
+    result = verify_pdf(pdf.read_bytes(), lookup.trust_roots(ctx.cfg))
     with ctx.app.session() as session:
         logged = session.scalar(select(OutgoingLetter).where(
             OutgoingLetter.pdf_sha256 == result.sha256))
-    console.print(f"signature: {'valid' if result.valid else 'NOT valid'}, "
-                  f"{'intact' if result.intact else 'CHANGED after signing'}, "
-                  f"{'trusted' if result.trusted else 'NOT trusted'}; signer "
-                  f"{result.signer_name}", markup=False)
-    for line in result.problems:
-        console.print(f"  {line}", markup=False)
+    _print_signature(result)
     if logged:
         console.print(f"the letter {logged.number} sent for agenda entry #{logged.entry_id}, "
                       f"verification code {logged.verification_code}", markup=False)
     else:
         console.print("this exact file is not a letter Paraf signed and sent", markup=False)
     if not (result.ok and logged):
+        sys.exit(1)
+
+
+def _print_signature(result) -> None:
+    console.print(f"signature: {'valid' if result.valid else 'NOT valid'}, "
+                  f"{'intact' if result.intact else 'CHANGED after signing'}, "
+                  f"{'trusted' if result.trusted else 'NOT trusted'}; signer "
+                  f"{result.signer_name}", markup=False)
+    for line in result.problems:
+        console.print(f"  {line}", markup=False)
+
+
+def _verify_code(app, code: str, pdf: Path | None) -> int:
+    """The verification page on the command line; the exit status is 0 only for a match."""
+    from pipeline.signing import lookup
+    with app.session() as session:
+        letter = lookup.find(session, code, lookup.officials_of(app), app.cfg.office.timezone)
+    if letter is None:
+        console.print("Kode verifikasi tidak ditemukan.", markup=False)
+        return 1
+    for label, value in (("Kode verifikasi", letter.code), ("Nomor surat", letter.number),
+                         ("Tanggal", letter.date.isoformat()), ("Kepada", letter.addressee),
+                         ("Hal", letter.hal), ("Penanda tangan", letter.signer_name),
+                         ("Jabatan", letter.signer_jabatan),
+                         ("Waktu penandatanganan", letter.signed_at.isoformat()),
+                         ("SHA-256", letter.sha256)):
+        console.print(f"{label}: {value}", markup=False)
+    if pdf is None:
+        return 0
+    result = lookup.check(letter, pdf.read_bytes(), lookup.trust_roots(app.cfg))
+    _print_signature(result.signature)
+    console.print(result.verdict, markup=False)
+    return 0 if result.same_file and result.signature.ok else 1
+
+
+@cli.group()
+def archive():
+    """The archive copies of signed letters."""
+
+
+@archive.command("timestamp")
+@click.option("--all", "everything", is_flag=True, help="every letter, not only those due")
+@pass_ctx
+def archive_timestamp(ctx, everything):
+    """Add document timestamps (PAdES B-LTA) to the signed letters that are due."""
+    import sys
+
+    from pipeline.signing.archive import renew
+    if not ctx.cfg.signing.tsa_url:
+        raise ParafError("no TSA: set [signing] tsa_url in config.toml")
+    done, failed = renew(ctx.app, datetime.now(timezone.utc), everything)
+    console.print(f"{done} letters timestamped" + (f", {failed} failed (TSA unreachable?)"
+                                                   if failed else ""), markup=False)
+    if failed:
         sys.exit(1)
 
 

@@ -104,6 +104,14 @@ class Signing:
     # The Inspector may answer the digest with TTD/TOLAK; the worker then holds the key's
     # passphrase (PARAF_SIGN_PASSPHRASE), so this is off unless an office chooses it.
     sign_by_reply: bool = False
+    stamp_font: str = ""            # a .ttf for the signature block; default Liberation Sans
+    # Long-term validity: an RFC 3161 time-stamping authority gives PAdES B-T (credentials,
+    # when it needs them, from PARAF_TSA_USER / PARAF_TSA_PASSWORD); with embed_validation
+    # the chain's OCSP/CRL answers go into the PDF (B-LT).
+    tsa_url: str = ""
+    tsa_timeout: float = 10.0
+    embed_validation: bool = False
+    archive_renew_days: int = 180   # `paraf archive timestamp`: renew this long before expiry
 
 
 @dataclass(frozen=True)
@@ -125,6 +133,7 @@ class Web:
     lockout_minutes: int = 15                    # ignored (there is no lock-out); older files load
     trusted_proxies: list[str] = field(default_factory=list)   # reverse proxies (IP or CIDR)
     tracking_days: int = 365                     # a tracking link works this long after closing
+    verify_per_ip_hour: int = 60                 # /verifikasi look-ups and uploads per address
 
 
 @dataclass(frozen=True)
@@ -176,8 +185,9 @@ class Config:
 
     @property
     def scratch_path(self) -> Path:
-        """Work folders of helper programs (LibreOffice): inside the workspace, not /tmp."""
-        return self.data_path / "scratch"
+        """Work folders of helper programs (LibreOffice): inside the workspace, not /tmp
+        (`core/scratch.py` makes and sweeps them)."""
+        return self.base_dir / "tmp"
 
     @property
     def database_url(self) -> str:

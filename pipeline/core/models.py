@@ -268,6 +268,12 @@ class OutgoingLetter(Base):
     pdf_path: Mapped[str] = mapped_column(String(512))
     verification_code: Mapped[str] = mapped_column(String(32), unique=True)
     mail_message_id: Mapped[str | None] = mapped_column(String(998))
+    # Long-term validity (PAdES B-B, B-T, B-LT, B-LTA) of the archive copy, which may carry
+    # timestamps added after the mail went out; the mailed file (pdf_*) never changes.
+    pades_level: Mapped[str | None] = mapped_column(String(8), index=True)
+    archive_sha256: Mapped[str | None] = mapped_column(String(64))
+    archive_path: Mapped[str | None] = mapped_column(String(512))
+    archived_at: Mapped[datetime | None]
 
 
 class User(Base):

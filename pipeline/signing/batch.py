@@ -29,8 +29,9 @@ from pipeline.core.numbering import current, format_number, next_seq
 from pipeline.intake import notices
 from pipeline.mail import outbox
 from pipeline.mail.headers import new_message
-from pipeline.signing import convert
-from pipeline.signing.sign import sign_pdf, verification_code
+from pipeline.signing import certcheck, convert, lookup, staging
+from pipeline.signing.ltv import LongTermSigner
+from pipeline.signing.sign import verification_code
 
 RETRIES = 10        # renumbering rounds when other signers keep taking the next number
 
@@ -43,6 +44,7 @@ class Prepared:
     pdf: bytes | None = None
     code: str = ""
     tembusan: list[str] | None = None       # the names printed on the letter; None: no list
+    level: str = "B-B"                      # the PAdES level the signature reached
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,8 @@ class Batch:
         self.today = now.astimezone(self.zone).date()
         self.fmt = app.rules.numbering.outgoing
         self.copies = tembusan.load(self.cfg.rules_path)    # a broken file stops before signing
+        self.trust = lookup.trust_roots(self.cfg)
+        self.ltv = LongTermSigner(self.cfg, self.trust)
 
     def number(self, seq: int) -> str:
         return format_number(self.fmt, seq, self.today.year)
@@ -83,16 +87,20 @@ class Batch:
         """Fill, convert (one LibreOffice run) and sign; no database writes."""
         filled = [fill_signing(it.docx, self.number(it.seq), self.today.isoformat(),
                                self.cfg.office.city) for it in items]
-        for it, pdf in zip(items, convert.to_pdf(filled, workdir=self.cfg.scratch_path)):
+        for it, pdf in zip(items, convert.to_pdf(filled)):
             if pdf is None:
                 continue
             it.code = verification_code()
-            it.pdf = sign_pdf(pdf, self.signer, name=self.inspector.name,
-                              jabatan=self.inspector.jabatan, nip=self.inspector.nip,
-                              verification_code=it.code, verify_url=self.cfg.signing.verify_url,
-                              location=self.cfg.office.city)
+            it.pdf, it.level = self.ltv.sign(
+                pdf, self.signer, name=self.inspector.name, jabatan=self.inspector.jabatan,
+                nip=self.inspector.nip, verification_code=it.code,
+                verify_url=self.cfg.signing.verify_url, location=self.cfg.office.city,
+                font=self.cfg.signing.stamp_font or None)
 
     def run(self, entry_ids: list[int] | None = None) -> tuple[list[Signed], list[str]]:
+        # An expired or revoked certificate signs nothing (SigningError, in Indonesian).
+        certcheck.check_signer(self.signer, self.trust, self.now)
+        staging.recover(self.app)           # what a killed signer left half-stored
         with self.app.session() as s:
             query = select(AgendaEntry).where(
                 AgendaEntry.status == states.Status.INITIALLED.value).order_by(AgendaEntry.id)
@@ -127,7 +135,7 @@ class Batch:
                           f"it is still waiting, sign it again")
             if isinstance(result, Signed):
                 signed.append(result)
-                _test_pause()
+                _test_pause("PARAF_TEST_PAUSE_AFTER_COMMIT")
             elif result is not None:
                 problems.append(result)
         return signed, problems
@@ -140,36 +148,51 @@ class Batch:
             return None
 
     def commit(self, it: Prepared) -> Signed | str:
-        with self.app.session() as s:
-            entry = s.get(AgendaEntry, it.entry_id, with_for_update=True)
-            if entry.status != states.Status.INITIALLED.value:
-                return f"{entry.agenda_no}: no longer waiting for signature ({entry.status})"
-            seq = next_seq(s, "outgoing", self.today.year)
-            if seq != it.seq:
-                raise _Renumber()
-            number = self.number(seq)
-            digest, path = self.app.store.put(it.pdf, "signed")
-            revision = self.wf.latest_draft(s, entry).number
-            copies = self.copies.copies(it.tembusan)
-            letter = OutgoingLetter(entry_id=entry.id, number=number, year=self.today.year,
-                                    seq=seq, signed_at=self.now, signed_by=self.inspector.code,
-                                    revision=revision, pdf_sha256=digest,
-                                    pdf_path=self.app.store.relative(path),
-                                    verification_code=it.code)
-            s.add(letter)
-            data = {"number": number, "revision": revision, "pdf_sha256": digest,
-                    "tembusan": copies.as_data()}
-            if copies.unaddressed:          # shown by `paraf show`: send these another way
-                data["how"] = ("tembusan without an address in rules/tembusan.toml: "
-                               + "; ".join(copies.unaddressed))
-            states.move(entry, "sign", actor=self.inspector.emails[0], at=self.now,
-                        message_id=self.message_id, data=data)
-            s.flush()
-            letter.mail_message_id = self.mail(s, entry, letter, it.pdf, copies)
-            confirm.tell(self.wf.desk, s, entry, self.inspector, "signed",
-                         f"kunci tanda tangan Inspektur (surat keluar nomor {number})",
-                         self.now, answering=self.message_id, revision=revision)
-            return Signed(entry.agenda_no, number, digest)
+        """Book IT in one transaction; its PDF enters the signed store only once booked."""
+        staged: list[str] = []
+        try:
+            with self.app.session() as s:
+                result = self._book(s, it, staged)
+        except BaseException:
+            for digest in staged:           # rolled back: the staged file is nobody's
+                staging.discard(self.app.store, digest)
+            raise
+        for digest in staged:
+            staging.promote(self.app.store, digest)
+        return result
+
+    def _book(self, s, it: Prepared, staged: list[str]) -> Signed | str:
+        entry = s.get(AgendaEntry, it.entry_id, with_for_update=True)
+        if entry.status != states.Status.INITIALLED.value:
+            return f"{entry.agenda_no}: no longer waiting for signature ({entry.status})"
+        seq = next_seq(s, "outgoing", self.today.year)
+        if seq != it.seq:
+            raise _Renumber()
+        number = self.number(seq)
+        digest, path = staging.stage(self.app.store, it.pdf)
+        staged.append(digest)
+        _test_pause("PARAF_TEST_PAUSE_STAGED")
+        revision = self.wf.latest_draft(s, entry).number
+        copies = self.copies.copies(it.tembusan)
+        letter = OutgoingLetter(entry_id=entry.id, number=number, year=self.today.year,
+                                seq=seq, signed_at=self.now, signed_by=self.inspector.code,
+                                revision=revision, pdf_sha256=digest,
+                                pdf_path=self.app.store.relative(path),
+                                verification_code=it.code, pades_level=it.level)
+        s.add(letter)
+        data = {"number": number, "revision": revision, "pdf_sha256": digest,
+                "pades_level": it.level, "tembusan": copies.as_data()}
+        if copies.unaddressed:          # shown by `paraf show`: send these another way
+            data["how"] = ("tembusan without an address in rules/tembusan.toml: "
+                           + "; ".join(copies.unaddressed))
+        states.move(entry, "sign", actor=self.inspector.emails[0], at=self.now,
+                    message_id=self.message_id, data=data)
+        s.flush()
+        letter.mail_message_id = self.mail(s, entry, letter, it.pdf, copies)
+        confirm.tell(self.wf.desk, s, entry, self.inspector, "signed",
+                     f"kunci tanda tangan Inspektur (surat keluar nomor {number})",
+                     self.now, answering=self.message_id, revision=revision)
+        return Signed(entry.agenda_no, number, digest)
 
     def mail(self, session, entry, letter: OutgoingLetter, pdf: bytes,
              copies: tembusan.Copies | None = None) -> str:
@@ -199,10 +222,11 @@ class Batch:
                             entry_id=entry.id).message_id
 
 
-def _test_pause() -> None:
-    """Tests only: hold still after a letter committed, so a test can kill the process
-    between two letters (PARAF_TEST_PAUSE_AFTER_COMMIT=seconds). Unset in production."""
-    pause = os.environ.get("PARAF_TEST_PAUSE_AFTER_COMMIT")
+def _test_pause(variable: str) -> None:
+    """Tests only: hold still so a test can kill the process at that moment: after a letter
+    committed (PARAF_TEST_PAUSE_AFTER_COMMIT=seconds), or with its PDF staged and its
+    transaction open (PARAF_TEST_PAUSE_STAGED). Unset in production."""
+    pause = os.environ.get(variable)
     if pause:
         time.sleep(float(pause))
 

@@ -20,8 +20,7 @@ def previews(store: ContentStore, cfg: Config, drafts: list[bytes],
     out = [p.read_bytes() if p.exists() else None for p in paths]
     todo = {paths[i]: drafts[i] for i, pdf in enumerate(out) if pdf is None}
     if todo:
-        made = dict(zip(todo, convert.to_pdf(list(todo.values()), timeout,
-                                             workdir=cfg.scratch_path)))
+        made = dict(zip(todo, convert.to_pdf(list(todo.values()), timeout)))
         for path, pdf in made.items():
             if pdf:
                 atomic_write(path, pdf)

@@ -28,7 +28,8 @@ from pipeline.web.page import PAGES
 from pipeline.web.security import CSRF_COOKIE, BodyLimit, SecureHeaders, new_browser_key
 
 # The page modules; each registers its pages on import.
-MODULES = ("auth", "public", "consultation", "walkin", "clerk", "desk", "official", "inspector", "admin")
+MODULES = ("auth", "public", "verification", "consultation", "walkin", "clerk", "desk",
+           "official", "inspector", "admin")
 
 
 def load_pages() -> None:

@@ -46,3 +46,13 @@ def signer(key_file):
 @pytest.fixture(scope="module")
 def trust(key_file) -> list[bytes]:
     return [key_file.with_suffix(".pem").read_bytes()]
+
+
+@pytest.fixture(scope="module")
+def pki(tmp_path_factory):
+    """The loopback PKI (root, intermediate, OCSP, CRLs, TSA) served by certomancer."""
+    from tests.signing.pki import make_pki
+    ca = make_pki(tmp_path_factory.mktemp("pki"))
+    ca.start()
+    yield ca
+    ca.stop()

@@ -67,19 +67,36 @@ def test_signature_is_pades_incremental_with_reason_and_location(signed):
     assert sig["/Location"] == "Pekalongan"
 
 
-def test_visible_block_carries_name_jabatan_nip_and_code(signed):
-    """GIVEN a signed one-page letter WHEN reading the signature widget's appearance stream
-    THEN it shows the heading, name, jabatan, spaced NIP and code, inside the default box."""
+def _flattened_text(pdf: bytes, page: int) -> str:
+    """The page's text with the signature appearance painted in, as a reader sees it."""
+    import pikepdf
+    import pypdfium2 as pdfium
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        doc.flatten_annotations(mode="all")
+        out = io.BytesIO()
+        doc.save(out)
+    return pdfium.PdfDocument(out.getvalue())[page].get_textpage().get_text_range()
+
+
+def test_visible_block_carries_name_nip_and_code_in_an_embedded_font(signed):
+    """GIVEN a signed one-page letter WHEN its signature appearance is painted onto the page
+    THEN the page's text holds the heading, name, spaced NIP and code, the block lies on the
+    paper, and the block's font is embedded (a subset with a ToUnicode map)."""
     page, widget = _widget(signed)
     assert page == 0
-    stream = widget["/AP"]["/N"].get_object().data.decode("latin-1")
-    # PDF literal strings escape punctuation as octal; undo that before comparing.
-    text = re.sub(r"\\(\d{3})", lambda m: chr(int(m.group(1), 8)), stream)
-    for line in ("Ditandatangani secara elektronik oleh", NAME, JABATAN,
-                 "NIP. 19700101 199503 1 001", CODE):
-        assert f"({line})" in text or line in text, line
+    text = " ".join(_flattened_text(signed, 0).split())
+    for line in ("Ditandatangani secara elektronik oleh", NAME,
+                 "NIP. 19700101 199503 1 001", f"Kode verifikasi: {CODE}"):
+        assert line in text, line
     x1, y1, x2, y2 = (float(v) for v in widget["/Rect"])
-    assert x1 > 297 and y1 > 40 and x2 <= 595 and y2 < 300  # bottom-right quarter of A4
+    assert 0 < x1 < x2 <= 595 and 0 < y1 < y2 <= 842 and y2 - y1 >= 34
+    fonts = widget["/AP"]["/N"].get_object()["/Resources"]["/Font"]
+    for ref in fonts.values():
+        font = ref.get_object()
+        descendant = font["/DescendantFonts"][0].get_object()
+        assert "/FontFile2" in descendant["/FontDescriptor"] or \
+            "/FontFile3" in descendant["/FontDescriptor"]
+        assert "/ToUnicode" in font
 
 
 def test_qr_code_encodes_the_verification_link(signed):
@@ -100,10 +117,10 @@ def test_qr_code_encodes_the_verification_link(signed):
 
 def test_default_page_is_the_last_page(signer):
     """GIVEN a three-page letter WHEN signed with defaults THEN the block is on page 3;
-    with page=0 it is on page 1."""
+    with page=0 and an explicit box it is on page 1."""
     letter = make_letter(pages=3)
     assert _widget(_sign(signer, letter))[0] == 2
-    assert _widget(_sign(signer, letter, page=0))[0] == 0
+    assert _widget(_sign(signer, letter, page=0, box=(300, 80, 565, 180)))[0] == 0
 
 
 def test_bad_inputs_raise_signing_error(signer):

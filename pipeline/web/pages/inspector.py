@@ -109,8 +109,13 @@ def inspector_signing(ctx: Ctx):
     finally:
         del passphrase
     ids = [r["id"] for r in rows] if sign_all else chosen
-    signed, problems = signbatch.Batch(ctx.app, signer, ctx.now).run(ids)
-    del signer
+    try:
+        signed, problems = signbatch.Batch(ctx.app, signer, ctx.now).run(ids)
+    except SigningError as err:         # an expired or revoked certificate signs nothing
+        ctx.audit("signing_refused", why=str(err))
+        return refuse(str(err))
+    finally:
+        del signer
     ctx.audit("batch_signed", signed=[{"agenda_no": x.agenda_no, "number": x.number}
                                       for x in signed], problems=problems or None)
     parts = []
