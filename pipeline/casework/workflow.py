@@ -46,6 +46,7 @@ from pipeline.core.models import AgendaEntry, Disposition, DraftRevision, Inboun
 from pipeline.core.officials import Official
 from pipeline.core.store import ContentStore
 from pipeline.intake.parse import ParsedMessage
+from pipeline.mail import outbox
 from pipeline.signing import byreply as signreply
 
 
@@ -330,7 +331,7 @@ class Workflow(Revisions):
         """Remind the owner of each overdue step once; tell the superior at escalate_after."""
         sent = 0
         overdue = session.scalars(select(Step).where(Step.status == "open", Step.due_at <= now)
-                                  .order_by(Step.id).with_for_update())
+                                  .order_by(Step.id).with_for_update(skip_locked=True))
         for step in overdue:
             entry = session.get(AgendaEntry, step.entry_id)
             owner = self.by_code[step.official]
@@ -340,6 +341,7 @@ class Workflow(Revisions):
                            due=self.desk.due_text(utc(step.due_at)))
             if step.reminded_at is None:
                 self.desk.tell(session, entry, owner, "step_reminder", "Pengingat",
+                               once=outbox.once_key(entry.id, "reminder", step.id),
                                escalation=False, **context)
                 step.reminded_at = now
                 states.note(entry, "reminded", actor="paraf", at=now,
@@ -349,6 +351,7 @@ class Workflow(Revisions):
                   and late_for >= target * self.cfg.workflow.escalate_after):
                 superior = self.by_code[owner.superior]
                 self.desk.tell(session, entry, superior, "step_reminder", "Eskalasi",
+                               once=outbox.once_key(entry.id, "escalation", step.id),
                                escalation=True, **context)
                 step.escalated_at = now
                 states.note(entry, "escalated", actor="paraf", at=now,
@@ -360,8 +363,20 @@ class Workflow(Revisions):
 
 def cases_to_start(session: Session) -> list[int]:
     """Registered cases that have no disposition and no open step yet."""
+    return list(session.scalars(_waiting().order_by(AgendaEntry.id)))
+
+
+def claim_to_start(session: Session, entry_id: int) -> AgendaEntry | None:
+    """ENTRY_ID locked for this transaction if it still waits to be started, else None: a
+    case another worker holds (SKIP LOCKED on PostgreSQL; SQLite's write gate lets one writer
+    in at a time) or has started meanwhile is left alone."""
+    return session.scalar(_waiting().with_only_columns(AgendaEntry)
+                          .where(AgendaEntry.id == entry_id)
+                          .with_for_update(skip_locked=True))
+
+
+def _waiting():
     has_step = select(Step.entry_id).where(Step.status == "open")
-    return list(session.scalars(select(AgendaEntry.id).where(
+    return select(AgendaEntry.id).where(
         AgendaEntry.status == states.Status.REGISTERED.value, AgendaEntry.id.not_in(has_step))
-        .order_by(AgendaEntry.id)))
 

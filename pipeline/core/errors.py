@@ -20,3 +20,12 @@ class IllegalTransition(ParafError):
 
 class NotFound(ParafError):
     """The agenda entry, message or mail asked for does not exist."""
+
+
+class Transient(ParafError):
+    """The surroundings failed, not the work: a full disk, a dropped database connection, a
+    killed helper process. Nothing was recorded; the same work is tried again later."""
+
+
+class Interrupted(Transient):
+    """A helper process was killed from outside (not by its own limits) while it worked."""

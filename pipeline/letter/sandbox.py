@@ -15,6 +15,7 @@ import signal
 import sys
 import time
 
+from pipeline.core.errors import Interrupted
 from pipeline.letter.model import LetterReading, Limits, Refused
 from pipeline.letter.reader import check_size, read_letter_inprocess
 
@@ -84,12 +85,17 @@ def read_letter(data: bytes, filename: str, limits: Limits | None = None,
         os.close(rfd)
         if timed_out:
             _kill(pid)
-        _, status = os.waitpid(pid, 0)
+        _, status, usage = os.wait4(pid, 0)
         _kill(pid)  # stray grandchildren in the child's process group
     if timed_out:
         raise Refused(f"reading took longer than {limits.seconds:.0f} s")
     if not chunks:
         sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
+        if sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP) or (
+                sig == signal.SIGKILL and usage.ru_utime + usage.ru_stime < limits.seconds):
+            # Killed from outside (a stop, the OOM killer, an operator), not by its own CPU
+            # limit: the letter is not at fault, so it is read again later.
+            raise Interrupted(f"the letter reader was killed by signal {sig}")
         if sig in (signal.SIGXCPU, signal.SIGKILL):
             raise Refused(f"reading used more than {limits.seconds:.0f} s of CPU")
         raise Refused(f"reader crashed (exit status {status}), "

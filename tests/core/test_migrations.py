@@ -17,6 +17,6 @@ def test_migrations_match_the_models_and_are_idempotent(db_url):
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(
             conn, opts={"include_name": include_name}), Base.metadata)
-    assert current_revision(engine) == "0005"
+    assert current_revision(engine) == "0006_once"
     engine.dispose()
     assert diff == []
