@@ -1,5 +1,10 @@
 # SPDX-License-Identifier: AGPL-3.0-or-later
 """The exceptions Paraf raises on purpose. Each one means something a user can act on."""
+import errno
+
+# OS errors that are the machine's fault, never the content's: full disk, exhausted resources.
+MACHINE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.ENOMEM, errno.EMFILE,
+                            errno.ENFILE, errno.EROFS, errno.EAGAIN, errno.EINTR})
 
 
 class ParafError(Exception):

@@ -9,7 +9,6 @@ LIMIT times without an outcome is recorded `failed` with the last reason.
 """
 from __future__ import annotations
 
-import errno
 from datetime import datetime
 
 from sqlalchemy import delete
@@ -19,13 +18,10 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from pipeline.core.db import transaction
-from pipeline.core.errors import Interrupted, Transient
+from pipeline.core.errors import MACHINE_ERRNOS, Interrupted, Transient
 from pipeline.core.models import IntakeTry
 
 LIMIT = 3
-# Errors of the machine, not of the message.
-MACHINE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.ENOMEM, errno.EMFILE,
-                  errno.ENFILE, errno.EROFS, errno.EAGAIN, errno.EINTR}
 
 
 def is_transient(err: BaseException | None) -> bool:

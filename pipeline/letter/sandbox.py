@@ -15,7 +15,7 @@ import signal
 import sys
 import time
 
-from pipeline.core.errors import Interrupted
+from pipeline.core.errors import MACHINE_ERRNOS, Interrupted, Transient
 from pipeline.letter.model import LetterReading, Limits, Refused
 from pipeline.letter.reader import check_size, read_letter_inprocess
 
@@ -35,6 +35,10 @@ def _child(wfd: int, data: bytes, filename: str, limits: Limits, opd_names) -> N
         out = {"refused": f"reading needed more than {limits.memory_mb} MB of memory"}
     except RecursionError:
         out = {"refused": "document nesting too deep"}
+    except OSError as e:
+        # A full disk or too many open files is the machine's fault, never the letter's.
+        out = ({"transient": f"{type(e).__name__}: {e}"} if e.errno in MACHINE_ERRNOS else
+               {"refused": f"unreadable file ({type(e).__name__}: {str(e)[:120]})"})
     except Exception as e:  # noqa: BLE001 - a hostile file may break any parser
         out = {"refused": f"unreadable file ({type(e).__name__}: {str(e)[:120]})"}
     payload = json.dumps(out).encode()
@@ -101,6 +105,8 @@ def read_letter(data: bytes, filename: str, limits: Limits | None = None,
         raise Refused(f"reader crashed (exit status {status}), "
                       f"possibly over the {limits.memory_mb} MB memory limit")
     out = json.loads(b"".join(chunks))
+    if "transient" in out:
+        raise Transient(f"reading the letter: {out['transient']}")
     if "refused" in out:
         raise Refused(out["refused"])
     return LetterReading.from_dict(out["ok"])
