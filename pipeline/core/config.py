@@ -116,7 +116,7 @@ class Web:
 @dataclass(frozen=True)
 class Worker:
     intake_seconds: int = 60
-    outbox_seconds: int = 30
+    outbox_seconds: int = 300      # the safety-net period; work is handed on at commit
 
 
 @dataclass(frozen=True)

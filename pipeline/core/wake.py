@@ -60,6 +60,19 @@ def fire(topics: Iterable[str], url: str | None = None) -> None:
         _send_datagrams(url, topics)
 
 
+def ring(engine, *topics: str) -> None:
+    """Wake TOPICS now, outside any transaction: for work whose last piece is not in the
+    database (a mail whose file is written after the commit that planned it)."""
+    if engine.dialect.name == "postgresql":
+        try:
+            with engine.connect() as conn:
+                conn.execute(select(func.pg_notify(CHANNEL, ",".join(sorted(topics)))))
+                conn.commit()
+        except Exception:                      # noqa: BLE001 - the safety net still runs
+            log.warning("wake-up not sent; the worker's interval job will find the work")
+    fire(topics, str(engine.url) if engine.dialect.name == "sqlite" else None)
+
+
 @event.listens_for(Session, "before_commit")
 def _notify_postgres(session: Session) -> None:
     topics = session.info.get(_KEY)

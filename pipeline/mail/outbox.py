@@ -70,6 +70,7 @@ class Spooled:
     to_addrs: list[str]
     subject: str
     spool_path: str
+    written: bool = True             # False: planned, its writer wakes the outbox after it
 
 
 def new_message_id(cfg) -> str:
@@ -82,7 +83,7 @@ def spool_path(message_id: str) -> str:
 
 def planned(message_id: str, to_addrs: list[str], subject: str) -> Spooled:
     """A mail to be spooled after the commit that records it (see the module's notes)."""
-    return Spooled(message_id, to_addrs, subject, spool_path(message_id))
+    return Spooled(message_id, to_addrs, subject, spool_path(message_id), written=False)
 
 
 def spool(cfg, message: EmailMessage, now: datetime | None = None) -> Spooled:
@@ -145,7 +146,8 @@ def enqueue(session: Session, spooled: Spooled, *, kind: str, entry_id: int | No
     if entry is not None:
         row.entry = entry
     session.add(row)
-    wake.after_commit(session, wake.OUTBOX)
+    if spooled.written:
+        wake.after_commit(session, wake.OUTBOX)      # send it right after the commit
     return row
 
 

@@ -25,10 +25,12 @@ def configure(config: Path, **values) -> None:
     config.write_text(text)
 
 
-def office(tmp_path, db_url, dovecot, smtp_server, monkeypatch, **values) -> App:
-    """A workspace on Dovecot and aiosmtpd with the test routing and secret."""
-    from tests.workflow.conftest import workspace
-    app = workspace(tmp_path, db_url, dovecot, smtp_server, monkeypatch)
+def office(tmp_path, db_url, dovecot, smtp_server, monkeypatch, routing: str | None = None,
+           **values) -> App:
+    """A workspace on Dovecot and aiosmtpd with the test routing (or ROUTING) and secret."""
+    from tests.workflow.conftest import ROUTING, workspace
+    app = workspace(tmp_path, db_url, dovecot, smtp_server, monkeypatch,
+                    routing=routing or ROUTING)
     app.close()
     config = tmp_path / "ws" / "config.toml"
     configure(config, **values)
