@@ -10,7 +10,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RUNTIME_DEBS := tesseract-ocr tesseract-ocr-ind poppler-utils libreoffice-writer-nogui
 TEST_DEBS    := dovecot-imapd chromium fonts-dejavu-core
 
-.PHONY: setup system-deps test-deps demo test bench clean
+.PHONY: setup system-deps test-deps demo test faults bench clean
 
 $(BIN)/paraf: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,11 +41,17 @@ demo: setup
 test: test-deps $(BIN)/paraf
 	$(BIN)/pytest -q
 
+# The long crash suite (tests/faults/): 10 seeds x 20 SIGKILLs on each database, and 2 and 3
+# workers at once on PostgreSQL; `make test` runs its quick version.
+faults: test-deps $(BIN)/paraf
+	PARAF_FAULTS=long $(BIN)/pytest -q tests/faults
+
 bench: setup
 	$(BIN)/python benchmarks/intake.py
 	$(BIN)/python benchmarks/extraction.py
 	$(BIN)/python benchmarks/signing.py
 	$(BIN)/python benchmarks/web.py
+	$(BIN)/python benchmarks/latency.py
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache

@@ -29,8 +29,10 @@ import tempfile
 import threading
 import time
 import uuid
+from contextlib import contextmanager
 from email import policy
 from pathlib import Path
+from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -168,6 +170,18 @@ def wait_log(log: Path, text_: str, timeout=60):
     raise RuntimeError(f"'{text_}' never appeared in {log}:\n{log.read_text(errors='replace')}")
 
 
+def stop_all(procs: list[subprocess.Popen]) -> None:
+    """SIGTERM every process (workers stop cleanly), then wait; SIGKILL the stubborn."""
+    for proc in procs:
+        if proc.poll() is None:
+            proc.terminate()
+    for proc in procs:
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
 def line(name: str, values: list[float], floor95: float | None = None) -> str:
     if not values:
         return f"  {name:<26} no samples"
@@ -186,10 +200,13 @@ def p95(values):
     return ordered[max(0, int(round(0.95 * len(ordered))) - 1)] if ordered else 0.0
 
 
-def run(args) -> int:
-    folder = Path(tempfile.mkdtemp(prefix="paraf-latency-"))
-    url, drop = database(args.database, folder)
-    procs = []
+@contextmanager
+def running_office(database_kind: str, workers: int, prefix: str):
+    """Dovecot, an SMTP sink, a workspace on DATABASE_KIND, WORKERS `paraf run` processes and
+    `paraf web`, all started and ready; everything is stopped and removed afterwards."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    url, drop = database(database_kind, folder)
+    procs: list[subprocess.Popen] = []
     try:
         with Dovecot() as dovecot, running_smtp_server() as smtp:
             os.environ["PARAF_IMAP_PASSWORD"] = dovecot.password
@@ -197,7 +214,7 @@ def run(args) -> int:
             config = make_workspace(folder / "ws", url, dovecot, smtp, port)
             subprocess.run([sys.executable, "-m", "pipeline", "--config", str(config),
                             "migrate"], check=False, capture_output=True)
-            logs = [folder / f"worker-{i}.log" for i in range(args.workers)]
+            logs = [folder / f"worker-{i}.log" for i in range(workers)]
             for log in logs:
                 procs.append(spawn(config, "-v", "run", log=log))
             for log in logs:
@@ -216,90 +233,89 @@ def run(args) -> int:
                 if time.monotonic() > deadline:
                     raise RuntimeError(web_log.read_text(errors="replace"))
                 time.sleep(0.2)
-
-            sink, floor = Sink(smtp), Floor(dovecot)
-            mailroom = Mailroom(smtp, dovecot)
-            time.sleep(1.0)
-            floors, receipts, replies, posts = [], [], [], []
-            requests = []
-            # 1. letters -> receipts
-            for i in range(args.n):
-                raw = letter_mail(letter=fields(5000 + i), kind=args.kind)
-                mid = email.message_from_bytes(raw, policy=policy.default)["Message-ID"]
-                began = time.monotonic()
-                dovecot.append("INBOX", raw)
-                heard = floor.next_after(began)
-                if heard:
-                    floors.append(heard - began)
-                at, _ = sink.first(lambda g, m, mid=mid: str(m["In-Reply-To"] or "") == mid
-                                   and "disdik" in ",".join(g.rcpt_tos))
-                if at:
-                    receipts.append(at - began)
-                at, request = sink.first(lambda g, m, no=None: INSPEKTUR in g.rcpt_tos
-                                         and m not in requests and m["Subject"] and
-                                         "Disposisi" in str(m["Subject"]) and
-                                         str(m["X-Paraf-Agenda"]) not in
-                                         {str(r["X-Paraf-Agenda"]) for r in requests})
-                if request is not None:
-                    requests.append(request)
-                time.sleep(args.gap)
-            # 2. the Inspector's SETUJU -> the drafter's request
-            for request in requests:
-                agenda = str(request["X-Paraf-Agenda"])
-                began = time.monotonic()
-                mailroom.reply(request, INSPEKTUR, "SETUJU")
-                heard = floor.next_after(began)
-                if heard:
-                    floors.append(heard - began)
-                at, _ = sink.first(lambda g, m, a=agenda: str(m["X-Paraf-Agenda"]) == a
-                                   and "Susun Jawaban" in str(m["Subject"] or ""))
-                if at:
-                    replies.append(at - began)
-                time.sleep(args.gap)
-            # 3. web form -> receipt
-            with httpx.Client(base_url=base) as client:
-                for i in range(args.n):
-                    token = CSRF.search(client.get("/").text).group(1)
-                    address = f"warga{i}.{uuid.uuid4().hex[:6]}@example.org"
-                    form = {"name": "Siti Aminah", "opd": "disdik-kota-pekalongan", "institution_other": "",
-                            "position": "Bendahara", "email": address, "phone": "0285 421000",
-                            "bidang": "Keuangan dan Aset Daerah",
-                            "wilayah": "Kecamatan Pekalongan Utara",
-                            "purpose": "Meminta penjelasan tentang belanja hibah.",
-                            "pertanyaan": ["Apakah hibah wajib melalui NPHD?"], "csrf": token}
-                    began = time.monotonic()
-                    response = client.post("/permohonan", data=form)
-                    if response.status_code != 200:
-                        print(f"  web post {i}: HTTP {response.status_code}")
-                    at, _ = sink.first(lambda g, m, a=address: a in g.rcpt_tos, timeout=30)
-                    if at:
-                        posts.append(at - began)
-                    time.sleep(args.gap / 2)
-            floor.stop()
-            sink.stop()
-            f95 = p95(floors)
-            print(f"latency, {args.database}, {args.workers} worker(s), {args.kind} letters, "
-                  f"{args.n} each, {args.gap:.1f} s apart (CPU cores: {os.cpu_count()})")
-            print(line("IDLE floor (bare client)", floors))
-            print(line("delivery -> receipt", receipts, f95))
-            print(line("reply -> next request", replies, f95))
-            print(line("web post -> receipt", posts, None) + "  (no IMAP in the path)")
-            ok = all(p95(v) - f95 <= BAR for v in (receipts, replies)) and p95(posts) <= BAR \
-                and len(receipts) == len(replies) == len(posts) == args.n
-            if len(receipts) != args.n or len(replies) != args.n or len(posts) != args.n:
-                print(f"  MISSING samples: receipts {len(receipts)}, replies {len(replies)}, "
-                      f"posts {len(posts)} of {args.n}")
-            return 0 if ok else 1
+            yield SimpleNamespace(dovecot=dovecot, smtp=smtp, base=base, logs=logs,
+                                  workers=procs[:workers])
     finally:
-        for proc in procs:
-            if proc.poll() is None:
-                proc.terminate()
-        for proc in procs:
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+        stop_all(procs)
         drop()
+
+
+def run(args) -> int:
+    with running_office(args.database, args.workers, "paraf-latency-") as office:
+        dovecot, smtp, base = office.dovecot, office.smtp, office.base
+        sink, floor = Sink(smtp), Floor(dovecot)
+        mailroom = Mailroom(smtp, dovecot)
+        time.sleep(1.0)
+        floors, receipts, replies, posts = [], [], [], []
+        requests = []
+        # 1. letters -> receipts
+        for i in range(args.n):
+            raw = letter_mail(letter=fields(5000 + i), kind=args.kind)
+            mid = email.message_from_bytes(raw, policy=policy.default)["Message-ID"]
+            began = time.monotonic()
+            dovecot.append("INBOX", raw)
+            heard = floor.next_after(began)
+            if heard:
+                floors.append(heard - began)
+            at, _ = sink.first(lambda g, m, mid=mid: str(m["In-Reply-To"] or "") == mid
+                               and "disdik" in ",".join(g.rcpt_tos))
+            if at:
+                receipts.append(at - began)
+            at, request = sink.first(lambda g, m, no=None: INSPEKTUR in g.rcpt_tos
+                                     and m not in requests and m["Subject"] and
+                                     "Disposisi" in str(m["Subject"]) and
+                                     str(m["X-Paraf-Agenda"]) not in
+                                     {str(r["X-Paraf-Agenda"]) for r in requests})
+            if request is not None:
+                requests.append(request)
+            time.sleep(args.gap)
+        # 2. the Inspector's SETUJU -> the drafter's request
+        for request in requests:
+            agenda = str(request["X-Paraf-Agenda"])
+            began = time.monotonic()
+            mailroom.reply(request, INSPEKTUR, "SETUJU")
+            heard = floor.next_after(began)
+            if heard:
+                floors.append(heard - began)
+            at, _ = sink.first(lambda g, m, a=agenda: str(m["X-Paraf-Agenda"]) == a
+                               and "Susun Jawaban" in str(m["Subject"] or ""))
+            if at:
+                replies.append(at - began)
+            time.sleep(args.gap)
+        # 3. web form -> receipt
+        with httpx.Client(base_url=base) as client:
+            for i in range(args.n):
+                token = CSRF.search(client.get("/").text).group(1)
+                address = f"warga{i}.{uuid.uuid4().hex[:6]}@example.org"
+                form = {"name": "Siti Aminah", "opd": "disdik-kota-pekalongan", "institution_other": "",
+                        "position": "Bendahara", "email": address, "phone": "0285 421000",
+                        "bidang": "Keuangan dan Aset Daerah",
+                        "wilayah": "Kecamatan Pekalongan Utara",
+                        "purpose": "Meminta penjelasan tentang belanja hibah.",
+                        "pertanyaan": ["Apakah hibah wajib melalui NPHD?"], "csrf": token}
+                began = time.monotonic()
+                response = client.post("/permohonan", data=form)
+                if response.status_code != 200:
+                    print(f"  web post {i}: HTTP {response.status_code}")
+                at, _ = sink.first(lambda g, m, a=address: a in g.rcpt_tos, timeout=30)
+                if at:
+                    posts.append(at - began)
+                time.sleep(args.gap / 2)
+        floor.stop()
+        sink.stop()
+        f95 = p95(floors)
+        print(f"latency, {args.database}, {args.workers} worker(s), {args.kind} letters, "
+              f"{args.n} each, {args.gap:.1f} s apart (CPU cores: {os.cpu_count()})")
+        print(line("IDLE floor (bare client)", floors))
+        print(line("delivery -> receipt", receipts, f95))
+        print(line("reply -> next request", replies, f95))
+        print(line("web post -> receipt", posts, None) + "  (no IMAP in the path)")
+        ok = all(p95(v) - f95 <= BAR for v in (receipts, replies)) and p95(posts) <= BAR \
+            and len(receipts) == len(replies) == len(posts) == args.n
+        if len(receipts) != args.n or len(replies) != args.n or len(posts) != args.n:
+            print(f"  MISSING samples: receipts {len(receipts)}, replies {len(replies)}, "
+                  f"posts {len(posts)} of {args.n}")
+        return 0 if ok else 1
 
 
 def main() -> None:

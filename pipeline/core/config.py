@@ -39,6 +39,7 @@ class Mailbox:
     chunk: int = 50
     poll_seconds: int = 60
     idle: bool = True
+    poison_tries: int = 3          # starts without an outcome before a message is `failed`
 
 
 @dataclass(frozen=True)

@@ -91,9 +91,10 @@ class Consumer:
             return known
         now = self.clock()
         earlier, last_error = tries.begin(self.factory, digest, now)
-        if earlier >= tries.LIMIT:          # a poison message: it must not block the queue
+        if earlier >= self.cfg.mailbox.poison_tries:    # it must not block the queue
             return self._fail(digest, path, raw, source, ref, now,
-                              tries.poison_reason(earlier, last_error), None)
+                              tries.poison_reason(earlier, last_error),
+                              _headers(raw, self.cfg.limits))
         try:
             parsed = parse(raw, self.cfg.limits)
         except Unparseable as err:
@@ -233,6 +234,14 @@ class Consumer:
                 size=len(raw), raw_path=self.store.relative(path), outcome="failed",
                 error=reason, entry_id=entry.id))
             return Outcome("failed", "failed", entry.id, None, reason)
+
+
+def _headers(raw: bytes, limits) -> ParsedMessage | None:
+    """The parsed message for a `failed` entry's sender and subject, if parsing works."""
+    try:
+        return parse(raw, limits)
+    except Exception:                # noqa: BLE001 - a poison message may break the parser
+        return None
 
 
 # -- look-ups -------------------------------------------------------------------------------

@@ -85,9 +85,10 @@ class Registrar:
         session.flush()
         msg = notices.compose(self.cfg, kind, entry, original=original, answering=answering,
                               references=references)
-        mail = outbox.queue(session, self.cfg, msg, kind=kind, entry_id=entry.id,
-                            once=outbox.once_key(entry.id, kind, answering if kind ==
-                                                 "incomplete" else None))
+        # One receipt (or duplicate notice) per case; one incomplete notice per message.
+        once = (outbox.once_key(entry.id, kind, answering) if kind == "incomplete" else
+                outbox.once_key(entry.id, kind)) if kind != "incomplete" or answering else None
+        mail = outbox.queue(session, self.cfg, msg, kind=kind, entry_id=entry.id, once=once)
         states.note(entry, "receipted" if kind == "receipt" else "notified", actor=ACTOR, at=now,
                     message_id=mail.message_id, data={"mail": kind, "to": entry.sender_email})
 

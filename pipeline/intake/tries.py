@@ -5,7 +5,8 @@ Only the message's own content may make it `failed`. A full disk, a dropped data
 connection or a killed helper process say nothing about the message: it stays where it is and
 is read again. A message whose handling keeps dying (it kills the reader, or the worker, every
 time) must not block the queue forever, so each start is counted, and a message that started
-LIMIT times without an outcome is recorded `failed` with the last reason.
+`[mailbox] poison_tries` (default 3) times without an outcome is recorded `failed` with the
+last reason.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from pipeline.core.db import transaction
 from pipeline.core.errors import MACHINE_ERRNOS, Interrupted, Transient
 from pipeline.core.models import IntakeTry
 
-LIMIT = 3
+LIMIT = 3                       # the default of [mailbox] poison_tries
 
 
 def is_transient(err: BaseException | None) -> bool:
@@ -81,5 +82,5 @@ def after_fault(factory: sessionmaker[Session], digest: str, err: BaseException)
 
 def poison_reason(tries: int, last: str | None) -> str:
     return (f"Pesan ini {tries} kali gagal diproses tanpa hasil (pemroses berhenti di "
-            f"tengah jalan); pesan dipindahkan agar antrean tetap berjalan. Penyebab terakhir: "
+            f"tengah jalan); pesan dipisahkan agar antrean tetap berjalan. Penyebab terakhir: "
             f"{last or 'tidak diketahui (proses pekerja berhenti)'}")

@@ -14,6 +14,7 @@ for a person to check, because a citizen receiving a letter twice is worse than 
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from email.headerregistry import Address
@@ -121,8 +122,12 @@ def spool(cfg, message: EmailMessage, now: datetime | None = None) -> Spooled:
 
 
 def once_key(entry_id: int | None, purpose: str, step: object = None) -> str:
-    """The key of a mail that must go once: one per (case, purpose, step)."""
-    return f"{entry_id if entry_id is not None else '-'}:{purpose}:{'-' if step is None else step}"
+    """The key of a mail that must go once: one per (case, purpose, step). A long STEP (a
+    Message-ID) is replaced by its hash, so the key fits its column."""
+    part = "-" if step is None else str(step)
+    if len(part) > 64:
+        part = hashlib.sha256(part.encode()).hexdigest()[:40]
+    return f"{entry_id if entry_id is not None else '-'}:{purpose[:60]}:{part}"
 
 
 def planned_once(session: Session, key: str | None) -> OutboxMail | None:
