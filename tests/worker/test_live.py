@@ -91,3 +91,27 @@ def _mail() -> EmailMessage:
     msg["Subject"] = "Tanda terima"
     msg.set_content("Tanda terima konsultasi.")
     return msg
+
+
+def test_ten_letters_arriving_together_get_their_receipts_over_one_connection(
+        slow_ticks, dovecot, smtp_server):
+    """GIVEN a running worker WHEN ten letters arrive at once THEN each gets its receipt
+    within seconds, and the ten receipts went out over one SMTP connection (each is sent the
+    moment it is queued, and the connection waits a moment for the next)."""
+    sessions = {}
+    handle = smtp_server.handler.handle_DATA
+
+    async def counting(server, session, envelope):
+        result = await handle(server, session, envelope)
+        sessions[len(smtp_server.messages) - 1] = id(session)
+        return result
+    smtp_server.handler.handle_DATA = counting
+    worker = Worker(slow_ticks)
+    try:
+        worker.wait_for("connected, UIDVALIDITY")
+        dovecot.append_many("INBOX", [letter_mail(letter=fields(710 + n)) for n in range(10)])
+        assert until(lambda: len(arrived(smtp_server, OPD)) == 10, 30), worker.output
+    finally:
+        worker.stop()
+    receipts = [i for i, m in enumerate(smtp_server.messages) if OPD in m.rcpt_tos]
+    assert len({sessions[i] for i in receipts}) == 1
