@@ -106,7 +106,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", choices=("sqlite", "postgresql"), default="sqlite")
     parser.add_argument("--minutes", type=float, default=30)
-    parser.add_argument("--every", type=float, default=3.0, help="seconds between letters")
+    parser.add_argument("--every", type=float, default=8.0, help="seconds between letters")
     raise SystemExit(run(parser.parse_args()))
 
 
