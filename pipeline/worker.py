@@ -97,7 +97,12 @@ class IntakeWatcher:
                 self.close()
                 self.pause(RETRY)
                 continue
-            self()
+            try:
+                self()
+            except Exception:          # noqa: BLE001 - a bug must not end the mailbox's thread
+                log.exception("intake: unexpected error; reading again in %s s", RETRY)
+                self.close()
+                self.pause(RETRY)
         self.close()
         if holder is not None:
             holder.release()

@@ -13,12 +13,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import delete
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from pipeline.core.db import transaction
+from pipeline.core.db import transaction, upsert
 from pipeline.core.errors import MACHINE_ERRNOS, Interrupted, Transient
 from pipeline.core.models import IntakeTry
 
@@ -49,9 +47,7 @@ def begin(factory: sessionmaker[Session], digest: str, now: datetime) -> tuple[i
     """Count one more start of DIGEST; returns (earlier starts, their last error). One
     statement (an upsert), so two workers starting the same message both count."""
     with transaction(factory) as session:
-        dialect = session.get_bind().dialect.name
-        insert = pg_insert if dialect == "postgresql" else sqlite_insert
-        stmt = insert(IntakeTry).values(sha256=digest, tries=1, updated_at=now)
+        stmt = upsert(session, IntakeTry).values(sha256=digest, tries=1, updated_at=now)
         stmt = stmt.on_conflict_do_update(
             index_elements=[IntakeTry.sha256],
             set_={"tries": IntakeTry.tries + 1, "updated_at": now},
