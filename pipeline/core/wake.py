@@ -121,6 +121,18 @@ def _send_datagrams(url: str, topics: set[str]) -> None:
                 continue
 
 
+def _forget_the_dead(folder: Path) -> None:
+    """Remove the entries of workers that died without cleaning up (SIGKILL)."""
+    for entry in folder.iterdir():
+        if entry.name.isdigit():
+            try:
+                os.kill(int(entry.name), 0)
+            except ProcessLookupError:
+                entry.unlink(missing_ok=True)
+            except PermissionError:         # alive, under another user
+                pass
+
+
 class Listener:
     """Hears other processes' wake-ups for one database and calls CALLBACK(topics); runs in
     its own thread until `stop()`."""
@@ -158,6 +170,7 @@ class Listener:
             sock.bind(("127.0.0.1", 0))
             sock.settimeout(self.tick)
             folder.mkdir(exist_ok=True)
+            _forget_the_dead(folder)
             self._path = folder / str(os.getpid())
             tmp = folder / f".{os.getpid()}.tmp"
             tmp.write_text(str(sock.getsockname()[1]))
