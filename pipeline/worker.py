@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 MAX_BACKOFF = 300
 BATCH = 100          # mails per SMTP connection
 LINGER = 1.0         # seconds the SMTP connection waits for more mail before it closes
-STOP_GRACE = 3.0     # seconds a running job gets to finish after SIGTERM
+STOP_GRACE = 2.5     # seconds a running job gets to finish after SIGTERM (all: < 5 s)
 
 
 class IntakeWatcher:

@@ -151,7 +151,7 @@ class Listener:
 
     def stop(self) -> None:
         self._stop.set()
-        self._thread.join(timeout=2 * self.tick + 1)
+        self._thread.join(timeout=self.tick + 0.5)
         if self._path is not None:
             self._path.unlink(missing_ok=True)
 
