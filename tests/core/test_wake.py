@@ -9,15 +9,7 @@ import pytest
 
 from pipeline.core import wake
 from pipeline.mail import outbox
-
-
-def _mail():
-    from email.message import EmailMessage
-    msg = EmailMessage()
-    msg["To"] = "warga@example.org"
-    msg["Subject"] = "Tanda terima"
-    msg.set_content("Tanda terima.")
-    return msg
+from tests.mails import plain_mail
 
 
 @pytest.fixture
@@ -32,7 +24,7 @@ def test_queued_mail_wakes_the_outbox_after_commit_not_before(app, heard):
     """GIVEN a transaction that queues a mail WHEN it is still open THEN nobody was woken;
     WHEN it commits THEN the outbox is woken once."""
     with app.session() as s:
-        outbox.queue(s, app.cfg, _mail(), kind="test", entry_id=None)
+        outbox.queue(s, app.cfg, plain_mail(), kind="test", entry_id=None)
         assert heard == []
     assert heard == [{wake.OUTBOX}]
 
@@ -42,7 +34,7 @@ def test_a_rolled_back_transaction_wakes_nobody(app, heard):
     next transaction that commits without work wakes nobody either."""
     with pytest.raises(RuntimeError):
         with app.session() as s:
-            outbox.queue(s, app.cfg, _mail(), kind="test", entry_id=None)
+            outbox.queue(s, app.cfg, plain_mail(), kind="test", entry_id=None)
             raise RuntimeError("changed my mind")
     with app.session() as s:
         s.info.get("nothing")
@@ -69,7 +61,7 @@ def test_another_process_hears_the_wake_up(app, heard):
             (folder / "1").write_text(own.read_text())
             own.unlink()
         with app.session() as s:
-            outbox.queue(s, app.cfg, _mail(), kind="test", entry_id=None)
+            outbox.queue(s, app.cfg, plain_mail(), kind="test", entry_id=None)
         assert got.wait(2), topics
         assert {wake.OUTBOX} in topics
     finally:

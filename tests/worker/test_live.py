@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import signal
 import time
-from email.message import EmailMessage
 
 import pytest
 
 from pipeline.mail import outbox
-from tests.mails import fields, letter_mail
+from tests.mails import fields, letter_mail, plain_mail
 from tests.worker.live import Worker, office, until
 
 INSPEKTUR = "inspektur@inspektorat.example.go.id"
@@ -51,7 +50,7 @@ def test_a_receipt_and_the_next_request_go_out_within_seconds_not_on_the_next_ti
         seen = len(smtp_server.messages)
         began = time.monotonic()
         with slow_ticks.session() as s:         # another process commits mail: a wake-up
-            outbox.queue(s, slow_ticks.cfg, _mail(), kind="test", entry_id=None)
+            outbox.queue(s, slow_ticks.cfg, plain_mail(), kind="test", entry_id=None)
         assert until(lambda: arrived(smtp_server, "warga@example.org", seen), 10), \
             worker.output
         other_after = time.monotonic() - began
@@ -83,14 +82,6 @@ def test_the_worker_stops_within_five_seconds_from_idle_without_a_traceback(
     assert "maximum number of running instances" not in worker.output
     assert "WARNING" not in worker.output, worker.output
     assert "paraf worker stopped" in worker.output
-
-
-def _mail() -> EmailMessage:
-    msg = EmailMessage()
-    msg["To"] = "warga@example.org"
-    msg["Subject"] = "Tanda terima"
-    msg.set_content("Tanda terima konsultasi.")
-    return msg
 
 
 def test_ten_letters_arriving_together_get_their_receipts_over_one_connection(

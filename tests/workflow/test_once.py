@@ -19,7 +19,7 @@ from pipeline.core.models import OutboxMail, Step
 from pipeline.intake.maildir import deliver
 from pipeline.mail import outbox
 from pipeline.worker import remind, run_once
-from tests.mails import fields, letter_mail
+from tests.mails import fields, letter_mail, plain_mail
 from tests.workflow.conftest import SECRET
 
 LETTERS = 12
@@ -123,9 +123,4 @@ def test_two_workers_reminding_at_once_send_one_reminder_per_late_step(two):
 
 
 def _note():
-    from email.message import EmailMessage
-    msg = EmailMessage()
-    msg["To"] = "inspektur@inspektorat.example.go.id"
-    msg["Subject"] = "Pengingat"
-    msg.set_content("Pengingat.")
-    return msg
+    return plain_mail("inspektur@inspektorat.example.go.id", "Pengingat", "Pengingat.")
