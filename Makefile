@@ -15,7 +15,7 @@ TEST_DEBS    := dovecot-imapd chromium fonts-dejavu-core
 # checking the units in deploy/.
 OPS_DEBS     := postgresql-client systemd
 
-.PHONY: setup system-deps test-deps demo test audit lock bench clean
+.PHONY: setup system-deps test-deps demo test faults audit lock bench clean
 
 $(BIN)/paraf: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -66,11 +66,17 @@ lock:
 	  > requirements.lock.new
 	mv requirements.lock.new requirements.lock
 
+# The long crash suite (tests/faults/): 10 seeds x 20 SIGKILLs on each database, and 2 and 3
+# workers at once on PostgreSQL; `make test` runs its quick version.
+faults: test-deps $(BIN)/paraf
+	PARAF_FAULTS=long $(BIN)/pytest -q tests/faults
+
 bench: setup
 	$(BIN)/python benchmarks/intake.py
 	$(BIN)/python benchmarks/extraction.py
 	$(BIN)/python benchmarks/signing.py
 	$(BIN)/python benchmarks/web.py
+	$(BIN)/python benchmarks/latency.py
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache

@@ -38,9 +38,9 @@ def paraf(*args) -> float:
 
 
 def run(n: int, database: str | None) -> None:
+    from intake import generated_mails
     from sqlalchemy import create_engine, text
 
-    from intake import generated_mails
     from pipeline.app import App
     from pipeline.core import workspace
     from pipeline.core.config import load

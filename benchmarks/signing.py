@@ -26,13 +26,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pipeline.app import App  # noqa: E402
+from pipeline.casework.drafting import fill_signing  # noqa: E402
 from pipeline.core import states  # noqa: E402
 from pipeline.core.config import load  # noqa: E402
 from pipeline.core.models import AgendaEntry, Disposition, DraftRevision  # noqa: E402
-from pipeline.casework.drafting import fill_signing  # noqa: E402
 from pipeline.core.workspace import init, set_key  # noqa: E402
-from pipeline.signing.convert import soffice  # noqa: E402
 from pipeline.signing.batch import sign_batch  # noqa: E402
+from pipeline.signing.convert import soffice  # noqa: E402
 from pipeline.signing.keys import create_test_pkcs12, load_signer  # noqa: E402
 from tests.mails import fields  # noqa: E402
 
@@ -106,7 +106,8 @@ def main() -> None:
 def bare(docxs: list[bytes], key: Path, tsa_url: str | None, folder: Path) -> tuple[float, float]:
     """The same work with nothing of Paraf: one conversion, then pyHanko in a loop."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.sign import fields as sigfields, signers
+    from pyhanko.sign import fields as sigfields
+    from pyhanko.sign import signers
     from pyhanko.sign.timestamps.aiohttp_client import HTTPTimeStamper
     work = folder / "bare"
     work.mkdir()

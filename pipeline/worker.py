@@ -1,24 +1,34 @@
 # SPDX-License-Identifier: AGPL-3.0-or-later
-"""The scheduled worker: watch the intake mailbox, deliver the outbox (APScheduler 3).
+"""The worker: watch the mailboxes, and run each job the moment there is work for it.
 
-The intake job waits on IMAP IDLE between passes when the server has it, so a letter is picked
-up within seconds; otherwise it polls. Lost connections are retried with a growing pause. No
-single message can stop the worker: the consumer turns its failure into a `failed` entry.
+Each mailbox has its own thread, waiting on IMAP IDLE (or polling), held by one worker at a
+time (`intake.holder`). Every other job is a lane (`core.lanes`) that runs when a commit wakes
+it (`core.wake`: in this process at once, from other processes by NOTIFY on PostgreSQL or a
+datagram on SQLite). APScheduler 3 kicks each lane every few minutes as a safety net for what
+a crash left behind, and fires the Inspector's digest. Lost connections are retried with a
+growing pause; no single message can stop the worker. SIGTERM or Ctrl-C stops it within
+seconds: waits end, a message being read is finished or left where it is for the next start.
 """
 from __future__ import annotations
 
 import logging
+import os
+import signal
+import threading
 import time
 from datetime import datetime, timezone
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from apscheduler.schedulers.blocking import BlockingScheduler
-from sqlalchemy.exc import OperationalError
+from apscheduler.schedulers.background import BackgroundScheduler
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from pipeline.app import App
-from pipeline.core import trustnotes
+from pipeline.core import trustnotes, wake
+from pipeline.core.errors import Transient
 from pipeline.core.heartbeat import beat
-from pipeline.core.models import AgendaEntry
+from pipeline.core.lanes import Lane, Lanes
+from pipeline.intake.holder import RETRY, MailboxHolder
 from pipeline.intake.ledger import DbLedger
 from pipeline.intake.runner import PassReport, open_source, run_pass
 from pipeline.intake.source import SourceError
@@ -27,11 +37,14 @@ from pipeline.mail import outbox
 log = logging.getLogger(__name__)
 MAX_BACKOFF = 300
 BATCH = 100          # mails per SMTP connection
+LINGER = 1.0         # seconds the SMTP connection waits for more mail before it closes
+STOP_GRACE = 2.5     # seconds a running job gets to finish after SIGTERM (all: < 5 s)
 
 
 class IntakeWatcher:
-    def __init__(self, app: App, sleep=time.sleep, url: str | None = None):
-        self.app, self.sleep, self.url = app, sleep, url
+    def __init__(self, app: App, sleep=time.sleep, url: str | None = None,
+                 stop: threading.Event | None = None):
+        self.app, self.sleep, self.url, self.stop = app, sleep, url, stop
         self.source = None
         self.failures = 0
         self.ledger: DbLedger | None = None
@@ -44,21 +57,33 @@ class IntakeWatcher:
                 self.source = open_source(cfg, self.url)
                 self.source.open()
                 self.ledger = DbLedger(self.app.factory, scope=self.source.name)
-            report = run_pass(self.source, self.app.consumer, self.ledger, cfg.mailbox.chunk)
+            report = run_pass(self.source, self.app.consumer, self.ledger, cfg.mailbox.chunk,
+                              self.stop)
             self.failures = 0
             beat(self.app.factory, self.job, datetime.now(timezone.utc), {"seen": report.seen})
-            if wait:
+            if wait and not self.stopping:
                 self.source.wait(cfg.mailbox.poll_seconds if cfg.mailbox.idle
-                                 else cfg.worker.intake_seconds)
+                                 else cfg.worker.intake_seconds, self.stop)
             return report
-        except (SourceError, OperationalError, OSError) as err:
+        except (SourceError, OperationalError, OSError, Transient) as err:
             self.failures += 1
             pause = min(MAX_BACKOFF, 2 ** self.failures)
-            log.warning("intake: %s; retrying in %s s", err, pause)
+            if not self.stopping:
+                log.warning("intake: %s; retrying in %s s", err, pause)
             self.close()
             if wait:
-                self.sleep(pause)
+                self.pause(pause)
             return None
+
+    @property
+    def stopping(self) -> bool:
+        return self.stop is not None and self.stop.is_set()
+
+    def pause(self, seconds: float) -> None:
+        if self.stop is not None:
+            self.stop.wait(seconds)
+        else:
+            self.sleep(seconds)
 
     def close(self) -> None:
         if self.source is not None:
@@ -68,23 +93,50 @@ class IntakeWatcher:
                 pass
             self.source = None
 
+    def watch(self, holder: MailboxHolder | None = None) -> None:
+        """Until stopped: hold the mailbox (or wait for it), read it, wait for mail."""
+        while not self.stopping:
+            if holder is not None and not holder.hold():
+                self.close()
+                self.pause(RETRY)
+                continue
+            try:
+                self()
+            except Exception:          # noqa: BLE001 - a bug must not end the mailbox's thread
+                log.exception("intake: unexpected error; reading again in %s s", RETRY)
+                self.close()
+                self.pause(RETRY)
+        self.close()
+        if holder is not None:
+            holder.release()
 
-def deliver(app: App) -> outbox.DeliveryReport | None:
-    """Everything that is due now, in batches (one connection each)."""
+
+def deliver(app: App, lane: Lane | None = None) -> outbox.DeliveryReport | None:
+    """Everything that is due now, in batches of BATCH over one connection. In the worker
+    (LANE given) the connection stays open LINGER seconds for mail queued meanwhile, so a
+    burst of letters still goes out over one connection."""
+    from pipeline.mail.transport import open_transport
     total = outbox.DeliveryReport()
+    transport = open_transport(app.cfg)
     try:
         while True:
-            report = outbox.deliver_due(app.factory, app.cfg, limit=BATCH)
+            report = outbox.deliver_due(app.factory, app.cfg, limit=BATCH, transport=transport)
             for name in ("sent", "retried", "failed", "held"):
                 setattr(total, name, getattr(total, name) + getattr(report, name))
-            if report.sent + report.retried + report.failed + report.held < BATCH:
+            if report.sent + report.retried + report.failed + report.held >= BATCH:
+                continue
+            if lane is None or not lane.wait_for_more(LINGER):
                 return total
     except OperationalError as err:
         log.warning("outbox: database unavailable: %s", err)
         return None
+    finally:
+        transport.close()
+        if total.sent:
+            wake.fire({wake.CLOSE})            # signed letters that went out can be closed
 
 
-def signing_digest(app: App) -> int:
+def signing_digest(app: App, slot: str | None = None) -> int:
     """The Inspector's digest of letters waiting for signature, on working days only."""
     from pipeline.core.workdays import Calendar
     from pipeline.signing.digest import digest
@@ -92,7 +144,7 @@ def signing_digest(app: App) -> int:
     local = now.astimezone(ZoneInfo(app.cfg.office.timezone)).date()
     if app.workflow is None or not Calendar(app.cfg.service.extra_holidays).is_working_day(local):
         return 0
-    return digest(app, now)
+    return digest(app, now, slot)
 
 
 def sign_requested(app: App) -> int:
@@ -135,10 +187,11 @@ def mailboxes(app: App) -> list[str]:
 
 
 def dispatch(app: App, now=None) -> int:
-    """Start the workflow of newly registered cases, each in its own transaction."""
+    """Start the workflow of newly registered cases, each in its own transaction; a case
+    another worker is starting, or has started, is left alone."""
     if app.workflow is None:
         return 0
-    from pipeline.casework.workflow import cases_to_start
+    from pipeline.casework.queue import cases_to_start, claim_to_start
     if not app.cfg.secret:
         log.warning("dispatch: PARAF_SECRET is not set, so no disposition or paraf request "
                     "can be sent; registered letters wait")
@@ -146,12 +199,18 @@ def dispatch(app: App, now=None) -> int:
     now = now or datetime.now(timezone.utc)
     with app.session() as session:
         waiting = cases_to_start(session)
+    started = 0
     for entry_id in waiting:
-        with app.session() as session:
-            entry = session.get(AgendaEntry, entry_id, with_for_update=True)
-            if entry.status == "registered":
+        try:
+            with app.session() as session:
+                entry = claim_to_start(session, entry_id)
+                if entry is None:
+                    continue
                 app.workflow.start(session, entry, now)
-    return len(waiting)
+                started += 1
+        except IntegrityError:       # the unique open step: another worker was first
+            log.info("dispatch: case #%s was started by another worker", entry_id)
+    return started
 
 
 def remind(app: App, now=None) -> int:
@@ -186,39 +245,77 @@ def run_once(app: App) -> tuple[PassReport | None, outbox.DeliveryReport | None]
     return report, sent
 
 
-def run_forever(app: App) -> None:
+def run_forever(app: App, stop: threading.Event | None = None) -> None:
+    """The worker, until SIGTERM/SIGINT (or STOP is set)."""
+    stop = stop or threading.Event()
+    restore = _stop_on_signals(stop)
     outbox.recover(app.factory, app.cfg)
-    watchers = [IntakeWatcher(app, url=url) for url in mailboxes(app)]
-    scheduler = BlockingScheduler(timezone=app.cfg.office.timezone)
-    for i, watcher in enumerate(watchers):
-        scheduler.add_job(watcher, "interval", seconds=1, id=f"intake-{i}", max_instances=1,
-                          coalesce=True)
-    scheduler.add_job(deliver, "interval", args=[app], seconds=app.cfg.worker.outbox_seconds,
-                      id="outbox", max_instances=1, coalesce=True)
-    scheduler.add_job(dispatch, "interval", args=[app], seconds=app.cfg.worker.outbox_seconds,
-                      id="dispatch", max_instances=1, coalesce=True)
-    scheduler.add_job(remind, "interval", args=[app], minutes=10, id="remind",
-                      max_instances=1, coalesce=True)
-    scheduler.add_job(sign_requested, "interval", args=[app],
-                      seconds=app.cfg.worker.outbox_seconds, id="sign-requested",
-                      max_instances=1, coalesce=True)
-    scheduler.add_job(close_sent, "interval", args=[app], seconds=app.cfg.worker.outbox_seconds,
-                      id="close-sent", max_instances=1, coalesce=True)
-    scheduler.add_job(timestamp_letters, "interval", args=[app], minutes=10,
-                      id="timestamp-letters", max_instances=1, coalesce=True)
-    scheduler.add_job(consultations, "interval", args=[app],
-                      seconds=app.cfg.worker.outbox_seconds, id="consultations",
-                      max_instances=1, coalesce=True)
+    lanes = Lanes(stop)
+    lanes.add(wake.OUTBOX, lambda lane: deliver(app, lane))
+    lanes.add(wake.DISPATCH, lambda lane: dispatch(app))
+    lanes.add(wake.SIGNING, lambda lane: sign_requested(app))
+    lanes.add(wake.CLOSE, lambda lane: close_sent(app))
+    lanes.add("remind", lambda lane: remind(app))
+    lanes.add("consultations", lambda lane: consultations(app))
+    lanes.add("timestamp", lambda lane: timestamp_letters(app))
+    unlisten = wake.listen(lanes.kick)
+    listener = wake.Listener(app.cfg.database_url, lanes.kick).start()
+    watchers = [IntakeWatcher(app, url=url, stop=stop) for url in mailboxes(app)]
+    threads = [threading.Thread(target=w.watch, name=f"paraf-intake-{i}", daemon=True,
+                                args=(MailboxHolder(app.cfg.database_url, url_name(url)),))
+               for i, (w, url) in enumerate(zip(watchers, mailboxes(app)))]
+    scheduler = BackgroundScheduler(timezone=app.cfg.office.timezone)
+    every = max(app.cfg.worker.outbox_seconds, 1)
+    for name, lane in lanes.items():
+        scheduler.add_job(lane.kick, "interval", seconds=600 if name in ("remind", "timestamp") else every,
+                          id=f"safety-{name}", coalesce=True)
     for i, at in enumerate(app.cfg.signing.digest_times):
         hour, minute = at.split(":")
-        scheduler.add_job(signing_digest, "cron", args=[app], day_of_week="mon-fri",
+        scheduler.add_job(signing_digest, "cron", args=[app, at], day_of_week="mon-fri",
                           hour=int(hour), minute=int(minute), id=f"digest-{i}", coalesce=True)
+    lanes.start()
+    lanes.kick(list(lanes))                  # whatever waited while the worker was down
+    for thread in threads:
+        thread.start()
+    scheduler.start()
     log.info("paraf worker started: intake %s", app.cfg.intake)
     for line in trustnotes.for_folder(app.cfg.workflow, app.cfg.rules_path):
         log.warning("sender check: %s", line)
     try:
-        scheduler.start()
-    except (KeyboardInterrupt, SystemExit):
-        pass
-    finally:
-        watcher.close()
+        while not stop.wait(3600):
+            pass
+    except KeyboardInterrupt:
+        stop.set()
+    log.info("paraf worker stopping")
+    scheduler.shutdown(wait=False)
+    busy = lanes.halt(STOP_GRACE)
+    end = time.monotonic() + STOP_GRACE / 2
+    for thread in threads:
+        thread.join(max(0.0, end - time.monotonic()))
+    busy += [t.name for t in threads if t.is_alive()]
+    listener.stop()
+    unlisten()
+    restore()
+    if busy:       # left for the next start: nothing is settled before it is committed
+        log.info("paraf worker stopped; unfinished work is picked up at the next start (%s)",
+                 ", ".join(busy))
+        logging.shutdown()
+        os._exit(0)
+    log.info("paraf worker stopped")
+
+
+def url_name(url: str) -> str:
+    """A mailbox's name for its lock: the URL without any password."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    return f"{parts.scheme}://{parts.username or ''}@{host}:{parts.port or ''}{parts.path}"
+
+
+def _stop_on_signals(stop: threading.Event):
+    """SIGTERM and SIGINT set STOP (main thread only); returns how to put the old ones back."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+    old = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
+    for sig in old:
+        signal.signal(sig, lambda *_: stop.set())
+    return lambda: [signal.signal(sig, handler) for sig, handler in old.items()]

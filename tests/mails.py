@@ -63,3 +63,13 @@ def letter_mail(sender="disdik@pekalongankota.go.id", letter: dict | None = None
         maintype, subtype = ctype.split("/")
         msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
     return msg.as_bytes()
+
+
+def plain_mail(to: str = "warga@example.org", subject: str = "Tanda terima",
+               text: str = "Tanda terima.") -> EmailMessage:
+    """A short text mail for the outbox (its From, Date and Message-ID are filled in there)."""
+    msg = EmailMessage()
+    msg["To"] = to
+    msg["Subject"] = subject
+    msg.set_content(text)
+    return msg

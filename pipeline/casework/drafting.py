@@ -9,6 +9,7 @@ has become after officials edited it in Word.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import io
 import re
 from copy import deepcopy
@@ -356,6 +357,18 @@ def fill_signing(docx: bytes, nomor: str, tanggal_iso: str, city: str | None = N
 # --- preview -------------------------------------------------------------------------------
 
 def preview_pdf(docx: bytes, timeout: float = 60) -> bytes | None:
-    """A PDF of the draft via LibreOffice, or None when it is not installed or fails."""
+    """A PDF of the draft via LibreOffice, or None when it is not installed or fails. Each
+    level of the paraf chain previews the same revision: the worker converts it once."""
     from pipeline.signing.convert import to_pdf
-    return to_pdf([docx], timeout)[0]
+    key = hashlib.sha256(docx).hexdigest()
+    if key in _PREVIEWS:
+        return _PREVIEWS[key]
+    pdf = to_pdf([docx], timeout)[0]
+    if pdf is not None:
+        _PREVIEWS[key] = pdf
+        while len(_PREVIEWS) > 16:                 # the oldest go first
+            del _PREVIEWS[next(iter(_PREVIEWS))]
+    return pdf
+
+
+_PREVIEWS: dict[str, bytes] = {}

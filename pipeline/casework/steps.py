@@ -105,13 +105,16 @@ class StepDesk:
             msg.add_attachment(data, maintype=maintype, subtype=subtype or "octet-stream",
                                filename=filename)
         queued = outbox.queue(session, self.cfg, msg, kind=f"step-{step.kind}",
-                              entry_id=entry.id)
+                              entry_id=entry.id,
+                              once=outbox.once_key(entry.id, f"step-{step.kind}", step.id))
         step.mail_message_id = queued.message_id
         return msg
 
     def tell(self, session: Session, entry: AgendaEntry, official: Official, template: str,
-             subject: str, answering: str | None = None, **context) -> None:
-        """A plain message to an official about ENTRY (unclear reply, refusal, reminder)."""
+             subject: str, answering: str | None = None, once: str | None = None,
+             **context) -> None:
+        """A plain message to an official about ENTRY (unclear reply, refusal, reminder);
+        ONCE names its purpose when it must go only once (see `outbox.once_key`)."""
         body = notices.render(self.cfg, template, **notices.case_context(self.cfg, entry),
                               official=official, **context)
         msg = new_message()
@@ -122,7 +125,8 @@ class StepDesk:
         if answering:
             msg["In-Reply-To"] = msg["References"] = answering
         msg.set_content(body)
-        outbox.queue(session, self.cfg, msg, kind=f"note-{template}", entry_id=entry.id)
+        outbox.queue(session, self.cfg, msg, kind=f"note-{template}", entry_id=entry.id,
+                     once=once)
 
     def due_text(self, moment: datetime) -> str:
         return notices.local_time(self.cfg, moment)

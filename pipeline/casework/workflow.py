@@ -15,6 +15,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pipeline.casework import reminders
 from pipeline.casework.actions import (
     DOCX,
     WEB_ACTIONS,
@@ -34,7 +35,6 @@ from pipeline.casework.route import RouteInput, resolve_chain, route
 from pipeline.casework.steps import StepDesk, words
 from pipeline.core import senderauth, states
 from pipeline.core.config import Config
-from pipeline.core.db import utc
 from pipeline.core.errors import NotFound, RulesError
 from pipeline.core.messages import say_text
 from pipeline.core.models import AgendaEntry, Disposition, DraftRevision, InboundMessage, Step
@@ -355,41 +355,4 @@ class Workflow(Revisions):
         return tuple(self.by_code[c] for c in disp.chain)
 
     def remind(self, session: Session, now: datetime) -> int:
-        """Remind the owner of each overdue step once; tell the superior at escalate_after."""
-        sent = 0
-        overdue = session.scalars(select(Step).where(Step.status == "open", Step.due_at <= now)
-                                  .order_by(Step.id).with_for_update())
-        for step in overdue:
-            entry = session.get(AgendaEntry, step.entry_id)
-            owner = self.by_code[step.official]
-            target = utc(step.due_at) - utc(step.opened_at)
-            late_for = now - utc(step.opened_at)
-            context = dict(kind=words(step.kind), owner=owner,
-                           due=self.desk.due_text(utc(step.due_at)))
-            if step.reminded_at is None:
-                self.desk.tell(session, entry, owner, "step_reminder", "Pengingat",
-                               escalation=False, **context)
-                step.reminded_at = now
-                states.note(entry, "reminded", actor="paraf", at=now,
-                            data={"step": step.id, "official": owner.code})
-                sent += 1
-            elif (step.escalated_at is None and owner.superior
-                  and late_for >= target * self.cfg.workflow.escalate_after):
-                superior = self.by_code[owner.superior]
-                self.desk.tell(session, entry, superior, "step_reminder", "Eskalasi",
-                               escalation=True, **context)
-                step.escalated_at = now
-                states.note(entry, "escalated", actor="paraf", at=now,
-                            data={"step": step.id, "to": superior.code})
-                sent += 1
-        return sent
-
-
-
-def cases_to_start(session: Session) -> list[int]:
-    """Registered cases that have no disposition and no open step yet."""
-    has_step = select(Step.entry_id).where(Step.status == "open")
-    return list(session.scalars(select(AgendaEntry.id).where(
-        AgendaEntry.status == states.Status.REGISTERED.value, AgendaEntry.id.not_in(has_step))
-        .order_by(AgendaEntry.id)))
-
+        return reminders.remind(self, session, now)

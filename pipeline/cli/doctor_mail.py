@@ -117,7 +117,7 @@ def _maildir_headers(folder: Path) -> list[list[str]]:
 
 def authres_result(cfg, headers: list[list[str]] | None) -> Result:
     """Does our mail server stamp Authentication-Results with the configured authserv-id?"""
-    from pipeline.casework.replies.authres import parse_header
+    from pipeline.core.authres import parse_header
     policy, wanted = cfg.workflow.auth_policy, cfg.workflow.authserv_id.strip().lower()
     name = "Authentication-Results"
     if policy == "off":

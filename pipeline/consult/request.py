@@ -22,7 +22,7 @@ from pipeline import letter as letters
 from pipeline.casework.steps import StepDesk
 from pipeline.consult import register as consult
 from pipeline.consult import rules as consultrules
-from pipeline.core import naskah, states
+from pipeline.core import naskah, states, wake
 from pipeline.core.db import utc
 from pipeline.core.errors import ParafError
 from pipeline.core.messages import say_text
@@ -214,6 +214,7 @@ def spool_receipt(app, registration: Registration, now: datetime) -> None:
                 _receipt_subject(entry), body)
     msg["Message-ID"] = registration.receipt
     outbox.spool(app.cfg, msg, now)
+    wake.ring(app.engine, wake.OUTBOX)          # the planned row is complete: send it now
 
 
 RECEIPT_GRACE = timedelta(minutes=10)

@@ -45,6 +45,7 @@ class Mailbox:
     chunk: int = 50
     poll_seconds: int = 60
     idle: bool = True
+    poison_tries: int = 3          # starts without an outcome before a message is `failed`
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ class Web:
 @dataclass(frozen=True)
 class Worker:
     intake_seconds: int = 60
-    outbox_seconds: int = 30
+    outbox_seconds: int = 300      # the safety-net period; work is handed on at commit
 
 
 @dataclass(frozen=True)

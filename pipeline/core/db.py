@@ -145,6 +145,16 @@ def utc(moment: datetime | None) -> datetime | None:
     return moment.replace(tzinfo=timezone.utc)
 
 
+def upsert(session: Session, model):
+    """An INSERT of MODEL that can say ON CONFLICT, in the session's dialect (PostgreSQL or
+    SQLite): for rows two workers may create at the same moment."""
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(model)
+
+
 def sessions(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 

@@ -1,5 +1,10 @@
 # SPDX-License-Identifier: AGPL-3.0-or-later
 """The exceptions Paraf raises on purpose. Each one means something a user can act on."""
+import errno
+
+# OS errors that are the machine's fault, never the content's: full disk, exhausted resources.
+MACHINE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.ENOMEM, errno.EMFILE,
+                            errno.ENFILE, errno.EROFS, errno.EAGAIN, errno.EINTR})
 
 
 class ParafError(Exception):
@@ -20,3 +25,12 @@ class IllegalTransition(ParafError):
 
 class NotFound(ParafError):
     """The agenda entry, message or mail asked for does not exist."""
+
+
+class Transient(ParafError):
+    """The surroundings failed, not the work: a full disk, a dropped database connection, a
+    killed helper process. Nothing was recorded; the same work is tried again later."""
+
+
+class Interrupted(Transient):
+    """A helper process was killed from outside (not by its own limits) while it worked."""

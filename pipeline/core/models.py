@@ -22,6 +22,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     event,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -161,6 +162,18 @@ class MailboxPosition(Base):
     updated_at: Mapped[datetime]
 
 
+class IntakeTry(Base):
+    """A message whose handling began and has not ended (the worker died, a child process was
+    killed): after `intake.tries.LIMIT` such tries it is recorded `failed`, so one poison
+    message cannot block the queue. Transient faults (disk full, database away) do not count."""
+    __tablename__ = "intake_tries"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    tries: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[datetime]
+
+
 class Counter(Base):
     """Per-year number sequences (incoming agenda, outgoing letters); bumped inside the
     transaction that uses the number, so a rollback gives the number back and none is skipped."""
@@ -188,6 +201,9 @@ class OutboxMail(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime]
     sent_at: Mapped[datetime | None]
+    # What this mail is for, as "entry:purpose:step": a second mail for the same purpose (two
+    # workers, a retried job) breaks this key and rolls its transaction back. NULL = no limit.
+    once_key: Mapped[str | None] = mapped_column(String(200), unique=True, index=True)
     entry: Mapped[AgendaEntry | None] = relationship()
 
 
@@ -231,6 +247,10 @@ class Step(Base):
     while the step is open, from its official, once.
     """
     __tablename__ = "steps"
+    # One open step per hand-over: a second worker opening the same one fails and rolls back.
+    __table_args__ = (Index("uq_steps_open_handover", "entry_id", "kind", "revision", "stage",
+                            unique=True, sqlite_where=text("status = 'open'"),
+                            postgresql_where=text("status = 'open'")),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     entry_id: Mapped[int] = mapped_column(ForeignKey("agenda_entries.id"), index=True)

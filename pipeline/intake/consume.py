@@ -28,9 +28,11 @@ from pipeline import letter as letters
 from pipeline.core import senderauth, states
 from pipeline.core.config import Config
 from pipeline.core.db import transaction
+from pipeline.core.errors import Transient
 from pipeline.core.models import AgendaEntry, Attachment, InboundMessage, OutboxMail
 from pipeline.core.rules import Rules
 from pipeline.core.store import ContentStore
+from pipeline.intake import tries
 from pipeline.intake.chain import decide
 from pipeline.intake.checks import Intake, Prior
 from pipeline.intake.identify import identify
@@ -93,6 +95,11 @@ class Consumer:
         if known:
             return known
         now = self.clock()
+        earlier, last_error = tries.begin(self.factory, digest, now)
+        if earlier >= self.cfg.mailbox.poison_tries:    # it must not block the queue
+            return self._fail(digest, path, raw, source, ref, now,
+                              tries.poison_reason(earlier, last_error),
+                              _headers(raw, self.cfg.limits))
         try:
             parsed = parse(raw, self.cfg.limits)
         except Unparseable as err:
@@ -100,6 +107,7 @@ class Consumer:
         try:
             parsed, found = self._read_letter(parsed)
             with transaction(self.factory) as session:
+                tries.end(session, digest)
                 return self._record(session, parsed, found, digest, path, raw, source, ref, now)
         except IntegrityError as err:
             with transaction(self.factory) as session:
@@ -108,9 +116,12 @@ class Consumer:
                 return known
             return self._fail(digest, path, raw, source, ref, now,
                               f"could not be recorded: {err.orig}", parsed)
-        except OperationalError:
-            raise                        # the database is away: leave the message for later
         except Exception as err:         # one bad message must never stop the worker
+            if tries.is_transient(err):  # ...nor a full disk fail it: leave it for later
+                tries.after_fault(self.factory, digest, err)
+                if isinstance(err, OperationalError):
+                    raise
+                raise Transient(f"{type(err).__name__}: {err}") from err
             log.exception("message %s failed", parsed.message_id)
             return self._fail(digest, path, raw, source, ref, now,
                               f"{type(err).__name__}: {err}", parsed)
@@ -147,7 +158,10 @@ class Consumer:
             subject=parsed.subject, sent_at=parsed.sent_at, received_at=now, size=len(raw),
             raw_path=self.store.relative(path), outcome="new")
         session.add(message)
-
+        same_id = _by_message_id(session, parsed.message_id)
+        if same_id is not None:          # the same message delivered again, bytes changed:
+            return self._link(session, message, same_id, now, "redelivered", parsed,  # once
+                              found)
         if self.workflow is not None:             # a reply to a disposition, draft or paraf
             refused = tuple((p.filename, why) for p, why in found.aside
                             if p.filename not in {a.filename for a in parsed.attachments})
@@ -161,9 +175,6 @@ class Consumer:
                     self._keep_attachments(session, message, entry, parsed, None, found.aside)
                 return Outcome(status, "processed", entry.id if entry else None,
                                entry.agenda_no if entry else None, reason)
-        same_id = _by_message_id(session, parsed.message_id)
-        if same_id is not None:          # the same message delivered again, bytes changed
-            return self._link(session, message, same_id, now, "redelivered", parsed, found)
         threaded = _thread_entry(session, parsed.thread_ids)
         reading = found.reading
         who = identify(self.rules.opds, parsed.from_addr,
@@ -231,6 +242,7 @@ class Consumer:
             known = _known(session, digest)
             if known:
                 return known
+            tries.end(session, digest)
             entry = AgendaEntry(channel="letter", book="incoming", received_at=now,
                                 status=states.Status.NEW.value, reason=reason, sender_email=parsed.from_addr if parsed else None,
                                 sender_name=parsed.from_name if parsed else None,
@@ -247,6 +259,14 @@ class Consumer:
                 size=len(raw), raw_path=self.store.relative(path), outcome="failed",
                 error=reason, entry_id=entry.id))
             return Outcome("failed", "failed", entry.id, None, reason)
+
+
+def _headers(raw: bytes, limits) -> ParsedMessage | None:
+    """The parsed message for a `failed` entry's sender and subject, if parsing works."""
+    try:
+        return parse(raw, limits)
+    except Exception:                # noqa: BLE001 - a poison message may break the parser
+        return None
 
 
 # -- look-ups -------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ import contextlib
 import logging
 import socket
 import ssl
+import threading
 import time
 from typing import Iterator
 from urllib.parse import unquote, urlsplit
@@ -29,6 +30,7 @@ from urllib.parse import unquote, urlsplit
 from imapclient import DELETED, IMAPClient
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError, LoginError
 
+from pipeline.intake.imapwire import fetch_present, gone, personal_namespace
 from pipeline.intake.source import FAILED, OUTCOMES, PROCESSED, Incoming, Ledger, SourceError
 
 log = logging.getLogger(__name__)
@@ -36,6 +38,7 @@ log = logging.getLogger(__name__)
 # scheme -> (TLS from the start, STARTTLS, default port)
 _SCHEMES = {"imaps": (True, False, 993), "imap+starttls": (False, True, 143),
             "imap": (False, False, 143)}
+STOP_CHECK = 0.5      # how often a wait looks at the stop flag
 IDLE_RENEW = 25 * 60  # RFC 2177: servers may drop an IDLE after 30 min, re-issue before
 
 
@@ -72,6 +75,7 @@ class ImapSource:
         self._ensured: set[str] = set()
         self._iteration: object | None = None   # the fetch_new() being iterated, if any
         self._held: tuple[Ledger, int, int] | None = None   # moved, not yet in the ledger
+        self._stop: threading.Event | None = None
         if not (self._tls or self._starttls) and self.host not in ("127.0.0.1", "::1", "localhost"):
             log.warning("%s: plain IMAP without TLS, password goes in clear text", self.name)
 
@@ -138,7 +142,7 @@ class ImapSource:
             if self._starttls:
                 client.starttls(context)
             client.login(self.user, self._password)
-            self._delimiter, self._prefix = _personal_namespace(client)
+            self._delimiter, self._prefix = personal_namespace(client)
             info = client.select_folder(self.folder)
         except BaseException:
             with contextlib.suppress(Exception):
@@ -195,7 +199,7 @@ class ImapSource:
             for start in range(0, len(uids), chunk):
                 batch = uids[start:start + chunk]
                 with self._op(f"fetch {len(batch)} from {self.folder}") as client:
-                    data = client.fetch(batch, ["BODY.PEEK[]"])
+                    data = fetch_present(client, batch)
                 for uid in batch:
                     raw = data.pop(uid, {}).get(b"BODY[]")
                     if raw is None:  # expunged by someone else meanwhile
@@ -229,10 +233,15 @@ class ImapSource:
         target = self._server_name(self.folders[outcome])
         with self._op(f"settle {item.ref} to {target}") as client:
             self._ensure_folder(client, target)
-            if client.has_capability("MOVE"):
-                client.move([item.uid], target)
-            else:
-                self._copy_delete(client, item.uid, target)
+            try:
+                if client.has_capability("MOVE"):
+                    client.move([item.uid], target)
+                else:
+                    self._copy_delete(client, item.uid, target)
+            except IMAPClientError as err:
+                if not gone(err):
+                    raise
+                log.debug("%s: %s was already moved by another worker", self.name, item.ref)
         log.debug("%s: %s -> %s", self.name, item.ref, target)
         if self._ledger is not None:
             held = self._held
@@ -293,11 +302,13 @@ class ImapSource:
         return name
 
     # -- waiting ---------------------------------------------------------------
-    def wait(self, timeout: float) -> bool:
+    def wait(self, timeout: float, stop: threading.Event | None = None) -> bool:
         """Block until the server reports new mail (True) or `timeout` passes (False).
 
-        IDLE when the server offers it, else NOOP every `poll_interval` seconds.
+        IDLE when the server offers it, else NOOP every `poll_interval` seconds. STOP, when
+        set, ends the wait within half a second (a clean shutdown).
         """
+        self._stop = stop
         with self._op(f"wait on {self.folder}") as client:
             if not client.has_capability("IDLE"):
                 return self._poll(client, timeout)
@@ -311,8 +322,8 @@ class ImapSource:
     def _idle(self, client: IMAPClient, timeout: float) -> bool:
         deadline = time.monotonic() + timeout
         renew_at = time.monotonic() + IDLE_RENEW
-        while (left := deadline - time.monotonic()) > 0:
-            step = min(left, max(renew_at - time.monotonic(), 0.01))
+        while (left := deadline - time.monotonic()) > 0 and not self._stopping():
+            step = min(left, max(renew_at - time.monotonic(), 0.01), STOP_CHECK)
             began = time.monotonic()
             responses = client.idle_check(timeout=step)
             for resp in responses:
@@ -330,12 +341,21 @@ class ImapSource:
 
     def _poll(self, client: IMAPClient, timeout: float) -> bool:
         deadline = time.monotonic() + timeout
-        while (left := deadline - time.monotonic()) > 0:
-            time.sleep(min(left, self.poll_interval))
+        while (left := deadline - time.monotonic()) > 0 and not self._stopping():
+            if self._stop is not None:
+                self._stop.wait(min(left, self.poll_interval))
+                if self._stop.is_set():
+                    return False
+            else:
+                time.sleep(min(left, self.poll_interval))
             _, responses = client.noop()
             if any(_is_new_mail(r) for r in responses):
                 return True
         return False
+
+
+    def _stopping(self) -> bool:
+        return self._stop is not None and self._stop.is_set()
 
 
 def _is_new_mail(resp: tuple) -> bool:
@@ -349,20 +369,3 @@ def _raise_if_closed(client: IMAPClient) -> None:
             raise ConnectionAbortedError("server closed the connection during IDLE")
     except BlockingIOError:
         pass
-
-
-def _personal_namespace(client: IMAPClient) -> tuple[str, str]:
-    """(delimiter, prefix) of the personal namespace; ("/", "") when unknown."""
-    try:
-        if client.has_capability("NAMESPACE"):
-            personal = client.namespace().personal
-            if personal:
-                prefix, delim = personal[0]
-                return delim or "", prefix or ""
-        listing = client.list_folders("", "")
-        if listing and listing[0][1]:
-            delim = listing[0][1]
-            return (delim.decode() if isinstance(delim, bytes) else delim), ""
-    except IMAPClientError as err:
-        log.debug("namespace lookup failed: %s", err)
-    return "/", ""

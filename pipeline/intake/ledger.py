@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from pipeline.core.db import transaction
+from pipeline.core.db import transaction, upsert
 from pipeline.core.models import MailboxPosition
 
 
@@ -26,11 +26,14 @@ class DbLedger:
             return (row.uidvalidity, row.last_uid) if row else (None, 0)
 
     def advance(self, folder: str, uidvalidity: int, last_uid: int) -> None:
+        """Move the position forward (or to a new UIDVALIDITY); two workers advancing the same
+        folder at once both succeed, and the higher position stays."""
+        now = datetime.now(timezone.utc)
         with transaction(self.factory) as session:
-            row = session.get(MailboxPosition, self.key(folder), with_for_update=True)
-            now = datetime.now(timezone.utc)
-            if row is None:
-                session.add(MailboxPosition(folder=self.key(folder), uidvalidity=uidvalidity,
-                                            last_uid=last_uid, updated_at=now))
-            elif row.uidvalidity != uidvalidity or last_uid > row.last_uid:
+            session.execute(upsert(session, MailboxPosition).values(
+                folder=self.key(folder), uidvalidity=uidvalidity, last_uid=last_uid,
+                updated_at=now).on_conflict_do_nothing(index_elements=[MailboxPosition.folder]))
+            row = session.get(MailboxPosition, self.key(folder), with_for_update=True,
+                              populate_existing=True)
+            if row.uidvalidity != uidvalidity or last_uid > row.last_uid:
                 row.uidvalidity, row.last_uid, row.updated_at = uidvalidity, last_uid, now

@@ -57,8 +57,12 @@ class MaildirSource:
         target.add(message)
         self.box.discard(item.ref)
 
-    def wait(self, timeout: float) -> bool:
-        time.sleep(timeout)
+    def wait(self, timeout: float, stop=None) -> bool:
+        """Sleep TIMEOUT seconds, or less when STOP (a threading.Event) is set meanwhile."""
+        if stop is not None:
+            stop.wait(timeout)
+        else:
+            time.sleep(timeout)
         return False
 
     def count(self, folder: str | None = None) -> int:

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from pipeline.core import states
+from pipeline.core import states, wake
 from pipeline.core.config import Config
 from pipeline.core.models import AgendaEntry
 from pipeline.core.numbering import format_number, next_seq
@@ -58,6 +58,7 @@ class Registrar:
             self.number(session, entry, now)
             entry.missing = list(verdict.missing) or None
             if verdict.action == "register":
+                wake.after_commit(session, wake.DISPATCH)      # route it right after commit
                 entry.registered_at = now
                 entry.due_on = self.calendar.add_working_days(
                     self.local_date(now), self.cfg.service.answer_working_days)
@@ -84,7 +85,10 @@ class Registrar:
         session.flush()
         msg = notices.compose(self.cfg, kind, entry, original=original, answering=answering,
                               references=references)
-        mail = outbox.queue(session, self.cfg, msg, kind=kind, entry_id=entry.id)
+        # One receipt (or duplicate notice) per case; one incomplete notice per message.
+        once = (outbox.once_key(entry.id, kind, answering) if kind == "incomplete" else
+                outbox.once_key(entry.id, kind)) if kind != "incomplete" or answering else None
+        mail = outbox.queue(session, self.cfg, msg, kind=kind, entry_id=entry.id, once=once)
         states.note(entry, "receipted" if kind == "receipt" else "notified", actor=ACTOR, at=now,
                     message_id=mail.message_id, data={"mail": kind, "to": entry.sender_email})
 

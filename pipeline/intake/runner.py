@@ -7,6 +7,7 @@ database is away, the pass stops and the message stays for the next one.
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -46,9 +47,14 @@ def open_source(cfg: Config, url: str | None = None) -> Source:
                       failed_folder=cfg.mailbox.failed_folder)
 
 
-def run_pass(source: Source, consumer: Consumer, ledger: DbLedger, chunk: int) -> PassReport:
+def run_pass(source: Source, consumer: Consumer, ledger: DbLedger, chunk: int,
+             stop: threading.Event | None = None) -> PassReport:
+    """Every new message, each settled after its outcome is committed; when STOP is set the
+    pass ends after the message in hand, and the rest wait in the mailbox."""
     report = PassReport()
     for item in source.fetch_new(ledger, chunk=chunk):
+        if stop is not None and stop.is_set():
+            break
         outcome = consumer.consume(item.raw, source=source.name, ref=item.ref)
         source.settle(item, outcome.settle)
         report.add(outcome.status)

@@ -12,6 +12,10 @@ import base64
 from dataclasses import dataclass
 
 from pipeline.letter.model import Limits, Refused
+
+# Loaded here, in the parent: the sandboxed child may not map qpdf's library under its memory
+# limit (a worker with its threads seen refusing every file so), so it never imports it.
+from pipeline.letter.pdf_active import disarm_pdf
 from pipeline.letter.reader import check_size
 from pipeline.letter.sandbox import run_limited
 from pipeline.letter.sniff import open_zip, sniff
@@ -35,7 +39,6 @@ class Disarmed:
 
 
 def _inprocess(data: bytes, filename: str, limits: Limits) -> dict:
-    from pipeline.letter.pdf_active import disarm_pdf
     try:
         kind = sniff(data, filename)
     except Refused as err:

@@ -16,6 +16,7 @@ import sys
 import time
 from typing import Callable
 
+from pipeline.core.errors import MACHINE_ERRNOS, Interrupted, Transient
 from pipeline.letter.model import LetterReading, Limits, Refused
 from pipeline.letter.reader import check_size, read_letter_inprocess
 
@@ -35,6 +36,10 @@ def _child(wfd: int, work: Callable[[], dict], limits: Limits) -> None:
         out = {"refused": f"reading needed more than {limits.memory_mb} MB of memory"}
     except RecursionError:
         out = {"refused": "document nesting too deep"}
+    except OSError as e:
+        # A full disk or too many open files is the machine's fault, never the letter's.
+        out = ({"transient": f"{type(e).__name__}: {e}"} if e.errno in MACHINE_ERRNOS else
+               {"refused": f"unreadable file ({type(e).__name__}: {str(e)[:120]})"})
     except Exception as e:  # noqa: BLE001 - a hostile file may break any parser
         out = {"refused": f"unreadable file ({type(e).__name__}: {str(e)[:120]})"}
     payload = json.dumps(out).encode()
@@ -92,17 +97,24 @@ def run_limited(work: Callable[[], dict], limits: Limits) -> dict:
         os.close(rfd)
         if timed_out:
             _kill(pid)
-        _, status = os.waitpid(pid, 0)
+        _, status, usage = os.wait4(pid, 0)
         _kill(pid)  # stray grandchildren in the child's process group
     if timed_out:
         raise Refused(f"reading took longer than {limits.seconds:.0f} s")
     if not chunks:
         sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
+        if sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP) or (
+                sig == signal.SIGKILL and usage.ru_utime + usage.ru_stime < limits.seconds):
+            # Killed from outside (a stop, the OOM killer, an operator), not by its own CPU
+            # limit: the letter is not at fault, so it is read again later.
+            raise Interrupted(f"the letter reader was killed by signal {sig}")
         if sig in (signal.SIGXCPU, signal.SIGKILL):
             raise Refused(f"reading used more than {limits.seconds:.0f} s of CPU")
         raise Refused(f"reader crashed (exit status {status}), "
                       f"possibly over the {limits.memory_mb} MB memory limit")
     out = json.loads(b"".join(chunks))
+    if "transient" in out:
+        raise Transient(f"reading the letter: {out['transient']}")
     if "refused" in out:
         raise Refused(out["refused"])
     return out["ok"]

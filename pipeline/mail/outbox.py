@@ -14,6 +14,7 @@ for a person to check, because a citizen receiving a letter twice is worse than 
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from email.headerregistry import Address
@@ -23,6 +24,7 @@ from email.utils import format_datetime, getaddresses, make_msgid
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from pipeline.core import wake
 from pipeline.core.db import transaction, utc
 from pipeline.core.errors import NotFound, ParafError
 from pipeline.core.models import OutboxMail
@@ -70,6 +72,7 @@ class Spooled:
     to_addrs: list[str]
     subject: str
     spool_path: str
+    written: bool = True             # False: planned, its writer wakes the outbox after it
 
 
 def new_message_id(cfg) -> str:
@@ -82,7 +85,7 @@ def spool_path(message_id: str) -> str:
 
 def planned(message_id: str, to_addrs: list[str], subject: str) -> Spooled:
     """A mail to be spooled after the commit that records it (see the module's notes)."""
-    return Spooled(message_id, to_addrs, subject, spool_path(message_id))
+    return Spooled(message_id, to_addrs, subject, spool_path(message_id), written=False)
 
 
 def spool(cfg, message: EmailMessage, now: datetime | None = None) -> Spooled:
@@ -122,30 +125,56 @@ def spool(cfg, message: EmailMessage, now: datetime | None = None) -> Spooled:
     return Spooled(message_id, to_addrs, str(message["Subject"] or ""), relative)
 
 
+def once_key(entry_id: int | None, purpose: str, step: object = None) -> str:
+    """The key of a mail that must go once: one per (case, purpose, step). A long STEP (a
+    Message-ID) is replaced by its hash, so the key fits its column."""
+    part = "-" if step is None else str(step)
+    if len(part) > 64:
+        part = hashlib.sha256(part.encode()).hexdigest()[:40]
+    return f"{entry_id if entry_id is not None else '-'}:{purpose[:60]}:{part}"
+
+
+def planned_once(session: Session, key: str | None) -> OutboxMail | None:
+    """The mail already planned under KEY, if any (seen by this transaction)."""
+    if key is None:
+        return None
+    return session.scalar(select(OutboxMail).where(OutboxMail.once_key == key))
+
+
 def enqueue(session: Session, spooled: Spooled, *, kind: str, entry_id: int | None = None,
-            entry=None, now: datetime | None = None) -> OutboxMail:
+            entry=None, now: datetime | None = None, once: str | None = None) -> OutboxMail:
     """Add the row for SPOOLED to SESSION; the caller's commit is what queues it. ENTRY may
-    be given instead of ENTRY_ID for a case not yet flushed."""
+    be given instead of ENTRY_ID for a case not yet flushed. ONCE (see `once_key`) makes a
+    second mail for the same purpose impossible: a concurrent transaction planning it too
+    fails on the unique key and rolls back with everything it decided."""
     now = utc(now) or utcnow()
     row = OutboxMail(message_id=spooled.message_id, entry_id=entry_id, kind=kind,
                      to_addrs=spooled.to_addrs, subject=spooled.subject,
                      spool_path=spooled.spool_path, status="queued", attempts=0,
-                     next_attempt_at=now, created_at=now)
+                     next_attempt_at=now, created_at=now, once_key=once)
     if entry is not None:
         row.entry = entry
     session.add(row)
+    if spooled.written:
+        wake.after_commit(session, wake.OUTBOX)      # send it right after the commit
     return row
 
 
 def queue(session: Session, cfg, message: EmailMessage, *, kind: str,
-          entry_id: int | None, now: datetime | None = None) -> OutboxMail:
+          entry_id: int | None, now: datetime | None = None,
+          once: str | None = None) -> OutboxMail:
     """Spool MESSAGE and add its row to SESSION: a receipt exists exactly when the
-    registration that caused it does."""
+    registration that caused it does. With ONCE, a mail already planned for that purpose is
+    returned instead of a second one."""
+    already = planned_once(session, once)
+    if already is not None:
+        return already
     given = message["Message-ID"]
     if given is not None and session.scalar(select(OutboxMail.id).where(
             OutboxMail.message_id == str(given).strip())):
         raise OutboxError(f"mail {str(given).strip()} is already in the outbox")
-    return enqueue(session, spool(cfg, message, now), kind=kind, entry_id=entry_id, now=now)
+    return enqueue(session, spool(cfg, message, now), kind=kind, entry_id=entry_id, now=now,
+                   once=once)
 
 
 def _claim(factory: sessionmaker[Session], now: datetime, skip: set[int]) -> OutboxMail | None:

@@ -218,8 +218,9 @@ class Batch:
         msg.set_content(body)
         msg.add_attachment(pdf, maintype="application", subtype="pdf",
                            filename=f"surat-{letter.number.replace('/', '-')}.pdf")
-        return outbox.queue(session, self.cfg, msg, kind="signed-letter",
-                            entry_id=entry.id).message_id
+        return outbox.queue(session, self.cfg, msg, kind="signed-letter", entry_id=entry.id,
+                            once=outbox.once_key(entry.id, "signed-letter", letter.number)
+                            ).message_id
 
 
 def _test_pause(variable: str) -> None:
@@ -253,7 +254,8 @@ def settle_sent(app, now: datetime) -> int:
         rows = s.execute(select(AgendaEntry, OutboxMail).join(
             OutgoingLetter, OutgoingLetter.entry_id == AgendaEntry.id).join(
             OutboxMail, OutboxMail.message_id == OutgoingLetter.mail_message_id).where(
-            AgendaEntry.status == states.Status.SIGNED.value, OutboxMail.status == "sent"))
+            AgendaEntry.status == states.Status.SIGNED.value, OutboxMail.status == "sent")
+            .with_for_update(of=AgendaEntry, skip_locked=True))    # one worker moves each
         for entry, mail in rows:
             states.move(entry, "send", actor="paraf", at=now, message_id=mail.message_id)
             states.move(entry, "close", actor="paraf", at=now)

@@ -26,7 +26,7 @@ from sqlalchemy import select
 
 from pipeline.casework.replies import explain_signing, fresh_text
 from pipeline.casework.replies.decision import decide_signing
-from pipeline.core import states
+from pipeline.core import states, wake
 from pipeline.core.db import utc
 from pipeline.core.models import AgendaEntry, Event, OutgoingLetter, Step
 from pipeline.intake import notices
@@ -141,6 +141,7 @@ def on_reply(wf, session, entry, step, official, reply, now):
         _mail_result(session, wf, official, message_id, signed=[], returned=returned,
                      problems=problems)
         return "returned", entry, None
+    wake.after_commit(session, wake.SIGNING)          # sign them right after this commit
     return "sign-requested", entry, None
 
 

@@ -22,11 +22,13 @@ from pipeline.signing.batch import ready
 from pipeline.signing.previews import previews
 
 
-def digest(app, now: datetime) -> int:
+def digest(app, now: datetime, slot: str | None = None) -> int:
     """Mail the Inspector the signing batch with a PDF preview of each letter (those made for
     the paraf requests are reused; one LibreOffice run for the rest); returns how many letters
     it listed. With sign-by-reply on, the mail opens a "signing" step (superseding the previous
-    digest's) and its numbers are what TTD/TOLAK replies refer to."""
+    digest's) and its numbers are what TTD/TOLAK replies refer to. SLOT names the scheduled
+    digest ("08:00"): each worker's scheduler fires it, and only one digest per day and slot is
+    mailed."""
     by_reply = signreply.enabled(app.cfg)
     with app.session() as s:
         rows = ready(s)
@@ -52,14 +54,18 @@ def digest(app, now: datetime) -> int:
         if pdf:
             msg.add_attachment(pdf, maintype="application", subtype="pdf",
                                filename=f"{row['agenda_no'].replace('/', '-')}.pdf")
+    once = outbox.once_key(None, "signing-digest", f"{local_day} {slot}") if slot else None
     with app.session() as s:
+        if outbox.planned_once(s, once) is not None:
+            return 0                            # another worker mailed this one
         step = None
         if by_reply:
             step, token = signreply.open_step(s, app.workflow, [r["id"] for r in rows], now)
             subject = f"{subject_tag(token)} {subject}"
             msg["Reply-To"] = reply_address(app.cfg.office.email, token)
         msg["Subject"] = subject
-        queued = outbox.queue(s, app.cfg, msg, kind="signing-digest", entry_id=None)
+        queued = outbox.queue(s, app.cfg, msg, kind="signing-digest", entry_id=None,
+                              once=once)
         if step is not None:
             step.mail_message_id = queued.message_id
     return len(rows)
