@@ -81,9 +81,15 @@ def _split_columns(rows: list[list[Word]], width: float) -> list[list[Word]]:
             elif DI.match(right[0].text):  # "di -" then the place closes the addressee block
                 after_di = 1
             j += 1
+        lefts = [w.x0 for r in rows[i:j] for w in r if w.x0 < x - tol]
+        # the left block's values that wrap below the column (a long Hal) still belong before it
+        while lefts and j < len(rows) and rows[j][0].x0 > min(lefts) + 0.03 * width \
+                and all(w.x1 < x for w in rows[j]) and rows[j][0].top - rows[j - 1][0].top < 3 * (
+                    rows[j][0].bottom - rows[j][0].top):
+            j += 1
         left = [[w for w in r if w.x0 < x - tol] for r in rows[i:j]]
         right = [[w for w in r if w.x0 >= x - tol] for r in rows[i:j]]
-        return rows[:i] + [r for r in left if r] + right + rows[j:]
+        return rows[:i] + [r for r in left if r] + [r for r in right if r] + rows[j:]
     return rows
 
 
@@ -104,8 +110,15 @@ def from_words(words: list[Word], width: float, page: int, ocr: bool = False) ->
     if not words:
         return []
     h = median(w.bottom - w.top for w in words)
+    raw = _raw_lines(words)
+    # an empty line or more of vertical space (the room left for the wet signature, the gap
+    # before a closing paragraph) is kept as a blank line, as DOCX and text have it
+    after_gap = {id(w) for a, b in zip(raw, raw[1:])
+                 if median(w.top for w in b) - median(w.top for w in a) > 2.6 * h for w in b}
     out = []
-    for row in _split_columns(_raw_lines(words), width):
+    for row in _split_columns(raw, width):
+        if out and not out[-1].blank and any(id(w) in after_gap for w in row):
+            out.append(Line("", page, None, ocr))
         for seg in _segments(row, 2.2 * h):
             text = " ".join(w.text for w in seg)
             conf = sum(w.conf for w in seg) / len(seg)

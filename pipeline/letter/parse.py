@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from pipeline.letter import body, letterhead
+from pipeline.letter.signature import signature
 from pipeline.letter.dates import find_date, place_date
 from pipeline.letter.lines import Line
 from pipeline.letter.model import LetterReading
@@ -15,6 +16,10 @@ KEYS = {"nomor": "nomor", "no": "nomor", "sifat": "sifat", "lampiran": "lampiran
 YTH = re.compile(r"\bYth\b\.?\s*:?\s*(.*)$", re.I)
 DI = re.compile(r"^\s*di\b\s*[-:.]?", re.I)
 HONORIFIC = re.compile(r"^(bapak|ibu|bapak/ibu|sdr\.?|saudara)\s+", re.I)
+YEAR_END = re.compile(r"(19|20)\d{2}$")
+# any other "Label :" row of a heading block (Nota Dinas: Dari, Tembusan, Tanggal)
+FIELD = re.compile(r"^\s*(dari|tembusan|tanggal|kepada)\s*:", re.I)
+STREET = re.compile(r"^\s*(jalan|jl\.?)\s", re.I)
 NONE_VALUES = {"", "-", "\u2013", "\u2014", "--", "nihil", "tidak ada", "0"}
 
 
@@ -64,10 +69,12 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
             value = value.split(" ")[0].rstrip(".,;:")
             if not re.search(r"\d", value):
                 continue
-        elif key == "hal":
+        if key == "hal" or (key == "nomor" and not YEAR_END.search(value)):
+            # a value wraps in its own column (a narrow table cell, a long Hal): the lines
+            # below it, indented past the labels, up to the next label or the addressee
             for nxt in lines[i + 1:end]:
-                if nxt.blank or LABEL.match(nxt.text) or YTH.search(nxt.text) \
-                        or DI.match(nxt.text) or place_date(nxt.text) or body.ITEM.match(nxt.text):
+                if nxt.blank or LABEL.match(nxt.text) or YTH.search(nxt.text) or FIELD.match(nxt.text) \
+                        or DI.match(nxt.text) or find_date(nxt.text) or body.ITEM.match(nxt.text):
                     break
                 if re.match(r"^\s*kepada\b", nxt.text, re.I):
                     break
@@ -75,6 +82,13 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
                     break
                 if nxt.x0 is None and len(nxt.text) > 60:
                     break
+                if key == "nomor":  # Permendagri numbers end with the year: "…/DPUPR/2026"
+                    if " " in nxt.text.strip() or "/" not in nxt.text:
+                        break
+                    value += nxt.text.strip()
+                    if YEAR_END.search(value):
+                        break
+                    continue
                 value += " " + nxt.text.strip()
         elif key == "lampiran" and value.lower().strip(" .") in NONE_VALUES:
             setattr(r, key, None)
@@ -101,7 +115,11 @@ def _tujuan(lines: list[Line], start: int, end: int) -> tuple[str | None, Line |
             if ln.blank and not parts:
                 j += 1
                 continue
-            if ln.blank or DI.match(ln.text) or body.ITEM.match(ln.text) or LABEL.match(ln.text):
+            if ln.blank or DI.match(ln.text) or body.ITEM.match(ln.text) or LABEL.match(ln.text) \
+                    or FIELD.match(ln.text) or ln.text.rstrip().endswith(":"):
+                break
+            if STREET.match(ln.text):  # the addressee's street address is not the addressee
+                j += 1
                 break
             if len(ln.text.strip()) > 60 or (parts and ln.text.rstrip().endswith(".")):
                 break
@@ -119,9 +137,23 @@ def _tujuan(lines: list[Line], start: int, end: int) -> tuple[str | None, Line |
     return None, None, start
 
 
+def _alone(text: str) -> str | None:
+    """A date standing alone on its line ("3 Maret 2026", "03-03-2026"), not inside a sentence."""
+    hit = find_date(text)
+    if hit and hit[1] <= 1 and len(text.strip()) <= 22:
+        return hit[0]
+    return None
+
+
 def _tanggal(lines: list[Line], r: LetterReading) -> None:
+    """The letter's own date: "Place, date" or a date alone, at the top or above the signer.
+
+    Permendagri 1/2023 puts the place and date of a letter at its top right (or above the
+    signature); a date inside the body's sentences (an audit report's, a meeting's) never
+    stands on a line of its own, so it is never taken.
+    """
     for ln in lines:
-        iso = place_date(ln.text)
+        iso = place_date(ln.text) or _alone(ln.text)
         if iso and not LABEL.match(ln.text):
             r.tanggal, r.provenance["tanggal"] = iso, _prov(ln)
             return
@@ -146,7 +178,7 @@ def parse(lines: list[Line], fmt: str, opd_names: list[str] | None = None) -> Le
     r.pertanyaan, qln = body.questions(lines, body_start, end)
     if qln is not None:
         r.provenance["pertanyaan"] = _prov(qln, 0.95)
-    sig, sln, after_sig = body.signature(lines, end if end < len(lines) else body_start)
+    sig, sln, after_sig = signature(lines, body_start)
     if sig:
         r.penandatangan, r.provenance["penandatangan"] = sig, _prov(sln, 0.95 if sig["nip"] else 0.6)
     r.tembusan, tln = body.tembusan(lines, max(after_sig, body_start))
