@@ -62,6 +62,12 @@ def _fix_ocr(words: list[str]) -> list[str]:
     return out
 
 
+def _capitals(text: str) -> bool:
+    """A kop line is set in capitals; honorifics in a hospital's name may not be ("dr. H.")."""
+    words = [w for w in text.split() if not re.fullmatch(r"[a-z]{1,3}\.", w)]
+    return bool(words) and " ".join(words).isupper()
+
+
 def from_letterhead(lines: list[Line]) -> tuple[str, Line] | None:
     """Build "Dinas Kesehatan Kota Tegal" from "PEMERINTAH KOTA TEGAL" + "DINAS KESEHATAN"."""
     top = [ln for ln in lines[:25] if not ln.blank]
@@ -73,7 +79,7 @@ def from_letterhead(lines: list[Line]) -> tuple[str, Line] | None:
         region = f"{kind} {title(m.group(2).strip())}"
         unit = []
         for nxt in top[i + 1:i + 4]:
-            if ADDRESS.search(nxt.text) or not nxt.text.isupper() or ":" in nxt.text:
+            if ADDRESS.search(nxt.text) or not _capitals(nxt.text) or ":" in nxt.text:
                 break
             unit.append(nxt.text)
         if not unit:

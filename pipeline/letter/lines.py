@@ -12,6 +12,7 @@ from statistics import median
 
 ANCHOR = re.compile(r"^(kepada|yth\.?)$", re.I)
 DI = re.compile(r"^di\b", re.I)
+MARKER = re.compile(r"^(\(?\d{1,2}[.)]|[a-z][.)])$")  # a list number, tabbed off its text
 LABEL_WORD = re.compile(r"^(nomor|sifat|lampiran|hal|perihal)$", re.I)
 
 
@@ -22,6 +23,7 @@ class Line:
     x0: float | None = None  # left edge as a fraction of page width; None when unknown
     ocr: bool = False
     conf: float = 1.0
+    vx: float | None = None  # where the value after "Label :" starts (its column), if known
 
     @property
     def blank(self) -> bool:
@@ -66,7 +68,9 @@ def _split_columns(rows: list[list[Word]], width: float) -> list[list[Word]]:
     """Move an addressee column (Kepada / Yth. on the right) after the block beside it."""
     tol = 0.02 * width
     for i, row in enumerate(rows):
-        anchor = next((w for w in row if ANCHOR.match(w.text) and w.x0 > 0.4 * width), None)
+        # the column starts after a gutter; "kepada" inside a body sentence is no column
+        anchor = next((w for k, w in enumerate(row) if ANCHOR.match(w.text) and w.x0 > 0.4 * width
+                       and (k == 0 or w.x0 - row[k - 1].x1 > 1.5 * (w.bottom - w.top))), None)
         if anchor is None:
             continue
         x = anchor.x0
@@ -97,7 +101,7 @@ def _segments(row: list[Word], gap: float) -> list[list[Word]]:
     segs = [[row[0]]]
     for prev, w in zip(row, row[1:]):
         glued = prev.text.endswith(":") or w.text.startswith(":") or (
-            len(segs[-1]) == 1 and LABEL_WORD.match(prev.text) is not None)
+            len(segs[-1]) == 1 and (LABEL_WORD.match(prev.text) or MARKER.match(prev.text)))
         if w.x0 - prev.x1 > gap and not glued:
             segs.append([w])
         else:
@@ -122,5 +126,7 @@ def from_words(words: list[Word], width: float, page: int, ocr: bool = False) ->
         for seg in _segments(row, 2.2 * h):
             text = " ".join(w.text for w in seg)
             conf = sum(w.conf for w in seg) / len(seg)
-            out.append(Line(text, page, seg[0].x0 / width, ocr, conf))
+            colon = next((k for k, w in enumerate(seg) if w.text.endswith(":")), None)
+            vx = seg[colon + 1].x0 / width if colon is not None and colon + 1 < len(seg) else None
+            out.append(Line(text, page, seg[0].x0 / width, ocr, conf, vx))
     return out

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from pipeline.letter import body, letterhead
+from pipeline.letter import body, letterhead, naskah
 from pipeline.letter.signature import signature
-from pipeline.letter.dates import find_date, place_date
+from pipeline.letter.dates import alone_date, find_date, place_date
 from pipeline.letter.lines import Line
 from pipeline.letter.model import LetterReading
 
@@ -73,6 +73,9 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
             # a value wraps in its own column (a narrow table cell, a long Hal): the lines
             # below it, indented past the labels, up to the next label or the addressee
             for nxt in lines[i + 1:end]:
+                if nxt.x0 is not None and lines[i].vx is not None and nxt.x0 > lines[i].vx + 0.08 \
+                        and not (LABEL.match(nxt.text) or FIELD.match(nxt.text)):
+                    continue  # another column on the rows of the block (the date, Kepada)
                 if nxt.blank or LABEL.match(nxt.text) or YTH.search(nxt.text) or FIELD.match(nxt.text) \
                         or DI.match(nxt.text) or find_date(nxt.text) or body.ITEM.match(nxt.text):
                     break
@@ -137,14 +140,6 @@ def _tujuan(lines: list[Line], start: int, end: int) -> tuple[str | None, Line |
     return None, None, start
 
 
-def _alone(text: str) -> str | None:
-    """A date standing alone on its line ("3 Maret 2026", "03-03-2026"), not inside a sentence."""
-    hit = find_date(text)
-    if hit and hit[1] <= 1 and len(text.strip()) <= 22:
-        return hit[0]
-    return None
-
-
 def _tanggal(lines: list[Line], r: LetterReading) -> None:
     """The letter's own date: "Place, date" or a date alone, at the top or above the signer.
 
@@ -153,8 +148,15 @@ def _tanggal(lines: list[Line], r: LetterReading) -> None:
     stands on a line of its own, so it is never taken.
     """
     for ln in lines:
-        iso = place_date(ln.text) or _alone(ln.text)
+        iso = place_date(ln.text) or alone_date(ln.text)
         if iso and not LABEL.match(ln.text):
+            r.tanggal, r.provenance["tanggal"] = iso, _prov(ln)
+            return
+    for ln in lines:  # the date at the right of the Nomor row, glued to the number
+        m = LABEL.match(ln.text)
+        rest = m.group(4).split(None, 1) if m and KEYS[m.group(1).lower()] == "nomor" else []
+        iso = (place_date(rest[1]) or alone_date(rest[1])) if len(rest) == 2 else None
+        if iso:
             r.tanggal, r.provenance["tanggal"] = iso, _prov(ln)
             return
     for ln in lines:
@@ -166,8 +168,23 @@ def _tanggal(lines: list[Line], r: LetterReading) -> None:
 
 
 def parse(lines: list[Line], fmt: str, opd_names: list[str] | None = None) -> LetterReading:
-    r = LetterReading(format=fmt)
     lines = body.clean(lines)
+    split = naskah.forwarded(lines)
+    if split:  # a surat pengantar: the forwarded letter is the letter, the cover's number a note
+        cover, letter = split
+        head = LetterReading()
+        _labels(cover, len(cover), head)
+        r = _parse(letter, fmt, opd_names)
+        r.pengantar = head.nomor
+        if head.nomor:
+            r.provenance["pengantar"] = head.provenance.get("nomor", _prov(None))
+        r.pages_read = max((ln.page for ln in lines), default=0)
+        return r
+    return _parse(lines, fmt, opd_names)
+
+
+def _parse(lines: list[Line], fmt: str, opd_names: list[str] | None) -> LetterReading:
+    r = LetterReading(format=fmt)
     head_end = next((i for i, ln in enumerate(lines) if body.CLOSING.match(ln.text)), len(lines))
     after_labels = _labels(lines, head_end, r)
     r.tujuan, yln, body_start = _tujuan(lines, 0, head_end)
@@ -194,6 +211,10 @@ def parse(lines: list[Line], fmt: str, opd_names: list[str] | None = None) -> Le
         r.provenance["pengirim"] = _prov(sln, 0.7)
     else:
         name = None
+    nota = naskah.nota_dinas(lines, name if kop else None)
+    if nota:
+        name = nota[0] or name
+        r.tembusan = r.tembusan or nota[1]
     r.pengirim = letterhead.canonical(name, opd_names)
     r.pages_read = max((ln.page for ln in lines), default=0)
     return r

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from pipeline.letter.body import CLOSING, ITEM, NIP, RANK, SKIP, TEMBUSAN
-from pipeline.letter.dates import place_date
+from pipeline.letter.dates import alone_date, place_date
 from pipeline.letter.lines import Line
 
 # a line of academic degrees only ("S.Psi., M.A.P.", "Sp.PD., M.Kes.", "IPM."): the tail of a name
@@ -23,7 +23,7 @@ def _name(lines: list[Line], j: int, start: int) -> tuple[list[str], int]:
     k = j - 1
     while k > start and len(names) < 3 and not lines[k].blank:
         above = lines[k]
-        if place_date(above.text) or CLOSING.match(above.text):
+        if place_date(above.text) or alone_date(above.text) or CLOSING.match(above.text):
             break
         tail_only = DEGREES.match(names[0]) is not None
         gap_above = k - 1 > start and lines[k - 1].blank  # the room to sign is just above
@@ -57,7 +57,7 @@ def signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, 
         post = []
         while k > start and (lines[k].blank or SKIP.match(lines[k].text)):
             k -= 1
-        while k > start and len(post) < 4:
+        while k > start and len(post) < 6:
             ln = lines[k]
             if ln.blank or CLOSING.match(ln.text) or ITEM.match(ln.text) or TEMBUSAN.match(ln.text):
                 break
@@ -65,7 +65,7 @@ def signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, 
                 break
             if ln.x0 is None and (len(ln.text) > 110 or ln.text.rstrip().endswith(".")):
                 break
-            if place_date(ln.text):  # the date above the post closes the block
+            if place_date(ln.text) or alone_date(ln.text):  # the date above the post ends it
                 break
             post.insert(0, ln.text.strip())
             k -= 1

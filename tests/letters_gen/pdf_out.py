@@ -153,7 +153,7 @@ def render(blocks: list[B], spec: dict) -> bytes:
             out.item(b.marker or f"{auto_n}.", b.lines[0], b.hang)  # Word prints auto numbers
         elif b.kind == "sig":
             out.y -= out.step
-            out.need(out.step * (len(b.lines) + 1))
+            out.need(out.step * (sum(len(out.split(t, out.right - sig_x)) for t in b.lines) + 1))
             for text in b.lines:
                 for part in out.split(text, out.right - sig_x):
                     out.line(part, sig_x, bold=(text == spec["penandatangan"]["nama"]))
