@@ -70,7 +70,7 @@ def _split_columns(rows: list[list[Word]], width: float) -> list[list[Word]]:
     for i, row in enumerate(rows):
         # the column starts after a gutter; "kepada" inside a body sentence is no column
         anchor = next((w for k, w in enumerate(row) if ANCHOR.match(w.text) and w.x0 > 0.4 * width
-                       and (k == 0 or w.x0 - row[k - 1].x1 > 1.5 * (w.bottom - w.top))), None)
+                       and (k == 0 or w.x0 - row[k - 1].x1 > 0.7 * (w.bottom - w.top))), None)
         if anchor is None:
             continue
         x = anchor.x0
