@@ -109,6 +109,28 @@ def _segments(row: list[Word], gap: float) -> list[list[Word]]:
     return segs
 
 
+def _edges(rows: list[list[Word]], width: float, gap: float) -> list[float]:
+    """Left edges shared by three or more text runs in the right half: the columns of a table."""
+    starts = [w.x0 for r in rows for k, w in enumerate(r)
+              if w.x0 > 0.3 * width and (k == 0 or w.x0 - r[k - 1].x1 > gap)]
+    return [x for x in starts if sum(abs(x - y) < 0.005 * width for y in starts) >= 3]
+
+
+def _cut_at_edges(row: list[Word], edges: list[float], width: float) -> list[list[Word]]:
+    """Split a labelled row (Nomor : …) where a word starts on a column edge: the cell beside."""
+    if not edges or not LABEL_WORD.match(row[0].text):
+        return [row]
+    out, colon, value = [[row[0]]], False, False
+    for prev, w in zip(row, row[1:]):
+        if value and not prev.text.endswith(":") and any(abs(w.x0 - x) < 0.005 * width for x in edges):
+            out.append([w])  # only once the value has begun: the label and colon cells stay
+        else:
+            out[-1].append(w)
+        value = value or colon
+        colon = colon or w.text.endswith(":")
+    return out
+
+
 def from_words(words: list[Word], width: float, page: int, ocr: bool = False) -> list[Line]:
     words = [w for w in words if w.text.strip()]
     if not words:
@@ -119,11 +141,11 @@ def from_words(words: list[Word], width: float, page: int, ocr: bool = False) ->
     # before a closing paragraph) is kept as a blank line, as DOCX and text have it
     after_gap = {id(w) for a, b in zip(raw, raw[1:])
                  if median(w.top for w in b) - median(w.top for w in a) > 2.6 * h for w in b}
-    out = []
+    out, edges = [], _edges(raw, width, 2.2 * h)
     for row in _split_columns(raw, width):
         if out and not out[-1].blank and any(id(w) in after_gap for w in row):
             out.append(Line("", page, None, ocr))
-        for seg in _segments(row, 2.2 * h):
+        for seg in (s for part in _cut_at_edges(row, edges, width) for s in _segments(part, 2.2 * h)):
             text = " ".join(w.text for w in seg)
             conf = sum(w.conf for w in seg) / len(seg)
             colon = next((k for k, w in enumerate(seg) if w.text.endswith(":")), None)

@@ -86,7 +86,8 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
                 if nxt.x0 is None and len(nxt.text) > 60:
                     break
                 if key == "nomor":  # Permendagri numbers end with the year: "…/DPUPR/2026"
-                    if " " in nxt.text.strip() or "/" not in nxt.text:
+                    piece = nxt.text.strip()
+                    if " " in piece or not ("/" in piece or (value.endswith("/") and piece.isalnum())):
                         break
                     value += nxt.text.strip()
                     if YEAR_END.search(value):
@@ -140,6 +141,21 @@ def _tujuan(lines: list[Line], start: int, end: int) -> tuple[str | None, Line |
     return None, None, start
 
 
+def _joined(lines: list[Line]):
+    """Each line, and a date wrapped in a narrow column ("Tegal, 3 Maret" / "2026") made whole."""
+    for i, ln in enumerate(lines):
+        if ln.x0 is not None and re.search(r"\d$|[A-Za-z]{3,10}\.?$|-$", ln.text) \
+                and not find_date(ln.text):
+            nxt = next((n for n in lines[i + 1:i + 4]
+                        if n.x0 is not None and abs(n.x0 - ln.x0) < 0.01), None)
+            if nxt is not None and len(nxt.text.strip()) <= 16:
+                glue = "" if ln.text.endswith("-") else " "
+                whole = ln.text.strip() + glue + nxt.text.strip()
+                if place_date(whole) or alone_date(whole):
+                    yield ln, whole
+        yield ln, ln.text
+
+
 def _tanggal(lines: list[Line], r: LetterReading) -> None:
     """The letter's own date: "Place, date" or a date alone, at the top or above the signer.
 
@@ -147,14 +163,15 @@ def _tanggal(lines: list[Line], r: LetterReading) -> None:
     signature); a date inside the body's sentences (an audit report's, a meeting's) never
     stands on a line of its own, so it is never taken.
     """
-    for ln in lines:
-        iso = place_date(ln.text) or alone_date(ln.text)
+    for ln, text in _joined(lines):
+        iso = place_date(text) or alone_date(text)
         if iso and not LABEL.match(ln.text):
             r.tanggal, r.provenance["tanggal"] = iso, _prov(ln)
             return
     for ln in lines:  # the date at the right of the Nomor row, glued to the number
         m = LABEL.match(ln.text)
-        rest = m.group(4).split(None, 1) if m and KEYS[m.group(1).lower()] == "nomor" else []
+        rest = re.sub(r"\s*/\s*", "/", m.group(4)).split(None, 1) \
+            if m and KEYS[m.group(1).lower()] == "nomor" else []
         iso = (place_date(rest[1]) or alone_date(rest[1])) if len(rest) == 2 else None
         if iso:
             r.tanggal, r.provenance["tanggal"] = iso, _prov(ln)

@@ -117,6 +117,8 @@ def read_pdf(data: bytes, limits: Limits) -> tuple[list[Line], str]:
                 raise Refused(f"corrupt PDF page {no} ({e})") from None
             finally:
                 page.close()
+            if no > 1:
+                got = _drop_running_header(lines, got)
             lines.extend(got)
             if signed_at is None and any(NIP.search(ln.text) for ln in got):
                 signed_at = no
@@ -128,6 +130,18 @@ def read_pdf(data: bytes, limits: Limits) -> tuple[list[Line], str]:
     finally:
         doc.close()
     return lines, ("scan" if ocr_used else "pdf")
+
+
+def _drop_running_header(first: list[Line], got: list[Line]) -> list[Line]:
+    """A letterhead or page header repeated on top of every page is not more of the letter."""
+    k = 0
+    while k < len(got) and k < len(first) and got[k].text == first[k].text:
+        k += 1
+    if k < 2:
+        return got
+    while k < len(got) and got[k].blank:
+        k += 1
+    return got[k:]
 
 
 def _list_runs_on(lines: list[Line]) -> bool:
