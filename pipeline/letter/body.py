@@ -32,7 +32,14 @@ def _noise(ln: Line) -> bool:
 
 
 def clean(lines: list[Line]) -> list[Line]:
-    return [ln for ln in lines if not _noise(ln)]
+    """Without page numbers ("- 2 -"), scanner specks and the blank lines on top of a page,
+    so that a list or a Tembusan that runs over a page stays one."""
+    out: list[Line] = []
+    for ln in lines:
+        if _noise(ln) or (ln.blank and (not out or out[-1].page != ln.page)):
+            continue
+        out.append(ln)
+    return out
 
 
 def _ends_sentence(text: str) -> bool:

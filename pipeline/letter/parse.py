@@ -69,10 +69,17 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
             value = value.split(" ")[0].rstrip(".,;:")
             if not re.search(r"\d", value):
                 continue
-        if key == "hal" or (key == "nomor" and not YEAR_END.search(value)):
+        if key in ("hal", "lampiran", "sifat") or (key == "nomor" and not YEAR_END.search(value)):
             # a value wraps in its own column (a narrow table cell, a long Hal): the lines
             # below it, indented past the labels, up to the next label or the addressee
             for nxt in lines[i + 1:end]:
+                piece = nxt.text.strip()
+                if key == "nomor" and piece and " " not in piece and "/" in piece \
+                        and (nxt.x0 is None or lines[i].x0 is None or nxt.x0 > lines[i].x0 + 0.02):
+                    value += piece  # the rest of a number wrapped in its cell
+                    if YEAR_END.search(value):
+                        break
+                    continue
                 if nxt.x0 is not None and lines[i].vx is not None and nxt.x0 > lines[i].vx + 0.08 \
                         and not (LABEL.match(nxt.text) or FIELD.match(nxt.text)):
                     continue  # another column on the rows of the block (the date, Kepada)
@@ -114,7 +121,7 @@ def _tujuan(lines: list[Line], start: int, end: int) -> tuple[str | None, Line |
             continue
         parts = [m.group(1).strip()] if m.group(1).strip() else []
         j = i + 1
-        while j < end and j < i + 4:
+        while j < end and j < i + 6:
             ln = lines[j]
             if ln.blank and not parts:
                 j += 1
@@ -146,13 +153,15 @@ def _joined(lines: list[Line]):
     for i, ln in enumerate(lines):
         if ln.x0 is not None and re.search(r"\d$|[A-Za-z]{3,10}\.?$|-$", ln.text) \
                 and not find_date(ln.text):
-            nxt = next((n for n in lines[i + 1:i + 4]
-                        if n.x0 is not None and abs(n.x0 - ln.x0) < 0.01), None)
-            if nxt is not None and len(nxt.text.strip()) <= 16:
+            same = next((n for n in lines[i + 1:i + 4]
+                         if n.x0 is not None and abs(n.x0 - ln.x0) < 0.01), None)
+            # in its own column, or (a tab-pushed date on the Nomor row) wrapped to the margin
+            for nxt in [n for n in (same, lines[i + 1] if i + 1 < len(lines) else None) if n]:
                 glue = "" if ln.text.endswith("-") else " "
                 whole = ln.text.strip() + glue + nxt.text.strip()
-                if place_date(whole) or alone_date(whole):
+                if len(nxt.text.strip()) <= 16 and (place_date(whole) or alone_date(whole)):
                     yield ln, whole
+                    break
         yield ln, ln.text
 
 

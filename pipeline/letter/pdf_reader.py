@@ -12,6 +12,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pipeline.letter.body import NIP, TEMBUSAN
+from pipeline.letter.letterhead import GOV
 from pipeline.letter.lines import Line, Word, from_words
 from pipeline.letter.model import Limits, Refused
 from pipeline.letter.ocr import ocr_png, render_pdf_page
@@ -102,7 +103,6 @@ def read_pdf(data: bytes, limits: Limits) -> tuple[list[Line], str]:
     lines: list[Line] = []
     ocr_used = False
     try:
-        signed_at = None
         for no in range(1, min(len(doc), LETTER_PAGES) + 1):
             page = doc[no - 1]
             try:
@@ -120,13 +120,15 @@ def read_pdf(data: bytes, limits: Limits) -> tuple[list[Line], str]:
             if no > 1:
                 got = _drop_running_header(lines, got)
             lines.extend(got)
-            if signed_at is None and any(NIP.search(ln.text) for ln in got):
-                signed_at = no
-            if signed_at is not None:
-                after = lines[next(i for i, ln in enumerate(lines) if NIP.search(ln.text)):]
-                if any(TEMBUSAN.match(ln.text) for ln in after) or no > signed_at:
-                    if not _list_runs_on(after):
-                        break
+            nips = [i for i, ln in enumerate(lines) if NIP.search(ln.text)]
+            if not nips:
+                continue
+            after = lines[nips[-1]:]
+            if any(GOV.match(ln.text) for ln in after):
+                continue  # a new letterhead after the signature: a forwarded letter follows
+            if any(TEMBUSAN.match(ln.text) for ln in after) or no > lines[nips[-1]].page:
+                if not _list_runs_on(after):
+                    break
     finally:
         doc.close()
     return lines, ("scan" if ocr_used else "pdf")

@@ -14,6 +14,7 @@ from pipeline.letter.dates import alone_date, place_date
 from pipeline.letter.lines import Line
 
 # a line of academic degrees only ("S.Psi., M.A.P.", "Sp.PD., M.Kes.", "IPM."): the tail of a name
+YEAR = re.compile(r"(19|20)\d{2}")
 DEGREES = re.compile(r"^\s*(?:[A-Z][A-Za-z]{0,4}\.(?:[A-Za-z]{1,4}\.)*,?\s*)+$")
 
 
@@ -26,7 +27,8 @@ def _name(lines: list[Line], j: int, start: int) -> tuple[list[str], int]:
         if place_date(above.text) or alone_date(above.text) or CLOSING.match(above.text):
             break
         tail_only = DEGREES.match(names[0]) is not None
-        gap_above = k - 1 > start and lines[k - 1].blank  # the room to sign is just above
+        # the room to sign is just above (or the page broke there)
+        gap_above = k - 1 > start and (lines[k - 1].blank or lines[k - 1].page != above.page)
         if not (tail_only or gap_above) or (lines[j].x0 is not None and above.x0 is not None
                                               and abs(above.x0 - lines[j].x0) > 0.06):
             break
@@ -65,8 +67,8 @@ def signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, 
                 break
             if ln.x0 is None and (len(ln.text) > 110 or ln.text.rstrip().endswith(".")):
                 break
-            if place_date(ln.text) or alone_date(ln.text):  # the date above the post ends it
-                break
+            if place_date(ln.text) or alone_date(ln.text) or YEAR.fullmatch(ln.text.strip()):
+                break  # the date above the post (maybe wrapped: "Tegal, 3 Maret" / "2026")
             post.insert(0, ln.text.strip())
             k -= 1
         jabatan = re.sub(r"\s+", " ", " ".join(post)).strip().rstrip(",").strip() or None
