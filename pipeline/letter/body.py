@@ -6,7 +6,8 @@ import re
 from pipeline.letter.dates import place_date
 from pipeline.letter.lines import Line
 
-ITEM = re.compile(r"^\s*(?:(\d{1,2})\s*[.),]|\((\d{1,2})\)|([a-z])\s*[.)])\s+(\S.*)$")
+# a list number; its text follows after a space, or glued when a tab collapsed ("f.Apakah")
+ITEM = re.compile(r"^\s*(?:(\d{1,2})\s*[.),]|\((\d{1,2})\)|([a-z])\s*[.)])(?:\s+|(?=[A-Z]))(\S.*)$")
 # Openings of the closing paragraph (penutup) of a naskah dinas; it follows the body's list.
 CLOSING = re.compile(r"^\s*(demikian|atas perhatian|terima kasih|wassalam|untuk koordinasi|"
                      r"sebagai bahan pertimbangan|selanjutnya,? kami mohon|besar harapan)", re.I)
@@ -66,24 +67,35 @@ def _continues(head: Line, text: str, ln: Line) -> bool:
     return not _ends_sentence(text)
 
 
+def _first(m: re.Match) -> bool:
+    """Item "1", "(1)" or "a": the start of a list."""
+    return (m.group(1) or m.group(2) or m.group(3)) in ("1", "a")
+
+
 def _items(lines: list[Line], start: int, end: int) -> list[tuple[Line | None, list]]:
-    """Numbered lists between start and end, each with the paragraph that introduces it."""
-    lists, cur, kind, head, intro, prev = [], [], None, None, None, None
+    """Numbered lists between start and end, each with the paragraph that introduces it.
+
+    Items may be separated by blank lines; a list ends at a paragraph that is not more of its
+    last item, or where a new list starts again at 1 / a.
+    """
+    lists, cur, kind, head, intro, prev, gap = [], [], None, None, None, None, False
     for ln in lines[start:end]:
         m = ITEM.match(ln.text)
         if m:
             k = "a" if m.group(3) else "1"
-            if cur and k != kind and kind == "1":  # a sub-list inside a question
+            if cur and k != kind and kind == "1" and not gap:  # a sub-list inside a question
                 cur[-1] = (cur[-1][0] + " " + ln.text.strip(), cur[-1][1])
                 continue
-            if cur and k != kind:
+            if cur and (k != kind or _first(m)):
                 lists.append((intro, cur))
                 cur = []
             if not cur:
                 intro = prev
-            kind, head = k, ln
+            kind, head, gap = k, ln, False
             cur.append((m.group(4).strip(), ln))
-        elif cur and not ln.blank and _continues(head, cur[-1][0], ln):
+        elif ln.blank:
+            gap = True
+        elif cur and not gap and _continues(head, cur[-1][0], ln):
             cur[-1] = (cur[-1][0] + " " + ln.text.strip(), cur[-1][1])
         elif cur:
             lists.append((intro, cur))

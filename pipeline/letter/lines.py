@@ -110,8 +110,13 @@ def _segments(row: list[Word], gap: float) -> list[list[Word]]:
 
 
 def _edges(rows: list[list[Word]], width: float, gap: float) -> list[float]:
-    """Left edges shared by three or more text runs in the right half: the columns of a table."""
-    starts = [w.x0 for r in rows for k, w in enumerate(r)
+    """Left edges shared by three or more text runs in the right half of the heading block
+    (the rows around Nomor … Hal): the columns of its table, where a date or Kepada stands."""
+    labelled = [i for i, r in enumerate(rows) if LABEL_WORD.match(r[0].text)]
+    if not labelled:
+        return []
+    block = rows[max(labelled[0] - 3, 0):labelled[-1] + 8]
+    starts = [w.x0 for r in block for k, w in enumerate(r)
               if w.x0 > 0.3 * width and (k == 0 or w.x0 - r[k - 1].x1 > gap)]
     return [x for x in starts if sum(abs(x - y) < 0.005 * width for y in starts) >= 3]
 

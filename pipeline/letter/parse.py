@@ -49,6 +49,10 @@ def _roman(nomor: str) -> str:
     return "/".join(parts)
 
 
+def _ends(text: str) -> bool:
+    return text.rstrip().endswith((".", ":", "?"))
+
+
 def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
     """Read Nomor/Sifat/Lampiran/Hal; returns the index after the last labelled line."""
     last = 0
@@ -89,6 +93,14 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
                 if re.match(r"^\s*kepada\b", nxt.text, re.I):
                     break
                 if nxt.x0 is not None and lines[i].x0 is not None and nxt.x0 <= lines[i].x0 + 0.02:
+                    # a typed "Hal<tab>: …" wraps back to the margin; it is still the Hal when
+                    # the heading block ends right after it (a blank, Kepada, Yth.)
+                    k = lines.index(nxt) + 1
+                    after = lines[k] if k < len(lines) else None
+                    if key == "hal" and len(nxt.text) < 70 and not _ends(nxt.text) and (
+                            after is None or after.blank or YTH.search(after.text)
+                            or re.match(r"^\s*kepada\b", after.text, re.I)):
+                        value += " " + nxt.text.strip()
                     break
                 if nxt.x0 is None and len(nxt.text) > 60:
                     break
