@@ -49,6 +49,17 @@ def _roman(nomor: str) -> str:
     return "/".join(parts)
 
 
+SPELLED = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
+           "delapan": 8, "sembilan": 9, "sepuluh": 10}
+
+
+def _spelled(value: str) -> str:
+    """Lampiran is written "2 (dua) lembar": the count in words decides a misread digit."""
+    m = re.match(r"^[^(]{0,6}\((\w+)\)\s*(.*)$", value)
+    n = SPELLED.get(m.group(1).lower()) if m else None
+    return f"{n} ({m.group(1)}) {m.group(2)}".strip() if n else value
+
+
 def _ends(text: str) -> bool:
     return text.rstrip().endswith((".", ":", "?"))
 
@@ -66,6 +77,8 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
             continue
         value = _cut_date(m.group(4)).strip().lstrip("-:;. ")
         conf = 1.0 if m.group(3) else 0.8
+        if lines[i].ocr and not m.group(3):  # OCR read the colon as "1", "l" or "!"
+            value = re.sub(r"^[1lI|!i]\s*[:;]\s*|^[|!i]\s+", "", value)
         if key == "nomor":
             value = re.sub(r"\s*([/\-.])\s*", r"\1", value)
             if lines[i].ocr:
@@ -113,7 +126,9 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
                         break
                     continue
                 value += " " + nxt.text.strip()
-        elif key == "lampiran" and value.lower().strip(" .") in NONE_VALUES:
+        if key == "lampiran":
+            value = _spelled(value)
+        if key == "lampiran" and value.lower().strip(" .") in NONE_VALUES:
             setattr(r, key, None)
             r.provenance[key] = _prov(lines[i], conf)
             last = i + 1

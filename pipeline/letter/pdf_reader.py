@@ -6,6 +6,7 @@ yet, or a Tembusan list may continue), so a long appendix behind the letter cost
 """
 from __future__ import annotations
 
+import io
 import re
 
 import pypdfium2 as pdfium
@@ -15,7 +16,7 @@ from pipeline.letter.body import NIP, TEMBUSAN
 from pipeline.letter.letterhead import GOV
 from pipeline.letter.lines import Line, Word, from_words
 from pipeline.letter.model import Limits, Refused
-from pipeline.letter.ocr import ocr_png, render_pdf_page
+from pipeline.letter.ocr import ocr_pil, render_pdf_page
 
 LETTER_PAGES = 6
 
@@ -98,6 +99,33 @@ def _scan_dpi(page, limits: Limits) -> int:
     return int(min(limits.ocr_dpi, max(best, 150))) if best else limits.ocr_dpi
 
 
+def _scan_image(page):
+    """The page's scan itself when the page is one image (as scanners write it), else None."""
+    w, h = page.get_width(), page.get_height()
+    imgs = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+    if len(imgs) != 1:
+        return None
+    l, b, r, t = imgs[0].get_bounds()
+    if (r - l) < 0.9 * w or (t - b) < 0.9 * h:
+        return None
+    try:
+        return imgs[0].get_bitmap(render=False).to_pil()
+    except (pdfium.PdfiumError, ValueError, OSError):
+        return None
+
+
+def _ocr_page(data: bytes, page, no: int, limits: Limits) -> list[Line]:
+    """OCR of a scanned page: its embedded image when there is one (colour kept, so stamps can
+    be told from print), else the page rendered by poppler."""
+    img = _scan_image(page)
+    if img is None or img.width * img.height > limits.max_pixels:
+        from PIL import Image
+
+        png = render_pdf_page(data, no, _scan_dpi(page, limits), limits.seconds)
+        img = Image.open(io.BytesIO(png))
+    return ocr_pil(img, no, limits.seconds)
+
+
 def read_pdf(data: bytes, limits: Limits) -> tuple[list[Line], str]:
     doc = _open(data, limits)
     lines: list[Line] = []
@@ -110,8 +138,7 @@ def read_pdf(data: bytes, limits: Limits) -> tuple[list[Line], str]:
                 if _text_ok(words):
                     got = from_words(words, page.get_width(), no)
                 else:
-                    png = render_pdf_page(data, no, _scan_dpi(page, limits), limits.seconds)
-                    got = ocr_png(png, no, limits.seconds)
+                    got = _ocr_page(data, page, no, limits)
                     ocr_used = True
             except pdfium.PdfiumError as e:
                 raise Refused(f"corrupt PDF page {no} ({e})") from None

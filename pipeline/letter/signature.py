@@ -56,6 +56,9 @@ def signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, 
         name_line = lines[j]
         names, k = _name(lines, j, start)
         nama = re.sub(r"\s+", " ", " ".join(names)).strip("()_ ")
+        if lines[i].ocr:  # stamp remnants before the name, the rank read onto its line
+            nama = re.sub(r"^[^A-Za-z]+", "", nama)
+            nama = re.split(r"\s+(?:Pemb\w+|Pena\w+|Peng\w+|Juru)\b", nama)[0]
         post = []
         while k > start and (lines[k].blank or SKIP.match(lines[k].text)):
             k -= 1

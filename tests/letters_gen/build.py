@@ -36,6 +36,16 @@ def soffice_batch(docx_files: list[Path], out: Path) -> None:
                        check=True, capture_output=True, timeout=60 + 3 * len(docx_files))
 
 
+def _pages(pdf: bytes) -> int:
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(pdf)
+    try:
+        return len(doc)
+    finally:
+        doc.close()
+
+
 def generate(n: int, seed: int, out: Path, producers: set[str] | None = None) -> list[Path]:
     """Write letters 0..n-1 (only those whose producer is in `producers`, when given)."""
     out.mkdir(parents=True, exist_ok=True)
@@ -57,6 +67,9 @@ def generate(n: int, seed: int, out: Path, producers: set[str] | None = None) ->
                 via_lo.append((stem, spec, prod))
         else:
             pdf = pdf_out.render(blocks, spec)
+            if prod == "photo" and _pages(pdf) > 1:  # a phone photo shows one page: scan it all
+                prod, (fmt, ext) = "scan", FORMATS["scan"]
+                stem = f"{i:03d}-{spec['family']}-{prod}"
             if prod == "reportlab":
                 (out / f"{stem}.pdf").write_bytes(pdf)
             else:

@@ -25,9 +25,9 @@ def _signer_box(pdf: bytes, name: str, dpi: int) -> list[tuple[int, float, float
     return hits
 
 
-def _stamp(img, x: float, y: float, rng: random.Random, colour: bool) -> None:
+def _stamp(img, x: float, y: float, rng: random.Random, colour: bool):
     """A round office stamp whose right half lies over the start of the signer's name."""
-    from PIL import Image, ImageDraw, ImageFont
+    from PIL import Image, ImageChops, ImageDraw, ImageFont
 
     r = int(img.width * 0.075)
     ink = (rng.randint(60, 110), rng.randint(40, 80), rng.randint(150, 200)) if colour \
@@ -42,8 +42,9 @@ def _stamp(img, x: float, y: float, rng: random.Random, colour: bool) -> None:
     except OSError:
         font = ImageFont.load_default()
     d.text((cx, cy), "PEMERINTAH", font=font, fill=255, anchor="mm")
-    solid = Image.new(img.mode, img.size, ink)
-    img.paste(solid, (0, 0), layer.point(lambda v: int(v * 0.85)))
+    stamp = Image.new(img.mode, img.size, (255, 255, 255) if colour else 255)
+    stamp.paste(Image.new(img.mode, img.size, ink), (0, 0), layer.point(lambda v: int(v * 0.85)))
+    return ImageChops.multiply(img, stamp)  # ink over print: the print stays as dark as it was
 
 
 def scan(pdf: bytes, name: str, seed: int, photo: bool = False, dpi: int = 200) -> bytes:
@@ -64,7 +65,7 @@ def scan(pdf: bytes, name: str, seed: int, photo: bool = False, dpi: int = 200) 
         for k, png in enumerate(pngs[:1] if photo else pngs):
             img = Image.open(png).convert("RGB" if colour else "L")
             if k in stamps:
-                _stamp(img, *stamps[k], rng, colour)
+                img = _stamp(img, *stamps[k], rng, colour)
             angle = rng.choice([-1, 1]) * rng.uniform(0.5, 2.0)
             fill = (255, 255, 255) if colour else 255
             img = img.rotate(angle, resample=Image.BICUBIC, fillcolor=fill, expand=False)
