@@ -17,7 +17,7 @@ NIP = re.compile(r"\bNIP\b\.?\s*[:.]?\s*([0-9OoIl|\s]{18,32})")
 RANK = re.compile(r"^\s*(pembina|penata|pengatur|juru)\b|\b(I|II|III|IV)\s*/\s*[a-e]\b", re.I)
 SKIP = re.compile(r"^\s*(\(?ttd\.?\)?|cap|ditandatangani|tertanda|t\.t\.d)", re.I)
 TEMBUSAN = re.compile(r"^\s*tembusan\b[^:]*:?\s*(.*)$", re.I)
-BULLET = re.compile(r"^\s*(?:[\d|Il]{1,2}\s*[.)]|[-\u2022*\u2013\u00b7>])\s*(\S.*)$")
+BULLET = re.compile(r"^\s*(?:[\d|Il]{1,2}\s*[.,)]|[-\u2022*\u2013\u00b7>,])\s*(\S.*)$")
 FOOTER = re.compile(r"(dokumen ini|ditandatangani secara elektronik|bsre|uu ite|halaman \d)", re.I)
 NOISE = re.compile(r"^\s*[-\u2013]?\s*\d{1,3}\s*[-\u2013]?\s*$")
 
@@ -154,7 +154,7 @@ def tembusan(lines: list[Line], start: int) -> tuple[list[str], Line | None]:
                 items[-1] += " " + ln.text.strip()
         out = []
         for t in items:
-            t = re.sub(r"^(kepada\s+)?yth\.?\s*", "", t, flags=re.I)
+            t = re.sub(r"^(kepada\s+)?(yth\.?|y[a-z]{1,2}\.)\s*", "", t, flags=re.I)  # OCR: "Yin."
             t = re.sub(r"\s*\((sebagai laporan|untuk diketahui)\)\s*", " ", t, flags=re.I)
             t = re.sub(r"\s+", " ", t).strip().rstrip(";:,.").strip()
             if t:

@@ -16,7 +16,7 @@ TITLE = re.compile(r"^\s*NOTA\s+DINAS\s*$", re.I)
 DARI = re.compile(r"^\s*dari\s*:\s*(.+)$", re.I)
 TEMBUSAN_ROW = re.compile(r"^\s*tembusan\s*:\s*(.+)$", re.I)
 HEAD = re.compile(r"^(plt\.?\s+|plh\.?\s+|pj\.?\s+)?(kepala|sekretaris|direktur)\s+", re.I)
-NOMOR = re.compile(r"^\s*(nomor|no)\b\.?\s*:", re.I)
+NOMOR = re.compile(r"^\s*(nomor|no)\b\.?\s*\S", re.I)
 # what a cover letter says it does with the letter behind it
 FORWARD = re.compile(r"\b(teruskan|meneruskan|diteruskan|penyampaian surat|surat pengantar)\b", re.I)
 

@@ -41,10 +41,14 @@ def _cut_date(value: str) -> str:
 
 
 def _roman(nomor: str) -> str:
-    """OCR reads the month numeral "II" in 800/106/Setwan/II/2026 as "I1" or "Il"."""
+    """OCR reads the month numeral "II" in 800/106/Setwan/II/2026 as "I1", "Il" or "11".
+
+    A part after the unit's code (letters) and before the year is the Roman month."""
     parts = nomor.split("/")
     for k, p in enumerate(parts):
-        if re.fullmatch(r"[IVX1l|]{1,4}", p) and re.search(r"[IVX]", p):
+        month_slot = 0 < k == len(parts) - 2 and re.search(r"[A-Za-z]", parts[k - 1]) \
+            and re.fullmatch(r"(19|20)\d{2}", parts[-1])
+        if re.fullmatch(r"[IVX1l|]{1,4}", p) and (re.search(r"[IVX]", p) or month_slot):
             parts[k] = p.replace("1", "I").replace("l", "I").replace("|", "I")
     return "/".join(parts)
 
@@ -213,7 +217,7 @@ def _tanggal(lines: list[Line], r: LetterReading) -> None:
             r.tanggal, r.provenance["tanggal"] = iso, _prov(ln)
             return
     for ln in lines:
-        m = re.match(r"^\s*tanggal\s*[:;]\s*(.*)", ln.text, re.I)
+        m = re.match(r"^\s*tanggal\b\W{0,3}\s*(.*)", ln.text, re.I)
         hit = find_date(m.group(1)) if m else None
         if hit:
             r.tanggal, r.provenance["tanggal"] = hit[0], _prov(ln, 0.9)

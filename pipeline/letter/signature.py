@@ -14,6 +14,9 @@ from pipeline.letter.dates import alone_date, place_date
 from pipeline.letter.lines import Line
 
 # a line of academic degrees only ("S.Psi., M.A.P.", "Sp.PD., M.Kes.", "IPM."): the tail of a name
+# titles before a name always end with a dot ("H," and "ir" are OCR misreads of "H." "Ir.")
+TITLES = {"h": "H.", "hj": "Hj.", "dr": "dr.", "ir": "Ir.", "drs": "Drs.", "dra": "Dra."}
+PREFIX = re.compile(r"(?<![\w.])(H|Hj|dr|Ir|ir|Drs|Dra)[.,]?\s+(?=[A-Z])")
 YEAR = re.compile(r"(19|20)\d{2}")
 DEGREES = re.compile(r"^\s*(?:[A-Z][A-Za-z]{0,4}\.(?:[A-Za-z]{1,4}\.)*,?\s*)+$")
 
@@ -58,6 +61,8 @@ def signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, 
         nama = re.sub(r"\s+", " ", " ".join(names)).strip("()_ ")
         if lines[i].ocr:  # stamp remnants before the name, the rank read onto its line
             nama = re.sub(r"^[^A-Za-z]+", "", nama)
+            # titles before a name always end with a dot ("H," and "ir" are misreads)
+            nama = PREFIX.sub(lambda m: TITLES[m.group(1).lower()] + " ", nama)
             nama = re.split(r"\s+(?:Pemb\w+|Pena\w+|Peng\w+|Juru)\b", nama)[0]
         post = []
         while k > start and (lines[k].blank or SKIP.match(lines[k].text)):
