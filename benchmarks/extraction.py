@@ -19,7 +19,6 @@ import argparse
 import io
 import json
 import os
-import re
 import resource
 import statistics
 import subprocess
@@ -34,32 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.letter import Refused, read_letter, read_letter_inprocess  # noqa: E402
-
-FIELDS = ["nomor", "tanggal", "sifat", "lampiran", "hal", "pengirim", "nama", "nip", "jabatan",
-          "tujuan", "tembusan", "pertanyaan", "pengantar"]
-EXACT = {"nomor", "tanggal", "nip", "pengantar"}
-
-
-def fold(v):
-    return re.sub(r"\s+", " ", v).strip().lower() if isinstance(v, str) else v
-
-
-def same(field: str, got, want) -> bool:
-    if field in EXACT:
-        return got == want
-    if field == "pertanyaan":
-        got_f = [fold(q) for q in got or []]
-        return len(got_f) == len(want or []) and all(fold(q) in got_f for q in want or [])
-    if field == "tembusan":
-        return [fold(t) for t in got or []] == [fold(t) for t in want or []]
-    return fold(got) == fold(want)
-
-
-def flat(d: dict | None) -> dict:
-    d = dict(d or {})
-    sig = d.pop("penandatangan", None) or {}
-    return {**d, "nama": sig.get("nama"), "nip": sig.get("nip"), "jabatan": sig.get("jabatan")}
-
+from tests.letters_gen.score import FIELDS, compare, flat  # noqa: E402
 
 def bare(path: Path, fmt: str) -> int:
     """The text of the file without any reading of fields; returns the pages it took."""
@@ -134,17 +108,13 @@ def run(folder: Path, sandbox: bool, baseline: bool, show: int) -> dict:
             t0 = time.perf_counter()
             n = bare(doc, fmt)
             bare_times[fmt].append((time.perf_counter() - t0) / (n if fmt == "scan" else 1))
-        want, have = flat(truth), flat(got)
-        for f in FIELDS:
-            if f == "pengantar" and "pengantar" not in truth:
-                continue
-            ok = same(f, have.get(f), want.get(f))
+        for f, ok in compare(got, truth).items():
             for group, key in ((by_fmt, fmt), (by_family, truth.get("family", "samples")),
                                (by_producer, truth.get("producer", doc.suffix.lstrip(".")))):
                 group[key][f].append(ok)
             if not ok and shown < show:
                 shown += 1
-                print(f"  {doc.name}: {f}: got {have.get(f)!r}, want {want.get(f)!r}")
+                print(f"  {doc.name}: {f}: got {flat(got).get(f)!r}, want {flat(truth).get(f)!r}")
     rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"\nletters: {folder}  ({'sandboxed' if sandbox else 'in-process'})")
     table("per format", by_fmt)

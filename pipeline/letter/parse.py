@@ -87,6 +87,9 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
             value = re.sub(r"\s*([/\-.])\s*", r"\1", value)
             if lines[i].ocr:
                 value = _roman(re.sub(r"^[^0-9A-Za-z]+", "", value.replace(" ", "")))
+                # a classification code has three digits ("800.1.2"), and "B-" opens a number:
+                # a "1" before them is the label's colon, misread
+                value = re.sub(r"^[1lI|](?=\d{3}[./]|B-)", "", value)
             value = value.split(" ")[0].rstrip(".,;:")
             if not re.search(r"\d", value):
                 continue

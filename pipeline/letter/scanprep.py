@@ -32,7 +32,7 @@ def _profiles(ink: Image.Image, strips: int = 8) -> list[list[float]]:
     """Row sums of ink in each of `strips` vertical strips of the thumbnail."""
     w = ink.width // strips
     return [list(ink.crop((k * w, 0, (k + 1) * w, ink.height)).resize((1, ink.height), Image.BOX)
-                 .getdata()) for k in range(strips)]
+                 .tobytes()) for k in range(strips)]
 
 
 def _sharpness(profiles: list[list[float]], slope: float, w: float) -> float:

@@ -21,6 +21,13 @@ YEAR = re.compile(r"(19|20)\d{2}")
 DEGREES = re.compile(r"^\s*(?:[A-Z][A-Za-z]{0,4}\.(?:[A-Za-z]{1,4}\.)*,?\s*)+$")
 
 
+def _marks(text: str) -> str:
+    """Without the tokens that hold no letter or digit ("“", "£", "..") and stray quotes."""
+    text = re.sub(r"(?<!\S)[^\w\s]+(?!\S)", " ", text)
+    text = re.sub(r"[\u201c\u201d\"\u00a3]", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
 def _name(lines: list[Line], j: int, start: int) -> tuple[list[str], int]:
     """Name lines ending at index j; returns them and the index of the line above them."""
     names = [lines[j].text.strip()]
@@ -60,7 +67,7 @@ def signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, 
         names, k = _name(lines, j, start)
         nama = re.sub(r"\s+", " ", " ".join(names)).strip("()_ ")
         if lines[i].ocr:  # stamp remnants before the name, the rank read onto its line
-            nama = re.sub(r"^[^A-Za-z]+", "", nama)
+            nama = re.sub(r"^[^A-Za-z]+", "", _marks(nama))
             # titles before a name always end with a dot ("H," and "ir" are misreads)
             nama = PREFIX.sub(lambda m: TITLES[m.group(1).lower()] + " ", nama)
             nama = re.split(r"\s+(?:Pemb\w+|Pena\w+|Peng\w+|Juru)\b", nama)[0]
@@ -80,6 +87,8 @@ def signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, 
             post.insert(0, ln.text.strip())
             k -= 1
         jabatan = re.sub(r"\s+", " ", " ".join(post)).strip().rstrip(",").strip() or None
+        if jabatan and lines[i].ocr:  # stamp ink read as marks: tokens without letters go
+            jabatan = re.sub(r"^(?:[^A-Za-z\s]{1,4}\s+)+", "", _marks(jabatan)) or None
         sig = {"nama": nama or None, "nip": digits if len(digits) == 18 else None, "jabatan": jabatan}
         return sig, lines[i], i + 1
     return None, None, start
