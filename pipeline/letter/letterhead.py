@@ -114,3 +114,14 @@ def canonical(name: str | None, opd_names: list[str] | None) -> str | None:
         return fold[key]
     hit = difflib.get_close_matches(key, list(fold), n=1, cutoff=0.88)
     return fold[hit[0]] if hit else name
+
+
+def agree(kop: str, signer: str | None) -> str:
+    """The unit is named twice, in the kop and in the signer's post; OCR loses the commas and
+    dots of the kop's large bold capitals more often, so when both name the same unit
+    (letters alike), the post's spelling is kept."""
+    def letters(t: str) -> str:
+        return re.sub(r"[^a-z]", "", t.lower())
+    if signer and letters(signer) == letters(kop):
+        return title(signer) if _capitals(signer) else signer
+    return kop

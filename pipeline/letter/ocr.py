@@ -18,6 +18,8 @@ ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}
 A4_WIDTH_300DPI = 2480
 LANGS = "ind"
 FIXES = [(re.compile(r"\bY\s?th\b\.?"), "Yth."), (re.compile(r"\bNIP\s*[.,:]\s*"), "NIP. "),
+         # marks standing alone are stamp edges and specks, not print ("Inspektur — Daerah")
+         (re.compile(r"(?<=\S) [\u2014\u201c\u201d\u00a3\u00ab\u00bb|_~\u00b0\u2022*]+(?= \S)"), ""),
          (re.compile(r"(?<=[A-Z]) (?=[A-Z],)"), "")]  # "PRASETY O," -> "PRASETYO,"
 
 

@@ -266,6 +266,8 @@ def _parse(lines: list[Line], fmt: str, opd_names: list[str] | None) -> LetterRe
     if kop:
         name, kln = kop
         r.provenance["pengirim"] = _prov(kln, 0.95)
+        if kln.ocr and sig and sig.get("jabatan"):
+            name = letterhead.agree(name, letterhead.from_signer(sig["jabatan"]))
     elif sig and sig.get("jabatan"):
         name = letterhead.from_signer(sig["jabatan"])
         r.provenance["pengirim"] = _prov(sln, 0.7)
