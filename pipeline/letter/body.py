@@ -28,7 +28,8 @@ def _noise(ln: Line) -> bool:
         return True
     if ln.ocr and t:  # scanner specks read as "ha -vmL———— 5555"
         alnum = sum(c.isalnum() for c in t)
-        return alnum / len(t) < 0.5 or (ln.conf < 0.5 and alnum < 12)
+        marks = sum(c in ".,()/ " for c in t)  # degrees "S.T., M.T." are half dots and commas
+        return alnum / max(len(t) - marks, 1) < 0.6 or (ln.conf < 0.5 and alnum < 12)
     return False
 
 

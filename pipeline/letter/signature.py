@@ -70,7 +70,8 @@ def signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, 
             nama = re.sub(r"^[^A-Za-z]+", "", _marks(nama))
             # titles before a name always end with a dot ("H," and "ir" are misreads)
             nama = PREFIX.sub(lambda m: TITLES[m.group(1).lower()] + " ", nama)
-            nama = re.split(r"\s+(?:Pemb\w+|Pena\w+|Peng\w+|Juru)\b", nama)[0]
+            nama = re.split(r"[\s\u2014\u2013-]+(?:Pemb\w+|Pena\w+|Peng\w+|Juru)\b", nama)[0]
+            nama = re.sub(r"\s+\S{0,2}[\u2014\u2013_~-]+\S*$", "", nama)  # a stamp's edge after it
         post = []
         while k > start and (lines[k].blank or SKIP.match(lines[k].text)):
             k -= 1
