@@ -16,7 +16,7 @@ from pipeline.letter.model import Limits, Refused
 
 ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}
 A4_WIDTH_300DPI = 2480
-LANGS = "ind"
+LANGS = "ind+eng"
 FIXES = [(re.compile(r"\bY\s?th\b\.?"), "Yth."), (re.compile(r"\bNIP\s*[.,:]\s*"), "NIP. "),
          # marks standing alone are stamp edges and specks, not print ("Inspektur — Daerah")
          (re.compile(r"(?<=\S) [\u2014\u201c\u201d\u00a3\u00ab\u00bb|_~\u00b0\u2022*]+(?= \S)"), ""),
@@ -36,7 +36,7 @@ def _run(cmd: list[str], stdin: bytes, timeout: float) -> bytes:
 
 
 def ocr_png(png: bytes, page: int, timeout: float) -> list[Line]:
-    # Indonesian only: the letters are Indonesian, and a second model costs a third more time
+    # Indonesian with English: names, abbreviations and degrees read better with both models
     tsv = _run(["tesseract", "-", "-", "-l", LANGS, "--psm", "6", "tsv"], png, timeout)
     words, width = [], 1.0
     for row in tsv.decode("utf-8", errors="replace").splitlines()[1:]:
