@@ -3,21 +3,10 @@ from __future__ import annotations
 
 import io
 
+from pipeline.letter.specimen import _no_borders  # the specimen letters' borderless table
 from tests.letters_gen.compose import B
 
 FONTS = ["Arial", "Times New Roman", "Bookman Old Style", "Tahoma", "Calibri", "Cambria"]
-
-
-def _no_borders(table) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        el = OxmlElement(f"w:{edge}")
-        el.set(qn("w:val"), "nil")
-        borders.append(el)
-    table._tbl.tblPr.append(borders)
 
 
 def _fields(doc, b: B, use_table: bool) -> None:
