@@ -48,8 +48,9 @@ def _roman(nomor: str) -> str:
     for k, p in enumerate(parts):
         month_slot = 0 < k == len(parts) - 2 and re.search(r"[A-Za-z]", parts[k - 1]) \
             and re.fullmatch(r"(19|20)\d{2}", parts[-1])
-        if re.fullmatch(r"[IVX1l|]{1,4}", p) and (re.search(r"[IVX]", p) or month_slot):
-            parts[k] = p.replace("1", "I").replace("l", "I").replace("|", "I")
+        if re.fullmatch(r"[IVX1l|]{1,4}", p) and (re.search(r"[IVX]", p) or month_slot) or (
+                month_slot and re.fullmatch(r"[IVXL1l|]{1,4}", p)):  # no month has an L
+            parts[k] = re.sub(r"[1lL|]", "I", p)
     return "/".join(parts)
 
 
@@ -141,6 +142,8 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
             last = i + 1
             continue
         value = _fold(value).rstrip(";,")
+        if key == "nomor" and lines[i].ocr:
+            value = _roman(value)  # again, now that a wrapped number is whole
         if value:
             setattr(r, key, value)
             r.provenance[key] = _prov(lines[i], conf)

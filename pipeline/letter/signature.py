@@ -15,8 +15,10 @@ from pipeline.letter.lines import Line
 
 # a line of academic degrees only ("S.Psi., M.A.P.", "Sp.PD., M.Kes.", "IPM."): the tail of a name
 # titles before a name always end with a dot ("H," and "ir" are OCR misreads of "H." "Ir.")
-TITLES = {"h": "H.", "hj": "Hj.", "dr": "dr.", "ir": "Ir.", "drs": "Drs.", "dra": "Dra."}
-PREFIX = re.compile(r"(?<![\w.])(H|Hj|dr|Ir|ir|Drs|Dra)[.,]?\s+(?=[A-Z])")
+TITLES = {"h": "H.", "hj": "Hj.", "dr": "dr.", "ir": "Ir.", "drs": "Drs.", "dra": "Dra.",
+          "tr": "Ir.", "lr": "Ir.", "tre": "Ir."}  # "I" of "Ir." read as "t" or "l"
+PREFIX = re.compile(r"^(Ir|ir|tr|lr|tre)(?:[.,/]\s*|\s+)(?=[A-Z]{2})|"
+                    r"(?<![\w.])(H|Hj|dr|Ir|Drs|Dra)[.,]?\s+(?=[A-Z])")
 YEAR = re.compile(r"(19|20)\d{2}")
 DEGREES = re.compile(r"^\s*(?:[A-Z][A-Za-z]{0,4}\.(?:[A-Za-z]{1,4}\.)*,?\s*)+$")
 
@@ -69,7 +71,7 @@ def signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, 
         if lines[i].ocr:  # stamp remnants before the name, the rank read onto its line
             nama = re.sub(r"^[^A-Za-z]+", "", _marks(nama))
             # titles before a name always end with a dot ("H," and "ir" are misreads)
-            nama = PREFIX.sub(lambda m: TITLES[m.group(1).lower()] + " ", nama)
+            nama = PREFIX.sub(lambda m: TITLES[(m.group(1) or m.group(2)).lower()] + " ", nama)
             nama = re.split(r"[\s\u2014\u2013-]+(?:Pemb\w+|Pena\w+|Peng\w+|Juru)\b", nama)[0]
             nama = re.sub(r"\s+\S{0,2}[\u2014\u2013_~-]+\S*$", "", nama)  # a stamp's edge after it
         post = []
@@ -90,6 +92,8 @@ def signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, 
         jabatan = re.sub(r"\s+", " ", " ".join(post)).strip().rstrip(",").strip() or None
         if jabatan and lines[i].ocr:  # stamp ink read as marks: tokens without letters go
             jabatan = re.sub(r"^(?:[^A-Za-z\s]{1,4}\s+)+", "", _marks(jabatan)) or None
+        if jabatan:  # the date line above the post, read onto the same line
+            jabatan = re.sub(r"^[A-Z][\w .'-]{1,40},\s*\d{1,2}\s+[A-Za-z]+\s+\d{4}\s+", "", jabatan)
         sig = {"nama": nama or None, "nip": digits if len(digits) == 18 else None, "jabatan": jabatan}
         return sig, lines[i], i + 1
     return None, None, start
