@@ -3,16 +3,20 @@ from __future__ import annotations
 
 import re
 
-from pipeline.letter.dates import place_date
 from pipeline.letter.lines import Line
 
-ITEM = re.compile(r"^\s*(?:(\d{1,2})\s*[.),]|\((\d{1,2})\)|([a-z])\s*[.)])\s+(\S.*)$")
-CLOSING = re.compile(r"^\s*(demikian|atas perhatian|terima kasih|wassalam)", re.I)
+# a list number; its text follows after a space, or glued when a tab collapsed ("f.Apakah")
+ITEM = re.compile(r"^\s*(?:(\d{1,2})\s*[.),]|\((\d{1,2})\)|([a-z])\s*[.)])(?:\s+|(?=[A-Z]))(\S.*)$")
+# Openings of the closing paragraph (penutup) of a naskah dinas; it follows the body's list.
+CLOSING = re.compile(r"^\s*(demikian|atas perhatian|terima kasih|wassalam|untuk koordinasi|"
+                     r"sebagai bahan pertimbangan|selanjutnya,? kami mohon|besar harapan)", re.I)
+ASKING = re.compile(r"(pertanyaan|penjelasan|konsultasi|arahan|petunjuk|pendapat|bertanya|"
+                    r"mohon)", re.I)
 NIP = re.compile(r"\bNIP\b\.?\s*[:.]?\s*([0-9OoIl|\s]{18,32})")
 RANK = re.compile(r"^\s*(pembina|penata|pengatur|juru)\b|\b(I|II|III|IV)\s*/\s*[a-e]\b", re.I)
 SKIP = re.compile(r"^\s*(\(?ttd\.?\)?|cap|ditandatangani|tertanda|t\.t\.d)", re.I)
 TEMBUSAN = re.compile(r"^\s*tembusan\b[^:]*:?\s*(.*)$", re.I)
-BULLET = re.compile(r"^\s*(?:[\d|Il]{1,2}\s*[.)]|[-\u2022*\u2013\u00b7>])\s*(\S.*)$")
+BULLET = re.compile(r"^\s*(?:[\d|Il]{1,2}\s*[.,)]|[-\u2022*\u2013\u00b7>,])\s*(\S.*)$")
 FOOTER = re.compile(r"(dokumen ini|ditandatangani secara elektronik|bsre|uu ite|halaman \d)", re.I)
 NOISE = re.compile(r"^\s*[-\u2013]?\s*\d{1,3}\s*[-\u2013]?\s*$")
 
@@ -23,57 +27,101 @@ def _noise(ln: Line) -> bool:
         return True
     if ln.ocr and t:  # scanner specks read as "ha -vmL———— 5555"
         alnum = sum(c.isalnum() for c in t)
-        return alnum / len(t) < 0.5 or (ln.conf < 0.5 and alnum < 12)
+        marks = sum(c in ".,()/ " for c in t)  # degrees "S.T., M.T." are half dots and commas
+        return alnum / max(len(t) - marks, 1) < 0.6 or (ln.conf < 0.5 and alnum < 12)
     return False
 
 
 def clean(lines: list[Line]) -> list[Line]:
-    return [ln for ln in lines if not _noise(ln)]
+    """Without page numbers ("- 2 -"), scanner specks and the blank lines on top of a page,
+    so that a list or a Tembusan that runs over a page stays one."""
+    out: list[Line] = []
+    for ln in lines:
+        if _noise(ln) or (ln.blank and (not out or out[-1].page != ln.page)):
+            continue
+        out.append(ln)
+    return out
 
 
-def _near(a: Line, b: Line, tol: float = 0.03) -> bool:
-    return a.x0 is None or b.x0 is None or b.x0 >= a.x0 - tol
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", "?", "!", ":", ";"))
 
 
-def _items(lines: list[Line], start: int, end: int) -> list[list[tuple[str, Line]]]:
-    """Numbered lists between start and end; each item is its text and its first line."""
-    lists, cur, kind, head = [], [], None, None
+def _continues(head: Line, text: str, ln: Line) -> bool:
+    """Is `ln` more of the item that starts at `head` (whose text so far is `text`)?
+
+    Layout family "multi-line item": an item wraps either under its own text (hanging indent)
+    or back to the left margin. A line at the margin after a finished sentence is the next
+    paragraph (naskah dinas body: the closing paragraph follows the list), never more item.
+    """
+    if CLOSING.match(ln.text):
+        return False
+    if head.x0 is not None and ln.x0 is not None:
+        if ln.x0 > head.x0 + 0.25:  # the signature column, not the body
+            return False
+        if ln.x0 > head.x0 + 0.005:
+            return True
+        return not _ends_sentence(text)
+    if ln.text[:1].isspace():  # typed text: an indented line continues the item
+        return True
+    return not _ends_sentence(text)
+
+
+def _first(m: re.Match) -> bool:
+    """Item "1", "(1)" or "a": the start of a list."""
+    return (m.group(1) or m.group(2) or m.group(3)) in ("1", "a")
+
+
+def _items(lines: list[Line], start: int, end: int) -> list[tuple[Line | None, list]]:
+    """Numbered lists between start and end, each with the paragraph that introduces it.
+
+    Items may be separated by blank lines; a list ends at a paragraph that is not more of its
+    last item, or where a new list starts again at 1 / a.
+    """
+    lists, cur, kind, head, intro, prev, gap = [], [], None, None, None, None, False
     for ln in lines[start:end]:
         m = ITEM.match(ln.text)
         if m:
             k = "a" if m.group(3) else "1"
-            if cur and k != kind and kind == "1":  # a sub-list inside a question
+            if cur and k != kind and kind == "1" and not gap:  # a sub-list inside a question
                 cur[-1] = (cur[-1][0] + " " + ln.text.strip(), cur[-1][1])
                 continue
-            if cur and k != kind:
-                lists.append(cur)
+            if cur and (k != kind or _first(m)):
+                lists.append((intro, cur))
                 cur = []
-            kind, head = k, ln
+            if not cur:
+                intro = prev
+            kind, head, gap = k, ln, False
             cur.append((m.group(4).strip(), ln))
-        elif cur and not ln.blank and _near(head, ln) and not (
-                head.x0 is not None and ln.x0 is not None and ln.x0 > head.x0 + 0.25):
-            if cur[-1][0].endswith("?") and head.x0 is not None and ln.x0 is not None \
-                    and ln.x0 < head.x0 - 0.01:
-                lists.append(cur)
-                cur = []
-                continue
+        elif ln.blank:
+            gap = True
+        elif cur and not gap and _continues(head, cur[-1][0], ln):
             cur[-1] = (cur[-1][0] + " " + ln.text.strip(), cur[-1][1])
         elif cur:
-            lists.append(cur)
+            lists.append((intro, cur))
             cur = []
+        if not ln.blank:
+            prev = ln
     if cur:
-        lists.append(cur)
+        lists.append((intro, cur))
     return lists
 
 
 def questions(lines: list[Line], start: int, end: int) -> tuple[list[str], Line | None]:
+    """The numbered list that asks: most items end with "?", or its lead-in asks for advice.
+
+    A numbered list that is not questions (enclosures, findings) is never taken for them.
+    """
     best, best_score = [], 0.0
-    for lst in _items(lines, start, end):
-        asks = sum(t.endswith("?") for t, _ in lst)
-        score = asks * 2 + len(lst) * 0.1
+    for intro, lst in _items(lines, start, end):
+        asks = sum("?" in t for t, _ in lst)
+        asked = intro is not None and ASKING.search(intro.text) is not None
+        if asks * 2 < len(lst) and not asked:
+            continue
+        score = asks * 2 + len(lst) * 0.1 + asked
         if score > best_score:
             best, best_score = lst, score
-    return [re.sub(r"\s+", " ", t) for t, _ in best], (best[0][1] if best else None)
+    return [re.sub(r"\s+", " ", t).strip() for t, _ in best], (best[0][1] if best else None)
 
 
 def closing_index(lines: list[Line], start: int) -> int:
@@ -81,39 +129,6 @@ def closing_index(lines: list[Line], start: int) -> int:
         if CLOSING.match(lines[i].text) or NIP.search(lines[i].text) or TEMBUSAN.match(lines[i].text):
             return i
     return len(lines)
-
-
-def signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, int]:
-    """Name, NIP and post of the signer; also returns the index just after the NIP line."""
-    for i in range(start, len(lines)):
-        m = NIP.search(lines[i].text)
-        if not m:
-            continue
-        raw = m.group(1).translate(str.maketrans("OoIl|", "00111"))
-        digits = re.sub(r"\D", "", raw)[:18]
-        j = i - 1
-        while j > start and (lines[j].blank or RANK.search(lines[j].text) or SKIP.match(lines[j].text)):
-            j -= 1
-        nama = lines[j].text.strip().strip("()_ ") if j > start else None
-        name_line = lines[j]
-        post, k = [], j - 1
-        while k > start and (lines[k].blank or SKIP.match(lines[k].text)):
-            k -= 1
-        while k > start and len(post) < 4:
-            ln = lines[k]
-            if ln.blank or CLOSING.match(ln.text) or ITEM.match(ln.text) or TEMBUSAN.match(ln.text):
-                break
-            if ln.x0 is not None and name_line.x0 is not None and abs(ln.x0 - name_line.x0) > 0.06:
-                break
-            if ln.x0 is None and (len(ln.text) > 110 or ln.text.rstrip().endswith(".")):
-                break
-            if not place_date(ln.text):
-                post.insert(0, ln.text.strip())
-            k -= 1
-        jabatan = re.sub(r"\s+", " ", " ".join(post)).strip().rstrip(",").strip() or None
-        sig = {"nama": nama, "nip": digits if len(digits) == 18 else None, "jabatan": jabatan}
-        return sig, lines[i], i + 1
-    return None, None, start
 
 
 def tembusan(lines: list[Line], start: int) -> tuple[list[str], Line | None]:
@@ -139,7 +154,7 @@ def tembusan(lines: list[Line], start: int) -> tuple[list[str], Line | None]:
                 items[-1] += " " + ln.text.strip()
         out = []
         for t in items:
-            t = re.sub(r"^(kepada\s+)?yth\.?\s*", "", t, flags=re.I)
+            t = re.sub(r"^(kepada\s+)?(yth\.?|y[a-z]{1,2}\.)\s*", "", t, flags=re.I)  # OCR: "Yin."
             t = re.sub(r"\s*\((sebagai laporan|untuk diketahui)\)\s*", " ", t, flags=re.I)
             t = re.sub(r"\s+", " ", t).strip().rstrip(";:,.").strip()
             if t:

@@ -62,3 +62,11 @@ def place_date(text: str) -> str | None:
     if hit and hit[1] <= 2:
         return hit[0]
     return None
+
+
+def alone_date(text: str) -> str | None:
+    """A date standing alone on its line ("3 Maret 2026", "03-03-2026"), not inside a sentence."""
+    hit = find_date(text)
+    if hit and hit[1] <= 1 and len(text.strip()) <= 22:
+        return hit[0]
+    return None

@@ -62,6 +62,12 @@ def _fix_ocr(words: list[str]) -> list[str]:
     return out
 
 
+def _capitals(text: str) -> bool:
+    """A kop line is set in capitals; honorifics in a hospital's name may not be ("dr. H.")."""
+    words = [w for w in text.split() if not re.fullmatch(r"[a-z]{1,3}\.", w)]
+    return bool(words) and " ".join(words).isupper()
+
+
 def from_letterhead(lines: list[Line]) -> tuple[str, Line] | None:
     """Build "Dinas Kesehatan Kota Tegal" from "PEMERINTAH KOTA TEGAL" + "DINAS KESEHATAN"."""
     top = [ln for ln in lines[:25] if not ln.blank]
@@ -73,7 +79,7 @@ def from_letterhead(lines: list[Line]) -> tuple[str, Line] | None:
         region = f"{kind} {title(m.group(2).strip())}"
         unit = []
         for nxt in top[i + 1:i + 4]:
-            if ADDRESS.search(nxt.text) or not nxt.text.isupper() or ":" in nxt.text:
+            if ADDRESS.search(nxt.text) or not _capitals(nxt.text) or ":" in nxt.text:
                 break
             unit.append(nxt.text)
         if not unit:
@@ -108,3 +114,14 @@ def canonical(name: str | None, opd_names: list[str] | None) -> str | None:
         return fold[key]
     hit = difflib.get_close_matches(key, list(fold), n=1, cutoff=0.88)
     return fold[hit[0]] if hit else name
+
+
+def agree(kop: str, signer: str | None) -> str:
+    """The unit is named twice, in the kop and in the signer's post; OCR loses the commas and
+    dots of the kop's large bold capitals more often, so when both name the same unit
+    (letters alike), the post's spelling is kept."""
+    def letters(t: str) -> str:
+        return re.sub(r"[^a-z]", "", t.lower())
+    if signer and letters(signer) == letters(kop):
+        return title(signer) if _capitals(signer) else signer
+    return kop

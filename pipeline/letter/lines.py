@@ -12,6 +12,7 @@ from statistics import median
 
 ANCHOR = re.compile(r"^(kepada|yth\.?)$", re.I)
 DI = re.compile(r"^di\b", re.I)
+MARKER = re.compile(r"^(\(?\d{1,2}[.)]|[a-z][.)])$")  # a list number, tabbed off its text
 LABEL_WORD = re.compile(r"^(nomor|sifat|lampiran|hal|perihal)$", re.I)
 
 
@@ -22,6 +23,7 @@ class Line:
     x0: float | None = None  # left edge as a fraction of page width; None when unknown
     ocr: bool = False
     conf: float = 1.0
+    vx: float | None = None  # where the value after "Label :" starts (its column), if known
 
     @property
     def blank(self) -> bool:
@@ -66,7 +68,9 @@ def _split_columns(rows: list[list[Word]], width: float) -> list[list[Word]]:
     """Move an addressee column (Kepada / Yth. on the right) after the block beside it."""
     tol = 0.02 * width
     for i, row in enumerate(rows):
-        anchor = next((w for w in row if ANCHOR.match(w.text) and w.x0 > 0.4 * width), None)
+        # the column starts after a gutter; "kepada" inside a body sentence is no column
+        anchor = next((w for k, w in enumerate(row) if ANCHOR.match(w.text) and w.x0 > 0.4 * width
+                       and (k == 0 or w.x0 - row[k - 1].x1 > 0.7 * (w.bottom - w.top))), None)
         if anchor is None:
             continue
         x = anchor.x0
@@ -81,9 +85,15 @@ def _split_columns(rows: list[list[Word]], width: float) -> list[list[Word]]:
             elif DI.match(right[0].text):  # "di -" then the place closes the addressee block
                 after_di = 1
             j += 1
+        lefts = [w.x0 for r in rows[i:j] for w in r if w.x0 < x - tol]
+        # the left block's values that wrap below the column (a long Hal) still belong before it
+        while lefts and j < len(rows) and rows[j][0].x0 > min(lefts) + 0.03 * width \
+                and all(w.x1 < x for w in rows[j]) and rows[j][0].top - rows[j - 1][0].top < 3 * (
+                    rows[j][0].bottom - rows[j][0].top):
+            j += 1
         left = [[w for w in r if w.x0 < x - tol] for r in rows[i:j]]
         right = [[w for w in r if w.x0 >= x - tol] for r in rows[i:j]]
-        return rows[:i] + [r for r in left if r] + right + rows[j:]
+        return rows[:i] + [r for r in left if r] + [r for r in right if r] + rows[j:]
     return rows
 
 
@@ -91,7 +101,7 @@ def _segments(row: list[Word], gap: float) -> list[list[Word]]:
     segs = [[row[0]]]
     for prev, w in zip(row, row[1:]):
         glued = prev.text.endswith(":") or w.text.startswith(":") or (
-            len(segs[-1]) == 1 and LABEL_WORD.match(prev.text) is not None)
+            len(segs[-1]) == 1 and (LABEL_WORD.match(prev.text) or MARKER.match(prev.text)))
         if w.x0 - prev.x1 > gap and not glued:
             segs.append([w])
         else:
@@ -99,15 +109,51 @@ def _segments(row: list[Word], gap: float) -> list[list[Word]]:
     return segs
 
 
+def _edges(rows: list[list[Word]], width: float, gap: float) -> list[float]:
+    """Left edges shared by three or more text runs in the right half of the heading block
+    (the rows around Nomor … Hal): the columns of its table, where a date or Kepada stands."""
+    labelled = [i for i, r in enumerate(rows) if LABEL_WORD.match(r[0].text)]
+    if not labelled:
+        return []
+    block = rows[max(labelled[0] - 3, 0):labelled[-1] + 8]
+    starts = [w.x0 for r in block for k, w in enumerate(r)
+              if w.x0 > 0.3 * width and (k == 0 or w.x0 - r[k - 1].x1 > gap)]
+    return [x for x in starts if sum(abs(x - y) < 0.005 * width for y in starts) >= 3]
+
+
+def _cut_at_edges(row: list[Word], edges: list[float], width: float) -> list[list[Word]]:
+    """Split a labelled row (Nomor : …) where a word starts on a column edge: the cell beside."""
+    if not edges or not LABEL_WORD.match(row[0].text):
+        return [row]
+    out, colon, value = [[row[0]]], False, False
+    for prev, w in zip(row, row[1:]):
+        if value and not prev.text.endswith(":") and any(abs(w.x0 - x) < 0.005 * width for x in edges):
+            out.append([w])  # only once the value has begun: the label and colon cells stay
+        else:
+            out[-1].append(w)
+        value = value or colon
+        colon = colon or w.text.endswith(":")
+    return out
+
+
 def from_words(words: list[Word], width: float, page: int, ocr: bool = False) -> list[Line]:
     words = [w for w in words if w.text.strip()]
     if not words:
         return []
     h = median(w.bottom - w.top for w in words)
-    out = []
-    for row in _split_columns(_raw_lines(words), width):
-        for seg in _segments(row, 2.2 * h):
+    raw = _raw_lines(words)
+    # an empty line or more of vertical space (the room left for the wet signature, the gap
+    # before a closing paragraph) is kept as a blank line, as DOCX and text have it
+    after_gap = {id(w) for a, b in zip(raw, raw[1:])
+                 if median(w.top for w in b) - median(w.top for w in a) > 2.6 * h for w in b}
+    out, edges = [], _edges(raw, width, 2.2 * h)
+    for row in _split_columns(raw, width):
+        if out and not out[-1].blank and any(id(w) in after_gap for w in row):
+            out.append(Line("", page, None, ocr))
+        for seg in (s for part in _cut_at_edges(row, edges, width) for s in _segments(part, 2.2 * h)):
             text = " ".join(w.text for w in seg)
             conf = sum(w.conf for w in seg) / len(seg)
-            out.append(Line(text, page, seg[0].x0 / width, ocr, conf))
+            colon = next((k for k, w in enumerate(seg) if w.text.endswith(":")), None)
+            vx = seg[colon + 1].x0 / width if colon is not None and colon + 1 < len(seg) else None
+            out.append(Line(text, page, seg[0].x0 / width, ocr, conf, vx))
     return out

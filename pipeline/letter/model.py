@@ -44,12 +44,14 @@ class LetterReading:
     tujuan: str | None = None
     tembusan: list[str] = field(default_factory=list)
     pertanyaan: list[str] = field(default_factory=list)
+    pengantar: str | None = None  # number of the cover letter (surat pengantar) that forwarded it
     format: str = "pdf"
     provenance: dict[str, dict[str, Any]] = field(default_factory=dict)
     pages_read: int = 0
 
     def to_json(self) -> dict:
-        return {k: getattr(self, k) for k in FIELDS}
+        out = {k: getattr(self, k) for k in FIELDS}
+        return {**out, "pengantar": self.pengantar} if self.pengantar else out
 
     def meta(self) -> dict:
         return {"format": self.format, "provenance": self.provenance,

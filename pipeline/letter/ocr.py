@@ -16,7 +16,10 @@ from pipeline.letter.model import Limits, Refused
 
 ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}
 A4_WIDTH_300DPI = 2480
+LANGS = "ind+eng"
 FIXES = [(re.compile(r"\bY\s?th\b\.?"), "Yth."), (re.compile(r"\bNIP\s*[.,:]\s*"), "NIP. "),
+         # marks standing alone are stamp edges and specks, not print ("Inspektur — Daerah")
+         (re.compile(r"(?<=\S) [\u2014\u201c\u201d\u00a3\u00ab\u00bb|_~\u00b0\u2022*]+(?= \S)"), ""),
          (re.compile(r"(?<=[A-Z]) (?=[A-Z],)"), "")]  # "PRASETY O," -> "PRASETYO,"
 
 
@@ -33,7 +36,8 @@ def _run(cmd: list[str], stdin: bytes, timeout: float) -> bytes:
 
 
 def ocr_png(png: bytes, page: int, timeout: float) -> list[Line]:
-    tsv = _run(["tesseract", "-", "-", "-l", "ind+eng", "--psm", "6", "tsv"], png, timeout)
+    # Indonesian with English: names, abbreviations and degrees read better with both models
+    tsv = _run(["tesseract", "-", "-", "-l", LANGS, "--psm", "6", "tsv"], png, timeout)
     words, width = [], 1.0
     for row in tsv.decode("utf-8", errors="replace").splitlines()[1:]:
         f = row.split("\t")
@@ -72,14 +76,22 @@ def ocr_image(data: bytes, limits: Limits) -> list[Line]:
         if img.width * img.height > limits.max_pixels:
             raise Refused(f"image has {img.width * img.height / 1e6:.0f} megapixels, "
                           f"limit is {limits.max_pixels / 1e6:.0f}")
-        img = ImageOps.exif_transpose(img).convert("L")
+        img = ImageOps.exif_transpose(img)
+        img.load()
     except Image.DecompressionBombError:
         raise Refused(f"image exceeds {limits.max_pixels / 1e6:.0f} megapixels") from None
     except (OSError, SyntaxError, ValueError) as e:
         raise Refused(f"corrupt image: {e}") from None
+    return ocr_pil(img, 1, limits.seconds)
+
+
+def ocr_pil(img, page: int, timeout: float) -> list[Line]:
+    """A page image, cleaned and straightened (scanprep), read by tesseract as a bitmap."""
+    from pipeline.letter.scanprep import prepare
+
     if img.width > A4_WIDTH_300DPI * 1.3:
         ratio = A4_WIDTH_300DPI / img.width
         img = img.resize((A4_WIDTH_300DPI, int(img.height * ratio)))
     buf = io.BytesIO()
-    img.save(buf, "PNG")
-    return ocr_png(buf.getvalue(), 1, limits.seconds)
+    prepare(img).convert("1", dither=0).save(buf, "PPM")  # 1-bit PBM: nothing to decode
+    return ocr_png(buf.getvalue(), page, timeout)

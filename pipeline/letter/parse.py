@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import re
 
-from pipeline.letter import body, letterhead
-from pipeline.letter.dates import find_date, place_date
+from pipeline.letter import body, letterhead, naskah
+from pipeline.letter.dates import alone_date, find_date, place_date
 from pipeline.letter.lines import Line
 from pipeline.letter.model import LetterReading
+from pipeline.letter.signature import signature
 
 LABEL = re.compile(r"^\s*(nomor|no|sifat|lampiran|lamp|hal|perihal)\b\.?\s*"
                    r"(?:([-\u2013\u2014._~=]+)\s*)?([:;])?\s*(.*)$", re.I)
@@ -15,6 +16,10 @@ KEYS = {"nomor": "nomor", "no": "nomor", "sifat": "sifat", "lampiran": "lampiran
 YTH = re.compile(r"\bYth\b\.?\s*:?\s*(.*)$", re.I)
 DI = re.compile(r"^\s*di\b\s*[-:.]?", re.I)
 HONORIFIC = re.compile(r"^(bapak|ibu|bapak/ibu|sdr\.?|saudara)\s+", re.I)
+YEAR_END = re.compile(r"(19|20)\d{2}$")
+# any other "Label :" row of a heading block (Nota Dinas: Dari, Tembusan, Tanggal)
+FIELD = re.compile(r"^\s*(dari|tembusan|tanggal|kepada)\s*:", re.I)
+STREET = re.compile(r"^\s*(jalan|jl\.?)\s", re.I)
 NONE_VALUES = {"", "-", "\u2013", "\u2014", "--", "nihil", "tidak ada", "0"}
 
 
@@ -36,12 +41,32 @@ def _cut_date(value: str) -> str:
 
 
 def _roman(nomor: str) -> str:
-    """OCR reads the month numeral "II" in 800/106/Setwan/II/2026 as "I1" or "Il"."""
+    """OCR reads the month numeral "II" in 800/106/Setwan/II/2026 as "I1", "Il" or "11".
+
+    A part after the unit's code (letters) and before the year is the Roman month."""
     parts = nomor.split("/")
     for k, p in enumerate(parts):
-        if re.fullmatch(r"[IVX1l|]{1,4}", p) and re.search(r"[IVX]", p):
-            parts[k] = p.replace("1", "I").replace("l", "I").replace("|", "I")
+        month_slot = 0 < k == len(parts) - 2 and re.search(r"[A-Za-z]", parts[k - 1]) \
+            and re.fullmatch(r"(19|20)\d{2}", parts[-1])
+        if re.fullmatch(r"[IVX1l|]{1,4}", p) and (re.search(r"[IVX]", p) or month_slot) or (
+                month_slot and re.fullmatch(r"[IVXL1l|]{1,4}", p)):  # no month has an L
+            parts[k] = re.sub(r"[1lL|]", "I", p)
     return "/".join(parts)
+
+
+SPELLED = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
+           "delapan": 8, "sembilan": 9, "sepuluh": 10}
+
+
+def _spelled(value: str) -> str:
+    """Lampiran is written "2 (dua) lembar": the count in words decides a misread digit."""
+    m = re.match(r"^[^(]{0,6}\((\w+)\)\s*(.*)$", value)
+    n = SPELLED.get(m.group(1).lower()) if m else None
+    return f"{n} ({m.group(1)}) {m.group(2)}".strip() if n else value
+
+
+def _ends(text: str) -> bool:
+    return text.rstrip().endswith((".", ":", "?"))
 
 
 def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
@@ -57,31 +82,68 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
             continue
         value = _cut_date(m.group(4)).strip().lstrip("-:;. ")
         conf = 1.0 if m.group(3) else 0.8
+        if lines[i].ocr and not m.group(3):  # OCR read the colon as "1", "l" or "!"
+            value = re.sub(r"^[1lI|!i]\s*[:;]\s*|^[|!i]\s+", "", value)
         if key == "nomor":
             value = re.sub(r"\s*([/\-.])\s*", r"\1", value)
             if lines[i].ocr:
                 value = _roman(re.sub(r"^[^0-9A-Za-z]+", "", value.replace(" ", "")))
+                # a classification code has three digits ("800.1.2"), and "B-" opens a number:
+                # a "1" before them is the label's colon, misread
+                value = re.sub(r"^[1lI|](?=\d{3}[./]|B-)", "", value)
             value = value.split(" ")[0].rstrip(".,;:")
             if not re.search(r"\d", value):
                 continue
-        elif key == "hal":
+        if key in ("hal", "lampiran", "sifat") or (key == "nomor" and not YEAR_END.search(value)):
+            # a value wraps in its own column (a narrow table cell, a long Hal): the lines
+            # below it, indented past the labels, up to the next label or the addressee
             for nxt in lines[i + 1:end]:
-                if nxt.blank or LABEL.match(nxt.text) or YTH.search(nxt.text) \
-                        or DI.match(nxt.text) or place_date(nxt.text) or body.ITEM.match(nxt.text):
+                piece = nxt.text.strip()
+                if key == "nomor" and piece and " " not in piece and "/" in piece \
+                        and (nxt.x0 is None or lines[i].x0 is None or nxt.x0 > lines[i].x0 + 0.02):
+                    value += piece  # the rest of a number wrapped in its cell
+                    if YEAR_END.search(value):
+                        break
+                    continue
+                if nxt.x0 is not None and lines[i].vx is not None and nxt.x0 > lines[i].vx + 0.08 \
+                        and not (LABEL.match(nxt.text) or FIELD.match(nxt.text)):
+                    continue  # another column on the rows of the block (the date, Kepada)
+                if nxt.blank or LABEL.match(nxt.text) or YTH.search(nxt.text) or FIELD.match(nxt.text) \
+                        or DI.match(nxt.text) or find_date(nxt.text) or body.ITEM.match(nxt.text):
                     break
                 if re.match(r"^\s*kepada\b", nxt.text, re.I):
                     break
                 if nxt.x0 is not None and lines[i].x0 is not None and nxt.x0 <= lines[i].x0 + 0.02:
+                    # a typed "Hal<tab>: …" wraps back to the margin; it is still the Hal when
+                    # the heading block ends right after it (a blank, Kepada, Yth.)
+                    k = lines.index(nxt) + 1
+                    after = lines[k] if k < len(lines) else None
+                    if key == "hal" and len(nxt.text) < 70 and not _ends(nxt.text) and (
+                            after is None or after.blank or YTH.search(after.text)
+                            or re.match(r"^\s*kepada\b", after.text, re.I)):
+                        value += " " + nxt.text.strip()
                     break
                 if nxt.x0 is None and len(nxt.text) > 60:
                     break
+                if key == "nomor":  # Permendagri numbers end with the year: "…/DPUPR/2026"
+                    piece = nxt.text.strip()
+                    if " " in piece or not ("/" in piece or (value.endswith("/") and piece.isalnum())):
+                        break
+                    value += nxt.text.strip()
+                    if YEAR_END.search(value):
+                        break
+                    continue
                 value += " " + nxt.text.strip()
-        elif key == "lampiran" and value.lower().strip(" .") in NONE_VALUES:
+        if key == "lampiran":
+            value = _spelled(value)
+        if key == "lampiran" and value.lower().strip(" .") in NONE_VALUES:
             setattr(r, key, None)
             r.provenance[key] = _prov(lines[i], conf)
             last = i + 1
             continue
         value = _fold(value).rstrip(";,")
+        if key == "nomor" and lines[i].ocr:
+            value = _roman(value)  # again, now that a wrapped number is whole
         if value:
             setattr(r, key, value)
             r.provenance[key] = _prov(lines[i], conf)
@@ -96,12 +158,16 @@ def _tujuan(lines: list[Line], start: int, end: int) -> tuple[str | None, Line |
             continue
         parts = [m.group(1).strip()] if m.group(1).strip() else []
         j = i + 1
-        while j < end and j < i + 4:
+        while j < end and j < i + 6:
             ln = lines[j]
             if ln.blank and not parts:
                 j += 1
                 continue
-            if ln.blank or DI.match(ln.text) or body.ITEM.match(ln.text) or LABEL.match(ln.text):
+            if ln.blank or DI.match(ln.text) or body.ITEM.match(ln.text) or LABEL.match(ln.text) \
+                    or FIELD.match(ln.text) or ln.text.rstrip().endswith(":"):
+                break
+            if STREET.match(ln.text):  # the addressee's street address is not the addressee
+                j += 1
                 break
             if len(ln.text.strip()) > 60 or (parts and ln.text.rstrip().endswith(".")):
                 break
@@ -119,14 +185,45 @@ def _tujuan(lines: list[Line], start: int, end: int) -> tuple[str | None, Line |
     return None, None, start
 
 
+def _joined(lines: list[Line]):
+    """Each line, and a date wrapped in a narrow column ("Tegal, 3 Maret" / "2026") made whole."""
+    for i, ln in enumerate(lines):
+        if ln.x0 is not None and re.search(r"\d$|[A-Za-z]{3,10}\.?$|-$", ln.text) \
+                and not find_date(ln.text):
+            same = next((n for n in lines[i + 1:i + 4]
+                         if n.x0 is not None and abs(n.x0 - ln.x0) < 0.01), None)
+            # in its own column, or (a tab-pushed date on the Nomor row) wrapped to the margin
+            for nxt in [n for n in (same, lines[i + 1] if i + 1 < len(lines) else None) if n]:
+                glue = "" if ln.text.endswith("-") else " "
+                whole = ln.text.strip() + glue + nxt.text.strip()
+                if len(nxt.text.strip()) <= 16 and (place_date(whole) or alone_date(whole)):
+                    yield ln, whole
+                    break
+        yield ln, ln.text
+
+
 def _tanggal(lines: list[Line], r: LetterReading) -> None:
-    for ln in lines:
-        iso = place_date(ln.text)
+    """The letter's own date: "Place, date" or a date alone, at the top or above the signer.
+
+    Permendagri 1/2023 puts the place and date of a letter at its top right (or above the
+    signature); a date inside the body's sentences (an audit report's, a meeting's) never
+    stands on a line of its own, so it is never taken.
+    """
+    for ln, text in _joined(lines):
+        iso = place_date(text) or alone_date(text)
         if iso and not LABEL.match(ln.text):
             r.tanggal, r.provenance["tanggal"] = iso, _prov(ln)
             return
+    for ln in lines:  # the date at the right of the Nomor row, glued to the number
+        m = LABEL.match(ln.text)
+        rest = re.sub(r"\s*/\s*", "/", m.group(4)).split(None, 1) \
+            if m and KEYS[m.group(1).lower()] == "nomor" else []
+        iso = (place_date(rest[1]) or alone_date(rest[1])) if len(rest) == 2 else None
+        if iso:
+            r.tanggal, r.provenance["tanggal"] = iso, _prov(ln)
+            return
     for ln in lines:
-        m = re.match(r"^\s*tanggal\s*[:;]\s*(.*)", ln.text, re.I)
+        m = re.match(r"^\s*tanggal\b\W{0,3}\s*(.*)", ln.text, re.I)
         hit = find_date(m.group(1)) if m else None
         if hit:
             r.tanggal, r.provenance["tanggal"] = hit[0], _prov(ln, 0.9)
@@ -134,8 +231,23 @@ def _tanggal(lines: list[Line], r: LetterReading) -> None:
 
 
 def parse(lines: list[Line], fmt: str, opd_names: list[str] | None = None) -> LetterReading:
-    r = LetterReading(format=fmt)
     lines = body.clean(lines)
+    split = naskah.forwarded(lines)
+    if split:  # a surat pengantar: the forwarded letter is the letter, the cover's number a note
+        cover, letter = split
+        head = LetterReading()
+        _labels(cover, len(cover), head)
+        r = _parse(letter, fmt, opd_names)
+        r.pengantar = head.nomor
+        if head.nomor:
+            r.provenance["pengantar"] = head.provenance.get("nomor", _prov(None))
+        r.pages_read = max((ln.page for ln in lines), default=0)
+        return r
+    return _parse(lines, fmt, opd_names)
+
+
+def _parse(lines: list[Line], fmt: str, opd_names: list[str] | None) -> LetterReading:
+    r = LetterReading(format=fmt)
     head_end = next((i for i, ln in enumerate(lines) if body.CLOSING.match(ln.text)), len(lines))
     after_labels = _labels(lines, head_end, r)
     r.tujuan, yln, body_start = _tujuan(lines, 0, head_end)
@@ -146,7 +258,7 @@ def parse(lines: list[Line], fmt: str, opd_names: list[str] | None = None) -> Le
     r.pertanyaan, qln = body.questions(lines, body_start, end)
     if qln is not None:
         r.provenance["pertanyaan"] = _prov(qln, 0.95)
-    sig, sln, after_sig = body.signature(lines, end if end < len(lines) else body_start)
+    sig, sln, after_sig = signature(lines, body_start)
     if sig:
         r.penandatangan, r.provenance["penandatangan"] = sig, _prov(sln, 0.95 if sig["nip"] else 0.6)
     r.tembusan, tln = body.tembusan(lines, max(after_sig, body_start))
@@ -157,11 +269,17 @@ def parse(lines: list[Line], fmt: str, opd_names: list[str] | None = None) -> Le
     if kop:
         name, kln = kop
         r.provenance["pengirim"] = _prov(kln, 0.95)
+        if kln.ocr and sig and sig.get("jabatan"):
+            name = letterhead.agree(name, letterhead.from_signer(sig["jabatan"]))
     elif sig and sig.get("jabatan"):
         name = letterhead.from_signer(sig["jabatan"])
         r.provenance["pengirim"] = _prov(sln, 0.7)
     else:
         name = None
+    nota = naskah.nota_dinas(lines, name if kop else None)
+    if nota:
+        name = nota[0] or name
+        r.tembusan = r.tembusan or nota[1]
     r.pengirim = letterhead.canonical(name, opd_names)
     r.pages_read = max((ln.page for ln in lines), default=0)
     return r

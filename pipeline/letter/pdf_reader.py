@@ -6,15 +6,17 @@ yet, or a Tembusan list may continue), so a long appendix behind the letter cost
 """
 from __future__ import annotations
 
+import io
 import re
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pipeline.letter.body import NIP, TEMBUSAN
+from pipeline.letter.letterhead import GOV
 from pipeline.letter.lines import Line, Word, from_words
 from pipeline.letter.model import Limits, Refused
-from pipeline.letter.ocr import ocr_png, render_pdf_page
+from pipeline.letter.ocr import ocr_pil, render_pdf_page
 
 LETTER_PAGES = 6
 
@@ -97,12 +99,38 @@ def _scan_dpi(page, limits: Limits) -> int:
     return int(min(limits.ocr_dpi, max(best, 150))) if best else limits.ocr_dpi
 
 
+def _scan_image(page):
+    """The page's scan itself when the page is one image (as scanners write it), else None."""
+    w, h = page.get_width(), page.get_height()
+    imgs = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+    if len(imgs) != 1:
+        return None
+    l, b, r, t = imgs[0].get_bounds()
+    if (r - l) < 0.9 * w or (t - b) < 0.9 * h:
+        return None
+    try:
+        return imgs[0].get_bitmap(render=False).to_pil()
+    except (pdfium.PdfiumError, ValueError, OSError):
+        return None
+
+
+def _ocr_page(data: bytes, page, no: int, limits: Limits) -> list[Line]:
+    """OCR of a scanned page: its embedded image when there is one (colour kept, so stamps can
+    be told from print), else the page rendered by poppler."""
+    img = _scan_image(page)
+    if img is None or img.width * img.height > limits.max_pixels:
+        from PIL import Image
+
+        png = render_pdf_page(data, no, _scan_dpi(page, limits), limits.seconds)
+        img = Image.open(io.BytesIO(png))
+    return ocr_pil(img, no, limits.seconds)
+
+
 def read_pdf(data: bytes, limits: Limits) -> tuple[list[Line], str]:
     doc = _open(data, limits)
     lines: list[Line] = []
     ocr_used = False
     try:
-        signed_at = None
         for no in range(1, min(len(doc), LETTER_PAGES) + 1):
             page = doc[no - 1]
             try:
@@ -110,24 +138,39 @@ def read_pdf(data: bytes, limits: Limits) -> tuple[list[Line], str]:
                 if _text_ok(words):
                     got = from_words(words, page.get_width(), no)
                 else:
-                    png = render_pdf_page(data, no, _scan_dpi(page, limits), limits.seconds)
-                    got = ocr_png(png, no, limits.seconds)
+                    got = _ocr_page(data, page, no, limits)
                     ocr_used = True
             except pdfium.PdfiumError as e:
                 raise Refused(f"corrupt PDF page {no} ({e})") from None
             finally:
                 page.close()
+            if no > 1:
+                got = _drop_running_header(lines, got)
             lines.extend(got)
-            if signed_at is None and any(NIP.search(ln.text) for ln in got):
-                signed_at = no
-            if signed_at is not None:
-                after = lines[next(i for i, ln in enumerate(lines) if NIP.search(ln.text)):]
-                if any(TEMBUSAN.match(ln.text) for ln in after) or no > signed_at:
-                    if not _list_runs_on(after):
-                        break
+            nips = [i for i, ln in enumerate(lines) if NIP.search(ln.text)]
+            if not nips:
+                continue
+            after = lines[nips[-1]:]
+            if any(GOV.match(ln.text) for ln in after):
+                continue  # a new letterhead after the signature: a forwarded letter follows
+            if any(TEMBUSAN.match(ln.text) for ln in after) or no > lines[nips[-1]].page:
+                if not _list_runs_on(after):
+                    break
     finally:
         doc.close()
     return lines, ("scan" if ocr_used else "pdf")
+
+
+def _drop_running_header(first: list[Line], got: list[Line]) -> list[Line]:
+    """A letterhead or page header repeated on top of every page is not more of the letter."""
+    k = 0
+    while k < len(got) and k < len(first) and got[k].text == first[k].text:
+        k += 1
+    if k < 2:
+        return got
+    while k < len(got) and got[k].blank:
+        k += 1
+    return got[k:]
 
 
 def _list_runs_on(lines: list[Line]) -> bool:

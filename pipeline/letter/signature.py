@@ -1,0 +1,99 @@
+"""The signature block (bagian penandatanganan) of a naskah dinas: post, room to sign, name, NIP.
+
+Permendagri 1/2023 lays it out top to bottom as: the signer's post (jabatan) ending in a comma,
+the space for the signature and stamp, the full name with its titles, the rank, and the NIP.
+So the name is what stands between that space and the rank/NIP, and the post is what stands
+above the space, even when either runs over two lines.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.letter.body import CLOSING, ITEM, NIP, RANK, SKIP, TEMBUSAN
+from pipeline.letter.dates import alone_date, place_date
+from pipeline.letter.lines import Line
+
+# a line of academic degrees only ("S.Psi., M.A.P.", "Sp.PD., M.Kes.", "IPM."): the tail of a name
+# titles before a name always end with a dot ("H," and "ir" are OCR misreads of "H." "Ir.")
+TITLES = {"h": "H.", "hj": "Hj.", "dr": "dr.", "ir": "Ir.", "drs": "Drs.", "dra": "Dra.",
+          "tr": "Ir.", "lr": "Ir.", "tre": "Ir."}  # "I" of "Ir." read as "t" or "l"
+PREFIX = re.compile(r"^(Ir|ir|tr|lr|tre)(?:[.,/]\s*|\s+)(?=[A-Z]{2})|"
+                    r"(?<![\w.])(H|Hj|dr|Ir|Drs|Dra)[.,]?\s+(?=[A-Z])")
+YEAR = re.compile(r"(19|20)\d{2}")
+DEGREES = re.compile(r"^\s*(?:[A-Z][A-Za-z]{0,4}\.(?:[A-Za-z]{1,4}\.)*,?\s*)+$")
+
+
+def _marks(text: str) -> str:
+    """Without the tokens that hold no letter or digit ("“", "£", "..") and stray quotes."""
+    text = re.sub(r"(?<!\S)[^\w\s]+(?!\S)", " ", text)
+    text = re.sub(r"[\u201c\u201d\"\u00a3]", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _name(lines: list[Line], j: int, start: int) -> tuple[list[str], int]:
+    """Name lines ending at index j; returns them and the index of the line above them."""
+    names = [lines[j].text.strip()]
+    k = j - 1
+    while k > start and len(names) < 3 and not lines[k].blank:
+        above = lines[k]
+        if place_date(above.text) or alone_date(above.text) or CLOSING.match(above.text):
+            break
+        tail_only = DEGREES.match(names[0]) is not None
+        # the room to sign is just above (or the page broke there)
+        gap_above = k - 1 > start and (lines[k - 1].blank or lines[k - 1].page != above.page)
+        if not (tail_only or gap_above) or (lines[j].x0 is not None and above.x0 is not None
+                                              and abs(above.x0 - lines[j].x0) > 0.06):
+            break
+        names.insert(0, above.text.strip())
+        k -= 1
+        if gap_above:
+            break
+    return names, k
+
+
+def signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, int]:
+    """Name, NIP and post of the signer; also returns the index just after the NIP line."""
+    for i in range(start, len(lines)):
+        m = NIP.search(lines[i].text)
+        if not m:
+            continue
+        raw = m.group(1).translate(str.maketrans("OoIl|", "00111"))
+        digits = re.sub(r"\D", "", raw)[:18]
+        j = i - 1
+        while j > start and (lines[j].blank or RANK.search(lines[j].text) or SKIP.match(lines[j].text)):
+            j -= 1
+        if j <= start:
+            return {"nama": None, "nip": digits if len(digits) == 18 else None,
+                    "jabatan": None}, lines[i], i + 1
+        name_line = lines[j]
+        names, k = _name(lines, j, start)
+        nama = re.sub(r"\s+", " ", " ".join(names)).strip("()_ ")
+        if lines[i].ocr:  # stamp remnants before the name, the rank read onto its line
+            nama = re.sub(r"^[^A-Za-z]+", "", _marks(nama))
+            # titles before a name always end with a dot ("H," and "ir" are misreads)
+            nama = PREFIX.sub(lambda m: TITLES[(m.group(1) or m.group(2)).lower()] + " ", nama)
+            nama = re.split(r"[\s\u2014\u2013-]+(?:Pemb\w+|Pena\w+|Peng\w+|Juru)\b", nama)[0]
+            nama = re.sub(r"\s+\S{0,2}[\u2014\u2013_~-]+\S*$", "", nama)  # a stamp's edge after it
+        post = []
+        while k > start and (lines[k].blank or SKIP.match(lines[k].text)):
+            k -= 1
+        while k > start and len(post) < 6:
+            ln = lines[k]
+            if ln.blank or CLOSING.match(ln.text) or ITEM.match(ln.text) or TEMBUSAN.match(ln.text):
+                break
+            if ln.x0 is not None and name_line.x0 is not None and abs(ln.x0 - name_line.x0) > 0.06:
+                break
+            if ln.x0 is None and (len(ln.text) > 110 or ln.text.rstrip().endswith(".")):
+                break
+            if place_date(ln.text) or alone_date(ln.text) or YEAR.fullmatch(ln.text.strip()):
+                break  # the date above the post (maybe wrapped: "Tegal, 3 Maret" / "2026")
+            post.insert(0, ln.text.strip())
+            k -= 1
+        jabatan = re.sub(r"\s+", " ", " ".join(post)).strip().rstrip(",").strip() or None
+        if jabatan and lines[i].ocr:  # stamp ink read as marks: tokens without letters go
+            jabatan = re.sub(r"^(?:[^A-Za-z\s]{1,4}\s+)+", "", _marks(jabatan)) or None
+        if jabatan:  # the date line above the post, read onto the same line
+            jabatan = re.sub(r"^[A-Z][\w .'-]{1,40},\s*\d{1,2}\s+[A-Za-z]+\s+\d{4}\s+", "", jabatan)
+        sig = {"nama": nama or None, "nip": digits if len(digits) == 18 else None, "jabatan": jabatan}
+        return sig, lines[i], i + 1
+    return None, None, start
