@@ -53,9 +53,9 @@ def add_case(session, seq: int | None, *, received: datetime, status: str = "reg
 
 def add_step(session, entry: AgendaEntry, kind: str, official: str, *, opened: datetime,
              hours: float | None = None, due: datetime | None = None, status: str = "open",
-             ) -> Step:
+             stage: int = 0) -> Step:
     """A step opened at OPENED; done after HOURS when given."""
-    step = Step(entry_id=entry.id, kind=kind, official=official, status=status,
+    step = Step(entry_id=entry.id, kind=kind, official=official, status=status, stage=stage,
                 opened_at=opened, due_at=due or opened + timedelta(days=1),
                 closed_at=opened + timedelta(hours=hours) if hours is not None else None)
     if hours is not None:

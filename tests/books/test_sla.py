@@ -35,7 +35,7 @@ def cases(app):
         add_step(s, late, "paraf", "irban-3", opened=datetime(2026, 8, 12, tzinfo=WIB),
                  due=datetime(2026, 8, 14, 16, tzinfo=WIB))
         add_step(s, late, "paraf", "sekretaris", opened=datetime(2026, 8, 12, tzinfo=WIB),
-                 due=datetime(2026, 8, 25, tzinfo=WIB))
+                 due=datetime(2026, 8, 25, tzinfo=WIB), stage=1)     # the next level
         add_step(s, late, "drafting", "auditor-9", opened=datetime(2026, 8, 10, tzinfo=WIB),
                  hours=5)
         less = add_case(s, 3, received=datetime(2026, 8, 11, 9, tzinfo=WIB), status="disposed",
