@@ -79,32 +79,52 @@ def _items(lines: list[Line], start: int, end: int) -> list[tuple[Line | None, l
     last item, or where a new list starts again at 1 / a.
     """
     lists, cur, kind, head, intro, prev, gap = [], [], None, None, None, None, False
+    number, aside = None, False
     for ln in lines[start:end]:
         m = ITEM.match(ln.text)
         if m:
             k = "a" if m.group(3) else "1"
-            if cur and k != kind and kind == "1" and not gap:  # a sub-list inside a question
+            label = m.group(1) or m.group(2) or m.group(3)
+            if cur and k != kind and kind == "1" and not gap and not aside:  # a sub-list
                 cur[-1] = (cur[-1][0] + " " + ln.text.strip(), cur[-1][1])
                 continue
+            if aside and not (k == kind and _follows(number, label)):
+                lists.append((intro, cur))        # the paragraph after the list ended it
+                cur = []
             if cur and (k != kind or _first(m)):
                 lists.append((intro, cur))
                 cur = []
             if not cur:
                 intro = prev
-            kind, head, gap = k, ln, False
+            kind, head, gap, number, aside = k, ln, False, label, False
             cur.append((m.group(4).strip(), ln))
         elif ln.blank:
             gap = True
-        elif cur and not gap and _continues(head, cur[-1][0], ln):
-            cur[-1] = (cur[-1][0] + " " + ln.text.strip(), cur[-1][1])
+        elif aside or (cur and not gap and _continues(head, cur[-1][0], ln)):
+            if not aside:
+                cur[-1] = (cur[-1][0] + " " + ln.text.strip(), cur[-1][1])
+        elif cur and not CLOSING.match(ln.text):
+            # Layout family "answered list" (an answer letter, a nota dinas with notes): a
+            # paragraph under an item, not part of its text. The list goes on if the next item
+            # continues its numbering; anything else after it ends the list.
+            aside = True
         elif cur:
             lists.append((intro, cur))
-            cur = []
+            cur, aside = [], False
         if not ln.blank:
             prev = ln
     if cur:
         lists.append((intro, cur))
     return lists
+
+
+def _follows(number: str | None, label: str | None) -> bool:
+    """Whether item LABEL is the one after item NUMBER (2 after 1, b after a)."""
+    if not number or not label:
+        return False
+    if number.isdigit() and label.isdigit():
+        return int(label) == int(number) + 1
+    return len(number) == len(label) == 1 and ord(label) == ord(number) + 1
 
 
 def questions(lines: list[Line], start: int, end: int) -> tuple[list[str], Line | None]:

@@ -80,7 +80,10 @@ def test_the_worker_stops_within_five_seconds_from_idle_without_a_traceback(
     assert worker.proc.returncode == 0, worker.output
     assert "Traceback" not in worker.output
     assert "maximum number of running instances" not in worker.output
-    assert "WARNING" not in worker.output, worker.output
+    # the only warnings are the sender-check notices about this test's configuration, said once
+    # at start (issue 14 asks for them); nothing is warned in operation
+    running = [line for line in worker.output.splitlines() if "sender check:" not in line]
+    assert not any("WARNING" in line for line in running), worker.output
     assert "paraf worker stopped" in worker.output
 
 
