@@ -13,6 +13,7 @@ against every glyph, rule and image of the page.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -20,6 +21,7 @@ import pypdfium2 as pdfium
 MIN_HEIGHT = 34.0     # below this the QR code is too small for a phone camera (pt)
 MAX_HEIGHT = 64.0
 PAD = 2.0             # clearance from the text above and below (pt)
+PDFIUM = threading.Lock()   # one PDFium call at a time in this process (web threads, lanes)
 MARGIN = 28.0         # keep the block this far inside the paper's edge (pt)
 
 
@@ -152,20 +154,21 @@ def find(pdf: bytes, name: str, width: float) -> Placement:
     The page is the one holding the signer's name, searched from the back (the Tembusan may
     run onto a page of its own); the last page when the name is not found at all.
     """
-    doc = pdfium.PdfDocument(pdf)
-    try:
-        last = len(doc) - 1
-        page = idx = None
-        for number in range(last, -1, -1):
-            page = _read(doc, number)
-            idx = _name_line(page.lines, name)
-            if idx is not None:
-                break
-        if idx is None:
-            page = _read(doc, last)
-        return _place(doc, page, idx, name, width)
-    finally:
-        doc.close()
+    with PDFIUM:            # PDFium is not thread-safe: two signers at once crashed the process
+        doc = pdfium.PdfDocument(pdf)
+        try:
+            last = len(doc) - 1
+            page = idx = None
+            for number in range(last, -1, -1):
+                page = _read(doc, number)
+                idx = _name_line(page.lines, name)
+                if idx is not None:
+                    break
+            if idx is None:
+                page = _read(doc, last)
+            return _place(doc, page, idx, name, width)
+        finally:
+            doc.close()
 
 
 def _place(doc, page: _Page, idx: int | None, name: str, width: float) -> Placement:
