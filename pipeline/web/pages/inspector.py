@@ -13,6 +13,7 @@ from sqlalchemy import select
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
+from pipeline.books.ikm import CHANNELS
 from pipeline.core.db import utc
 from pipeline.core.models import AgendaEntry, Step
 from pipeline.signing import batch as signbatch
@@ -166,27 +167,28 @@ def period(ctx: Ctx) -> tuple[date, date, str | None]:
 
 
 def build_report(ctx: Ctx, since: date, until: date):
-    from pipeline.books.report import period_report
-    from pipeline.books.sla import turnaround
-    from pipeline.core.workdays import Calendar
-    cfg = ctx.cfg
+    from pipeline.books import evaluation
+    from pipeline.books.sections import extra_sections
     with ctx.session() as s:
-        result = turnaround(s, since, until, calendar=Calendar(cfg.service.extra_holidays),
-                            promise_days=cfg.service.answer_working_days,
-                            zone=cfg.office.timezone)
-    docx, png = period_report(cfg, result, since, until)
-    return result, docx, png
+        figures = evaluation.gather(s, ctx.cfg, since, until)
+        docx, png = evaluation.document(ctx.cfg, figures,
+                                        extra_sections(s, ctx.cfg, since, until))
+    return figures, docx, png
 
 
 @page("/staf/laporan", roles=("inspector",))
 def inspector_report(ctx: Ctx):
     since, until, error = period(ctx)
-    result = None
+    result = figures = chart = None
     if error is None:
-        result, _, _ = build_report(ctx, since, until)
+        from pipeline.books import evaluation, ikm_chart
+        with ctx.read() as s:
+            figures = evaluation.gather(s, ctx.cfg, since, until)
+        result, chart = figures.sla, ikm_chart.svg(figures.ikm.overall)
     names = {o.code: o.name for o in workflow(ctx).officials}
     return ctx.render("staff/inspector/report.html", status=400 if error else 200,
                       since=since, until=until, error=error, result=result, names=names,
+                      figures=figures, ikm_svg=chart, channels=CHANNELS,
                       query=f"dari={since.isoformat()}&sampai={until.isoformat()}")
 
 
