@@ -29,6 +29,7 @@ from pipeline.books.sla import Turnaround, turnaround
 from pipeline.consult.survey_rules import load as survey_rules
 from pipeline.core import naskah
 from pipeline.core.errors import ParafError
+from pipeline.core.messages import CHANNELS
 from pipeline.core.models import AgendaEntry
 from pipeline.core.workdays import Calendar
 
@@ -73,13 +74,13 @@ def gather(session: Session, cfg, since: date, until: date) -> Figures:
         AgendaEntry.registered_at.is_not(None),
         AgendaEntry.received_at >= day_bound(since, tz, end=False),
         AgendaEntry.received_at < day_bound(until, tz, end=True))).all()
-    out.by_channel = dict(Counter(ikm.CHANNELS.get(c, c) for c, _ in rows).most_common())
+    out.by_channel = dict(Counter(CHANNELS.get(c, c) for c, _ in rows).most_common())
     out.by_opd = dict(Counter(o or "(lainnya)" for _, o in rows).most_common())
     return out
 
 
 def _fmt(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1f}"
+    return naskah.desimal(value, 1)
 
 
 def _percent(value: float | None) -> str:
@@ -87,7 +88,7 @@ def _percent(value: float | None) -> str:
 
 
 def _index_rows(groups: dict[str, ikm.Index]) -> list[tuple]:
-    return [(name, i.respondents, f"{i.value:.2f}" if i.reported else "belum cukup",
+    return [(name, i.respondents, naskah.desimal(i.value) if i.reported else "belum cukup",
              f"{i.grade} ({i.label})" if i.reported else "-") for name, i in groups.items()]
 
 
@@ -102,25 +103,25 @@ def satisfaction_section(doc, figures: Figures) -> bytes:
     _table(doc, [("Survei dikirim dalam periode", s.invited),
                  ("Diisi", s.answered), ("Tingkat respons", _percent(s.response_rate)),
                  ("Responden (jawaban dalam periode)", s.overall.respondents),
-                 ("Nilai IKM", f"{s.overall.value:.2f}" if s.overall.reported else
+                 ("Nilai IKM", naskah.desimal(s.overall.value) if s.overall.reported else
                   "belum cukup jawaban"),
                  ("Mutu pelayanan", f"{s.overall.grade} ({s.overall.label})"
                   if s.overall.reported else "-")])
     doc.add_heading("Nilai per unsur", level=3)
-    _table(doc, [(f"U{n}", e.name, e.responses, "-" if e.nrr is None else f"{e.nrr:.2f}")
+    _table(doc, [(f"U{n}", e.name, e.responses, naskah.desimal(e.nrr))
                  for n, e in enumerate(s.overall.elements, 1)],
            ("No", "Unsur pelayanan", "Jawaban", "NRR (1-4)"))
     png = ikm_chart.png(s.overall)
     doc.add_picture(io.BytesIO(png), width=Cm(16))
     doc.add_heading("IKM per saluran", level=3)
-    _table(doc, _index_rows({ikm.CHANNELS.get(c, c): i for c, i in s.by_channel.items()})
+    _table(doc, _index_rows({CHANNELS.get(c, c): i for c, i in s.by_channel.items()})
            or [("-", 0, "-", "-")], ("Saluran", "Responden", "IKM", "Mutu"))
     doc.add_heading("IKM per unit pejabat yang menjawab", level=3)
     _table(doc, _index_rows(s.by_unit) or [("-", 0, "-", "-")],
            ("Unit", "Responden", "IKM", "Mutu"))
     doc.add_heading("Saran dan komentar responden", level=3)
     for day, channel, text in s.comments:
-        doc.add_paragraph(f"{naskah.tanggal(day)} ({ikm.CHANNELS.get(channel, channel)}): "
+        doc.add_paragraph(f"{naskah.tanggal(day)} ({CHANNELS.get(channel, channel)}): "
                           f"{text}", style="List Bullet")
     if not s.comments:
         doc.add_paragraph("Tidak ada komentar dalam periode ini.")

@@ -38,7 +38,6 @@ WEIGHT = 1 / len(ELEMENTS)
 CONVERSION = 25
 GRADES = ((Decimal("88.31"), "A", "Sangat Baik"), (Decimal("76.61"), "B", "Baik"),
           (Decimal("65.00"), "C", "Kurang Baik"), (Decimal("25.00"), "D", "Tidak Baik"))
-CHANNELS = {"letter": "Surat", "web": "Situs web", "walk-in": "Datang langsung"}
 
 
 @dataclass

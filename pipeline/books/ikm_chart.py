@@ -9,6 +9,7 @@ from xml.sax.saxutils import escape
 from PIL import Image, ImageDraw, ImageFont
 
 from pipeline.books.ikm import Index
+from pipeline.core.naskah import desimal
 
 BAR = "#3b6ea5"
 THIN = "#b8c7da"            # an element below the minimum: drawn empty
@@ -17,7 +18,7 @@ THIN = "#b8c7da"            # an element below the minimum: drawn empty
 def caption(index: Index) -> str:
     if not index.reported:
         return f"IKM belum dapat dihitung ({index.respondents} responden)"
-    return (f"IKM {index.value:.2f} - mutu {index.grade} ({index.label}), "
+    return (f"IKM {desimal(index.value)} - mutu {index.grade} ({index.label}), "
             f"{index.respondents} responden")
 
 
@@ -25,8 +26,8 @@ def png(index: Index, width: int = 900, height: int = 440) -> bytes:
     """Horizontal bars, one per element, with the NRR written at the bar's end."""
     img = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(img)
-    font = ImageFont.load_default()
-    left, right, top = 260, width - 70, 50
+    font = ImageFont.load_default(15)
+    left, right, top = 340, width - 70, 50
     row = (height - top - 40) / len(index.elements)
     draw.text((20, 15), "Nilai rata-rata per unsur (skala 1-4). " + caption(index),
               fill="black", font=font)
@@ -36,7 +37,7 @@ def png(index: Index, width: int = 900, height: int = 440) -> bytes:
         draw.text((x - 3, height - 30), str(tick), fill="black", font=font)
     for i, e in enumerate(index.elements):
         y = top + i * row
-        draw.text((20, y + row / 2 - 6), f"U{i + 1} {e.name}"[:40], fill="black", font=font)
+        draw.text((20, y + row / 2 - 6), f"U{i + 1} {e.name}"[:38], fill="black", font=font)
         if e.nrr is None:
             draw.rectangle((left, y + 4, right, y + row - 4), outline=THIN)
             draw.text((left + 8, y + row / 2 - 6), "belum cukup jawaban", fill="#555555",
@@ -44,7 +45,7 @@ def png(index: Index, width: int = 900, height: int = 440) -> bytes:
             continue
         x = left + (right - left) * e.nrr / 4
         draw.rectangle((left, y + 4, x, y + row - 4), fill=BAR)
-        draw.text((x + 6, y + row / 2 - 6), f"{e.nrr:.2f}", fill="black", font=font)
+        draw.text((x + 6, y + row / 2 - 6), desimal(e.nrr), fill="black", font=font)
     draw.line((left, top - 5, left, height - 35), fill="black")
     buf = io.BytesIO()
     img.save(buf, "PNG")
@@ -76,6 +77,6 @@ def svg(index: Index, ident: str = "ikm") -> str:
         x = left + (right - left) * e.nrr / 4
         parts.append(f'<rect x="{left}" y="{y + 5}" width="{x - left:.1f}" height="{row - 10}"'
                      f' fill="{BAR}"/><text x="{x + 5:.1f}" y="{y + 18}" '
-                     f'font-size="13" fill="#1a1a1a">{e.nrr:.2f}</text>')
+                     f'font-size="13" fill="#1a1a1a">{desimal(e.nrr)}</text>')
     parts.append("</svg>")
     return "".join(parts)

@@ -75,3 +75,11 @@ def test_quarters(text, first, last):
 def test_a_wrong_quarter_is_refused(text):
     with pytest.raises(ParafError):
         evaluation.quarter(text)
+
+
+@pytest.mark.parametrize("value, places, text", [
+    (83.333, 2, "83,33"), (100.0, 2, "100,00"), (1234.5, 1, "1.234,5"), (None, 2, "-"),
+    (0.05, 1, "0,1")])
+def test_numbers_are_written_the_indonesian_way(value, places, text):
+    from pipeline.core.naskah import desimal
+    assert desimal(value, places) == text

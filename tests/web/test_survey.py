@@ -167,8 +167,8 @@ def test_the_quarter_report_shows_the_hand_computed_index(client, web_app, tmp_p
     doc = Document(str(out))
     cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
     text = "\n".join([p.text for p in doc.paragraphs] + cells)
-    assert "83.33" in cells and "B (Baik)" in cells and "83 %" in cells
-    for nrr in ("3.60", "3.40", "2.80", "4.00", "3.20", "3.80"):
+    assert "83,33" in cells and "B (Baik)" in cells and "83 %" in cells   # decimal comma
+    for nrr in ("3,60", "3,40", "2,80", "4,00", "3,20", "3,80"):
         assert nrr in cells
     assert "Datang langsung" in cells                         # volume and IKM by channel
     assert "Pelayanan cepat dan jelas." in text
@@ -179,7 +179,7 @@ def test_the_quarter_report_shows_the_hand_computed_index(client, web_app, tmp_p
     page = client.get(f"/staf/laporan?dari={since.isoformat()}&sampai={until.isoformat()}")
     assert page.status_code == 200
     html = " ".join(page.text.split())
-    assert "83.33 · mutu B (Baik)" in html
+    assert "83,33 · mutu B (Baik)" in html
     assert "5 dari 6 survei yang dikirim dalam periode (83 %)" in html
     assert re.search(r'<svg [^>]*role="img" aria-labelledby="ikm-title"', html)
     assert "Pelayanan cepat dan jelas." in html

@@ -13,7 +13,6 @@ from sqlalchemy import select
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
-from pipeline.books.ikm import CHANNELS
 from pipeline.core.db import utc
 from pipeline.core.models import AgendaEntry, Step
 from pipeline.signing import batch as signbatch
@@ -188,7 +187,7 @@ def inspector_report(ctx: Ctx):
     names = {o.code: o.name for o in workflow(ctx).officials}
     return ctx.render("staff/inspector/report.html", status=400 if error else 200,
                       since=since, until=until, error=error, result=result, names=names,
-                      figures=figures, ikm_svg=chart, channels=CHANNELS,
+                      figures=figures, ikm_svg=chart,
                       query=f"dari={since.isoformat()}&sampai={until.isoformat()}")
 
 
