@@ -22,12 +22,12 @@ def caption(index: Index) -> str:
             f"{index.respondents} responden")
 
 
-def png(index: Index, width: int = 900, height: int = 440) -> bytes:
+def png(index: Index, width: int = 1000, height: int = 440) -> bytes:
     """Horizontal bars, one per element, with the NRR written at the bar's end."""
     img = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(img)
     font = ImageFont.load_default(15)
-    left, right, top = 340, width - 70, 50
+    left, right, top = 400, width - 70, 50
     row = (height - top - 40) / len(index.elements)
     draw.text((20, 15), "Nilai rata-rata per unsur (skala 1-4). " + caption(index),
               fill="black", font=font)
@@ -37,7 +37,7 @@ def png(index: Index, width: int = 900, height: int = 440) -> bytes:
         draw.text((x - 3, height - 30), str(tick), fill="black", font=font)
     for i, e in enumerate(index.elements):
         y = top + i * row
-        draw.text((20, y + row / 2 - 6), f"U{i + 1} {e.name}"[:38], fill="black", font=font)
+        draw.text((20, y + row / 2 - 6), f"U{i + 1} {e.name}", fill="black", font=font)
         if e.nrr is None:
             draw.rectangle((left, y + 4, right, y + row - 4), outline=THIN)
             draw.text((left + 8, y + row / 2 - 6), "belum cukup jawaban", fill="#555555",
@@ -55,7 +55,7 @@ def png(index: Index, width: int = 900, height: int = 440) -> bytes:
 def svg(index: Index, ident: str = "ikm") -> str:
     """The same chart as inline SVG: role=img, named by its <title>; the numbers are also in
     the table the page puts beside it, so nothing depends on seeing the bars."""
-    width, left, right, row, top = 640, 250, 560, 28, 10
+    width, left, right, row, top = 720, 330, 650, 28, 10
     height = top + row * len(index.elements) + 30
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
              f'role="img" aria-labelledby="{ident}-title" class="ikm-chart">',
@@ -69,7 +69,7 @@ def svg(index: Index, ident: str = "ikm") -> str:
     for i, e in enumerate(index.elements):
         y = top + i * row
         parts.append(f'<text x="0" y="{y + 18}" font-size="13" fill="#1a1a1a">'
-                     f'U{i + 1} {escape(e.name[:30])}</text>')
+                     f'U{i + 1} {escape(e.name)}</text>')
         if e.nrr is None:
             parts.append(f'<text x="{left + 6}" y="{y + 18}" font-size="13" fill="#4a4a4a">'
                          f'belum cukup jawaban</text>')
