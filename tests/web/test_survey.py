@@ -200,3 +200,12 @@ def test_wrong_survey_rules_are_named(bad, tmp_path):
     from pipeline.consult import survey_rules
     text = "\n".join(f"{k} = {v!r}".replace("'", '"') for k, v in bad.items())
     assert survey_rules.problems(text)
+
+
+def test_rules_check_names_a_wrong_survey_toml(web_app):
+    from pipeline.core.rulecheck import check_rules
+    path = web_app.cfg.rules_path / "survey.toml"
+    path.write_text("valid_days = 0\nmin_responses = 5\n")
+    problems = check_rules(web_app.cfg.rules_path)
+    assert [p.message for p in problems if p.file == "survey.toml"] == [
+        "'valid_days' must be a whole number from 1 to 366"]
