@@ -50,6 +50,7 @@ class Figures:
     ikm: ikm.IkmFigures
     by_channel: dict[str, int] = field(default_factory=dict)
     by_opd: dict[str, int] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)     # official code -> name
 
 
 def quarter(text: str) -> tuple[date, date]:
@@ -62,13 +63,16 @@ def quarter(text: str) -> tuple[date, date]:
     return date(year, 3 * q - 2, 1), date.fromordinal(end.toordinal() - 1)
 
 
-def gather(session: Session, cfg, since: date, until: date) -> Figures:
+def gather(session: Session, cfg, since: date, until: date, *,
+           officials: tuple = ()) -> Figures:
+    """The period's figures; OFFICIALS (the rules' `Official`s) name them by name."""
     zone = cfg.office.timezone
     result = turnaround(session, since, until, calendar=Calendar(cfg.service.extra_holidays),
                         promise_days=cfg.service.answer_working_days, zone=zone)
     satisfaction = ikm.figures(session, since, until, zone=zone,
                                min_responses=survey_rules(cfg.rules_path).min_responses)
-    out = Figures(since, until, result, satisfaction)
+    out = Figures(since, until, result, satisfaction,
+                  names={o.code: o.name for o in officials})
     tz = ZoneInfo(zone)
     rows = session.execute(select(AgendaEntry.channel, AgendaEntry.opd_name).where(
         AgendaEntry.registered_at.is_not(None),
@@ -148,7 +152,7 @@ def document(cfg, figures: Figures, sections: list[Section] | tuple = (),
                  for k, d in result.by_kind.items()] or [("-", 0, "-", "-")],
            ("Tahap", "Jumlah", "Median (jam)", "P90 (jam)"))
     doc.add_heading("Per pejabat", level=3)
-    _table(doc, [(o, d.count, _fmt(d.median_hours), _fmt(d.p90_hours))
+    _table(doc, [(figures.names.get(o, o), d.count, _fmt(d.median_hours), _fmt(d.p90_hours))
                  for o, d in sorted(result.by_official.items())] or [("-", 0, "-", "-")],
            ("Pejabat", "Jumlah", "Median (jam)", "P90 (jam)"))
     png = chart_png(result)

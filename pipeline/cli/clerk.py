@@ -204,7 +204,8 @@ def report_period(ctx, since, until, quarter, out):
         raise ParafError("give --quarter 2026Q4, or both --from and --to")
     app = ctx.app
     with app.session() as session:
-        figures = evaluation.gather(session, app.cfg, since, until)
+        figures = evaluation.gather(session, app.cfg, since, until, officials=tuple(
+            app.workflow.officials if app.workflow else ()))
         docx, png = evaluation.document(app.cfg, figures,
                                         extra_sections(session, app.cfg, since, until))
     out.write_bytes(docx)

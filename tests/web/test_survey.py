@@ -171,6 +171,7 @@ def test_the_quarter_report_shows_the_hand_computed_index(client, web_app, tmp_p
     for nrr in ("3,60", "3,40", "2,80", "4,00", "3,20", "3,80"):
         assert nrr in cells
     assert "Datang langsung" in cells                         # volume and IKM by channel
+    assert "Rina Kusumawati, S.E., Ak." in cells              # officials by name, not code
     assert "Pelayanan cepat dan jelas." in text
     assert len(doc.inline_shapes) == 2                        # both charts, as images
     since, until = evaluation.quarter(quarter)

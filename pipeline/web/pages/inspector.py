@@ -169,7 +169,8 @@ def build_report(ctx: Ctx, since: date, until: date):
     from pipeline.books import evaluation
     from pipeline.books.sections import extra_sections
     with ctx.session() as s:
-        figures = evaluation.gather(s, ctx.cfg, since, until)
+        figures = evaluation.gather(s, ctx.cfg, since, until,
+                                    officials=tuple(workflow(ctx).officials))
         docx, png = evaluation.document(ctx.cfg, figures,
                                         extra_sections(s, ctx.cfg, since, until))
     return figures, docx, png
