@@ -210,3 +210,13 @@ def test_rules_check_names_a_wrong_survey_toml(web_app):
     problems = check_rules(web_app.cfg.rules_path)
     assert [p.message for p in problems if p.file == "survey.toml"] == [
         "'valid_days' must be a whole number from 1 to 366"]
+
+
+def test_the_report_page_takes_a_quarter(client, web_app):
+    sign_in(client, "bambang")
+    page = client.get("/staf/laporan?triwulan=2026Q4")
+    assert page.status_code == 200
+    assert "Periode 1 Oktober 2026 s.d. 31 Desember 2026" in page.text
+    assert 'href="/staf/laporan?triwulan=' in page.text and "Triwulan IV" in page.text
+    bad = client.get("/staf/laporan?triwulan=2026Q5")
+    assert bad.status_code == 400 and "Triwulan tidak sah" in bad.text

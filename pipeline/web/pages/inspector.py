@@ -151,6 +151,14 @@ def period(ctx: Ctx) -> tuple[date, date, str | None]:
     today = ctx.today
     default_from = today.replace(day=1) - timedelta(days=62)
     default_from = default_from.replace(day=1)
+    raw_quarter = ctx.request.query_params.get("triwulan", "")
+    if raw_quarter:                     # the quarterly evaluation of the service standard
+        from pipeline.books.evaluation import quarter
+        from pipeline.core.errors import ParafError
+        try:
+            return (*quarter(raw_quarter), None)
+        except ParafError:
+            return default_from, today, "Triwulan tidak sah; tulis seperti 2026Q4."
     raw_from = ctx.request.query_params.get("dari", "")
     raw_to = ctx.request.query_params.get("sampai", "")
     try:
@@ -188,7 +196,7 @@ def inspector_report(ctx: Ctx):
     names = {o.code: o.name for o in workflow(ctx).officials}
     return ctx.render("staff/inspector/report.html", status=400 if error else 200,
                       since=since, until=until, error=error, result=result, names=names,
-                      figures=figures, ikm_svg=chart,
+                      figures=figures, ikm_svg=chart, year=ctx.today.year,
                       query=f"dari={since.isoformat()}&sampai={until.isoformat()}")
 
 
