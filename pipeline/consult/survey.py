@@ -104,7 +104,8 @@ def invite(session: Session, app, entry: AgendaEntry, now: datetime) -> str | No
         who = entry.requester or {}
         body = notices.render(app.cfg, "survey", **notices.case_context(app.cfg, entry),
                               recipient=who.get("name") or entry.opd_name or entry.sender_name
-                              or entry.sender_email, link=url, days=days)
+                              or entry.sender_email, person=bool(who.get("name")),
+                              link=url, days=days)
         msg = mail_requester(app, entry, (who.get("name") or entry.sender_name or "",
                                           entry.sender_email),
                              notices.SUBJECTS["survey"].format(agenda_no=entry.agenda_no),

@@ -74,5 +74,8 @@ def test_a_letter_is_asked_once_its_signed_answer_is_sent(web_app):
     assert subject.startswith("Survei Kepuasan Layanan Konsultasi [")
     assert LINK.search(text) and "berlaku selama 30 hari" in text
     with web_app.session() as s:
+        opd = s.get(AgendaEntry, entry_id).opd_name
+    assert text.startswith(f"Yth. {opd}\n") and "kesediaan Saudara" in text   # an office
+    with web_app.session() as s:
         assert s.get(AgendaEntry, entry_id).status == "closed"
         assert s.scalar(select(SurveyInvitation.channel)) == "letter"
