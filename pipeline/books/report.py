@@ -1,14 +1,14 @@
 # SPDX-License-Identifier: AGPL-3.0-or-later
-"""Reports: the consultation report of one case (seed 1, step 4) and a period report.
+"""Reports: the consultation report of one case (seed 1, step 4), and the parts the period
+report (`evaluation.py`) shares: the document's head, tables, and the turnaround chart.
 
-Both are Word documents (python-docx) an administration can file or print; the period report
-also carries a PNG chart of turnaround per step, drawn with Pillow so no plotting stack is
-needed. `convert.to_pdf` turns either into PDF where LibreOffice is installed.
+Both are Word documents (python-docx) an administration can file or print; charts are PNG,
+drawn with Pillow so no plotting stack is needed. `convert.to_pdf` turns either into PDF
+where LibreOffice is installed.
 """
 from __future__ import annotations
 
 import io
-from datetime import date
 
 from docx import Document
 from docx.shared import Cm, Pt
@@ -119,27 +119,3 @@ def chart_png(result: Turnaround, width: int = 900, height: int = 420) -> bytes:
     buf = io.BytesIO()
     img.save(buf, "PNG")
     return buf.getvalue()
-
-
-def period_report(cfg, result: Turnaround, since: date, until: date) -> tuple[bytes, bytes]:
-    """(DOCX, PNG): counts, median and P90 per step and official, share within the promise."""
-    doc = _doc("LAPORAN KINERJA LAYANAN KONSULTASI", cfg.office)
-    doc.add_paragraph(f"Periode {naskah.tanggal(since)} s.d. {naskah.tanggal(until)}")
-    share = "-" if result.kept_share is None else f"{result.kept_share * 100:.0f} %"
-    _table(doc, [("Permohonan terdaftar", result.cases),
-                 (f"Dijawab dalam {cfg.service.answer_working_days} hari kerja", result.kept),
-                 ("Persentase tepat waktu", share)])
-    fmt = lambda v: "-" if v is None else f"{v:.1f}"
-    doc.add_heading("Per tahap", level=2)
-    _table(doc, [(KIND.get(k, k), d.count, fmt(d.median_hours), fmt(d.p90_hours))
-                 for k, d in result.by_kind.items()] or [("-", 0, "-", "-")],
-           ("Tahap", "Jumlah", "Median (jam)", "P90 (jam)"))
-    doc.add_heading("Per pejabat", level=2)
-    _table(doc, [(o, d.count, fmt(d.median_hours), fmt(d.p90_hours))
-                 for o, d in sorted(result.by_official.items())] or [("-", 0, "-", "-")],
-           ("Pejabat", "Jumlah", "Median (jam)", "P90 (jam)"))
-    png = chart_png(result)
-    doc.add_picture(io.BytesIO(png), width=Cm(16))
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue(), png

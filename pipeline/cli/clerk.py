@@ -182,26 +182,50 @@ def report_entry(ctx, agenda_no, out):
 
 
 @report.command("period")
-@click.option("--from", "since", type=click.DateTime(["%Y-%m-%d"]), required=True)
-@click.option("--to", "until", type=click.DateTime(["%Y-%m-%d"]), required=True)
+@click.option("--from", "since", type=click.DateTime(["%Y-%m-%d"]))
+@click.option("--to", "until", type=click.DateTime(["%Y-%m-%d"]))
+@click.option("--quarter", help="a quarter instead of --from/--to, like 2026Q4")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="FILE.docx; the chart is written beside it as FILE.png")
+              help="FILE.docx; the turnaround chart is written beside it as FILE.png")
 @pass_ctx
-def report_period(ctx, since, until, out):
-    """Counts, median and 90th percentile per step and official, share within the promise."""
-    from pipeline.books.report import period_report
-    from pipeline.books.sla import turnaround
-    from pipeline.core.workdays import Calendar
+def report_period(ctx, since, until, quarter, out):
+    """The evaluation of a period: volumes, the promise kept, median and P90 per step and
+    official, the satisfaction index (IKM) with its grade, and the comments."""
+    from pipeline.books import evaluation
+    from pipeline.books.sections import extra_sections
+    from pipeline.core.errors import ParafError
+    if quarter:
+        if since or until:
+            raise ParafError("give either --quarter or --from/--to, not both")
+        since, until = evaluation.quarter(quarter)
+    elif since and until:
+        since, until = since.date(), until.date()
+    else:
+        raise ParafError("give --quarter 2026Q4, or both --from and --to")
     app = ctx.app
     with app.session() as session:
-        result = turnaround(session, since.date(), until.date(),
-                            calendar=Calendar(app.cfg.service.extra_holidays),
-                            promise_days=app.cfg.service.answer_working_days,
-                            zone=app.cfg.office.timezone)
-    docx, png = period_report(app.cfg, result, since.date(), until.date())
+        figures = evaluation.gather(session, app.cfg, since, until, officials=tuple(
+            app.workflow.officials if app.workflow else ()))
+        docx, png = evaluation.document(app.cfg, figures,
+                                        extra_sections(session, app.cfg, since, until))
     out.write_bytes(docx)
     out.with_suffix(".png").write_bytes(png)
+    for line in evaluation_lines(figures):
+        click.echo(line)
     console.print(f"written to {out} and {out.with_suffix('.png')}", markup=False)
+
+
+def evaluation_lines(figures) -> list[str]:
+    """The headline figures, for the terminal."""
+    sla, s = figures.sla, figures.ikm
+    kept = "-" if sla.kept_share is None else f"{sla.kept_share * 100:.0f} %"
+    rate = "-" if s.response_rate is None else f"{s.response_rate * 100:.0f} %"
+    index = (f"{s.overall.value:.2f} grade {s.overall.grade} ({s.overall.label})"
+             if s.overall.reported else f"not enough answers (minimum {s.min_responses})")
+    return [f"period:        {figures.since} to {figures.until}",
+            f"cases:         {sla.cases}, answered within the promise {sla.kept} ({kept})",
+            f"survey:        {s.invited} sent, {s.answered} answered ({rate})",
+            f"IKM:           {index}, {s.overall.respondents} respondents"]
 
 
 @cli.group()

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from pipeline.casework.steps import StepDesk, open_steps
+from pipeline.consult import survey
 from pipeline.consult.check import entry_of
 from pipeline.consult.request import (
     ConsultError,
@@ -62,6 +63,7 @@ def answer_directly(app, entry_id: int, official: str, text: str, actor: str,
                     data={"mail": "consult-answer", "to": entry.sender_email})
         file_report(app, s, entry, now)
         states.move(entry, "close", actor=actor, at=now)
+        survey.invite(s, app, entry, now)
         return entry
 
 

@@ -19,6 +19,7 @@ time that day; the officials' steps are held to it too.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone
 from email.message import EmailMessage
 from email.utils import formataddr
@@ -29,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from pipeline.casework.steps import open_steps
 from pipeline.consult import register as consult
+from pipeline.consult import survey
 from pipeline.consult.visit import (  # noqa: F401
     EMAIL_RE,
     LIMITS,
@@ -228,7 +230,8 @@ def answer(session: Session, app, entry: AgendaEntry, official_code: str, summar
     states.move(entry, "answer", actor=actor, at=now,
                 data={"official": official.code, "direct": True, "step": step.id})
     session.flush()
-    copy = form_pdf(session, app, entry, completed=True, now=now)
+    survey_url = survey.invite(session, app, entry, now) or ""     # the QR on the copy
+    copy = form_pdf(session, app, entry, completed=True, now=now, survey_url=survey_url)
     digest, path = app.store.put(copy, COPY_KIND)
     entry.consultation = {**entry.consultation, "copy_sha256": digest}
     if entry.sender_email:
@@ -278,9 +281,10 @@ def file_slug(entry: AgendaEntry) -> str:
 
 # -- the form -------------------------------------------------------------------------------
 def form_pdf(session: Session, app, entry: AgendaEntry, *, completed: bool,
-             now: datetime | None = None) -> bytes:
+             now: datetime | None = None, survey_url: str = "") -> bytes:
     from pipeline.consult import walkinform
-    return walkinform.build(form_info(session, app, entry, now=now), completed=completed)
+    info = replace(form_info(session, app, entry, now=now), survey_url=survey_url)
+    return walkinform.build(info, completed=completed)
 
 
 def form_info(session: Session, app, entry: AgendaEntry, *, now: datetime | None = None):

@@ -65,6 +65,7 @@ class FormInfo:
     answered_nip: str = ""
     answered_at: str = ""
     on_time: bool | None = None
+    survey_url: str = ""             # the satisfaction survey's single-use link (copy only)
 
 
 @lru_cache(maxsize=1)
@@ -230,6 +231,9 @@ def build(info: FormInfo, *, completed: bool) -> bytes:
             "Mohon periksa isian di atas dan bubuhkan tanda tangan. Salinan formulir yang telah "
             "dilengkapi jawaban diberikan kepada pengunjung; aslinya disimpan sebagai arsip.")
     story += [Spacer(1, 8), Paragraph(t(note), small)]
+    if completed and info.survey_url:
+        story += [Spacer(1, 10), KeepTogether([survey_box(info.survey_url, base, small, t,
+                                                          width)])]
 
     def footer(canvas, document):
         canvas.saveState()
@@ -243,6 +247,27 @@ def build(info: FormInfo, *, completed: bool) -> bytes:
 
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return buf.getvalue()
+
+
+def survey_box(url: str, base, small, t, width: float):
+    """The satisfaction survey's QR code with the link written out, for a visitor without a
+    camera; framed so it is seen as something to do, not part of the record."""
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+    from reportlab.graphics.shapes import Drawing
+    side = 3.2 * cm
+    widget = QrCodeWidget(url, barLevel="M")
+    x0, y0, x1, y1 = widget.getBounds()
+    qr = Drawing(side, side, transform=[side / (x1 - x0), 0, 0, side / (y1 - y0), 0, 0])
+    qr.add(widget)
+    text = [Paragraph("<b>Survei Kepuasan Masyarakat</b>", base), Spacer(1, 3),
+            Paragraph(t("Mohon nilai layanan konsultasi ini: pindai kode QR di samping dengan "
+                        "ponsel, atau buka alamat berikut. Tautan hanya berlaku satu kali, "
+                        "tanpa akun."), base), Spacer(1, 3), Paragraph(t(url), small)]
+    box = Table([[qr, text]], colWidths=[side + 12, width - side - 12])
+    box.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                             ("BOX", (0, 0), (-1, -1), 0.6, colors.black),
+                             ("LEFTPADDING", (0, 0), (-1, -1), 6)]))
+    return box
 
 
 def nip_text(nip: str) -> str:

@@ -217,3 +217,7 @@ DRAFT_SOURCES = {"mail": "balasan surel", "web": "halaman web", "docx": "berkas 
 def word(table: dict[str, str], key: str | None) -> str:
     """A key's Indonesian name; an unknown key is shown as it is rather than hidden."""
     return table.get(key or "", key or "-")
+
+
+# -- the satisfaction survey and its report ------------------------------------------------------
+CHANNELS = {"letter": "Surat", "web": "Situs web", "walk-in": "Datang langsung"}

@@ -31,3 +31,10 @@ def waktu(moment: datetime, zone_label: str = "WIB") -> str:
 def zone_label(tz_name: str) -> str:
     return {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA",
             "Asia/Jayapura": "WIT"}.get(tz_name, tz_name)
+
+
+def desimal(value: float | None, places: int = 2) -> str:
+    """83.333 -> '83,33': the decimal comma of Indonesian text; '-' for nothing."""
+    if value is None:
+        return "-"
+    return f"{value:,.{places}f}".replace(",", " ").replace(".", ",").replace(" ", ".")

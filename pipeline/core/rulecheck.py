@@ -165,6 +165,11 @@ def check_rules(rules_dir: Path) -> list[Problem]:
         from pipeline.casework.tembusan import problems as copies_problems
         out.extend(Problem(copies_path.name, line, message) for line, message
                    in copies_problems(copies_path.read_text(encoding="utf-8")))
+    survey_path = rules_dir / "survey.toml"
+    if survey_path.exists():             # the satisfaction survey (issue 20)
+        from pipeline.consult.survey_rules import problems as survey_problems
+        out.extend(Problem(survey_path.name, 0, message)
+                   for message in survey_problems(survey_path.read_text(encoding="utf-8")))
     off_path, rt_path = rules_dir / "officials.toml", rules_dir / "routing.toml"
     if not off_path.exists() and not rt_path.exists():
         return out                       # an intake-only installation

@@ -31,6 +31,7 @@ SUBJECTS = {
     "consult_incomplete": "Permohonan Konsultasi Belum Lengkap [{agenda_no}]",
     "consult_answer": "Jawaban Konsultasi [{agenda_no}]",
     "walkin_copy": "Salinan Formulir Konsultasi [{agenda_no}]",
+    "survey": "Survei Kepuasan Layanan Konsultasi [{agenda_no}]",
 }
 
 

@@ -23,6 +23,7 @@ from sqlalchemy import select
 
 from pipeline.casework import confirm, tembusan
 from pipeline.casework.drafting import fill_signing
+from pipeline.consult import survey
 from pipeline.core import naskah, states
 from pipeline.core.models import AgendaEntry, OutboxMail, OutgoingLetter
 from pipeline.core.numbering import current, format_number, next_seq
@@ -259,5 +260,6 @@ def settle_sent(app, now: datetime) -> int:
         for entry, mail in rows:
             states.move(entry, "send", actor="paraf", at=now, message_id=mail.message_id)
             states.move(entry, "close", actor="paraf", at=now)
+            survey.invite(s, app, entry, now)          # the answer is delivered: ask once
             moved += 1
     return moved

@@ -22,7 +22,7 @@ STATUS_WORDS = {
     "disposed": "Didisposisi", "drafted": "Konsep jawaban", "initialled": "Menunggu tanda tangan",
     "signed": "Ditandatangani", "sent": "Terkirim", "closed": "Selesai",
 }
-CHANNEL_WORDS = {"letter": "Surat", "web": "Situs web", "walk-in": "Datang langsung"}
+CHANNEL_WORDS = messages.CHANNELS
 ROLE_WORDS = {"clerk": "Agendaris", "official": "Pejabat", "inspector": "Inspektur",
               "admin": "Administrator"}
 
@@ -41,6 +41,7 @@ def _templates(timezone: str) -> Jinja2Templates:
     env.filters.update(
         waktu=lambda moment: local_time(cfg, moment) if moment else "-",
         tanggal=lambda day: naskah.tanggal(day) if day else "-",
+        desimal=naskah.desimal,
         status=lambda s: STATUS_WORDS.get(s or "", s or "-"),
         channel=lambda c: CHANNEL_WORDS.get(c or "", c or "-"),
         role=lambda r: ROLE_WORDS.get(r or "", r or "-"),

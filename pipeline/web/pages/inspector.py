@@ -151,6 +151,14 @@ def period(ctx: Ctx) -> tuple[date, date, str | None]:
     today = ctx.today
     default_from = today.replace(day=1) - timedelta(days=62)
     default_from = default_from.replace(day=1)
+    raw_quarter = ctx.request.query_params.get("triwulan", "")
+    if raw_quarter:                     # the quarterly evaluation of the service standard
+        from pipeline.books.evaluation import quarter
+        from pipeline.core.errors import ParafError
+        try:
+            return (*quarter(raw_quarter), None)
+        except ParafError:
+            return default_from, today, "Triwulan tidak sah; tulis seperti 2026Q4."
     raw_from = ctx.request.query_params.get("dari", "")
     raw_to = ctx.request.query_params.get("sampai", "")
     try:
@@ -166,27 +174,29 @@ def period(ctx: Ctx) -> tuple[date, date, str | None]:
 
 
 def build_report(ctx: Ctx, since: date, until: date):
-    from pipeline.books.report import period_report
-    from pipeline.books.sla import turnaround
-    from pipeline.core.workdays import Calendar
-    cfg = ctx.cfg
+    from pipeline.books import evaluation
+    from pipeline.books.sections import extra_sections
     with ctx.session() as s:
-        result = turnaround(s, since, until, calendar=Calendar(cfg.service.extra_holidays),
-                            promise_days=cfg.service.answer_working_days,
-                            zone=cfg.office.timezone)
-    docx, png = period_report(cfg, result, since, until)
-    return result, docx, png
+        figures = evaluation.gather(s, ctx.cfg, since, until,
+                                    officials=tuple(workflow(ctx).officials))
+        docx, png = evaluation.document(ctx.cfg, figures,
+                                        extra_sections(s, ctx.cfg, since, until))
+    return figures, docx, png
 
 
 @page("/staf/laporan", roles=("inspector",))
 def inspector_report(ctx: Ctx):
     since, until, error = period(ctx)
-    result = None
+    result = figures = chart = None
     if error is None:
-        result, _, _ = build_report(ctx, since, until)
+        from pipeline.books import evaluation, ikm_chart
+        with ctx.read() as s:
+            figures = evaluation.gather(s, ctx.cfg, since, until)
+        result, chart = figures.sla, ikm_chart.svg(figures.ikm.overall)
     names = {o.code: o.name for o in workflow(ctx).officials}
     return ctx.render("staff/inspector/report.html", status=400 if error else 200,
                       since=since, until=until, error=error, result=result, names=names,
+                      figures=figures, ikm_svg=chart, year=ctx.today.year,
                       query=f"dari={since.isoformat()}&sampai={until.isoformat()}")
 
 
