@@ -26,7 +26,7 @@ def init(folder: Path, *, intake: str | None = None, smtp: str | None = None,
     rules_dir = folder / "rules"
     (rules_dir / "templates").mkdir(parents=True, exist_ok=True)
     for name in ("opd.toml", "numbering.toml", "officials.toml", "routing.toml",
-                 "consultation.toml", "tembusan.toml"):
+                 "consultation.toml", "tembusan.toml", "status.toml"):
         _copy(example.rules() / name, rules_dir / name, force)
     for tpl in example.templates().iterdir():
         if tpl.is_file():
