@@ -217,3 +217,13 @@ DRAFT_SOURCES = {"mail": "balasan surel", "web": "halaman web", "docx": "berkas 
 def word(table: dict[str, str], key: str | None) -> str:
     """A key's Indonesian name; an unknown key is shown as it is rather than hidden."""
     return table.get(key or "", key or "-")
+
+
+# -- status questions by mail (issue 19) ---------------------------------------------------------
+CATALOGUE.update({
+    "status.unknown": "Pertanyaan status tidak dijawab: {email} bukan alamat surel OPD yang "
+                      "terdaftar",
+    "status.unauthenticated": "Pertanyaan status tidak dijawab: {why}",
+    "status.limited": "Pertanyaan status dari {email} tidak dijawab: melebihi batas {limit} "
+                      "pertanyaan per {minutes} menit",
+})
