@@ -80,5 +80,5 @@ def _timing(session, entry: AgendaEntry, calendar: Calendar, today: date, zone) 
     if answered:
         return "tepat waktu"
     left = working_days_between(calendar, today, entry.due_on)
-    return "masih dalam tenggat" + (f" (sisa {left} hari kerja)" if left else
-                                   " (tenggat hari ini)")
+    return "masih dalam tenggat" + (f", sisa {left} hari kerja" if left else
+                                   ", tenggat hari ini")
