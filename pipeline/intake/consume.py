@@ -117,6 +117,13 @@ class Consumer:
                 known = _known(session, digest)
             if known:                    # another worker recorded it first
                 return known
+            try:                         # ...or another copy of it: decide again, seeing that
+                with transaction(self.factory) as session:
+                    tries.end(session, digest)
+                    return self._record(session, parsed, found, digest, path, raw, source,
+                                        ref, now)
+            except IntegrityError:
+                pass
             return self._fail(digest, path, raw, source, ref, now,
                               f"could not be recorded: {err.orig}", parsed)
         except Exception as err:         # one bad message must never stop the worker

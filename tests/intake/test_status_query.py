@@ -216,3 +216,43 @@ def test_a_reply_with_content_is_not_taken_for_a_question(office, body, attach):
         assert not list(s.scalars(select(Event).where(Event.kind == "status_query")))
         assert s.scalar(select(AgendaEntry.id).where(AgendaEntry.agenda_no.is_(None),
                                                      AgendaEntry.status == "rejected")) is None
+
+
+def test_two_workers_answer_each_question_once(app):
+    """GIVEN two Disdik cases and 6 STATUS questions, each also relayed once with a header
+    WHEN two workers (own connections) consume all 10 copies at once in different
+    orders THEN each question is answered exactly once and no case is opened."""
+    import random
+    import threading
+
+    from sqlalchemy import func
+
+    from pipeline.core.models import OutboxMail
+    for n in (61, 62):
+        app.consumer.consume(letter_mail(letter=fields(n)), source="test")
+    raws = []
+    for i in range(5):
+        one = letter_mail(subject="STATUS", body="-", attach_letter=False,
+                          message_id=f"<tanya-{i}@pekalongankota.go.id>")
+        raws += [one, b"X-Relayed: again\r\n" + one]
+    workers = [App.open(app.cfg, migrate=False) for _ in range(2)]
+    errors = []
+
+    def work(i):
+        order = list(range(len(raws)))
+        random.Random(i).shuffle(order)
+        try:
+            for k in order:
+                workers[i].consumer.consume(raws[k], source="test")
+        except Exception as err:          # surfaced below with the assertion
+            errors.append(err)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(2)]
+    [t.start() for t in threads]
+    [t.join() for t in threads]
+    [w.close() for w in workers]
+    assert errors == []
+    with app.session() as s:
+        assert s.scalar(select(func.count()).select_from(OutboxMail).where(
+            OutboxMail.kind == "status")) == 5
+        assert s.scalar(select(func.count()).select_from(AgendaEntry)) == 2
