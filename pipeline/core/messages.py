@@ -227,3 +227,6 @@ CATALOGUE.update({
     "status.limited": "Pertanyaan status dari {email} tidak dijawab: melebihi batas {limit} "
                       "pertanyaan per {minutes} menit",
 })
+MESSAGE_OUTCOMES.update({"status": "pertanyaan status dijawab",
+                         "status_refused": "pertanyaan status ditolak",
+                         "status_limited": "pertanyaan status melebihi batas"})

@@ -96,15 +96,14 @@ class StatusDesk:
             number = ask.number.strip()
             return list(session.scalars(select(AgendaEntry).where(mine, or_(
                 AgendaEntry.agenda_no == number, AgendaEntry.letter_nomor == number))
-                .order_by(AgendaEntry.id).limit(LISTED)))
+                .order_by(AgendaEntry.id)))
         if threaded is not None and ask.how == "phrase":
             return [threaded] if threaded.opd_code == opd.code and threaded.agenda_no else []
         if threaded is not None and threaded.opd_code == opd.code and threaded.agenda_no:
             return [threaded]                               # STATUS typed in a case's thread
         open_ = [s.value for s in states.OPEN]
         return list(session.scalars(select(AgendaEntry).where(
-            mine, AgendaEntry.status.in_(open_)).order_by(AgendaEntry.received_at)
-            .limit(LISTED + 1)))
+            mine, AgendaEntry.status.in_(open_)).order_by(AgendaEntry.received_at)))
 
     def _case(self, session, entry: AgendaEntry, today) -> Case:
         letter = entry.letter or {}

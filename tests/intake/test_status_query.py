@@ -256,3 +256,25 @@ def test_two_workers_answer_each_question_once(app):
         assert s.scalar(select(func.count()).select_from(OutboxMail).where(
             OutboxMail.kind == "status")) == 5
         assert s.scalar(select(func.count()).select_from(AgendaEntry)) == 2
+
+
+def test_a_late_case_says_how_many_working_days_late(office):
+    """GIVEN a case whose due date was two weeks ago WHEN the OPD asks about it THEN the answer
+    says it is late by the working days since (weekends not counted)."""
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from pipeline.books.sla import working_days_between
+    from pipeline.core.workdays import Calendar
+    number, _ = registered(office, 10)
+    today = datetime.now(ZoneInfo(office.cfg.office.timezone)).date()   # the office's day
+    due = today - timedelta(days=14)
+    with office.session() as s:
+        s.scalars(select(AgendaEntry)).one().due_on = due
+        s.commit()
+    late = working_days_between(Calendar(office.cfg.service.extra_holidays), due, today)
+    before = seen(office)
+    mail_in(office, ask(subject=f"STATUS {number}"))
+    run_until_idle(office)
+    (answer,) = new_mail(office, before)
+    assert f"terlambat {late} hari kerja" in answer.get_content() and 8 <= late <= 10
