@@ -221,3 +221,14 @@ def word(table: dict[str, str], key: str | None) -> str:
 
 # -- the satisfaction survey and its report ------------------------------------------------------
 CHANNELS = {"letter": "Surat", "web": "Situs web", "walk-in": "Datang langsung"}
+# -- status questions by mail (issue 19) ---------------------------------------------------------
+CATALOGUE.update({
+    "status.unknown": "Pertanyaan status tidak dijawab: {email} bukan alamat surel OPD yang "
+                      "terdaftar",
+    "status.unauthenticated": "Pertanyaan status tidak dijawab: {why}",
+    "status.limited": "Pertanyaan status dari {email} tidak dijawab: melebihi batas {limit} "
+                      "pertanyaan per {minutes} menit",
+})
+MESSAGE_OUTCOMES.update({"status": "pertanyaan status dijawab",
+                         "status_refused": "pertanyaan status ditolak",
+                         "status_limited": "pertanyaan status melebihi batas"})

@@ -170,6 +170,11 @@ def check_rules(rules_dir: Path) -> list[Problem]:
         from pipeline.consult.survey_rules import problems as survey_problems
         out.extend(Problem(survey_path.name, 0, message)
                    for message in survey_problems(survey_path.read_text(encoding="utf-8")))
+    status_path = rules_dir / "status.toml"
+    if status_path.exists():             # status questions by mail (issue 19)
+        from pipeline.intake.status_rules import problems as status_problems
+        out.extend(Problem(status_path.name, line, message) for line, message
+                   in status_problems(status_path.read_text(encoding="utf-8")))
     off_path, rt_path = rules_dir / "officials.toml", rules_dir / "routing.toml"
     if not off_path.exists() and not rt_path.exists():
         return out                       # an intake-only installation

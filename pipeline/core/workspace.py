@@ -25,9 +25,8 @@ def init(folder: Path, *, intake: str | None = None, smtp: str | None = None,
         cfg_path.write_text(text, encoding="utf-8")
     rules_dir = folder / "rules"
     (rules_dir / "templates").mkdir(parents=True, exist_ok=True)
-    for name in ("opd.toml", "numbering.toml", "officials.toml", "routing.toml",
-                 "consultation.toml", "tembusan.toml", "survey.toml"):
-        _copy(example.rules() / name, rules_dir / name, force)
+    for source in sorted(example.rules().glob("*.toml")):   # every rules file the example has
+        _copy(source, rules_dir / source.name, force)
     for tpl in example.templates().iterdir():
         if tpl.is_file():
             _copy(tpl, rules_dir / "templates" / tpl.name, force)

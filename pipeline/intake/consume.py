@@ -38,6 +38,7 @@ from pipeline.intake.checks import Intake, Prior
 from pipeline.intake.identify import identify
 from pipeline.intake.parse import ParsedMessage, Unparseable, parse
 from pipeline.intake.register import ACTOR, Registrar
+from pipeline.intake.status_answer import StatusDesk
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +87,8 @@ class Consumer:
             memory_mb=lim.memory_mb)
         self.opd_names = [o.name for o in rules.opds]
         self.trust = senderauth.Trust.from_config(cfg.workflow)
+        self.status = StatusDesk(cfg, rules, self.trust,
+                                 getattr(workflow, "officials", ()) if workflow else ())
 
     # -- the one entry point ------------------------------------------------------------------
     def consume(self, raw: bytes, *, source: str, ref: str | None = None) -> Outcome:
@@ -114,6 +117,13 @@ class Consumer:
                 known = _known(session, digest)
             if known:                    # another worker recorded it first
                 return known
+            try:                         # ...or another copy of it: decide again, seeing that
+                with transaction(self.factory) as session:
+                    tries.end(session, digest)
+                    return self._record(session, parsed, found, digest, path, raw, source,
+                                        ref, now)
+            except IntegrityError:
+                pass
             return self._fail(digest, path, raw, source, ref, now,
                               f"could not be recorded: {err.orig}", parsed)
         except Exception as err:         # one bad message must never stop the worker
@@ -176,6 +186,14 @@ class Consumer:
                 return Outcome(status, "processed", entry.id if entry else None,
                                entry.agenda_no if entry else None, reason)
         threaded = _thread_entry(session, parsed.thread_ids)
+        ask = self.status.recognise(parsed, threaded)
+        if ask is not None:                       # "where is our letter?": never a new case
+            status, entry, reason = self.status.answer(session, parsed, message, ask,
+                                                       threaded, now)
+            message.outcome, message.error = status, reason
+            message.entry_id = entry.id if entry is not None else None
+            return Outcome(status, "processed", message.entry_id,
+                           entry.agenda_no if entry else None, reason)
         reading = found.reading
         who = identify(self.rules.opds, parsed.from_addr,
                        getattr(reading, "pengirim", None) if reading else None,

@@ -65,6 +65,7 @@ EVENT_WORDS = {
     "paraf": "Paraf", "refused": "Balasan ditolak", "unclear": "Balasan tidak jelas",
     "assigned": "Ditugaskan", "accepted": "Diterima", "reported": "Laporan dibuat",
     "archived": "Diarsipkan", "printed": "Dicetak", "viewed": "Dilihat", "audit": "Audit",
+    "status_query": "OPD menanyakan perkembangan",
 }
 
 
