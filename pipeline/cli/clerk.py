@@ -199,9 +199,29 @@ def report_period(ctx, since, until, out):
                             promise_days=app.cfg.service.answer_working_days,
                             zone=app.cfg.office.timezone)
     docx, png = period_report(app.cfg, result, since.date(), until.date())
+    docx, line = _with_complaints(app, docx, since.date(), until.date())
     out.write_bytes(docx)
     out.with_suffix(".png").write_bytes(png)
+    console.print(line, markup=False)
     console.print(f"written to {out} and {out.with_suffix('.png')}", markup=False)
+
+
+def _with_complaints(app, docx: bytes, since, until) -> tuple[bytes, str]:
+    """The period report with its "Pengaduan" section, and that section's one-line summary."""
+    import io
+
+    from docx import Document
+
+    from pipeline.books.complaints import add_section, complaint_figures, summary
+    from pipeline.core.workdays import Calendar
+    with app.session() as session:
+        fig = complaint_figures(session, since, until, zone=app.cfg.office.timezone,
+                                calendar=Calendar(app.cfg.service.extra_holidays))
+    doc = Document(io.BytesIO(docx))
+    add_section(doc, fig)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue(), summary(fig)
 
 
 @cli.group()

@@ -217,3 +217,23 @@ DRAFT_SOURCES = {"mail": "balasan surel", "web": "halaman web", "docx": "berkas 
 def word(table: dict[str, str], key: str | None) -> str:
     """A key's Indonesian name; an unknown key is shown as it is rather than hidden."""
     return table.get(key or "", key or "-")
+
+
+# -- complaints about the service (pengaduan, issue 20) -----------------------------------------
+CATALOGUE.update({
+    "complaint.empty": "Isi pengaduan masih kosong.",
+    "complaint.too_long": "Isi pengaduan paling panjang {limit} karakter.",
+    "complaint.not_yet": "Pengaduan dapat diajukan setelah permohonan tercatat dalam agenda.",
+    "complaint.sender": "pengaduan melalui surel hanya diterima dari alamat pemohon atau OPD "
+                        "yang terdaftar pada permohonan ({sender} bukan alamat tersebut)",
+    "complaint.unauthenticated": "pengaduan melalui surel tidak diproses: {why}",
+    "complaint.answer_empty": "Tulis tanggapan atas pengaduan.",
+    "complaint.answer_mail": "Balas surel ini dengan tanggapan Bapak/Ibu atas pengaduan di "
+                             "badan surel; tanggapan itu dikirim kepada pengadu.",
+})
+STEP_KINDS["complaint"] = "Tanggapan pengaduan"
+STEP_OUTCOMES["responded"] = "pengaduan ditanggapi"
+COMPLAINT_STATUS = {"registered": "Sedang ditangani", "sent": "Telah ditanggapi",
+                    "closed": "Telah ditanggapi"}
+COMPLAINT_VIA = {"web": "halaman lacak", "mail": "balasan surel", "desk": "loket layanan"}
+MESSAGE_OUTCOMES["complaint"] = "pengaduan"

@@ -10,6 +10,7 @@ from alembic import context
 
 from pipeline.books.search import include_name
 from pipeline.core.models import Base
+from pipeline.core import models_complaint  # noqa: F401  (its table is in Base.metadata)
 
 config = context.config
 engine = config.attributes["engine"]

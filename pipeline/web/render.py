@@ -22,7 +22,8 @@ STATUS_WORDS = {
     "disposed": "Didisposisi", "drafted": "Konsep jawaban", "initialled": "Menunggu tanda tangan",
     "signed": "Ditandatangani", "sent": "Terkirim", "closed": "Selesai",
 }
-CHANNEL_WORDS = {"letter": "Surat", "web": "Situs web", "walk-in": "Datang langsung"}
+CHANNEL_WORDS = {"letter": "Surat", "web": "Situs web", "walk-in": "Datang langsung",
+                 "complaint": "Pengaduan"}
 ROLE_WORDS = {"clerk": "Agendaris", "official": "Pejabat", "inspector": "Inspektur",
               "admin": "Administrator"}
 

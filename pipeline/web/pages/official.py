@@ -27,7 +27,8 @@ ACTION_WORDS = {"approve": "disetujui", "dispose": "didisposisikan", "draft": "d
 OUTCOME_WORDS = {"disposed": "Disposisi tercatat.", "drafted": "Konsep jawaban tercatat.",
                  "initialled": "Paraf tercatat.", "returned": "Konsep dikembalikan kepada "
                  "konseptor dengan catatan.", "revised": "Revisi konsep tercatat; paraf "
-                 "dimulai lagi dari awal."}
+                 "dimulai lagi dari awal.", "responded": "Tanggapan atas pengaduan "
+                 "tercatat dan dikirim kepada pengadu."}
 
 
 STEP_OUTCOMES = {"disposed": "didisposisikan", "drafted": "konsep dikirim",
@@ -59,7 +60,7 @@ def my_code(ctx: Ctx) -> str:
     return ctx.user.official
 
 
-KINDS = ("disposition", "drafting", "paraf")    # "signing" steps: see /staf/tandatangan
+KINDS = ("disposition", "drafting", "paraf", "complaint")   # "signing": /staf/tandatangan
 
 
 def open_steps_of(session, code: str, kinds=KINDS) -> list[tuple[Step, AgendaEntry]]:
