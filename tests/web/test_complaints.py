@@ -165,3 +165,95 @@ def drafter_account_for(app, official: str) -> str:
     from pipeline.core.models import User
     with app.session() as s:
         return s.scalar(select(User.username).where(User.official == official))
+
+
+def strict(web_app, monkeypatch) -> None:
+    """The office's server stamps Authentication-Results, and Paraf trusts only those."""
+    from tests.stamps import OURS
+    cfg = web_app.cfg
+    monkeypatch.setattr(web_app, "cfg", dataclasses.replace(
+        cfg, workflow=dataclasses.replace(cfg.workflow, authserv_id=OURS,
+                                          auth_policy="require")))
+    for cached in ("workflow", "consumer"):
+        web_app.__dict__.pop(cached, None)
+
+
+def mail(sender: str, to: str, subject: str, thread: str, text: str, results: str | None,
+         message_id: str | None = None) -> bytes:
+    from tests.stamps import stamp
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = to
+    msg["Subject"] = subject
+    msg["Message-ID"] = message_id or make_msgid(domain=sender.split("@")[1])
+    msg["In-Reply-To"] = msg["References"] = thread
+    msg.set_content(text + "\n\n> pesan sebelumnya dikutip di sini\n")
+    return stamp(msg.as_bytes(), results)
+
+
+def test_a_pengaduan_reply_counts_only_from_the_requester_authenticated_and_once(
+        client, web_app, monkeypatch):
+    """GIVEN an answered web consultation WHEN replies saying PENGADUAN: arrive in its thread
+    THEN one that fails DMARC, one from another address and a plain reply file nothing; the
+    requester's authenticated one files one complaint and its redelivery nothing more; the
+    superior's token reply answers it and the official complained about cannot, once."""
+    strict(web_app, monkeypatch)
+    code, entry_id, official = answered_case(client, web_app)
+    superior = web_app.workflow.by_code[SUPERIOR_OF[official]]
+    about = web_app.workflow.by_code[official]
+    (answer,) = mails(web_app, "consult-answer")
+    office = web_app.cfg.office.email
+    domain = KNOWN.split("@")[1]
+    subject = "Re: " + str(answer["Subject"])
+    text = "PENGADUAN: jawaban tidak menjawab pertanyaan kedua kami."
+    consume = lambda raw: web_app.consumer.consume(raw, source="test")  # noqa: E731
+    forged = consume(mail(KNOWN, office, subject, answer["Message-ID"], text,
+                          f"spf=fail smtp.mailfrom={KNOWN}; dmarc=fail header.from={domain}"))
+    stranger = consume(mail("warga@example.org", office, subject, answer["Message-ID"], text,
+                            "dkim=pass header.d=example.org"))
+    plain = consume(mail(KNOWN, office, subject, answer["Message-ID"], "Terima kasih.",
+                         f"dkim=pass header.d={domain}"))
+    assert (forged.status, stranger.status, plain.status) == ("refused", "refused", "linked")
+    assert "DMARC" in forged.reason and "warga@example.org" in stranger.reason
+    assert complaints(web_app) == [] and mails(web_app, "step-complaint") == []
+
+    msgid = make_msgid(domain=domain)
+    good = mail(KNOWN, office, subject, answer["Message-ID"], text,
+                f"dkim=pass header.d={domain}", message_id=msgid)
+    filed = consume(good)
+    assert filed.status == "complaint" and "/PENG/" in filed.agenda_no
+    again = consume(good.replace(b"kedua kami", b"kedua kami!"))   # redelivered, bytes changed
+    assert again.status != "complaint"
+    (c,) = complaints(web_app)
+    assert (c.via, c.handler, c.about, c.original_id) == ("mail", superior.code, official,
+                                                          entry_id)
+    assert c.text == "jawaban tidak menjawab pertanyaan kedua kami."
+    (request,) = mails(web_app, "step-complaint")
+    assert superior.emails[0] in str(request["To"])
+    (receipt,) = mails(web_app, "complaint-receipt")
+    assert receipt["In-Reply-To"] is not None and KNOWN in str(receipt["To"])
+
+    # the official complained about replies to the request with its token: refused
+    token_to = str(request["Reply-To"])
+    ours = "dkim=pass header.d=inspektorat.example.go.id"
+    hijack = consume(mail(about.emails[0], token_to, "Re: " + str(request["Subject"]),
+                          request["Message-ID"], "Pengaduan tidak berdasar.", ours))
+    assert hijack.status == "refused" and "bukan alamat terdaftar" in hijack.reason
+    # the superior answers by mail; a replay of that reply changes nothing
+    reply = mail(superior.emails[0], token_to, "Re: " + str(request["Subject"]),
+                 request["Message-ID"], "Jawaban atas pertanyaan kedua kami kirim ulang hari "
+                 "ini.", ours)
+    assert consume(reply).status == "responded"
+    replay = consume(reply.replace(b"hari\n", b"hari \n").replace(
+        reply.split(b"Message-ID: ")[1].split(b"\r\n")[0].split(b"\n")[0],
+        make_msgid(domain="inspektorat.example.go.id").encode()))
+    assert replay.status == "refused" and "sudah dijawab" in replay.reason
+    (answered,) = mails(web_app, "complaint-answer")
+    assert "kami kirim ulang hari ini" in body(answered)
+    assert "Pengaduan tidak berdasar" not in body(answered)
+    (c,) = complaints(web_app)
+    assert c.answered_by == superior.code
+    page = client.get(f"/lacak/{code}").text
+    assert "kami kirim ulang hari ini" in page and "Telah ditanggapi" in page
+    with web_app.session() as s:
+        assert s.scalar(select(func.count()).select_from(Complaint)) == 1
