@@ -12,6 +12,7 @@ again returns the complaint already filed, changing nothing.
 """
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 
 from sqlalchemy import select
@@ -21,7 +22,7 @@ from pipeline.consult import complaint_rules
 from pipeline.consult.request import mail_requester, thread_of
 from pipeline.core import naskah, states
 from pipeline.core.errors import ParafError
-from pipeline.core.messages import say
+from pipeline.core.messages import COMPLAINT_STATUS, say
 from pipeline.core.models import AgendaEntry, Disposition, Step
 from pipeline.core.models_complaint import Complaint
 from pipeline.core.officials import Official
@@ -148,3 +149,21 @@ def of_entry(session, entry_id: int) -> Complaint | None:
 def filed_about(session, original: AgendaEntry) -> list[Complaint]:
     return list(session.scalars(select(Complaint).where(Complaint.original_id == original.id)
                                 .order_by(Complaint.id)))
+
+
+# -- what the tracking and desk pages show ------------------------------------------------------
+def working_days(cfg) -> int:
+    return rules(cfg).working_days
+
+
+def nonce() -> str:
+    return secrets.token_urlsafe(16)                # 128 bits: one form, one complaint
+
+
+def shown(session, entry: AgendaEntry) -> list[dict]:
+    """The complaints about ENTRY as the requester reads them: number, date, text, status and
+    the answer; nothing internal (who handles it is not shown)."""
+    return [{"number": c.entry.agenda_no, "filed_at": c.filed_at, "text": c.text,
+             "status": COMPLAINT_STATUS.get(c.entry.status, "Sedang ditangani"),
+             "answer": c.answer, "answered_at": c.answered_at, "due_on": c.entry.due_on}
+            for c in filed_about(session, entry)]

@@ -71,7 +71,7 @@ def check(rules_dir: Path, officials: tuple[Official, ...]) -> list[str]:
     try:
         rules = load(rules_dir)
     except RulesError as err:
-        return [str(err)]
+        return [str(err).removeprefix(f"{FILE}: ")]
     codes = {o.code for o in officials}
-    return [f"{FILE}: '{c}' is not an official in officials.toml"
+    return [f"'{c}' is not an official in officials.toml"
             for c in (rules.over_inspector, *rules.absent) if c and c not in codes]

@@ -13,7 +13,6 @@ from email.utils import make_msgid
 from sqlalchemy import func, select
 
 from pipeline.books.complaints import complaint_figures
-from pipeline.casework.replies import find_tokens
 from pipeline.core.models import AgendaEntry, OutboxMail, Step
 from pipeline.core.models_complaint import Complaint
 from pipeline.web import accounts
@@ -257,3 +256,63 @@ def test_a_pengaduan_reply_counts_only_from_the_requester_authenticated_and_once
     assert "kami kirim ulang hari ini" in page and "Telah ditanggapi" in page
     with web_app.session() as s:
         assert s.scalar(select(func.count()).select_from(Complaint)) == 1
+
+
+def test_at_the_desk_an_absent_superior_is_passed_over(client, web_app):
+    """GIVEN the superior of the official who answered is away (rules/complaints.toml) WHEN
+    the clerk records a visitor's complaint at the desk THEN it goes one level further up (the
+    Inspektur), with the office's own target; a reload of the form files nothing more."""
+    code, entry_id, official = answered_case(client, web_app)
+    superior = SUPERIOR_OF[official]
+    (web_app.cfg.rules_path / "complaints.toml").write_text(
+        f'working_days = 3\nabsent = ["{superior}"]\n')
+    sign_in(client, "dewi")
+    assert f"/staf/pengaduan/{entry_id}" in client.get(f"/staf/entri/{entry_id}").text
+    page = client.get(f"/staf/pengaduan/{entry_id}").text
+    nonce = re.search(r'name="nonce" value="([^"]+)"', page).group(1)
+    form = {"csrf": csrf_of(client, f"/staf/pengaduan/{entry_id}"), "nonce": nonce,
+            "pengaduan": "Pengunjung menyampaikan bahwa petugas loket tidak ramah."}
+    empty = client.post(f"/staf/pengaduan/{entry_id}", data={**form, "pengaduan": "  "})
+    assert empty.status_code == 400 and "Isi pengaduan masih kosong" in empty.text
+    assert client.post(f"/staf/pengaduan/{entry_id}", data=form).status_code == 303
+    assert client.post(f"/staf/pengaduan/{entry_id}", data=form).status_code == 303
+    (c,) = complaints(web_app)
+    assert (c.via, c.about, c.handler, c.filed_by) == ("desk", official, "inspektur", "web:dewi")
+    with web_app.session() as s:
+        entry = s.get(AgendaEntry, c.entry_id)
+        from pipeline.core.workdays import Calendar
+        from pipeline.intake.register import Registrar
+        registrar = Registrar(web_app.cfg, web_app.rules)
+        assert entry.due_on == Calendar(web_app.cfg.service.extra_holidays).add_working_days(
+            registrar.local_date(c.filed_at if c.filed_at.tzinfo else
+                                 c.filed_at.replace(tzinfo=timezone.utc)), 3)
+    assert "Sedang ditangani" in client.get(f"/staf/pengaduan/{entry_id}").text
+    (request,) = mails(web_app, "step-complaint")
+    assert web_app.workflow.by_code["inspektur"].emails[0] in str(request["To"])
+
+
+def test_who_answers_a_complaint(web_app):
+    """The superior, never the official complained about; the Inspektur when the hierarchy
+    ends; over_inspector for the Inspektur; a misconfigured file is reported by rules check."""
+    from pipeline.consult.complaint_rules import ComplaintRules, handler_for
+    from pipeline.core.errors import RulesError
+    from pipeline.core.rulecheck import check_rules
+    wf = web_app.workflow
+    officials, by = wf.officials, wf.by_code
+    plain = ComplaintRules()
+    assert handler_for(officials, by["auditor-2a"], plain).code == "irban-2"
+    assert handler_for(officials, by["irban-2"], plain).code == "inspektur"
+    assert handler_for(officials, by["agendaris"], plain).code == "kasubag-umum"
+    assert handler_for(officials, by["inspektur"], plain).code == "sekretaris"
+    assert handler_for(officials, None, plain).code == "inspektur"
+    away = ComplaintRules(absent=("kasubag-umum", "sekretaris"))
+    assert handler_for(officials, by["agendaris"], away).code == "inspektur"
+    for o in officials:                       # nobody ever answers a complaint about themself
+        for rules in (plain, away):
+            assert handler_for(officials, o, rules).code != o.code
+    with __import__("pytest").raises(RulesError):
+        handler_for(officials, by["inspektur"], ComplaintRules(over_inspector="inspektur"))
+    (web_app.cfg.rules_path / "complaints.toml").write_text('over_inspector = "wakil"\n')
+    found = [str(p) for p in check_rules(web_app.cfg.rules_path)]
+    assert "complaints.toml: 'wakil' is not an official in officials.toml" \
+        in found

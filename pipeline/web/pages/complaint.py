@@ -6,32 +6,18 @@ form (its nonce); the superior answers on /staf/tugas like any other step.
 from __future__ import annotations
 
 import re
-import secrets
 from datetime import timedelta
 
 from starlette.exceptions import HTTPException
 
-from pipeline.consult.complaint import ComplaintRefused, file, filed_about
-from pipeline.core.messages import COMPLAINT_STATUS
+from pipeline.consult.complaint import ComplaintRefused, file, nonce, shown
 from pipeline.core.models import AgendaEntry
 from pipeline.web.page import Ctx, page
+from pipeline.web.pages.public import _tracked, public_track
 from pipeline.web.ratelimit import allow
 
 HOUR = timedelta(hours=1)
 NONCE = re.compile(r"[A-Za-z0-9_-]{16,64}")
-
-
-def nonce() -> str:
-    return secrets.token_urlsafe(16)                # 128 bits: one form, one complaint
-
-
-def shown(session, entry: AgendaEntry) -> list[dict]:
-    """The complaints about ENTRY as the requester reads them: number, date, text, status and
-    the answer; nothing internal (who handles it is not shown)."""
-    return [{"number": c.entry.agenda_no, "filed_at": c.filed_at, "text": c.text,
-             "status": COMPLAINT_STATUS.get(c.entry.status, "Sedang ditangani"),
-             "answer": c.answer, "answered_at": c.answered_at, "due_on": c.entry.due_on}
-            for c in filed_about(session, entry)]
 
 
 def _file(ctx: Ctx, session, entry: AgendaEntry, via: str, actor: str) -> tuple:
@@ -51,7 +37,6 @@ def _file(ctx: Ctx, session, entry: AgendaEntry, via: str, actor: str) -> tuple:
 
 @page("/lacak/{code}/pengaduan", roles=None, methods=("POST",))
 def public_complaint(ctx: Ctx):
-    from pipeline.web.pages.public import _tracked, public_track
     with ctx.session() as s:
         entry, code = _tracked(ctx, s)
         entry = s.get(AgendaEntry, entry.id, with_for_update=True)
