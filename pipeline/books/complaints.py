@@ -13,6 +13,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from docx.document import Document
+from docx.shared import Cm
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -22,6 +23,9 @@ from pipeline.core.messages import COMPLAINT_STATUS, COMPLAINT_VIA
 from pipeline.core.models import AgendaEntry
 from pipeline.core.models_complaint import Complaint
 from pipeline.core.workdays import Calendar
+
+
+WIDTHS_CM = (3.0, 2.4, 3.0, 4.0, 2.2, 1.4)      # 16 cm: A4 within the report's margins
 
 
 def complaint_figures(session: Session, start: date | datetime, end: date | datetime, *,
@@ -97,3 +101,9 @@ def add_section(doc: Document, fig: dict) -> None:
                   "-" if c["handling_days"] is None else str(c["handling_days"]))
         for cell, text in zip(cells, values):
             cell.text = text
+    table.autofit = False
+    for column, width in zip(table.columns, WIDTHS_CM):
+        column.width = Cm(width)
+    for row in table.rows:                  # the complaint's text gets the room
+        for cell, width in zip(row.cells, WIDTHS_CM):
+            cell.width = Cm(width)
