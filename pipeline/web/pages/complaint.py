@@ -8,10 +8,13 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from starlette.exceptions import HTTPException
 
 from pipeline.consult.complaint import ComplaintRefused, file, nonce, shown
 from pipeline.core.models import AgendaEntry
+from pipeline.core.models_complaint import Complaint
 from pipeline.web.page import Ctx, page
 from pipeline.web.pages.public import _tracked, public_track
 from pipeline.web.ratelimit import allow
@@ -35,17 +38,31 @@ def _file(ctx: Ctx, session, entry: AgendaEntry, via: str, actor: str) -> tuple:
     return complaint, None
 
 
+def _concurrent(ctx: Ctx, entry_id: int, via: str) -> str | None:
+    """The number of the complaint a concurrent post of the same form filed (it won the unique
+    once key, this one rolled back), or None."""
+    with ctx.read() as s:
+        return s.scalar(select(AgendaEntry.agenda_no).join(
+            Complaint, Complaint.entry_id == AgendaEntry.id).where(
+            Complaint.once_key == f"{via}:{entry_id}:{ctx.value('nonce')}"))
+
+
 @page("/lacak/{code}/pengaduan", roles=None, methods=("POST",))
 def public_complaint(ctx: Ctx):
-    with ctx.session() as s:
-        entry, code = _tracked(ctx, s)
-        entry = s.get(AgendaEntry, entry.id, with_for_update=True)
-        if not allow(s, "complaint", ctx.client, limit=ctx.cfg.web.requests_per_ip_hour,
-                     window=HOUR, now=ctx.now):
-            error = "Terlalu banyak pengaduan dalam satu jam. Silakan coba lagi nanti."
-        else:
-            complaint, error = _file(ctx, s, entry, "web", "web:pemohon")
-        number = None if error else complaint.entry.agenda_no
+    try:
+        with ctx.session() as s:
+            entry, code = _tracked(ctx, s)
+            entry = s.get(AgendaEntry, entry.id, with_for_update=True)
+            if not allow(s, "complaint", ctx.client, limit=ctx.cfg.web.requests_per_ip_hour,
+                         window=HOUR, now=ctx.now):
+                error = "Terlalu banyak pengaduan dalam satu jam. Silakan coba lagi nanti."
+            else:
+                complaint, error = _file(ctx, s, entry, "web", "web:pemohon")
+            number = None if error else complaint.entry.agenda_no
+    except IntegrityError:
+        number, error = _concurrent(ctx, entry.id, "web"), None
+        if number is None:
+            raise
     if error:
         return public_track(ctx, errors=[error], status=400)
     return ctx.redirect(f"/lacak/{code}#pengaduan",
@@ -60,12 +77,17 @@ def desk_complaint(ctx: Ctx):
     entry_id = ctx.request.path_params["entry_id"]
     error, number = None, None
     if ctx.request.method == "POST":
-        with ctx.session() as s:
-            entry = s.get(AgendaEntry, entry_id, with_for_update=True)
-            if entry is None or entry.book == "complaint":
-                raise HTTPException(404, "Kasus tidak ditemukan.")
-            complaint, error = _file(ctx, s, entry, "desk", ctx.actor)
-            number = None if error else complaint.entry.agenda_no
+        try:
+            with ctx.session() as s:
+                entry = s.get(AgendaEntry, entry_id, with_for_update=True)
+                if entry is None or entry.book == "complaint":
+                    raise HTTPException(404, "Kasus tidak ditemukan.")
+                complaint, error = _file(ctx, s, entry, "desk", ctx.actor)
+                number = None if error else complaint.entry.agenda_no
+        except IntegrityError:
+            number = _concurrent(ctx, entry_id, "desk")
+            if number is None:
+                raise
         if not error:
             return ctx.redirect(f"/staf/pengaduan/{entry_id}",
                                 notice=f"Pengaduan tercatat dengan Nomor Pengaduan {number}.")
