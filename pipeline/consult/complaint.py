@@ -13,7 +13,7 @@ again returns the complaint already filed, changing nothing.
 from __future__ import annotations
 
 import secrets
-from datetime import datetime
+from datetime import datetime, timezone
 
 from sqlalchemy import select
 
@@ -115,9 +115,9 @@ def file(session, wf, original: AgendaEntry, text: str, *, via: str, actor: str,
 
 
 def due_at(desk: StepDesk, entry: AgendaEntry) -> datetime:
-    """The end of office hours on the complaint's due day."""
+    """The end of office hours on the complaint's due day, in UTC (as every stored time)."""
     hours = desk.hours
-    return datetime.combine(entry.due_on, hours.close, hours.zone)
+    return datetime.combine(entry.due_on, hours.close, hours.zone).astimezone(timezone.utc)
 
 
 def tell_complainant(session, wf, complaint: Complaint, purpose: str, now: datetime) -> None:

@@ -9,10 +9,12 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from email.message import EmailMessage
 from email.utils import make_msgid
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
 from pipeline.books.complaints import complaint_figures
+from pipeline.core.db import utc
 from pipeline.core.models import AgendaEntry, OutboxMail, Step
 from pipeline.core.models_complaint import Complaint
 from pipeline.web import accounts
@@ -96,6 +98,8 @@ def test_a_complaint_from_the_tracking_page_reaches_the_superior_and_is_answered
         assert (entry.book, entry.status) == ("complaint", "registered")
         step = s.scalar(select(Step).where(Step.entry_id == entry.id))
         assert (step.kind, step.official, step.status) == ("complaint", superior, "open")
+        due = utc(step.due_at).astimezone(ZoneInfo(web_app.cfg.office.timezone))
+        assert (due.date(), due.strftime("%H:%M")) == (entry.due_on, "16:00")   # office close
         opened = step.opened_at
     # the superior is asked, the official complained about is told nothing
     (request,) = mails(web_app, "step-complaint")
@@ -131,6 +135,7 @@ def test_a_complaint_from_the_tracking_page_reaches_the_superior_and_is_answered
     sign_in(client, account_for(web_app, superior))
     task = client.get(f"/staf/tugas/{step.id}")
     assert task.status_code == 200 and "Tanggapi pengaduan" in task.text
+    assert f"/staf/entri/{entry_id}" in task.text and "Pejabat terkait" in task.text
     form = {"csrf": csrf_of(client, f"/staf/tugas/{step.id}"), "revision": "0", "stage": "0",
             "action": "answer", "notes": "Mohon maaf atas keterlambatan; petugas telah kami "
                                          "tegur dan jawaban dikirim ulang."}

@@ -215,11 +215,23 @@ def render_step(ctx: Ctx, wf, step_id: int, error: str | None = None, status: in
         row = step_row(ctx, step, entry)
         row["status"] = step.status
         prop = proposal(wf, entry) if step.kind == "disposition" else None
+        complaint = complaint_of(s, wf, entry) if step.kind == "complaint" else None
     from pipeline.signing.convert import soffice
     return ctx.render("staff/official/step.html", status=status, step=row, case=view,
                       has_preview=soffice() is not None,
                       proposal=prop, officials=officials_choice(wf), error=error,
-                      back=back_to(ctx))
+                      back=back_to(ctx), complaint=complaint)
+
+
+def complaint_of(session, wf, entry: AgendaEntry) -> dict:
+    """What the handler of a complaint sees about it: the case and the official concerned."""
+    from pipeline.consult.complaint import of_entry
+    from pipeline.core.messages import COMPLAINT_VIA
+    c = of_entry(session, entry.id)
+    about = wf.by_code.get(c.about)
+    return {"original_id": c.original_id, "original_no": c.original.agenda_no,
+            "about": about.label() if about else None,
+            "via": COMPLAINT_VIA.get(c.via, c.via)}
 
 
 def back_to(ctx: Ctx) -> str:
