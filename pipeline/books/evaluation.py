@@ -36,10 +36,12 @@ from pipeline.core.workdays import Calendar
 
 @dataclass(frozen=True)
 class Section:
-    """One more part of the document: RENDER(doc, FIGURES) writes it under TITLE."""
+    """One more part of the document: RENDER(doc, FIGURES) writes it under TITLE; SUMMARY is
+    its one line for the terminal."""
     title: str
     figures: dict
     render: Callable[[object, dict], None]
+    summary: str = ""
 
 
 @dataclass

@@ -20,6 +20,7 @@ from pipeline.core import naskah
 from pipeline.core.models import AgendaEntry, Disposition, DraftRevision, OutgoingLetter, Step
 
 KIND = {"disposition": "Disposisi", "drafting": "Penyusunan jawaban", "paraf": "Paraf"}
+KIND["complaint"] = "Tanggapan pengaduan"          # issue 20
 
 
 def _doc(title: str, office) -> Document:

@@ -3,7 +3,7 @@
 the report page ask for them, so both documents are the same.
 
 The complaints section ("Pengaduan": counts and handling time of the period's complaints)
-belongs here, built from its own module's figures; it is added when complaints are merged.
+is built from `books/complaints.py`.
 """
 from __future__ import annotations
 
@@ -11,11 +11,13 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from pipeline.books import complaints
 from pipeline.books.evaluation import Section
+from pipeline.core.workdays import Calendar
 
 
 def extra_sections(session: Session, cfg, since: date, until: date) -> list[Section]:
-    sections: list[Section] = []
-    # COMPLAINTS: sections.append(Section("Pengaduan", complaint_figures(session, start, end),
-    #                                     render_complaints))
-    return sections
+    figures = complaints.complaint_figures(session, since, until, zone=cfg.office.timezone,
+                                           calendar=Calendar(cfg.service.extra_holidays))
+    return [Section("Pengaduan", figures, complaints.render_section,
+                    complaints.summary(figures))]

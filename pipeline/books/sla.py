@@ -176,7 +176,7 @@ def turnaround(session: Session, since: date | datetime, until: date | datetime,
                .where(Event.to_status.in_(REACHED)).group_by(Event.entry_id).subquery())
     query = (select(AgendaEntry, reached.c.at)
              .outerjoin(reached, reached.c.entry_id == AgendaEntry.id)
-             .where(AgendaEntry.registered_at.is_not(None),
+             .where(AgendaEntry.registered_at.is_not(None), AgendaEntry.book != "complaint",
                     AgendaEntry.received_at >= start, AgendaEntry.received_at < end))
     for entry, at in session.execute(query):
         result.cases += 1

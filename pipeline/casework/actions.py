@@ -15,7 +15,7 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 # What the web may do with each kind of step (Workflow.act); a mail reply says it in words.
 WEB_ACTIONS = {"disposition": ("approve", "dispose"), "drafting": ("draft", "upload"),
-               "paraf": ("approve", "return", "upload")}
+               "paraf": ("approve", "return", "upload"), "complaint": ("answer",)}
 
 
 class ActionRefused(ParafError):

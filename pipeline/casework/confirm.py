@@ -20,6 +20,7 @@ WHAT = {
                "Bapak/Ibu atas revisi tersebut",
     "sign-requested": "perintah penandatanganan surat",
     "signed": "penandatanganan surat jawaban",
+    "responded": "tanggapan atas pengaduan, yang dikirim kepada pengadu",
 }
 
 

@@ -27,5 +27,6 @@ def claim_to_start(session: Session, entry_id: int) -> AgendaEntry | None:
 def _waiting():
     has_step = select(Step.entry_id).where(Step.status == "open")
     return select(AgendaEntry.id).where(
-        AgendaEntry.status == states.Status.REGISTERED.value, AgendaEntry.id.not_in(has_step))
+        AgendaEntry.status == states.Status.REGISTERED.value, AgendaEntry.id.not_in(has_step),
+        AgendaEntry.book != "complaint")       # a complaint has its own step from the start
 

@@ -24,10 +24,11 @@ from pipeline.mail import outbox
 from pipeline.mail.headers import new_message
 
 KIND_WORDS = {"check": "pemeriksaan kelengkapan", "disposition": "disposisi",
-              "drafting": "penyusunan jawaban", "paraf": "paraf", "signing": "tanda tangan"}
+              "drafting": "penyusunan jawaban", "paraf": "paraf", "signing": "tanda tangan",
+              "complaint": "tanggapan pengaduan"}
 SUBJECT = {"check": "Periksa Kelengkapan", "disposition": "Disposisi",
            "drafting": "Susun Jawaban", "paraf": "Mohon Paraf",
-           "signing": "Mohon Tanda Tangan"}
+           "signing": "Mohon Tanda Tangan", "complaint": "Tanggapi Pengaduan"}
 
 
 class StepDesk:

@@ -33,6 +33,7 @@ from pipeline.casework.replies.decision import Decision
 from pipeline.casework.revisions import Revisions
 from pipeline.casework.route import RouteInput, resolve_chain, route
 from pipeline.casework.steps import StepDesk, words
+from pipeline.consult import complaint_answer
 from pipeline.core import senderauth, states
 from pipeline.core.config import Config
 from pipeline.core.errors import NotFound, RulesError
@@ -123,7 +124,8 @@ class Workflow(Revisions):
         official = self.by_code[step.official]
         handler = {"disposition": self.on_disposition, "drafting": self.on_drafting,
                    "paraf": self.on_paraf,
-                   "signing": lambda *args: signreply.on_reply(self, *args)}[step.kind]
+                   "signing": lambda *args: signreply.on_reply(self, *args),
+                   "complaint": lambda *args: complaint_answer.on_reply(self, *args)}[step.kind]
         reply = Reply.from_mail(parsed, official)
         if refused and step.kind in ("drafting", "paraf"):
             names = ", ".join(f"«{name}» ({say_text(why)})" for name, why in refused)
@@ -167,7 +169,8 @@ class Workflow(Revisions):
                       docx=docx, action=action, target=chosen,
                       answers=tuple(answers) if answers is not None else None)
         handler = {"disposition": self.on_disposition, "drafting": self.on_drafting,
-                   "paraf": self.on_paraf}[step.kind]
+                   "paraf": self.on_paraf,
+                   "complaint": lambda *args: complaint_answer.on_reply(self, *args)}[step.kind]
         return self.confirmed(session, step, official, reply, now,
                               handler(session, entry, step, official, reply, now))
 

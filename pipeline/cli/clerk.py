@@ -206,11 +206,11 @@ def report_period(ctx, since, until, quarter, out):
     with app.session() as session:
         figures = evaluation.gather(session, app.cfg, since, until, officials=tuple(
             app.workflow.officials if app.workflow else ()))
-        docx, png = evaluation.document(app.cfg, figures,
-                                        extra_sections(session, app.cfg, since, until))
+        sections = extra_sections(session, app.cfg, since, until)
+        docx, png = evaluation.document(app.cfg, figures, sections)
     out.write_bytes(docx)
     out.with_suffix(".png").write_bytes(png)
-    for line in evaluation_lines(figures):
+    for line in evaluation_lines(figures) + [section.summary for section in sections]:
         click.echo(line)
     console.print(f"written to {out} and {out.with_suffix('.png')}", markup=False)
 

@@ -220,7 +220,8 @@ def word(table: dict[str, str], key: str | None) -> str:
 
 
 # -- the satisfaction survey and its report ------------------------------------------------------
-CHANNELS = {"letter": "Surat", "web": "Situs web", "walk-in": "Datang langsung"}
+CHANNELS = {"letter": "Surat", "web": "Situs web", "walk-in": "Datang langsung",
+            "complaint": "Pengaduan"}
 # -- status questions by mail (issue 19) ---------------------------------------------------------
 CATALOGUE.update({
     "status.unknown": "Pertanyaan status tidak dijawab: {email} bukan alamat surel OPD yang "
@@ -232,3 +233,21 @@ CATALOGUE.update({
 MESSAGE_OUTCOMES.update({"status": "pertanyaan status dijawab",
                          "status_refused": "pertanyaan status ditolak",
                          "status_limited": "pertanyaan status melebihi batas"})
+# -- complaints about the service (pengaduan, issue 20) -----------------------------------------
+CATALOGUE.update({
+    "complaint.empty": "Isi pengaduan masih kosong.",
+    "complaint.too_long": "Isi pengaduan paling panjang {limit} karakter.",
+    "complaint.not_yet": "Pengaduan dapat diajukan setelah permohonan tercatat dalam agenda.",
+    "complaint.sender": "pengaduan melalui surel hanya diterima dari alamat pemohon atau OPD "
+                        "yang terdaftar pada permohonan ({sender} bukan alamat tersebut)",
+    "complaint.unauthenticated": "pengaduan melalui surel tidak diproses: {why}",
+    "complaint.answer_empty": "Tulis tanggapan atas pengaduan.",
+    "complaint.answer_mail": "Balas surel ini dengan tanggapan Bapak/Ibu atas pengaduan di "
+                             "badan surel; tanggapan itu dikirim kepada pengadu.",
+})
+STEP_KINDS["complaint"] = "Tanggapan pengaduan"
+STEP_OUTCOMES["responded"] = "pengaduan ditanggapi"
+COMPLAINT_STATUS = {"registered": "Sedang ditangani", "sent": "Telah ditanggapi",
+                    "closed": "Telah ditanggapi"}
+COMPLAINT_VIA = {"web": "halaman lacak", "mail": "balasan surel", "desk": "loket layanan"}
+MESSAGE_OUTCOMES["complaint"] = "pengaduan"

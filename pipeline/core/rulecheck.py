@@ -193,6 +193,9 @@ def check_rules(rules_dir: Path) -> list[Problem]:
                           _official_stand_in, "official", out)
         if people is not None:
             _cross(off_path, people, officials_mod.problems, out)
+            from pipeline.consult.complaint_rules import check as complaint_problems
+            out.extend(Problem("complaints.toml", 0, m) for m in complaint_problems(
+                rules_dir, tuple(o for _, o, _ in people)))      # who answers complaints
     rules = _entries(rt_path, "rule", route_mod.parse_rule, _rule_stand_in, "rule", out) \
         if rt_path.exists() else None
     if rules is None:

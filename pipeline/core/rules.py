@@ -37,6 +37,7 @@ class Numbering:
     incoming: str = "{seq:04d}/SM/ITDA/{year}"
     outgoing: str = "700/{seq}/ITDA/{year}"
     consultation: str = "{seq:04d}/KONS/ITDA/{year}"     # web and walk-in requests
+    complaint: str = "{seq:04d}/PENG/ITDA/{year}"        # complaints about the service
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ def load_opds(path: Path) -> tuple[Opd, ...]:
 def load_numbering(path: Path) -> Numbering:
     data = _read_toml(path)
     values = {}
-    for book in ("incoming", "outgoing", "consultation"):
+    for book in ("incoming", "outgoing", "consultation", "complaint"):
         fmt = data.get(book, {}).get("format", getattr(Numbering, book))
         try:
             rendered = fmt.format(seq=1, year=2026)

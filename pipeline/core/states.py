@@ -51,6 +51,7 @@ TRANSITIONS: dict[str, tuple[tuple[Status, ...], Status]] = {
     "send":        ((S.SIGNED,), S.SENT),
     "answer":      ((S.DISPOSED,), S.SENT),       # a direct answer, where the rules allow one
     "close":       ((S.SENT,), S.CLOSED),
+    "respond":     ((S.REGISTERED,), S.SENT),     # a complaint answered by the superior
 }
 
 # Notes that change nothing but belong in the history (a receipt sent, a reminder, a re-send).

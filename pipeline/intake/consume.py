@@ -25,6 +25,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from pipeline import letter as letters
+from pipeline.consult import complaint_mail
 from pipeline.core import senderauth, states
 from pipeline.core.config import Config
 from pipeline.core.db import transaction
@@ -186,6 +187,12 @@ class Consumer:
                 return Outcome(status, "processed", entry.id if entry else None,
                                entry.agenda_no if entry else None, reason)
         threaded = _thread_entry(session, parsed.thread_ids)
+        filed = complaint_mail.by_mail(self.workflow, session, parsed, threaded, now) \
+            if threaded is not None and self.workflow is not None else None
+        if filed is not None:                    # PENGADUAN: in a case's thread (issue 20)
+            status, reason, entry = filed
+            message.entry_id, message.outcome, message.error = entry.id, status, reason
+            return Outcome(status, "processed", entry.id, entry.agenda_no, reason)
         ask = self.status.recognise(parsed, threaded)
         if ask is not None:                       # "where is our letter?": never a new case
             status, entry, reason = self.status.answer(session, parsed, message, ask,

@@ -11,6 +11,7 @@ from alembic import context
 from pipeline.books.search import include_name
 from pipeline.consult import survey_models  # noqa: F401  (its table in the metadata)
 from pipeline.core.models import Base
+from pipeline.core import models_complaint  # noqa: F401  (its table is in Base.metadata)
 
 config = context.config
 engine = config.attributes["engine"]

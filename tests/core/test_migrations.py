@@ -7,6 +7,7 @@ from alembic.script import ScriptDirectory
 from pipeline.books.search import include_name
 from pipeline.consult import survey_models  # noqa: F401  (its table in the metadata)
 from pipeline.core.db import alembic_config, current_revision, make_engine, migrate
+from pipeline.core import models_complaint  # noqa: F401
 from pipeline.core.models import Base
 
 

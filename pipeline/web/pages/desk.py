@@ -97,8 +97,21 @@ def clerk_sla(ctx: Ctx):
     with ctx.read() as s:
         rows = sla.open_cases(s, Calendar(service.extra_holidays), ctx.now,
                               service.answer_working_days, zone=ctx.cfg.office.timezone)
+        complaints = complaints_of_quarter(ctx, s)
     zone = ZoneInfo(ctx.cfg.office.timezone)
     return ctx.render("staff/clerk/sla.html", rows=rows, per_official=sla.per_official(rows),
                       names=official_names(ctx), overdue=sum(r.overdue for r in rows),
-                      promise=service.answer_working_days,
+                      promise=service.answer_working_days, complaints=complaints,
                       short=lambda moment: utc(moment).astimezone(zone).strftime("%d/%m/%Y %H.%M"))
+
+
+def complaints_of_quarter(ctx: Ctx, session) -> dict:
+    """This quarter's complaint figures (issue 20), for the SLA board."""
+    from datetime import date
+
+    from pipeline.books.complaints import complaint_figures, summary
+    today = ctx.now.astimezone(ZoneInfo(ctx.cfg.office.timezone)).date()
+    first = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    fig = complaint_figures(session, first, today, zone=ctx.cfg.office.timezone,
+                            calendar=Calendar(ctx.cfg.service.extra_holidays))
+    return {**fig, "since": first, "line": summary(fig)}

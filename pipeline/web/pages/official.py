@@ -27,7 +27,8 @@ ACTION_WORDS = {"approve": "disetujui", "dispose": "didisposisikan", "draft": "d
 OUTCOME_WORDS = {"disposed": "Disposisi tercatat.", "drafted": "Konsep jawaban tercatat.",
                  "initialled": "Paraf tercatat.", "returned": "Konsep dikembalikan kepada "
                  "konseptor dengan catatan.", "revised": "Revisi konsep tercatat; paraf "
-                 "dimulai lagi dari awal."}
+                 "dimulai lagi dari awal.", "responded": "Tanggapan atas pengaduan "
+                 "tercatat dan dikirim kepada pengadu."}
 
 
 STEP_OUTCOMES = {"disposed": "didisposisikan", "drafted": "konsep dikirim",
@@ -59,7 +60,7 @@ def my_code(ctx: Ctx) -> str:
     return ctx.user.official
 
 
-KINDS = ("disposition", "drafting", "paraf")    # "signing" steps: see /staf/tandatangan
+KINDS = ("disposition", "drafting", "paraf", "complaint")   # "signing": /staf/tandatangan
 
 
 def open_steps_of(session, code: str, kinds=KINDS) -> list[tuple[Step, AgendaEntry]]:
@@ -214,11 +215,23 @@ def render_step(ctx: Ctx, wf, step_id: int, error: str | None = None, status: in
         row = step_row(ctx, step, entry)
         row["status"] = step.status
         prop = proposal(wf, entry) if step.kind == "disposition" else None
+        complaint = complaint_of(s, wf, entry) if step.kind == "complaint" else None
     from pipeline.signing.convert import soffice
     return ctx.render("staff/official/step.html", status=status, step=row, case=view,
                       has_preview=soffice() is not None,
                       proposal=prop, officials=officials_choice(wf), error=error,
-                      back=back_to(ctx))
+                      back=back_to(ctx), complaint=complaint)
+
+
+def complaint_of(session, wf, entry: AgendaEntry) -> dict:
+    """What the handler of a complaint sees about it: the case and the official concerned."""
+    from pipeline.consult.complaint import of_entry
+    from pipeline.core.messages import COMPLAINT_VIA
+    c = of_entry(session, entry.id)
+    about = wf.by_code.get(c.about)
+    return {"original_id": c.original_id, "original_no": c.original.agenda_no,
+            "about": about.label() if about else None,
+            "via": COMPLAINT_VIA.get(c.via, c.via)}
 
 
 def back_to(ctx: Ctx) -> str:

@@ -216,6 +216,9 @@ def public_track(ctx: Ctx, errors: list[str] | None = None, status: int = 200):
                 "missing": entry.missing if entry.status == "incomplete" else None,
                 "answer": (c.get("answer") or {}).get("text"),
                 "stages": flow.timeline(ctx.app, s, entry, ctx.now)}
+        from pipeline.consult import complaint          # issue 20: complaints about it
+        view["complaints"], view["nonce"] = complaint.shown(s, entry), complaint.nonce()
+        view["complaint_days"] = complaint.working_days(ctx.cfg)
     return ctx.render("public/track.html", status=status, code=code, view=view,
                       errors=errors or [], max_files=ctx.cfg.web.max_files,
                       max_mb=f"{ctx.cfg.web.max_file_bytes / 1e6:.0f}")
