@@ -146,7 +146,8 @@ class Consumer:
             data = chosen.payload if chosen else " ".join(body.split()).encode()
             sha = hashlib.sha256(data).hexdigest()
         kept = {p.filename for p in parsed.attachments}
-        refused = [(p.filename, why) for p, why in aside if p.filename not in kept] + closed
+        refused = [(p.filename, why) for p, why in aside if p.filename not in kept]
+        refused += [(name, why) for name, why in closed if name not in dict(refused)]
         return parsed, LetterFound(choice.reading, choice.filename, choice.why,
                                    tuple(refused + choice.refused), sha, tuple(aside),
                                    round(time.monotonic() - started, 3))

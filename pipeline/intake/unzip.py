@@ -49,13 +49,13 @@ def _members(part: Part, limits: Limits, max_bytes: int) -> list[Part]:
         if info.is_dir() or stat.S_ISLNK(mode):
             continue
         if info.file_size > max_bytes:
-            raise Refused(f"{safe_filename(info.filename)} in {part.filename} is "
-                          f"{info.file_size:,} bytes; the attachment limit is {max_bytes:,}")
+            raise Refused(f"{safe_filename(info.filename)} in the archive is larger than "
+                          f"the attachment limit")
         with z.open(info) as fh:
             data = fh.read(max_bytes + 1)      # never trust the declared size alone
         if len(data) > max_bytes:
-            raise Refused(f"{safe_filename(info.filename)} in {part.filename} is larger "
-                          f"than the attachment limit")
+            raise Refused(f"{safe_filename(info.filename)} in the archive is larger than "
+                          f"the attachment limit")
         name = safe_filename(info.filename, fallback="berkas")
         out.append(Part(name, "application/octet-stream", data))
     return out
@@ -70,8 +70,8 @@ def expand(parts: tuple[Part, ...], limits: Limits, max_parts: int,
     for part in parts:
         if depth > NESTING or not _is_archive(part):
             if depth > NESTING and _is_archive(part):
-                closed.append((part.filename, f"an archive nested more than {NESTING} deep "
-                                              "is not opened"))
+                closed.append((part.filename, f"archive nested more than {NESTING} deep is not "
+                                              "opened"))
             continue
         try:
             inner = _members(part, limits, limits.max_bytes)
@@ -86,7 +86,7 @@ def expand(parts: tuple[Part, ...], limits: Limits, max_parts: int,
                  if p.filename in taken else p for p in inner]
         opened, deeper = expand(tuple(inner), limits, max_parts - len(result), depth + 1)
         if len(result) + len(opened) > max_parts:
-            closed.append((part.filename, f"the archive holds {len(opened)} files; a mail may "
+            closed.append((part.filename, f"the archive holds {len(opened)} files, a mail may "
                                           f"carry {max_parts} in all"))
             continue
         result.extend(opened)
