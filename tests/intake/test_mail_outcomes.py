@@ -117,3 +117,13 @@ def test_a_follow_up_shows_the_link_on_both_cases(app):
         links = [(e.entry_id, (e.data or {}).get("how")) for e in s.scalars(
             select(Event).where(Event.kind == "linked"))]
     assert (rows[0]["id"], "followed_by") in links and (rows[1]["id"], "follows") in links
+
+
+def test_a_konsep_number_has_a_blank_sequence_and_a_roman_month_is_not_one():
+    from pipeline.intake.checks.draft_letter import is_draft_number
+    drafts = ["700/    /Inspt", "…/…/2026", "700/ ... /BPKAD", "400.3/___/Disdik/2026",
+              "005/-/2026", "700//Inspt"]
+    numbered = ["900.1.3/1826/Rakyat/X/2025", "400.3/77/Disdik/2026", "800/12/XI/2026",
+                "B-12/ITDA/2026", "12 /Inspt /2026", None, ""]
+    assert all(is_draft_number(n) for n in drafts)
+    assert not any(is_draft_number(n) for n in numbered)

@@ -12,7 +12,8 @@ import re
 from pipeline.intake.checks import Check, Intake
 
 NUMBERED = "surat yang telah bernomor dan ditandatangani (yang diterima masih konsep)"
-_BLANK = re.compile(r"^[\s.…_\-*x]*$", re.IGNORECASE)
+# Not letters: a lone `X` is a Roman month (`900/1826/Rakyat/X/2025`), never a blank.
+_BLANK = re.compile(r"^[\s.…_\-*]*$")
 
 
 def is_draft_number(nomor: str | None) -> bool:
