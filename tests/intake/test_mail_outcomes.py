@@ -15,8 +15,8 @@ from sqlalchemy import select
 
 from pipeline.core.models import Attachment, Event
 from tests.intake.helpers import agenda, mail_in, run_until_idle, sent_mail
-from tests.mailbox_gen import Maker, mailbox
-from tests.mailbox_gen import clients
+from tests.intake.test_imap_flow import imap_app  # noqa: F401  (fixture)
+from tests.mailbox_gen import Maker, clients, mailbox
 from tests.mailbox_gen.score import run
 
 SENDER = ("Dinas Pendidikan", "disdik@pekalongankota.go.id")
@@ -127,3 +127,37 @@ def test_a_konsep_number_has_a_blank_sequence_and_a_roman_month_is_not_one():
                 "B-12/ITDA/2026", "12 /Inspt /2026", None, ""]
     assert all(is_draft_number(n) for n in drafts)
     assert not any(is_draft_number(n) for n in numbered)
+
+
+def test_over_imap_a_konsep_is_completed_by_the_numbered_letter_and_a_follow_up_is_new(
+        imap_app, dovecot, smtp_server):
+    """GIVEN a konsep in a zip with its spreadsheet, over Dovecot WHEN the OPD answers Paraf's
+    notice with the numbered letter, then sends a further letter in the same thread THEN the
+    konsep's case is completed and receipted, and the further letter is a second case."""
+    from tests.intake.test_imap_flow import receipts
+    maker = Maker(21)
+    spec, further = maker.spec(), maker.spec()
+    msg = clients.message(maker.rng, "outlook", SENDER, "Konsep surat", "Terlampir konsep.", 1)
+    clients.attach(msg, *maker.zipped([maker.render(maker.draft(spec), "docx"), maker.xlsx()]))
+    dovecot.append("INBOX", msg.as_bytes())
+    run_until_idle(imap_app)
+    (row,) = agenda(imap_app)
+    assert row["status"] == "incomplete" and "bernomor" in " ".join(row["missing"])
+    (notice,) = receipts(smtp_server)
+    assert "bernomor" in notice.get_content()
+    answer = clients.message(maker.rng, "outlook", SENDER, "Konsep surat", "Surat bernomor.", 2,
+                             answering=(notice["Message-ID"], notice.get_content()))
+    clients.attach(answer, *maker.render(spec, "pdf"))
+    dovecot.append("INBOX", answer.as_bytes())
+    run_until_idle(imap_app)
+    (row,) = agenda(imap_app)
+    assert row["status"] == "registered"
+    assert row["letter"]["nomor"].replace(" ", "") == spec["nomor"].replace(" ", "")
+    later = clients.message(maker.rng, "outlook", SENDER, "Konsep surat", "Surat lanjutan.", 3,
+                            answering=(answer["Message-ID"], "Surat bernomor."))
+    clients.attach(later, *maker.render(further, "docx"))
+    dovecot.append("INBOX", later.as_bytes())
+    run_until_idle(imap_app)
+    first, second = sorted(agenda(imap_app), key=lambda r: r["id"])
+    assert second["status"] == "registered" and second["follows"] == first["agenda_no"]
+    assert len(receipts(smtp_server)) == 3          # the notice and two receipts
