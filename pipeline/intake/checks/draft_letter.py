@@ -11,7 +11,8 @@ import re
 
 from pipeline.intake.checks import Check, Intake
 
-NUMBERED = "surat yang telah bernomor dan ditandatangani (yang diterima masih konsep)"
+NUMBERED = ("surat yang telah bernomor dan ditandatangani (yang Saudara kirim masih berupa "
+            "konsep)")
 # Not letters: a lone `X` is a Roman month (`900/1826/Rakyat/X/2025`), never a blank.
 _BLANK = re.compile(r"^[\s.…_\-*]*$")
 
