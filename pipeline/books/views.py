@@ -38,6 +38,7 @@ def entry_dict(e: AgendaEntry, low_confidence: float = 0.6) -> dict:
         "due_on": e.due_on.isoformat() if e.due_on else None,
         "letter": e.letter, "missing": e.missing, "reason": e.reason,
         "duplicate_of": e.duplicate_of.agenda_no if e.duplicate_of else None,
+        "follows": (e.letter_meta or {}).get("follows"),
         "flagged_fields": flagged,
     }
 
@@ -78,7 +79,7 @@ def print_entry(e: AgendaEntry, console: Console, low_confidence: float = 0.6) -
     for label, key in (("Received", "received_at"), ("From", "from"), ("OPD", "opd"),
                        ("Subject", "subject"), ("Message-ID", "message_id"), ("Due", "due_on"),
                        ("Reason", "reason"), ("Missing", "missing"),
-                       ("Duplicate of", "duplicate_of")):
+                       ("Duplicate of", "duplicate_of"), ("Follows", "follows")):
         if d[key]:
             out(f"  {label + ':':<14}{d[key]}")
     if e.letter:

@@ -120,6 +120,22 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     (r"could not be recorded.*", "message.not_recorded"),
     (r"(?P<error>[A-Z]\w*(Error|Exception)): .*", "message.error"),
 )
+# -- issue 15, mail outcomes: konsep letters and ZIP archives --------------------------------
+CATALOGUE.update({
+    "letter.draft": "Surat masih berupa konsep: nomor {nomor} belum berisi nomor urut",
+    "file.zip_nested": "arsip di dalam arsip lebih dari {depth} tingkat tidak dibuka",
+    "file.zip_member_big": "berkas {name} di dalam arsip melebihi batas ukuran lampiran",
+    "file.zip_files": "arsip berisi {count} berkas, padahal satu surel paling banyak {limit}",
+    "file.zip_unreadable": "arsip ZIP tidak dapat dibaca",
+})
+PATTERNS += (
+    (r"draft letter: the number (?P<nomor>.*) has no sequence", "letter.draft"),
+    (r"archive nested more than (?P<depth>\d+) deep is not opened", "file.zip_nested"),
+    (r"(?P<name>.*) in the archive is larger than the attachment limit", "file.zip_member_big"),
+    (r"the archive holds (?P<count>\d+) files, a mail may carry (?P<limit>\d+) in all",
+     "file.zip_files"),
+    (r"archive not readable.*", "file.zip_unreadable"),
+)
 HOW = {"the same file": "berkas yang sama",
        "the same OPD and letter number": "OPD dan nomor surat yang sama"}
 _COMPILED = tuple((re.compile(p, re.S), code) for p, code in PATTERNS)

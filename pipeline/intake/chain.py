@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.intake.checks import Intake, registry
+from pipeline.intake.checks.draft_letter import NUMBERED
 from pipeline.intake.checks.missing_fields import missing as missing_fields
 from pipeline.intake.checks.missing_letter import MISSING as NO_LETTER
 
@@ -17,6 +18,7 @@ INTAKE_CHAIN: tuple[tuple[str, str], ...] = (
     ("sender_auth", "quarantine"),
     ("unknown_sender", "quarantine"),
     ("refused_letter", "quarantine"),
+    ("draft_letter", "incomplete"),
     ("duplicate_letter", "duplicate"),
     ("missing_letter", "incomplete"),
     ("missing_fields", "incomplete"),
@@ -39,7 +41,9 @@ def decide(intake: Intake, chain=INTAKE_CHAIN) -> Verdict:
         hits.append({"check": name, "hit": reason is not None, "reason": reason})
         if reason is not None:
             gaps: tuple[str, ...] = ()
-            if action == "incomplete":
+            if name == "draft_letter":
+                gaps = (NUMBERED,)
+            elif action == "incomplete":
                 gaps = (NO_LETTER,) if intake.letter is None else tuple(
                     missing_fields(intake.letter))
             return Verdict(action, reason, gaps, tuple(hits))

@@ -33,9 +33,11 @@ from pipeline.core.errors import Transient
 from pipeline.core.models import AgendaEntry, Attachment, InboundMessage, OutboxMail
 from pipeline.core.rules import Rules
 from pipeline.core.store import ContentStore
-from pipeline.intake import tries
+from pipeline.intake import tries, unzip
 from pipeline.intake.chain import decide
 from pipeline.intake.checks import Intake, Prior
+from pipeline.intake.checks.auto_reply import machine
+from pipeline.intake.followup import follows_up as _follows_up, link as _link_follow_up
 from pipeline.intake.identify import identify
 from pipeline.intake.parse import ParsedMessage, Unparseable, parse
 from pipeline.intake.register import ACTOR, Registrar
@@ -141,7 +143,9 @@ class Consumer:
     def _read_letter(self, parsed: ParsedMessage) -> tuple[ParsedMessage, LetterFound]:
         """Files with active content are set aside first: nothing after this sees them."""
         started = time.monotonic()
-        safe, aside = letters.screen(parsed.attachments, self.letter_limits)
+        opened, closed = unzip.expand(parsed.attachments, self.letter_limits,
+                                      self.cfg.limits.max_parts)
+        safe, aside = letters.screen(opened, self.letter_limits)
         parsed = dataclasses.replace(parsed, attachments=tuple(safe))
         body = parsed.text or html_to_text(parsed.html)
         choice = letters.choose_letter(
@@ -154,6 +158,7 @@ class Consumer:
             sha = hashlib.sha256(data).hexdigest()
         kept = {p.filename for p in parsed.attachments}
         refused = [(p.filename, why) for p, why in aside if p.filename not in kept]
+        refused += [(name, why) for name, why in closed if name not in dict(refused)]
         return parsed, LetterFound(choice.reading, choice.filename, choice.why,
                                    tuple(refused + choice.refused), sha, tuple(aside),
                                    round(time.monotonic() - started, 3))
@@ -206,7 +211,10 @@ class Consumer:
                        getattr(reading, "pengirim", None) if reading else None,
                        shared=tuple(self.cfg.workflow.shared_domains))
 
-        if threaded is not None and not _completes(threaded, parsed, who):
+        follows = None
+        if threaded is not None and _follows_up(threaded, reading):
+            follows, threaded = threaded, None       # a new letter, booked on its own
+        elif threaded is not None and not _completes(threaded, parsed, who):
             return self._link(session, message, threaded, now, "linked", parsed, found)
         entry = threaded or AgendaEntry(channel="letter", book="incoming", received_at=now,
                                         status=states.Status.NEW.value)
@@ -231,6 +239,8 @@ class Consumer:
         self.registrar.apply(session, entry, verdict, now, message_id=parsed.message_id,
                              references=parsed.references, original=prior)
         self._keep_attachments(session, message, entry, parsed, found, found.aside)
+        if follows is not None:
+            _link_follow_up(entry, follows, now, parsed.message_id)
         message.entry_id = entry.id
         message.outcome = "completed" if threaded is not None else entry.status
         return Outcome(entry.status, "processed", entry.id, entry.agenda_no, verdict.reason)
@@ -328,9 +338,12 @@ def _thread_entry(session: Session, thread_ids: tuple[str, ...]) -> AgendaEntry 
 
 
 def _completes(entry: AgendaEntry, parsed: ParsedMessage, who) -> bool:
-    """Only the sender of an incomplete request (or its OPD) can complete it."""
+    """Only the sender of an incomplete request (or its OPD) can complete it; an out-of-office
+    answer to the notice asking for the letter completes nothing (it is linked, unanswered)."""
     if entry.status != states.Status.INCOMPLETE or entry.channel == "web":
         return False         # a web request is completed by consultflow.reopen_replied
+    if machine(parsed):
+        return False
     return parsed.from_addr == entry.sender_email or (
         who.opd is not None and who.opd.code == entry.opd_code)
 

@@ -18,6 +18,10 @@ NOT_LETTERS = ("spreadsheet", "presentation", "zip archive", "unsupported file t
                "no readable text")
 GOOD = 0.7
 BODY_MIN = 0.6
+# A naskah dinas has at least a Nomor, a Hal, the addressee, the body, the signer's position and
+# name: six lines. A shorter mail body ("Terlampir surat kami nomor ... hal ...") only points to
+# a letter, and reading it as one would book a case with no letter behind it.
+BODY_LINES = 6
 
 
 @dataclass
@@ -106,6 +110,8 @@ def choose_letter(attachments: list[tuple[str, str, bytes]], body_text: str,
                    f"highest letter score among {n} attachments")
             return Choice(name, best, why, refused)
     for text in [body_text or ""] + bodies:
+        if sum(1 for line in text.splitlines() if line.strip()) < BODY_LINES:
+            continue
         r = read_text(text, opd_names)
         if r.score() >= BODY_MIN and r.nomor and r.hal:
             return Choice(None, r, "letter typed in the e-mail body", refused)

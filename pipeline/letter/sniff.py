@@ -22,10 +22,10 @@ def sniff(data: bytes, filename: str = "") -> str:
     ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "file"
     if not data:
         raise Refused("empty file")
+    if head.startswith(b"PK\x03\x04"):     # before the PDF test: a stored (uncompressed)
+        return "zip"                       # PDF inside a zip shows %PDF- in its first bytes
     if b"%PDF-" in data[:1024]:
         return "pdf"
-    if head.startswith(b"PK\x03\x04"):
-        return "zip"
     if head.startswith((b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*")):
         return "image"
     if head.startswith(b"\x7fELF"):

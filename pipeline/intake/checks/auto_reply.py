@@ -6,13 +6,17 @@ from pipeline.intake.checks import Check, Intake
 _BOUNCERS = ("mailer-daemon@", "postmaster@")
 
 
-def _test(intake: Intake) -> str | None:
-    msg = intake.message
+def machine(msg) -> str | None:
+    """Why MSG (a ParsedMessage) was sent by a machine, or None when a person sent it."""
     if msg.auto_submitted:
         return "automatic message (Auto-Submitted / Precedence header)"
     if msg.from_addr and msg.from_addr.startswith(_BOUNCERS):
         return f"delivery report from {msg.from_addr}"
     return None
+
+
+def _test(intake: Intake) -> str | None:
+    return machine(intake.message)
 
 
 check = Check("auto_reply", "The message was sent by a machine, not a person", _test)
