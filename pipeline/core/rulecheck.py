@@ -151,6 +151,17 @@ def _unreachable(rules: list[tuple[int, Rule]]) -> list[tuple[int, str]]:
     return found
 
 
+def _signing_problems(path: Path, officials) -> list[Problem]:
+    """The [signing] table: who signs while the Inspektur is away (core/signforms.py)."""
+    from pipeline.core import signforms
+    from pipeline.core.rules import _read_toml
+    try:
+        forms = signforms.parse(_read_toml(path), path.name)
+    except RulesError as err:
+        return [Problem(path.name, 0, str(err))]
+    return [Problem(path.name, 0, message) for message in signforms.problems(forms, officials)]
+
+
 def check_rules(rules_dir: Path) -> list[Problem]:
     """All problems in rules_dir's officials.toml and routing.toml, ordered by file and line."""
     rules_dir = Path(rules_dir)
@@ -183,6 +194,7 @@ def check_rules(rules_dir: Path) -> list[Problem]:
                           _official_stand_in, "official", out)
         if people is not None:
             _cross(off_path, people, officials_mod.problems, out)
+            out.extend(_signing_problems(off_path, tuple(o for _, o, _ in people)))
     rules = _entries(rt_path, "rule", route_mod.parse_rule, _rule_stand_in, "rule", out) \
         if rt_path.exists() else None
     if rules is None:

@@ -56,7 +56,8 @@ TRANSITIONS: dict[str, tuple[tuple[Status, ...], Status]] = {
 # Notes that change nothing but belong in the history (a receipt sent, a reminder, a re-send).
 NOTES = frozenset({"receipted", "notified", "reminded", "escalated", "linked", "corrected",
                    "mail_failed", "paraf", "refused", "unclear", "assigned", "accepted",
-                   "reported", "archived", "printed", "viewed", "audit"})
+                   "reported", "archived", "printed", "viewed", "audit",
+                   "delegated", "handed_back"})      # officials away (casework/away.py)
 
 
 def can(entry: AgendaEntry, action: str) -> bool:

@@ -9,6 +9,7 @@ transaction, migrate, run `PRAGMA foreign_key_check` before committing, switch i
 from alembic import context
 
 from pipeline.books.search import include_name
+from pipeline.core import models_away  # noqa: F401  (its table is in the metadata)
 from pipeline.core.models import Base
 
 config = context.config
