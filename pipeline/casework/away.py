@@ -12,6 +12,8 @@ commit; the old token names a closed step, so it no longer acts. The request is 
 the holder with the new token, and the history says why (`delegated` / `handed_back`).
 
 `sweep` runs in the worker's reminder job; `StepDesk.open` asks `holder` for new steps.
+The Inspektur's signing step never moves: a Plt. signs with their own certificate
+(`paraf sign --as plt`, signing/signer_form.py), never with the Inspektur's key.
 """
 from __future__ import annotations
 
@@ -74,7 +76,7 @@ def sweep(wf, session: Session, now: datetime) -> int:
     away = {a.official for a in session.scalars(select(Absence).where(
         Absence.starts_on <= day, Absence.ends_on >= day, Absence.ended_at.is_(None)))}
     steps = list(session.scalars(select(Step).where(
-        Step.status == "open", or_(Step.official.in_(away) if away else false(),
+        Step.status == "open", Step.kind != "signing", or_(Step.official.in_(away) if away else false(),
                                    Step.on_behalf_of.is_not(None)))
         .order_by(Step.id).with_for_update(skip_locked=True)))
     moved = 0

@@ -52,7 +52,7 @@ class StepDesk:
         """A new open step, flushed: its id goes into the token of the mail about it. When
         OFFICIAL is away, it opens for their delegate, on their behalf (`casework/away.py`)."""
         step = self.new(entry, kind, official, now, revision=revision, stage=stage)
-        if self.by_code:
+        if self.by_code and kind != "signing":      # a Plt. signs with their own key
             held = holder(session, self.by_code, official, today(self.cfg, now))
             if held.official.code != official.code:
                 step.official, step.on_behalf_of = held.official.code, official.code
