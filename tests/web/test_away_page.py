@@ -59,3 +59,29 @@ def test_an_official_marks_their_own_absence_and_the_inspector_ends_it(web_app, 
         "absence": str(absence_id)})
     assert ended.status_code == 303
     assert open_parafs(web_app) == [("irban-1", None)]
+
+
+def test_the_absence_page_in_chromium(web_app, browser_page):
+    """An Irban fills the form in a real browser (axe-core finds no violation); their paraf
+    appears in the delegate's queue."""
+    from .conftest import PASSWORD
+    from .live import browser_sign_in, shot
+    use_routing(web_app)
+    letters(web_app, 1)
+    to_paraf(web_app)
+    page = browser_page
+    browser_sign_in(page, "hendro", PASSWORD)
+    page.wait_for_url("**/staf/tugas")
+    page.click("a[href='/staf/ketidakhadiran']")
+    page.wait_for_url("**/staf/ketidakhadiran")
+    page.select_option("select[name=reason]", "dinas luar")
+    page.fill("input[name=to]", (date.today() + timedelta(days=5)).isoformat())
+    page.select_option("select[name=delegate]", "irban-2")
+    shot(page, "away-form")
+    page.click("button:has-text('Catat')")
+    page.wait_for_url("**/staf/ketidakhadiran")
+    assert "Ketidakhadiran Hendro" in page.locator(".notice").inner_text()
+    assert page.locator("text=Ir. Slamet Riyadi").count() >= 1
+    shot(page, "away-listed")
+    assert open_parafs(web_app) == [("irban-2", "irban-1")]
+    assert [e for e in page.console_errors if "status of 404" not in e] == []

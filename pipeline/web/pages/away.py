@@ -42,7 +42,8 @@ def _save(ctx: Ctx, wf, session) -> str:
         raise do.AwayError("Isi tanggal mulai dan tanggal akhir.")
     do.record(wf, session, official, delegate, start, end, ctx.value("reason"),
               by=ctx.actor, now=ctx.now, note=ctx.value("note") or None)
-    return f"Ketidakhadiran {official.name} tercatat; pengganti: {delegate.name}."
+    return (f"Ketidakhadiran {official.name} tercatat; pengganti: "
+            f"{delegate.name.rstrip('.')}.")
 
 
 @page("/staf/ketidakhadiran", roles=ROLES, methods=("GET", "POST"))
