@@ -105,14 +105,20 @@ def test_a_plt_batch_is_signed_with_the_plts_own_key_and_says_so_everywhere(
     assert {r["signer"] for r in book} == {"Plt. Inspektur (sekretaris)"}
     checked = run("verify", "--code", letters[0].verification_code)
     assert "Plt. Inspektur Daerah Kota Pekalongan" in checked.output
-    if shutil.which("pdftoppm"):                 # for a person to look at the block
+    render(pdf, tmp_path, "letter-plt")
+
+
+def render(pdf: bytes, tmp_path, name: str) -> None:
+    """Page 1 as test-output/screenshots/NAME-1.png, for a person to look at the block."""
+    if shutil.which("pdftoppm"):
         SHOTS.mkdir(parents=True, exist_ok=True)
-        (tmp_path / "plt.pdf").write_bytes(pdf)
+        (tmp_path / f"{name}.pdf").write_bytes(pdf)
         subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1",
-                        str(tmp_path / "plt.pdf"), str(SHOTS / "letter-plt")], check=True)
+                        str(tmp_path / f"{name}.pdf"), str(SHOTS / name)], check=True)
 
 
-def test_an_letter_is_refused_where_the_rules_do_not_allow_it(office, dovecot, smtp_server):
+def test_an_letter_is_refused_where_the_rules_do_not_allow_it(office, dovecot, smtp_server,
+                                                               tmp_path):
     """GIVEN rules allowing a.n. Inspektur for 'biasa' letters only WHEN the Sekretaris signs
     a Biasa and a Segera letter a.n. THEN the Biasa one is signed "a.n. INSPEKTUR … /
     SEKRETARIS …," and the Segera one is refused and still waits for signature."""
@@ -126,9 +132,10 @@ def test_an_letter_is_refused_where_the_rules_do_not_allow_it(office, dovecot, s
         assert [(l.signed_by, l.signed_as) for l in letters] == [("sekretaris", "an")]
         statuses = dict(s.execute(select(AgendaEntry.agenda_no, AgendaEntry.status)).all())
     assert statuses["0002/SM/ITDA/2026"] == "initialled"
-    text = " ".join(page_text(app.store.get(letters[0].pdf_sha256, "signed"))
-                    .replace("\u00a0", " ").split())
+    pdf = app.store.get(letters[0].pdf_sha256, "signed")
+    text = " ".join(page_text(pdf).replace("\u00a0", " ").split())
     assert "a.n. INSPEKTUR DAERAH KOTA PEKALONGAN SEKRETARIS INSPEKTORAT DAERAH," in text
+    render(pdf, tmp_path, "letter-an")
     rules = app.cfg.rules_path / "officials.toml"
     rules.write_text(rules.read_text().replace('atas_nama = ["biasa"]', "atas_nama = []"))
     refused = run("sign", "--all", "--as", "an", "--key", str(keys / "sekretaris.p12"), *pw)
