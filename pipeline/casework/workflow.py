@@ -119,13 +119,15 @@ class Workflow(Revisions):
         REFUSED are the attachments intake set aside as unsafe: a reply that carried a refused
         draft is not read at all, since its words may be about the text that was refused."""
         tokens = find_tokens(list(parsed.recipients), parsed.subject)
-        if not tokens:
-            return None
-        if parsed.auto_submitted or (parsed.from_addr or "").startswith("mailer-daemon@"):
-            return "ignored", None, "pesan otomatis ke alamat tugas"
-        absent = away_mail.declared(self, fresh_text(parsed.text, parsed.html), now)
+        automatic = parsed.auto_submitted or (parsed.from_addr or "").startswith("mailer-daemon@")
+        absent = None if automatic else away_mail.declared(
+            self, fresh_text(parsed.text, parsed.html), now)
         if absent is not None:                  # "CUTI s.d. 12 Desember" to any Paraf mail
             return away_mail.on_reply(self, session, parsed, tokens, absent, now)
+        if not tokens:
+            return None
+        if automatic:
+            return "ignored", None, "pesan otomatis ke alamat tugas"
         step, why = self.gate(session, tokens, parsed)
         entry = session.get(AgendaEntry, step.entry_id, with_for_update=True) if step else None
         if why:

@@ -155,3 +155,30 @@ def test_a_forged_cuti_reply_records_nothing(office, dovecot, smtp_server, resul
         assert s.scalars(select(Absence)).all() == []
     assert open_steps(office) == [("paraf", "irban-3", 1, 0)]
     assert paraf_requests(mailroom, emails(office, "auditor-4b")) == []
+
+
+def test_cuti_replied_to_a_confirmation_without_a_token_counts_from_the_official_only(
+        office, dovecot, smtp_server):
+    """GIVEN irban-3's SETUJU was confirmed (a mail with no token) WHEN irban-3 replies to that
+    confirmation `CUTI s.d. <date>` THEN the absence is recorded; the same words from the
+    OPD's address in reply to its receipt are not an absence (the OPD is not an official)."""
+    mailroom = Mailroom(smtp_server, dovecot)
+    to_paraf(office, dovecot, mailroom)
+    opd = "disdik@pekalongankota.go.id"
+    receipt = mailroom.last_to(opd)
+    raw = mailroom.reply(receipt, opd, "CUTI s.d. 30-12-2026", send=False,
+                         to=office.cfg.office.email)
+    dovecot.append("INBOX", stamp(raw, "dkim=pass header.d=pekalongankota.go.id"))
+    run_once(office)
+    with office.session() as s:
+        assert s.scalars(select(Absence)).all() == []
+    drafter = emails(office, "auditor-3a")
+    confirmation = [m for m in mailroom.to(drafter) if "Reply-To" not in m][-1]
+    until = date.today() + timedelta(days=2)
+    answer(mailroom, dovecot, confirmation, drafter, f"CUTI s.d. {until:%d-%m-%Y}",
+           good(drafter), to=office.cfg.office.email)
+    run_once(office)
+    with office.session() as s:
+        assert [(a.official, a.delegate, a.ends_on) for a in s.scalars(select(Absence))] == [
+            ("auditor-3a", "irban-3", until)]                    # the superior by default
+    assert any("Ketidakhadiran Dicatat" in str(m["Subject"]) for m in mailroom.to(drafter))
