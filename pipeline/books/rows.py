@@ -196,5 +196,10 @@ def outgoing_row(out: OutgoingLetter, entry: AgendaEntry, zone: ZoneInfo) -> dic
         "status": entry.status,
         "verification_code": out.verification_code,
         "pdf_sha256": out.pdf_sha256,
+        "signer": SIGNED_AS.get(out.signed_as, "Inspektur")
+        + ("" if not out.signed_as else f" ({out.signed_by})"),
     }
+
+
+SIGNED_AS = {None: "Inspektur", "plt": "Plt. Inspektur", "an": "a.n. Inspektur, Sekretaris"}
 

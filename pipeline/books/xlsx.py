@@ -33,6 +33,7 @@ OUTGOING_COLUMNS: list[tuple[str, str]] = [
     ("to", "Tujuan"),
     ("hal", "Perihal"),
     ("agenda_no", "Nomor Agenda Masuk"),
+    ("signer", "Penanda Tangan"),
     ("verification_code", "Kode Verifikasi"),
     ("pdf_sha256", "SHA-256 Berkas PDF"),
 ]

@@ -14,7 +14,9 @@ from email.utils import formataddr
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pipeline.casework.absences import current, holder, today
 from pipeline.casework.replies import make_token, reply_address, subject_tag
+from pipeline.core import naskah
 from pipeline.core.config import Config
 from pipeline.core.models import AgendaEntry, Step
 from pipeline.core.officials import Official
@@ -38,6 +40,7 @@ class StepDesk:
         self.cfg = cfg
         self.hours = OfficeHours(Calendar(cfg.service.extra_holidays), cfg.office.timezone,
                                  cfg.workflow.office_hours)
+        self.by_code: dict[str, Official] = {}      # set by the Workflow: absences apply
 
     def target_hours(self, kind: str) -> float:
         wf = self.cfg.workflow
@@ -47,8 +50,13 @@ class StepDesk:
 
     def open(self, session: Session, entry: AgendaEntry, kind: str, official: Official,
              now: datetime, *, revision: int = 0, stage: int = 0) -> Step:
-        """A new open step, flushed: its id goes into the token of the mail about it."""
+        """A new open step, flushed: its id goes into the token of the mail about it. When
+        OFFICIAL is away, it opens for their delegate, on their behalf (`casework/away.py`)."""
         step = self.new(entry, kind, official, now, revision=revision, stage=stage)
+        if self.by_code and kind != "signing":      # a Plt. signs with their own key
+            held = holder(session, self.by_code, official, today(self.cfg, now))
+            if held.official.code != official.code:
+                step.official, step.on_behalf_of = held.official.code, official.code
         session.add(step)
         session.flush()
         return step
@@ -87,11 +95,21 @@ class StepDesk:
 
     def mail(self, session: Session, entry: AgendaEntry, step: Step, official: Official,
              template: str, attachments=(), **context) -> EmailMessage:
-        """Compose and queue the request for STEP; its Message-ID is kept on the step."""
-        token = self.token(step)
+        """Compose and queue the request for STEP; its Message-ID is kept on the step. A step
+        opened for a delegate goes to them, with a line saying on whose behalf."""
+        note = ""
+        if step.official != official.code and step.official in self.by_code:
+            note = behalf_note(self.cfg, session, official, step.opened_at)
+            official = self.by_code[step.official]
         body = notices.render(self.cfg, template, **notices.case_context(self.cfg, entry),
                               official=official, step=step,
                               due=notices.local_time(self.cfg, step.due_at), **context)
+        return self.send(session, entry, step, official, note + body, attachments)
+
+    def send(self, session: Session, entry: AgendaEntry, step: Step, official: Official,
+             body: str, attachments=()) -> EmailMessage:
+        """Queue BODY as the request for STEP to OFFICIAL, with STEP's token (once per step)."""
+        token = self.token(step)
         letter = entry.letter or {}
         msg = new_message()
         msg["Subject"] = (f"{subject_tag(token)} {SUBJECT[step.kind]}: "
@@ -140,4 +158,13 @@ def open_steps(session: Session, entry: AgendaEntry) -> list[Step]:
 
 def words(kind: str) -> str:
     return KIND_WORDS[kind]
+
+
+def behalf_note(cfg: Config, session: Session, owner: Official, when: datetime) -> str:
+    """The opening lines of a request a delegate gets for OWNER, who is away."""
+    absence = current(session, owner.code, today(cfg, when))
+    why = (f"sedang {absence.reason} s.d. {naskah.tanggal(absence.ends_on)}"
+           if absence else "sedang berhalangan")
+    return (f"Permintaan ini dialihkan kepada Bapak/Ibu sebagai pengganti {owner.name} "
+            f"({owner.jabatan}), yang {why}.\n\n")
 

@@ -15,7 +15,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipeline.casework import reminders
+from pipeline.casework import away, away_mail, reminders
 from pipeline.casework.actions import (
     DOCX,
     WEB_ACTIONS,
@@ -28,7 +28,13 @@ from pipeline.casework.actions import (
 from pipeline.casework.answers import answers_from_text
 from pipeline.casework.confirm import confirm
 from pipeline.casework.paraf import first_lines, initialled, own_paraf, remarks
-from pipeline.casework.replies import decide, explain_choices, find_tokens, read_token
+from pipeline.casework.replies import (
+    decide,
+    explain_choices,
+    find_tokens,
+    fresh_text,
+    read_token,
+)
 from pipeline.casework.replies.decision import Decision
 from pipeline.casework.revisions import Revisions
 from pipeline.casework.route import RouteInput, resolve_chain, route
@@ -53,6 +59,7 @@ class Workflow(Revisions):
         self.store, self.template = store, template
         self.desk = StepDesk(cfg)
         self.by_code = {o.code: o for o in officials}
+        self.desk.by_code = self.by_code            # absences: steps open at the delegate
         self.inspector = next(o for o in officials if "inspector" in o.roles)
         self.trust = senderauth.Trust.from_config(cfg.workflow)
 
@@ -113,9 +120,14 @@ class Workflow(Revisions):
         REFUSED are the attachments intake set aside as unsafe: a reply that carried a refused
         draft is not read at all, since its words may be about the text that was refused."""
         tokens = find_tokens(list(parsed.recipients), parsed.subject)
+        automatic = parsed.auto_submitted or (parsed.from_addr or "").startswith("mailer-daemon@")
+        absent = None if automatic else away_mail.declared(
+            self, fresh_text(parsed.text, parsed.html), now)
+        if absent is not None:                  # "CUTI s.d. 12 Desember" to any Paraf mail
+            return away_mail.on_reply(self, session, parsed, tokens, absent, now)
         if not tokens:
             return None
-        if parsed.auto_submitted or (parsed.from_addr or "").startswith("mailer-daemon@"):
+        if automatic:
             return "ignored", None, "pesan otomatis ke alamat tugas"
         step, why = self.gate(session, tokens, parsed)
         entry = session.get(AgendaEntry, step.entry_id, with_for_update=True) if step else None
@@ -358,4 +370,5 @@ class Workflow(Revisions):
         return tuple(self.by_code[c] for c in disp.chain)
 
     def remind(self, session: Session, now: datetime) -> int:
+        away.sweep(self, session, now)          # absences begun or over: steps change hands
         return reminders.remind(self, session, now)

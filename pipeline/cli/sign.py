@@ -19,16 +19,23 @@ def keys():
 
 @keys.command("create-test")
 @click.option("--passphrase-file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--official", help="another official's test key (a Plt., the Sekretaris)")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="where to write it (default: [signing] pkcs12, or keys/<official>.p12)")
 @pass_ctx
-def keys_create_test(ctx, passphrase_file):
+def keys_create_test(ctx, passphrase_file, official, out):
     """Make a self-signed test key for the Inspector (demos and tests, never real letters)."""
     from pipeline.signing.keys import create_test_pkcs12, passphrase_from
     app = ctx.app
     cfg = app.cfg
     if app.workflow is None:
         raise ParafError("no officials.toml: who is the Inspector?")
-    who = app.workflow.inspector
-    path = create_test_pkcs12(cfg.path(cfg.signing.pkcs12), _passphrase(passphrase_from,
+    who = app.workflow.by_code.get(official) if official else app.workflow.inspector
+    if who is None:
+        raise ParafError(f"unknown official '{official}'")
+    target = out or (cfg.path(cfg.signing.pkcs12) if not official
+                     else cfg.path(cfg.signing.pkcs12).parent / f"{who.code}.p12")
+    path = create_test_pkcs12(target, _passphrase(passphrase_from,
                               passphrase_file), who.name, who.nip, who.jabatan, cfg.office.name)
     console.print(f"test key for {who.name} written to {path}", markup=False)
 
@@ -74,8 +81,13 @@ def _passphrase(passphrase_from, file):
 @click.argument("agenda_nos", nargs=-1)
 @click.option("--all", "sign_all", is_flag=True, help="sign every letter in the batch")
 @click.option("--passphrase-file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--as", "form", type=click.Choice(["plt", "an"]),
+              help="sign as Plt. Inspektur (the Inspektur is away) or a.n. Inspektur; "
+                   "default: Plt. when the Inspektur is away")
+@click.option("--key", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="the signer's own PKCS#12 (default: [signing] pkcs12, the Inspektur's)")
 @pass_ctx
-def sign(ctx, agenda_nos, sign_all, passphrase_file):
+def sign(ctx, agenda_nos, sign_all, passphrase_file, form, key):
     """Show the signing batch; with --all or AGENDA_NOS, sign them (the key is unlocked here)."""
     from pipeline.signing.batch import ready, sign_batch
     from pipeline.signing.keys import load_signer, passphrase_from
@@ -92,9 +104,14 @@ def sign(ctx, agenda_nos, sign_all, passphrase_file):
     if not (sign_all or agenda_nos):
         return
     chosen = None if sign_all else [r["id"] for r in batch if r["agenda_no"] in agenda_nos]
-    signer = load_signer(app.cfg.path(app.cfg.signing.pkcs12),
+    from pipeline.signing.signer_form import LABELS, choose
+    now = datetime.now(timezone.utc)
+    with app.session() as session:
+        who = choose(app.workflow, session, now, form)
+    console.print(f"signing as {LABELS[who.form]}: {who.official.name}", markup=False)
+    signer = load_signer(key or app.cfg.path(app.cfg.signing.pkcs12),
                          _passphrase(passphrase_from, passphrase_file))
-    signed, problems = sign_batch(app, signer, datetime.now(timezone.utc), chosen)
+    signed, problems = sign_batch(app, signer, now, chosen, form=who)
     for letter in signed:
         console.print(f"signed {letter.agenda_no} as {letter.number}", markup=False)
     for line in problems:

@@ -211,13 +211,15 @@ def looks_english(text: str) -> bool:
 # -- the names of things a page shows --------------------------------------------------------
 STEP_KINDS = {"check": "Pemeriksaan kelengkapan", "disposition": "Disposisi",
               "drafting": "Penyusunan jawaban", "paraf": "Paraf", "signing": "Tanda tangan"}
-STEP_STATUSES = {"open": "menunggu", "done": "selesai", "superseded": "digantikan"}
+STEP_STATUSES = {"open": "menunggu", "done": "selesai", "superseded": "digantikan",
+                 "moved": "dialihkan"}
 STEP_OUTCOMES = {"accepted": "lengkap, diterima", "incomplete": "belum lengkap",
                  "disposed": "didisposisikan", "drafted": "konsep dikirim",
                  "approved": "diparaf", "returned": "dikembalikan", "revised": "direvisi",
                  "superseded": "diganti revisi baru", "signed": "ditandatangani",
                  "answered": "dijawab langsung", "sign-pending": "akan ditandatangani",
-                 "signing": "sedang ditandatangani", "sign-failed": "gagal ditandatangani"}
+                 "signing": "sedang ditandatangani", "sign-failed": "gagal ditandatangani",
+                 "moved": "dialihkan (pejabat berhalangan atau kembali)"}
 MAIL_STATUSES = {"planned": "disiapkan", "queued": "dalam antrean", "sending": "sedang dikirim",
                  "sent": "terkirim", "failed": "gagal dikirim",
                  "held": "ditahan untuk diperiksa petugas"}
@@ -225,7 +227,8 @@ MESSAGE_OUTCOMES = {"new": "baru", "registered": "didaftarkan", "incomplete": "b
                     "duplicate": "duplikat", "quarantined": "dikarantina", "failed": "gagal dibaca",
                     "rejected": "ditolak", "linked": "dilampirkan pada kasus",
                     "completed": "melengkapi kasus", "redelivered": "terkirim ulang",
-                    "reply": "balasan pejabat", "refused": "balasan ditolak"}
+                    "reply": "balasan pejabat", "refused": "balasan ditolak",
+                    "away": "ketidakhadiran pejabat"}
 DRAFT_SOURCES = {"mail": "balasan surel", "web": "halaman web", "docx": "berkas DOCX",
                  "upload": "unggahan DOCX", "generated": "isian awal"}
 

@@ -268,6 +268,7 @@ class Step(Base):
     reply_message_id: Mapped[str | None] = mapped_column(String(998))
     reminded_at: Mapped[datetime | None]
     escalated_at: Mapped[datetime | None]
+    on_behalf_of: Mapped[str | None] = mapped_column(String(64))   # absent official (away.py)
     entry: Mapped[AgendaEntry] = relationship()
 
 
@@ -283,6 +284,7 @@ class OutgoingLetter(Base):
     seq: Mapped[int]
     signed_at: Mapped[datetime]
     signed_by: Mapped[str] = mapped_column(String(64))
+    signed_as: Mapped[str | None] = mapped_column(String(8))    # None | "plt" | "an"
     revision: Mapped[int]
     pdf_sha256: Mapped[str] = mapped_column(String(64), index=True)
     pdf_path: Mapped[str] = mapped_column(String(512))

@@ -151,6 +151,17 @@ def _unreachable(rules: list[tuple[int, Rule]]) -> list[tuple[int, str]]:
     return found
 
 
+def _signing_problems(path: Path, officials) -> list[Problem]:
+    """The [signing] table: who signs while the Inspektur is away (core/signforms.py)."""
+    from pipeline.core import signforms
+    from pipeline.core.rules import _read_toml
+    try:
+        forms = signforms.parse(_read_toml(path), path.name)
+    except RulesError as err:
+        return [Problem(path.name, 0, str(err))]
+    return [Problem(path.name, 0, message) for message in signforms.problems(forms, officials)]
+
+
 def check_rules(rules_dir: Path) -> list[Problem]:
     """All problems in rules_dir's officials.toml and routing.toml, ordered by file and line."""
     rules_dir = Path(rules_dir)
@@ -196,6 +207,7 @@ def check_rules(rules_dir: Path) -> list[Problem]:
             from pipeline.consult.complaint_rules import check as complaint_problems
             out.extend(Problem("complaints.toml", 0, m) for m in complaint_problems(
                 rules_dir, tuple(o for _, o, _ in people)))      # who answers complaints
+            out.extend(_signing_problems(off_path, tuple(o for _, o, _ in people)))
     rules = _entries(rt_path, "rule", route_mod.parse_rule, _rule_stand_in, "rule", out) \
         if rt_path.exists() else None
     if rules is None:

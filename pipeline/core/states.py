@@ -58,7 +58,8 @@ TRANSITIONS: dict[str, tuple[tuple[Status, ...], Status]] = {
 NOTES = frozenset({"receipted", "notified", "reminded", "escalated", "linked", "corrected",
                    "mail_failed", "paraf", "refused", "unclear", "assigned", "accepted",
                    "reported", "archived", "printed", "viewed", "audit",
-                   "status_query"})          # an OPD asked where its letter is (issue 19)
+                   "status_query",          # an OPD asked where its letter is (issue 19)
+                   "delegated", "handed_back"})      # officials away (casework/away.py)
 
 
 def can(entry: AgendaEntry, action: str) -> bool:

@@ -9,9 +9,7 @@ transaction, migrate, run `PRAGMA foreign_key_check` before committing, switch i
 from alembic import context
 
 from pipeline.books.search import include_name
-from pipeline.consult import survey_models  # noqa: F401  (its table in the metadata)
-from pipeline.core.models import Base
-from pipeline.core import models_complaint  # noqa: F401  (its table is in Base.metadata)
+from pipeline.migrations.tables import Base
 
 config = context.config
 engine = config.attributes["engine"]

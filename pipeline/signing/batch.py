@@ -30,9 +30,11 @@ from pipeline.core.numbering import current, format_number, next_seq
 from pipeline.intake import notices
 from pipeline.mail import outbox
 from pipeline.mail.headers import new_message
-from pipeline.signing import certcheck, convert, lookup, staging
+from pipeline.casework.signer_block import set_signer
+from pipeline.signing import certcheck, convert, lookup, signer_form, staging
 from pipeline.signing.ltv import LongTermSigner
 from pipeline.signing.sign import verification_code
+from pipeline.signing.signer_form import SignerForm
 
 RETRIES = 10        # renumbering rounds when other signers keep taking the next number
 
@@ -69,11 +71,15 @@ def ready(session) -> list[dict]:
 
 
 class Batch:
-    def __init__(self, app, signer, now: datetime, message_id: str | None = None):
+    def __init__(self, app, signer, now: datetime, message_id: str | None = None,
+                 form: SignerForm | None = None):
         self.app, self.cfg, self.signer, self.now = app, app.cfg, signer, now
         self.message_id = message_id        # the Inspector's reply, when signed by reply
         self.wf = app.workflow
         self.inspector = self.wf.inspector
+        # Who signs and how: the Inspektur, a Plt. or a.n. (signer_form.py)
+        self.form = form or SignerForm(self.inspector, self.inspector)
+        self.by = self.form.official
         self.zone = ZoneInfo(self.cfg.office.timezone)
         self.today = now.astimezone(self.zone).date()
         self.fmt = app.rules.numbering.outgoing
@@ -88,19 +94,23 @@ class Batch:
         """Fill, convert (one LibreOffice run) and sign; no database writes."""
         filled = [fill_signing(it.docx, self.number(it.seq), self.today.isoformat(),
                                self.cfg.office.city) for it in items]
+        if self.form.form:
+            filled = [set_signer(docx, self.inspector, self.by, self.form.heading())
+                      for docx in filled]
         for it, pdf in zip(items, convert.to_pdf(filled)):
             if pdf is None:
                 continue
             it.code = verification_code()
             it.pdf, it.level = self.ltv.sign(
-                pdf, self.signer, name=self.inspector.name, jabatan=self.inspector.jabatan,
-                nip=self.inspector.nip, verification_code=it.code,
+                pdf, self.signer, name=self.by.name, jabatan=self.form.stamp_jabatan(),
+                nip=self.by.nip, verification_code=it.code,
                 verify_url=self.cfg.signing.verify_url, location=self.cfg.office.city,
                 font=self.cfg.signing.stamp_font or None)
 
     def run(self, entry_ids: list[int] | None = None) -> tuple[list[Signed], list[str]]:
         # An expired or revoked certificate signs nothing (SigningError, in Indonesian).
         certcheck.check_signer(self.signer, self.trust, self.now)
+        signer_form.check_certificate(self.signer, self.form)    # a Plt. signs with their own
         staging.recover(self.app)           # what a killed signer left half-stored
         with self.app.session() as s:
             query = select(AgendaEntry).where(
@@ -108,6 +118,9 @@ class Batch:
             if entry_ids:
                 query = query.where(AgendaEntry.id.in_(entry_ids))
             entries = list(s.scalars(query))
+            refused = [why for why in (signer_form.refusal(self.wf, self.form, e)
+                                       for e in entries) if why]
+            entries = [e for e in entries if not signer_form.refusal(self.wf, self.form, e)]
             base = current(s, "outgoing", self.today.year)
             items = [Prepared(e.id, base + i + 1,
                               self.app.store.get(self.wf.latest_draft(s, e).sha256, "draft"))
@@ -115,7 +128,7 @@ class Batch:
         for it in items:
             it.tembusan = _tembusan_names(it.docx)
         self.prepare(items)
-        signed, problems = [], []
+        signed, problems = [], list(refused)
         for it in items:
             if it.pdf is None:
                 problems.append(f"entry #{it.entry_id}: LibreOffice could not convert the draft")
@@ -176,7 +189,8 @@ class Batch:
         revision = self.wf.latest_draft(s, entry).number
         copies = self.copies.copies(it.tembusan)
         letter = OutgoingLetter(entry_id=entry.id, number=number, year=self.today.year,
-                                seq=seq, signed_at=self.now, signed_by=self.inspector.code,
+                                seq=seq, signed_at=self.now, signed_by=self.by.code,
+                                signed_as=self.form.form,
                                 revision=revision, pdf_sha256=digest,
                                 pdf_path=self.app.store.relative(path),
                                 verification_code=it.code, pades_level=it.level)
@@ -186,12 +200,15 @@ class Batch:
         if copies.unaddressed:          # shown by `paraf show`: send these another way
             data["how"] = ("tembusan without an address in rules/tembusan.toml: "
                            + "; ".join(copies.unaddressed))
-        states.move(entry, "sign", actor=self.inspector.emails[0], at=self.now,
+        if self.form.form:
+            data["signed_as"] = signer_form.LABELS[self.form.form]
+        states.move(entry, "sign", actor=self.by.emails[0], at=self.now,
                     message_id=self.message_id, data=data)
         s.flush()
         letter.mail_message_id = self.mail(s, entry, letter, it.pdf, copies)
-        confirm.tell(self.wf.desk, s, entry, self.inspector, "signed",
-                     f"kunci tanda tangan Inspektur (surat keluar nomor {number})",
+        confirm.tell(self.wf.desk, s, entry, self.by, "signed",
+                     f"kunci tanda tangan {signer_form.LABELS[self.form.form]} "
+                     f"(surat keluar nomor {number})",
                      self.now, answering=self.message_id, revision=revision)
         return Signed(entry.agenda_no, number, digest)
 
@@ -203,7 +220,7 @@ class Batch:
         body = notices.render(self.cfg, "signed_letter", **notices.case_context(self.cfg, entry),
                               recipient=entry.opd_name or entry.sender_name or entry.sender_email,
                               outgoing=letter, signed_on=naskah.tanggal(self.today),
-                              signer=self.inspector, verify_url=self.cfg.signing.verify_url,
+                              signer=self.form.signer_line(), verify_url=self.cfg.signing.verify_url,
                               tembusan=[tembusan.display(n) for n in copies.names])
         msg = new_message()
         msg["Subject"] = f"Surat Jawaban Nomor {letter.number} [{entry.agenda_no}]"
@@ -244,8 +261,9 @@ class _Renumber(Exception):
     """The tentative number was taken by another signer; the transaction rolls back."""
 
 
-def sign_batch(app, signer, now: datetime, entry_ids=None) -> tuple[list[Signed], list[str]]:
-    return Batch(app, signer, now).run(entry_ids)
+def sign_batch(app, signer, now: datetime, entry_ids=None, form: SignerForm | None = None
+               ) -> tuple[list[Signed], list[str]]:
+    return Batch(app, signer, now, form=form).run(entry_ids)
 
 
 def settle_sent(app, now: datetime) -> int:

@@ -79,8 +79,20 @@ def find(session, code: str, officials=None, zone: str = "Asia/Jakarta") -> Publ
         addressee=entry.opd_name or entry.sender_name or "-",
         hal=(entry.letter or {}).get("hal") or entry.subject or "-",
         signer_name=signer.name if signer else out.signed_by,
-        signer_jabatan=signer.jabatan if signer else "-",
+        signer_jabatan=_jabatan(out, signer, officials or {}),
         signed_at=signed_at, sha256=out.pdf_sha256, pdf_path=out.pdf_path)
+
+
+def _jabatan(out: OutgoingLetter, signer, officials: dict) -> str:
+    """As the letter's signature block says it: "Plt. Inspektur …", "a.n. Inspektur …, …"."""
+    if signer is None:
+        return "-"
+    inspector = next((o for o in officials.values() if o.is_inspector), None)
+    if out.signed_as == "plt" and inspector is not None:
+        return f"Plt. {inspector.jabatan}"
+    if out.signed_as == "an" and inspector is not None:
+        return f"a.n. {inspector.jabatan}, {signer.jabatan}"
+    return signer.jabatan
 
 
 def check(letter: PublicLetter, pdf: bytes, trust_pem: list[bytes]) -> Check:

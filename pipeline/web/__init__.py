@@ -29,7 +29,7 @@ from pipeline.web.security import CSRF_COOKIE, BodyLimit, SecureHeaders, new_bro
 
 # The page modules; each registers its pages on import.
 MODULES = ("auth", "public", "verification", "consultation", "walkin", "clerk", "desk",
-           "official", "inspector", "admin", "survey", "complaint")
+           "official", "inspector", "admin", "survey", "complaint", "away")
 
 
 def load_pages() -> None:

@@ -114,4 +114,5 @@ def test_outgoing_book_is_empty_until_letters_are_signed(app):
     assert out == [{"id": out[0]["id"], "outgoing_no": "700/1/ITDA/2026", "date": date(2026, 3, 7),
                     "to": "Dinas Pendidikan", "hal": "Permohonan konsultasi",
                     "agenda_no": "002/INSP/2026", "status": "sent",
-                    "verification_code": "ABCD-EFGH-JKMN", "pdf_sha256": "0" * 64}]
+                    "verification_code": "ABCD-EFGH-JKMN", "pdf_sha256": "0" * 64,
+                    "signer": "Inspektur"}]

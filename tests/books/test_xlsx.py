@@ -44,7 +44,8 @@ def test_outgoing_columns_and_an_empty_book(tmp_path):
     path = xlsx.export([], xlsx.OUTGOING_COLUMNS, tmp_path / "keluar.xlsx", "Surat Keluar")
     sheet = openpyxl.load_workbook(path).active
     assert [c.value for c in sheet[3]] == ["No. Surat Keluar", "Tanggal", "Tujuan", "Perihal",
-                                           "Nomor Agenda Masuk", "Kode Verifikasi",
+                                           "Nomor Agenda Masuk", "Penanda Tangan",
+                                           "Kode Verifikasi",
                                            "SHA-256 Berkas PDF"]
     assert sheet.max_row == 3
     row = {"outgoing_no": None, "date": date(2026, 3, 7), "to": "Dinas", "hal": "Hal",

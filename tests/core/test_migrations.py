@@ -5,10 +5,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from pipeline.books.search import include_name
-from pipeline.consult import survey_models  # noqa: F401  (its table in the metadata)
 from pipeline.core.db import alembic_config, current_revision, make_engine, migrate
-from pipeline.core import models_complaint  # noqa: F401
-from pipeline.core.models import Base
+from pipeline.migrations.tables import Base
 
 
 def test_migrations_match_the_models_and_are_idempotent(db_url):

@@ -33,7 +33,8 @@ OUTCOME_WORDS = {"disposed": "Disposisi tercatat.", "drafted": "Konsep jawaban t
 
 STEP_OUTCOMES = {"disposed": "didisposisikan", "drafted": "konsep dikirim",
                  "approved": "diparaf", "returned": "dikembalikan", "revised": "direvisi",
-                 "superseded": "diganti revisi baru", "signed": "ditandatangani"}
+                 "superseded": "diganti revisi baru", "signed": "ditandatangani",
+                 "moved": "dialihkan"}
 
 
 def people(session, wf) -> dict[str, str]:

@@ -1,15 +1,15 @@
 """complaints: complaints about the service (pengaduan), each its own case
 
-Revision ID: 0014_complaints
-Revises: 0009_once
+Revision ID: 0011_complaints
+Revises: 0010_survey
 """
 from typing import Sequence, Union
 
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0014_complaints"
-down_revision: Union[str, Sequence[str], None] = "0013_survey"
+revision: str = "0011_complaints"
+down_revision: Union[str, Sequence[str], None] = "0010_survey"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

@@ -1,6 +1,6 @@
 """survey: the satisfaction survey's invitations and answers (PermenPANRB 14/2017)
 
-Revision ID: 0013_survey
+Revision ID: 0010_survey
 Revises: 0009_once
 """
 from typing import Sequence, Union
@@ -8,7 +8,7 @@ from typing import Sequence, Union
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0013_survey"
+revision: str = "0010_survey"
 down_revision: Union[str, Sequence[str], None] = "0009_once"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None

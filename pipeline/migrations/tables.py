@@ -1,0 +1,9 @@
+# SPDX-License-Identifier: AGPL-3.0-or-later
+"""Every table of the schema in one `Base.metadata`: the core models and each stage's own
+model modules. Alembic's environment and the schema test import this one place, so a new
+model module is listed once, here."""
+from pipeline.consult import survey_models  # noqa: F401
+from pipeline.core import models_away, models_complaint  # noqa: F401
+from pipeline.core.models import Base
+
+__all__ = ["Base"]
