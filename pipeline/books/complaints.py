@@ -38,7 +38,7 @@ def complaint_figures(session: Session, start: date | datetime, end: date | date
         AgendaEntry, AgendaEntry.id == Complaint.entry_id).where(
         Complaint.filed_at >= since, Complaint.filed_at < until).order_by(Complaint.id)).all()
     originals = dict(session.execute(select(AgendaEntry.id, AgendaEntry.agenda_no).where(
-        AgendaEntry.id.in_([c.original_id for c, _ in rows]))).tuples().all()) if rows else {}
+        AgendaEntry.id.in_([c.original_id for c, _ in rows]))).all()) if rows else {}
     days, listed, within, by_via = [], [], 0, {}
     for complaint, entry in rows:
         filed = local_date(complaint.filed_at, tz)
