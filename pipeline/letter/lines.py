@@ -155,8 +155,11 @@ def from_words(words: list[Word], width: float, page: int, ocr: bool = False) ->
     for row in _split_columns(raw, width):
         if out and not out[-1].blank and any(id(w) in after_gap for w in row):
             out.append(Line("", page, None, ocr))
+        # only a row that itself starts inside the block (a wrapped cell) can hold two cells;
+        # a line from the margin is body text, however wide its justified spaces
+        cols = columns if row[0].x0 > 0.3 * width else []
         segs = [s for part in _cut_at_edges(row, edges, width)
-                for s in _segments(part, 2.2 * h, columns, 0.006 * width)]
+                for s in _segments(part, 2.2 * h, cols, 0.006 * width)]
         # the right-hand runs of this row that began after a gap: columns for the row below
         columns = [s[0].x0 for k, s in enumerate(segs) if k > 0 and s[0].x0 > 0.4 * width]
         for seg in segs:
