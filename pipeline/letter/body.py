@@ -33,10 +33,13 @@ def _noise(ln: Line) -> bool:
 
 
 def _year_tail(ln: Line, out: list[Line]) -> bool:
-    """A bare "5" or "26" under a number cut in its year ("…/II/202"): the number wrapped in a
-    narrow cell (a naskah dinas number ends with its four-digit year), not a page number."""
+    """A bare "5" or "26" under a number cut in its year ("…/II/202"), or a faint "12026" under
+    a Nomor row without its year: the number wrapped in a narrow cell (a naskah dinas number
+    ends with its four-digit year), not a page number or a speck."""
     return ln.text.strip().isdigit() and any(
-        re.search(r"/(?:19|20)\d{0,2}$", o.text.strip()) for o in out[-2:])
+        re.search(r"/(?:19|20)\d{0,2}$", o.text.strip()) or (
+            re.match(r"^\s*(nomor|no)\b", o.text, re.I) and not re.search(r"(19|20)\d{2}$", o.text))
+        for o in out[-2:])
 
 
 def clean(lines: list[Line]) -> list[Line]:
