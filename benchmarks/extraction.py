@@ -66,6 +66,11 @@ def bare(path: Path, fmt: str) -> int:
         return len(pngs)
 
 
+def _cpu() -> float:
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def pct(xs: list[bool]) -> str:
     return f"{100 * sum(xs) / len(xs):6.1f}%" if xs else "      -"
 
@@ -88,6 +93,7 @@ def run(folder: Path, sandbox: bool, baseline: bool, show: int) -> dict:
     by_producer: dict = defaultdict(lambda: defaultdict(list))
     times: dict[str, list[float]] = defaultdict(list)
     bare_times: dict[str, list[float]] = defaultdict(list)
+    cpu: dict[str, list[float]] = defaultdict(list)
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     shown = 0
     for truth_path in sorted(folder.glob("*.json")):
@@ -96,7 +102,7 @@ def run(folder: Path, sandbox: bool, baseline: bool, show: int) -> dict:
         if doc is None:
             continue
         fmt = truth.get("format", doc.suffix.lstrip("."))
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), _cpu()
         try:
             got = read(doc.read_bytes(), doc.name).to_dict()
         except Refused as e:
@@ -105,6 +111,7 @@ def run(folder: Path, sandbox: bool, baseline: bool, show: int) -> dict:
         dt = time.perf_counter() - t0
         pages = max(got.get("pages_read") or 1, 1)
         times[fmt].append(dt / pages if fmt == "scan" else dt)
+        cpu[fmt].append((_cpu() - c0) / (pages if fmt == "scan" else 1))
         if baseline:
             t0 = time.perf_counter()
             n = bare(doc, fmt)
@@ -131,6 +138,9 @@ def run(folder: Path, sandbox: bool, baseline: bool, show: int) -> dict:
         if xs:
             b = f"{statistics.median(bs):9.3f} s" if bs else "         -"
             print(f"  {label:<24}{statistics.median(xs):9.3f} s{b}")
+    if cpu["scan"]:  # wall time suffers when the machine is shared; CPU time does not
+        print(f"  {'CPU per scanned page':<24}{statistics.median(cpu['scan']):9.3f} s"
+              "  (this process + tesseract, one thread)")
     print(f"peak RSS: {rss0 / 1024:.0f} MB before, {rss1 / 1024:.0f} MB after")
     return {"format": by_fmt, "family": by_family}
 

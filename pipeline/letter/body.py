@@ -32,12 +32,24 @@ def _noise(ln: Line) -> bool:
     return False
 
 
+def _year_tail(ln: Line, out: list[Line]) -> bool:
+    """A bare "5" or "26" under a number cut in its year ("…/II/202"), or a faint "12026" under
+    a Nomor row without its year: the number wrapped in a narrow cell (a naskah dinas number
+    ends with its four-digit year), not a page number or a speck."""
+    return ln.text.strip().isdigit() and any(
+        re.search(r"/(?:19|20)\d{0,2}$", o.text.strip()) or (
+            re.match(r"^\s*(nomor|no)\b", o.text, re.I) and not re.search(r"(19|20)\d{2}$", o.text))
+        for o in out[-2:])
+
+
 def clean(lines: list[Line]) -> list[Line]:
     """Without page numbers ("- 2 -"), scanner specks and the blank lines on top of a page,
     so that a list or a Tembusan that runs over a page stays one."""
     out: list[Line] = []
     for ln in lines:
-        if _noise(ln) or (ln.blank and (not out or out[-1].page != ln.page)):
+        if _noise(ln) and not _year_tail(ln, out):
+            continue
+        if ln.blank and (not out or out[-1].page != ln.page):
             continue
         out.append(ln)
     return out

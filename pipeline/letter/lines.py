@@ -97,12 +97,17 @@ def _split_columns(rows: list[list[Word]], width: float) -> list[list[Word]]:
     return rows
 
 
-def _segments(row: list[Word], gap: float) -> list[list[Word]]:
+def _segments(row: list[Word], gap: float, columns: list[float] = (), tol: float = 0.0
+              ) -> list[list[Word]]:
+    """Runs of words split at wide gaps, or at a narrower one where a word starts on the left
+    edge of a column begun on the row above (a date or Kepada column whose text wraps beside
+    a narrow Nomor cell: the two cells' words come out on one row with a small gap)."""
     segs = [[row[0]]]
     for prev, w in zip(row, row[1:]):
         glued = prev.text.endswith(":") or w.text.startswith(":") or (
             len(segs[-1]) == 1 and (LABEL_WORD.match(prev.text) or MARKER.match(prev.text)))
-        if w.x0 - prev.x1 > gap and not glued:
+        aligned = w.x0 - prev.x1 > gap / 4 and any(abs(w.x0 - x) < tol for x in columns)
+        if (w.x0 - prev.x1 > gap or aligned) and not glued:
             segs.append([w])
         else:
             segs[-1].append(w)
@@ -146,11 +151,18 @@ def from_words(words: list[Word], width: float, page: int, ocr: bool = False) ->
     # before a closing paragraph) is kept as a blank line, as DOCX and text have it
     after_gap = {id(w) for a, b in zip(raw, raw[1:])
                  if median(w.top for w in b) - median(w.top for w in a) > 2.6 * h for w in b}
-    out, edges = [], _edges(raw, width, 2.2 * h)
+    out, edges, columns = [], _edges(raw, width, 2.2 * h), []
     for row in _split_columns(raw, width):
         if out and not out[-1].blank and any(id(w) in after_gap for w in row):
             out.append(Line("", page, None, ocr))
-        for seg in (s for part in _cut_at_edges(row, edges, width) for s in _segments(part, 2.2 * h)):
+        # only a row that itself starts inside the block (a wrapped cell) can hold two cells;
+        # a line from the margin is body text, however wide its justified spaces
+        cols = columns if row[0].x0 > 0.3 * width else []
+        segs = [s for part in _cut_at_edges(row, edges, width)
+                for s in _segments(part, 2.2 * h, cols, 0.006 * width)]
+        # the right-hand runs of this row that began after a gap: columns for the row below
+        columns = [s[0].x0 for k, s in enumerate(segs) if k > 0 and s[0].x0 > 0.4 * width]
+        for seg in segs:
             text = " ".join(w.text for w in seg)
             conf = sum(w.conf for w in seg) / len(seg)
             colon = next((k for k, w in enumerate(seg) if w.text.endswith(":")), None)

@@ -17,6 +17,7 @@ from pipeline.letter.model import Limits, Refused
 ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}
 A4_WIDTH_300DPI = 2480
 LANGS = "ind+eng"
+UPSCALE_BELOW = 0.75  # of 300 dpi: scans at 200 dpi and phone photos are enlarged
 FIXES = [(re.compile(r"\bY\s?th\b\.?"), "Yth."), (re.compile(r"\bNIP\s*[.,:]\s*"), "NIP. "),
          # marks standing alone are stamp edges and specks, not print ("Inspektur — Daerah")
          (re.compile(r"(?<=\S) [\u2014\u201c\u201d\u00a3\u00ab\u00bb|_~\u00b0\u2022*]+(?= \S)"), ""),
@@ -87,11 +88,16 @@ def ocr_image(data: bytes, limits: Limits) -> list[Line]:
 
 def ocr_pil(img, page: int, timeout: float) -> list[Line]:
     """A page image, cleaned and straightened (scanprep), read by tesseract as a bitmap."""
+    from PIL import Image
+
     from pipeline.letter.scanprep import prepare
 
-    if img.width > A4_WIDTH_300DPI * 1.3:
+    if img.width > A4_WIDTH_300DPI * 1.3 or img.width < A4_WIDTH_300DPI * UPSCALE_BELOW:
+        # tesseract reads best at ~300 dpi; a 200-dpi scan or a phone photo (150-200 dpi) has
+        # thin strokes that break apart at binarization unless the page is enlarged first
+        # (measured on the generated scans: 94.5 -> 95.9 % of fields, +0.17 s CPU a page)
         ratio = A4_WIDTH_300DPI / img.width
-        img = img.resize((A4_WIDTH_300DPI, int(img.height * ratio)))
+        img = img.resize((A4_WIDTH_300DPI, int(img.height * ratio)), Image.BICUBIC)
     buf = io.BytesIO()
     prepare(img).convert("1", dither=0).save(buf, "PPM")  # 1-bit PBM: nothing to decode
     return ocr_png(buf.getvalue(), page, timeout)

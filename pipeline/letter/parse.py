@@ -69,6 +69,33 @@ def _ends(text: str) -> bool:
     return text.rstrip().endswith((".", ":", "?"))
 
 
+def _date_column(ln: Line, label: Line) -> bool:
+    """A "Place, date" standing well right of the Nomor label: Permendagri 1/2023 puts the
+    letter's date at the top right, beside the Nomor row, so it is not more of the number."""
+    return ln.x0 is not None and label.x0 is not None and ln.x0 > label.x0 + 0.3 \
+        and bool(place_date(ln.text) or alone_date(ln.text) or re.match(r"^[A-Z][a-z]+,\s*\d", ln.text))
+
+
+def _nomor_more(value: str, piece: str, ocr: bool) -> str | None:
+    """`value` with `piece`, the next line of a number wrapped in a narrow cell, or None.
+
+    A naskah dinas number is code/sequence[/unit][/month]/year, so a wrapped line carries a
+    "/" part, or the rest of a part cut at the cell's edge, or the year's last digits
+    ("…/20" + "26"). On a scan a "/" before the year is often read as "1" ("12026")."""
+    if not piece or " " in piece or YEAR_END.search(value):
+        return None
+    if "/" in piece or (value.endswith("/") and piece.isalnum()):
+        # the parts are digits or a unit's letters, always between slashes
+        glue = "/" if value[-1:].isdigit() and piece[:1].isalpha() else ""
+        return value + glue + piece
+    if piece.isdigit() and YEAR_END.search(value + piece) and len(piece) <= 3 \
+            and re.search(r"/(19|20)?\d{0,2}$", value):
+        return value + piece
+    if ocr and re.fullmatch(r"[1lI|](19|20)\d{2}", piece) and not value.endswith("/"):
+        return f"{value}/{piece[1:]}"
+    return None
+
+
 def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
     """Read Nomor/Sifat/Lampiran/Hal; returns the index after the last labelled line."""
     last = 0
@@ -99,9 +126,12 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
             # below it, indented past the labels, up to the next label or the addressee
             for nxt in lines[i + 1:end]:
                 piece = nxt.text.strip()
-                if key == "nomor" and piece and " " not in piece and "/" in piece \
-                        and (nxt.x0 is None or lines[i].x0 is None or nxt.x0 > lines[i].x0 + 0.02):
-                    value += piece  # the rest of a number wrapped in its cell
+                if key == "nomor" and _date_column(nxt, lines[i]):
+                    continue  # the letter's date at the right of the Nomor row, read between
+                more = _nomor_more(value, piece, nxt.ocr) if key == "nomor" and (
+                    nxt.x0 is None or lines[i].x0 is None or nxt.x0 > lines[i].x0 + 0.02) else None
+                if more:
+                    value = more  # the rest of a number wrapped in its cell
                     if YEAR_END.search(value):
                         break
                     continue

@@ -8,13 +8,16 @@ spends its time on every pixel it is given, so the page is prepared with Pillow 
   stamp and signature ink turns light and falls away at binarization;
 - skew: the angle whose horizontal projection is sharpest (text lines as peaks) on a
   thumbnail, refined to 0.05 degree, then one rotation of the full page;
+- light: a phone photo is lit unevenly (paper from white down to mid-grey across the page);
+  the page is divided by its own paper brightness (a max-filtered thumbnail, so print does not
+  count) when that varies, which makes the paper white again and keeps print dark;
 - binarize: a fixed threshold under which only print remains (grey stamps, specks go).
 """
 from __future__ import annotations
 
 import math
 
-from PIL import Image, ImageChops
+from PIL import Image, ImageChops, ImageFilter, ImageMath
 
 INK = 140  # grey levels below this are print; stamps and dust are lighter once colour is gone
 LUT_INK = [255 if v < 200 else 0 for v in range(256)]  # thumbnail: any darkening is ink
@@ -63,9 +66,22 @@ def skew(grey: Image.Image) -> float:
     return -max((best + a / 20 for a in range(-4, 5)), key=score)
 
 
+def flatten(grey: Image.Image) -> Image.Image:
+    """The page with its paper made evenly white, when the light over it is uneven."""
+    small = grey.reduce(16)
+    paper = small.filter(ImageFilter.MaxFilter(5))  # wider than a letter: only paper remains
+    lo, hi = paper.getextrema()
+    if hi - lo < 40:  # a flatbed scan: even light, nothing to do (and no time spent)
+        return grey
+    bg = paper.filter(ImageFilter.BoxBlur(2)).resize(grey.size, Image.BILINEAR)
+    out = ImageMath.lambda_eval(lambda a: a["min"](a["g"] * 255 / (a["b"] + 1), 255),
+                                g=grey, b=bg)
+    return out.convert("L")
+
+
 def prepare(img: Image.Image) -> Image.Image:
     """A straight, black-on-white page for OCR (mode "L"), the same size as the scan."""
-    grey = _grey(img)
+    grey = flatten(_grey(img))
     angle = skew(grey)
     bw = grey.point(LUT_BW)
     if abs(angle) >= 0.1:

@@ -17,7 +17,7 @@ from tests.letters_gen import generate
 from tests.letters_gen.score import compare
 
 N, SEED = 64, 11
-PRODUCERS = {"docx", "reportlab", "libreoffice", "scan"}
+PRODUCERS = {"docx", "reportlab", "libreoffice", "scan", "photo"}
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +63,8 @@ def test_text_letters_of_every_family_are_read(scored):
 
 
 def test_scans_are_read(scored):
-    """GIVEN skewed, noisy, stamped scans of generated letters
+    """GIVEN skewed, noisy, stamped scans and phone photos (perspective, uneven light, blur,
+    low JPEG quality) of generated letters
     WHEN they are read by OCR
     THEN at least 80 % of all fields come out exactly."""
     by_fmt, misses, _ = scored
