@@ -28,6 +28,7 @@ from pipeline.core import states
 from pipeline.core.errors import ParafError
 from pipeline.core.models import AgendaEntry, Step
 from pipeline.core.models_away import Absence
+from pipeline.core.models_complaint import Complaint
 from pipeline.core.officials import Official
 
 REASONS = ("cuti", "dinas luar", "sakit", "izin", "tugas belajar", "diklat")
@@ -85,6 +86,9 @@ def sweep(wf, session: Session, now: datetime) -> int:
         if owner is None:
             continue
         held = holder(session, wf.by_code, owner, day)
+        if step.kind == "complaint" and held.official.code == session.scalar(
+                select(Complaint.about).where(Complaint.entry_id == step.entry_id)):
+            continue            # a complaint never goes to the official it is about
         if held.official.code != step.official:
             hand_over(wf, session, step, owner, held, now)
             moved += 1

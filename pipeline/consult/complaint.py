@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy import select
 
+from pipeline.casework import absences
 from pipeline.casework.steps import StepDesk
 from pipeline.consult import complaint_rules
 from pipeline.consult.request import mail_requester, thread_of
@@ -81,7 +82,9 @@ def file(session, wf, original: AgendaEntry, text: str, *, via: str, actor: str,
         raise ComplaintRefused(say("complaint.not_yet"))
     about = complained_about(session, wf, original)
     the_rules = rules(wf.cfg)
-    handler = complaint_rules.handler_for(wf.officials, about, the_rules)
+    day = absences.today(wf.cfg, now)
+    away = frozenset(o.code for o in wf.officials if absences.current(session, o.code, day))
+    handler = complaint_rules.handler_for(wf.officials, about, the_rules, away)
     subject = f"Pengaduan atas layanan {original.agenda_no}"
     entry = AgendaEntry(
         channel="complaint", book=BOOK, status=states.Status.NEW.value, received_at=now,

@@ -50,13 +50,15 @@ def load(rules_dir: Path) -> ComplaintRules:
 
 
 def handler_for(officials: tuple[Official, ...], about: Official | None,
-                rules: ComplaintRules) -> Official:
-    """Who answers a complaint about ABOUT (None: nobody named, the Inspektur)."""
+                rules: ComplaintRules, away: frozenset[str] = frozenset()) -> Official:
+    """Who answers a complaint about ABOUT (None: nobody named, the Inspektur). Those listed
+    absent in the rules, and those AWAY today (`paraf away`), are passed over, one level up."""
     top = inspector(officials)
     if about is None:
         return top
     cur = superior_of(officials, about)
-    while cur is not None and (cur.code in rules.absent or cur.code == about.code):
+    while cur is not None and (cur.code in rules.absent or cur.code in away
+                               or cur.code == about.code):
         cur = superior_of(officials, cur)
     if cur is None:
         cur = top if top.code != about.code else by_code(officials, rules.over_inspector)

@@ -320,3 +320,30 @@ def test_who_answers_a_complaint(web_app):
     found = [str(p) for p in check_rules(web_app.cfg.rules_path)]
     assert "complaints.toml: 'wakil' is not an official in officials.toml" \
         in found
+
+
+def test_a_complaint_skips_a_superior_away_and_never_moves_to_the_official_complained_about(
+        client, web_app):
+    """GIVEN the superior is away today (`paraf away`) WHEN a complaint is filed THEN it goes
+    one level up; and WHEN the Inspektur then goes away naming the official complained about as
+    Plt. THEN the complaint's step stays where it is: it never reaches that official."""
+    from pipeline.casework import away
+    code, entry_id, official = answered_case(client, web_app)
+    wf, superior = web_app.workflow, SUPERIOR_OF[official]
+    now = datetime.now(timezone.utc)
+    today = now.astimezone(ZoneInfo(web_app.cfg.office.timezone)).date()
+    with web_app.session() as s:
+        away.record(wf, s, wf.by_code[superior], wf.by_code["sekretaris"], today,
+                    today + timedelta(days=3), "dinas luar", by="cli", now=now)
+    response, _ = file_on_page(client, code, "Jawaban yang kami terima tidak menjawab "
+                                             "pertanyaan kedua.")
+    assert response.status_code in (200, 303), response.text
+    (c,) = complaints(web_app)
+    assert (c.about, c.handler) == (official, "inspektur")
+    with web_app.session() as s:
+        away.record(wf, s, wf.by_code["inspektur"], wf.by_code[official], today,
+                    today + timedelta(days=2), "cuti", by="cli", now=now)
+    with web_app.session() as s:
+        (step,) = s.scalars(select(Step).where(Step.entry_id == c.entry_id,
+                                               Step.status == "open")).all()
+        assert step.official == "inspektur" and step.official != official
