@@ -9,6 +9,7 @@ transaction, migrate, run `PRAGMA foreign_key_check` before committing, switch i
 from alembic import context
 
 from pipeline.books.search import include_name
+from pipeline.core import models_jobs  # noqa: F401 - the job table joins Base.metadata
 from pipeline.core.models import Base
 
 config = context.config

@@ -6,6 +6,7 @@ from alembic.script import ScriptDirectory
 
 from pipeline.books.search import include_name
 from pipeline.core.db import alembic_config, current_revision, make_engine, migrate
+from pipeline.core import models_jobs  # noqa: F401 - the job table joins Base.metadata
 from pipeline.core.models import Base
 
 
