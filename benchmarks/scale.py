@@ -61,15 +61,18 @@ def census(url: str) -> dict:
         numbers = conn.execute(text(
             "SELECT agenda_seq FROM agenda_entries WHERE book = 'incoming' "
             "AND agenda_seq IS NOT NULL ORDER BY agenda_seq")).scalars().all()
-        unnumbered = conn.execute(text(
+        unnumbered = conn.execute(text(          # registered, yet without a number
             "SELECT count(*) FROM agenda_entries WHERE book = 'incoming' "
-            "AND agenda_no IS NULL")).scalar()
+            "AND registered_at IS NOT NULL AND agenda_no IS NULL")).scalar()
+        statuses = dict(conn.execute(text(
+            "SELECT status, count(*) FROM agenda_entries GROUP BY status")).all())
         failed = conn.execute(text(
             "SELECT count(*) FROM inbound_messages WHERE outcome = 'failed'")).scalar()
         jobs = dict(conn.execute(text("SELECT status, count(*) FROM jobs GROUP BY status")).all())
     engine.dispose()
     return {"messages": dict(messages), "entries": dict(entries), "numbers": numbers,
-            "unnumbered": unnumbered, "failed": failed, "jobs": jobs}
+            "unnumbered": unnumbered, "failed": failed, "jobs": jobs,
+            "statuses": statuses}
 
 
 def one_run(mails, workers: int, timeout: float) -> dict:
@@ -94,7 +97,8 @@ def one_run(mails, workers: int, timeout: float) -> dict:
     gaps = bool(numbers) and numbers != list(range(1, len(numbers) + 1))
     return {"workers": workers, "seconds": seconds, "per_min": len(mails) / seconds * 60,
             "lost": len(lost), "twice": len(twice), "gaps": gaps,
-            "unnumbered": seen["unnumbered"], "failed": seen["failed"], "jobs": seen["jobs"]}
+            "unnumbered": seen["unnumbered"], "failed": seen["failed"], "jobs": seen["jobs"],
+            "statuses": seen["statuses"], "load": os.getloadavg()[0]}
 
 
 def main(argv=None) -> int:
@@ -119,7 +123,8 @@ def main(argv=None) -> int:
         print(f"{workers} worker(s): {r['seconds']:.1f} s, {r['per_min']:.1f} mails/min, "
               f"ratio to 1 worker {ratio} (cores {os.cpu_count()}); lost {r['lost']}, "
               f"twice {r['twice']}, unnumbered {r['unnumbered']}, gaps {r['gaps']}, "
-              f"failed {r['failed']}, jobs {r['jobs']} -> {'OK' if good else 'FAIL'}",
+              f"failed {r['failed']}, jobs {r['jobs']}, cases {r['statuses']}, load average "
+              f"{r['load']:.1f} -> {'OK' if good else 'FAIL'}",
               flush=True)
     return 0 if ok else 1
 
