@@ -37,7 +37,7 @@ from types import SimpleNamespace
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import httpx  # noqa: E402
+import httpx2 as httpx  # noqa: E402
 from imapclient import IMAPClient  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
 
@@ -214,12 +214,21 @@ def running_office(database_kind: str, workers: int, prefix: str):
             config = make_workspace(folder / "ws", url, dovecot, smtp, port)
             subprocess.run([sys.executable, "-m", "pipeline", "--config", str(config),
                             "migrate"], check=False, capture_output=True)
-            logs = [folder / f"worker-{i}.log" for i in range(workers)]
-            for log in logs:
-                procs.append(spawn(config, "-v", "run", log=log))
-            for log in logs:
-                wait_log(log, "paraf worker started")
-            wait_log(logs[0], "connected, UIDVALIDITY")
+            logs: list[Path] = []
+
+            def start_workers(count: int) -> list[subprocess.Popen]:
+                """COUNT more `paraf run` processes, started and ready."""
+                fresh = [folder / f"worker-{len(logs) + i}.log" for i in range(count)]
+                started = [spawn(config, "-v", "run", log=log) for log in fresh]
+                procs.extend(started)
+                logs.extend(fresh)
+                for log in fresh:
+                    wait_log(log, "paraf worker started")
+                return started
+
+            start_workers(workers)
+            if workers:
+                wait_log(logs[0], "connected, UIDVALIDITY")
             web_log = folder / "web.log"
             procs.append(spawn(config, "web", log=web_log))
             base = f"http://127.0.0.1:{port}"
@@ -234,7 +243,8 @@ def running_office(database_kind: str, workers: int, prefix: str):
                     raise RuntimeError(web_log.read_text(errors="replace"))
                 time.sleep(0.2)
             yield SimpleNamespace(dovecot=dovecot, smtp=smtp, base=base, logs=logs,
-                                  workers=procs[:workers])
+                                  workers=procs[:workers], url=url, folder=folder,
+                                  start_workers=start_workers)
     finally:
         stop_all(procs)
         drop()

@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import httpx  # noqa: E402
+import httpx2 as httpx  # noqa: E402
 from latency import CSRF, Sink, p95, running_office  # noqa: E402
 
 from tests.faults.harness import Officials  # noqa: E402

@@ -167,6 +167,18 @@ def timestamp_letters(app: App) -> int:
     return timestamp_pending(app, datetime.now(timezone.utc))
 
 
+def read_jobs(app: App, stop: threading.Event | None = None) -> int:
+    """Letters other workers' mailboxes handed over (`intake.readjobs`): read and register
+    them until none is due. A transient fault leaves the job for later, quietly."""
+    from pipeline.core import jobs
+    from pipeline.intake import readjobs
+    try:
+        return jobs.drain(app.factory, readjobs.handlers(app.consumer), stop)
+    except (OperationalError, OSError, Transient) as err:
+        log.warning("jobs: %s; the job is tried again later", err)
+        return 0
+
+
 def consultations(app: App) -> int:
     """Web consultations: receipts a crash left unwritten, replies that complete a request, reports
     of answered ones, and requests whose address never confirmed (seed 1); old rate-limit hits
@@ -258,6 +270,7 @@ def run_forever(app: App, stop: threading.Event | None = None) -> None:
     lanes.add("remind", lambda lane: remind(app))
     lanes.add("consultations", lambda lane: consultations(app))
     lanes.add("timestamp", lambda lane: timestamp_letters(app))
+    lanes.add("jobs", lambda lane: read_jobs(app, stop))
     unlisten = wake.listen(lanes.kick)
     listener = wake.Listener(app.cfg.database_url, lanes.kick).start()
     watchers = [IntakeWatcher(app, url=url, stop=stop) for url in mailboxes(app)]
@@ -267,7 +280,8 @@ def run_forever(app: App, stop: threading.Event | None = None) -> None:
     scheduler = BackgroundScheduler(timezone=app.cfg.office.timezone)
     every = max(app.cfg.worker.outbox_seconds, 1)
     for name, lane in lanes.items():
-        scheduler.add_job(lane.kick, "interval", seconds=600 if name in ("remind", "timestamp") else every,
+        scheduler.add_job(lane.kick, "interval", seconds=600 if name in ("remind", "timestamp") else
+                          20 if name == "jobs" else every,
                           id=f"safety-{name}", coalesce=True)
     for i, at in enumerate(app.cfg.signing.digest_times):
         hour, minute = at.split(":")

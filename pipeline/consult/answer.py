@@ -58,7 +58,8 @@ def answer_directly(app, entry_id: int, official: str, text: str, actor: str,
         msg = mail_requester(app, entry, (entry.sender_name or "", entry.sender_email),
                     notices.SUBJECTS["consult_answer"].format(agenda_no=entry.agenda_no), body,
                     thread=thread_of(s, entry))
-        mail = outbox.queue(s, app.cfg, msg, kind="consult-answer", entry_id=entry.id, now=now)
+        mail = outbox.queue(s, app.cfg, msg, kind="consult-answer", entry_id=entry.id, now=now,
+                            once=outbox.once_key(entry.id, "consult-answer", step.id))
         states.note(entry, "notified", actor="paraf", at=now, message_id=mail.message_id,
                     data={"mail": "consult-answer", "to": entry.sender_email})
         file_report(app, s, entry, now)

@@ -34,3 +34,19 @@ class Transient(ParafError):
 
 class Interrupted(Transient):
     """A helper process was killed from outside (not by its own limits) while it worked."""
+
+
+def is_transient(err: BaseException | None) -> bool:
+    """True when ERR, or an error it was raised from, is the surroundings' fault (a full disk,
+    a dropped database connection, a killed helper), not the work's."""
+    from sqlalchemy.exc import DBAPIError, OperationalError
+    seen = 0
+    while err is not None and seen < 10:
+        if isinstance(err, (Transient, OperationalError)):
+            return True
+        if isinstance(err, DBAPIError) and err.connection_invalidated:
+            return True
+        if isinstance(err, OSError) and err.errno in MACHINE_ERRNOS:
+            return True
+        err, seen = err.__cause__ or err.__context__, seen + 1
+    return False

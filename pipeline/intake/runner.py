@@ -6,18 +6,25 @@ database is away, the pass stops and the message stays for the next one.
 """
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
+import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from pipeline.core import jobs
 from pipeline.core.config import Config
+from pipeline.core.db import transaction
 from pipeline.intake.consume import Consumer
 from pipeline.intake.ledger import DbLedger
+from pipeline.intake import readjobs
 from pipeline.intake.maildir import MaildirSource
 from pipeline.intake.source import Source
 
 log = logging.getLogger(__name__)
+WAIT = jobs.LEASE + 10.0    # seconds a pass waits for a job another worker holds
+POLL = 0.1                  # seconds between looks at the jobs the others hold
 
 
 @dataclass
@@ -48,15 +55,58 @@ def open_source(cfg: Config, url: str | None = None) -> Source:
 
 
 def run_pass(source: Source, consumer: Consumer, ledger: DbLedger, chunk: int,
-             stop: threading.Event | None = None) -> PassReport:
+             stop: threading.Event | None = None, wait: float = WAIT) -> PassReport:
     """Every new message, each settled after its outcome is committed; when STOP is set the
-    pass ends after the message in hand, and the rest wait in the mailbox."""
+    pass ends after the message in hand, and the rest wait in the mailbox.
+
+    The messages of a chunk are stored and submitted as `intake` jobs in one transaction; this
+    worker then does jobs itself while the others take theirs, and settles the chunk in UID
+    order as outcomes arrive. A message whose job is not done within WAIT seconds (its worker
+    died and the lease has not run out yet) ends the pass: it and those after it stay in the
+    inbox, and the next pass finds their jobs (one per message) done or does them."""
     report = PassReport()
-    for item in source.fetch_new(ledger, chunk=chunk):
-        if stop is not None and stop.is_set():
+    items = source.fetch_new(ledger, chunk=chunk)
+    while not (stop is not None and stop.is_set()):
+        group = list(itertools.islice(items, max(1, chunk)))
+        if not group:
             break
-        outcome = consumer.consume(item.raw, source=source.name, ref=item.ref)
-        source.settle(item, outcome.settle)
-        report.add(outcome.status)
-        log.info("%s -> %s %s", item.ref, outcome.status, outcome.agenda_no or outcome.reason or "")
+        if not _settle_group(source, consumer, group, stop, wait, report):
+            break
     return report
+
+
+def _settle_group(source, consumer, group, stop, wait, report) -> bool:
+    """Submit GROUP, help with the jobs, settle in order; False if the pass must end."""
+    factory = consumer.factory
+    pending = []
+    for item in group:
+        digest, _ = consumer.store.put(item.raw, "raw")
+        pending.append((item, digest))
+    with transaction(factory) as session:
+        for item, digest in pending:
+            jobs.submit(session, readjobs.KIND, digest, {"source": source.name,
+                                                          "ref": item.ref})
+    handlers = readjobs.handlers(consumer)
+    deadline = time.monotonic() + wait
+    while pending:
+        known = jobs.state(factory, readjobs.KIND, [d for _, d in pending])
+        while pending and known.get(pending[0][1], ("pending",))[0] in ("done", "failed"):
+            item, digest = pending.pop(0)
+            status, result, _ = known[digest]
+            outcome = (readjobs.outcome_of(result) if status == "done" else
+                       # a job that killed its workers: consume now records it as poison
+                       consumer.consume(item.raw, source=source.name, ref=item.ref))
+            source.settle(item, outcome.settle)
+            report.add(outcome.status)
+            log.info("%s -> %s %s", item.ref, outcome.status,
+                     outcome.agenda_no or outcome.reason or "")
+        if not pending:
+            return True
+        if (stop is not None and stop.is_set()) or time.monotonic() > deadline:
+            return False
+        if jobs.run_one(factory, handlers) is None:      # the others have the rest in hand
+            if stop is not None:
+                stop.wait(POLL)
+            else:
+                time.sleep(POLL)
+    return True

@@ -13,28 +13,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import delete
-from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from pipeline.core.db import transaction, upsert
-from pipeline.core.errors import MACHINE_ERRNOS, Interrupted, Transient
+from pipeline.core.errors import Interrupted, is_transient  # noqa: F401 - used by intake
 from pipeline.core.models import IntakeTry
 
 LIMIT = 3                       # the default of [mailbox] poison_tries
-
-
-def is_transient(err: BaseException | None) -> bool:
-    """True when ERR, or an error it was raised from, is the surroundings' fault."""
-    seen = 0
-    while err is not None and seen < 10:
-        if isinstance(err, (Transient, OperationalError)):
-            return True
-        if isinstance(err, DBAPIError) and err.connection_invalidated:
-            return True
-        if isinstance(err, OSError) and err.errno in MACHINE_ERRNOS:
-            return True
-        err, seen = err.__cause__ or err.__context__, seen + 1
-    return False
 
 
 def is_counted(err: BaseException) -> bool:

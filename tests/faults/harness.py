@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 
 from pipeline.core.events import verify
 from pipeline.core.models import AgendaEntry, InboundMessage, OutboxMail, Step
+from pipeline.core.models_jobs import Job
 from tests.mails import fields, letter_mail
 from tests.worker.live import Worker, office, until
 from tests.workflow.conftest import Mailroom
@@ -96,6 +97,25 @@ def kill_at_random(app, rng: random.Random, kills: int, workers: int = 1,
     return running
 
 
+def kill_during_jobs(app, rng: random.Random, kills: int, workers: int = 1) -> list[Worker]:
+    """As `kill_at_random`, but each SIGKILL lands while a job (reading and registering a
+    letter) is claimed, so claims die half way and are taken over after their lease."""
+    running = [Worker(app, name=f"w{i}") for i in range(workers)]
+    for k in range(kills):
+        time.sleep(rng.uniform(0.0, 0.5))
+        until(lambda: _claimed(app), timeout=8, step=0.02)
+        victim = rng.randrange(workers)
+        running[victim].kill()
+        running[victim] = Worker(app, name=f"w{victim}.{k}")
+    return running
+
+
+def _claimed(app) -> bool:
+    with app.session() as s:
+        return bool(s.scalar(select(func.count()).select_from(Job).where(
+            Job.status == "running")))
+
+
 def settle(app, dovecot, smtp_server, officials, letters: list[str], timeout: float = 240):
     """Wait until nothing moves any more: the inbox empty, no mail queued or being sent, and
     no new mail at the sink for a few seconds."""
@@ -139,23 +159,30 @@ def check_invariants(app, smtp_server, letters: list[str]) -> dict:
         steps_mailed = Counter(r.once_key for r in rows if r.kind.startswith("step-"))
         assert max(steps_mailed.values(), default=1) == 1
         assert verify(s) == [], "the audit chain is broken"
+        jobs = s.scalars(select(Job)).all()      # every reading job ended once, as `done`
+        assert Counter(j.status for j in jobs) == Counter({"done": len(jobs)}), \
+            [(j.subject, j.status, j.reason) for j in jobs if j.status != "done"]
+        stored = set(s.scalars(select(InboundMessage.sha256)))
+        assert {j.subject for j in jobs if j.kind == "intake"} <= stored
+        taken_over = sum(1 for j in jobs if j.tries > 1)
         done = Counter(e.status for e in entries)
     received = Counter(email.message_from_bytes(m.raw, policy=policy.default)["Message-ID"]
                        for m in smtp_server.messages)
     twice = [mid for mid, n in received.items() if n > 1]
     assert twice == [], f"mail sent twice: {twice}"
-    return {"cases": dict(done), "mail": dict(statuses)}
+    return {"cases": dict(done), "mail": dict(statuses), "jobs": len(jobs),
+            "jobs taken over": taken_over}
 
 
 def crash_run(app, dovecot, smtp_server, *, seed: int, kills: int, letters: int,
-              workers: int = 1) -> dict:
+              workers: int = 1, during_jobs: bool = False) -> dict:
     """One seed: letters in, officials answering, KILLS random SIGKILLs, then a calm run to
     the end and the invariants."""
     rng = random.Random(seed)
     officials = Officials(smtp_server, dovecot)
     officials.start()
     ids = deliver_letters(dovecot, letters, base=1000 * seed)
-    running = kill_at_random(app, rng, kills, workers)
+    running = (kill_during_jobs if during_jobs else kill_at_random)(app, rng, kills, workers)
     try:
         settle(app, dovecot, smtp_server, officials, ids)
     finally:

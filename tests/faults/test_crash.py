@@ -36,6 +36,16 @@ def test_quick_crash_run(crash_app, dovecot, smtp_server, db_url):
     print(report)
 
 
+def test_quick_crash_run_during_job_work(crash_app, dovecot, smtp_server, db_url):
+    """GIVEN 6 letters WHEN a worker is SIGKILLed 4 times, each time while a reading job is
+    claimed (two workers on PostgreSQL) THEN the claims are taken over after their lease, every
+    job ends `done` once, and the invariants hold."""
+    workers = 2 if db_url.startswith("postgresql") else 1
+    report = crash_run(crash_app, dovecot, smtp_server, seed=7, kills=4, letters=6,
+                       workers=workers, during_jobs=True)
+    print(report)
+
+
 @long_only
 @pytest.mark.parametrize("seed", range(1, 11))
 def test_long_crash_run(crash_app, dovecot, smtp_server, seed):

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from pipeline import worker
 from pipeline.core import states
-from pipeline.core.models import AgendaEntry, Event, InboundMessage, Step
+from pipeline.core.models import AgendaEntry, Event, InboundMessage, OutboxMail, Step
 
 from .conftest import csrf_of, sign_in
 from .publicform import (
@@ -193,6 +193,14 @@ def test_the_direct_answer_is_mailed_reported_archived_and_closed(client, web_ap
     (receipt,) = mails(web_app, "consult-receipt")
     (mail,) = mails(web_app, "consult-answer")
     assert str(mail["In-Reply-To"]).strip() == str(receipt["Message-ID"]).strip()
+    again = client.post(f"/staf/konsultasi/{entry_id}/jawab",   # a second click or a 2nd tab
+                        data={"csrf": token, "jawaban": answer})
+    assert again.status_code in (403, 404, 409)
+    (mail,) = mails(web_app, "consult-answer")                   # still one answer mail,
+    with web_app.session() as s:                                 # keyed once per drafting step
+        keys = s.scalars(select(OutboxMail.once_key).where(
+            OutboxMail.entry_id == entry_id, OutboxMail.kind == "consult-answer")).all()
+    assert len(keys) == 1 and keys[0].startswith(f"{entry_id}:consult-answer:")
     assert answer.splitlines()[0] in body(mail) and "Jawaban Konsultasi" in str(mail["Subject"])
     with web_app.session() as s:
         reported = s.scalar(select(Event).where(Event.entry_id == entry_id,
