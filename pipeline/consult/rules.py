@@ -3,14 +3,14 @@
 whether short direct answers are allowed. Errors name the file, the key and the line."""
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.core import example
+from pipeline.core import example, tomlcheck
 from pipeline.core.errors import RulesError
+from pipeline.core.tomlcheck import key_line
 
 FILE = "consultation.toml"
 _KEYS = {"bidang", "wilayah", "direct_answers", "answer_max_chars", "missing"}
@@ -25,48 +25,37 @@ class ConsultationRules:
     missing: tuple[str, ...] = ()
 
 
-def _line(text: str, key: str) -> int:
-    for n, line in enumerate(text.splitlines(), 1):
-        if re.match(rf"^\s*{re.escape(key)}\s*=", line):
-            return n
-    return 0
-
 
 def problems(text: str) -> list[tuple[int, str]]:
     """Every problem in the text of consultation.toml, as (line, message)."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        at = re.search(r"line (\d+)", str(err))
-        return [(int(at.group(1)) if at else 0, f"not valid TOML: {err}")]
-    out = []
-    for key in sorted(set(data) - _KEYS):
-        out.append((_line(text, key), f"unknown key '{key}' (allowed: {', '.join(sorted(_KEYS))})"))
+    data, out = tomlcheck.read(text, _KEYS)
+    if data is None:
+        return out
     for key in ("bidang", "wilayah", "missing"):
         value = data.get(key, [])
         if key != "missing" and key not in data:
             out.append((0, f"'{key}' is required: a list of texts, like [\"a\", \"b\"]"))
             continue
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            out.append((_line(text, key), f"'{key}' must be a list of texts, like [\"a\", \"b\"]"))
+            out.append((key_line(text, key), f"'{key}' must be a list of texts, like [\"a\", \"b\"]"))
             continue
         items = [" ".join(v.split()) for v in value]
         if key != "missing" and not any(items):
-            out.append((_line(text, key), f"'{key}' needs at least one entry"))
+            out.append((key_line(text, key), f"'{key}' needs at least one entry"))
         if any(not v for v in items):
-            out.append((_line(text, key), f"'{key}' has an empty entry"))
+            out.append((key_line(text, key), f"'{key}' has an empty entry"))
         seen = set()
         for v in items:
             if v and v.casefold() in seen:
-                out.append((_line(text, key), f"'{key}' lists \"{v}\" twice"))
+                out.append((key_line(text, key), f"'{key}' lists \"{v}\" twice"))
             seen.add(v.casefold())
         if any(len(v) > 200 for v in items):
-            out.append((_line(text, key), f"'{key}' has an entry longer than 200 characters"))
+            out.append((key_line(text, key), f"'{key}' has an entry longer than 200 characters"))
     if "direct_answers" in data and not isinstance(data["direct_answers"], bool):
-        out.append((_line(text, "direct_answers"), "'direct_answers' must be true or false"))
+        out.append((key_line(text, "direct_answers"), "'direct_answers' must be true or false"))
     limit = data.get("answer_max_chars", 4000)
     if not isinstance(limit, int) or isinstance(limit, bool) or not 100 <= limit <= 100_000:
-        out.append((_line(text, "answer_max_chars"),
+        out.append((key_line(text, "answer_max_chars"),
                     "'answer_max_chars' must be a whole number from 100 to 100000"))
     return out
 

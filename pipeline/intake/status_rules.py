@@ -11,8 +11,9 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.core import example
+from pipeline.core import example, tomlcheck
 from pipeline.core.errors import RulesError
+from pipeline.core.tomlcheck import key_line
 
 FILE = "status.toml"
 _LISTS = ("phrases", "content_words")
@@ -34,50 +35,40 @@ def normal(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
 
 
-def _line(text: str, key: str) -> int:
-    for n, line in enumerate(text.splitlines(), 1):
-        if re.match(rf"^\s*{re.escape(key)}\s*=", line):
-            return n
-    return 0
-
 
 def problems(text: str) -> list[tuple[int, str]]:
     """Every problem in the text of status.toml, as (line, message)."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        at = re.search(r"line (\d+)", str(err))
-        return [(int(at.group(1)) if at else 0, f"not valid TOML: {err}")]
-    out = [(_line(text, k), f"unknown key '{k}' (allowed: {', '.join(sorted(_KEYS))})")
-           for k in sorted(set(data) - _KEYS)]
+    data, out = tomlcheck.read(text, _KEYS)
+    if data is None:
+        return out
     for key in _LISTS:
         value = data.get(key, [])
         if key == "phrases" and key not in data:
             out.append((0, "'phrases' is required: a list of texts, like [\"sudah sampai mana\"]"))
             continue
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            out.append((_line(text, key), f"'{key}' must be a list of texts, like [\"a\", \"b\"]"))
+            out.append((key_line(text, key), f"'{key}' must be a list of texts, like [\"a\", \"b\"]"))
             continue
         items = [normal(v) for v in value]
         if key == "phrases" and not any(items):
-            out.append((_line(text, key), "'phrases' needs at least one entry"))
+            out.append((key_line(text, key), "'phrases' needs at least one entry"))
         if any(not v for v in items):
-            out.append((_line(text, key), f"'{key}' has an entry with no letters"))
+            out.append((key_line(text, key), f"'{key}' has an entry with no letters"))
         twice = sorted({v for v in items if v and items.count(v) > 1})
-        out.extend((_line(text, key), f"'{key}' lists \"{v}\" twice") for v in twice)
+        out.extend((key_line(text, key), f"'{key}' lists \"{v}\" twice") for v in twice)
         if key == "phrases":
             long = [v for v in items if len(v.split()) > 8]
-            out.extend((_line(text, key), f"phrase \"{v}\" is longer than 8 words; a status "
+            out.extend((key_line(text, key), f"phrase \"{v}\" is longer than 8 words; a status "
                                           f"question is short") for v in long)
     for key, (low, high) in _NUMBERS.items():
         value = data.get(key, getattr(StatusRules, key))
         if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-            out.append((_line(text, key), f"'{key}' must be a whole number from {low} to {high}"))
+            out.append((key_line(text, key), f"'{key}' must be a whole number from {low} to {high}"))
     words = [normal(v) for v in data.get("content_words", []) if isinstance(v, str)]
     for phrase in data.get("phrases", []) if isinstance(data.get("phrases"), list) else ():
         hit = [w for w in words if w and isinstance(phrase, str) and w in normal(phrase)]
         if hit:
-            out.append((_line(text, "phrases"), f"phrase \"{phrase}\" contains the content "
+            out.append((key_line(text, "phrases"), f"phrase \"{phrase}\" contains the content "
                                                 f"word \"{hit[0]}\", so it can never match"))
     return out
 
