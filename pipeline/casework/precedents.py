@@ -8,12 +8,13 @@ per question with its answer, its stems (`precedent_text`) and the signed letter
 Finding them (`find`), the same on both databases:
 1. each question of the new case (or its Hal, when no question was read) becomes stems;
 2. the database's own full-text index picks candidates: the rows holding any of the query's
-   stems that are not in more than COMMON of all precedents (SQLite FTS5 ranked by its
+   rarest stems, as many as fit POSTINGS index entries (none in more than COMMON of all
+   precedents, unless it is the rarest) (SQLite FTS5 ranked by its
    `bm25()`, PostgreSQL `tsvector` ranked by `ts_rank`), at most CANDIDATES of them;
 3. those candidates are scored by BM25 (Okapi, k1=1.2, b=0.75) over all of the query's stems
    with the document frequencies of `precedent_terms`, so both databases rank alike;
-4. a precedent whose question was asked and answered again later (same question key) shows
-   the newer answer; the OPD is not part of the score; the case itself never appears.
+4. a precedent whose question was asked and answered again later (the same stems, or at least
+   SAME of them in common) shows the newer answer; the OPD is not part of the score; the case itself never appears.
 
 `benchmarks/precedents.py` measured this against rank-bm25 scanning the whole history in
 memory (README, "Precedents").
@@ -36,8 +37,9 @@ from pipeline.core.models_precedents import Precedent, PrecedentTerm
 log = logging.getLogger(__name__)
 
 LIMIT = 3
-CANDIDATES = 200
+CANDIDATES = 100
 COMMON = 0.05          # stems in more than 5 % of precedents only score, never select
+POSTINGS = 20_000      # how many index entries the candidate query may read
 K1, B = 1.2, 0.75
 TOTAL = ""             # PrecedentTerm row that holds the count (df) and total length
 
@@ -187,6 +189,18 @@ def _candidates(session: Session, stems: list[str], exclude: int | None) -> list
     return list(session.scalars(query))
 
 
+def selectors(present: list[tuple[int, str]], n: int) -> list[str]:
+    """The stems that pick candidates, rarest first, while their postings fit the budget: on
+    a small history every stem, on a large one the few that tell this question apart."""
+    chosen, postings = [], 0
+    for df, stem in present:
+        if chosen and (df > max(COMMON * n, 50) or postings + df > POSTINGS):
+            break
+        chosen.append(stem)
+        postings += df
+    return chosen
+
+
 def bm25(stems: list[str], doc: Precedent, n: int, avgdl: float, df: dict[str, int]) -> float:
     tf = Counter(doc.terms.split())
     score = 0.0
@@ -206,8 +220,10 @@ def ranked(session: Session, query: str, exclude: int | None = None) -> list[tup
     n, avgdl, df = _stats(session, stems)
     if not n:
         return []
-    selective = [s for s in stems if 0 < df.get(s, 0) <= max(COMMON * n, 50)]
-    docs = _candidates(session, selective or stems, exclude)
+    present = sorted((df[s], s) for s in stems if df.get(s))
+    if not present:
+        return []
+    docs = _candidates(session, selectors(present, n), exclude)
     scored = [(bm25(stems, d, n, avgdl, df), d) for d in docs]
     return sorted(scored, key=lambda p: (-p[0], -p[1].id))
 
@@ -228,6 +244,21 @@ def _newest(session: Session, docs: list[Precedent], exclude: int | None) -> dic
     return newest
 
 
+SAME = 0.75           # stem-set overlap (Jaccard) at which two questions are the same question
+
+
+def _latest(doc: Precedent, others: list[Precedent]) -> Precedent:
+    """DOC, or a later answer among OTHERS to the same question in other words."""
+    mine = set(terms(doc.question))
+    for other in others:
+        if (other.answered_on, other.id) <= (doc.answered_on, doc.id):
+            continue
+        theirs = set(terms(other.question))
+        if mine and len(mine & theirs) / len(mine | theirs) >= SAME:
+            doc, mine = other, theirs
+    return doc
+
+
 def find(session: Session, entry: AgendaEntry, limit: int = LIMIT) -> list[Found]:
     """Up to LIMIT earlier signed cases most like ENTRY, one per case, best first."""
     best: dict[int, tuple[float, Precedent]] = {}
@@ -240,7 +271,7 @@ def find(session: Session, entry: AgendaEntry, limit: int = LIMIT) -> list[Found
     out: list[Found] = []
     seen: set[int] = set()
     for score, doc in order:
-        shown = newest.get(doc.question_key, doc)
+        shown = _latest(newest.get(doc.question_key, doc), [d for _, d in order])
         if shown.entry_id in seen:
             continue
         seen.add(shown.entry_id)
