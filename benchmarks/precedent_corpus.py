@@ -89,7 +89,8 @@ TOPICS = {
         "remunerasi pegawai BLUD", "pengadaan obat oleh BLUD", "sisa kas BLUD akhir tahun",
         "pegawai BLUD non-PNS", "tarif layanan BLUD", "investasi jangka pendek BLUD",
         "kerja sama operasional BLUD", "pinjaman BLUD ke bank"],
-        "Pengelolaan keuangan BLUD mengikuti Permendagri tentang BLUD dan peraturan kepala daerah."),
+        "Pengelolaan keuangan BLUD mengikuti Permendagri tentang BLUD dan peraturan kepala "
+        "daerah."),
 }
 
 CIRCUMSTANCES = [
@@ -174,6 +175,7 @@ def reword(original: Case, rng: random.Random) -> Case:
             text = re.sub(pattern, synonym, text)
     opd = rng.choice([o for o in OPDS if o != original.opd])
     year = rng.choice([y for y in range(2019, 2027) if y != original.year])
-    return Case(topic=original.topic, obj=original.obj, det=original.det, cir=cir, opd=opd, year=year,
+    return Case(topic=original.topic, obj=original.obj, det=original.det, cir=cir, opd=opd,
+                year=year,
                 hal=f"Konsultasi {TOPICS[original.topic][0]} Tahun {year}", question=text,
                 answer="")

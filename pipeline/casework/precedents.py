@@ -14,7 +14,8 @@ Finding them (`find`), the same on both databases:
 3. those candidates are scored by BM25 (Okapi, k1=1.2, b=0.75) over all of the query's stems
    with the document frequencies of `precedent_terms`, so both databases rank alike;
 4. a precedent whose question was asked and answered again later (the same stems, or at least
-   SAME of them in common) shows the newer answer; the OPD is not part of the score; the case itself never appears.
+   SAME of them in common) shows the newer answer; the OPD is not part of the score; the
+   case itself never appears.
 
 `benchmarks/precedents.py` measured this against rank-bm25 scanning the whole history in
 memory (README, "Precedents").
@@ -39,7 +40,7 @@ log = logging.getLogger(__name__)
 LIMIT = 3
 CANDIDATES = 100
 COMMON = 0.05          # stems in more than 5 % of precedents only score, never select
-POSTINGS = 20_000      # how many index entries the candidate query may read
+POSTINGS = 5_000       # how many index entries the candidate query may read
 K1, B = 1.2, 0.75
 TOTAL = ""             # PrecedentTerm row that holds the count (df) and total length
 
@@ -212,7 +213,8 @@ def bm25(stems: list[str], doc: Precedent, n: int, avgdl: float, df: dict[str, i
     return score
 
 
-def ranked(session: Session, query: str, exclude: int | None = None) -> list[tuple[float, Precedent]]:
+def ranked(session: Session, query: str,
+           exclude: int | None = None) -> list[tuple[float, Precedent]]:
     """Precedent rows for one query text, best first, with their BM25 scores."""
     stems = list(dict.fromkeys(t[:64] for t in terms(query)))
     if not stems:

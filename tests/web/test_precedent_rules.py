@@ -13,9 +13,11 @@ from types import SimpleNamespace
 from sqlalchemy import select
 
 from pipeline.casework import precedents
-from pipeline.core.models import AgendaEntry
+from pipeline.core.models import AgendaEntry, Step
 
-from .cases import letters
+from .cases import letters, to_drafting, use_routing
+from .conftest import PASSWORD
+from .live import browser_sign_in, shot
 
 
 def cases(app, specs: list[dict]) -> list[int]:
@@ -77,8 +79,8 @@ def test_the_better_match_wins_over_the_own_opd_and_the_case_itself_never_shows(
 
 
 def test_a_corrected_precedent_shows_the_newer_answer(web_app):
-    """GIVEN a question answered in 2024 and asked again (nearly the same words) and answered otherwise
-    in 2025 WHEN a reworded question arrives THEN the newer answer is shown, once, and the
+    """GIVEN a question answered in 2024, asked again in nearly the same words and answered
+    otherwise in 2025 WHEN a reworded question arrives THEN the newer answer is shown, once, and the
     older letter not at all."""
     first, second, new = cases(web_app, [
         {"hal": "Pencairan Hibah KONI", "questions": [HIBAH]},
@@ -110,3 +112,34 @@ def test_a_signed_case_is_indexed_once_and_an_unsigned_one_never(web_app):
     assert waiting not in [p["entry_id"] for p in found]
     with web_app.session() as s:
         assert precedents.total(s) == 1
+
+
+def test_the_step_page_shows_the_precedents_in_chromium(web_app, browser_page):
+    """GIVEN two signed BOS answers WHEN the drafter opens the new BOS case's drafting step in
+    a browser THEN the Preseden card lists them with question, answer and link (axe-clean)."""
+    use_routing(web_app)
+    first, second, new = cases(web_app, [
+        {"hal": "Konsultasi Dana BOS", "questions": [
+            "Apakah dana BOS dapat digunakan untuk langganan internet sekolah?"]},
+        {"hal": "Konsultasi Honor Guru", "opd": ("kec-utara", "Kecamatan Pekalongan Utara"),
+         "questions": ["Bolehkah honor guru honorer yang belum terdaftar di Dapodik dibayar "
+                       "dari dana BOS?"]},
+        {"hal": "Konsultasi Dana BOS", "questions": [
+            "Apakah honor guru honorer yang tidak tercatat di Dapodik boleh dibayar dengan "
+            "dana BOS?"]}])
+    sign(web_app, first, ["Dapat, sesuai petunjuk teknis BOS Reguler, sepanjang tercantum "
+                          "dalam RKAS."], "700/10/ITDA/2025", "2025-03-01")
+    sign(web_app, second, ["Tidak dapat. Honor hanya bagi guru yang tercatat di Dapodik dan "
+                           "memiliki NUPTK."], "700/20/ITDA/2025", "2025-04-01")
+    to_drafting(web_app)
+    with web_app.session() as s:
+        step = s.scalars(select(Step).where(Step.entry_id == new, Step.kind == "drafting",
+                                            Step.status == "open")).one()
+    page = browser_page
+    browser_sign_in(page, "rina", PASSWORD)
+    page.goto(f"/staf/tugas/{step.id}")
+    card = page.locator("section.precedents")
+    assert card.locator("li").count() >= 2
+    assert "700/20/ITDA/2025" in card.locator("li").first.inner_text()
+    assert "memiliki NUPTK" in card.inner_text()
+    shot(page, "official-step-precedents")

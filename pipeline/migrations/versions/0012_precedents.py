@@ -25,7 +25,8 @@ SQLITE = (
     "CREATE TRIGGER precedent_fts_ai AFTER INSERT ON precedents BEGIN "
     "INSERT INTO precedent_fts(rowid, terms) VALUES (new.id, new.terms); END",
     "CREATE TRIGGER precedent_fts_ad AFTER DELETE ON precedents BEGIN "
-    "INSERT INTO precedent_fts(precedent_fts, rowid, terms) VALUES ('delete', old.id, old.terms); END",
+    "INSERT INTO precedent_fts(precedent_fts, rowid, terms) "
+    "VALUES ('delete', old.id, old.terms); END",
     "CREATE TRIGGER precedent_fts_au AFTER UPDATE OF terms ON precedents BEGIN "
     "INSERT INTO precedent_fts(precedent_fts, rowid, terms) VALUES ('delete', old.id, old.terms); "
     "INSERT INTO precedent_fts(rowid, terms) VALUES (new.id, new.terms); END",
