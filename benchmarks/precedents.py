@@ -186,7 +186,7 @@ def main() -> None:
         r = run(kind, a.history, a.queries, a.large, a.timed, a.seed)
         print(f"{kind}: planted match in top 3 at {r['history']} cases: "
               f"db {r['hit_db']:.1%}, rank-bm25 {r['hit_bm25']:.1%} ({r['queries']} queries); "
-              f"load {r['rows_per_s']} cases/s")
+              f"load {r['rows_per_s']} cases/s", flush=True)
         print(f"{kind}: at {r['large']} cases: db p50 {r['db_p50_ms']} ms, p95 "
               f"{r['db_p95_ms']} ms (top 3 {r['hit_db_large']:.1%}); rank-bm25 p50 "
               f"{r['bm25_p50_ms']} ms, p95 {r['bm25_p95_ms']} ms (built in "
