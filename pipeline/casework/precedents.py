@@ -246,7 +246,7 @@ def _newest(session: Session, docs: list[Precedent], exclude: int | None) -> dic
     return newest
 
 
-SAME = 0.75           # stem-set overlap (Jaccard) at which two questions are the same question
+SAME = 0.8            # stem-set overlap (Jaccard) at which two questions are the same question
 
 
 def _latest(doc: Precedent, others: list[Precedent]) -> Precedent:
