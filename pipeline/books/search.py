@@ -71,9 +71,9 @@ def matches(dialect: str, words: list[str]):
 def include_name(name, type_, parent_names) -> bool:
     """For autogenerate and the model/migration comparison: the FTS5 table (and its shadow
     tables) and the trigram index are hand-written DDL in 0005, not model objects."""
-    if type_ == "table" and name and name.startswith(FTS_TABLE):
+    if type_ == "table" and name and name.startswith((FTS_TABLE, "precedent_fts")):
         return False
-    if type_ == "index" and name == TRGM_INDEX:
+    if type_ == "index" and name in (TRGM_INDEX, "ix_precedents_terms_tsv"):
         return False
     return True
 

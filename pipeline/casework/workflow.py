@@ -15,7 +15,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pipeline.casework import away, away_mail, reminders
+from pipeline.casework import away, away_mail, precedents, reminders
 from pipeline.casework.actions import (
     DOCX,
     WEB_ACTIONS,
@@ -106,6 +106,8 @@ class Workflow(Revisions):
         self.desk.mail(session, entry, step, drafter, "step_drafting",
                        [*self.originals(session, entry), ("konsep-jawaban.docx", DOCX, draft)],
                        draft_notes=self.draft_context(entry)["catatan"],
+                       precedents=precedents.for_drafter(session, entry,
+                                                         self.cfg.signing.verify_url),
                        disposed_by=disp.decided_by, instructions=disp.instructions,
                        notes=notes, returned_by=returned_by.name if returned_by else "",
                        chain=self.chain(disp))

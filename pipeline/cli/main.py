@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from pipeline.cli import away, clerk, doctor, ops, sign, template, walkin, web  # noqa: F401  (each registers its commands)
+from pipeline.cli import away, clerk, doctor, ops, precedents, sign, template, walkin, web  # noqa: F401  (each registers its commands)
 from pipeline.cli.base import cli, console, pass_ctx
 from pipeline.core.errors import ParafError
 

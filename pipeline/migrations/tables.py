@@ -3,7 +3,8 @@
 model modules. Alembic's environment and the schema test import this one place, so a new
 model module is listed once, here."""
 from pipeline.consult import survey_models  # noqa: F401
-from pipeline.core import models_away, models_complaint, models_jobs  # noqa: F401
+from pipeline.core import (  # noqa: F401
+    models_away, models_complaint, models_jobs, models_precedents)
 from pipeline.core.models import Base
 
 __all__ = ["Base"]

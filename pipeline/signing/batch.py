@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from pipeline.casework import confirm, tembusan
+from pipeline.casework import confirm, precedents, tembusan
 from pipeline.casework.drafting import fill_signing
 from pipeline.consult import survey
 from pipeline.core import naskah, states
@@ -205,6 +205,7 @@ class Batch:
         states.move(entry, "sign", actor=self.by.emails[0], at=self.now,
                     message_id=self.message_id, data=data)
         s.flush()
+        precedents.index_after_signing(s, self.app.store, entry, letter)
         letter.mail_message_id = self.mail(s, entry, letter, it.pdf, copies)
         confirm.tell(self.wf.desk, s, entry, self.by, "signed",
                      f"kunci tanda tangan {signer_form.LABELS[self.form.form]} "

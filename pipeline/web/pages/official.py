@@ -14,6 +14,7 @@ from sqlalchemy import select
 from starlette.exceptions import HTTPException
 
 from pipeline.casework.actions import DOCX, ActionRefused, NotYours, StaleStep
+from pipeline.casework import precedents
 from pipeline.casework.steps import words
 from pipeline.core.db import utc
 from pipeline.core.errors import NotFound
@@ -217,11 +218,13 @@ def render_step(ctx: Ctx, wf, step_id: int, error: str | None = None, status: in
         row["status"] = step.status
         prop = proposal(wf, entry) if step.kind == "disposition" else None
         complaint = complaint_of(s, wf, entry) if step.kind == "complaint" else None
+        found = (precedents.for_drafter(s, entry, ctx.cfg.signing.verify_url)
+                 if step.kind == "drafting" and step.status == "open" else [])
     from pipeline.signing.convert import soffice
     return ctx.render("staff/official/step.html", status=status, step=row, case=view,
                       has_preview=soffice() is not None,
                       proposal=prop, officials=officials_choice(wf), error=error,
-                      back=back_to(ctx), complaint=complaint)
+                      precedents=found, back=back_to(ctx), complaint=complaint)
 
 
 def complaint_of(session, wf, entry: AgendaEntry) -> dict:
