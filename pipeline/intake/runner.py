@@ -61,9 +61,10 @@ def run_pass(source: Source, consumer: Consumer, ledger: DbLedger, chunk: int,
 
     The messages of a chunk are stored and submitted as `intake` jobs in one transaction; this
     worker then does jobs itself while the others take theirs, and settles the chunk in UID
-    order as outcomes arrive. A message whose job is not done within WAIT seconds (its worker
-    died and the lease has not run out yet) ends the pass: it and those after it stay in the
-    inbox, and the next pass finds their jobs (one per message) done or does them."""
+    order as outcomes arrive. When WAIT seconds pass with no job done here and no message
+    settled (the next message's worker died and its lease has not run out yet), the pass
+    ends: it and those after it stay in the inbox, and the next pass finds their jobs (one per
+    message) done or does them."""
     report = PassReport()
     items = source.fetch_new(ledger, chunk=chunk)
     while not (stop is not None and stop.is_set()):
@@ -91,6 +92,7 @@ def _settle_group(source, consumer, group, stop, wait, report) -> bool:
     while pending:
         known = jobs.state(factory, readjobs.KIND, [d for _, d in pending])
         while pending and known.get(pending[0][1], ("pending",))[0] in ("done", "failed"):
+            deadline = time.monotonic() + wait               # progress: wait afresh
             item, digest = pending.pop(0)
             status, result, _ = known[digest]
             outcome = (readjobs.outcome_of(result) if status == "done" else
@@ -104,9 +106,10 @@ def _settle_group(source, consumer, group, stop, wait, report) -> bool:
             return True
         if (stop is not None and stop.is_set()) or time.monotonic() > deadline:
             return False
-        if jobs.run_one(factory, handlers) is None:      # the others have the rest in hand
-            if stop is not None:
-                stop.wait(POLL)
-            else:
-                time.sleep(POLL)
+        if jobs.run_one(factory, handlers) is not None:  # work done here is not waiting
+            deadline = time.monotonic() + wait
+        elif stop is not None:                           # the others have the rest in hand
+            stop.wait(POLL)
+        else:
+            time.sleep(POLL)
     return True
