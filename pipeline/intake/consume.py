@@ -218,6 +218,19 @@ class Consumer:
             return self._link(session, message, threaded, now, "linked", parsed, found)
         entry = threaded or AgendaEntry(channel="letter", book="incoming", received_at=now,
                                         status=states.Status.NEW.value)
+        prior = _prior(session, entry, who, reading, found.sha256)
+        verdict = decide(Intake(parsed, reading, found.filename, found.refused, who,
+                                _as_prior(prior, found.sha256),
+                                senderauth.check(parsed.trace, parsed.from_addr, self.trust)))
+        if threaded is not None and verdict.action in ("quarantine", "reject"):
+            # What would have completed the case cannot be taken (its file refused, its
+            # sender not proven): it is held on its own, and the incomplete case stays as it
+            # was, still waiting for the letter.
+            states.note(threaded, "linked", actor=ACTOR, at=now, message_id=parsed.message_id,
+                        data={"how": "completion_held", "reason": verdict.reason})
+            threaded = None
+            entry = AgendaEntry(channel="letter", book="incoming", received_at=now,
+                                status=states.Status.NEW.value)
         if threaded is None:
             session.add(entry)
         entry.sender_email = parsed.from_addr
@@ -231,10 +244,6 @@ class Consumer:
             entry.letter_meta = {**reading.meta(), "attachment": found.filename,
                                  "why": found.why, "read_seconds": found.seconds}
             entry.letter_nomor, entry.letter_sha256 = reading.nomor, found.sha256
-        prior = _prior(session, entry, who, reading, found.sha256)
-        verdict = decide(Intake(parsed, reading, found.filename, found.refused, who,
-                                _as_prior(prior, found.sha256),
-                                senderauth.check(parsed.trace, parsed.from_addr, self.trust)))
         session.flush()
         self.registrar.apply(session, entry, verdict, now, message_id=parsed.message_id,
                              references=parsed.references, original=prior)

@@ -13,7 +13,7 @@ import zipfile
 
 from sqlalchemy import select
 
-from pipeline.core.models import Attachment, Event
+from pipeline.core.models import Attachment, Event, InboundMessage
 from tests.intake.helpers import agenda, mail_in, run_until_idle, sent_mail
 from tests.intake.test_imap_flow import imap_app  # noqa: F401  (fixture)
 from tests.mailbox_gen import Maker, clients, mailbox
@@ -161,3 +161,31 @@ def test_over_imap_a_konsep_is_completed_by_the_numbered_letter_and_a_follow_up_
     first, second = sorted(agenda(imap_app), key=lambda r: r["id"])
     assert second["status"] == "registered" and second["follows"] == first["agenda_no"]
     assert len(receipts(smtp_server)) == 3          # the notice and two receipts
+
+
+def test_a_refused_file_sent_to_complete_a_case_is_held_on_its_own(app):
+    """GIVEN an incomplete case WHEN its sender answers with a letter file the reader refuses
+    (a DOCX with a DOCTYPE) THEN that mail is quarantined as its own entry with the reason, the
+    case stays incomplete, waiting for the letter, and nothing ends `failed`."""
+    from tests.hostile_files import docx_doctype_after_comment
+    maker = Maker(13)
+    msg = clients.message(maker.rng, "outlook", SENDER, "Konsultasi BOS",
+                          "Terlampir surat kami.", 7)
+    mail_in(app, msg.as_bytes())
+    run_until_idle(app)
+    (notice,) = [m for m in sent_mail(app) if m["In-Reply-To"] == msg["Message-ID"]]
+    name, docx = maker.render(maker.spec(), "docx")
+    answer = clients.message(maker.rng, "outlook", SENDER, "RE: Konsultasi BOS",
+                             "Berikut suratnya.", 8,
+                             answering=(notice["Message-ID"], "Mohon kirim suratnya."))
+    clients.attach(answer, name, docx_doctype_after_comment(docx))
+    mail_in(app, answer.as_bytes())
+    run_until_idle(app)
+    rows = sorted(agenda(app), key=lambda r: r["id"])
+    assert [r["status"] for r in rows] == ["incomplete", "quarantined"], rows
+    with app.session() as s:
+        outcomes = sorted(m.outcome for m in s.scalars(select(InboundMessage)))
+        held = [e.data for e in s.scalars(select(Event).where(
+            Event.entry_id == rows[0]["id"], Event.kind == "linked"))]
+    assert outcomes == ["incomplete", "quarantined"]
+    assert any(d.get("how") == "completion_held" and d.get("reason") for d in held), held
