@@ -21,9 +21,21 @@ from pipeline.letter.model import LetterReading, Limits, Refused
 from pipeline.letter.reader import check_size, read_letter_inprocess
 
 
+def _address_space() -> int:
+    """This process's virtual size now, in bytes: what the fork brought from the worker."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as f:
+            return int(f.read().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def _child(wfd: int, work: Callable[[], dict], limits: Limits) -> None:
     os.setpgid(0, 0)
-    mem = limits.memory_mb * 1024 * 1024
+    # The limit is on what reading adds: a fork starts with the worker's whole address space
+    # (its threads' arenas, loaded libraries), which grows over a long run and would otherwise
+    # leave a reader no room at all, so every scan would be refused as a memory bomb.
+    mem = _address_space() + limits.memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (mem, mem))
     cpu = int(limits.seconds) + 1
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
