@@ -220,3 +220,23 @@ def test_the_report_page_takes_a_quarter(client, web_app):
     assert 'href="/staf/laporan?triwulan=' in page.text and "Triwulan IV" in page.text
     bad = client.get("/staf/laporan?triwulan=2026Q5")
     assert bad.status_code == 400 and "Triwulan tidak sah" in bad.text
+
+
+def test_a_crafted_answer_or_a_near_miss_link_changes_nothing(client, web_app):
+    """What a hand-made POST could send instead of a radio button (another digit form, a
+    fraction, zero, a negative, a huge comment) is refused and saves nothing; a link with one
+    character changed, or in another case, opens nothing."""
+    entry_id = answered_walkin(web_app, 3)
+    token = token_of(web_app, entry_id)
+    for bad in ("\uff14", "4.0", "0", "-1", "4\x00", "1e0", ""):
+        response = post(client, token, {**answers(HAND[0]), "u3": bad})
+        assert response.status_code == 400, bad
+        assert invitation(web_app, entry_id).answered_at is None, bad
+    flipped = token[:-1] + ("A" if token[-1] != "A" else "B")
+    for wrong in (flipped, token.upper() if token != token.upper() else token.lower()):
+        assert post(client, wrong, HAND[0]).status_code == 404
+    assert invitation(web_app, entry_id).answered_at is None
+    long = post(client, token, HAND[0], "x" * 200_000)
+    assert long.status_code in (200, 400, 413)
+    saved = invitation(web_app, entry_id)
+    assert saved.answered_at is None or len(saved.comment or "") <= 5000
