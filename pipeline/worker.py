@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import sys
 import threading
 import time
 from datetime import datetime, timezone
@@ -39,6 +40,7 @@ MAX_BACKOFF = 300
 BATCH = 100          # mails per SMTP connection
 LINGER = 1.0         # seconds the SMTP connection waits for more mail before it closes
 STOP_GRACE = 2.5     # seconds a running job gets to finish after SIGTERM (all: < 5 s)
+STOP_DEADLINE = 4.5  # seconds after SIGTERM when the process ends whatever still runs
 
 
 class IntakeWatcher:
@@ -301,6 +303,7 @@ def run_forever(app: App, stop: threading.Event | None = None) -> None:
     except KeyboardInterrupt:
         stop.set()
     log.info("paraf worker stopping")
+    _end_by(STOP_DEADLINE)
     scheduler.shutdown(wait=False)
     busy = lanes.halt(STOP_GRACE)
     end = time.monotonic() + STOP_GRACE / 2
@@ -316,6 +319,25 @@ def run_forever(app: App, stop: threading.Event | None = None) -> None:
         logging.shutdown()
         os._exit(0)
     log.info("paraf worker stopped")
+
+
+def _end_by(seconds: float) -> None:
+    """End the process SECONDS from now if stopping has not ended it: whatever still runs
+    then (a lock, a library's thread, a child that hangs) is left for the next start, as after
+    a crash; nothing is settled before it is committed. Written straight to stderr, since a
+    logging lock may be what it waits for."""
+    def end() -> None:
+        names = {t.ident: t.name for t in threading.enumerate()}
+        where = [f"{names.get(ident, ident)} in {frame.f_code.co_name}"
+                 f" ({os.path.basename(frame.f_code.co_filename)}:{frame.f_lineno})"
+                 for ident, frame in sys._current_frames().items()
+                 if ident != threading.get_ident()]
+        os.write(2, (f"paraf worker: stopping took over {seconds} s; ending now, the rest is "
+                     f"picked up at the next start ({'; '.join(where)})\n").encode())
+        os._exit(0)
+    timer = threading.Timer(seconds, end)
+    timer.daemon = True            # a stop that ends in time is not held up by it
+    timer.start()
 
 
 def url_name(url: str) -> str:

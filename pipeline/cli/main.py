@@ -2,7 +2,9 @@
 """The `paraf` command."""
 from __future__ import annotations
 
+import faulthandler
 import json
+import signal
 import sys
 from pathlib import Path
 
@@ -213,6 +215,9 @@ def demo(keep, picture):
 
 
 def main() -> None:
+    # `kill -USR1 <pid>` prints every thread's stack to stderr: how an operator (or a test)
+    # sees where a worker that does not stop is waiting.
+    faulthandler.register(signal.SIGUSR1, all_threads=True)
     try:
         cli(standalone_mode=True)
     except ParafError as err:

@@ -71,7 +71,14 @@ class Worker:
         began = time.monotonic()
         if self.proc.poll() is None:
             os.kill(self.proc.pid, sig)
-            self.proc.wait(timeout=timeout)
+            try:
+                self.proc.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:   # show where it waits, then end it
+                os.kill(self.proc.pid, signal.SIGUSR1)
+                time.sleep(1)
+                self.kill()
+                raise AssertionError(f"{self.name} did not stop in {timeout} s:\n"
+                                     f"{self.output}") from None
         took = time.monotonic() - began
         self._reader.join(5)
         return took
