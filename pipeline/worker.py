@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import os
-import signal
 import sys
 import threading
 import time
@@ -29,6 +28,7 @@ from pipeline.core import trustnotes, wake
 from pipeline.core.errors import Transient
 from pipeline.core.heartbeat import beat
 from pipeline.core.lanes import Lane, Lanes
+from pipeline.core.stopsignals import note_signals
 from pipeline.intake.holder import RETRY, MailboxHolder
 from pipeline.intake.ledger import DbLedger
 from pipeline.intake.runner import PassReport, open_source, run_pass
@@ -40,6 +40,7 @@ MAX_BACKOFF = 300
 BATCH = 100          # mails per SMTP connection
 LINGER = 1.0         # seconds the SMTP connection waits for more mail before it closes
 STOP_GRACE = 2.5     # seconds a running job gets to finish after SIGTERM (all: < 5 s)
+PAUSE = 0.1          # seconds between the main thread's looks for a stop
 STOP_DEADLINE = 4.5  # seconds after SIGTERM when the process ends whatever still runs
 
 
@@ -262,7 +263,7 @@ def run_once(app: App) -> tuple[PassReport | None, outbox.DeliveryReport | None]
 def run_forever(app: App, stop: threading.Event | None = None) -> None:
     """The worker, until SIGTERM/SIGINT (or STOP is set)."""
     stop = stop or threading.Event()
-    restore = _stop_on_signals(stop)
+    signalled, restore = note_signals()
     outbox.recover(app.factory, app.cfg)
     lanes = Lanes(stop)
     lanes.add(wake.OUTBOX, lambda lane: deliver(app, lane))
@@ -298,10 +299,11 @@ def run_forever(app: App, stop: threading.Event | None = None) -> None:
     for line in trustnotes.for_folder(app.cfg.workflow, app.cfg.rules_path):
         log.warning("sender check: %s", line)
     try:
-        while not stop.wait(3600):
-            pass
+        while not (signalled or stop.is_set()):
+            time.sleep(PAUSE)
     except KeyboardInterrupt:
-        stop.set()
+        pass
+    stop.set()
     log.info("paraf worker stopping")
     _end_by(STOP_DEADLINE)
     scheduler.shutdown(wait=False)
@@ -345,13 +347,3 @@ def url_name(url: str) -> str:
     parts = urlsplit(url)
     host = parts.hostname or ""
     return f"{parts.scheme}://{parts.username or ''}@{host}:{parts.port or ''}{parts.path}"
-
-
-def _stop_on_signals(stop: threading.Event):
-    """SIGTERM and SIGINT set STOP (main thread only); returns how to put the old ones back."""
-    if threading.current_thread() is not threading.main_thread():
-        return lambda: None
-    old = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
-    for sig in old:
-        signal.signal(sig, lambda *_: stop.set())
-    return lambda: [signal.signal(sig, handler) for sig, handler in old.items()]

@@ -10,11 +10,11 @@ is started again; SIGINT or SIGTERM stops them all.
 from __future__ import annotations
 
 import multiprocessing
-import signal
 import socket
-import threading
+import time
 
 from pipeline.core.errors import ParafError
+from pipeline.core.stopsignals import note_signals
 
 
 def _socket(host: str, port: int, *, share: bool) -> socket.socket:
@@ -47,12 +47,11 @@ def run(host: str, port: int, workers: int, options: dict) -> None:
         process.start()
         return process
 
-    stop = threading.Event()
-    previous = {sig: signal.signal(sig, lambda *_: stop.set())
-                for sig in (signal.SIGINT, signal.SIGTERM)}
+    signalled, restore = note_signals()
     processes = [start() for _ in range(workers)]
     try:
-        while not stop.wait(0.5):
+        while not signalled:
+            time.sleep(0.5)
             processes = [p if p.is_alive() else start() for p in processes]
     finally:
         for process in processes:
@@ -61,5 +60,4 @@ def run(host: str, port: int, workers: int, options: dict) -> None:
             process.join(timeout=10)
             if process.is_alive():
                 process.kill()
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
+        restore()
