@@ -12,14 +12,19 @@ For each database, in a fresh schema migrated to head:
    original is among the three precedents `casework.precedents.find` returns is the hit rate;
 3. the same queries go to the bare baseline: rank-bm25's BM25Okapi scoring every precedent in
    memory (the same stems), its top three entries;
-4. the history grows to LARGE cases and both are timed per query (p50, p95; the baseline on
-   its first BASELINE_TIMED queries), with the machine's load average printed beside them.
+4. the history grows to LARGE cases (timed on the way at each of CHECKPOINTS, so a run cut
+   short still says something) and both are timed per query (p50, p95; the baseline on its
+   first BASELINE_TIMED queries), with the machine's load average printed beside them.
+
+Each line is printed as soon as it is measured. PostgreSQL runs in a schema of its own in the
+test database, dropped at the end, also when the run is stopped (Ctrl-C or SIGTERM).
 """
 from __future__ import annotations
 
 import argparse
 import os
 import random
+import signal
 import statistics
 import sys
 import tempfile
@@ -64,14 +69,17 @@ def rows_of(cases, first_id: int):
     return agenda, found
 
 
-def load(factory, cases, first_id: int) -> float:
-    """Bulk insert; returns seconds."""
+def load(factory, cases, first_id: int, kind: str = "") -> float:
+    """Bulk insert; returns seconds. Says how far it got every 20,000 cases."""
     start = time.perf_counter()
     for at in range(0, len(cases), CHUNK):
         agenda, found = rows_of(cases[at:at + CHUNK], first_id + at)
         with factory.begin() as s:
             s.execute(AgendaEntry.__table__.insert(), agenda)
             precedents.add(s, found)
+        if kind and (at + CHUNK) % 20_000 == 0:
+            print(f"{kind}: loaded {first_id + at + CHUNK - 1} cases in "
+                  f"{time.perf_counter() - start:.0f} s", file=sys.stderr, flush=True)
     return time.perf_counter() - start
 
 
@@ -119,7 +127,46 @@ def fresh(kind: str):
     return make_engine(f"{PG}?options=-csearch_path%3D{schema}"), (admin, schema)
 
 
-def run(kind: str, history: int, queries: int, large: int, timed: int, seed: int) -> dict:
+def timed_at(engine, factory, kind: str, asked, timed: int) -> dict:
+    """Both searches timed per query on what is loaded now (the baseline on fewer queries)."""
+    if kind == "postgresql":
+        with engine.begin() as conn:
+            conn.execute(text("ANALYZE precedents"))
+    base = Baseline(factory)
+    ask(factory, asked[0][1])                        # warm the stem cache and the pool
+    db_times, bm_times, big_hits = [], [], 0
+    for target, q in asked[:timed]:
+        got, took = ask(factory, q)
+        big_hits += target in got
+        db_times.append(took)
+        if len(bm_times) < BASELINE_TIMED:
+            bm_times.append(base.ask(q)[1])
+    with factory() as s:
+        count = s.scalar(select(func.count()).select_from(precedents.Precedent))
+    return {"large": count, "hit_db_large": big_hits / min(timed, len(asked)),
+            "timed": len(db_times),
+            "db_p50_ms": round(pct(db_times, 50), 1), "db_p95_ms": round(pct(db_times, 95), 1),
+            "bm25_build_s": round(base.build, 1), "bm25_timed": len(bm_times),
+            "bm25_p50_ms": round(pct(bm_times, 50), 1),
+            "bm25_p95_ms": round(pct(bm_times, 95), 1)}
+
+
+def report_history(kind: str, r: dict) -> None:
+    print(f"{kind}: planted match in top 3 at {r['history']} cases: "
+          f"db {r['hit_db']:.1%}, rank-bm25 {r['hit_bm25']:.1%} ({r['queries']} queries); "
+          f"load {r['rows_per_s']} cases/s; load average {os.getloadavg()[0]:.1f}", flush=True)
+
+
+def report_large(kind: str, r: dict) -> None:
+    print(f"{kind}: at {r['large']} cases: db p50 {r['db_p50_ms']} ms, p95 "
+          f"{r['db_p95_ms']} ms over {r['timed']} queries (top 3 {r['hit_db_large']:.1%}); "
+          f"rank-bm25 p50 {r['bm25_p50_ms']} ms, p95 {r['bm25_p95_ms']} ms over "
+          f"{r['bm25_timed']} queries (built in {r['bm25_build_s']} s); load "
+          f"{r['large_rows_per_s']} cases/s; load average {os.getloadavg()[0]:.1f}", flush=True)
+
+
+def run(kind: str, history: int, queries: int, large: int, timed: int, seed: int,
+        checkpoints: tuple[int, ...] = ()) -> dict:
     rng = random.Random(seed)
     engine, pg = fresh(kind)
     try:
@@ -138,30 +185,15 @@ def run(kind: str, history: int, queries: int, large: int, timed: int, seed: int
         out = {"database": kind, "history": history, "queries": queries,
                "load_s": round(secs, 1), "rows_per_s": round(history / secs),
                "hit_db": hits["db"] / queries, "hit_bm25": hits["bm25"] / queries}
-        more = [corpus.case(rng) for _ in range(large - history)]
-        secs = load(factory, more, history + 1)
-        if kind == "postgresql":
-            with engine.begin() as conn:
-                conn.execute(text("ANALYZE precedents"))
-        base = Baseline(factory)
-        ask(factory, asked[0][1])                        # warm the stem cache and the pool
-        db_times, bm_times, big_hits = [], [], 0
-        for target, q in asked[:timed]:
-            got, took = ask(factory, q)
-            big_hits += target in got
-            db_times.append(took)
-            if len(bm_times) < BASELINE_TIMED:
-                bm_times.append(base.ask(q)[1])
-        with factory() as s:
-            count = s.scalar(select(func.count()).select_from(precedents.Precedent))
-        out.update({"large": count, "large_load_s": round(secs, 1),
-                    "large_rows_per_s": round((large - history) / secs),
-                    "hit_db_large": big_hits / min(timed, len(asked)),
-                    "db_p50_ms": round(pct(db_times, 50), 1),
-                    "db_p95_ms": round(pct(db_times, 95), 1),
-                    "bm25_build_s": round(base.build, 1),
-                    "bm25_p50_ms": round(pct(bm_times, 50), 1),
-                    "bm25_p95_ms": round(pct(bm_times, 95), 1)})
+        report_history(kind, out)
+        loaded = history
+        for size in sorted({c for c in checkpoints if history < c < large} | {large}):
+            more = [corpus.case(rng) for _ in range(size - loaded)]
+            secs = load(factory, more, loaded + 1, kind)
+            out.update(timed_at(engine, factory, kind, asked, timed), large_load_s=round(secs, 1),
+                       large_rows_per_s=round((size - loaded) / secs))
+            loaded = size
+            report_large(kind, out)
         return out
     finally:
         engine.dispose()
@@ -180,18 +212,18 @@ def main() -> None:
     ap.add_argument("--large", type=int, default=100_000)
     ap.add_argument("--timed", type=int, default=200, help="queries timed at LARGE")
     ap.add_argument("--seed", type=int, default=19)
+    ap.add_argument("--checkpoints", default="",
+                    help="sizes between HISTORY and LARGE to time too, e.g. 25000,50000")
     a = ap.parse_args()
+    checkpoints = tuple(int(c) for c in a.checkpoints.split(",") if c.strip())
     kinds = ("sqlite", "postgresql") if a.database == "both" else (a.database,)
+    signal.signal(signal.SIGTERM, _stop)         # killed at a deadline: still drop the schema
     for kind in kinds:
-        r = run(kind, a.history, a.queries, a.large, a.timed, a.seed)
-        print(f"{kind}: planted match in top 3 at {r['history']} cases: "
-              f"db {r['hit_db']:.1%}, rank-bm25 {r['hit_bm25']:.1%} ({r['queries']} queries); "
-              f"load {r['rows_per_s']} cases/s", flush=True)
-        print(f"{kind}: at {r['large']} cases: db p50 {r['db_p50_ms']} ms, p95 "
-              f"{r['db_p95_ms']} ms (top 3 {r['hit_db_large']:.1%}); rank-bm25 p50 "
-              f"{r['bm25_p50_ms']} ms, p95 {r['bm25_p95_ms']} ms (built in "
-              f"{r['bm25_build_s']} s); load {r['large_rows_per_s']} cases/s; "
-              f"load average {os.getloadavg()[0]:.1f}", flush=True)
+        run(kind, a.history, a.queries, a.large, a.timed, a.seed, checkpoints)
+
+
+def _stop(signum, frame):
+    raise KeyboardInterrupt(f"signal {signum}")
 
 
 if __name__ == "__main__":

@@ -59,4 +59,5 @@ from pipeline.consult.request import (  # noqa: F401
     tracking_url,
     upload_limits,
 )
-from pipeline.consult.tracking import PUBLIC_STATUS, Stage, find_by_code, parse_questions, timeline  # noqa: F401
+from pipeline.consult.tracking import (  # noqa: F401
+    PUBLIC_STATUS, Stage, find_by_code, find_case, parse_questions, timeline)

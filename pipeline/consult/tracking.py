@@ -39,14 +39,21 @@ PUBLIC_STATUS = {
 
 
 def find_by_code(session, code: str, cfg, now: datetime) -> AgendaEntry | None:
-    """The case of a tracking CODE, or None when wrong or expired; the same queries run either
-    way, so a miss takes as long as a hit."""
+    """The web case of a tracking CODE, or None when wrong or expired; the same queries run
+    either way, so a miss takes as long as a hit."""
+    entry = find_case(session, code, cfg, now)
+    return entry if entry is not None and entry.channel == "web" else None
+
+
+def find_case(session, code: str, cfg, now: datetime) -> AgendaEntry | None:
+    """The case of a tracking CODE, whatever its channel (a letter's code is derived,
+    `books/tracklink.py`), or None when wrong or expired; the same two queries either way."""
     digest = consult.tracking_hash(code or "")
     entry = session.scalar(select(AgendaEntry).where(AgendaEntry.tracking_hash == digest))
     closed = session.scalar(select(Event.at).where(
         Event.entry_id == (entry.id if entry else -1), Event.kind == "close")
         .order_by(Event.id.desc()).limit(1))
-    if entry is None or entry.channel != "web":
+    if entry is None:
         return None
     if closed is not None and utc(closed) + timedelta(days=cfg.web.tracking_days) < now:
         return None

@@ -66,8 +66,9 @@ def render(cfg: Config, template: str, **context) -> str:
 
 def compose(cfg: Config, kind: str, entry: AgendaEntry, *, original: AgendaEntry | None = None,
             answering: str | None = None, references: tuple[str, ...] = (),
-            days: int | None = None) -> EmailMessage:
-    """The notice of KIND for ENTRY, addressed to its sender and threaded to its message."""
+            days: int | None = None, tracking: str | None = None) -> EmailMessage:
+    """The notice of KIND for ENTRY, addressed to its sender and threaded to its message;
+    TRACKING: the case's tracking link, for the receipt."""
     letter = entry.letter or {}
     body = render(cfg, kind, **case_context(cfg, entry),
                   recipient=entry.opd_name or entry.sender_name or entry.sender_email,
@@ -76,7 +77,7 @@ def compose(cfg: Config, kind: str, entry: AgendaEntry, *, original: AgendaEntry
                   original=original,
                   original_received=local_time(cfg, original.received_at) if original else "",
                   original_due=naskah.hari_tanggal(original.due_on)
-                  if original and original.due_on else "")
+                  if original and original.due_on else "", tracking=tracking)
     msg = new_message()
     shown = original if kind == "duplicate" and original else entry
     nomor = f" Nomor {letter['nomor']}" if letter.get("nomor") else ""

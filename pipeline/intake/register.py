@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from pipeline.books import tracklink
 from pipeline.core import states, wake
 from pipeline.core.config import Config
 from pipeline.core.models import AgendaEntry
@@ -83,8 +84,9 @@ class Registrar:
         if not entry.sender_email:
             return
         session.flush()
+        tracking = tracklink.link(self.cfg, entry) if kind == "receipt" else None
         msg = notices.compose(self.cfg, kind, entry, original=original, answering=answering,
-                              references=references)
+                              references=references, tracking=tracking)
         # One receipt (or duplicate notice) per case; one incomplete notice per message.
         once = (outbox.once_key(entry.id, kind, answering) if kind == "incomplete" else
                 outbox.once_key(entry.id, kind)) if kind != "incomplete" or answering else None

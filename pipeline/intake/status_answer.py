@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import or_, select
 
+from pipeline.books import tracklink
 from pipeline.books.progress import Progress, describe
 from pipeline.core import messages, senderauth, states
 from pipeline.core.models import AgendaEntry
@@ -41,6 +42,7 @@ class Case:
     nomor: str
     hal: str
     progress: Progress
+    tracking: str | None = None      # the case's own tracking link; None for a web case
 
 
 class StatusDesk:
@@ -108,7 +110,8 @@ class StatusDesk:
     def _case(self, session, entry: AgendaEntry, today) -> Case:
         letter = entry.letter or {}
         return Case(entry, letter.get("nomor") or "-", letter.get("hal") or entry.subject or "-",
-                    describe(session, entry, self.officials, self.calendar, today, self.zone))
+                    describe(session, entry, self.officials, self.calendar, today, self.zone),
+                    tracklink.link(self.cfg, entry))
 
     # -- the mail ------------------------------------------------------------------------
     def _compose(self, parsed, opd, ask: Ask, cases: list[Case], total: int, now):

@@ -13,12 +13,14 @@ The signing itself runs after that commit, in the worker (`run_pending`), becaus
 letter by letter in transactions of its own and must not wait on the reply's locks. Signing
 needs the key's passphrase in the worker's environment (PARAF_SIGN_PASSPHRASE): enabling this
 means the server can sign, which is the trade-off an office accepts by turning it on.
+
+While the Inspektur is away with a Plt. (issue 19), the digest's step is the Plt.'s and the
+Plt.'s own key signs (`who_signs.py`); a reply from whoever does not sign today is refused.
 """
 from __future__ import annotations
 
 import json
 import logging
-import os
 from datetime import datetime, timedelta, timezone
 from email.utils import formataddr
 
@@ -32,6 +34,7 @@ from pipeline.core.models import AgendaEntry, Event, OutgoingLetter, Step
 from pipeline.intake import notices
 from pipeline.mail import outbox
 from pipeline.mail.headers import new_message
+from pipeline.signing import who_signs
 
 log = logging.getLogger(__name__)
 
@@ -47,13 +50,15 @@ def enabled(cfg) -> bool:
     return bool(cfg.signing.sign_by_reply and cfg.secret)
 
 
-def open_step(session, wf, entry_ids: list[int], now: datetime) -> tuple[Step, str]:
+def open_step(session, wf, entry_ids: list[int], now: datetime, signer=None
+              ) -> tuple[Step, str]:
     """Supersede the previous digest's step and open one for ENTRY_IDS (in the digest's
-    order); returns it and its token. The step hangs on the first letter listed, since a step
-    must belong to an entry; the list itself is in its notes."""
+    order) for SIGNER (the Inspektur, or their Plt.); returns it and its token. The step hangs
+    on the first letter listed, since a step must belong to an entry; the list itself is in
+    its notes."""
     supersede(session, now)
     first = session.get(AgendaEntry, entry_ids[0])
-    step = wf.desk.open(session, first, KIND, wf.inspector, now)
+    step = wf.desk.open(session, first, KIND, signer or wf.inspector, now)
     step.notes = json.dumps({"entries": list(entry_ids)})
     return step, wf.desk.token(step)
 
@@ -83,22 +88,6 @@ def _read(reply) -> tuple[str, str, str | None]:
     return fresh_text(reply.text, reply.html), reply.from_addr, reply.message_id
 
 
-def key_problem(cfg) -> str | None:
-    """Why the worker cannot sign now (in Indonesian, for the Inspector), or None."""
-    from pipeline.signing.errors import SigningError
-    from pipeline.signing.keys import PASSPHRASE_ENV, load_signer, passphrase_from
-    if not os.environ.get(PASSPHRASE_ENV):
-        return ("frasa sandi kunci tanda tangan tidak disimpan di server Paraf (variabel "
-                f"lingkungan {PASSPHRASE_ENV} belum diatur), sehingga server tidak dapat "
-                "menandatangani atas nama Bapak/Ibu")
-    try:
-        load_signer(cfg.path(cfg.signing.pkcs12), passphrase_from(os.environ))
-    except SigningError:
-        return ("kunci tanda tangan di server Paraf tidak dapat dibuka dengan frasa sandi yang "
-                "tersimpan (frasa sandi salah atau berkas kunci tidak ada)")
-    return None
-
-
 def on_reply(wf, session, entry, step, official, reply, now):
     """Workflow.reply's handler for a "signing" step (the gate has passed)."""
     fresh, actor, message_id = _read(reply)
@@ -108,6 +97,13 @@ def on_reply(wf, session, entry, step, official, reply, now):
         return _unavailable(wf, session, entry, step, official, actor, message_id, now,
                             "penandatanganan melalui balasan surel tidak diaktifkan pada "
                             "konfigurasi Paraf")
+    form, not_yours = who_signs.for_official(wf, session, step.official, now)
+    if form is None:                    # the Inspektur away, or a Plt. no longer: refused
+        states.note(entry, "refused", actor=actor or "?", at=now, message_id=message_id,
+                    data={"reason": not_yours, "step": step.id})
+        _tell(session, cfg, official, "signing_refused",
+              "Balasan Tanda Tangan Tidak Diproses", message_id, reason=not_yours)
+        return "refused", entry, not_yours
     decision = decide_signing(fresh, len(ids))
     if not decision.clear:
         states.note(entry, "unclear", actor=actor, at=now, message_id=message_id,
@@ -118,7 +114,7 @@ def on_reply(wf, session, entry, step, official, reply, now):
         return "unclear", entry, None
     to_sign = [ids[n - 1] for n in decision.to_sign(len(ids))]
     if to_sign:
-        why = key_problem(cfg)
+        why = who_signs.key_problem(cfg, form)
         if why:
             return _unavailable(wf, session, entry, step, official, actor, message_id, now, why)
     returned, problems = [], []
@@ -134,7 +130,8 @@ def on_reply(wf, session, entry, step, official, reply, now):
         wf.request_draft(session, target, now, notes=rejection.notes, returned_by=official)
         returned.append({"item": rejection.item, "agenda_no": target.agenda_no,
                          "notes": rejection.notes})
-    plan = {"entries": ids, "sign": to_sign, "returned": returned, "problems": problems}
+    plan = {"entries": ids, "sign": to_sign, "returned": returned, "problems": problems,
+            "signer": form.official.code, "form": form.form}
     wf.desk.close(step, PENDING if to_sign else RETURNED, now, notes=json.dumps(plan),
                   reply_message_id=message_id)
     if not to_sign:
@@ -232,12 +229,13 @@ def _carry_out(app, step_id: int, plan: dict, reply_id: str | None, now: datetim
     from pipeline.core.errors import ParafError
     from pipeline.signing.batch import Batch
     from pipeline.signing.errors import SigningError
-    from pipeline.signing.keys import load_signer, passphrase_from
     wf = app.workflow
     wanted = [int(i) for i in plan.get("sign", [])]
     problems = list(plan.get("problems", []))
     signed: list[dict] = []
     with app.session() as s:
+        replier = wf.by_code.get(s.get(Step, step_id).official, wf.inspector)
+        form, not_now = who_signs.for_official(wf, s, replier.code, now)
         waiting = []
         for entry_id in wanted:
             entry = s.get(AgendaEntry, entry_id)
@@ -255,11 +253,14 @@ def _carry_out(app, step_id: int, plan: dict, reply_id: str | None, now: datetim
                 problems.append(f"{entry.agenda_no} tidak lagi menunggu tanda tangan "
                                 f"(status: {entry.status})")
     outcome = SIGNED
-    if waiting:
+    if waiting and form is None:        # the absence changed between the reply and now
+        outcome, plan["errors"] = FAILED, [not_now]
+        problems.append(not_now)
+    elif waiting:
         try:
-            signer = load_signer(app.cfg.path(app.cfg.signing.pkcs12),
-                                 passphrase_from(os.environ))
-            done_now, failed = Batch(app, signer, now, message_id=reply_id).run(waiting)
+            signer = who_signs.load(app.cfg, form)
+            done_now, failed = Batch(app, signer, now, message_id=reply_id,
+                                     form=form).run(waiting)
             signed += [{"agenda_no": d.agenda_no, "number": d.number} for d in done_now]
             problems += [in_indonesian(p) for p in failed]
             plan["errors"] = failed
@@ -275,7 +276,7 @@ def _carry_out(app, step_id: int, plan: dict, reply_id: str | None, now: datetim
         step = s.get(Step, step_id, with_for_update=True)
         plan.update(signed=signed, problems=problems, finished_at=now.isoformat())
         step.outcome, step.notes = outcome, json.dumps(plan)
-        _mail_result(s, wf, wf.inspector, reply_id, signed=signed,
+        _mail_result(s, wf, replier, reply_id, signed=signed,
                      returned=plan.get("returned", []), problems=problems)
     return len(signed)
 

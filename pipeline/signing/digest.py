@@ -3,7 +3,8 @@
 
 It sits apart from the batch and from signing by reply because it uses both: the batch's list
 of ready letters, and (with sign-by-reply on) a "signing" step whose numbers the Inspector's
-TTD/TOLAK reply refers to.
+TTD/TOLAK reply refers to. While the Inspektur is away with a Plt., it goes to the Plt.
+(`who_signs.py`), and its step is theirs.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from datetime import datetime
 from email.utils import formataddr
 from zoneinfo import ZoneInfo
 
+from pipeline.casework.absences import current, today
 from pipeline.casework.replies import reply_address, subject_tag
 from pipeline.core import naskah
 from pipeline.core.models import AgendaEntry
@@ -18,6 +20,7 @@ from pipeline.intake import notices
 from pipeline.mail import outbox
 from pipeline.mail.headers import new_message
 from pipeline.signing import byreply as signreply
+from pipeline.signing import who_signs
 from pipeline.signing.batch import ready
 from pipeline.signing.previews import previews
 
@@ -39,16 +42,23 @@ def digest(app, now: datetime, slot: str | None = None) -> int:
     if not rows:
         return 0
     inspector = app.workflow.inspector
+    with app.session() as s:            # the Inspektur, or their Plt. while they are away
+        form, _ = who_signs.today_form(app.workflow, s, now)
+        absence = current(s, inspector.code, today(app.cfg, now)) if form and form.form else None
+        away = (f"sedang {absence.reason} s.d. {naskah.tanggal(absence.ends_on)}"
+                if absence else "")
+    signer = form.official if form else inspector
     for row in rows:
         row["waiting"] = notices.local_time(app.cfg, row["waiting_since"]) \
             if row["waiting_since"] else "-"
     body = notices.render(app.cfg, "signing_digest", office=app.cfg.office, inspector=inspector,
-                          letters=rows, by_reply=by_reply)
+                          letters=rows, by_reply=by_reply, signer=signer,
+                          plt=bool(form and form.form == "plt"), away=away)
     msg = new_message()
     local_day = now.astimezone(ZoneInfo(app.cfg.office.timezone)).date()
     subject = f"{len(rows)} Surat Menunggu Tanda Tangan ({naskah.tanggal(local_day)})"
     msg["From"] = formataddr((app.cfg.office.name, app.cfg.office.email))
-    msg["To"] = formataddr((inspector.name, inspector.emails[0]))
+    msg["To"] = formataddr((signer.name, signer.emails[0]))
     msg.set_content(body)
     for row, pdf in zip(rows, previews(app.store, app.cfg, drafts)):
         if pdf:
@@ -60,7 +70,8 @@ def digest(app, now: datetime, slot: str | None = None) -> int:
             return 0                            # another worker mailed this one
         step = None
         if by_reply:
-            step, token = signreply.open_step(s, app.workflow, [r["id"] for r in rows], now)
+            step, token = signreply.open_step(s, app.workflow, [r["id"] for r in rows], now,
+                                              signer)
             subject = f"{subject_tag(token)} {subject}"
             msg["Reply-To"] = reply_address(app.cfg.office.email, token)
         msg["Subject"] = subject

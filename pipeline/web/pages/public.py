@@ -4,7 +4,8 @@ the receipt, and the tracking page with the printable request.
 
 Nothing here needs JavaScript. Every value a visitor typed is shown through autoescaped
 templates only. A wrong or expired tracking code gets a plain 404 after the same lookups as a
-right one.
+right one. A letter's case (issue 19) has a link too: its page shows the stage, the role
+holding it and the due date (`track_letter.py`).
 """
 from __future__ import annotations
 
@@ -13,10 +14,12 @@ from datetime import timedelta
 
 from starlette.exceptions import HTTPException
 
+from pipeline.books import tracklink
 from pipeline.consult import flow
 from pipeline.core.db import utc
 from pipeline.core.rules import EMAIL_RE
 from pipeline.web.page import Ctx, download, page
+from pipeline.web.pages import track_letter
 from pipeline.web.ratelimit import allow, record, within
 
 QUESTION_SLOTS = 5
@@ -204,7 +207,14 @@ def _tracked(ctx: Ctx, s):
 @page("/lacak/{code}", roles=None)
 def public_track(ctx: Ctx, errors: list[str] | None = None, status: int = 200):
     with ctx.read() as s:
-        entry, code = _tracked(ctx, s)
+        code = ctx.request.path_params["code"]
+        entry = flow.find_case(s, code, ctx.cfg, ctx.now)
+        if entry is not None and entry.channel != "web":   # a letter's link (issue 19)
+            if not tracklink.matches(ctx.cfg, entry, code):
+                raise HTTPException(404, NOT_FOUND)
+            return ctx.render("public/track_letter.html", view=track_letter.view(ctx, s, entry))
+        if entry is None:
+            raise HTTPException(404, NOT_FOUND)
         c = entry.consultation or {}
         view = {"agenda_no": entry.agenda_no, "status": flow.PUBLIC_STATUS.get(entry.status,
                                                                               "Dalam proses"),
