@@ -70,10 +70,13 @@ def matches(dialect: str, words: list[str]):
 # -- alembic: the search index objects are not in the models ------------------------------
 def include_name(name, type_, parent_names) -> bool:
     """For autogenerate and the model/migration comparison: the FTS5 table (and its shadow
-    tables) and the trigram index are hand-written DDL in 0005, not model objects."""
+    tables) and the trigram index are hand-written DDL in 0005, not model objects; so are the
+    precedents' FTS5 table (0014) and PostgreSQL `tsv` column and its GIN index (0015)."""
     if type_ == "table" and name and name.startswith((FTS_TABLE, "precedent_fts")):
         return False
-    if type_ == "index" and name in (TRGM_INDEX, "ix_precedents_terms_tsv"):
+    if type_ == "index" and name in (TRGM_INDEX, "ix_precedents_terms_tsv", "ix_precedents_tsv"):
+        return False
+    if type_ == "column" and name == "tsv" and parent_names.get("table_name") == "precedents":
         return False
     return True
 

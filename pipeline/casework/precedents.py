@@ -10,7 +10,8 @@ Finding them (`find`), the same on both databases:
 2. the database's own full-text index picks candidates: the rows holding any of the query's
    rarest stems, as many as fit POSTINGS index entries (none in more than COMMON of all
    precedents, unless it is the rarest) (SQLite FTS5 ranked by its
-   `bm25()`, PostgreSQL `tsvector` ranked by `ts_rank`), at most CANDIDATES of them;
+   `bm25()`, PostgreSQL the stored `tsv` column (migration 0015) ranked by `ts_rank`), at
+   most CANDIDATES of them;
 3. those candidates are scored by BM25 (Okapi, k1=1.2, b=0.75) over all of the query's stems
    with the document frequencies of `precedent_terms`, so both databases rank alike;
 4. a precedent whose question was asked and answered again later (the same stems, or at least
@@ -179,8 +180,7 @@ def _candidates(session: Session, stems: list[str], exclude: int | None) -> list
         found = [r[0] for r in session.execute(ids, {"q": match, "n": CANDIDATES})]
     else:
         ids = text("SELECT id FROM precedents, to_tsquery('simple', :q) query "
-                   "WHERE to_tsvector('simple', terms) @@ query "
-                   "ORDER BY ts_rank(to_tsvector('simple', terms), query) DESC LIMIT :n")
+                   "WHERE tsv @@ query ORDER BY ts_rank(tsv, query) DESC LIMIT :n")
         found = [r[0] for r in session.execute(ids, {"q": " | ".join(stems), "n": CANDIDATES})]
     if not found:
         return []

@@ -2,9 +2,11 @@
 """The precedents index: one row per question of a case answered and signed, with its answer.
 
 `terms` is the stemmed text (`precedent_text.terms`) of the Hal, the question and the answer,
-words separated by spaces: SQLite's FTS5 table `precedent_fts` and PostgreSQL's GIN index over
-`to_tsvector('simple', terms)` (migration 0012) index it; `precedent_terms` keeps each stem's
-document frequency for the BM25 ranking (`casework/precedents.py`).
+words separated by spaces: SQLite's FTS5 table `precedent_fts` (migration 0014) and, on
+PostgreSQL, the stored generated column `tsv = to_tsvector('simple', terms)` with its GIN index
+(migration 0015; hand-written DDL, not mapped here, since it is PostgreSQL only and PostgreSQL
+fills it) index it; `precedent_terms` keeps each stem's document frequency for the BM25
+ranking (`casework/precedents.py`).
 """
 from __future__ import annotations
 
