@@ -20,8 +20,9 @@ LANGS = "ind+eng"
 UPSCALE_BELOW = 0.75  # of 300 dpi: scans at 200 dpi and phone photos are enlarged
 FIXES = [(re.compile(r"\bY\s?th\b\.?"), "Yth."), (re.compile(r"\bNIP\s*[.,:]\s*"), "NIP. "),
          # marks standing alone are stamp edges and specks, not print ("Inspektur — Daerah")
-         # (a speck read as "_" may take a dot or comma with it: "Daerah _. Kota")
-         (re.compile(r"(?<=\S) [\u2014\u201c\u201d\u00a3\u00ab\u00bb|_~\u00b0\u2022*]+[.,]?(?= \S)"), ""),
+         # (a speck read as "_" may take a dot or comma with it: "Daerah _. Kota"), also at a
+         # line's end ("Dinas Kesehatan _" above the unit's second line)
+         (re.compile(r"(?<=\S) [\u2014\u201c\u201d\u00a3\u00ab\u00bb|_~\u00b0\u2022*]+[.,]?(?= \S|$)"), ""),
          (re.compile(r"(?<=[A-Z]) (?=[A-Z],)"), "")]  # "PRASETY O," -> "PRASETYO,"
 
 

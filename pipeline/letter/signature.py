@@ -20,7 +20,8 @@ TITLES = {"h": "H.", "hj": "Hj.", "dr": "dr.", "ir": "Ir.", "drs": "Drs.", "dra"
 PREFIX = re.compile(r"^(Ir|ir|tr|lr|tre)(?:[.,/]\s*|\s+)(?=[A-Z]{2})|"
                     r"(?<![\w.])(H|Hj|dr|Ir|Drs|Dra)[.,]?\s+(?=[A-Z])")
 _FRONT = r"(?:H|Hj|Dr|dr|Ir|Drs|Dra|Prof)\.\s"
-FRONT_JUNK = re.compile(rf"^(?:(?!{_FRONT})\S{{1,4}}\s+){{1,2}}(?={_FRONT})")
+# (an initial in a name carries its dot, so a lone letter before the capitals is stamp ink too)
+FRONT_JUNK = re.compile(rf"^(?:(?:(?!{_FRONT})\S{{1,4}}\s+){{1,2}}(?={_FRONT})|\S\s+(?=[A-Z]{{2}}))")
 YEAR = re.compile(r"(19|20)\d{2}")
 DEGREES = re.compile(r"^\s*(?:[A-Z][A-Za-z]{0,4}\.(?:[A-Za-z]{1,4}\.)*,?\s*)+$")
 
