@@ -23,6 +23,8 @@ FIXES = [(re.compile(r"\bY\s?th\b\.?"), "Yth."), (re.compile(r"\bNIP\s*[.,:]\s*"
          # (a speck read as "_" may take a dot or comma with it: "Daerah _. Kota"), also at a
          # line's end ("Dinas Kesehatan _" above the unit's second line)
          (re.compile(r"(?<=\S) [\u2014\u201c\u201d\u00a3\u00ab\u00bb|_~\u00b0\u2022*]+[.,]?(?= \S|$)"), ""),
+         (re.compile(r"^[_~]+[.,]? (?=\S)"), ""),  # at its start (a bullet there may be print)
+         (re.compile(r"(?<= )\.(?=[A-Z][a-z])"), ""),  # a speck before a word: "dan .Kota Magelang"
          (re.compile(r"(?<=[A-Z]) (?=[A-Z],)"), "")]  # "PRASETY O," -> "PRASETYO,"
 
 
