@@ -3,6 +3,7 @@ and reading time against a bare extraction of the same files.
 
     python benchmarks/extraction.py                       # 306 generated letters (tests/letters_gen)
     python benchmarks/extraction.py --n 60 --seed 3       # another generated set
+    python benchmarks/extraction.py --producers scan,loscan,photo   # the scans only
     python benchmarks/extraction.py --samples DIR         # NN-kind.{docx,pdf} + NN-kind.json
     python benchmarks/extraction.py --sandbox             # through the sandbox, as the worker reads
 
@@ -151,6 +152,8 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=306, help="generated letters (default 306)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--keep", type=Path, help="generate into this folder and keep it")
+    ap.add_argument("--producers", help="only these producers of the generated set, comma-separated "
+                    "(docx, reportlab, libreoffice, scan, loscan, photo); e.g. scan,loscan,photo")
     ap.add_argument("--sandbox", action="store_true", help="read through the sandbox")
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--show", type=int, default=40, help="mismatches to print")
@@ -164,7 +167,8 @@ def main() -> int:
         folder = args.keep or Path(tmp)
         if not any(folder.glob("*.json")):
             t0 = time.perf_counter()
-            generate(args.n, args.seed, folder)
+            only = set(args.producers.split(",")) if args.producers else None
+            generate(args.n, args.seed, folder, only)
             print(f"generated {args.n} letters (seed {args.seed}) in {time.perf_counter() - t0:.0f} s")
         run(folder, args.sandbox, not args.no_baseline, args.show)
     return 0

@@ -20,7 +20,11 @@ LANGS = "ind+eng"
 UPSCALE_BELOW = 0.75  # of 300 dpi: scans at 200 dpi and phone photos are enlarged
 FIXES = [(re.compile(r"\bY\s?th\b\.?"), "Yth."), (re.compile(r"\bNIP\s*[.,:]\s*"), "NIP. "),
          # marks standing alone are stamp edges and specks, not print ("Inspektur — Daerah")
-         (re.compile(r"(?<=\S) [\u2014\u201c\u201d\u00a3\u00ab\u00bb|_~\u00b0\u2022*]+(?= \S)"), ""),
+         # (a speck read as "_" may take a dot or comma with it: "Daerah _. Kota"), also at a
+         # line's end ("Dinas Kesehatan _" above the unit's second line)
+         (re.compile(r"(?<=\S) [\u2014\u201c\u201d\u00a3\u00ab\u00bb|_~\u00b0\u2022*]+[.,]?(?= \S|$)"), ""),
+         (re.compile(r"^[_~]+[.,]? (?=\S)"), ""),  # at its start (a bullet there may be print)
+         (re.compile(r"(?<= )\.(?=[A-Z][a-z])"), ""),  # a speck before a word: "dan .Kota Magelang"
          (re.compile(r"(?<=[A-Z]) (?=[A-Z],)"), "")]  # "PRASETY O," -> "PRASETYO,"
 
 
@@ -38,7 +42,9 @@ def _run(cmd: list[str], stdin: bytes, timeout: float) -> bytes:
 
 def ocr_png(png: bytes, page: int, timeout: float) -> list[Line]:
     # Indonesian with English: names, abbreviations and degrees read better with both models
-    tsv = _run(["tesseract", "-", "-", "-l", LANGS, "--psm", "6", "tsv"], png, timeout)
+    # print is dark on light paper: tesseract need not try each line inverted (its default)
+    tsv = _run(["tesseract", "-", "-", "-l", LANGS, "--psm", "6", "-c", "tessedit_do_invert=0",
+                "tsv"], png, timeout)
     words, width = [], 1.0
     for row in tsv.decode("utf-8", errors="replace").splitlines()[1:]:
         f = row.split("\t")
@@ -96,8 +102,9 @@ def ocr_pil(img, page: int, timeout: float) -> list[Line]:
         # tesseract reads best at ~300 dpi; a 200-dpi scan or a phone photo (150-200 dpi) has
         # thin strokes that break apart at binarization unless the page is enlarged first
         # (measured on the generated scans: 94.5 -> 95.9 % of fields, +0.17 s CPU a page)
-        ratio = A4_WIDTH_300DPI / img.width
-        img = img.resize((A4_WIDTH_300DPI, int(img.height * ratio)), Image.BICUBIC)
+        width = A4_WIDTH_300DPI
+    else:
+        width = None
     buf = io.BytesIO()
-    prepare(img).convert("1", dither=0).save(buf, "PPM")  # 1-bit PBM: nothing to decode
+    prepare(img, width).convert("1", dither=0).save(buf, "PPM")  # 1-bit PBM: nothing to decode
     return ocr_png(buf.getvalue(), page, timeout)

@@ -111,6 +111,8 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
         conf = 1.0 if m.group(3) else 0.8
         if lines[i].ocr and not m.group(3):  # OCR read the colon as "1", "l" or "!"
             value = re.sub(r"^[1lI|!i]\s*[:;]\s*|^[|!i]\s+", "", value)
+            # "Lampiran : -" (no enclosure) read "1 -": a count is never a bare digit and a dash
+            value = re.sub(r"^[1lI]\s*(?=[-\u2013\u2014]$)", "", value)
         if key == "nomor":
             value = re.sub(r"\s*([/\-.])\s*", r"\1", value)
             if lines[i].ocr:

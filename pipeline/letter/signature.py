@@ -19,6 +19,9 @@ TITLES = {"h": "H.", "hj": "Hj.", "dr": "dr.", "ir": "Ir.", "drs": "Drs.", "dra"
           "tr": "Ir.", "lr": "Ir.", "tre": "Ir."}  # "I" of "Ir." read as "t" or "l"
 PREFIX = re.compile(r"^(Ir|ir|tr|lr|tre)(?:[.,/]\s*|\s+)(?=[A-Z]{2})|"
                     r"(?<![\w.])(H|Hj|dr|Ir|Drs|Dra)[.,]?\s+(?=[A-Z])")
+_FRONT = r"(?:H|Hj|Dr|dr|Ir|Drs|Dra|Prof)\.\s"
+# (an initial in a name carries its dot, so a lone letter before the capitals is stamp ink too)
+FRONT_JUNK = re.compile(rf"^(?:(?:(?!{_FRONT})\S{{1,4}}\s+){{1,2}}(?={_FRONT})|\S\s+(?=[A-Z]{{2}}))")
 YEAR = re.compile(r"(19|20)\d{2}")
 DEGREES = re.compile(r"^\s*(?:[A-Z][A-Za-z]{0,4}\.(?:[A-Za-z]{1,4}\.)*,?\s*)+$")
 
@@ -72,6 +75,9 @@ def signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, 
             nama = re.sub(r"^[^A-Za-z]+", "", _marks(nama))
             # titles before a name always end with a dot ("H," and "ir" are misreads)
             nama = PREFIX.sub(lambda m: TITLES[(m.group(1) or m.group(2)).lower()] + " ", nama)
+            # a front title (H., Hj., Dr., Ir. ...) opens the name: short tokens read before it
+            # are the stamp's ring and lettering, which lies over the start of the name
+            nama = FRONT_JUNK.sub("", nama)
             nama = re.split(r"[\s\u2014\u2013-]+(?:Pemb\w+|Pena\w+|Peng\w+|Juru)\b", nama)[0]
             nama = re.sub(r"\s+\S{0,2}[\u2014\u2013_~-]+\S*$", "", nama)  # a stamp's edge after it
         post = []

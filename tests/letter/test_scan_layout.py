@@ -74,3 +74,21 @@ def test_a_justified_body_line_is_not_split_into_columns():
              ("kelompok", 583), ("fasilitasi", 692)]]  # a justified space lands it on 692
     lines = from_words(_page(rows), 1000, 1, ocr=True)
     assert lines[-1].text == "bahwa pelaksanaan kegiatan pembinaan kelompok fasilitasi"
+
+
+def test_stamp_remnants_and_a_misread_colon_are_not_read_as_values():
+    """GIVEN a scanned letter whose Lampiran "-" came out "1 -" (its colon read as 1) and whose
+    signer's name carries the stamp's lettering before the title ("KA H. SUPRIYADI")
+    WHEN its OCR words are read
+    THEN there is no enclosure and the name starts at its title."""
+    rows = _letter([[("Nomor", 120), (":", 250), ("700/201/DPMPTSP/II/2025", 500)]])
+    rows[5] = [("Lampiran", 120), ("1", 250), ("-", 266)]
+    rows[-2] = [("KA", 560), ("H.", 600), ("SUPRIYADI,", 640), ("S.Sos.", 780)]
+    words = _page(rows)
+    for w in words:  # the room to sign between the post and the name
+        if w.key[2] >= len(rows) - 2:
+            w.top, w.bottom = w.top + 90, w.bottom + 90
+    lines = from_words(words, 1000, 1, ocr=True)
+    r = parse(lines, "scan")
+    assert r.lampiran is None
+    assert r.penandatangan["nama"] == "H. SUPRIYADI, S.Sos."
