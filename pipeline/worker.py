@@ -150,12 +150,17 @@ def signing_digest(app: App, slot: str | None = None) -> int:
     return digest(app, now, slot)
 
 
-def sign_requested(app: App) -> int:
-    """Letters the Inspector signed by replying to the digest (sign_by_reply)."""
-    from pipeline.signing.byreply import run_pending
+def sign_requested(app: App, settle_only: bool = False) -> int:
+    """Letters the Inspector signed by replying to the digest (sign_by_reply): their jobs,
+    then the result mail of each request whose jobs have all ended."""
+    from pipeline.signing.byreply import run_pending, settle
     if app.workflow is None or not app.cfg.signing.sign_by_reply:
         return 0
-    return run_pending(app)
+    try:
+        return settle(app) if settle_only else run_pending(app)
+    except (OperationalError, OSError, Transient) as err:
+        log.warning("signing: %s; tried again later", err)
+        return 0
 
 
 def close_sent(app: App) -> int:
@@ -171,15 +176,22 @@ def timestamp_letters(app: App) -> int:
 
 
 def read_jobs(app: App, stop: threading.Event | None = None) -> int:
-    """Letters other workers' mailboxes handed over (`intake.readjobs`): read and register
-    them until none is due. A transient fault leaves the job for later, quietly."""
+    """The job table until none is due: letters other workers' mailboxes handed over
+    (`intake.readjobs`), and letters the Inspector signed by reply when this process holds the
+    key's passphrase (`signing.jobs`), whose requests are then settled. A transient fault
+    leaves the job for later, quietly."""
     from pipeline.core import jobs
     from pipeline.intake import readjobs
+    from pipeline.signing import jobs as signjobs
+    signs = signjobs.handlers(app)
     try:
-        return jobs.drain(app.factory, readjobs.handlers(app.consumer), stop)
+        return jobs.drain(app.factory, {**readjobs.handlers(app.consumer), **signs}, stop)
     except (OperationalError, OSError, Transient) as err:
         log.warning("jobs: %s; the job is tried again later", err)
         return 0
+    finally:
+        if signs:
+            sign_requested(app, settle_only=True)
 
 
 def consultations(app: App) -> int:

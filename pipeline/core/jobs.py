@@ -10,7 +10,9 @@ that lost its lease cannot record a second result. Faults follow docs/worker.md:
 one (full disk, database away, a killed helper) puts the job back for later and is not
 counted; any other error counts, and the job is `failed` with its reason after `LIMIT` tries;
 a job claimed `LIMIT` times without an end (it killed its worker each time) fails on the next
-claim, so a poison job cannot block the queue.
+claim, so a poison job cannot block the queue. A `Batched` handler (signing: one LibreOffice run
+for many letters) takes, with the job it claimed, more of its kind that were never tried; a job
+that was tried before runs alone, so a letter that kills its batch cannot fail the others.
 """
 from __future__ import annotations
 
@@ -51,6 +53,14 @@ class Claim:
     token: str
 
 
+@dataclass(frozen=True)
+class Batched:
+    """A handler that does up to SIZE due jobs of its kind at once; RUN returns one result
+    (or the exception that job ended with) per claim, in order."""
+    run: Callable[[list[Claim]], list]
+    size: int = 20
+
+
 def submit(session: Session, kind: str, subject: str, payload: dict | None = None,
            now: datetime | None = None) -> None:
     """Plan KIND for SUBJECT in SESSION's transaction; a second submit is a no-op."""
@@ -72,16 +82,18 @@ def state(factory: sessionmaker[Session], kind: str, subjects: Iterable[str]) ->
 
 
 def claim(factory: sessionmaker[Session], kinds: Iterable[str], lease: float = LEASE,
-          now: datetime | None = None) -> Claim | None:
-    """The next due job of KINDS, now ours for LEASE seconds; None when there is none."""
+          now: datetime | None = None, fresh: bool = False) -> Claim | None:
+    """The next due job of KINDS, now ours for LEASE seconds; None when there is none. FRESH:
+    only a job never tried (to join a batch)."""
     now = now or utcnow()
     kinds = list(kinds)
     with transaction(factory) as session:
-        stmt = (select(Job).where(
-            Job.kind.in_(kinds),
-            or_(and_(Job.status == "pending", Job.due_at <= now),
-                and_(Job.status == "running", Job.lease_until < now)))
-            .order_by(Job.due_at, Job.id).limit(1))
+        due = [Job.kind.in_(kinds),
+               or_(and_(Job.status == "pending", Job.due_at <= now),
+                   and_(Job.status == "running", Job.lease_until < now))]
+        if fresh:
+            due.append(Job.tries == 0)
+        stmt = select(Job).where(*due).order_by(Job.due_at, Job.id).limit(1)
         if session.get_bind().dialect.name == "postgresql":
             stmt = stmt.with_for_update(skip_locked=True)
         while True:
@@ -140,32 +152,46 @@ def fault(factory: sessionmaker[Session], claim: Claim, err: BaseException,
         return job.status
 
 
-def run_one(factory: sessionmaker[Session], handlers: dict[str, Callable[[Claim], dict]],
+def run_one(factory: sessionmaker[Session], handlers: dict[str, Callable[[Claim], dict] | Batched],
             lease: float = LEASE) -> Claim | None:
-    """Claim one job of the HANDLERS' kinds and do it; returns the claim, None when idle.
-    A handler returns the result to record; a transient fault is raised again after the job
-    went back, so the caller can pause."""
+    """Claim one job of the HANDLERS' kinds (with a `Batched` handler, up to its size of
+    never-tried ones) and do it; returns the first claim, None when idle. A handler returns
+    the result to record; a transient fault is raised again after the jobs went back, so the
+    caller can pause."""
     job = claim(factory, handlers, lease)
     if job is None:
         return None
+    handler = handlers[job.kind]
+    group = [job]
+    if isinstance(handler, Batched) and job.tries == 1:
+        while len(group) < handler.size and (
+                more := claim(factory, [job.kind], lease, fresh=True)) is not None:
+            group.append(more)
     renewing = threading.Event()
-    renewer = threading.Thread(target=_renew, args=(factory, job, lease, renewing),
+    renewer = threading.Thread(target=_renew, args=(factory, group, lease, renewing),
                                name="paraf-job-lease", daemon=True)
     renewer.start()
     try:
-        result = handlers[job.kind](job)
-    except Exception as err:            # noqa: BLE001 - recorded on the job, never lost
-        status = fault(factory, job, err)
-        log.info("job %s %s: %s (%s)", job.kind, job.subject, status, err)
-        if is_transient(err):
-            raise
-        return job
+        try:
+            outcomes = handler.run(group) if isinstance(handler, Batched) else [handler(job)]
+        except Exception as err:        # noqa: BLE001 - recorded on the jobs, never lost
+            outcomes = [err] * len(group)
     finally:
         renewing.set()
         renewer.join()
-    with transaction(factory) as session:
-        if not finish(session, job, result):
-            log.info("job %s %s was taken over; its result stands", job.kind, job.subject)
+    transient = None
+    for claimed, outcome in zip(group, outcomes):
+        if isinstance(outcome, Exception):
+            status = fault(factory, claimed, outcome)
+            log.info("job %s %s: %s (%s)", claimed.kind, claimed.subject, status, outcome)
+            transient = transient or (outcome if is_transient(outcome) else None)
+            continue
+        with transaction(factory) as session:
+            if not finish(session, claimed, outcome):
+                log.info("job %s %s was taken over; its result stands", claimed.kind,
+                         claimed.subject)
+    if transient is not None:
+        raise transient
     return job
 
 
@@ -180,14 +206,16 @@ def drain(factory: sessionmaker[Session], handlers: dict[str, Callable[[Claim], 
     return count
 
 
-
-def _renew(factory: sessionmaker[Session], job: Claim, lease: float, done: threading.Event
-           ) -> None:
-    """Keep JOB's lease while its handler runs (a long OCR outlives one lease)."""
+def _renew(factory: sessionmaker[Session], group: list[Claim], lease: float,
+           done: threading.Event) -> None:
+    """Keep the GROUP's leases while its handler runs (a long OCR or LibreOffice run outlives
+    one lease)."""
     while not done.wait(lease / 4):
         try:
             with transaction(factory) as session:
-                session.execute(update(Job).where(Job.id == job.id, Job.owner == job.token)
-                                .values(lease_until=utcnow() + timedelta(seconds=lease)))
+                until = utcnow() + timedelta(seconds=lease)
+                for job in group:
+                    session.execute(update(Job).where(Job.id == job.id, Job.owner == job.token)
+                                    .values(lease_until=until))
         except Exception:                # noqa: BLE001 - the claim may lapse; finish says so
-            log.debug("job %s: lease not renewed", job.id, exc_info=True)
+            log.debug("jobs %s: lease not renewed", [j.id for j in group], exc_info=True)

@@ -59,6 +59,7 @@ NOTES = frozenset({"receipted", "notified", "reminded", "escalated", "linked", "
                    "mail_failed", "paraf", "refused", "unclear", "assigned", "accepted",
                    "reported", "archived", "printed", "viewed", "audit",
                    "status_query",          # an OPD asked where its letter is (issue 19)
+                   "sign_failed",           # a letter's signing job gave up (signing/jobs.py)
                    "delegated", "handed_back"})      # officials away (casework/away.py)
 
 

@@ -8,9 +8,10 @@ means the letters the Inspector saw, whatever entered the batch since. A newer d
 supersedes the step, and a repeated reply finds it closed.
 
 The reply passes Workflow.gate() like every other reply; then, in its transaction, TOLAK lines
-return letters to their drafters and TTD lines are recorded as a request ("sign-pending").
-The signing itself runs after that commit, in the worker (`run_pending`), because Batch commits
-letter by letter in transactions of its own and must not wait on the reply's locks. Signing
+return letters to their drafters and TTD lines are recorded as a request ("sign-pending") with
+a `sign` job per letter (`signing.jobs`). Any worker signs them after that commit, since Batch
+commits letter by letter in transactions of its own and must not wait on the reply's locks;
+once every job of the request has ended, `settle` mails the Inspector the result. Signing
 needs the key's passphrase in the worker's environment (PARAF_SIGN_PASSPHRASE): enabling this
 means the server can sign, which is the trade-off an office accepts by turning it on.
 
@@ -21,27 +22,29 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from email.utils import formataddr
 
 from sqlalchemy import select
 
 from pipeline.casework.replies import explain_signing, fresh_text
 from pipeline.casework.replies.decision import decide_signing
-from pipeline.core import states, wake
+from pipeline.core import jobs, states
 from pipeline.core.db import utc
-from pipeline.core.models import AgendaEntry, Event, OutgoingLetter, Step
+from pipeline.core.models import AgendaEntry, Step
+from pipeline.core.models_jobs import Job
 from pipeline.intake import notices
 from pipeline.mail import outbox
 from pipeline.mail.headers import new_message
+from pipeline.signing import jobs as signjobs
 from pipeline.signing import who_signs
+from pipeline.signing.problems import in_indonesian
 
 log = logging.getLogger(__name__)
 
 KIND = "signing"
 PENDING, RUNNING, SIGNED, RETURNED, FAILED = (
     "sign-pending", "signing", "signed", "returned", "sign-failed")
-STALE = timedelta(minutes=15)       # a claimed request not finished by then was interrupted
 
 
 # -- the digest's step -----------------------------------------------------------------------
@@ -132,13 +135,14 @@ def on_reply(wf, session, entry, step, official, reply, now):
                          "notes": rejection.notes})
     plan = {"entries": ids, "sign": to_sign, "returned": returned, "problems": problems,
             "signer": form.official.code, "form": form.form}
+    if to_sign:         # a job per letter, planned with the request (any worker signs it)
+        plan["jobs"] = signjobs.request(session, wf, step.id, to_sign, message_id)
     wf.desk.close(step, PENDING if to_sign else RETURNED, now, notes=json.dumps(plan),
                   reply_message_id=message_id)
     if not to_sign:
         _mail_result(session, wf, official, message_id, signed=[], returned=returned,
                      problems=problems)
         return "returned", entry, None
-    wake.after_commit(session, wake.SIGNING)          # sign them right after this commit
     return "sign-requested", entry, None
 
 
@@ -152,133 +156,82 @@ def _unavailable(wf, session, entry, step, official, actor, message_id, now, why
     return "refused", entry, why
 
 
-_PROBLEMS = [
-    (r"the reply has no TTD or TOLAK line", "balasan tidak memuat baris TTD atau TOLAK"),
-    (r"first line is not a command: (.*)", "baris pertama bukan perintah: {0}"),
-    (r"TTD SEMUA together with TOLAK.*", "TTD SEMUA tidak dapat digabung dengan TOLAK; sebutkan "
-                                         "nomor urut surat yang ditandatangani"),
-    (r"items both signed and rejected: (.*)", "nomor urut {0} diminta ditandatangani sekaligus "
-                                              "dikembalikan"),
-    (r"TOLAK (\d+) has no notes", "TOLAK {0} tidak disertai alasan"),
-    (r"TOLAK needs item numbers: (.*)", "TOLAK harus diikuti nomor urut surat: {0}"),
-    (r"no such item \(the batch has (\d+)\): (.*)", "nomor urut {1} tidak ada dalam daftar "
-                                                    "(daftar memuat {0} surat)"),
-    (r"cannot read which items to sign: ('.*') \(.*", "nomor urut surat yang akan "
-                                                     "ditandatangani tidak terbaca: {0}"),
-    (r"a line after TTD may change its meaning: (.*)", "baris setelah perintah TTD dapat "
-                                                       "mengubah maksudnya: {0}"),
-    (r"a line is too long to be a command", "baris terlalu panjang untuk sebuah perintah"),
-    # Batch.run's problems
-    (r"entry #(\d+): LibreOffice could not convert the draft",
-     "konsep surat entri #{0} tidak dapat diubah menjadi PDF; surat tetap menunggu"),
-    (r"(.*): no longer waiting for signature \((.*)\)",
-     "{0} tidak lagi menunggu tanda tangan (status: {1})"),
-    (r"entry #(\d+): other signers kept taking its number.*",
-     "nomor surat untuk entri #{0} terus terpakai oleh penandatanganan lain; surat tetap "
-     "menunggu"),
-]
-
-
-def in_indonesian(problem: str) -> str:
-    """decide_signing's problem (English, for logs) as the Inspector reads it."""
-    import re
-    for pattern, text in _PROBLEMS:
-        match = re.fullmatch(pattern, problem, re.S)
-        if match:
-            return text.format(*match.groups())
-    return "perintah tidak dapat dibaca dengan pasti"
-
-
 # -- the worker's part -----------------------------------------------------------------------
 
-def run_pending(app, now: datetime | None = None) -> int:
-    """Sign what replies asked for, one request at a time; returns how many letters it
-    signed. Safe to run again after a crash: Batch leaves each letter signed or untouched,
-    and a request interrupted for longer than STALE is taken up again."""
-    wf = app.workflow
-    if wf is None:
+def run_pending(app, now: datetime | None = None, stop=None) -> int:
+    """Sign the letters replies asked for (the `sign` jobs this process may take), then
+    settle the requests whose jobs have all ended; returns how many letters it signed here."""
+    if app.workflow is None:
         return 0
-    count = 0
-    while True:
-        now_ = utc(now) or datetime.now(timezone.utc)
-        claimed = _claim(app, now_)
-        if claimed is None:
-            return count
-        step_id, plan, reply_id = claimed
-        count += _carry_out(app, step_id, plan, reply_id, now_)
-
-
-def _claim(app, now: datetime):
-    with app.session() as s:
-        rows = s.scalars(select(Step).where(
-            Step.kind == KIND, Step.status == "done", Step.outcome.in_((PENDING, RUNNING)))
-            .order_by(Step.id).with_for_update(skip_locked=True))
-        for step in rows:
-            plan = plan_of(step)
-            if step.outcome == RUNNING:
-                claimed_at = datetime.fromisoformat(plan.get("claimed_at", now.isoformat()))
-                if now - claimed_at < STALE:
-                    continue
-            plan["claimed_at"] = now.isoformat()
-            step.outcome, step.notes = RUNNING, json.dumps(plan)
-            return step.id, plan, step.reply_message_id
-    return None
-
-
-def _carry_out(app, step_id: int, plan: dict, reply_id: str | None, now: datetime) -> int:
-    from pipeline.core.errors import ParafError
-    from pipeline.signing.batch import Batch
-    from pipeline.signing.errors import SigningError
-    wf = app.workflow
-    wanted = [int(i) for i in plan.get("sign", [])]
-    problems = list(plan.get("problems", []))
-    signed: list[dict] = []
-    with app.session() as s:
-        replier = wf.by_code.get(s.get(Step, step_id).official, wf.inspector)
-        form, not_now = who_signs.for_official(wf, s, replier.code, now)
-        waiting = []
-        for entry_id in wanted:
-            entry = s.get(AgendaEntry, entry_id)
-            done = s.scalar(select(OutgoingLetter).where(OutgoingLetter.entry_id == entry_id))
-            if entry.status == states.Status.INITIALLED.value:
-                waiting.append(entry_id)
-            elif done is not None and reply_id and s.scalar(select(Event.id).where(
-                    Event.entry_id == entry_id, Event.kind == "sign",
-                    Event.message_id == reply_id)):   # by this reply, in a run cut short
-                signed.append({"agenda_no": entry.agenda_no, "number": done.number})
-            elif done is not None:
-                problems.append(f"{entry.agenda_no} telah ditandatangani sebelumnya dengan "
-                                f"Nomor {done.number}")
-            else:
-                problems.append(f"{entry.agenda_no} tidak lagi menunggu tanda tangan "
-                                f"(status: {entry.status})")
-    outcome = SIGNED
-    if waiting and form is None:        # the absence changed between the reply and now
-        outcome, plan["errors"] = FAILED, [not_now]
-        problems.append(not_now)
-    elif waiting:
-        try:
-            signer = who_signs.load(app.cfg, form)
-            done_now, failed = Batch(app, signer, now, message_id=reply_id,
-                                     form=form).run(waiting)
-            signed += [{"agenda_no": d.agenda_no, "number": d.number} for d in done_now]
-            problems += [in_indonesian(p) for p in failed]
-            plan["errors"] = failed
-        except Exception as err:        # the worker goes on; the Inspector and the log know
-            log.warning("sign by reply: step %s: %s", step_id, err,
-                        exc_info=not isinstance(err, (SigningError, ParafError)))
-            outcome = FAILED
-            plan["errors"] = [str(err)]
-            problems.append("server Paraf tidak dapat menandatangani (kunci tanda tangan tidak "
-                            "dapat dibuka atau aturan kantor tidak terbaca); rinciannya tercatat "
-                            "untuk pengelola sistem")
-    with app.session() as s:
-        step = s.get(Step, step_id, with_for_update=True)
-        plan.update(signed=signed, problems=problems, finished_at=now.isoformat())
-        step.outcome, step.notes = outcome, json.dumps(plan)
-        _mail_result(s, wf, replier, reply_id, signed=signed,
-                     returned=plan.get("returned", []), problems=problems)
+    signed: list = []
+    try:
+        jobs.drain(app.factory, signjobs.handlers(app, now, signed), stop)
+    finally:
+        settle(app, now)
     return len(signed)
+
+
+def settle(app, now: datetime | None = None) -> int:
+    """Every request ("sign-pending") whose jobs have all ended: its result mailed to the
+    Inspector once (the step leaves sign-pending under its lock), a failed job's reason
+    recorded on its case for the clerk. Returns how many requests it settled."""
+    if app.workflow is None:
+        return 0
+    now = utc(now) or datetime.now(timezone.utc)
+    with app.session() as s:
+        ids = list(s.scalars(select(Step.id).where(
+            Step.kind == KIND, Step.status == "done", Step.outcome.in_((PENDING, RUNNING)))
+            .order_by(Step.id)))
+    settled = 0
+    for step_id in ids:
+        with app.session() as s:
+            step = s.scalars(select(Step).where(
+                Step.id == step_id, Step.outcome.in_((PENDING, RUNNING)))
+                .with_for_update(skip_locked=True)).first()
+            if step is not None and _settle_step(app, s, step, now):
+                settled += 1
+    return settled
+
+
+def _settle_step(app, s, step: Step, now: datetime) -> bool:
+    wf = app.workflow
+    plan = plan_of(step)
+    wanted = [int(i) for i in plan.get("sign", [])]
+    if "jobs" not in plan:          # asked before signing went through jobs: plan them now
+        plan["jobs"] = signjobs.request(s, wf, step.id, wanted, step.reply_message_id)
+        step.notes = json.dumps(plan)
+        return False
+    subjects = [plan["jobs"][str(i)] for i in wanted]
+    ended = {job.subject: job for job in s.scalars(select(Job).where(
+        Job.kind == signjobs.KIND, Job.subject.in_(subjects)))}
+    if any(ended.get(name) is None or ended[name].status not in ("done", "failed")
+           for name in subjects):
+        return False
+    signed, problems, errors = [], list(plan.get("problems", [])), []
+    for entry_id, name in zip(wanted, subjects):
+        job = ended[name]
+        result = job.result or {}
+        if job.status == "done" and "number" in result:
+            signed.append({"agenda_no": result["agenda_no"], "number": result["number"]})
+        elif job.status == "done":
+            problems.append(result.get("problem", "surat tidak ditandatangani"))
+            errors += [result["error"]] if result.get("error") else []
+        else:
+            entry = s.get(AgendaEntry, entry_id)
+            states.note(entry, "sign_failed", actor="paraf", at=now,
+                        message_id=step.reply_message_id,
+                        data={"reason": job.reason, "tries": job.tries, "step": step.id})
+            problems.append(f"{entry.agenda_no}: server Paraf tidak dapat menandatanganinya "
+                            f"setelah {job.tries} kali percobaan; rinciannya tercatat pada "
+                            f"riwayat surat untuk pengelola sistem")
+            errors.append(job.reason or "failed")
+    failed = any(ended[name].status == "failed" for name in subjects)
+    plan.update(signed=signed, problems=problems, errors=errors, finished_at=now.isoformat())
+    step.outcome, step.notes = (FAILED if failed else SIGNED), json.dumps(plan)
+    replier = wf.by_code.get(step.official, wf.inspector)     # the Inspektur or their Plt.
+    _mail_result(s, wf, replier, step.reply_message_id, signed=signed,
+                 returned=plan.get("returned", []), problems=problems)
+    return True
 
 
 # -- mail to the Inspector -------------------------------------------------------------------

@@ -104,6 +104,31 @@ def test_a_full_disk_during_a_job_leaves_it_for_later_uncounted(app):
     assert (row(app, "scan").status, row(app, "scan").result) == ("done", {"pages": 2})
 
 
+def test_a_batched_handler_takes_fresh_jobs_together_and_a_retried_one_alone(app):
+    """GIVEN five jobs of a kind whose handler works in batches of up to three WHEN a worker
+    runs them, and one letter of the first batch makes its handler fail THEN the first run
+    takes three jobs together and records each outcome on its own job; the failed one runs
+    alone when it is tried again, then is done, and nothing is done twice."""
+    submit(app, "sign", "a", "b", "c", "d", "e")
+    batches = []
+
+    def sign(claims):
+        batches.append([c.subject for c in claims])
+        return [ValueError("LibreOffice could not convert") if c.subject == "b" and c.tries == 1
+                else {"signed": c.subject} for c in claims]
+
+    handlers = {"sign": jobs.Batched(sign, size=3)}
+    while jobs.run_one(app.factory, handlers) is not None:
+        pass
+    make_due(app)
+    while jobs.run_one(app.factory, handlers) is not None:
+        pass
+    assert batches == [["a", "b", "c"], ["d", "e"], ["b"]]
+    assert {s: (row(app, s, "sign").status, row(app, s, "sign").tries) for s in "abcde"} == {
+        "a": ("done", 1), "b": ("done", 2), "c": ("done", 1), "d": ("done", 1), "e": ("done", 1)}
+    assert row(app, "b", "sign").result == {"signed": "b"}
+
+
 DRAIN = textwrap.dedent("""
     import os, sys, time
     from pipeline.core import jobs

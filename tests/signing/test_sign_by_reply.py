@@ -179,13 +179,14 @@ def test_a_reply_from_another_address_signs_nothing(office, dovecot, monkeypatch
 def test_a_reply_cut_short_by_a_crash_is_finished_later_without_doubles(
         office, dovecot, monkeypatch):
     """GIVEN 'TTD SEMUA' for two letters WHEN the worker dies while committing the second
-    THEN the first stays signed, the second untouched; once the interrupted request is stale
-    the worker takes it up again, signs the second as 700/2 and reports both as signed by
-    that reply, nothing numbered twice."""
-    from datetime import timedelta
+    THEN the first stays signed, the second untouched; once the dead worker's lease on that
+    letter's job has run out another run takes it up, signs the second as 700/2 and reports
+    both as signed by that reply, nothing numbered twice."""
+    from sqlalchemy import update
 
+    from pipeline.core.models_jobs import Job
     from pipeline.signing import batch as signbatch
-    from pipeline.signing.byreply import STALE, run_pending
+    from pipeline.signing.byreply import run_pending
     app, mailroom = office
     monkeypatch.setenv("PARAF_SIGN_PASSPHRASE", PASSPHRASE)
     ready_letters(app, dovecot, mailroom, 2)
@@ -202,9 +203,11 @@ def test_a_reply_cut_short_by_a_crash_is_finished_later_without_doubles(
         patch.setattr(signbatch.Batch, "mail", dying_mail)
         run_once(app)
     assert numbers(app) == {"0001/SM/ITDA/2026": "700/1/ITDA/2026"}
-    assert run_pending(app) == 0                      # not stale yet: nobody takes it twice
-    later = datetime.now(timezone.utc) + STALE + timedelta(minutes=1)
-    assert run_pending(app, now=later) == 2
+    assert run_pending(app) == 0                # its lease still runs: nobody takes it twice
+    with app.session() as s:                    # the dead worker's lease runs out
+        s.execute(update(Job).where(Job.status == "running").values(
+            lease_until=datetime(2000, 1, 1, tzinfo=timezone.utc)))
+    assert run_pending(app) == 1
     assert numbers(app) == {"0001/SM/ITDA/2026": "700/1/ITDA/2026",
                             "0002/SM/ITDA/2026": "700/2/ITDA/2026"}
     run_once(app)

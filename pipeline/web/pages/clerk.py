@@ -66,6 +66,7 @@ EVENT_WORDS = {
     "assigned": "Ditugaskan", "accepted": "Diterima", "reported": "Laporan dibuat",
     "archived": "Diarsipkan", "printed": "Dicetak", "viewed": "Dilihat", "audit": "Audit",
     "status_query": "OPD menanyakan perkembangan",
+    "sign_failed": "Penandatanganan gagal",
 }
 
 
