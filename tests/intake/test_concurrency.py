@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import random
-import threading
 
 from sqlalchemy import func, select
 
-from pipeline.app import App
 from pipeline.core.models import InboundMessage, OutboxMail
 from tests.mails import fields, letter_mail
+from tests.side_by_side import side_by_side
 
 from .helpers import agenda
 
@@ -19,24 +18,14 @@ def test_two_workers_consuming_the_same_mail_register_each_letter_once(app):
     different orders WHEN both consume all of them THEN there are 12 entries numbered 1..12,
     12 receipts, and each worker's view of every message is the same entry."""
     raws = [letter_mail(letter=fields(500 + i)) for i in range(12)]
-    workers = [App.open(app.cfg, migrate=False) for _ in range(2)]
     results: list[list] = [[], []]
-    errors = []
 
-    def work(i):
+    def work(i, worker):
         order = list(range(len(raws)))
         random.Random(i).shuffle(order)
-        try:
-            for k in order:
-                results[i].append((k, workers[i].consumer.consume(raws[k], source="test")))
-        except Exception as err:          # surfaced below with the assertion
-            errors.append(err)
-
-    threads = [threading.Thread(target=work, args=(i,)) for i in range(2)]
-    [t.start() for t in threads]
-    [t.join() for t in threads]
-    [w.close() for w in workers]
-    assert errors == []
+        for k in order:
+            results[i].append((k, worker.consumer.consume(raws[k], source="test")))
+    assert side_by_side(app, work) == []
     rows = agenda(app)
     assert sorted(int(r["agenda_no"][:4]) for r in rows) == list(range(1, 13))
     by_message = [dict(r) for r in results]

@@ -12,6 +12,7 @@ from pipeline.core.models import AgendaEntry, Event, InboundMessage
 from pipeline.core.workspace import set_key
 from tests.conftest import make_workspace
 from tests.mails import fields, letter_mail
+from tests.side_by_side import side_by_side
 from tests.stamps import OURS, stamp
 
 from .helpers import agenda, mail_in, run_until_idle, sent_mail
@@ -223,7 +224,6 @@ def test_two_workers_answer_each_question_once(app):
     WHEN two workers (own connections) consume all 10 copies at once in different
     orders THEN each question is answered exactly once and no case is opened."""
     import random
-    import threading
 
     from sqlalchemy import func
 
@@ -235,23 +235,13 @@ def test_two_workers_answer_each_question_once(app):
         one = letter_mail(subject="STATUS", body="-", attach_letter=False,
                           message_id=f"<tanya-{i}@pekalongankota.go.id>")
         raws += [one, b"X-Relayed: again\r\n" + one]
-    workers = [App.open(app.cfg, migrate=False) for _ in range(2)]
-    errors = []
 
-    def work(i):
+    def work(i, worker):
         order = list(range(len(raws)))
         random.Random(i).shuffle(order)
-        try:
-            for k in order:
-                workers[i].consumer.consume(raws[k], source="test")
-        except Exception as err:          # surfaced below with the assertion
-            errors.append(err)
-
-    threads = [threading.Thread(target=work, args=(i,)) for i in range(2)]
-    [t.start() for t in threads]
-    [t.join() for t in threads]
-    [w.close() for w in workers]
-    assert errors == []
+        for k in order:
+            worker.consumer.consume(raws[k], source="test")
+    assert side_by_side(app, work) == []
     with app.session() as s:
         assert s.scalar(select(func.count()).select_from(OutboxMail).where(
             OutboxMail.kind == "status")) == 5

@@ -19,6 +19,7 @@ from pipeline.signing.keys import load_signer
 from pipeline.signing.verify import verify_pdf
 from pipeline.worker import run_once
 from tests.mails import fields, letter_mail
+from tests.side_by_side import side_by_side
 from tests.workflow.conftest import Mailroom, workspace
 
 pytestmark = pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
@@ -139,31 +140,20 @@ def test_two_signers_at_once_number_without_gaps_and_each_letter_carries_its_num
         office, dovecot, smtp_server):
     """GIVEN six ready letters WHEN two workers sign interleaved halves at the same time THEN
     the numbers are 1..6 once each, and each signed PDF carries the number it was booked under."""
-    import threading
 
     import pypdfium2 as pdfium
 
-    from pipeline.app import App
     app, _, _ = office
     mailroom = Mailroom(smtp_server, dovecot)
     ready_letters(app, dovecot, mailroom, 6)
     with app.session() as s:
         ids = sorted(s.scalars(select(AgendaEntry.id)))
     key = app.cfg.path(app.cfg.signing.pkcs12)
-    workers = [App.open(app.cfg, migrate=False) for _ in range(2)]
-    errors = []
 
-    def work(i):
-        try:
-            signbatch.sign_batch(workers[i], load_signer(key, b"rahasia-kunci"),
-                                 datetime.now(timezone.utc), ids[i::2])
-        except Exception as err:          # surfaced by the assertion below
-            errors.append(err)
-    threads = [threading.Thread(target=work, args=(i,)) for i in range(2)]
-    [t.start() for t in threads]
-    [t.join() for t in threads]
-    [w.close() for w in workers]
-    assert errors == []
+    def work(i, worker):
+        signbatch.sign_batch(worker, load_signer(key, b"rahasia-kunci"),
+                             datetime.now(timezone.utc), ids[i::2])
+    assert side_by_side(app, work) == []
     with app.session() as s:
         letters = s.scalars(select(OutgoingLetter).order_by(OutgoingLetter.seq)).all()
     assert [l.seq for l in letters] == [1, 2, 3, 4, 5, 6]

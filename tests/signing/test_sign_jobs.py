@@ -13,7 +13,6 @@ import signal
 import subprocess
 import sys
 import textwrap
-import threading
 import time
 from collections import Counter
 from datetime import datetime, timedelta, timezone
@@ -21,7 +20,6 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import func, select, update
 
-from pipeline.app import App
 from pipeline.core import jobs
 from pipeline.core.models import AgendaEntry, Event, OutboxMail, OutgoingLetter
 from pipeline.core.models_jobs import Job
@@ -30,6 +28,7 @@ from pipeline.signing.byreply import run_pending
 from pipeline.signing.convert import soffice
 from pipeline.signing.verify import verify_pdf
 from pipeline.worker import IntakeWatcher, mailboxes, run_once
+from tests.side_by_side import side_by_side
 from tests.signing.test_batch_flow import ready_letters
 from tests.signing.test_sign_by_reply import PASSPHRASE, body, numbers, office, send_digest  # noqa: F401
 
@@ -86,27 +85,18 @@ def test_two_workers_racing_on_one_request_sign_and_number_each_letter_once(
     monkeypatch.setenv("PARAF_SIGN_PASSPHRASE", PASSPHRASE)
     monkeypatch.setattr(signjobs, "BATCH", 2)       # four letters: work for both workers
     ask_to_sign(app, dovecot, mailroom, 4)
-    workers = [App.open(app.cfg, migrate=False) for _ in range(2)]
-    start, taken, errors = threading.Barrier(2), [[], []], []
+    taken = [[], []]
 
-    def work(i):
-        signing = signjobs.handlers(workers[i])[signjobs.KIND]
+    def work(i, worker):
+        signing = signjobs.handlers(worker)[signjobs.KIND]
 
         def sign(claims):                   # which worker took which letters
             taken[i].extend(c.subject for c in claims)
             return signing.run(claims)
         handlers = {signjobs.KIND: jobs.Batched(sign, signing.size)}
-        start.wait()
-        try:
-            while jobs.run_one(workers[i].factory, handlers) is not None:
-                pass
-        except Exception as err:            # surfaced by the assertion below
-            errors.append(err)
-    threads = [threading.Thread(target=work, args=(i,)) for i in range(2)]
-    [t.start() for t in threads]
-    [t.join() for t in threads]
-    [w.close() for w in workers]
-    assert errors == []
+        while jobs.run_one(worker.factory, handlers) is not None:
+            pass
+    assert side_by_side(app, work) == []
     assert taken[0] and taken[1]                        # both workers signed
     assert sorted(taken[0] + taken[1]) == sorted(j.subject for j in sign_jobs(app))
     assert {j.status for j in sign_jobs(app)} == {"done"}
