@@ -75,7 +75,7 @@ class StatusDesk:
         from pipeline.web import ratelimit        # here: pipeline.web's package loads the app
         window = timedelta(minutes=self.rules.window_minutes)
         if not ratelimit.allow(session, BUCKET, address, limit=self.rules.per_address,
-                               window=window, now=now):
+                               window=window, now=now, count=False):
             return "status_limited", None, messages.say(
                 "status.limited", {"email": address, "limit": self.rules.per_address,
                                    "minutes": self.rules.window_minutes})
@@ -83,7 +83,10 @@ class StatusDesk:
         today = now.astimezone(self.zone).date()
         cases = [self._case(session, e, today) for e in entries[:LISTED]]
         msg = self._compose(parsed, opd, ask, cases, len(entries), now)
+        if outbox.planned_once(session, key) is not None:
+            return "redelivered", None, None     # another worker answered it meanwhile
         mail = outbox.queue(session, self.cfg, msg, kind="status", entry_id=None, once=key)
+        ratelimit.record(session, BUCKET, address, now)   # a question answered, not an attempt
         for case in cases:
             states.note(case.entry, "status_query", actor=address, at=now,
                         message_id=parsed.message_id,
