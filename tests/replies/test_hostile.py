@@ -39,7 +39,8 @@ CASES = [
 @pytest.mark.parametrize("name, run", CASES, ids=[c[0] for c in CASES])
 def test_pathological_input_is_handled_quickly(name, run):
     """GIVEN input built to make backtracking regexes explode WHEN parsed THEN it finishes in
-    well under a second."""
-    start = time.perf_counter()
+    well under a second of CPU (CPU, not wall time: a loaded machine must not fail it, and
+    backtracking that explodes costs seconds of CPU wherever it runs)."""
+    start = time.process_time()
     run()
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
