@@ -94,8 +94,6 @@ def ocr_image(data: bytes, limits: Limits) -> list[Line]:
 
 def ocr_pil(img, page: int, timeout: float) -> list[Line]:
     """A page image, cleaned and straightened (scanprep), read by tesseract as a bitmap."""
-    from PIL import Image
-
     from pipeline.letter.scanprep import prepare
 
     if img.width > A4_WIDTH_300DPI * 1.3 or img.width < A4_WIDTH_300DPI * UPSCALE_BELOW:
