@@ -88,3 +88,28 @@ def test_a_letter_case_has_the_same_kind_of_tracking_link_as_a_web_case(wf, dove
         assert client.get("/lacak", params={"kode": code}).headers["location"] == \
             f"/lacak/{code}"
     assert emails(wf, "auditor-3a") not in answer + again
+
+
+def test_a_code_forged_by_someone_who_read_the_derivation_opens_nothing(wf, dovecot,
+                                                                         mailroom):
+    """GIVEN a registered letter and an attacker who knows how codes are made (HMAC-SHA256 of
+    the case id, 128 bits, base64url) but not PARAF_SECRET WHEN they derive codes for the first
+    case ids under guessed secrets (empty, the example value, the id itself) or send the case
+    id, the agenda number or an over-long code THEN every one is the Indonesian 404."""
+    from pipeline.books.tracklink import code_for
+    from pipeline.web import create_app
+    dovecot.append("INBOX", letter_mail(letter=fields(912)))
+    run_once(wf)
+    with wf.session() as s:
+        entry = s.scalars(select(AgendaEntry)).one()
+        real = code_for(wf.cfg.secret, entry.id)
+    guesses = [b"", b"secret", b"rahasia", b"paraf", b"changeme", str(entry.id).encode()]
+    forged = {code_for(g, i) for g in guesses for i in range(1, 4)} - {real}
+    forged |= {str(entry.id), "0001-SM-ITDA-2026", real + "A", real * 3, "%00" + real}
+    with TestClient(create_app(wf), base_url="https://testserver",
+                    follow_redirects=False) as client:
+        assert client.get(f"/lacak/{real}").status_code == 200
+        for code in sorted(forged):
+            miss = client.get(f"/lacak/{code}")
+            assert miss.status_code == 404, code
+            assert "Kode pelacakan tidak ditemukan" in miss.text
