@@ -30,7 +30,7 @@ from urllib.parse import unquote, urlsplit
 from imapclient import DELETED, IMAPClient
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError, LoginError
 
-from pipeline.intake.imapwire import fetch_present, gone, personal_namespace
+from pipeline.intake.imapwire import fetch_present, gone, personal_namespace, read_ahead
 from pipeline.intake.source import FAILED, OUTCOMES, PROCESSED, Incoming, Ledger, SourceError
 
 log = logging.getLogger(__name__)
@@ -324,19 +324,25 @@ class ImapSource:
         renew_at = time.monotonic() + IDLE_RENEW
         while (left := deadline - time.monotonic()) > 0 and not self._stopping():
             step = min(left, max(renew_at - time.monotonic(), 0.01), STOP_CHECK)
-            began = time.monotonic()
-            responses = client.idle_check(timeout=step)
+            if read_ahead(client):    # came with the continuation: unseen by a socket poll
+                _, responses = client.idle_done()
+                client.idle()
+            else:
+                began = time.monotonic()
+                responses = client.idle_check(timeout=step)
+                if not responses and time.monotonic() - began < step - 0.05:
+                    _raise_if_closed(client)  # idle_check swallows EOF and returns early
             for resp in responses:
                 if resp[0] == b"BYE":
                     raise ConnectionAbortedError(f"server said BYE: {resp!r}")
                 if _is_new_mail(resp):
                     return True
-            if not responses and time.monotonic() - began < step - 0.05:
-                _raise_if_closed(client)  # idle_check swallows EOF and returns early
             if time.monotonic() >= renew_at:
-                client.idle_done()
+                _, responses = client.idle_done()
                 client.idle()
                 renew_at = time.monotonic() + IDLE_RENEW
+                if any(_is_new_mail(resp) for resp in responses):
+                    return True
         return False
 
     def _poll(self, client: IMAPClient, timeout: float) -> bool:

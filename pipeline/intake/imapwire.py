@@ -49,3 +49,25 @@ def personal_namespace(client: IMAPClient) -> tuple[str, str]:
     except IMAPClientError as err:
         log.debug("namespace lookup failed: %s", err)
     return "/", ""
+
+
+def read_ahead(client: IMAPClient) -> bool:
+    """Lines the client has already read from the socket but not yet handed out.
+
+    imaplib reads through a buffered file. When the server sends `+ idling` and `* 1 EXISTS`
+    together (Dovecot does, for mail that came between the last SELECT and IDLE), reading the
+    continuation pulls both into the buffer, and imapclient's idle_check, which polls the
+    socket, never sees the EXISTS: the mail would wait for the next timeout. A non-blocking
+    peek shows what is buffered without waiting for, or consuming, anything."""
+    reader = getattr(client._imap, "file", None)
+    if reader is None or not hasattr(reader, "peek"):
+        return False
+    sock = client.socket()
+    timeout = sock.gettimeout()
+    sock.setblocking(False)
+    try:
+        return bool(reader.peek(1))
+    except OSError:          # nothing there (TLS says "want read"), or a closing socket
+        return False
+    finally:
+        sock.settimeout(timeout)

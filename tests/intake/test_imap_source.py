@@ -189,6 +189,22 @@ def test_idle_wakes_up_when_another_client_appends(dovecot):
     src.close()
 
 
+def test_mail_that_came_between_the_pass_and_idle_wakes_the_wait_at_once(dovecot):
+    """GIVEN a pass that found INBOX empty WHEN a letter arrives before the source enters IDLE
+    (Dovecot then announces it with the IDLE continuation, in one read) THEN wait() returns
+    True at once, not when its timeout ends; and again for a second letter in the same gap."""
+    src = source_for(dovecot)
+    seen = []
+    for n in (1, 2):
+        seen += [i.raw for i in src.fetch_new(DictLedger())][len(seen):]
+        assert seen == [mail(k) for k in range(1, n)]       # the pass before the gap
+        dovecot.append("INBOX", mail(n))
+        began = time.monotonic()
+        assert src.wait(8) is True
+        assert time.monotonic() - began < 1.5
+    src.close()
+
+
 def test_idle_notices_server_going_away(dovecot):
     """GIVEN a source idling
     WHEN the server dies
