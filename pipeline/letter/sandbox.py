@@ -92,13 +92,17 @@ def run_limited(work: Callable[[], dict], limits: Limits) -> dict:
             os._exit(1)
     os.close(wfd)
     chunks, deadline, timed_out = [], time.monotonic() + limits.seconds, False
+    # poll, not select: select() refuses a descriptor numbered 1024 or more, which a busy
+    # process (many connections, open files) reaches
+    waiting = select.poll()
+    waiting.register(rfd, select.POLLIN)
     try:
         while True:
             left = deadline - time.monotonic()
             if left <= 0:
                 timed_out = True
                 break
-            ready, _, _ = select.select([rfd], [], [], left)
+            ready = waiting.poll(max(1, int(left * 1000)))
             if not ready:
                 continue
             chunk = os.read(rfd, 1 << 16)
