@@ -75,6 +75,7 @@ class ImapSource:
         self._ensured: set[str] = set()
         self._iteration: object | None = None   # the fetch_new() being iterated, if any
         self._held: tuple[Ledger, int, int] | None = None   # moved, not yet in the ledger
+        self._read_below: tuple[int, int] | None = None  # (UIDVALIDITY, UIDNEXT) at the last pass
         self._stop: threading.Event | None = None
         if not (self._tls or self._starttls) and self.host not in ("127.0.0.1", "::1", "localhost"):
             log.warning("%s: plain IMAP without TLS, password goes in clear text", self.name)
@@ -189,6 +190,7 @@ class ImapSource:
                             self.name, known, validity)
             last = 0
         uidnext = info.get(b"UIDNEXT")
+        self._read_below = (validity, int(uidnext)) if uidnext is not None else None
         if uidnext is not None and int(uidnext) <= last + 1:
             return  # nothing above the ledger position; skip the SEARCH
         with self._op(f"search {self.folder}") as client:
@@ -310,6 +312,8 @@ class ImapSource:
         """
         self._stop = stop
         with self._op(f"wait on {self.folder}") as client:
+            if self._arrived_meanwhile(client):
+                return True
             if not client.has_capability("IDLE"):
                 return self._poll(client, timeout)
             client.idle()
@@ -318,6 +322,17 @@ class ImapSource:
             finally:
                 with contextlib.suppress(OSError, IMAPClientError):
                     client.idle_done()
+
+    def _arrived_meanwhile(self, client: IMAPClient) -> bool:
+        """Whether mail came after the last pass's SELECT. The server announced it in answer
+        to the pass's own FETCH or MOVE, where it went unread, and IDLE announces only what
+        is newer still. A fresh SELECT tells by UIDNEXT, and starts IDLE's count from now."""
+        if self._read_below is None:
+            return False
+        info = client.select_folder(self.folder)
+        if info.get(b"UIDNEXT") is None:
+            return False
+        return (int(info[b"UIDVALIDITY"]), int(info[b"UIDNEXT"])) != self._read_below
 
     def _idle(self, client: IMAPClient, timeout: float) -> bool:
         deadline = time.monotonic() + timeout

@@ -205,6 +205,26 @@ def test_mail_that_came_between_the_pass_and_idle_wakes_the_wait_at_once(dovecot
     src.close()
 
 
+def test_mail_that_came_during_a_pass_wakes_the_wait_at_once(dovecot):
+    """GIVEN a pass reading two letters WHEN two more arrive while it settles them (the server
+    announces them in answer to the pass's own MOVE, not in IDLE) THEN the wait that follows
+    the pass returns True at once, and the next pass reads the two."""
+    dovecot.append_many("INBOX", [mail(1), mail(2)])
+    src = source_for(dovecot)
+    ledger = DictLedger()
+    for n, item in enumerate(src.fetch_new(ledger), start=3):
+        dovecot.append("INBOX", mail(n))
+        src.settle(item, "processed")
+    began = time.monotonic()
+    assert src.wait(8) is True
+    assert time.monotonic() - began < 1.5
+    assert [i.raw for i in src.fetch_new(ledger)] == [mail(3), mail(4)]
+    began = time.monotonic()
+    assert src.wait(0.6) is False                   # nothing new: a real wait again
+    assert time.monotonic() - began > 0.5
+    src.close()
+
+
 def test_idle_notices_server_going_away(dovecot):
     """GIVEN a source idling
     WHEN the server dies
