@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 
-from PIL import Image, ImageChops, ImageFilter, ImageMath
+from PIL import Image, ImageChops, ImageFilter, ImageMath, ImageStat
 
 INK = 140  # grey levels below this are print; stamps and dust are lighter once colour is gone
 LUT_INK = [255 if v < 200 else 0 for v in range(256)]  # thumbnail: any darkening is ink
@@ -36,13 +36,41 @@ SOFT = 0.3
 # once the paper is white; print, even a blurred thin stroke, is darker at its core.
 STAMP = 185
 LUT_NOT_STAMP = [0 if v < STAMP else 255 for v in range(256)]
+# Print is black or dark grey: once the paper's tint is balanced away its channels differ little
+# (a scanner's or a JPEG's colour noise stays under ~20). Cap dinas ink is purple by rule (Permendagri 1/2023) and in practice blue,
+# violet or red, whose channels differ by 35 and more even at the ink's blurred edge.
+COLOURED = 30
+LUT_COLOURED = [255 if v > COLOURED else 0 for v in range(256)]
 
 
 def _grey(img: Image.Image) -> Image.Image:
-    if img.mode in ("RGB", "RGBA", "P", "CMYK", "YCbCr", "LAB", "HSV"):
-        r, g, b = img.convert("RGB").split()
-        return ImageChops.lighter(ImageChops.lighter(r, g), b)
-    return img.convert("L")
+    """The page in grey, with coloured ink taken out and the print under it kept."""
+    if img.mode not in ("RGB", "RGBA", "P", "CMYK", "YCbCr", "LAB", "HSV"):
+        return img.convert("L")
+    rgb = [_balance(c) for c in img.convert("RGB").split()]
+    hi = ImageChops.lighter(ImageChops.lighter(rgb[0], rgb[1]), rgb[2])
+    lo = ImageChops.darker(ImageChops.darker(rgb[0], rgb[1]), rgb[2])
+    coloured = ImageChops.subtract(hi, lo).point(LUT_COLOURED)
+    if not coloured.getbbox():
+        return hi
+    # Ink over ink multiplies: where print crosses the stamp a pixel is print x stamp colour,
+    # channel by channel. Dividing the coloured pixels by the stamp's colour (the median of
+    # them) gives back the print under the stamp, with its edges, and turns the stamp white.
+    ink = [int(v) or 1 for v in ImageStat.Stat(Image.merge("RGB", rgb), coloured).median]
+    under = [c.point([min(255, v * 255 // k) for v in range(256)]) for c, k in zip(rgb, ink)]
+    print_under = ImageChops.lighter(ImageChops.lighter(under[0], under[1]), under[2])
+    return Image.composite(print_under, hi, coloured)
+
+
+def _balance(channel: Image.Image) -> Image.Image:
+    """CHANNEL scaled so the paper (most of the page: the median) is 255: a warm lamp or a
+    yellowed sheet is tinted, and its tint would otherwise count as colour."""
+    hist, half, seen = channel.histogram(), channel.width * channel.height / 2, 0
+    for paper, n in enumerate(hist):
+        seen += n
+        if seen >= half:
+            break
+    return channel.point([min(255, v * 255 // max(paper, 1)) for v in range(256)])
 
 
 def _profiles(ink: Image.Image, strips: int = 8) -> list[list[float]]:
