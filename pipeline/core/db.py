@@ -32,28 +32,33 @@ class WriteGate:
         self.path = path
         self._threads = threading.Lock()
         self._fd: int | None = None
-        self._pid = 0
-
-    def _file(self) -> int:
-        if self._fd is None or self._pid != os.getpid():   # a forked child opens its own
-            self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-            self._pid = os.getpid()
-        return self._fd
 
     def acquire(self) -> None:
         if not self._threads.acquire(timeout=GATE_TIMEOUT):
             raise sqlite3.OperationalError("database is locked (write gate timed out)")
         if self.path is not None:
+            # opened for each hold and closed with it: an engine that is disposed (each App a
+            # test or a command opens) leaves no descriptor behind, and a forked child never
+            # shares its parent's lock
             try:
-                fcntl.flock(self._file(), fcntl.LOCK_EX)
+                self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+                fcntl.flock(self._fd, fcntl.LOCK_EX)
             except BaseException:
+                self._close()
                 self._threads.release()
                 raise
 
     def release(self) -> None:
-        if self.path is not None:
-            fcntl.flock(self._file(), fcntl.LOCK_UN)
+        self._close()
         self._threads.release()
+
+    def _close(self) -> None:
+        fd, self._fd = self._fd, None
+        if fd is not None:
+            try:                     # unlocked first: a child forked meanwhile holds a copy
+                fcntl.flock(fd, fcntl.LOCK_UN)
+            finally:
+                os.close(fd)
 
 
 class _GatedConnection(sqlite3.Connection):
