@@ -4,8 +4,9 @@ Office scanners and phones deliver pages skewed by 0.5-2 degrees, with a stamp (
 over the signer's name and dust. Tesseract reads straight, black-on-white lines best and
 spends its time on every pixel it is given, so the page is prepared with Pillow only:
 
-- colour: the brightest channel is kept, so black print stays black while blue/purple/red
-  stamp and signature ink turns light and falls away at binarization;
+- colour: the paper's tint is balanced away; coloured pixels (stamp and pen ink) are divided
+  by the ink's colour, which whitens the ink and keeps the print under it at its own darkness
+  (ink over ink multiplies), and elsewhere the brightest channel is kept;
 - skew: the angle whose horizontal projection is sharpest (text lines as peaks) on a
   thumbnail, refined to 0.05 degree, then one rotation of the full page;
 - light: a phone photo is lit unevenly (paper from white down to mid-grey across the page);
@@ -37,8 +38,8 @@ SOFT = 0.3
 STAMP = 185
 LUT_NOT_STAMP = [0 if v < STAMP else 255 for v in range(256)]
 # Print is black or dark grey: once the paper's tint is balanced away its channels differ little
-# (a scanner's or a JPEG's colour noise stays under ~20). Cap dinas ink is purple by rule (Permendagri 1/2023) and in practice blue,
-# violet or red, whose channels differ by 35 and more even at the ink's blurred edge.
+# (a scanner's or a JPEG's colour noise stays under ~20). Cap dinas ink is purple, violet or
+# blue in practice, and so is a pen's; its channels differ by 35 and more.
 COLOURED = 30
 LUT_COLOURED = [255 if v > COLOURED else 0 for v in range(256)]
 
