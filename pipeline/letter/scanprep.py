@@ -52,15 +52,18 @@ def _grey(img: Image.Image) -> Image.Image:
     hi = ImageChops.lighter(ImageChops.lighter(rgb[0], rgb[1]), rgb[2])
     lo = ImageChops.darker(ImageChops.darker(rgb[0], rgb[1]), rgb[2])
     coloured = ImageChops.subtract(hi, lo).point(LUT_COLOURED)
-    if not coloured.getbbox():
+    box = coloured.getbbox()
+    if not box:
         return hi
     # Ink over ink multiplies: where print crosses the stamp a pixel is print x stamp colour,
     # channel by channel. Dividing the coloured pixels by the stamp's colour (the median of
     # them) gives back the print under the stamp, with its edges, and turns the stamp white.
+    rgb, coloured = [c.crop(box) for c in rgb], coloured.crop(box)
     ink = [int(v) or 1 for v in ImageStat.Stat(Image.merge("RGB", rgb), coloured).median]
     under = [c.point([min(255, v * 255 // k) for v in range(256)]) for c, k in zip(rgb, ink)]
     print_under = ImageChops.lighter(ImageChops.lighter(under[0], under[1]), under[2])
-    return Image.composite(print_under, hi, coloured)
+    hi.paste(print_under, box, coloured)
+    return hi
 
 
 def _balance(channel: Image.Image) -> Image.Image:
