@@ -42,6 +42,7 @@ LUT_NOT_STAMP = [0 if v < STAMP else 255 for v in range(256)]
 # blue in practice, and so is a pen's; its channels differ by 35 and more.
 COLOURED = 30
 LUT_COLOURED = [255 if v > COLOURED else 0 for v in range(256)]
+TILES = 8  # tiles across the page whose coloured ink is divided by its own colour (~2.6 cm)
 
 
 def _grey(img: Image.Image) -> Image.Image:
@@ -52,18 +53,27 @@ def _grey(img: Image.Image) -> Image.Image:
     hi = ImageChops.lighter(ImageChops.lighter(rgb[0], rgb[1]), rgb[2])
     lo = ImageChops.darker(ImageChops.darker(rgb[0], rgb[1]), rgb[2])
     coloured = ImageChops.subtract(hi, lo).point(LUT_COLOURED)
-    box = coloured.getbbox()
-    if not box:
-        return hi
     # Ink over ink multiplies: where print crosses the stamp a pixel is print x stamp colour,
-    # channel by channel. Dividing the coloured pixels by the stamp's colour (the median of
-    # them) gives back the print under the stamp, with its edges, and turns the stamp white.
-    rgb, coloured = [c.crop(box) for c in rgb], coloured.crop(box)
+    # channel by channel. Dividing the coloured pixels by the ink's colour (their median) gives
+    # back the print under the stamp, with its edges, and turns the stamp white. The median is
+    # taken tile by tile: a coloured emblem in the letterhead must not tint the stamp's ink.
+    side = max(64, hi.width // TILES)
+    for top in range(0, hi.height, side):
+        for left in range(0, hi.width, side):
+            tile = (left, top, min(left + side, hi.width), min(top + side, hi.height))
+            box = coloured.crop(tile).getbbox()
+            if box:
+                box = (left + box[0], top + box[1], left + box[2], top + box[3])
+                hi.paste(_divided([c.crop(box) for c in rgb], coloured.crop(box)), box,
+                         coloured.crop(box))
+    return hi
+
+
+def _divided(rgb: list[Image.Image], coloured: Image.Image) -> Image.Image:
+    """RGB's brightest channel once divided by the median colour of its COLOURED pixels."""
     ink = [int(v) or 1 for v in ImageStat.Stat(Image.merge("RGB", rgb), coloured).median]
     under = [c.point([min(255, v * 255 // k) for v in range(256)]) for c, k in zip(rgb, ink)]
-    print_under = ImageChops.lighter(ImageChops.lighter(under[0], under[1]), under[2])
-    hi.paste(print_under, box, coloured)
-    return hi
+    return ImageChops.lighter(ImageChops.lighter(under[0], under[1]), under[2])
 
 
 def _balance(channel: Image.Image) -> Image.Image:
