@@ -9,7 +9,8 @@ from pipeline.letter.scanprep import prepare
 
 W, H = 1654, 2339                       # A4 at 200 dpi, as office scanners send it
 PAPER = (236, 228, 212)                 # a warm, slightly yellowed sheet
-STAMPS = {"purple": (102, 81, 160), "blue": (60, 90, 170), "violet": (120, 70, 150)}
+STAMPS = {"purple": (102, 81, 160), "blue": (60, 90, 170), "violet": (120, 70, 150),
+          "red": (190, 50, 50)}            # some offices ink their stamps red
 
 
 def _page(ink: tuple[int, int, int], emblem: bool) -> Image.Image:
@@ -41,7 +42,7 @@ def _dark(bw: Image.Image, box: tuple[int, int, int, int]) -> float:
 @pytest.mark.parametrize("emblem", [False, True], ids=["plain", "coloured-emblem"])
 @pytest.mark.parametrize("colour", sorted(STAMPS))
 def test_a_coloured_stamp_goes_and_the_print_under_it_stays(colour, emblem):
-    """GIVEN a colour scan with a stamp ring of purple, blue or violet ink over the signer's
+    """GIVEN a colour scan with a stamp ring of purple, blue, violet or red ink over the signer's
     name, with or without a coloured emblem in the letterhead WHEN it is cleaned for OCR THEN
     the ring is gone where it crosses only paper, and the name's strokes under the ring are as
     whole as those beside it."""
