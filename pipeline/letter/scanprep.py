@@ -64,8 +64,8 @@ def _grey(img: Image.Image) -> Image.Image:
             box = coloured.crop(tile).getbbox()
             if box:
                 box = (left + box[0], top + box[1], left + box[2], top + box[3])
-                hi.paste(_divided([c.crop(box) for c in rgb], coloured.crop(box)), box,
-                         coloured.crop(box))
+                mask = coloured.crop(box)
+                hi.paste(_divided([c.crop(box) for c in rgb], mask), box, mask)
     return hi
 
 
