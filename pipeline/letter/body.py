@@ -6,18 +6,31 @@ import re
 from pipeline.letter.lines import Line
 
 # a list number; its text follows after a space, or glued when a tab collapsed ("f.Apakah")
-ITEM = re.compile(r"^\s*(?:(\d{1,2})\s*[.),]|\((\d{1,2})\)|([a-z])\s*[.)])(?:\s+|(?=[A-Z]))(\S.*)$")
+# ("38.A/LHP/..." wrapped to a line's start is a number's end, not item 38: a glued item text
+# opens with a word)
+ITEM = re.compile(r"^\s*(?:(\d{1,2})\s*[.),]|\((\d{1,2})\)|([a-z])\s*[.)])(?:\s+|(?=[A-Z][a-z]))(\S.*)$")
+# OCR reads a letter whose capital is only a bigger lowercase ("c", "o", "s", "v", "w", "x",
+# "z") as the capital: "C." after "b." is item c of the list
+OCR_UPPER = re.compile(r"^\s*([COSVWXZ])\s*[.)](?:\s+|(?=[A-Z]))(\S.*)$")
 # Openings of the closing paragraph (penutup) of a naskah dinas; it follows the body's list.
 CLOSING = re.compile(r"^\s*(demikian|atas perhatian|terima kasih|wassalam|untuk koordinasi|"
                      r"sebagai bahan pertimbangan|selanjutnya,? kami mohon|besar harapan)", re.I)
+# A question in Indonesian is told by its word as well as by "?": items of a consultation list
+# often end with ";" or "." ("Apakah ... dapat dibayarkan;", "Mohon penjelasan mengenai ...").
+QUESTION = re.compile(r"\?|\b(apakah|bagaimana(kah)?|siapa(kah)?|berapa(kah)?|kapan(kah)?|mengapa|"
+                      r"di ?mana(kah)?|bolehkah|dapatkah|perlukah|haruskah|wajibkah|bisakah)\b|"
+                      r"\bmohon\s+(penjelasan|petunjuk|arahan|pendapat|konfirmasi|pertimbangan)", re.I)
 ASKING = re.compile(r"(pertanyaan|penjelasan|konsultasi|arahan|petunjuk|pendapat|bertanya|"
-                    r"mohon)", re.I)
+                    r"mohon|pertimbangan)", re.I)
 NIP = re.compile(r"\bNIP\b\.?\s*[:.]?\s*([0-9OoIl|\s]{18,32})")
 RANK = re.compile(r"^\s*(pembina|penata|pengatur|juru)\b|\b(I|II|III|IV)\s*/\s*[a-e]\b", re.I)
 SKIP = re.compile(r"^\s*(\(?ttd\.?\)?|cap|ditandatangani|tertanda|t\.t\.d)", re.I)
 TEMBUSAN = re.compile(r"^\s*tembusan\b[^:]*:?\s*(.*)$", re.I)
 BULLET = re.compile(r"^\s*(?:[\d|Il]{1,2}\s*[.,)]|[-\u2022*\u2013\u00b7>,])\s*(\S.*)$")
 FOOTER = re.compile(r"(dokumen ini|ditandatangani secara elektronik|bsre|uu ite|halaman \d)", re.I)
+SHORT = 0.7  # of the page's width: a paragraph's last line ends well before the right margin
+# a word, a number's part, or a degree on the line under a name ("M.Si.", "IPM.")
+WORDLIKE = re.compile(r"\b(?=[A-Za-z]*[AEIOUaeiou])[A-Za-z]{4,}\b|\w/\w|\b[A-Z][A-Za-z]{1,3}\.")
 NOISE = re.compile(r"^\s*[-\u2013]?\s*\d{1,3}\s*[-\u2013]?\s*$")
 
 
@@ -28,7 +41,10 @@ def _noise(ln: Line) -> bool:
     if ln.ocr and t:  # scanner specks read as "ha -vmL———— 5555"
         alnum = sum(c.isalnum() for c in t)
         marks = sum(c in ".,()/ " for c in t)  # degrees "S.T., M.T." are half dots and commas
-        return alnum / max(len(t) - marks, 1) < 0.6 or (ln.conf < 0.5 and alnum < 12)
+        # a short line read with low confidence is a speck, unless it holds a word or a part
+        # of a number: tesseract doubts words with a "/" ("Barang/Jasa", "/DPMPTSP/II/202")
+        return alnum / max(len(t) - marks, 1) < 0.6 or (
+            ln.conf < 0.5 and alnum < 12 and not WORDLIKE.search(t))
     return False
 
 
@@ -59,7 +75,7 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", "?", "!", ":", ";"))
 
 
-def _continues(head: Line, text: str, ln: Line) -> bool:
+def _continues(head: Line, text: str, ln: Line, last: Line | None = None) -> bool:
     """Is `ln` more of the item that starts at `head` (whose text so far is `text`)?
 
     Layout family "multi-line item": an item wraps either under its own text (hanging indent)
@@ -68,6 +84,8 @@ def _continues(head: Line, text: str, ln: Line) -> bool:
     """
     if CLOSING.match(ln.text):
         return False
+    if _ends_sentence(text) and last is not None and last.x1 is not None and last.x1 < SHORT:
+        return False  # the item's paragraph ended in a short line: what follows is new
     if head.x0 is not None and ln.x0 is not None:
         if ln.x0 > head.x0 + 0.25:  # the signature column, not the body
             return False
@@ -90,10 +108,11 @@ def _items(lines: list[Line], start: int, end: int) -> list[tuple[Line | None, l
     Items may be separated by blank lines; a list ends at a paragraph that is not more of its
     last item, or where a new list starts again at 1 / a.
     """
-    lists, cur, kind, head, intro, prev, gap = [], [], None, None, None, None, False
+    lists, cur, kind, head, intro, gap = [], [], None, None, None, False
     number, aside = None, False
-    for ln in lines[start:end]:
-        m = ITEM.match(ln.text)
+    for i in range(start, end):
+        ln = lines[i]
+        m = ITEM.match(ln.text) or _ocr_item(ln, kind, number)
         if m:
             k = "a" if m.group(3) else "1"
             label = m.group(1) or m.group(2) or m.group(3)
@@ -107,12 +126,13 @@ def _items(lines: list[Line], start: int, end: int) -> list[tuple[Line | None, l
                 lists.append((intro, cur))
                 cur = []
             if not cur:
-                intro = prev
+                intro = _paragraph_above(lines, i, start)
             kind, head, gap, number, aside = k, ln, False, label, False
             cur.append((m.group(4).strip(), ln))
         elif ln.blank:
             gap = True
-        elif aside or (cur and not gap and _continues(head, cur[-1][0], ln)):
+        elif aside or (cur and not gap and _continues(head, cur[-1][0], ln, lines[i - 1])
+                       and not _lead_in(lines, i, end, head)):
             if not aside:
                 cur[-1] = (cur[-1][0] + " " + ln.text.strip(), cur[-1][1])
         elif cur and not CLOSING.match(ln.text):
@@ -123,11 +143,43 @@ def _items(lines: list[Line], start: int, end: int) -> list[tuple[Line | None, l
         elif cur:
             lists.append((intro, cur))
             cur, aside = [], False
-        if not ln.blank:
-            prev = ln
     if cur:
         lists.append((intro, cur))
     return lists
+
+
+def _paragraph_above(lines: list[Line], i: int, start: int) -> Line | None:
+    """The paragraph just above line I (the lead-in of a list), as one line."""
+    while i > start and lines[i - 1].blank:
+        i -= 1
+    k = i
+    while k > start and not lines[k - 1].blank and not ITEM.match(lines[k - 1].text) and i - k < 5:
+        k -= 1
+    if k == i:
+        return None
+    return Line(" ".join(ln.text.strip() for ln in lines[k:i]), lines[k].page, lines[k].x0)
+
+
+def _lead_in(lines: list[Line], i: int, end: int, head: Line) -> bool:
+    """Whether the margin line at I opens the paragraph that leads into a new list: it runs
+    to a colon right above an item 1 / a. After an item whose last stop a scan lost (its "."
+    read ","), such a line would otherwise be taken for more of that item."""
+    if head.x0 is None or lines[i].x0 is None or lines[i].x0 > head.x0 + 0.005:
+        return False
+    for j in range(i, min(end, i + 8)):
+        if lines[j].blank or ITEM.match(lines[j].text):
+            nxt = next((ln for ln in lines[j:end] if not ln.blank), None)
+            m = ITEM.match(nxt.text) if nxt else None
+            return bool(m) and _first(m) and j > i and lines[j - 1].text.rstrip().endswith(":")
+    return False
+
+
+def _ocr_item(ln: Line, kind: str | None, number: str | None) -> re.Match | None:
+    """An OCR line that starts with the capital of the lowercase item due next ("C." after b)."""
+    m = OCR_UPPER.match(ln.text) if ln.ocr and kind == "a" else None
+    if not m or not _follows(number, m.group(1).lower()):
+        return None
+    return ITEM.match(f"{m.group(1).lower()}. {m.group(2)}")
 
 
 def _follows(number: str | None, label: str | None) -> bool:
@@ -146,14 +198,24 @@ def questions(lines: list[Line], start: int, end: int) -> tuple[list[str], Line 
     """
     best, best_score = [], 0.0
     for intro, lst in _items(lines, start, end):
-        asks = sum("?" in t for t, _ in lst)
+        asks = sum(QUESTION.search(t) is not None for t, _ in lst)
         asked = intro is not None and ASKING.search(intro.text) is not None
         if asks * 2 < len(lst) and not asked:
             continue
         score = asks * 2 + len(lst) * 0.1 + asked
         if score > best_score:
             best, best_score = lst, score
-    return [re.sub(r"\s+", " ", t).strip() for t, _ in best], (best[0][1] if best else None)
+    return _unpunctuated([re.sub(r"\s+", " ", t).strip() for t, _ in best]), \
+        (best[0][1] if best else None)
+
+
+def _unpunctuated(items: list[str]) -> list[str]:
+    """Items without their list punctuation: the ";" (or ",") that separates items and, in a
+    list so punctuated, the "." that closes the last (PUEBI's rule for a rincian); a "?" or a
+    full stop of items that are each a sentence stays."""
+    listed = sum(t.endswith((";", ",")) for t in items) >= max(1, len(items) - 1)
+    out = [t.rstrip(";,").rstrip() for t in items]
+    return [t[:-1].rstrip() if listed and t.endswith(".") else t for t in out]
 
 
 def closing_index(lines: list[Line], start: int) -> int:
@@ -187,7 +249,6 @@ def tembusan(lines: list[Line], start: int) -> tuple[list[str], Line | None]:
         out = []
         for t in items:
             t = re.sub(r"^(kepada\s+)?(yth\.?|y[a-z]{1,2}\.)\s*", "", t, flags=re.I)  # OCR: "Yin."
-            t = re.sub(r"\s*\((sebagai laporan|untuk diketahui)\)\s*", " ", t, flags=re.I)
             t = re.sub(r"\s+", " ", t).strip().rstrip(";:,.").strip()
             if t:
                 out.append(t)

@@ -43,7 +43,7 @@ def title(text: str) -> str:
 
 
 HEADS = ["BADAN", "DINAS", "SEKRETARIAT", "INSPEKTORAT", "KECAMATAN", "KELURAHAN",
-         "KANTOR", "SATUAN", "RUMAH", "RSUD", "UPTD", "BAGIAN"]
+         "KANTOR", "SATUAN", "RUMAH", "RSUD", "UPTD", "BAGIAN", "BIRO"]
 
 
 def _fix_ocr(words: list[str]) -> list[str]:
@@ -62,6 +62,14 @@ def _fix_ocr(words: list[str]) -> list[str]:
     return out
 
 
+def _head(text: str, ocr: bool) -> bool:
+    """Whether a kop line opens with the kind of a unit (DINAS, BADAN, RUMAH SAKIT ...)."""
+    first = re.sub(r"[^A-Z]", "", (text.split() or [""])[0].upper())
+    if first in HEADS:
+        return True
+    return ocr and bool(difflib.get_close_matches(first, HEADS, n=1, cutoff=0.75))
+
+
 def _capitals(text: str) -> bool:
     """A kop line is set in capitals; honorifics in a hospital's name may not be ("dr. H.")."""
     words = [w for w in text.split() if not re.fullmatch(r"[a-z]{1,3}\.", w)]
@@ -76,12 +84,17 @@ def from_letterhead(lines: list[Line]) -> tuple[str, Line] | None:
         if not m:
             continue
         kind = "Kabupaten" if m.group(1).upper().startswith("KAB") else m.group(1).title()
-        region = f"{kind} {title(m.group(2).strip())}"
         unit = []
-        for nxt in top[i + 1:i + 4]:
+        for nxt in top[i + 1:i + 6]:
             if ADDRESS.search(nxt.text) or not _capitals(nxt.text) or ":" in nxt.text:
                 break
             unit.append(nxt.text)
+        # a long region's name wraps too ("PEMERINTAH KABUPATEN POLEWALI" / "MANDAR"): what
+        # stands before the line that opens with the unit's kind (DINAS, BADAN ...) is region
+        opens = [k for k, t in enumerate(unit) if _head(t, ln.ocr)]
+        rest = unit[:opens[0]] if opens else []
+        unit = unit[len(rest):]
+        region = f"{kind} {title(' '.join([m.group(2).strip()] + rest))}"
         if not unit:
             return None
         words = " ".join(unit).split()

@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from statistics import median
 
-ANCHOR = re.compile(r"^(kepada|yth\.?)$", re.I)
+# a column's heading is written "Kepada" or "Yth.": "kepada" inside a sentence is no column
+ANCHOR = re.compile(r"^(Kepada|KEPADA|Yth\.?|YTH\.?)$")
 DI = re.compile(r"^di\b", re.I)
 MARKER = re.compile(r"^(\(?\d{1,2}[.)]|[a-z][.)])$")  # a list number, tabbed off its text
 LABEL_WORD = re.compile(r"^(nomor|sifat|lampiran|hal|perihal)$", re.I)
@@ -24,6 +25,7 @@ class Line:
     ocr: bool = False
     conf: float = 1.0
     vx: float | None = None  # where the value after "Label :" starts (its column), if known
+    x1: float | None = None  # right edge as a fraction of page width; None when unknown
 
     @property
     def blank(self) -> bool:
@@ -41,6 +43,16 @@ class Word:
     key: tuple | None = None  # OCR engine's own line id, trusted over `top` (handles skew)
 
 
+def aligned(a: Line, b: Line, tol: float = 0.06) -> bool:
+    """Whether two lines stand in one column: left-aligned, or centred on the same axis (a
+    signature block is often centred); true when a position is unknown."""
+    if a.x0 is None or b.x0 is None:
+        return True
+    if abs(a.x0 - b.x0) <= tol:
+        return True
+    return a.x1 is not None and b.x1 is not None and abs(a.x0 + a.x1 - b.x0 - b.x1) / 2 <= tol / 2
+
+
 def from_text(text: str, page: int = 1) -> list[Line]:
     return [Line(t.rstrip(), page) for t in text.replace("\r", "").split("\n")]
 
@@ -50,7 +62,7 @@ def _raw_lines(words: list[Word]) -> list[list[Word]]:
         groups: dict[tuple, list[Word]] = {}
         for w in words:
             groups.setdefault(w.key, []).append(w)
-        rows = sorted(groups.values(), key=lambda ws: median(w.top for w in ws))
+        rows = _same_height(sorted(groups.values(), key=lambda ws: median(w.top for w in ws)))
     else:
         h = median(w.bottom - w.top for w in words)
         rows, cur = [], []
@@ -64,6 +76,22 @@ def _raw_lines(words: list[Word]) -> list[list[Word]]:
     return [sorted(r, key=lambda w: w.x0) for r in rows]
 
 
+def _same_height(rows: list[list[Word]]) -> list[list[Word]]:
+    """OCR lines side by side on one printed line made one row, as a text PDF's are: the
+    engine may take a list's "c." or a date column for a block of its own."""
+    h = median(w.bottom - w.top for r in rows for w in r)
+    out: list[list[Word]] = []
+    for r in rows:
+        top, x0, x1 = median(w.top for w in r), min(w.x0 for w in r), max(w.x1 for w in r)
+        into = next((o for o in out[-3:] if abs(median(w.top for w in o) - top) < 0.5 * h
+                     and (x1 < min(w.x0 for w in o) or x0 > max(w.x1 for w in o))), None)
+        if into is None:
+            out.append(list(r))
+        else:
+            into.extend(r)
+    return out
+
+
 def _split_columns(rows: list[list[Word]], width: float) -> list[list[Word]]:
     """Move an addressee column (Kepada / Yth. on the right) after the block beside it."""
     tol = 0.02 * width
@@ -75,11 +103,14 @@ def _split_columns(rows: list[list[Word]], width: float) -> list[list[Word]]:
             continue
         x = anchor.x0
         j, after_di = i, None
-        while j < len(rows) and j - i < 8 and after_di != 0:
+        while j < len(rows) and j - i < 12 and after_di != 0:
             r = rows[j]
             right = [w for w in r if w.x0 >= x - tol]
-            if not right or any(w.x0 < x - tol and w.x1 > x + tol for w in r):
+            if any(w.x0 < x - tol and w.x1 > x + tol for w in r):
                 break
+            if not right:  # a row of the left block only, set between the column's rows
+                j += 1
+                continue
             if after_di is not None:
                 after_di -= 1
             elif DI.match(right[0].text):  # "di -" then the place closes the addressee block
@@ -102,6 +133,8 @@ def _segments(row: list[Word], gap: float, columns: list[float] = (), tol: float
     """Runs of words split at wide gaps, or at a narrower one where a word starts on the left
     edge of a column begun on the row above (a date or Kepada column whose text wraps beside
     a narrow Nomor cell: the two cells' words come out on one row with a small gap)."""
+    if _justified(row):
+        return [row]
     segs = [[row[0]]]
     for prev, w in zip(row, row[1:]):
         glued = prev.text.endswith(":") or w.text.startswith(":") or (
@@ -112,6 +145,18 @@ def _segments(row: list[Word], gap: float, columns: list[float] = (), tol: float
         else:
             segs[-1].append(w)
     return segs
+
+
+def _justified(row: list[Word]) -> bool:
+    """A justified line: its spaces are stretched alike, however wide (a long number on the
+    line leaves a few words far apart), where two cells side by side leave one wide gap."""
+    gaps = [w.x0 - prev.x1 for prev, w in zip(row, row[1:])]
+    if row and MARKER.match(row[0].text):
+        gaps = gaps[1:]  # a list number is tabbed off its text
+    if len(gaps) < 3:
+        return False
+    gaps.sort()
+    return gaps[-1] <= 1.3 * gaps[len(gaps) // 2] and gaps[0] >= 0.6 * gaps[len(gaps) // 2]
 
 
 def _edges(rows: list[list[Word]], width: float, gap: float) -> list[float]:
@@ -167,5 +212,5 @@ def from_words(words: list[Word], width: float, page: int, ocr: bool = False) ->
             conf = sum(w.conf for w in seg) / len(seg)
             colon = next((k for k, w in enumerate(seg) if w.text.endswith(":")), None)
             vx = seg[colon + 1].x0 / width if colon is not None and colon + 1 < len(seg) else None
-            out.append(Line(text, page, seg[0].x0 / width, ocr, conf, vx))
+            out.append(Line(text, page, seg[0].x0 / width, ocr, conf, vx, seg[-1].x1 / width))
     return out

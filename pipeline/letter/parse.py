@@ -41,16 +41,16 @@ def _cut_date(value: str) -> str:
 
 
 def _roman(nomor: str) -> str:
-    """OCR reads the month numeral "II" in 800/106/Setwan/II/2026 as "I1", "Il" or "11".
+    """OCR reads the month numeral "II" in 800/106/Setwan/II/2026 as "I1", "Il", "!1" or "11".
 
     A part after the unit's code (letters) and before the year is the Roman month."""
     parts = nomor.split("/")
     for k, p in enumerate(parts):
         month_slot = 0 < k == len(parts) - 2 and re.search(r"[A-Za-z]", parts[k - 1]) \
             and re.fullmatch(r"(19|20)\d{2}", parts[-1])
-        if re.fullmatch(r"[IVX1l|]{1,4}", p) and (re.search(r"[IVX]", p) or month_slot) or (
-                month_slot and re.fullmatch(r"[IVXL1l|]{1,4}", p)):  # no month has an L
-            parts[k] = re.sub(r"[1lL|]", "I", p)
+        if re.fullmatch(r"[IVX1l|!]{1,4}", p) and (re.search(r"[IVX]", p) or month_slot) or (
+                month_slot and re.fullmatch(r"[IVXL1l|!]{1,4}", p)):  # no month has an L
+            parts[k] = re.sub(r"[1lL|!]", "I", p)
     return "/".join(parts)
 
 
@@ -145,6 +145,9 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
                     break
                 if re.match(r"^\s*kepada\b", nxt.text, re.I):
                     break
+                if nxt.x0 is not None and lines[i].vx is not None and \
+                        lines[i].x0 + 0.02 < nxt.x0 < lines[i].vx - 0.03:
+                    break  # the body's indented first line: a value wraps in its own column
                 if nxt.x0 is not None and lines[i].x0 is not None and nxt.x0 <= lines[i].x0 + 0.02:
                     # a typed "Hal<tab>: …" wraps back to the margin; it is still the Hal when
                     # the heading block ends right after it (a blank, Kepada, Yth.)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+from difflib import SequenceMatcher
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -164,7 +165,7 @@ def read_pdf(data: bytes, limits: Limits) -> tuple[list[Line], str]:
 def _drop_running_header(first: list[Line], got: list[Line]) -> list[Line]:
     """A letterhead or page header repeated on top of every page is not more of the letter."""
     k = 0
-    while k < len(got) and k < len(first) and got[k].text == first[k].text:
+    while k < len(got) and k < len(first) and _same(got[k], first[k]):
         k += 1
     if k < 2:
         return got
@@ -173,7 +174,18 @@ def _drop_running_header(first: list[Line], got: list[Line]) -> list[Line]:
     return got[k:]
 
 
+def _same(a: Line, b: Line) -> bool:
+    """The same printed line: read twice by OCR it may differ in a letter or two."""
+    if a.text == b.text:
+        return True
+    return a.ocr and b.ocr and SequenceMatcher(None, a.text.lower(), b.text.lower()).ratio() > 0.9
+
+
 def _list_runs_on(lines: list[Line]) -> bool:
-    """True when the page ends inside the Tembusan list, which may continue overleaf."""
-    return bool(lines) and re.match(r"^\s*\d+\s*[.)]", lines[-1].text) is not None \
+    """True when the page ends inside the Tembusan list, which may continue overleaf, or on
+    its heading ("Tembusan:" at the foot of the page, the names on the next)."""
+    filled = [ln for ln in lines if not ln.blank]
+    if filled and TEMBUSAN.match(filled[-1].text) and not TEMBUSAN.match(filled[-1].text).group(1):
+        return True
+    return bool(lines) and re.match(r"^\s*(\d+\s*[.)]|[-\u2022\u2013*])", lines[-1].text) is not None \
         and lines[-1].text.rstrip().endswith(";") and len(lines) < 60

@@ -11,19 +11,37 @@ import re
 
 from pipeline.letter.body import CLOSING, ITEM, NIP, RANK, SKIP, TEMBUSAN
 from pipeline.letter.dates import alone_date, place_date
-from pipeline.letter.lines import Line
+from pipeline.letter.lines import Line, aligned
 
 # a line of academic degrees only ("S.Psi., M.A.P.", "Sp.PD., M.Kes.", "IPM."): the tail of a name
 # titles before a name always end with a dot ("H," and "ir" are OCR misreads of "H." "Ir.")
 TITLES = {"h": "H.", "hj": "Hj.", "dr": "dr.", "ir": "Ir.", "drs": "Drs.", "dra": "Dra.",
           "tr": "Ir.", "lr": "Ir.", "tre": "Ir."}  # "I" of "Ir." read as "t" or "l"
 PREFIX = re.compile(r"^(Ir|ir|tr|lr|tre)(?:[.,/]\s*|\s+)(?=[A-Z]{2})|"
-                    r"(?<![\w.])(H|Hj|dr|Ir|Drs|Dra)[.,]?\s+(?=[A-Z])")
+                    r"(?<![\w.])(H|Hj|dr|Ir|Drs|Dra)(?:[.,]?\s+|-)(?=[A-Z])")
 _FRONT = r"(?:H|Hj|Dr|dr|Ir|Drs|Dra|Prof)\.\s"
 # (an initial in a name carries its dot, so a lone letter before the capitals is stamp ink too)
 FRONT_JUNK = re.compile(rf"^(?:(?:(?!{_FRONT})\S{{1,4}}\s+){{1,2}}(?={_FRONT})|\S\s+(?=[A-Z]{{2}}))")
 YEAR = re.compile(r"(19|20)\d{2}")
+# one degree as OCR may give it: "S.H.", "Sp.PD.,", "M.Kes", "S.STP.", "IPM." (a dot in it)
+DEGREE = re.compile(r"^[A-Z][A-Za-z]{0,3}(?:\.[A-Za-z]{1,4})*[.,]{0,2}$")
 DEGREES = re.compile(r"^\s*(?:[A-Z][A-Za-z]{0,4}\.(?:[A-Za-z]{1,4}\.)*,?\s*)+$")
+
+
+def _degrees(nama: str) -> str:
+    """The academic degrees after a name written as PUEBI writes them, "NAME, S.H., M.H.":
+    OCR of a scan mixes up their commas and dots ("S.H.. M.H.", "WAHYUNI. S.E.", "M.T,")."""
+    tokens = nama.split()
+    k = len(tokens)
+    while k > 1 and "." in tokens[k - 1] and DEGREE.match(tokens[k - 1]):
+        k -= 1
+    if k == len(tokens) or k == 0:
+        return nama
+    out = []
+    for tok in tokens[k:]:
+        core = tok.rstrip(".,")
+        out.append(core + "." if "." in core or tok.rstrip(",").endswith(".") else core)
+    return " ".join(tokens[:k]).rstrip(".,") + ", " + ", ".join(out)
 
 
 def _marks(text: str) -> str:
@@ -44,8 +62,7 @@ def _name(lines: list[Line], j: int, start: int) -> tuple[list[str], int]:
         tail_only = DEGREES.match(names[0]) is not None
         # the room to sign is just above (or the page broke there)
         gap_above = k - 1 > start and (lines[k - 1].blank or lines[k - 1].page != above.page)
-        if not (tail_only or gap_above) or (lines[j].x0 is not None and above.x0 is not None
-                                              and abs(above.x0 - lines[j].x0) > 0.06):
+        if not (tail_only or gap_above) or not aligned(above, lines[j]):
             break
         names.insert(0, above.text.strip())
         k -= 1
@@ -80,6 +97,7 @@ def signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, 
             nama = FRONT_JUNK.sub("", nama)
             nama = re.split(r"[\s\u2014\u2013-]+(?:Pemb\w+|Pena\w+|Peng\w+|Juru)\b", nama)[0]
             nama = re.sub(r"\s+\S{0,2}[\u2014\u2013_~-]+\S*$", "", nama)  # a stamp's edge after it
+            nama = _degrees(nama)
         post = []
         while k > start and (lines[k].blank or SKIP.match(lines[k].text)):
             k -= 1
@@ -87,7 +105,7 @@ def signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, 
             ln = lines[k]
             if ln.blank or CLOSING.match(ln.text) or ITEM.match(ln.text) or TEMBUSAN.match(ln.text):
                 break
-            if ln.x0 is not None and name_line.x0 is not None and abs(ln.x0 - name_line.x0) > 0.06:
+            if not aligned(ln, name_line):
                 break
             if ln.x0 is None and (len(ln.text) > 110 or ln.text.rstrip().endswith(".")):
                 break

@@ -56,7 +56,8 @@ def reading():
     ("lampiran", None), ("hal", "Permohonan Konsultasi atas Pelaksanaan Pekerjaan Konstruksi"),
     ("pengirim", "Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Kendal"),
     ("tujuan", "Inspektur Daerah Kabupaten Kendal"),
-    ("tembusan", ["Bupati Kendal", "Sekretaris Daerah Kabupaten Kendal"]),
+    # as printed: "(sebagai laporan)" stays, as Paraf writes it in its own letters' Tembusan
+    ("tembusan", ["Bupati Kendal (sebagai laporan)", "Sekretaris Daerah Kabupaten Kendal"]),
     ("pertanyaan", ["Apakah addendum waktu dapat diberikan karena cuaca ekstrem?",
                     "Bagaimana perhitungan denda keterlambatan?"]),
 ])

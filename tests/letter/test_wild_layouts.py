@@ -1,0 +1,203 @@
+"""Layouts met in letters from other offices, built line by line with their page geometry.
+
+Each case is a way a real letter differs from the project's own generator (an independent
+set of 240 letters found them): a centred signature block, a justified line stretched by a long
+number, a list whose items end in ";" and carry no "?", a region's name wrapped in the kop,
+and what OCR does to a list's letters and a name's degrees.
+"""
+from __future__ import annotations
+
+import io
+
+from pipeline.letter import read_letter_inprocess, read_text
+from pipeline.letter.letterhead import from_letterhead
+from pipeline.letter.lines import Line, Word, from_words
+from pipeline.letter.parse import parse
+from pipeline.letter.signature import signature
+
+HEAD = [Line("PEMERINTAH KOTA PADANG", 1, 0.35, x1=0.65), Line("DINAS SOSIAL", 1, 0.42, x1=0.58),
+        Line("Jalan Khatib Sulaiman Nomor 5 Padang", 1, 0.3, x1=0.7), Line(""),
+        Line("Nomor : 400/77/Dinsos/2026", 1, 0.12, x1=0.45, vx=0.24),
+        Line("Hal : Konsultasi Bantuan Sosial", 1, 0.12, x1=0.5, vx=0.24), Line(""),
+        Line("Yth. Inspektur Kota Padang", 1, 0.12, x1=0.45), Line("di Padang", 1, 0.12, x1=0.3),
+        Line("")]
+
+
+def body(*rows: tuple[str, float, float]) -> list[Line]:
+    return [Line(t, 1, x0, x1=x1) if t else Line("") for t, x0, x1 in rows]
+
+
+def test_a_centred_signature_block_keeps_the_whole_post():
+    """GIVEN a post over three centred lines, each starting at another left edge
+    WHEN the signature is read
+    THEN the post is whole and the name is the line above the NIP."""
+    lines = body(("Demikian kami sampaikan.", 0.12, 0.5), ("", 0, 0),
+                 ("Kepala Dinas Koperasi,", 0.58, 0.80), ("Usaha Kecil dan Menengah", 0.56, 0.82),
+                 ("Kabupaten Banjar,", 0.61, 0.77), ("", 0, 0),
+                 ("Dr. RINA MANURUNG, S.STP., M.AP.", 0.51, 0.87),
+                 ("NIP 19860712 201004 1 007", 0.56, 0.82))
+    sig, _, _ = signature(lines, 0)
+    assert sig["jabatan"] == "Kepala Dinas Koperasi, Usaha Kecil dan Menengah Kabupaten Banjar"
+    assert sig["nama"] == "Dr. RINA MANURUNG, S.STP., M.AP."
+
+
+def _row(texts: list[str], xs: list[float], top: float = 100.0) -> list[Word]:
+    return [Word(t, x, x + 8 * len(t), top, top + 12) for t, x in zip(texts, xs)]
+
+
+def _spread(texts: list[str], x: float, space: float) -> list[Word]:
+    """Words of one line set `space` points apart (a list number 10 points off its text)."""
+    out = []
+    for k, t in enumerate(texts):
+        out.append(Word(t, x, x + 8 * len(t), 100.0, 112.0))
+        x += 8 * len(t) + (10 if k == 0 else space)
+    return out
+
+
+def test_a_justified_line_stretched_by_a_long_number_stays_one_line():
+    """GIVEN a justified item line whose spaces are stretched alike to 38 pt (a long number wrapped
+    to the next line)
+    WHEN the words become lines
+    THEN they stay one line, where two cells side by side would be split."""
+    words = _spread(["(1)", "Salah", "satu", "rekomendasi", "dalam", "LHP", "Nomor"], 88, 38)
+    assert [ln.text for ln in from_words(words, 600, 1)] == [
+        "(1) Salah satu rekomendasi dalam LHP Nomor"]
+    cells = _row(["Nomor", ":", "220/625/2026", "Samarinda,", "12", "Mei"], [72, 130, 140, 360, 450, 470])
+    assert [ln.text for ln in from_words(cells, 600, 1)] == ["Nomor : 220/625/2026", "Samarinda, 12 Mei"]
+
+
+def test_kepada_inside_a_sentence_is_no_addressee_column():
+    """GIVEN a justified body line with "kepada" far right after a wide space
+    WHEN the words become lines
+    THEN the line stays whole (a column's heading is written "Kepada" or "Yth.")."""
+    words = _spread(["6.", "Apakah", "pinjam", "pakai", "kendaraan", "dinas", "kepada", "instansi"],
+                    90, 30)
+    assert len(from_words(words, 640, 1)) == 1
+
+
+def test_items_without_question_marks_after_a_lead_in_that_asks():
+    """GIVEN items ending in ";" and "." that ask with "Apakah", "Bagaimana", "Mohon penjelasan",
+    after a lead-in paragraph over two lines
+    WHEN the letter is read
+    THEN they are the questions, without their list punctuation."""
+    text = "\n".join(["PEMERINTAH KABUPATEN JEMBER", "BAGIAN PEREKONOMIAN",
+                      "Nomor : 500/12/Ekon/2026", "Hal : Konsultasi Hibah", "",
+                      "Yth. Inspektur Kabupaten Jember", "di Jember", "",
+                      "Dengan ini kami bermaksud menyampaikan permohonan konsultasi",
+                      "sebagai berikut:",
+                      "a. Bagaimana prosedur penagihan atas hibah yang belum dipertanggungjawabkan;",
+                      "b. Mohon penjelasan mengenai kewajiban penerima hibah barang;",
+                      "c. Apakah naskah perjanjian hibah dapat ditandatangani kepala perangkat daerah.",
+                      "", "Demikian kami sampaikan."])
+    assert read_text(text).pertanyaan == [
+        "Bagaimana prosedur penagihan atas hibah yang belum dipertanggungjawabkan",
+        "Mohon penjelasan mengenai kewajiban penerima hibah barang",
+        "Apakah naskah perjanjian hibah dapat ditandatangani kepala perangkat daerah"]
+
+
+def test_a_number_wrapped_to_a_line_start_is_not_an_item():
+    """GIVEN an item whose text wraps just before "38.A/LHP/XVIII.YOG/09/2025"
+    WHEN the questions are read
+    THEN the number stays in the item; "38." there is no item 38."""
+    lines = HEAD + body(("Kami mohon penjelasan sebagai berikut:", 0.12, 0.6),
+                        ("1. Apakah anggaran dapat digeser?", 0.15, 0.6),
+                        ("2. Salah satu rekomendasi dalam LHP Nomor", 0.15, 0.88),
+                        ("38.A/LHP/XVIII.YOG/09/2025 belum ditindaklanjuti. Bagaimana", 0.19, 0.88),
+                        ("penyelesaiannya?", 0.19, 0.4), ("", 0, 0), ("Demikian.", 0.12, 0.3))
+    assert parse(lines, "pdf").pertanyaan == [
+        "Apakah anggaran dapat digeser?",
+        "Salah satu rekomendasi dalam LHP Nomor 38.A/LHP/XVIII.YOG/09/2025 belum ditindaklanjuti. "
+        "Bagaimana penyelesaiannya?"]
+
+
+def test_a_paragraph_after_a_finished_item_is_not_part_of_it():
+    """GIVEN a last item ending in "?" on a short line, then a paragraph indented like the item's
+    text, with no blank line and no known closing words
+    WHEN the questions are read
+    THEN the paragraph is not part of the last question."""
+    lines = HEAD + body(("Kami mohon penjelasan sebagai berikut:", 0.12, 0.6),
+                        ("1. Apakah uang harian dapat dibayar penuh?", 0.16, 0.7),
+                        ("2. Bagaimana status surat perintah yang ditandatangani setelah", 0.16, 0.88),
+                        ("tanggal keberangkatan?", 0.19, 0.42),
+                        ("Jawaban atas konsultasi ini akan kami jadikan pedoman dalam", 0.19, 0.88),
+                        ("kegiatan selanjutnya.", 0.12, 0.4))
+    assert parse(lines, "pdf").pertanyaan == [
+        "Apakah uang harian dapat dibayar penuh?",
+        "Bagaimana status surat perintah yang ditandatangani setelah tanggal keberangkatan?"]
+
+
+def test_a_region_name_wrapped_in_the_kop():
+    """GIVEN "PEMERINTAH KABUPATEN POLEWALI" / "MANDAR" / "DINAS KESEHATAN"
+    WHEN the sender is read from the kop
+    THEN the region is "Polewali Mandar", not part of the unit."""
+    lines = [Line("PEMERINTAH KABUPATEN POLEWALI"), Line("MANDAR"), Line("DINAS KESEHATAN"),
+             Line("Jl. Ahmad Yani Nomor 146, Polewali")]
+    assert from_letterhead(lines)[0] == "Dinas Kesehatan Kabupaten Polewali Mandar"
+
+
+def test_ocr_commas_and_dots_in_degrees_follow_puebi():
+    """GIVEN names as OCR reads them from scans ("S.H.. M.H.", "WAHYUNI. S.E.", "M.T,", "H-AHMAD")
+    WHEN the signature is read
+    THEN the degrees are written "NAME, S.H., M.H."."""
+    def name(text: str) -> str:
+        lines = [Line("Kepala Dinas Sosial,", 1, 0.55, ocr=True), Line("", ocr=True),
+                 Line(text, 1, 0.55, ocr=True), Line("NIP. 197502251989062004", 1, 0.55, ocr=True)]
+        return signature(lines, 0)[0]["nama"]
+    assert name("RATNA DEWI LESTARI, S.H.. M.H.") == "RATNA DEWI LESTARI, S.H., M.H."
+    assert name("SRI WAHYUNI. S.E., M.M.") == "SRI WAHYUNI, S.E., M.M."
+    assert name("Hj. SITI ROCHMAH, S.T., M.T,") == "Hj. SITI ROCHMAH, S.T., M.T."
+    assert name("Dr. H-AHMAD FAUZI, S.Psi, M.A.P.") == "Dr. H. AHMAD FAUZI, S.Psi., M.A.P."
+    assert name("Ir. H. BAMBANG WIBOWO, S.T., M.T., IPM.") == "Ir. H. BAMBANG WIBOWO, S.T., M.T., IPM."
+
+
+def test_ocr_capital_letter_item_and_a_marker_read_as_its_own_block():
+    """GIVEN OCR words where "c." came out as "C." in a block of its own beside its text, and an
+    enclosure list closed by a margin paragraph whose item lost its last stop
+    WHEN the questions are read
+    THEN item c is the third question and the lead-in paragraph is not part of an enclosure."""
+    def w(text, x, top, key, conf=95.0):
+        return Word(text, x, x + 14 * len(text), top, top + 40, conf / 100, key)
+    rows = [("Bersama ini kami sampaikan:", 300, 1000), ("1. Salinan laporan,", 360, 1060),
+            ("Sehubungan dengan itu kami mohon penjelasan", 300, 1120), ("sebagai berikut:", 300, 1180),
+            ("a. Apakah hibah dapat disalurkan?", 360, 1240), ("b. Bagaimana pencatatannya?", 360, 1300)]
+    words = [w(t, x + 70 * k, top, (1, i, 0)) for i, (text, x, top) in enumerate(rows)
+             for k, t in enumerate(text.split())]
+    words += [w("C.", 360, 1362, (9, 0, 0))] + [w(t, 430 + 110 * k, 1360, (9, 1, 0))
+                                                 for k, t in enumerate("Siapa yang menetapkan?".split())]
+    lines = HEAD + from_words(words, 2480, 1, ocr=True)
+    assert parse(lines, "scan").pertanyaan == [
+        "Apakah hibah dapat disalurkan?", "Bagaimana pencatatannya?", "Siapa yang menetapkan?"]
+
+
+def test_tembusan_as_printed_with_its_note():
+    """GIVEN Tembusan items with "(sebagai laporan)"
+    WHEN they are read
+    THEN the note stays, as Paraf writes it in its own letters' Tembusan."""
+    text = "\n".join(["Demikian.", "", "Kepala Dinas Sosial,", "", "SRI WAHYUNI", "NIP. 197502251989062004",
+                      "", "Tembusan:", "1. Yth. Bupati Banjar (sebagai laporan);", "2. Arsip."])
+    assert read_text(text).tembusan == ["Bupati Banjar (sebagai laporan)", "Arsip"]
+
+
+def test_tembusan_heading_at_the_foot_of_a_page_reads_the_next_page():
+    """GIVEN a PDF whose page 1 ends with "Tembusan:" and the names stand on page 2
+    WHEN it is read
+    THEN the names are read from page 2."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    y = 800
+    for text in ["PEMERINTAH KABUPATEN BOYOLALI", "DINAS SOSIAL", "", "Nomor : 400/5/Dinsos/2026",
+                 "Hal : Konsultasi", "", "Yth. Inspektur Kabupaten Boyolali", "di Boyolali", "",
+                 "Kami mohon penjelasan:", "1. Apakah bantuan dapat diberikan?", "",
+                 "Demikian kami sampaikan.", "", "Kepala Dinas Sosial,", "", "", "SRI WAHYUNI, S.E.",
+                 "NIP. 197502251989062004", "", "Tembusan:"]:
+        c.drawString(300 if text.startswith(("Kepala", "SRI", "NIP")) else 70, y, text)
+        y -= 16
+    c.showPage()
+    c.drawString(70, 800, "1. Bupati Boyolali;")
+    c.drawString(70, 784, "2. Arsip.")
+    c.save()
+    got = read_letter_inprocess(buf.getvalue(), "surat.pdf")
+    assert got.tembusan == ["Bupati Boyolali", "Arsip"]
