@@ -213,8 +213,9 @@ def _unpunctuated(items: list[str]) -> list[str]:
     """Items without their list punctuation: the ";" (or ",") that separates items and, in a
     list so punctuated, the "." that closes the last (PUEBI's rule for a rincian); a "?" or a
     full stop of items that are each a sentence stays."""
-    listed = sum(t.endswith((";", ",")) for t in items) >= max(1, len(items) - 1)
-    out = [t.rstrip(";,").rstrip() for t in items]
+    # (a scan reads ";" as ":" often; no question ends with a colon)
+    listed = sum(t.endswith((";", ",", ":")) for t in items) >= max(1, len(items) - 1)
+    out = [t.rstrip(";,:").rstrip() for t in items]
     return [t[:-1].rstrip() if listed and t.endswith(".") else t for t in out]
 
 

@@ -28,6 +28,11 @@ DEGREE = re.compile(r"^[A-Z][A-Za-z]{0,3}(?:\.[A-Za-z]{1,4})*[.,]{0,2}$")
 DEGREES = re.compile(r"^\s*(?:[A-Z][A-Za-z]{0,4}\.(?:[A-Za-z]{1,4}\.)*,?\s*)+$")
 
 
+def _debris(text: str) -> bool:
+    """A line read from a stamp's lettering: no word longer than four letters ("5 J i NG L")."""
+    return max((len(t) for t in re.findall(r"[A-Za-z]+", text)), default=0) <= 4
+
+
 def _degrees(nama: str) -> str:
     """The academic degrees after a name written as PUEBI writes them, "NAME, S.H., M.H.":
     OCR of a scan mixes up their commas and dots ("S.H.. M.H.", "WAHYUNI. S.E.", "M.T,")."""
@@ -99,8 +104,15 @@ def signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, 
             nama = re.sub(r"\s+\S{0,2}[\u2014\u2013_~-]+\S*$", "", nama)  # a stamp's edge after it
             nama = _degrees(nama)
         post = []
-        while k > start and (lines[k].blank or SKIP.match(lines[k].text)):
+        # the room to sign, and on a scan the stamp's lettering read as lines of a letter or two
+        while k > start and (lines[k].blank or SKIP.match(lines[k].text)
+                             or (lines[k].ocr and len(re.findall(r"[A-Za-z]", lines[k].text)) < 4)):
             k -= 1
+        if lines[k].ocr:  # the post ends with a comma: short bits below it are the stamp's
+            comma = next((q for q in range(k, max(start, k - 3), -1)
+                          if lines[q].text.rstrip().endswith(",")), None)
+            if comma is not None and all(_debris(ln.text) for ln in lines[comma + 1:k + 1]):
+                k = comma
         while k > start and len(post) < 6:
             ln = lines[k]
             if ln.blank or CLOSING.match(ln.text) or ITEM.match(ln.text) or TEMBUSAN.match(ln.text):
@@ -115,7 +127,7 @@ def signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, 
             k -= 1
         jabatan = re.sub(r"\s+", " ", " ".join(post)).strip().rstrip(",").strip() or None
         if jabatan and lines[i].ocr:  # stamp ink read as marks: tokens without letters go
-            jabatan = re.sub(r"^(?:[^A-Za-z\s]{1,4}\s+)+", "", _marks(jabatan)) or None
+            jabatan = re.sub(r"^(?:[^A-Za-z\s]{1,4}\s+)+", "", _marks(jabatan)).rstrip(",") or None
         if jabatan:  # the date line above the post, read onto the same line
             jabatan = re.sub(r"^[A-Z][\w .'-]{1,40},\s*\d{1,2}\s+[A-Za-z]+\s+\d{4}\s+", "", jabatan)
         sig = {"nama": nama or None, "nip": digits if len(digits) == 18 else None, "jabatan": jabatan}

@@ -201,3 +201,31 @@ def test_tembusan_heading_at_the_foot_of_a_page_reads_the_next_page():
     c.save()
     got = read_letter_inprocess(buf.getvalue(), "surat.pdf")
     assert got.tembusan == ["Bupati Boyolali", "Arsip"]
+
+
+def test_stamp_lettering_under_a_scanned_post_is_not_the_post():
+    """GIVEN a scanned signature block where the stamp's letters were read as short lines between
+    the post (ending with its comma) and the name, and as bits after the comma
+    WHEN the signature is read
+    THEN the post is the lines down to its comma, without the stamp's letters."""
+    def ocr(text, x0):
+        return Line(text, 1, x0, ocr=True, x1=x0 + 0.02 * len(text))
+    lines = [ocr("Demikian kami sampaikan.", 0.12), Line("", ocr=True),
+             ocr("KEPALA DINAS PENDIDIKAN", 0.55), ocr("KABUPATEN GIANYAR,", 0.58),
+             ocr("5 J i NG L", 0.52), ocr("m", 0.66), ocr("o", 0.66), ocr("4 Oe", 0.53),
+             ocr("Ir. DARMAWAN SAPUTRA", 0.6), ocr("Pembina Tk. I", 0.62),
+             ocr("NIP. 196601191991031001", 0.6)]
+    sig, _, _ = signature(lines, 0)
+    assert sig["jabatan"] == "KEPALA DINAS PENDIDIKAN KABUPATEN GIANYAR"
+    assert sig["nama"] == "Ir. DARMAWAN SAPUTRA"
+
+
+def test_a_scanned_semicolon_read_as_a_colon_is_list_punctuation():
+    """GIVEN items whose ";" OCR read as ":"
+    WHEN the questions are read
+    THEN the colon is dropped with the rest of the list punctuation."""
+    text = "\n".join(["Kami mohon penjelasan sebagai berikut:",
+                      "1. Apakah uang transport dapat diberikan:",
+                      "2. Bagaimana pengembalian kelebihan pembayaran."])
+    assert read_text(text).pertanyaan == ["Apakah uang transport dapat diberikan",
+                                          "Bagaimana pengembalian kelebihan pembayaran"]
