@@ -34,7 +34,7 @@ def test_draft_reads_back_as_a_letter(draft):
     assert r.pengirim == "Inspektorat Daerah Kota Pekalongan"
     assert r.penandatangan == {"nama": "Drs. BAMBANG HARYANTO, M.Si.", "nip": "197003151995031002",
                                "jabatan": "INSPEKTUR DAERAH KOTA PEKALONGAN"}
-    assert r.tembusan == ["Wali Kota Pekalongan"]
+    assert r.tembusan == ["Wali Kota Pekalongan (sebagai laporan)"]  # as printed
     assert len(r.pertanyaan) == 3
     for got, want in zip(r.pertanyaan, QUESTIONS):
         assert got.startswith(want)
