@@ -84,8 +84,11 @@ def _continues(head: Line, text: str, ln: Line, last: Line | None = None) -> boo
     """
     if CLOSING.match(ln.text):
         return False
-    if _ends_sentence(text) and last is not None and last.x1 is not None and last.x1 < SHORT:
-        return False  # the item's paragraph ended in a short line: what follows is new
+    if last is not None and last.x1 is not None and last.x1 < SHORT and (
+            _ends_sentence(text) or ln.text[:1].isupper()):
+        return False  # the item's paragraph ended in a short line: a new sentence is new
+    if ln.para and ln.text[:1].isupper():
+        return False  # a Word paragraph of its own that opens a sentence: not the item's text
     if head.x0 is not None and ln.x0 is not None:
         if ln.x0 > head.x0 + 0.25:  # the signature column, not the body
             return False
@@ -210,13 +213,9 @@ def questions(lines: list[Line], start: int, end: int) -> tuple[list[str], Line 
 
 
 def _unpunctuated(items: list[str]) -> list[str]:
-    """Items without their list punctuation: the ";" (or ",") that separates items and, in a
-    list so punctuated, the "." that closes the last (PUEBI's rule for a rincian); a "?" or a
-    full stop of items that are each a sentence stays."""
-    # (a scan reads ";" as ":" often; no question ends with a colon)
-    listed = sum(t.endswith((";", ",", ":")) for t in items) >= max(1, len(items) - 1)
-    out = [t.rstrip(";,:").rstrip() for t in items]
-    return [t[:-1].rstrip() if listed and t.endswith(".") else t for t in out]
+    """Items without their list punctuation: the ";" that separates items of a rincian and the
+    "." that closes it or each item (a scan reads ";" as ":" or ","); a "?" is the question's."""
+    return [t.rstrip(";,:.").rstrip() if not t.endswith("...") else t for t in items]
 
 
 def closing_index(lines: list[Line], start: int) -> int:

@@ -145,7 +145,10 @@ def read_docx(data: bytes, filename: str, limits: Limits) -> list[Line]:
                 hdr = etree.fromstring(z.read(name), PARSER)
                 for child in hdr:
                     texts.extend(walker.block(child))
+        starts: set[int] = set()  # where the body's own paragraphs begin (not table cells')
         for child in doc.find(f"{W}body"):
+            if child.tag == f"{W}p":
+                starts.add(len(texts))
             texts.extend(walker.block(child))
     except etree.XMLSyntaxError as e:
         if "unknown error" in str(e) or "memory" in str(e).lower():  # libxml2 out of memory
@@ -155,5 +158,5 @@ def read_docx(data: bytes, filename: str, limits: Limits) -> list[Line]:
         raise Refused(f"reading needed more than {limits.memory_mb} MB of memory") from None
     except KeyError as e:
         raise Refused(f"Word document is missing a part: {e}") from None
-    return [Line(re.sub(r"[ \t\u00a0]+", " ", t).strip() if "\t" not in t.strip()
-                 else t.strip()) for t in texts]
+    return [Line(re.sub(r"[ \t\u00a0]+", " ", t).strip() if "\t" not in t.strip() else t.strip(),
+                 para=k in starts) for k, t in enumerate(texts)]

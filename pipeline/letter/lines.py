@@ -26,6 +26,7 @@ class Line:
     conf: float = 1.0
     vx: float | None = None  # where the value after "Label :" starts (its column), if known
     x1: float | None = None  # right edge as a fraction of page width; None when unknown
+    para: bool = False  # opens a paragraph of the source (a Word document's w:p)
 
     @property
     def blank(self) -> bool:
@@ -57,7 +58,7 @@ def from_text(text: str, page: int = 1) -> list[Line]:
     return [Line(t.rstrip(), page) for t in text.replace("\r", "").split("\n")]
 
 
-def _raw_lines(words: list[Word]) -> list[list[Word]]:
+def _raw_lines(words: list[Word], width: float) -> list[list[Word]]:
     if words and words[0].key is not None:
         groups: dict[tuple, list[Word]] = {}
         for w in words:
@@ -65,15 +66,54 @@ def _raw_lines(words: list[Word]) -> list[list[Word]]:
         rows = _same_height(sorted(groups.values(), key=lambda ws: median(w.top for w in ws)))
     else:
         h = median(w.bottom - w.top for w in words)
-        rows, cur = [], []
-        for w in sorted(words, key=lambda w: (w.top, w.x0)):
-            if cur and w.top - cur[0].top > 0.5 * h:
-                rows.append(cur)
-                cur = []
-            cur.append(w)
-        if cur:
-            rows.append(cur)
+        rows = _columns_apart(_rows_by_top(words, h), words, width, h)
     return [sorted(r, key=lambda w: w.x0) for r in rows]
+
+
+def _rows_by_top(words: list[Word], h: float) -> list[list[Word]]:
+    rows, cur = [], []
+    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+        if cur and w.top - cur[0].top > 0.5 * h:
+            rows.append(cur)
+            cur = []
+        cur.append(w)
+    if cur:
+        rows.append(cur)
+    return rows
+
+
+def _columns_apart(rows: list[list[Word]], words: list[Word], width: float, h: float
+                   ) -> list[list[Word]]:
+    """Rows of a two-column heading told apart column by column. The cells beside the Nomor
+    block (the date, "Kepada" / "Yth." and the addressee) have their own line spacing, so their
+    lines may fall half a line between the block's and be taken into its rows; each column's
+    words are put into rows on their own, over the heading's rows that no text crosses."""
+    anchor = next((w for w in sorted(words, key=lambda w: w.top)
+                   if ANCHOR.match(w.text) and w.x0 > 0.4 * width), None)
+    if anchor is None:
+        return rows
+    x = anchor.x0 - 0.02 * width
+    k = next((i for i, r in enumerate(rows) if anchor in r), None)
+    lo = hi = k
+
+    def apart(r: list[Word]) -> bool:
+        return not any(w.x0 < x < w.x1 for w in r) and not (
+            any(w.x1 <= x for w in r) and any(w.x0 >= x for w in r)
+            and min(w.x0 for w in r if w.x0 >= x) - max(w.x1 for w in r if w.x1 <= x) < h)
+    while lo > 0 and apart(rows[lo - 1]) and anchor.top - rows[lo - 1][0].top < 8 * h:
+        lo -= 1
+    while hi + 1 < len(rows) and apart(rows[hi + 1]) and rows[hi + 1][0].top - anchor.top < 10 * h:
+        hi += 1
+    def mixed(r: list[Word]) -> bool:
+        left, right = [w.top for w in r if w.x0 < x], [w.top for w in r if w.x0 >= x]
+        return bool(left and right) and abs(median(left) - median(right)) > 0.25 * h
+    if not any(mixed(r) for r in rows[lo:hi + 1]):
+        return rows  # the columns' lines fall on the same rows: nothing to tell apart
+    zone = [w for r in rows[lo:hi + 1] for w in r]
+    split = _rows_by_top([w for w in zone if w.x0 < x], h) + \
+        _rows_by_top([w for w in zone if w.x0 >= x], h)
+    split.sort(key=lambda r: min(w.top for w in r))
+    return rows[:lo] + split + rows[hi + 1:]
 
 
 def _same_height(rows: list[list[Word]]) -> list[list[Word]]:
@@ -191,7 +231,7 @@ def from_words(words: list[Word], width: float, page: int, ocr: bool = False) ->
     if not words:
         return []
     h = median(w.bottom - w.top for w in words)
-    raw = _raw_lines(words)
+    raw = _raw_lines(words, width)
     # an empty line or more of vertical space (the room left for the wet signature, the gap
     # before a closing paragraph) is kept as a blank line, as DOCX and text have it
     after_gap = {id(w) for a, b in zip(raw, raw[1:])

@@ -146,7 +146,7 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
                 if re.match(r"^\s*kepada\b", nxt.text, re.I):
                     break
                 if nxt.x0 is not None and lines[i].vx is not None and \
-                        lines[i].x0 + 0.02 < nxt.x0 < lines[i].vx - 0.03:
+                        lines[i].x0 + 0.02 < nxt.x0 < lines[i].vx - 0.015:
                     break  # the body's indented first line: a value wraps in its own column
                 if nxt.x0 is not None and lines[i].x0 is not None and nxt.x0 <= lines[i].x0 + 0.02:
                     # a typed "Hal<tab>: …" wraps back to the margin; it is still the Hal when

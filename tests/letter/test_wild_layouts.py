@@ -229,3 +229,95 @@ def test_a_scanned_semicolon_read_as_a_colon_is_list_punctuation():
                       "2. Bagaimana pengembalian kelebihan pembayaran."])
     assert read_text(text).pertanyaan == ["Apakah uang transport dapat diberikan",
                                           "Bagaimana pengembalian kelebihan pembayaran"]
+
+
+def test_a_paragraph_after_an_unpunctuated_item_ending_short_is_new():
+    """GIVEN a last item without a stop, ending in a short line, then a paragraph that opens a
+    sentence where the item's text hangs
+    WHEN the questions are read
+    THEN the paragraph is not part of the item."""
+    lines = HEAD + body(("Kami mohon penjelasan sebagai berikut:", 0.12, 0.6),
+                        ("a. Mohon penjelasan mengenai bukti pengeluaran riil yang dapat", 0.13, 0.92),
+                        ("diterima apabila tiket dibeli melalui aplikasi daring", 0.16, 0.67),
+                        ("Kami berharap konsultasi ini dapat dilaksanakan sebelum akhir", 0.16, 0.92),
+                        ("Agustus 2025.", 0.11, 0.3))
+    assert parse(lines, "pdf").pertanyaan == [
+        "Mohon penjelasan mengenai bukti pengeluaran riil yang dapat diterima apabila tiket "
+        "dibeli melalui aplikasi daring"]
+
+
+def test_a_word_paragraph_after_an_item_is_new_when_it_opens_a_sentence():
+    """GIVEN a Word letter whose numbered item (its own paragraph) has no stop and the next
+    paragraph opens with a capital
+    WHEN it is read
+    THEN the next paragraph is not part of the question."""
+    import docx
+
+    d = docx.Document()
+    for text in ["PEMERINTAH KOTA PADANG", "DINAS SOSIAL", "Nomor : 400/77/Dinsos/2026",
+                 "Hal : Konsultasi", "Yth. Inspektur Kota Padang", "di Padang", "",
+                 "Kami mohon penjelasan sebagai berikut:",
+                 "1. Apakah bantuan dapat diberikan kepada korban di luar daerah?",
+                 "2. Mohon penjelasan mengenai batas waktu laporan penggunaan bantuan",
+                 "Kami berharap konsultasi ini dapat dilaksanakan segera.", "",
+                 "Demikian kami sampaikan."]:
+        d.add_paragraph(text)
+    buf = io.BytesIO()
+    d.save(buf)
+    got = read_letter_inprocess(buf.getvalue(), "surat.docx")
+    assert got.pertanyaan == ["Apakah bantuan dapat diberikan kepada korban di luar daerah?",
+                              "Mohon penjelasan mengenai batas waktu laporan penggunaan bantuan"]
+
+
+# word boxes of a two-column heading as pdfium gives them (a letter set with reportlab in
+# DejaVu Serif): the right cell's lines sit 6 pt (half a line) above the Nomor block's
+TWO_COLUMNS = [
+    ("Nomor", 56.69, 96.95, 187.7249), (":", 121.89, 125.92, 187.7249),
+    ("400.13/1451/DP3A/2025", 131.81, 279.24, 187.7249), ("Sifat", 56.69, 83.90, 205.9128),
+    (":", 121.89, 125.92, 205.9249), ("Biasa", 131.81, 164.30, 205.9128),
+    ("Lampiran", 56.69, 113.21, 224.1129), (":", 121.89, 125.92, 224.1249),
+    ("1", 131.81, 139.44, 224.1249), ("(satu)", 143.25, 178.49, 224.1249),
+    ("bendel", 182.30, 223.19, 224.1129), ("Hal", 56.69, 76.37, 242.3129),
+    (":", 121.89, 125.92, 242.3249), ("Permohonan", 131.81, 217.31, 242.3129),
+    ("Konsultasi", 221.49, 292.40, 242.3129), ("Standar", 131.81, 185.39, 258.5129),
+    ("Biaya", 189.57, 226.80, 258.5129), ("Perjalanan", 131.81, 204.18, 274.7128),
+    ("Dinas", 208.36, 246.18, 274.7128), ("Tahun", 250.36, 292.23, 274.7128),
+    ("2025", 131.81, 165.17, 290.9249), ("Sengeti,", 314.65, 364.05, 187.7128),
+    ("11", 367.85, 383.12, 187.7249), ("Juli", 386.31, 404.69, 187.7128),
+    ("2025", 408.50, 439.03, 187.7249), ("Yth.", 314.63, 338.07, 220.1129),
+    ("Inspektur", 341.87, 398.41, 220.1129), ("Daerah", 402.21, 446.05, 220.1129),
+    ("Kabupaten", 449.85, 514.89, 220.1129), ("Muaro", 341.92, 379.46, 236.3249),
+    ("Jambi", 382.66, 416.76, 236.3129), ("di", 325.55, 336.49, 252.5128),
+    ("Tempat.", 341.89, 391.76, 268.7249)]
+
+
+def test_a_two_column_heading_whose_cells_are_set_half_a_line_apart():
+    """GIVEN a Nomor block on the left and, on the right, the date, Yth. and the addressee set
+    with their own line spacing, half a line off the block's lines
+    WHEN the words become lines and the letter is read
+    THEN the Hal and the addressee are each whole."""
+    words = [Word(t, x0, x1, top, top + 12) for t, x0, x1, top in TWO_COLUMNS]
+    words += [Word(t, 90 + 50 * k, 130 + 50 * k, 320.0, 332.0)
+              for k, t in enumerate("Kami mohon penjelasan atas hal berikut:".split())]
+    words += [Word(t, 70 + 60 * k, 120 + 60 * k, 336.0, 348.0)
+              for k, t in enumerate("1. Apakah uang harian dapat dibayar?".split())]
+    got = parse(from_words(words, 595.28, 1), "pdf")
+    assert got.hal == "Permohonan Konsultasi Standar Biaya Perjalanan Dinas Tahun 2025"
+    assert got.tujuan == "Inspektur Daerah Kabupaten Muaro Jambi"
+
+
+def test_a_nota_dinas_body_right_under_a_wrapped_hal_is_not_the_hal():
+    """GIVEN a Nota Dinas whose Perihal wraps in its value column and whose body, indented a
+    little less, follows without a blank line
+    WHEN the letter is read
+    THEN the Hal ends with its own column."""
+    lines = [Line("NOTA DINAS", 1, 0.45, x1=0.55),
+             Line("Yth. : Inspektur Daerah Kabupaten Agam", 1, 0.153, vx=0.289, x1=0.8),
+             Line("Dari : Kepala Bagian Umum", 1, 0.153, vx=0.289, x1=0.6),
+             Line("Nomor : B-1851/Bag.Um/2026", 1, 0.153, vx=0.289, x1=0.6),
+             Line("Perihal : Permohonan Konsultasi Penghapusan Aset Kendaraan", 1, 0.153, vx=0.289,
+                  x1=0.9),
+             Line("Dinas", 1, 0.289, x1=0.33),
+             Line("Dalam rangka tertib administrasi pengelolaan barang milik daerah", 1, 0.262, x1=0.9),
+             Line("kami memohon konsultasi sebagai berikut:", 1, 0.262, x1=0.6)]
+    assert parse(lines, "pdf").hal == "Permohonan Konsultasi Penghapusan Aset Kendaraan Dinas"
