@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline.letter.lines import Line
 
@@ -31,6 +32,7 @@ FOOTER = re.compile(r"(dokumen ini|ditandatangani secara elektronik|bsre|uu ite|
 SHORT = 0.7  # of the page's width: a paragraph's last line ends well before the right margin
 # a word, a number's part, or a degree on the line under a name ("M.Si.", "IPM.")
 WORDLIKE = re.compile(r"\b(?=[A-Za-z]*[AEIOUaeiou])[A-Za-z]{4,}\b|\w/\w|\b[A-Z][A-Za-z]{1,3}\.")
+LONE_MARKER = re.compile(r"^\s*(\(?\d{1,2}[.)]|[a-zA-Z][.)])\s*$")
 NOISE = re.compile(r"^\s*[-\u2013]?\s*\d{1,3}\s*[-\u2013]?\s*$")
 
 
@@ -67,6 +69,12 @@ def clean(lines: list[Line]) -> list[Line]:
             continue
         if ln.blank and (not out or out[-1].page != ln.page):
             continue
+        if out and LONE_MARKER.match(out[-1].text) and not ln.blank and not ITEM.match(ln.text) \
+                and out[-1].page == ln.page:
+            # a list number on a line of its own ("c." set apart by a tab, or a scan that
+            # read it as its own line): the item's text is the line that follows
+            mark = out.pop()
+            ln = replace(ln, text=f"{mark.text.strip()} {ln.text.strip()}", x0=mark.x0)
         out.append(ln)
     return out
 
@@ -248,6 +256,10 @@ def tembusan(lines: list[Line], start: int) -> tuple[list[str], Line | None]:
                 items[-1] += " " + ln.text.strip()
         out = []
         for t in items:
+            if lines[i].ocr:  # a scan's bullets read as "5", ". ", ": 2."; specks as "q"
+                if not re.search(r"[A-Za-z]{3}", t):
+                    continue
+                t = re.sub(r"^(?:[^A-Za-z\s]{1,3}\s*|\d{1,2}[.)]?\s+)+(?=[A-Z])", "", t)
             t = re.sub(r"^(kepada\s+)?(yth\.?|y[a-z]{1,2}\.)\s*", "", t, flags=re.I)  # OCR: "Yin."
             t = re.sub(r"\s+", " ", t).strip().rstrip(";:,.").strip()
             if t:

@@ -66,6 +66,7 @@ def place_date(text: str) -> str | None:
 
 def alone_date(text: str) -> str | None:
     """A date standing alone on its line ("3 Maret 2026", "03-03-2026"), not inside a sentence."""
+    text = re.sub(r"^[\s\-:;.,|]+", "", text)  # a colon a scan read as "-" or ";"
     hit = find_date(text)
     if hit and hit[1] <= 1 and len(text.strip()) <= 22:
         return hit[0]

@@ -67,7 +67,8 @@ def _head(text: str, ocr: bool) -> bool:
     first = re.sub(r"[^A-Z]", "", (text.split() or [""])[0].upper())
     if first in HEADS:
         return True
-    return ocr and bool(difflib.get_close_matches(first, HEADS, n=1, cutoff=0.75))
+    # a word of a name the kop knows ("SELATAN", "UTARA") is no misread head ("SATUAN")
+    return ocr and first not in VOCAB and bool(difflib.get_close_matches(first, HEADS, n=1, cutoff=0.75))
 
 
 def _capitals(text: str) -> bool:
@@ -86,6 +87,8 @@ def from_letterhead(lines: list[Line]) -> tuple[str, Line] | None:
         kind = "Kabupaten" if m.group(1).upper().startswith("KAB") else m.group(1).title()
         unit = []
         for nxt in top[i + 1:i + 6]:
+            if nxt.ocr and not re.search(r"[A-Za-z]{3}", nxt.text):
+                continue  # the emblem or a speck beside the kop, read as "_—" or "VY"
             if ADDRESS.search(nxt.text) or not _capitals(nxt.text) or ":" in nxt.text:
                 break
             unit.append(nxt.text)
@@ -98,8 +101,8 @@ def from_letterhead(lines: list[Line]) -> tuple[str, Line] | None:
         if not unit:
             return None
         words = " ".join(unit).split()
-        if ln.ocr:
-            words = _fix_ocr(words)
+        if ln.ocr:  # no word of a unit's name is one letter ("BADAN PENGELOLAAN A KEUANGAN")
+            words = _fix_ocr([w for w in words if not re.fullmatch(r"[A-Z]", w)])
         name = title(" ".join(words))
         if not re.match(r"(Kecamatan|Kelurahan|Desa)\b", name) and region.lower() not in name.lower():
             name = f"{name} {region}"
@@ -109,12 +112,38 @@ def from_letterhead(lines: list[Line]) -> tuple[str, Line] | None:
 
 def from_signer(jabatan: str) -> str | None:
     """Guess the unit from its head's post: "Kepala Dinas Sosial Kota X" -> "Dinas Sosial Kota X"."""
-    j = re.sub(r"^(a\.?n\.?|plt\.?|plh\.?)\s+", "", jabatan.strip(), flags=re.I)
+    j = re.sub(r"^(a\.?n\.?|p[l1i]t[.,]?|plh\.?)\s+", "", jabatan.strip(), flags=re.I)
     for rx, fmt in SIGNER:
         m = rx.match(j)
         if m:
             return fmt.format(m.group(1).strip().rstrip(","))
     return None
+
+
+HEAD_OF = [(re.compile(r"^Kecamatan\s+(.+)"), "Camat {}"), (re.compile(r"^Kelurahan\s+(.+)"), "Lurah {}"),
+           (re.compile(r"^Sekretariat\s+(DPRD\b.+)"), "Sekretaris {}"),
+           (re.compile(r"^Inspektorat\s+(.+)"), "Inspektur {}"),
+           (re.compile(r"^(Rumah Sakit\b.+|RSUD\b.+)"), "Direktur {}"), (re.compile(r"^(.+)"), "Kepala {}")]
+
+
+def post_agree(post: str, unit: str) -> str:
+    """A scanned post under a stamp ("Kepala Badan Pengelolaan euangan ... ves abupaten Banjar")
+    told by the kop: a unit's head is titled by the unit (Permendagri 1/2023: "Kepala" + the
+    unit's name, "Camat", "Direktur" ...), and the kop, above the stamp, is read whole. Kept as
+    read unless the two agree closely."""
+    lead = re.match(r"^((?:P[l1i]t|Plh|Pj)[.,]?\s+)?", post, re.I).group(0)
+    rx, fmt = next((rx, fmt) for rx, fmt in HEAD_OF if rx.match(unit))
+    want = fmt.format(rx.match(unit).group(1))
+
+    def letters(t: str) -> str:
+        return re.sub(r"[^a-z]", "", t.lower())
+    got, good = letters(post[len(lead):]), letters(want)
+    # close, and as long: a Kepala Bagian's post under a Setda's kop is longer by its Bagian
+    if got == good or abs(len(got) - len(good)) > 0.15 * len(good) \
+            or difflib.SequenceMatcher(None, got, good).ratio() < 0.85:
+        return post
+    title = {"plh": "Plh. ", "pj": "Pj. "}.get(re.sub(r"[^a-z]", "", lead.lower()), "Plt. ")
+    return (title if lead else "") + want
 
 
 def canonical(name: str | None, opd_names: list[str] | None) -> str | None:

@@ -171,6 +171,8 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
                 value += " " + nxt.text.strip()
         if key == "lampiran":
             value = _spelled(value)
+        if key == "lampiran" and lines[i].ocr and not re.search(r"[A-Za-z]{2}", value):
+            value = "-"  # a count is always named ("2 (dua) lembar"); "1.", "2 -" are "-" misread
         if key == "lampiran" and value.lower().strip(" .") in NONE_VALUES:
             setattr(r, key, None)
             r.provenance[key] = _prov(lines[i], conf)
@@ -306,6 +308,7 @@ def _parse(lines: list[Line], fmt: str, opd_names: list[str] | None) -> LetterRe
         r.provenance["pengirim"] = _prov(kln, 0.95)
         if kln.ocr and sig and sig.get("jabatan"):
             name = letterhead.agree(name, letterhead.from_signer(sig["jabatan"]))
+            sig["jabatan"] = letterhead.post_agree(sig["jabatan"], name)
     elif sig and sig.get("jabatan"):
         name = letterhead.from_signer(sig["jabatan"])
         r.provenance["pengirim"] = _prov(sln, 0.7)

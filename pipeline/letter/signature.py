@@ -23,6 +23,7 @@ _FRONT = r"(?:H|Hj|Dr|dr|Ir|Drs|Dra|Prof)\.\s"
 # (an initial in a name carries its dot, so a lone letter before the capitals is stamp ink too)
 FRONT_JUNK = re.compile(rf"^(?:(?:(?!{_FRONT})\S{{1,4}}\s+){{1,2}}(?={_FRONT})|\S\s+(?=[A-Z]{{2}}))")
 YEAR = re.compile(r"(19|20)\d{2}")
+BARE_NIP = re.compile(r"(?<!\d)(((?:19|20)\d{2})(\d{2})(\d{2})\s?((?:19|20)\d{2})(\d{2})\s?[12]\s?\d{3})(?!\d)")
 # one degree as OCR may give it: "S.H.", "Sp.PD.,", "M.Kes", "S.STP.", "IPM." (a dot in it)
 DEGREE = re.compile(r"^[A-Z][A-Za-z]{0,3}(?:\.[A-Za-z]{1,4})*[.,]{0,2}$")
 DEGREES = re.compile(r"^\s*(?:[A-Z][A-Za-z]{0,4}\.(?:[A-Za-z]{1,4}\.)*,?\s*)+$")
@@ -67,7 +68,8 @@ def _name(lines: list[Line], j: int, start: int) -> tuple[list[str], int]:
         tail_only = DEGREES.match(names[0]) is not None
         # the room to sign is just above (or the page broke there)
         gap_above = k - 1 > start and (lines[k - 1].blank or lines[k - 1].page != above.page)
-        if not (tail_only or gap_above) or not aligned(above, lines[j]):
+        # degrees alone on a line belong to the name above, wherever a scan puts its edges
+        if not (tail_only or gap_above) or not (tail_only or aligned(above, lines[j])):
             break
         names.insert(0, above.text.strip())
         k -= 1
@@ -77,9 +79,37 @@ def _name(lines: list[Line], j: int, start: int) -> tuple[list[str], int]:
 
 
 def signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, int]:
-    """Name, NIP and post of the signer; also returns the index just after the NIP line."""
+    """Name, NIP and post of the signer; also returns the index just after the NIP line.
+
+    On a scan, the stamp over the block is read as lines of a mark or two ("KA pH", "&"): they
+    are left out, so the post, name and NIP stand together as printed."""
+    keep = [k for k, ln in enumerate(lines) if k < start or not (ln.ocr and _junk(ln.text))]
+    sig, ln, after = _signature([lines[k] for k in keep], start)
+    return sig, ln, (keep[after - 1] + 1 if after > start else after)
+
+
+def _junk(text: str) -> bool:
+    """A scanned line with no run of three letters or digits that is not a line of degrees."""
+    t = text.strip()
+    return bool(t) and not re.search(r"[A-Za-z0-9]{3}", t) and not DEGREES.match(t)
+
+
+def _nip(text: str) -> re.Match | None:
+    """The NIP after its label, or on a scan whose stamp ate the label, an 18-digit number built
+    as a NIP is (BKN: birth date, year and month of appointment, sex, sequence)."""
+    m = NIP.search(text)
+    if m:
+        return m
+    m = BARE_NIP.search(text)
+    if m and 1 <= int(m.group(3)) <= 12 and 1 <= int(m.group(4)) <= 31 \
+            and 1 <= int(m.group(6)) <= 12 and int(m.group(5)) - int(m.group(2)) >= 17:
+        return m
+    return None
+
+
+def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, int]:
     for i in range(start, len(lines)):
-        m = NIP.search(lines[i].text)
+        m = _nip(lines[i].text) if lines[i].ocr else NIP.search(lines[i].text)
         if not m:
             continue
         raw = m.group(1).translate(str.maketrans("OoIl|", "00111"))
@@ -90,8 +120,8 @@ def signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, 
         if j <= start:
             return {"nama": None, "nip": digits if len(digits) == 18 else None,
                     "jabatan": None}, lines[i], i + 1
-        name_line = lines[j]
         names, k = _name(lines, j, start)
+        name_line = lines[k + 1]  # the name's first line: the post stands in its column
         nama = re.sub(r"\s+", " ", " ".join(names)).strip("()_ ")
         if lines[i].ocr:  # stamp remnants before the name, the rank read onto its line
             nama = re.sub(r"^[^A-Za-z]+", "", _marks(nama))
@@ -128,6 +158,8 @@ def signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, 
         jabatan = re.sub(r"\s+", " ", " ".join(post)).strip().rstrip(",").strip() or None
         if jabatan and lines[i].ocr:  # stamp ink read as marks: tokens without letters go
             jabatan = re.sub(r"^(?:[^A-Za-z\s]{1,4}\s+)+", "", _marks(jabatan)).rstrip(",") or None
+            # "Plt." (pelaksana tugas) read "Pit." or "P1t.": no post opens with such a word
+            jabatan = jabatan and re.sub(r"^P[i1l]t[.,]?\s", "Plt. ", jabatan)
         if jabatan:  # the date line above the post, read onto the same line
             jabatan = re.sub(r"^[A-Z][\w .'-]{1,40},\s*\d{1,2}\s+[A-Za-z]+\s+\d{4}\s+", "", jabatan)
         sig = {"nama": nama or None, "nip": digits if len(digits) == 18 else None, "jabatan": jabatan}

@@ -321,3 +321,88 @@ def test_a_nota_dinas_body_right_under_a_wrapped_hal_is_not_the_hal():
              Line("Dalam rangka tertib administrasi pengelolaan barang milik daerah", 1, 0.262, x1=0.9),
              Line("kami memohon konsultasi sebagai berikut:", 1, 0.262, x1=0.6)]
     assert parse(lines, "pdf").hal == "Permohonan Konsultasi Penghapusan Aset Kendaraan Dinas"
+
+
+def _scan(*rows: tuple[str, float]) -> list[Line]:
+    return [Line(t, 1, x0, ocr=True, x1=x0 + 0.015 * len(t)) if t else Line("", ocr=True)
+            for t, x0 in rows]
+
+
+def test_a_stamp_over_the_nip_label_and_between_the_lines_of_the_block():
+    """GIVEN a scanned signature block whose stamp ate the "NIP." label and was read as lines of
+    a mark or two between the post, the name and the number
+    WHEN the signature is read
+    THEN the 18 digits built as a NIP are the NIP, and the post and name stand as printed."""
+    lines = _scan(("Demikian kami sampaikan.", 0.14), ("", 0), ("Kepala Badan Pengelolaan", 0.52),
+                  ("<a", 0.49), ("Keuangan dan Aset Daerah", 0.54), ("AS", 0.44),
+                  ("Kabupaten Banjar,", 0.53), ("&", 0.43), ("- Ng", 0.43),
+                  ("Dr. Hj. RATNA SIMANJUNTAK, S.T.,", 0.54), (">;", 0.44), ("M.Eng.", 0.62),
+                  ("KA pH", 0.49), ("198402012008051002", 0.57))
+    sig, _, after = signature(lines, 0)
+    assert sig == {"nama": "Dr. Hj. RATNA SIMANJUNTAK, S.T., M.Eng.", "nip": "198402012008051002",
+                   "jabatan": "Kepala Badan Pengelolaan Keuangan dan Aset Daerah Kabupaten Banjar"}
+    assert after == len(lines)
+    # a number that is no NIP (no valid birth date and appointment) is not taken for one
+    assert signature(_scan(("SRI WAHYUNI", 0.5), ("123456789012345678", 0.5)), 0)[0] is None
+
+
+def test_scan_misreadings_of_small_marks_in_the_heading_and_the_tembusan():
+    """GIVEN a scan where "Lampiran : -" came out "1.", "Plt." came out "Pit.", the emblem beside
+    the kop came out "_—" and a lone "A", a bullet came out "5", and a speck "q"
+    WHEN the letter is read
+    THEN none of those marks is taken for a value."""
+    lines = _scan(("PEMERINTAH PROVINSI SULAWESI", 0.3), ("_—", 0.18), ("SELATAN", 0.47),
+                  ("BADAN PENGELOLAAN A KEUANGAN", 0.3), ("DAN ASET DAERAH", 0.35),
+                  ("Jalan Urip Sumoharjo Nomor 21, Makassar", 0.3), ("", 0),
+                  ("Nomor : 900/12/BPKAD/2025", 0.14), ("Lampiran : 1.", 0.14),
+                  ("Hal : Konsultasi Hibah", 0.14), ("", 0), ("Yth. Inspektur Provinsi Sulawesi Selatan", 0.14),
+                  ("di Makassar", 0.14), ("", 0), ("Demikian kami sampaikan.", 0.14), ("", 0),
+                  ("Pit. Kepala Badan Pengelolaan Keuangan", 0.52), ("dan Aset Daerah,", 0.52), ("", 0),
+                  ("DEDI GINTING, S.E.", 0.52), ("NIP. 197512292000021012", 0.52), ("", 0),
+                  ("Tembusan:", 0.14), ("5 Gubernur Sulawesi Selatan sebagai laporan", 0.14), ("q", 0.14),
+                  ("2. Sekretaris Daerah Provinsi Sulawesi Selatan", 0.14))
+    got = parse(lines, "scan")
+    assert got.lampiran is None
+    assert got.pengirim == "Badan Pengelolaan Keuangan dan Aset Daerah Provinsi Sulawesi Selatan"
+    assert got.penandatangan["jabatan"] == "Plt. Kepala Badan Pengelolaan Keuangan dan Aset Daerah"
+    assert got.tembusan == ["Gubernur Sulawesi Selatan sebagai laporan",
+                            "Sekretaris Daerah Provinsi Sulawesi Selatan"]
+
+
+def test_a_list_number_on_a_line_of_its_own():
+    """GIVEN an item whose number stands on its own line (a scan read "C." apart; a tab did)
+    WHEN the questions are read
+    THEN the number and its text are one item."""
+    lines = HEAD + _scan(("Kami mohon penjelasan sebagai berikut:", 0.12),
+                         ("a. Apakah hibah dapat disalurkan?", 0.15), ("b. Bagaimana pencatatannya?", 0.15),
+                         ("C.", 0.15), ("Apakah perjanjian dapat ditandatangani kepala dinas?", 0.2),
+                         ("", 0), ("Demikian kami sampaikan.", 0.12))
+    assert parse(lines, "scan").pertanyaan == [
+        "Apakah hibah dapat disalurkan?", "Bagaimana pencatatannya?",
+        "Apakah perjanjian dapat ditandatangani kepala dinas?"]
+
+
+def test_a_date_after_a_colon_read_as_a_dash():
+    """GIVEN a Nota Dinas "Tanggal" whose value a scan read "- 9 Desember2025"
+    WHEN the date is looked for
+    THEN it is 9 December 2025."""
+    from pipeline.letter.dates import alone_date
+    assert alone_date("- 9 Desember2025") == "2025-12-09"
+    assert alone_date("Rapat tanggal 9 Desember 2025 di aula") is None
+
+
+def test_a_post_under_a_stamp_is_read_as_the_kop_names_its_unit():
+    """GIVEN a scanned post damaged by the stamp ("... euangan ... ves abupaten Banjar") under a
+    kop read whole, and a Kepala Bagian's post under a Setda's kop
+    WHEN the posts are checked against the kop
+    THEN the first is the head of the kop's unit; the second, longer by its Bagian, stays."""
+    from pipeline.letter.letterhead import post_agree
+    unit = "Badan Pengelolaan Keuangan dan Aset Daerah Kabupaten Banjar"
+    assert post_agree("Kepala Badan Pengelolaan euangan dan Aset Daerah ves abupaten Banjar",
+                      unit) == "Kepala " + unit
+    assert post_agree("Pit. Kepala Badan Pengelolaan Keuangan dan Aset Daerah Kabupaten Banjr",
+                      unit) == "Plt. Kepala " + unit
+    assert post_agree("Camat Sidorejo", "Kecamatan Sidorejo") == "Camat Sidorejo"
+    setda = "Sekretariat Daerah Kabupaten Toba"
+    assert post_agree("Kepala Bagian Umum Sekretariat Daerah Kabupaten Toba", setda) == \
+        "Kepala Bagian Umum Sekretariat Daerah Kabupaten Toba"
