@@ -6,6 +6,7 @@ and reading time against a bare extraction of the same files.
     python benchmarks/extraction.py --producers scan,loscan,photo   # the scans only
     python benchmarks/extraction.py --samples DIR         # NN-kind.{docx,pdf} + NN-kind.json
     python benchmarks/extraction.py --sandbox             # through the sandbox, as the worker reads
+    python benchmarks/extraction.py --samples DIR --rounds 3   # memory: the same letters again
 
 Scoring: text fields compare with whitespace folded and case ignored; nomor, tanggal and nip
 exactly; the questions as a list (same count, each expected one read). `pengantar` (a cover
@@ -157,9 +158,14 @@ def main() -> int:
     ap.add_argument("--sandbox", action="store_true", help="read through the sandbox")
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--show", type=int, default=40, help="mismatches to print")
+    ap.add_argument("--rounds", type=int, default=1,
+                    help="read the letters this many times in one process (peak RSS per round)")
     args = ap.parse_args()
     if args.samples:
-        run(args.samples, args.sandbox, not args.no_baseline, args.show)
+        for k in range(args.rounds):
+            if k:
+                print(f"\n--- round {k + 1} of {args.rounds} ---")
+            run(args.samples, args.sandbox, not args.no_baseline and k == 0, args.show if not k else 0)
         return 0
     from tests.letters_gen import generate
 

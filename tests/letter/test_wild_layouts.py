@@ -148,6 +148,8 @@ def test_ocr_commas_and_dots_in_degrees_follow_puebi():
     assert name("Hj. SITI ROCHMAH, S.T., M.T,") == "Hj. SITI ROCHMAH, S.T., M.T."
     assert name("Dr. H-AHMAD FAUZI, S.Psi, M.A.P.") == "Dr. H. AHMAD FAUZI, S.Psi., M.A.P."
     assert name("Ir. H. BAMBANG WIBOWO, S.T., M.T., IPM.") == "Ir. H. BAMBANG WIBOWO, S.T., M.T., IPM."
+    assert name("Ir.H. BAMBANG WIBOWO, S.T.") == "Ir. H. BAMBANG WIBOWO, S.T."
+    assert name("dr. H. MUHAMMAD IQBAL ~-SYAHPUTRA, Sp.PD.") == "dr. H. MUHAMMAD IQBAL SYAHPUTRA, Sp.PD."
 
 
 def test_ocr_capital_letter_item_and_a_marker_read_as_its_own_block():
