@@ -202,7 +202,9 @@ def _justified(row: list[Word]) -> bool:
 def _edges(rows: list[list[Word]], width: float, gap: float) -> list[float]:
     """Left edges shared by three or more text runs in the right half of the heading block
     (the rows around Nomor … Hal): the columns of its table, where a date or Kepada stands."""
-    labelled = [i for i, r in enumerate(rows) if LABEL_WORD.match(r[0].text)]
+    # (a body sentence may open with "Hal tersebut ...": a label has its colon)
+    labelled = [i for i, r in enumerate(rows)
+                if LABEL_WORD.match(r[0].text) and any(":" in w.text for w in r[:3])]
     if not labelled:
         return []
     block = rows[max(labelled[0] - 3, 0):labelled[-1] + 8]

@@ -153,7 +153,7 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
                     # the heading block ends right after it (a blank, Kepada, Yth.)
                     k = lines.index(nxt) + 1
                     after = lines[k] if k < len(lines) else None
-                    if key == "hal" and len(nxt.text) < 70 and not _ends(nxt.text) and (
+                    if key == "hal" and len(nxt.text) < 100 and not _ends(nxt.text) and (
                             after is None or after.blank or YTH.search(after.text)
                             or re.match(r"^\s*kepada\b", after.text, re.I)):
                         value += " " + nxt.text.strip()

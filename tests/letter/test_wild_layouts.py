@@ -408,3 +408,39 @@ def test_a_post_under_a_stamp_is_read_as_the_kop_names_its_unit():
     setda = "Sekretariat Daerah Kabupaten Toba"
     assert post_agree("Kepala Bagian Umum Sekretariat Daerah Kabupaten Toba", setda) == \
         "Kepala Bagian Umum Sekretariat Daerah Kabupaten Toba"
+
+
+def test_a_body_sentence_opening_with_hal_does_not_make_the_signature_a_heading_column():
+    """GIVEN a letter whose body has "Hal tersebut ..." and whose signature block starts at the
+    same x as a word inside the Hal's value
+    WHEN the words become lines
+    THEN the Hal's line is whole (only a label with its colon opens the heading block)."""
+    def row(text, x, top):
+        out = []
+        for t in text.split():
+            out.append(Word(t, x, x + 6 * len(t), top, top + 12))
+            x += 6 * len(t) + 4
+        return out
+    words = (row("Nomor : 000.9/2790/2025", 71, 200) + row("Hal : Permohonan Pendampingan dan", 71, 214)
+             + [Word("Konsultasi", 265.4, 325, 214, 226)] + row("Yth. Inspektur Kota Surakarta", 71, 240)
+             + [w for k in range(8) for w in row("Bersama ini kami sampaikan hal berikut.", 71, 260 + 14 * k)]
+             + row("Hal tersebut juga telah dibahas dalam rapat.", 71, 380)
+             + row("Direktur", 264.9, 420) + row("Rumah Sakit Umum Daerah", 264.9, 434)
+             + row("Kabupaten Sragen,", 264.9, 448))
+    texts = [ln.text for ln in from_words(words, 595, 1)]
+    assert "Hal : Permohonan Pendampingan dan Konsultasi" in texts
+
+
+def test_a_hal_wrapped_to_the_margin_just_before_the_addressee():
+    """GIVEN a typed Hal whose long second line goes back to the margin, then a blank line
+    WHEN the letter is read
+    THEN the second line is part of the Hal."""
+    lines = [Line("PEMERINTAH KOTA SURAKARTA", 1, 0.3), Line("DINAS SOSIAL", 1, 0.4),
+             Line("Nomor : 000.9/2790/2025", 1, 0.12, vx=0.25),
+             Line("Hal : Permohonan Konsultasi terkait Mekanisme Penyelesaian Kerugian", 1, 0.12,
+                  vx=0.25),
+             Line("Daerah atas Kelebihan Pembayaran Pekerjaan Konstruksi Tahun Anggaran 2025", 1, 0.12),
+             Line(""), Line("Yth. Inspektur Daerah Kota Surakarta", 1, 0.12)]
+    assert parse(lines, "pdf").hal == ("Permohonan Konsultasi terkait Mekanisme Penyelesaian "
+                                       "Kerugian Daerah atas Kelebihan Pembayaran Pekerjaan "
+                                       "Konstruksi Tahun Anggaran 2025")
