@@ -32,6 +32,7 @@ FOOTER = re.compile(r"(dokumen ini|ditandatangani secara elektronik|bsre|uu ite|
 SHORT = 0.7  # of the page's width: a paragraph's last line ends well before the right margin
 # a word, a number's part, or a degree on the line under a name ("M.Si.", "IPM.")
 WORDLIKE = re.compile(r"\b(?=[A-Za-z]*[AEIOUaeiou])[A-Za-z]{4,}\b|\w/\w|\b[A-Z][A-Za-z]{1,3}\.")
+ONE = re.compile(r"^\s*[|lI!]\s*[.)](?=\s)")
 LONE_MARKER = re.compile(r"^\s*(\(?\d{1,2}[.)]|[a-zA-Z][.)])\s*$")
 NOISE = re.compile(r"^\s*[-\u2013]?\s*\d{1,3}\s*[-\u2013]?\s*$")
 
@@ -64,7 +65,10 @@ def clean(lines: list[Line]) -> list[Line]:
     """Without page numbers ("- 2 -"), scanner specks and the blank lines on top of a page,
     so that a list or a Tembusan that runs over a page stays one."""
     out: list[Line] = []
-    for ln in lines:
+    for k, ln in enumerate(lines):
+        if ln.ocr and ONE.match(ln.text) and any(re.match(r"^\s*2\s*[.)]", o.text)
+                                                 for o in lines[k + 1:k + 8]):
+            ln = replace(ln, text=ONE.sub("1.", ln.text))  # "1." read "|." before a "2."
         if _noise(ln) and not _year_tail(ln, out):
             continue
         if ln.blank and (not out or out[-1].page != ln.page):
@@ -216,8 +220,11 @@ def questions(lines: list[Line], start: int, end: int) -> tuple[list[str], Line 
         score = asks * 2 + len(lst) * 0.1 + asked
         if score > best_score:
             best, best_score = lst, score
-    return _unpunctuated([re.sub(r"\s+", " ", t).strip() for t, _ in best]), \
-        (best[0][1] if best else None)
+    items = [re.sub(r"\s+", " ", t).strip() for t, _ in best]
+    # a scan reads a question's "?" as a closing quote ("... anggaran”"): none ends so
+    items = [re.sub(r"[\u201d\u201c\"']$", "?", t) if ln.ocr and QUESTION.search(t) else t
+             for t, (_, ln) in zip(items, best)]
+    return _unpunctuated(items), (best[0][1] if best else None)
 
 
 def _unpunctuated(items: list[str]) -> list[str]:

@@ -25,7 +25,10 @@ FIXES = [(re.compile(r"\bY\s?th\b\.?"), "Yth."), (re.compile(r"\bNIP\s*[.,:]\s*"
          (re.compile(r"(?<=\S) [\u2014\u201c\u201d\u00a3\u00ab\u00bb|_~\u00b0\u2022*]+[.,]?(?= \S|$)"), ""),
          (re.compile(r"^[_~]+[.,]? (?=\S)"), ""),  # at its start (a bullet there may be print)
          (re.compile(r"(?<= )\.(?=[A-Z][a-z])"), ""),  # a speck before a word: "dan .Kota Magelang"
-         (re.compile(r"(?<=[A-Z]) (?=[A-Z],)"), "")]  # "PRASETY O," -> "PRASETYO,"
+         (re.compile(r"(?<=[A-Z]) (?=[A-Z],)"), ""),  # "PRASETY O," -> "PRASETYO,"
+         # rupiah are written "Rp200.000.000,00" (dots between thousands, a decimal comma):
+         # a scan reads the comma as a dot
+         (re.compile(r"(\bRp\s?\d{1,3}(?:\.\d{3})+)\.(\d{2})\b"), r"\1,\2")]
 
 
 def _run(cmd: list[str], stdin: bytes, timeout: float) -> bytes:

@@ -10,7 +10,7 @@ from pipeline.letter.model import LetterReading
 from pipeline.letter.signature import signature
 
 LABEL = re.compile(r"^\s*(nomor|no|sifat|lampiran|lamp|hal|perihal)\b\.?\s*"
-                   r"(?:([-\u2013\u2014._~=]+)\s*)?([:;])?\s*(.*)$", re.I)
+                   r"(?:([-\u2013\u2014._~=>]+)\s*)?([:;])?\s*(.*)$", re.I)  # (">": a scan's ":")
 KEYS = {"nomor": "nomor", "no": "nomor", "sifat": "sifat", "lampiran": "lampiran",
         "lamp": "lampiran", "hal": "hal", "perihal": "hal"}
 YTH = re.compile(r"\bYth\b\.?\s*:?\s*(.*)$", re.I)

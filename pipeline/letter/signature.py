@@ -159,7 +159,8 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
             k -= 1
         jabatan = re.sub(r"\s+", " ", " ".join(post)).strip().rstrip(",").strip() or None
         if jabatan and lines[i].ocr:  # stamp ink read as marks: tokens without letters go
-            jabatan = re.sub(r"^(?:[^A-Za-z\s]{1,4}\s+)+", "", _marks(jabatan)).rstrip(",") or None
+            # (the post's closing comma may come out as a dot)
+            jabatan = re.sub(r"^(?:[^A-Za-z\s]{1,4}\s+)+", "", _marks(jabatan)).rstrip(",.") or None
             # "Plt." (pelaksana tugas) read "Pit." or "P1t.": no post opens with such a word
             jabatan = jabatan and re.sub(r"^P[i1l]t[.,]?\s", "Plt. ", jabatan)
         if jabatan:  # the date line above the post, read onto the same line

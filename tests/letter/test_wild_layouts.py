@@ -444,3 +444,31 @@ def test_a_hal_wrapped_to_the_margin_just_before_the_addressee():
     assert parse(lines, "pdf").hal == ("Permohonan Konsultasi terkait Mekanisme Penyelesaian "
                                        "Kerugian Daerah atas Kelebihan Pembayaran Pekerjaan "
                                        "Konstruksi Tahun Anggaran 2025")
+
+
+def test_what_a_scan_makes_of_small_punctuation():
+    """GIVEN a scan that read "1." as "|.", a question's "?" as a closing quote, the decimal comma
+    of a rupiah amount as a dot, "Hal :" as "Hal >", the comma after the place as a dot and the
+    post's closing comma as a dot
+    WHEN the letter is read
+    THEN each is read as printed."""
+    from pipeline.letter.ocr import FIXES
+
+    def fixed(text: str) -> str:
+        for rx, good in FIXES:
+            text = rx.sub(good, text)
+        return text
+    rows = [("PEMERINTAH KABUPATEN PEMALANG", 0.33), ("DINAS SOSIAL", 0.4), ("", 0),
+            ("Pemalang. 17 Februari 2026", 0.67), ("Nomor : B-157/Dinsos/400.3/02/2026", 0.12),
+            ("Hal > Konsultasi Pengadaan Barang/Jasa", 0.12), ("", 0),
+            ("Yth. Inspektur Daerah Kabupaten Pemalang", 0.12), ("di Pemalang", 0.12), ("", 0),
+            ("Kami mohon penjelasan sebagai berikut:", 0.13),
+            (fixed("|. Apakah paket di bawah Rp200.000.000.00 dapat melalui e-katalog?"), 0.16),
+            ("2. Apakah perjanjian perlu ditandatangani ulang\u201d", 0.15), ("", 0),
+            ("Demikian kami sampaikan.", 0.13), ("", 0), ("Kepala Dinas Sosial Kabupaten Pemalang.", 0.5),
+            ("", 0), ("SRI WAHYUNI, S.E.", 0.5), ("NIP. 197502251989062004", 0.5)]
+    got = parse(_scan(*rows), "scan")
+    assert got.pertanyaan == ["Apakah paket di bawah Rp200.000.000,00 dapat melalui e-katalog?",
+                              "Apakah perjanjian perlu ditandatangani ulang?"]
+    assert (got.tanggal, got.hal) == ("2026-02-17", "Konsultasi Pengadaan Barang/Jasa")
+    assert got.penandatangan["jabatan"] == "Kepala Dinas Sosial Kabupaten Pemalang"
