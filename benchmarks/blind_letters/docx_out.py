@@ -133,12 +133,7 @@ def render_docx(L, rng, path, logo):
             return t
         for lab, val in rows:
             p = para(cont=cont, left=labw + 0.4, first=-(labw + 0.4))
-            p.paragraph_format.tab_stops.add_tab_stop(Cm(labw))
-            p.paragraph_format.tab_stops.add_tab_stop(Cm(labw + 0.4))
-            p.add_run(f"{lab}\t:\t")
-            r = p.add_run(val)
-            if lab == L["hal_label"] and st["hal_bold"]:
-                r.bold = True
+            _labelled(p, lab, val, labw, lab == L["hal_label"] and st["hal_bold"])
         return None
 
     yw = st["yth_w"] / 28.35  # points->cm approx
@@ -192,12 +187,7 @@ def render_docx(L, rng, path, logo):
             first = False
             p.paragraph_format.left_indent = Cm(labw + 0.4)
             p.paragraph_format.first_line_indent = Cm(-(labw + 0.4))
-            p.paragraph_format.tab_stops.add_tab_stop(Cm(labw))
-            p.paragraph_format.tab_stops.add_tab_stop(Cm(labw + 0.4))
-            p.add_run(f"{lab}\t:\t")
-            r = p.add_run(val)
-            if lab == L["hal_label"] and st["hal_bold"]:
-                r.bold = True
+            _labelled(p, lab, val, labw, lab == L["hal_label"] and st["hal_bold"])
         c1.paragraphs[0].add_run(dl)
         c1.add_paragraph()
         addressee(cont=c1)
@@ -290,3 +280,13 @@ def render_docx(L, rng, path, logo):
     doc.core_properties.title = L["hal"]
     doc.core_properties.author = L["unit_short"]
     doc.save(path)
+
+
+def _labelled(p, lab: str, val: str, labw: float, bold: bool) -> None:
+    """A "Label<tab>:<tab>value" paragraph, the colon and value on tab stops."""
+    p.paragraph_format.tab_stops.add_tab_stop(Cm(labw))
+    p.paragraph_format.tab_stops.add_tab_stop(Cm(labw + 0.4))
+    p.add_run(f"{lab}\t:\t")
+    r = p.add_run(val)
+    if bold:
+        r.bold = True
