@@ -11,6 +11,7 @@ import re
 import subprocess
 import tempfile
 
+from pipeline.letter import nameline
 from pipeline.letter.lines import Line, Word, from_words
 from pipeline.letter.model import Limits, Refused
 
@@ -43,7 +44,9 @@ def _run(cmd: list[str], stdin: bytes, timeout: float) -> bytes:
     return done.stdout
 
 
-def ocr_png(png: bytes, page: int, timeout: float) -> list[Line]:
+def ocr_png(png: bytes, page: int, timeout: float, image=None) -> list[Line]:
+    """Lines of a page image (PNG or PBM bytes); IMAGE, the same page, lets the signer's name
+    be read again for the Q the Indonesian model cannot write (nameline)."""
     # Indonesian with English: names, abbreviations and degrees read better with both models
     # print is dark on light paper: tesseract need not try each line inverted (its default)
     tsv = _run(["tesseract", "-", "-", "-l", LANGS, "--psm", "6", "-c", "tessedit_do_invert=0",
@@ -60,6 +63,8 @@ def ocr_png(png: bytes, page: int, timeout: float) -> list[Line]:
         left, top, w, h = (float(x) for x in f[6:10])
         conf = max(float(f[10]), 0.0) / 100
         words.append(Word(f[11], left, left + w, top, top + h, conf, (f[2], f[3], f[4])))
+    if image is not None and words:
+        words = nameline.with_q(image, words, _run, timeout)
     lines = from_words(words, width, page, ocr=True)
     for ln in lines:
         for rx, good in FIXES:
@@ -107,5 +112,6 @@ def ocr_pil(img, page: int, timeout: float) -> list[Line]:
     else:
         width = None
     buf = io.BytesIO()
-    prepare(img, width).convert("1", dither=0).save(buf, "PPM")  # 1-bit PBM: nothing to decode
-    return ocr_png(buf.getvalue(), page, timeout)
+    bw = prepare(img, width).convert("1", dither=0)
+    bw.save(buf, "PPM")  # 1-bit PBM: nothing to decode
+    return ocr_png(buf.getvalue(), page, timeout, bw)
