@@ -32,7 +32,7 @@ FOOTER = re.compile(r"(dokumen ini|ditandatangani secara elektronik|bsre|uu ite|
 SHORT = 0.7  # of the page's width: a paragraph's last line ends well before the right margin
 # a word, a number's part, or a degree on the line under a name ("M.Si.", "IPM.")
 WORDLIKE = re.compile(r"\b(?=[A-Za-z]*[AEIOUaeiou])[A-Za-z]{4,}\b|\w/\w|\b[A-Z][A-Za-z]{1,3}\.")
-ONE = re.compile(r"^\s*[|lI!]\s*[.)](?=\s)")
+ONE = re.compile(r"^\s*(?:[|lI!]|[Ll]l|Il)\s*[.)](?=\s|$)")
 LONE_MARKER = re.compile(r"^\s*(\(?\d{1,2}[.)]|[a-zA-Z][.)])\s*$")
 NOISE = re.compile(r"^\s*[-\u2013]?\s*\d{1,3}\s*[-\u2013]?\s*$")
 
@@ -223,6 +223,9 @@ def questions(lines: list[Line], start: int, end: int) -> tuple[list[str], Line 
     items = [re.sub(r"\s+", " ", t).strip() for t, _ in best]
     # a scan reads a question's "?" as a closing quote ("... anggaran”"): none ends so
     items = [re.sub(r"[\u201d\u201c\"']$", "?", t) if ln.ocr and QUESTION.search(t) else t
+             for t, (_, ln) in zip(items, best)]
+    # and a speck after an item's last stop is no word of it ("... dimanfaatkan; Kk")
+    items = [re.sub(r"(?<=[;:,.?])\s+\S{1,2}$", "", t) if ln.ocr else t
              for t, (_, ln) in zip(items, best)]
     return _unpunctuated(items), (best[0][1] if best else None)
 

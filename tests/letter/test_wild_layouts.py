@@ -463,12 +463,16 @@ def test_what_a_scan_makes_of_small_punctuation():
             ("Hal > Konsultasi Pengadaan Barang/Jasa", 0.12), ("", 0),
             ("Yth. Inspektur Daerah Kabupaten Pemalang", 0.12), ("di Pemalang", 0.12), ("", 0),
             ("Kami mohon penjelasan sebagai berikut:", 0.13),
-            (fixed("|. Apakah paket di bawah Rp200.000.000.00 dapat melalui e-katalog?"), 0.16),
-            ("2. Apakah perjanjian perlu ditandatangani ulang\u201d", 0.15), ("", 0),
+            ("Ll.", 0.11), (fixed("Apakah paket di bawah Rp200.000.000.00 dapat melalui e-katalog?"), 0.16),
+            ("2. Apakah perjanjian perlu ditandatangani ulang\u201d", 0.15),
+            ("3. Bagaimana pencatatannya; Kk", 0.15), ("", 0),
             ("Demikian kami sampaikan.", 0.13), ("", 0), ("Kepala Dinas Sosial Kabupaten Pemalang.", 0.5),
             ("", 0), ("SRI WAHYUNI, S.E.", 0.5), ("NIP. 197502251989062004", 0.5)]
     got = parse(_scan(*rows), "scan")
     assert got.pertanyaan == ["Apakah paket di bawah Rp200.000.000,00 dapat melalui e-katalog?",
-                              "Apakah perjanjian perlu ditandatangani ulang?"]
+                              "Apakah perjanjian perlu ditandatangani ulang?",
+                              "Bagaimana pencatatannya"]
     assert (got.tanggal, got.hal) == ("2026-02-17", "Konsultasi Pengadaan Barang/Jasa")
     assert got.penandatangan["jabatan"] == "Kepala Dinas Sosial Kabupaten Pemalang"
+    from pipeline.letter.body import clean
+    assert clean(_scan(("|. Apakah a?", 0.15), ("2. Apakah b?", 0.15)))[0].text == "1. Apakah a?"
