@@ -3,7 +3,7 @@
 Each case is a way a real letter differs from the project's own generator (an independent
 set of 240 letters found them): a centred signature block, a justified line stretched by a long
 number, a list whose items end in ";" and carry no "?", a region's name wrapped in the kop,
-and what OCR does to a list's letters and a name's degrees.
+and a heading whose columns are set half a line apart. Scans: test_wild_scans.py.
 """
 from __future__ import annotations
 
@@ -14,18 +14,7 @@ from pipeline.letter.letterhead import from_letterhead
 from pipeline.letter.lines import Line, Word, from_words
 from pipeline.letter.parse import parse
 from pipeline.letter.signature import signature
-
-HEAD = [Line("PEMERINTAH KOTA PADANG", 1, 0.35, x1=0.65), Line("DINAS SOSIAL", 1, 0.42, x1=0.58),
-        Line("Jalan Khatib Sulaiman Nomor 5 Padang", 1, 0.3, x1=0.7), Line(""),
-        Line("Nomor : 400/77/Dinsos/2026", 1, 0.12, x1=0.45, vx=0.24),
-        Line("Hal : Konsultasi Bantuan Sosial", 1, 0.12, x1=0.5, vx=0.24), Line(""),
-        Line("Yth. Inspektur Kota Padang", 1, 0.12, x1=0.45), Line("di Padang", 1, 0.12, x1=0.3),
-        Line("")]
-
-
-def body(*rows: tuple[str, float, float]) -> list[Line]:
-    return [Line(t, 1, x0, x1=x1) if t else Line("") for t, x0, x1 in rows]
-
+from tests.letter.wild import HEAD, body
 
 def test_a_centred_signature_block_keeps_the_whole_post():
     """GIVEN a post over three centred lines, each starting at another left edge
@@ -135,42 +124,6 @@ def test_a_region_name_wrapped_in_the_kop():
     assert from_letterhead(lines)[0] == "Dinas Kesehatan Kabupaten Polewali Mandar"
 
 
-def test_ocr_commas_and_dots_in_degrees_follow_puebi():
-    """GIVEN names as OCR reads them from scans ("S.H.. M.H.", "WAHYUNI. S.E.", "M.T,", "H-AHMAD")
-    WHEN the signature is read
-    THEN the degrees are written "NAME, S.H., M.H."."""
-    def name(text: str) -> str:
-        lines = [Line("Kepala Dinas Sosial,", 1, 0.55, ocr=True), Line("", ocr=True),
-                 Line(text, 1, 0.55, ocr=True), Line("NIP. 197502251989062004", 1, 0.55, ocr=True)]
-        return signature(lines, 0)[0]["nama"]
-    assert name("RATNA DEWI LESTARI, S.H.. M.H.") == "RATNA DEWI LESTARI, S.H., M.H."
-    assert name("SRI WAHYUNI. S.E., M.M.") == "SRI WAHYUNI, S.E., M.M."
-    assert name("Hj. SITI ROCHMAH, S.T., M.T,") == "Hj. SITI ROCHMAH, S.T., M.T."
-    assert name("Dr. H-AHMAD FAUZI, S.Psi, M.A.P.") == "Dr. H. AHMAD FAUZI, S.Psi., M.A.P."
-    assert name("Ir. H. BAMBANG WIBOWO, S.T., M.T., IPM.") == "Ir. H. BAMBANG WIBOWO, S.T., M.T., IPM."
-    assert name("Ir.H. BAMBANG WIBOWO, S.T.") == "Ir. H. BAMBANG WIBOWO, S.T."
-    assert name("dr. H. MUHAMMAD IQBAL ~-SYAHPUTRA, Sp.PD.") == "dr. H. MUHAMMAD IQBAL SYAHPUTRA, Sp.PD."
-
-
-def test_ocr_capital_letter_item_and_a_marker_read_as_its_own_block():
-    """GIVEN OCR words where "c." came out as "C." in a block of its own beside its text, and an
-    enclosure list closed by a margin paragraph whose item lost its last stop
-    WHEN the questions are read
-    THEN item c is the third question and the lead-in paragraph is not part of an enclosure."""
-    def w(text, x, top, key, conf=95.0):
-        return Word(text, x, x + 14 * len(text), top, top + 40, conf / 100, key)
-    rows = [("Bersama ini kami sampaikan:", 300, 1000), ("1. Salinan laporan,", 360, 1060),
-            ("Sehubungan dengan itu kami mohon penjelasan", 300, 1120), ("sebagai berikut:", 300, 1180),
-            ("a. Apakah hibah dapat disalurkan?", 360, 1240), ("b. Bagaimana pencatatannya?", 360, 1300)]
-    words = [w(t, x + 70 * k, top, (1, i, 0)) for i, (text, x, top) in enumerate(rows)
-             for k, t in enumerate(text.split())]
-    words += [w("C.", 360, 1362, (9, 0, 0))] + [w(t, 430 + 110 * k, 1360, (9, 1, 0))
-                                                 for k, t in enumerate("Siapa yang menetapkan?".split())]
-    lines = HEAD + from_words(words, 2480, 1, ocr=True)
-    assert parse(lines, "scan").pertanyaan == [
-        "Apakah hibah dapat disalurkan?", "Bagaimana pencatatannya?", "Siapa yang menetapkan?"]
-
-
 def test_tembusan_as_printed_with_its_note():
     """GIVEN Tembusan items with "(sebagai laporan)"
     WHEN they are read
@@ -203,34 +156,6 @@ def test_tembusan_heading_at_the_foot_of_a_page_reads_the_next_page():
     c.save()
     got = read_letter_inprocess(buf.getvalue(), "surat.pdf")
     assert got.tembusan == ["Bupati Boyolali", "Arsip"]
-
-
-def test_stamp_lettering_under_a_scanned_post_is_not_the_post():
-    """GIVEN a scanned signature block where the stamp's letters were read as short lines between
-    the post (ending with its comma) and the name, and as bits after the comma
-    WHEN the signature is read
-    THEN the post is the lines down to its comma, without the stamp's letters."""
-    def ocr(text, x0):
-        return Line(text, 1, x0, ocr=True, x1=x0 + 0.02 * len(text))
-    lines = [ocr("Demikian kami sampaikan.", 0.12), Line("", ocr=True),
-             ocr("KEPALA DINAS PENDIDIKAN", 0.55), ocr("KABUPATEN GIANYAR,", 0.58),
-             ocr("5 J i NG L", 0.52), ocr("m", 0.66), ocr("o", 0.66), ocr("4 Oe", 0.53),
-             ocr("Ir. DARMAWAN SAPUTRA", 0.6), ocr("Pembina Tk. I", 0.62),
-             ocr("NIP. 196601191991031001", 0.6)]
-    sig, _, _ = signature(lines, 0)
-    assert sig["jabatan"] == "KEPALA DINAS PENDIDIKAN KABUPATEN GIANYAR"
-    assert sig["nama"] == "Ir. DARMAWAN SAPUTRA"
-
-
-def test_a_scanned_semicolon_read_as_a_colon_is_list_punctuation():
-    """GIVEN items whose ";" OCR read as ":"
-    WHEN the questions are read
-    THEN the colon is dropped with the rest of the list punctuation."""
-    text = "\n".join(["Kami mohon penjelasan sebagai berikut:",
-                      "1. Apakah uang transport dapat diberikan:",
-                      "2. Bagaimana pengembalian kelebihan pembayaran."])
-    assert read_text(text).pertanyaan == ["Apakah uang transport dapat diberikan",
-                                          "Bagaimana pengembalian kelebihan pembayaran"]
 
 
 def test_a_paragraph_after_an_unpunctuated_item_ending_short_is_new():
@@ -325,91 +250,6 @@ def test_a_nota_dinas_body_right_under_a_wrapped_hal_is_not_the_hal():
     assert parse(lines, "pdf").hal == "Permohonan Konsultasi Penghapusan Aset Kendaraan Dinas"
 
 
-def _scan(*rows: tuple[str, float]) -> list[Line]:
-    return [Line(t, 1, x0, ocr=True, x1=x0 + 0.015 * len(t)) if t else Line("", ocr=True)
-            for t, x0 in rows]
-
-
-def test_a_stamp_over_the_nip_label_and_between_the_lines_of_the_block():
-    """GIVEN a scanned signature block whose stamp ate the "NIP." label and was read as lines of
-    a mark or two between the post, the name and the number
-    WHEN the signature is read
-    THEN the 18 digits built as a NIP are the NIP, and the post and name stand as printed."""
-    lines = _scan(("Demikian kami sampaikan.", 0.14), ("", 0), ("Kepala Badan Pengelolaan", 0.52),
-                  ("<a", 0.49), ("Keuangan dan Aset Daerah", 0.54), ("AS", 0.44),
-                  ("Kabupaten Banjar,", 0.53), ("&", 0.43), ("- Ng", 0.43),
-                  ("Dr. Hj. RATNA SIMANJUNTAK, S.T.,", 0.54), (">;", 0.44), ("M.Eng.", 0.62),
-                  ("KA pH", 0.49), ("198402012008051002", 0.57))
-    sig, _, after = signature(lines, 0)
-    assert sig == {"nama": "Dr. Hj. RATNA SIMANJUNTAK, S.T., M.Eng.", "nip": "198402012008051002",
-                   "jabatan": "Kepala Badan Pengelolaan Keuangan dan Aset Daerah Kabupaten Banjar"}
-    assert after == len(lines)
-    # a number that is no NIP (no valid birth date and appointment) is not taken for one
-    assert signature(_scan(("SRI WAHYUNI", 0.5), ("123456789012345678", 0.5)), 0)[0] is None
-
-
-def test_scan_misreadings_of_small_marks_in_the_heading_and_the_tembusan():
-    """GIVEN a scan where "Lampiran : -" came out "1.", "Plt." came out "Pit.", the emblem beside
-    the kop came out "_—" and a lone "A", a bullet came out "5", and a speck "q"
-    WHEN the letter is read
-    THEN none of those marks is taken for a value."""
-    lines = _scan(("PEMERINTAH PROVINSI SULAWESI", 0.3), ("_—", 0.18), ("SELATAN", 0.47),
-                  ("BADAN PENGELOLAAN A KEUANGAN", 0.3), ("DAN ASET DAERAH", 0.35),
-                  ("Jalan Urip Sumoharjo Nomor 21, Makassar", 0.3), ("", 0),
-                  ("Nomor : 900/12/BPKAD/2025", 0.14), ("Lampiran : 1.", 0.14),
-                  ("Hal : Konsultasi Hibah", 0.14), ("", 0), ("Yth. Inspektur Provinsi Sulawesi Selatan", 0.14),
-                  ("di Makassar", 0.14), ("", 0), ("Demikian kami sampaikan.", 0.14), ("", 0),
-                  ("Pit. Kepala Badan Pengelolaan Keuangan", 0.52), ("dan Aset Daerah,", 0.52), ("", 0),
-                  ("DEDI GINTING, S.E.", 0.52), ("NIP. 197512292000021012", 0.52), ("", 0),
-                  ("Tembusan:", 0.14), ("5 Gubernur Sulawesi Selatan sebagai laporan", 0.14), ("q", 0.14),
-                  ("2. Sekretaris Daerah Provinsi Sulawesi Selatan", 0.14))
-    got = parse(lines, "scan")
-    assert got.lampiran is None
-    assert got.pengirim == "Badan Pengelolaan Keuangan dan Aset Daerah Provinsi Sulawesi Selatan"
-    assert got.penandatangan["jabatan"] == "Plt. Kepala Badan Pengelolaan Keuangan dan Aset Daerah"
-    assert got.tembusan == ["Gubernur Sulawesi Selatan sebagai laporan",
-                            "Sekretaris Daerah Provinsi Sulawesi Selatan"]
-
-
-def test_a_list_number_on_a_line_of_its_own():
-    """GIVEN an item whose number stands on its own line (a scan read "C." apart; a tab did)
-    WHEN the questions are read
-    THEN the number and its text are one item."""
-    lines = HEAD + _scan(("Kami mohon penjelasan sebagai berikut:", 0.12),
-                         ("a. Apakah hibah dapat disalurkan?", 0.15), ("b. Bagaimana pencatatannya?", 0.15),
-                         ("C.", 0.15), ("Apakah perjanjian dapat ditandatangani kepala dinas?", 0.2),
-                         ("", 0), ("Demikian kami sampaikan.", 0.12))
-    assert parse(lines, "scan").pertanyaan == [
-        "Apakah hibah dapat disalurkan?", "Bagaimana pencatatannya?",
-        "Apakah perjanjian dapat ditandatangani kepala dinas?"]
-
-
-def test_a_date_after_a_colon_read_as_a_dash():
-    """GIVEN a Nota Dinas "Tanggal" whose value a scan read "- 9 Desember2025"
-    WHEN the date is looked for
-    THEN it is 9 December 2025."""
-    from pipeline.letter.dates import alone_date
-    assert alone_date("- 9 Desember2025") == "2025-12-09"
-    assert alone_date("Rapat tanggal 9 Desember 2025 di aula") is None
-
-
-def test_a_post_under_a_stamp_is_read_as_the_kop_names_its_unit():
-    """GIVEN a scanned post damaged by the stamp ("... euangan ... ves abupaten Banjar") under a
-    kop read whole, and a Kepala Bagian's post under a Setda's kop
-    WHEN the posts are checked against the kop
-    THEN the first is the head of the kop's unit; the second, longer by its Bagian, stays."""
-    from pipeline.letter.letterhead import post_agree
-    unit = "Badan Pengelolaan Keuangan dan Aset Daerah Kabupaten Banjar"
-    assert post_agree("Kepala Badan Pengelolaan euangan dan Aset Daerah ves abupaten Banjar",
-                      unit) == "Kepala " + unit
-    assert post_agree("Pit. Kepala Badan Pengelolaan Keuangan dan Aset Daerah Kabupaten Banjr",
-                      unit) == "Plt. Kepala " + unit
-    assert post_agree("Camat Sidorejo", "Kecamatan Sidorejo") == "Camat Sidorejo"
-    setda = "Sekretariat Daerah Kabupaten Toba"
-    assert post_agree("Kepala Bagian Umum Sekretariat Daerah Kabupaten Toba", setda) == \
-        "Kepala Bagian Umum Sekretariat Daerah Kabupaten Toba"
-
-
 def test_a_body_sentence_opening_with_hal_does_not_make_the_signature_a_heading_column():
     """GIVEN a letter whose body has "Hal tersebut ..." and whose signature block starts at the
     same x as a word inside the Hal's value
@@ -444,35 +284,3 @@ def test_a_hal_wrapped_to_the_margin_just_before_the_addressee():
     assert parse(lines, "pdf").hal == ("Permohonan Konsultasi terkait Mekanisme Penyelesaian "
                                        "Kerugian Daerah atas Kelebihan Pembayaran Pekerjaan "
                                        "Konstruksi Tahun Anggaran 2025")
-
-
-def test_what_a_scan_makes_of_small_punctuation():
-    """GIVEN a scan that read "1." as "|.", a question's "?" as a closing quote, the decimal comma
-    of a rupiah amount as a dot, "Hal :" as "Hal >", the comma after the place as a dot and the
-    post's closing comma as a dot
-    WHEN the letter is read
-    THEN each is read as printed."""
-    from pipeline.letter.ocr import FIXES
-
-    def fixed(text: str) -> str:
-        for rx, good in FIXES:
-            text = rx.sub(good, text)
-        return text
-    rows = [("PEMERINTAH KABUPATEN PEMALANG", 0.33), ("DINAS SOSIAL", 0.4), ("", 0),
-            ("Pemalang. 17 Februari 2026", 0.67), ("Nomor : B-157/Dinsos/400.3/02/2026", 0.12),
-            ("Hal > Konsultasi Pengadaan Barang/Jasa", 0.12), ("", 0),
-            ("Yth. Inspektur Daerah Kabupaten Pemalang", 0.12), ("di Pemalang", 0.12), ("", 0),
-            ("Kami mohon penjelasan sebagai berikut:", 0.13),
-            ("Ll.", 0.11), (fixed("Apakah paket di bawah Rp200.000.000.00 dapat melalui e-katalog?"), 0.16),
-            ("2. Apakah perjanjian perlu ditandatangani ulang\u201d", 0.15),
-            ("3. Bagaimana pencatatannya; Kk", 0.15), ("", 0),
-            ("Demikian kami sampaikan.", 0.13), ("", 0), ("Kepala Dinas Sosial Kabupaten Pemalang.", 0.5),
-            ("", 0), ("SRI WAHYUNI, S.E.", 0.5), ("NIP. 197502251989062004", 0.5)]
-    got = parse(_scan(*rows), "scan")
-    assert got.pertanyaan == ["Apakah paket di bawah Rp200.000.000,00 dapat melalui e-katalog?",
-                              "Apakah perjanjian perlu ditandatangani ulang?",
-                              "Bagaimana pencatatannya"]
-    assert (got.tanggal, got.hal) == ("2026-02-17", "Konsultasi Pengadaan Barang/Jasa")
-    assert got.penandatangan["jabatan"] == "Kepala Dinas Sosial Kabupaten Pemalang"
-    from pipeline.letter.body import clean
-    assert clean(_scan(("|. Apakah a?", 0.15), ("2. Apakah b?", 0.15)))[0].text == "1. Apakah a?"
