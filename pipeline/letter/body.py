@@ -19,10 +19,10 @@ CLOSING = re.compile(r"^\s*(demikian|atas perhatian|terima kasih|wassalam|untuk 
 # A question in Indonesian is told by its word as well as by "?": items of a consultation list
 # often end with ";" or "." ("Apakah ... dapat dibayarkan;", "Mohon penjelasan mengenai ...").
 QUESTION = re.compile(r"\?|\b(apakah|bagaimana(kah)?|siapa(kah)?|berapa(kah)?|kapan(kah)?|mengapa|"
-                      r"di ?mana(kah)?|bolehkah|dapatkah|perlukah|haruskah|wajibkah|bisakah)\b|"
+                      r"di ?manakah|bolehkah|dapatkah|perlukah|haruskah|wajibkah|bisakah)\b|"
                       r"\bmohon\s+(penjelasan|petunjuk|arahan|pendapat|konfirmasi|pertimbangan)", re.I)
 ASKING = re.compile(r"(pertanyaan|penjelasan|konsultasi|arahan|petunjuk|pendapat|bertanya|"
-                    r"mohon|pertimbangan)", re.I)
+                    r"mohon)", re.I)
 NIP = re.compile(r"\bNIP\b\.?\s*[:.]?\s*([0-9OoIl|\s]{18,32})")
 RANK = re.compile(r"^\s*(pembina|penata|pengatur|juru)\b|\b(I|II|III|IV)\s*/\s*[a-e]\b", re.I)
 SKIP = re.compile(r"^\s*(\(?ttd\.?\)?|cap|ditandatangani|tertanda|t\.t\.d)", re.I)
@@ -222,11 +222,11 @@ def questions(lines: list[Line], start: int, end: int) -> tuple[list[str], Line 
             best, best_score = lst, score
     items = [re.sub(r"\s+", " ", t).strip() for t, _ in best]
     # a scan reads a question's "?" as a closing quote ("... anggaran”"): none ends so
-    items = [re.sub(r"[\u201d\u201c\"']$", "?", t) if ln.ocr and QUESTION.search(t) else t
+    items = [re.sub(r"\??[\u201d\u201c\"']$", "?", t) if ln.ocr and QUESTION.search(t) else t
              for t, (_, ln) in zip(items, best)]
     # and a speck after an item's last stop is no word of it ("... dimanfaatkan; Kk")
-    items = [re.sub(r"(?<=[;:,.?])\s+\S{1,2}$", "", t) if ln.ocr else t
-             for t, (_, ln) in zip(items, best)]
+    items = [re.sub(r"(?<=[;:])\s+(?:[^\w\s]{1,2}|[A-Z][a-z]?)$|(?<=[.?])\s+[^\w\s]{1,2}$", "", t)
+             if ln.ocr else t for t, (_, ln) in zip(items, best)]
     return _unpunctuated(items), (best[0][1] if best else None)
 
 
@@ -269,7 +269,7 @@ def tembusan(lines: list[Line], start: int) -> tuple[list[str], Line | None]:
             if lines[i].ocr:  # a scan's bullets read as "5", ". ", ": 2."; specks as "q"
                 if not re.search(r"[A-Za-z]{3}", t):
                     continue
-                t = re.sub(r"^(?:[^A-Za-z\s]{1,3}\s*|\d{1,2}[.)]?\s+)+(?=[A-Z])", "", t)
+                t = re.sub(r"^[^A-Za-z]{1,12}(?=[A-Z])", "", t)
             t = re.sub(r"^(kepada\s+)?(yth\.?|y[a-z]{1,2}\.)\s*", "", t, flags=re.I)  # OCR: "Yin."
             t = re.sub(r"\s+", " ", t).strip().rstrip(";:,.").strip()
             if t:

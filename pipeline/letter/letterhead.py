@@ -62,6 +62,13 @@ def _fix_ocr(words: list[str]) -> list[str]:
     return out
 
 
+def _region_word(text: str) -> bool:
+    """A line that can end a region's name: a word or two of a place ("MANDAR", "KOMERING
+    ILIR"), not an acronym or a unit's line."""
+    words = text.split()
+    return 0 < len(words) <= 2 and all(re.search(r"[AEIOUaeiou]", w) for w in words)
+
+
 def _head(text: str, ocr: bool) -> bool:
     """Whether a kop line opens with the kind of a unit (DINAS, BADAN, RUMAH SAKIT ...)."""
     first = re.sub(r"[^A-Z]", "", (text.split() or [""])[0].upper())
@@ -96,6 +103,8 @@ def from_letterhead(lines: list[Line]) -> tuple[str, Line] | None:
         # stands before the line that opens with the unit's kind (DINAS, BADAN ...) is region
         opens = [k for k, t in enumerate(unit) if _head(t, ln.ocr)]
         rest = unit[:opens[0]] if opens else []
+        if not all(_region_word(t) for t in rest):
+            rest = []  # a kop's own line ("PUSKESMAS …", "BPBD"), not the region's tail
         unit = unit[len(rest):]
         region = f"{kind} {title(' '.join([m.group(2).strip()] + rest))}"
         if not unit:
@@ -137,6 +146,9 @@ def post_agree(post: str, unit: str) -> str:
 
     def letters(t: str) -> str:
         return re.sub(r"[^a-z]", "", t.lower())
+    title_read, title_want = (post[len(lead):].split() or [""])[0], want.split()[0]
+    if difflib.SequenceMatcher(None, title_read.lower(), title_want.lower()).ratio() < 0.7:
+        return post  # another post (a Sekretaris signing for the Kepala): not the head's
     got, good = letters(post[len(lead):]), letters(want)
     # close, and as long: a Kepala Bagian's post under a Setda's kop is longer by its Bagian
     if got == good or abs(len(got) - len(good)) > 0.15 * len(good) \

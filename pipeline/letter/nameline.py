@@ -14,10 +14,12 @@ import re
 from statistics import median
 
 from pipeline.letter.lines import Word
+from pipeline.letter.model import Refused
 
 NIP_ROW = re.compile(r"\bNIP\b|(?<!\d)(?:19|20)\d{6}\s?(?:19|20)\d{4}\s?[12]\s?\d{3}(?!\d)")
 RANK = re.compile(r"^\s*(pembina|penata|pengatur|juru)\b|\(\s*(I|II|III|IV)\s*/\s*[a-e]\s*\)", re.I)
 PAD = 12  # px around a line at ~300 dpi
+LINE_SECONDS = 5.0  # one line of a name; the page's own budget is not spent on it
 
 
 def name_rows(words: list[Word]) -> list[list[Word]]:
@@ -56,7 +58,11 @@ def with_q(image, words: list[Word], run, timeout: float) -> list[Word]:
                min(image.height, int(max(w.bottom for w in row)) + PAD))
         buf = io.BytesIO()
         image.crop(box).save(buf, "PNG")
-        eng = run(["tesseract", "-", "-", "-l", "eng", "--psm", "7"], buf.getvalue(), timeout)
+        try:  # a second look only: if it fails, the page's reading stands
+            eng = run(["tesseract", "-", "-", "-l", "eng", "--psm", "7"], buf.getvalue(),
+                      min(timeout, LINE_SECONDS))
+        except Refused:
+            continue
         again = eng.decode("utf-8", errors="replace").split()
         for w in row:
             hit = next((t for t in again if _q_for_o(w.text, t)), None)

@@ -26,7 +26,9 @@ YEAR = re.compile(r"(19|20)\d{2}")
 BARE_NIP = re.compile(r"(?<!\d)(((?:19|20)\d{2})(\d{2})(\d{2})\s?((?:19|20)\d{2})(\d{2})\s?[12]\s?\d{3})(?!\d)")
 # one degree as OCR may give it: "S.H.", "Sp.PD.,", "M.Kes", "S.STP.", "IPM." (a dot in it)
 DEGREE = re.compile(r"^[A-Z][A-Za-z]{0,3}(?:\.[A-Za-z]{1,4})*[.,]{0,2}$")
-DEGREES = re.compile(r"^\s*(?:[A-Z][A-Za-z]{0,4}\.(?:[A-Za-z]{1,4}\.)*,?\s*)+$")
+# (degrees separated by spaces: one way to read a line, so no backtracking on "A.A.A.…!")
+DEGREES = re.compile(r"^\s*[A-Z][A-Za-z]{0,4}\.(?:[A-Za-z]{1,4}\.)*"
+                     r"(?:,?\s+[A-Z][A-Za-z]{0,4}\.(?:[A-Za-z]{1,4}\.)*)*,?\s*$")
 
 
 def _debris(text: str) -> bool:
@@ -91,7 +93,7 @@ def signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, 
 def _junk(text: str) -> bool:
     """A scanned line with no run of three letters or digits that is not a line of degrees."""
     t = text.strip()
-    return bool(t) and not re.search(r"[A-Za-z0-9]{3}", t) and not DEGREES.match(t)
+    return bool(t) and not re.search(r"[A-Za-z0-9]{3}", t) and not (len(t) < 60 and DEGREES.match(t))
 
 
 def _nip(text: str) -> re.Match | None:

@@ -186,3 +186,39 @@ def test_what_a_scan_makes_of_small_punctuation():
     assert got.penandatangan["jabatan"] == "Kepala Dinas Sosial Kabupaten Pemalang"
     from pipeline.letter.body import clean
     assert clean(scan(("|. Apakah a?", 0.15), ("2. Apakah b?", 0.15)))[0].text == "1. Apakah a?"
+
+
+def test_what_the_scan_rules_must_not_touch():
+    """GIVEN ordinary text the scan rules could misread: a regulation number at an item's end, a
+    question whose "?" a quote follows, a statement list with "dimana" or a lead-in "dengan
+    pertimbangan", a Sekretaris's post under the Badan's kop, a Puskesmas's own kop line
+    WHEN they are read
+    THEN each stays as printed (found by a review of the rules above)."""
+    from pipeline.letter import body
+    from pipeline.letter.letterhead import from_letterhead, post_agree
+    asks = scan(("Kami mohon penjelasan sebagai berikut:", 0.1),
+                ("1. Apakah pengadaan dapat dilakukan sesuai Perpres No. 12", 0.1),
+                ("2. Apakah dapat dibayarkan?\u201d", 0.1))
+    assert body.questions(asks, 0, 3)[0] == ["Apakah pengadaan dapat dilakukan sesuai Perpres No. 12",
+                                             "Apakah dapat dibayarkan?"]
+    tells = [Line("Dengan ini kami sampaikan hal-hal berikut dengan pertimbangan:"),
+             Line("1. Kegiatan telah selesai di lokasi, dimana seluruh peserta hadir;"),
+             Line("2. Laporan telah disusun.")]
+    assert body.questions(tells, 0, 3)[0] == []
+    unit = "Badan Pengelolaan Keuangan dan Aset Daerah Kabupaten Banjar"
+    assert post_agree("Sekretaris " + unit, unit) == "Sekretaris " + unit
+    kop = [Line("PEMERINTAH KOTA TEGAL"), Line("PUSKESMAS TEGAL BARAT"),
+           Line("KECAMATAN TEGAL BARAT"), Line("Jalan Kartini Nomor 1")]
+    assert from_letterhead(kop)[0] == "Puskesmas Tegal Barat Kecamatan Tegal Barat Kota Tegal"
+
+
+def test_hostile_runs_of_marks_cost_no_time():
+    """GIVEN scanned lines of dots and of "A." repeated thousands of times
+    WHEN the letter is read
+    THEN it takes well under a second (the rules have one way to read such a run)."""
+    import time
+    lines = scan(("Dengan hormat,", 0.1), ("A." * 5000 + "!", 0.1), ("Tembusan:", 0.1),
+                 ("1. " + "." * 5000 + " abc", 0.1))
+    t = time.thread_time()
+    parse(lines, "scan")
+    assert time.thread_time() - t < 0.5
