@@ -23,7 +23,9 @@ QUESTION = re.compile(r"\?|\b(apakah|bagaimana(kah)?|siapa(kah)?|berapa(kah)?|ka
                       r"\bmohon\s+(penjelasan|petunjuk|arahan|pendapat|konfirmasi|pertimbangan)", re.I)
 ASKING = re.compile(r"(pertanyaan|penjelasan|konsultasi|arahan|petunjuk|pendapat|bertanya|"
                     r"mohon)", re.I)
-NIP = re.compile(r"\bNIP\b\.?\s*[:.]?\s*([0-9OoIl|\s]{18,32})")
+# the signer's NIP line opens with its label (a scan may put a speck or two before it); a NIP
+# quoted inside a sentence ("tunjangan Sdr. X, NIP 1980...") is no signature
+NIP = re.compile(r"^.{0,8}?\bNIP\b\.?\s*[:.]?\s*([0-9OoIl|\s]{18,32})")
 RANK = re.compile(r"^\s*(pembina|penata|pengatur|juru)\b|\b(I|II|III|IV)\s*/\s*[a-e]\b", re.I)
 SKIP = re.compile(r"^\s*(\(?ttd\.?\)?|cap|ditandatangani|tertanda|t\.t\.d)", re.I)
 TEMBUSAN = re.compile(r"^\s*tembusan\b[^:]*:?\s*(.*)$", re.I)

@@ -284,3 +284,24 @@ def test_a_hal_wrapped_to_the_margin_just_before_the_addressee():
     assert parse(lines, "pdf").hal == ("Permohonan Konsultasi terkait Mekanisme Penyelesaian "
                                        "Kerugian Daerah atas Kelebihan Pembayaran Pekerjaan "
                                        "Konstruksi Tahun Anggaran 2025")
+
+
+def test_a_nip_quoted_in_a_question_is_not_the_signers():
+    """GIVEN a consultation about an employee's pay whose question quotes the employee's NIP
+    WHEN the letter is read
+    THEN the questions are both read and the signer is the one above the NIP line at the end."""
+    text = "\n".join([
+        "PEMERINTAH KABUPATEN KENDAL", "DINAS SOSIAL", "Jalan Soekarno-Hatta No. 5 Kendal",
+        "Nomor : 400/12/Dinsos/2026", "Hal : Konsultasi Kepegawaian", "",
+        "Yth. Inspektur Daerah Kabupaten Kendal", "di Kendal", "",
+        "Dengan hormat, kami mohon penjelasan sebagai berikut:",
+        "1. Apakah tunjangan Sdr. BUDI SANTOSO, NIP 19800101 200501 1 001, dapat dibayarkan penuh?",
+        "2. Bagaimana pengembalian kelebihan pembayaran?", "", "Demikian kami sampaikan.", "",
+        "Kepala Dinas Sosial Kabupaten Kendal,", "", "", "SITI AMINAH, S.T.",
+        "NIP. 19750225 198906 2 004"])
+    got = read_text(text)
+    assert got.pertanyaan == [
+        "Apakah tunjangan Sdr. BUDI SANTOSO, NIP 19800101 200501 1 001, dapat dibayarkan penuh?",
+        "Bagaimana pengembalian kelebihan pembayaran?"]
+    assert got.penandatangan == {"nama": "SITI AMINAH, S.T.", "nip": "197502251989062004",
+                                 "jabatan": "Kepala Dinas Sosial Kabupaten Kendal"}
