@@ -13,11 +13,10 @@ import io
 import re
 from statistics import median
 
+from pipeline.letter.body import RANK
 from pipeline.letter.lines import Word
 from pipeline.letter.model import Refused
-
-NIP_ROW = re.compile(r"\bNIP\b|(?<!\d)(?:19|20)\d{6}\s?(?:19|20)\d{4}\s?[12]\s?\d{3}(?!\d)")
-RANK = re.compile(r"^\s*(pembina|penata|pengatur|juru)\b|\(\s*(I|II|III|IV)\s*/\s*[a-e]\s*\)", re.I)
+from pipeline.letter.signature import nip_match
 PAD = 12  # px around a line at ~300 dpi
 LINE_SECONDS = 5.0  # one line of a name; the page's own budget is not spent on it
 
@@ -29,7 +28,7 @@ def name_rows(words: list[Word]) -> list[list[Word]]:
         groups.setdefault(w.key, []).append(w)
     rows = sorted(groups.values(), key=lambda ws: median(w.top for w in ws))
     nip = next((k for k in range(len(rows) - 1, -1, -1)
-                if NIP_ROW.search(" ".join(w.text for w in rows[k]))), None)
+                if nip_match(" ".join(w.text for w in rows[k]))), None)
     out: list[list[Word]] = []
     for row in reversed(rows[max(0, (nip or 0) - 4):nip or 0]):
         text = " ".join(w.text for w in row)

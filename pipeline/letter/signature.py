@@ -96,7 +96,7 @@ def _junk(text: str) -> bool:
     return bool(t) and not re.search(r"[A-Za-z0-9]{3}", t) and not (len(t) < 60 and DEGREES.match(t))
 
 
-def _nip(text: str) -> re.Match | None:
+def nip_match(text: str) -> re.Match | None:
     """The NIP after its label, or on a scan whose stamp ate the label, an 18-digit number built
     as a NIP is (BKN: birth date, year and month of appointment, sex, sequence)."""
     m = NIP.search(text)
@@ -111,7 +111,7 @@ def _nip(text: str) -> re.Match | None:
 
 def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, int]:
     for i in range(start, len(lines)):
-        m = _nip(lines[i].text) if lines[i].ocr else NIP.search(lines[i].text)
+        m = nip_match(lines[i].text) if lines[i].ocr else NIP.search(lines[i].text)
         if not m:
             continue
         raw = m.group(1).translate(str.maketrans("OoIl|", "00111"))
