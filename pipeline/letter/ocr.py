@@ -85,6 +85,8 @@ def ocr_image(data: bytes, limits: Limits) -> list[Line]:
     """A photo or scan sent as JPG/PNG/TIFF: bounded in pixels, upright, grey, ~300 dpi wide."""
     from PIL import Image, ImageOps
 
+    from pipeline.letter.scanprep import page_shaped
+
     Image.MAX_IMAGE_PIXELS = limits.max_pixels
     try:
         img = Image.open(io.BytesIO(data))
@@ -93,6 +95,8 @@ def ocr_image(data: bytes, limits: Limits) -> list[Line]:
                           f"limit is {limits.max_pixels / 1e6:.0f}")
         img = ImageOps.exif_transpose(img)
         img.load()
+        if not page_shaped(img):
+            raise Refused(f"image is not shaped like a page ({img.width} x {img.height} pixels)")
     except Image.DecompressionBombError:
         raise Refused(f"image exceeds {limits.max_pixels / 1e6:.0f} megapixels") from None
     except (OSError, SyntaxError, ValueError) as e:
@@ -102,9 +106,11 @@ def ocr_image(data: bytes, limits: Limits) -> list[Line]:
 
 def ocr_pil(img, page: int, timeout: float) -> list[Line]:
     """A page image, cleaned and straightened (scanprep), read by tesseract as a bitmap."""
-    from pipeline.letter.scanprep import prepare
+    from pipeline.letter.scanprep import page_shaped, prepare
 
-    if img.width > A4_WIDTH_300DPI * 1.3 or img.width < A4_WIDTH_300DPI * UPSCALE_BELOW:
+    if not page_shaped(img):
+        width = None  # a sliver or a banner: enlarged to a page's width, a memory bomb
+    elif img.width > A4_WIDTH_300DPI * 1.3 or img.width < A4_WIDTH_300DPI * UPSCALE_BELOW:
         # tesseract reads best at ~300 dpi; a 200-dpi scan or a phone photo (150-200 dpi) has
         # thin strokes that break apart at binarization unless the page is enlarged first
         # (measured on the generated scans: 94.5 -> 95.9 % of fields, +0.17 s CPU a page)

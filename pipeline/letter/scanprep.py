@@ -26,6 +26,8 @@ import math
 
 from PIL import Image, ImageChops, ImageFilter, ImageMath, ImageStat
 
+from pipeline.letter import stamp
+
 INK = 140  # grey levels below this are print; stamps and dust are lighter once colour is gone
 LUT_INK = [255 if v < 200 else 0 for v in range(256)]  # thumbnail: any darkening is ink
 LUT_BW = [0 if v < INK else 255 for v in range(256)]
@@ -111,6 +113,8 @@ def skew(grey: Image.Image) -> float:
 
     Text lines give the sharpest row profile when followed along their slope; the strips'
     profiles are shifted instead of rotating the image for every candidate angle."""
+    if not page_shaped(grey):
+        return 0.0  # its thumbnail would be no thumbnail, and no letter's lines are in it
     small = grey.resize((480, max(1, grey.height * 480 // grey.width)), Image.BOX)
     profiles = _profiles(small.point(LUT_INK))
     w = small.width / len(profiles)
@@ -120,6 +124,11 @@ def skew(grey: Image.Image) -> float:
 
     best = max((a / 4 for a in range(-12, 13)), key=score)
     return -max((best + a / 20 for a in range(-4, 5)), key=score)
+
+
+def page_shaped(img: Image.Image) -> bool:
+    """Whether IMG is shaped like a page (or a phone's screenshot of one), not a sliver."""
+    return 0.3 < img.width / max(img.height, 1) < 3
 
 
 def flatten(grey: Image.Image) -> Image.Image:
@@ -154,6 +163,9 @@ def prepare(img: Image.Image, width: int | None = None) -> Image.Image:
     if blurred:  # radius 2 at ~300 dpi: a stroke's width; what only sharpening darkens is no print
         sharp = grey.filter(ImageFilter.UnsharpMask(2, 150, 0)).point(LUT_BW)
         bw = ImageChops.lighter(sharp, grey.point(LUT_NOT_STAMP))
+    stamps = stamp.mask(grey)
+    if stamps is not None:  # a greyscale scan's stamp: there only the dark cores are print
+        bw = Image.composite(grey.point(stamp.LUT_CORE), bw, stamps)
     if abs(angle) >= 0.1:
         bw = bw.rotate(angle, resample=Image.NEAREST, fillcolor=255)
     return bw

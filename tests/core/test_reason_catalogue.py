@@ -40,6 +40,7 @@ SPOKEN = [
     "reading needed more than 768 MB of memory", "reading took longer than 30 s",
     "reader crashed (exit status -11), treated as unsafe",
     "image has 200 megapixels, limit is 100", "corrupt image: cannot identify image file",
+    "image is not shaped like a page (40 x 400000 pixels)",
     "the content is ZIP, not .pdf", "the content is not a .png image",
     "MIME nesting deeper than 8 levels", "more than 100 MIME parts",
     "message is 50,000,000 bytes; the limit is 40,000,000", "empty message",

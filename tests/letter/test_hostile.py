@@ -162,6 +162,15 @@ def test_huge_image_refused():
     _refused(buf.getvalue(), "foto.png", "megapixels")
 
 
+def test_an_image_no_page_is_shaped_like_is_refused_not_enlarged():
+    """GIVEN a 16-megapixel PNG 40 pixels wide and 400,000 tall (enlarged to a page's width it
+    would take 12 GB) WHEN read THEN it is refused as no page, within a few seconds."""
+    from PIL import Image
+    buf = io.BytesIO()
+    Image.new("L", (40, 400_000), 255).save(buf, "PNG")
+    _refused(buf.getvalue(), "foto.png", "not shaped like a page", within=10)
+
+
 # -- active content (issue 14) ------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def letters_each(fields):

@@ -53,3 +53,53 @@ def test_a_coloured_stamp_goes_and_the_print_under_it_stays(colour, emblem):
     under = [_dark(bw, (700 + 30 * k, 1612, 704 + 30 * k, 1624)) for k in range(5)]
     beside = [_dark(bw, (700 + 30 * k, 1612, 704 + 30 * k, 1624)) for k in (8, 9, 10)]
     assert min(under) > 0.9 * min(beside) > 0.6, (under, beside)
+
+
+def _grey_page(print_grey: int, stamp_grey: int) -> Image.Image:
+    """A greyscale scan: print at PRINT_GREY, a stamp's ring, star and lettering at STAMP_GREY
+    laid over the signer's name (ink over ink multiplies), and a wide line of kop text set in
+    a colour that scans as the same mid grey as the stamp."""
+    page = Image.new("L", (W, H), 240)
+    d = ImageDraw.Draw(page)
+    for y in (100, 190):                           # a kop's two lines in colour, wide
+        d.rectangle((200, y, 1450, y + 60), fill=stamp_grey)
+    for y in range(420, 1300, 40):
+        for x in range(200, 1450, 60):
+            d.rectangle((x, y, x + 40, y + 14), fill=print_grey)
+    for k in range(12):                                          # the name's strokes
+        d.rectangle((700 + 30 * k, 1600, 705 + 30 * k, 1640), fill=print_grey)
+    stamp = Image.new("L", (W, H), 255)
+    d = ImageDraw.Draw(stamp)
+    ink = round(stamp_grey * 255 / 240)
+    d.ellipse((560, 1460, 860, 1760), outline=ink, width=9)
+    d.ellipse((620, 1520, 800, 1700), outline=ink, width=5)
+    d.polygon([(710, 1560), (730, 1620), (690, 1620)], fill=ink)  # the star
+    for k in range(8):                                           # lettering along the ring
+        d.rectangle((600 + 25 * k, 1480, 612 + 25 * k, 1505), fill=ink)
+    d.rectangle((690, 1610, 840, 1626), fill=ink)
+    return ImageChops.multiply(page, stamp)
+
+
+def test_a_grey_stamp_on_a_greyscale_scan_goes_and_the_print_stays():
+    """GIVEN a greyscale scan (no colour to tell the stamp by) whose stamp scans mid grey over
+    the signer's name WHEN it is cleaned THEN the ring, star and lettering are gone on paper,
+    the name's black strokes under them are whole, and the body's print is untouched."""
+    bw = prepare(_grey_page(20, 110))
+    assert _dark(bw, (560, 1590, 600, 1630)) < 0.01          # the ring's left side
+    assert _dark(bw, (690, 1460, 870, 1500)) < 0.01          # its top
+    assert _dark(bw, (690, 1560, 730, 1600)) < 0.01          # the star
+    assert _dark(bw, (706, 1612, 728, 1624)) < 0.01          # lettering between strokes
+    under = [_dark(bw, (701 + 30 * k, 1612, 704 + 30 * k, 1624)) for k in range(5)]
+    assert min(under) > 0.9, under
+    assert _dark(bw, (201, 421, 239, 433)) > 0.9             # a body stroke
+    assert _dark(bw, (200, 100, 1450, 160)) > 0.9            # the kop's lines are print, kept
+    assert _dark(bw, (200, 190, 1450, 250)) > 0.9
+
+
+def test_print_as_grey_as_a_stamp_is_left_alone():
+    """GIVEN a faded greyscale print, whose own strokes are as grey as the stamp WHEN it is
+    cleaned THEN nothing is taken for a stamp: the name under the ring stays, ring and all."""
+    bw = prepare(_grey_page(110, 120))
+    under = [_dark(bw, (701 + 30 * k, 1612, 704 + 30 * k, 1624)) for k in range(12)]
+    assert min(under) > 0.9, under
+    assert _dark(bw, (201, 421, 239, 433)) > 0.9

@@ -1,0 +1,85 @@
+"""Where a stamp (cap dinas) lies on a page scanned in greyscale, so its ink can be left out.
+
+On a colour scan the stamp is told by its colour (scanprep). A greyscale scan has none: the
+violet or blue ink of a stamp becomes a mid grey (80-170 once the paper is white), dark enough
+to pass for print at the page's threshold, and its rings and lettering run into the signer's
+post, name and NIP. What still tells it from print is its grey: printed strokes have a core
+near black (toner, inkjet), with mid grey only at their edges, while a stamp's strokes are mid
+grey through. So a stamp is where many pixels are mid grey with no dark pixel beside them,
+packed into a patch of a stamp's size (2.5-5 cm across). There, only the dark cores count as
+print; print crossing the stamp stays, since ink over ink is darker than either.
+
+Three guards keep print from being taken for a stamp:
+- the patch must be no wider than a stamp (a line of light, coloured kop text is wider);
+- it must be at least a stamp's ring tall (a short line of light text is not);
+- the page's print must be dark: if few ink pixels reach the dark core (a faded print, a
+  toner-saving copy), the page's own text would be mid grey throughout, and nothing is done.
+A phone photo's blurred strokes are mid grey too; scanprep does not ask for a stamp there.
+"""
+from __future__ import annotations
+
+from PIL import Image, ImageChops, ImageFilter
+
+CORE = 80  # print's strokes are darker than this at their core; a stamp's grey is lighter
+STAMP = 185  # lighter than this is paper, dust or a faint stamp: not ink that matters
+DENSE = 64  # of 255: a block where a quarter of the pixels are lone mid grey is stamp ink
+DARK_SHARE = 0.3  # the page's ink must have at least this share of dark core to be judged
+A4_CM = 21.0  # the page's width, to turn centimetres into pixels whatever the resolution
+MAX_CM, MIN_CM = 6.0, 1.5  # a stamp patch is no wider than this, and at least this tall
+
+
+def _lut(test) -> list[int]:
+    return [255 if test(v) else 0 for v in range(256)]
+
+
+LUT_CORE = _lut(lambda v: v >= CORE)  # black where print's core is, white elsewhere
+
+
+def _patches(blocks: Image.Image, block_cm: float) -> list[tuple[int, int, int, int]]:
+    """The boxes (in blocks) of the connected patches of BLOCKS that are of a stamp's size."""
+    w, h = blocks.size
+    on, seen, boxes = blocks.tobytes(), bytearray(w * h), []
+    for start in range(w * h):
+        if not on[start] or seen[start]:
+            continue
+        seen[start] = 1
+        todo, xs, ys = [start], [], []
+        while todo:
+            i = todo.pop()
+            x, y = i % w, i // w
+            xs.append(x)
+            ys.append(y)
+            for j in (i - 1 if x else -1, i + 1 if x + 1 < w else -1, i - w, i + w):
+                if 0 <= j < w * h and on[j] and not seen[j]:
+                    seen[j] = 1
+                    todo.append(j)
+        # the patch was grown by a block on each side to join a stamp's parts: not counted
+        if ((max(xs) - min(xs) - 1) * block_cm <= MAX_CM
+                and (max(ys) - min(ys) - 1) * block_cm >= MIN_CM):
+            boxes.append((min(xs), min(ys), max(xs) + 1, max(ys) + 1))
+    return boxes
+
+
+def mask(grey: Image.Image) -> Image.Image | None:
+    """A mask (255) over the stamps of GREY (a page with its paper white), or None."""
+    half = grey.reduce(2)  # stroke-scale detail is enough at half size, and 4x cheaper
+    hist = half.histogram()
+    ink = sum(hist[:STAMP])
+    if not ink or sum(hist[:CORE]) < DARK_SHARE * ink:
+        return None  # print that is itself grey: a stamp cannot be told from it
+    lone = ImageChops.multiply(half.point(_lut(lambda v: v < STAMP)),
+                               half.filter(ImageFilter.MinFilter(3)).point(_lut(lambda v: v >= CORE)))
+    per_cm = half.width / A4_CM
+    side = max(4, round(per_cm * 0.34))  # blocks of ~3.4 mm
+    blocks = lone.reduce(side).point(_lut(lambda v: v >= DENSE))
+    if not blocks.getbbox():
+        return None
+    # a stamp's ring, star and lettering are apart where print crosses them: joined by a block
+    boxes = _patches(blocks.filter(ImageFilter.MaxFilter(3)), side / per_cm)
+    if not boxes:
+        return None
+    out = Image.new("L", grey.size, 0)
+    scale = side * grey.width / half.width
+    for x0, y0, x1, y1 in boxes:  # the whole square: the stamp's ink over print is in it too
+        out.paste(255, (int(x0 * scale), int(y0 * scale), int(x1 * scale), int(y1 * scale)))
+    return out
