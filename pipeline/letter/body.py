@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.letter.lines import Line
+from pipeline.letter.lines import Line, joined
 
 # a list number; its text follows after a space, or glued when a tab collapsed ("f.Apakah")
 # ("38.A/LHP/..." wrapped to a line's start is a number's end, not item 38: a glued item text
@@ -26,6 +26,7 @@ ASKING = re.compile(r"(pertanyaan|penjelasan|konsultasi|arahan|petunjuk|pendapat
 # the signer's NIP line opens with its label (a scan may put a speck or two before it); a NIP
 # quoted inside a sentence ("tunjangan Sdr. X, NIP 1980...") is no signature
 NIP = re.compile(r"^.{0,8}?\bNIP\b\.?\s*[:.]?\s*([0-9OoIl|\s]{18,32})")
+WRAPPED_NIP = re.compile(r"^.{0,8}?\bNIP\b\.?\s*[:.]?\s*(\d[\d ]{6,20})$")  # fewer than 18 digits
 RANK = re.compile(r"^\s*(pembina|penata|pengatur|juru)\b|\b(I|II|III|IV)\s*/\s*[a-e]\b", re.I)
 SKIP = re.compile(r"^\s*(\(?ttd\.?\)?|cap|ditandatangani|tertanda|t\.t\.d)", re.I)
 TEMBUSAN = re.compile(r"^\s*tembusan\b[^:]*:?\s*(.*)$", re.I)
@@ -63,6 +64,12 @@ def _year_tail(ln: Line, out: list[Line]) -> bool:
         for o in out[-2:])
 
 
+def nip_tail(ln: Line, above: Line | None) -> bool:
+    """The last digits of a NIP wrapped in a narrow box ("NIP. 19680314 199010 1" / "006")."""
+    m = above is not None and WRAPPED_NIP.match(above.text.strip())
+    return bool(m) and len(re.sub(r"\D", "", m.group(1) + ln.text)) == 18
+
+
 def clean(lines: list[Line]) -> list[Line]:
     """Without page numbers ("- 2 -"), scanner specks and the blank lines on top of a page,
     so that a list or a Tembusan that runs over a page stays one."""
@@ -71,7 +78,7 @@ def clean(lines: list[Line]) -> list[Line]:
         if ln.ocr and ONE.match(ln.text) and any(re.match(r"^\s*2\s*[.)]", o.text)
                                                  for o in lines[k + 1:k + 8]):
             ln = replace(ln, text=ONE.sub("1.", ln.text))  # "1." read "|." before a "2."
-        if _noise(ln) and not _year_tail(ln, out):
+        if _noise(ln) and not _year_tail(ln, out) and not nip_tail(ln, out[-1] if out else None):
             continue
         if ln.blank and (not out or out[-1].page != ln.page):
             continue
@@ -151,7 +158,7 @@ def _items(lines: list[Line], start: int, end: int) -> list[tuple[Line | None, l
         elif aside or (cur and not gap and _continues(head, cur[-1][0], ln, lines[i - 1])
                        and not _lead_in(lines, i, end, head)):
             if not aside:
-                cur[-1] = (cur[-1][0] + " " + ln.text.strip(), cur[-1][1])
+                cur[-1] = (joined(cur[-1][0], ln.text), cur[-1][1])
         elif cur and not CLOSING.match(ln.text):
             # Layout family "answered list" (an answer letter, a nota dinas with notes): a
             # paragraph under an item, not part of its text. The list goes on if the next item
@@ -245,6 +252,13 @@ def closing_index(lines: list[Line], start: int) -> int:
     return len(lines)
 
 
+def _overleaf(run: list[Line], k: int) -> bool:
+    """Whether the list broken at RUN[k] (a blank, a footer) goes on on the next page: the next
+    line of text is on a later page and is a list item."""
+    nxt = next((ln for ln in run[k:] if not ln.blank and not FOOTER.search(ln.text)), None)
+    return nxt is not None and nxt.page > run[k].page and BULLET.match(nxt.text) is not None
+
+
 def tembusan(lines: list[Line], start: int) -> tuple[list[str], Line | None]:
     for i in range(start, len(lines)):
         m = TEMBUSAN.match(lines[i].text)
@@ -252,12 +266,13 @@ def tembusan(lines: list[Line], start: int) -> tuple[list[str], Line | None]:
             continue
         rest = [Line(m.group(1), lines[i].page, lines[i].x0)] if m.group(1).strip() else []
         items, marked = [], None
-        for ln in rest + lines[i + 1:]:
-            if FOOTER.search(ln.text):
+        run = rest + lines[i + 1:]
+        for k, ln in enumerate(run):
+            if FOOTER.search(ln.text) or (ln.blank and items):
+                if _overleaf(run, k):
+                    continue  # the page's foot: the list goes on at the next page's top
                 break
             if ln.blank:
-                if items:
-                    break
                 continue
             b = BULLET.match(ln.text)
             if marked is None:
@@ -265,7 +280,7 @@ def tembusan(lines: list[Line], start: int) -> tuple[list[str], Line | None]:
             if b or not marked:
                 items.append((b.group(1) if b else ln.text).strip())
             else:
-                items[-1] += " " + ln.text.strip()
+                items[-1] = joined(items[-1], ln.text)
         out = []
         for t in items:
             if lines[i].ocr:  # a scan's bullets read as "5", ". ", ": 2."; specks as "q"

@@ -19,6 +19,8 @@ R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                          huge_tree=False, remove_comments=True)
 LABEL = re.compile(r"^\s*(nomor|sifat|lampiran|hal|perihal|no\.?)\s*$", re.I)
+HEADING = re.compile(r"^\s*no\.?\s*(:|$)", re.I)  # a numbered table's first heading cell
+CELL_NUMBER = re.compile(r"^\s*(?:\d{1,2}|\(?\d{1,2}[.)]|[a-z][.)])\s*$")
 
 
 class _Walker:
@@ -26,8 +28,9 @@ class _Walker:
         self.numbered_styles = numbered_styles
         self.counters: dict[tuple, int] = {}
 
-    def para(self, p) -> list[str]:
-        """A paragraph's text; w:br splits lines; text boxes come out as their own lines."""
+    def para(self, p, in_cell: bool = False) -> list[str]:
+        """A paragraph's text; w:br splits lines; text boxes come out as their own lines. In a
+        table's cell Word's number stands even with no text (the No column of a table)."""
         boxes, buf = [], []
         for el in p.iter():
             if el.tag == f"{MC}Fallback":
@@ -47,7 +50,7 @@ class _Walker:
                 buf.append("\n")
         text = "".join(buf)
         prefix = self.number(p)
-        if prefix and text.strip():
+        if prefix and (text.strip() or in_cell):
             text = prefix + text.lstrip()
         # text pushed right with several tabs (a date beside Nomor) is its own line
         return boxes + [part for ln in text.split("\n") for part in re.split(r"\t{2,}", ln)]
@@ -75,7 +78,7 @@ class _Walker:
     def cell(self, tc) -> list[str]:
         out = []
         for child in tc:
-            out.extend(self.block(child))
+            out.extend(self.para(child, True) if child.tag == f"{W}p" else self.block(child))
         return out
 
     def table(self, tbl) -> list[str]:
@@ -94,7 +97,16 @@ class _Walker:
                     merged[-1] = [merged[-1][0].rstrip() + glue + first] + merged[-1][1:] + c[1:]
                 else:
                     merged.append(list(c))
-            rows.append([m for m in merged if any(t.strip() for t in m)] or [[""]])
+            merged = [m for m in merged if any(t.strip() for t in m)]
+            if len(merged) > 1 and len(merged[0]) == 1 and CELL_NUMBER.match(merged[0][0]):
+                # a numbered table (No | Pertanyaan): the row's number heads its text, as in a list
+                mark = merged[0][0].strip()
+                mark += "." if mark.isalnum() else ""
+                merged = [[f"{mark} {merged[1][0].strip()}"] + merged[1][1:]] + merged[2:]
+            rows.append(merged or [[""]])
+        if len(rows) > 1 and HEADING.match(" ".join(rows[0][0])) and rows[1][0] \
+                and re.match(r"^\(?(1|a)[.)] ", rows[1][0][0]):
+            rows = rows[1:]  # "No | Pertanyaan" over a numbered table: a heading, not text
         out = []
         width = max((len(r) for r in rows), default=0)
         for col in range(width):

@@ -43,7 +43,8 @@ def title(text: str) -> str:
 
 
 HEADS = ["BADAN", "DINAS", "SEKRETARIAT", "INSPEKTORAT", "KECAMATAN", "KELURAHAN",
-         "KANTOR", "SATUAN", "RUMAH", "RSUD", "UPTD", "BAGIAN", "BIRO"]
+         "KANTOR", "SATUAN", "RUMAH", "RSUD", "UPTD", "UPT", "PUSKESMAS", "BAGIAN", "BIRO"]
+SUB_UNITS = {"BAGIAN", "BIRO", "UPTD", "UPT", "PUSKESMAS", "KELURAHAN"}  # a unit under another
 
 
 def _fix_ocr(words: list[str]) -> list[str]:
@@ -84,6 +85,25 @@ def _capitals(text: str) -> bool:
     return bool(words) and " ".join(words).isupper()
 
 
+def _lowest(unit: list[str], ocr: bool) -> list[str]:
+    """The kop's lines from the unit that writes the letter down. A kop names its unit under
+    its parent (Permendagri 1/2023: the unit's own name last, above the address): SEKRETARIAT
+    DAERAH over BAGIAN HUKUM, DINAS KESEHATAN over UPTD PUSKESMAS X, KECAMATAN Y over
+    KELURAHAN Z. A Bagian or Biro is part of its Setda and is named with it ("Bagian Hukum
+    Sekretariat Daerah"); a UPTD or a Kelurahan is a unit of its own."""
+    sub = next((k for k, t in enumerate(unit) if k and _head(t, ocr)
+                and _kind(t) in SUB_UNITS), None)
+    if sub is None:
+        return unit
+    if _kind(unit[sub]) in ("BAGIAN", "BIRO"):
+        return unit[sub:] + unit[:sub]
+    return unit[sub:]
+
+
+def _kind(text: str) -> str:
+    return re.sub(r"[^A-Z]", "", (text.split() or [""])[0].upper())
+
+
 def from_letterhead(lines: list[Line]) -> tuple[str, Line] | None:
     """Build "Dinas Kesehatan Kota Tegal" from "PEMERINTAH KOTA TEGAL" + "DINAS KESEHATAN"."""
     top = [ln for ln in lines[:25] if not ln.blank]
@@ -105,7 +125,7 @@ def from_letterhead(lines: list[Line]) -> tuple[str, Line] | None:
         rest = unit[:opens[0]] if opens else []
         if not all(_region_word(t) for t in rest):
             rest = []  # a kop's own line ("PUSKESMAS …", "BPBD"), not the region's tail
-        unit = unit[len(rest):]
+        unit = _lowest(unit[len(rest):], ln.ocr)
         region = f"{kind} {title(' '.join([m.group(2).strip()] + rest))}"
         if not unit:
             return None

@@ -7,7 +7,7 @@ its own line instead of being glued to its neighbour.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from statistics import median
 
 # a column's heading is written "Kepada" or "Yth.": "kepada" inside a sentence is no column
@@ -52,6 +52,13 @@ def aligned(a: Line, b: Line, tol: float = 0.06) -> bool:
     if abs(a.x0 - b.x0) <= tol:
         return True
     return a.x1 is not None and b.x1 is not None and abs(a.x0 + a.x1 - b.x0 - b.x1) / 2 <= tol / 2
+
+
+def joined(text: str, more: str) -> str:
+    """TEXT continued by MORE from the next line. A compound broken at its hyphen ("E-" /
+    "Katalog", "non-" / "ASN") is joined without a space, as printed before the wrap."""
+    text, more = text.rstrip(), more.strip()
+    return text + more if re.search(r"\w-$", text) and more[:1].isalnum() else f"{text} {more}"
 
 
 def from_text(text: str, page: int = 1) -> list[Line]:
@@ -146,15 +153,17 @@ def _split_columns(rows: list[list[Word]], width: float) -> list[list[Word]]:
         while j < len(rows) and j - i < 12 and after_di != 0:
             r = rows[j]
             right = [w for w in r if w.x0 >= x - tol]
-            if any(w.x0 < x - tol and w.x1 > x + tol for w in r):
-                break
+            if any(w.x0 < x - tol and w.x1 > x + tol for w in r) or (
+                    r[0].x0 < x - tol and r[-1].x1 > x + tol and _justified(r)):
+                break  # a line across both columns: the body under the heading
             if not right:  # a row of the left block only, set between the column's rows
                 j += 1
                 continue
             if after_di is not None:
                 after_di -= 1
             elif DI.match(right[0].text):  # "di -" then the place closes the addressee block
-                after_di = 1
+                after_di = 0 if re.match(r"^di\s*-?\s*\w{3}", " ".join(w.text for w in right),
+                                         re.I) else 1  # "di Banjarmasin" is closed already
             j += 1
         lefts = [w.x0 for r in rows[i:j] for w in r if w.x0 < x - tol]
         # the left block's values that wrap below the column (a long Hal) still belong before it
@@ -228,6 +237,18 @@ def _cut_at_edges(row: list[Word], edges: list[float], width: float) -> list[lis
     return out
 
 
+def _numbered_cell(row: list[Word], h: float) -> bool:
+    """Whether the row opens with a bare number in a cell of its own: set off from the text by
+    a gap wider than a space and wider than any other gap of the row, which a justified line
+    stretches all alike ("2 (dua) tim" wrapped to a line's start is text)."""
+    if len(row) < 2 or not re.fullmatch(r"\d{1,2}", row[0].text):
+        return False
+    gap = row[1].x0 - row[0].x1
+    # (a table's cell is a few spaces wide: a digit far off the text is a speck by the page)
+    return 0.8 * h < gap < 4 * h and gap > 1.08 * max((b.x0 - a.x1 for a, b in zip(row[1:], row[2:])),
+                                               default=0)
+
+
 def from_words(words: list[Word], width: float, page: int, ocr: bool = False) -> list[Line]:
     words = [w for w in words if w.text.strip()]
     if not words:
@@ -247,6 +268,12 @@ def from_words(words: list[Word], width: float, page: int, ocr: bool = False) ->
         cols = columns if row[0].x0 > 0.3 * width else []
         segs = [s for part in _cut_at_edges(row, edges, width)
                 for s in _segments(part, 2.2 * h, cols, 0.006 * width)]
+        if _numbered_cell(row, h):
+            # a numbered table's row (No | Pertanyaan): the number heads the row's text, as a
+            # list's number does (alone on its row it is a page number)
+            segs[0][0] = Word(segs[0][0].text + ".", *astuple(segs[0][0])[1:])
+            if len(segs) > 1 and len(segs[0]) == 1:
+                segs[:2] = [segs[0] + segs[1]]
         # the right-hand runs of this row that began after a gap: columns for the row below
         columns = [s[0].x0 for k, s in enumerate(segs) if k > 0 and s[0].x0 > 0.4 * width]
         for seg in segs:

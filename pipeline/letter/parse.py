@@ -5,7 +5,7 @@ import re
 
 from pipeline.letter import body, letterhead, naskah
 from pipeline.letter.dates import alone_date, find_date, place_date
-from pipeline.letter.lines import Line
+from pipeline.letter.lines import Line, joined
 from pipeline.letter.model import LetterReading
 from pipeline.letter.signature import signature
 
@@ -18,6 +18,7 @@ DI = re.compile(r"^\s*di\b\s*[-:.]?", re.I)
 HONORIFIC = re.compile(r"^(bapak|ibu|bapak/ibu|sdr\.?|saudara)\s+", re.I)
 YEAR_END = re.compile(r"(19|20)\d{2}$")
 # any other "Label :" row of a heading block (Nota Dinas: Dari, Tembusan, Tanggal)
+YEAR_ALONE = re.compile(r"(19|20)\d{2}")
 FIELD = re.compile(r"^\s*(dari|tembusan|tanggal|kepada)\s*:", re.I)
 STREET = re.compile(r"^\s*(jalan|jl\.?)\s", re.I)
 NONE_VALUES = {"", "-", "\u2013", "\u2014", "--", "nihil", "tidak ada", "0"}
@@ -126,8 +127,11 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
         if key in ("hal", "lampiran", "sifat") or (key == "nomor" and not YEAR_END.search(value)):
             # a value wraps in its own column (a narrow table cell, a long Hal): the lines
             # below it, indented past the labels, up to the next label or the addressee
+            beside = None  # where a column beside the block (the date, Kepada) starts
             for nxt in lines[i + 1:end]:
                 piece = nxt.text.strip()
+                if beside is not None and nxt.x1 is not None and nxt.x1 > beside:
+                    break  # wider than the block's column: the body, under both columns
                 if key == "nomor" and _date_column(nxt, lines[i]):
                     continue  # the letter's date at the right of the Nomor row, read between
                 more = _nomor_more(value, piece, nxt.ocr) if key == "nomor" and (
@@ -139,12 +143,13 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
                     continue
                 if nxt.x0 is not None and lines[i].vx is not None and nxt.x0 > lines[i].vx + 0.08 \
                         and not (LABEL.match(nxt.text) or FIELD.match(nxt.text)):
+                    beside = min(beside or 1.0, nxt.x0)
                     continue  # another column on the rows of the block (the date, Kepada)
                 if nxt.blank or LABEL.match(nxt.text) or YTH.search(nxt.text) or FIELD.match(nxt.text) \
                         or DI.match(nxt.text) or find_date(nxt.text) or body.ITEM.match(nxt.text):
                     break
-                if re.match(r"^\s*kepada\b", nxt.text, re.I):
-                    break
+                if re.match(r"^\s*(kepada\b|dengan hormat|assalamu)", nxt.text, re.I):
+                    break  # the addressee's column, or the body's greeting
                 if nxt.x0 is not None and lines[i].vx is not None and \
                         lines[i].x0 + 0.02 < nxt.x0 < lines[i].vx - 0.015:
                     break  # the body's indented first line: a value wraps in its own column
@@ -156,7 +161,7 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
                     if key == "hal" and len(nxt.text) < 100 and not _ends(nxt.text) and (
                             after is None or after.blank or YTH.search(after.text)
                             or re.match(r"^\s*kepada\b", after.text, re.I)):
-                        value += " " + nxt.text.strip()
+                        value = joined(value, nxt.text)
                     break
                 if nxt.x0 is None and len(nxt.text) > 60:
                     break
@@ -168,7 +173,7 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
                     if YEAR_END.search(value):
                         break
                     continue
-                value += " " + nxt.text.strip()
+                value = joined(value, nxt.text)
         if key == "lampiran":
             value = _spelled(value)
         if key == "lampiran" and lines[i].ocr and not re.search(r"[A-Za-z]{2}", value):
@@ -251,11 +256,16 @@ def _tanggal(lines: list[Line], r: LetterReading) -> None:
         if iso and not LABEL.match(ln.text):
             r.tanggal, r.provenance["tanggal"] = iso, _prov(ln)
             return
-    for ln in lines:  # the date at the right of the Nomor row, glued to the number
+    for k, ln in enumerate(lines):  # the date at the right of the Nomor row, glued to the number
         m = LABEL.match(ln.text)
         rest = re.sub(r"\s*/\s*", "/", m.group(4)).split(None, 1) \
             if m and KEYS[m.group(1).lower()] == "nomor" else []
         iso = (place_date(rest[1]) or alone_date(rest[1])) if len(rest) == 2 else None
+        # its year wrapped under it, in the date's column ("Tanjung Selor, 16 Desember" / "2025")
+        year = next((n.text.strip() for n in lines[k + 1:k + 4] if YEAR_ALONE.fullmatch(n.text.strip())
+                     and n.x0 is not None and ln.x0 is not None and n.x0 > ln.x0 + 0.3), None)
+        if not iso and len(rest) == 2 and year:
+            iso = place_date(f"{rest[1]} {year}") or alone_date(f"{rest[1]} {year}")
         if iso:
             r.tanggal, r.provenance["tanggal"] = iso, _prov(ln)
             return

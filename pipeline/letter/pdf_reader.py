@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from pipeline.letter.body import NIP, TEMBUSAN
+from pipeline.letter.body import FOOTER, NIP, TEMBUSAN
 from pipeline.letter.letterhead import GOV
 from pipeline.letter.lines import Line, Word, from_words
 from pipeline.letter.model import Limits, Refused
@@ -62,7 +62,9 @@ def _words(page) -> list[Word]:
                          or box[0] - last[2] > 0.25 * (box[3] - box[1]) + 1):
                 words.append(cur)
                 cur = []
-            cur.append((ch, box))
+            # PDFium marks a hyphen at a line's end as possibly soft (U+FFFE, or 0x02): it is
+            # printed, so it is a hyphen
+            cur.append(("-" if ch in "\ufffe\x02" else ch, box))
             last = box
         if cur:
             words.append(cur)
@@ -184,8 +186,10 @@ def _same(a: Line, b: Line) -> bool:
 def _list_runs_on(lines: list[Line]) -> bool:
     """True when the page ends inside the Tembusan list, which may continue overleaf, or on
     its heading ("Tembusan:" at the foot of the page, the names on the next)."""
-    filled = [ln for ln in lines if not ln.blank]
+    # (an electronically signed letter's footer, "Dokumen ini telah ditandatangani …", is
+    # printed under the list on every page)
+    filled = [ln for ln in lines if not ln.blank and not FOOTER.search(ln.text)]
     if filled and TEMBUSAN.match(filled[-1].text) and not TEMBUSAN.match(filled[-1].text).group(1):
         return True
-    return bool(lines) and re.match(r"^\s*(\d+\s*[.)]|[-\u2022\u2013*])", lines[-1].text) is not None \
-        and lines[-1].text.rstrip().endswith(";") and len(lines) < 60
+    return bool(filled) and re.match(r"^\s*(\d+\s*[.)]|[-\u2022\u2013*])", filled[-1].text) is not None \
+        and filled[-1].text.rstrip().endswith(";") and len(lines) < 60

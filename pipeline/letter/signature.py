@@ -8,8 +8,9 @@ above the space, even when either runs over two lines.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from pipeline.letter.body import CLOSING, ITEM, NIP, RANK, SKIP, TEMBUSAN
+from pipeline.letter.body import CLOSING, ITEM, NIP, RANK, SKIP, TEMBUSAN, nip_tail
 from pipeline.letter.dates import alone_date, place_date
 from pipeline.letter.lines import Line, aligned
 
@@ -22,6 +23,7 @@ PREFIX = re.compile(r"^(Ir|ir|tr|lr|tre)(?:[.,/]\s*|\s+)(?=[A-Z]{2})|"
 _FRONT = r"(?:H|Hj|Dr|dr|Ir|Drs|Dra|Prof)\.\s"
 # (an initial in a name carries its dot, so a lone letter before the capitals is stamp ink too)
 FRONT_JUNK = re.compile(rf"^(?:(?:(?!{_FRONT})\S{{1,4}}\s+){{1,2}}(?={_FRONT})|\S\s+(?=[A-Z]{{2}}))")
+TTE = re.compile(r"^\s*(?:telah\s+)?di\s?tandatangani\s+secara\s+elektronik\b", re.I)
 YEAR = re.compile(r"(19|20)\d{2}")
 BARE_NIP = re.compile(r"(?<!\d)(((?:19|20)\d{2})(\d{2})(\d{2})\s?((?:19|20)\d{2})(\d{2})\s?[12]\s?\d{3})(?!\d)")
 # one degree as OCR may give it: "S.H.", "Sp.PD.,", "M.Kes", "S.STP.", "IPM." (a dot in it)
@@ -86,14 +88,35 @@ def signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, 
     On a scan, the stamp over the block is read as lines of a mark or two ("KA pH", "&"): they
     are left out, so the post, name and NIP stand together as printed."""
     keep = [k for k, ln in enumerate(lines) if k < start or not (ln.ocr and _junk(ln.text))]
-    sig, ln, after = _signature([lines[k] for k in keep], start)
+    sig, ln, after = _signature(_whole_nip([lines[k] for k in keep]), start)
     return sig, ln, (keep[after - 1] + 1 if after > start else after)
+
+
+def _whole_nip(lines: list[Line]) -> list[Line]:
+    """LINES with a NIP wrapped in a narrow box ("NIP. 19680314 199010 1" / "006", as an
+    electronic signature's box may set it) joined back onto its label's line."""
+    out = list(lines)
+    for k in range(len(out) - 1):
+        if re.fullmatch(r"[\d ]{1,10}", out[k + 1].text.strip()) and nip_tail(out[k + 1], out[k]):
+            out[k] = replace(out[k], text=f"{out[k].text.rstrip()} {out[k + 1].text.strip()}")
+            out[k + 1] = replace(out[k + 1], text="")
+    return out
 
 
 def _junk(text: str) -> bool:
     """A scanned line with no run of three letters or digits that is not a line of degrees."""
     t = text.strip()
     return bool(t) and not re.search(r"[A-Za-z0-9]{3}", t) and not (len(t) < 60 and DEGREES.match(t))
+
+
+def _tte(lines: list[Line], k: int) -> bool:
+    """The mark of an electronic signature (TTE, BSrE): "Ditandatangani secara elektronik
+    oleh:", maybe wrapped before its "oleh:". It stands where a wet signature would, above the
+    post or between the post and the name, and is neither."""
+    if TTE.match(lines[k].text):
+        return True
+    return bool(re.fullmatch(r"\s*oleh\s*:?\s*", lines[k].text, re.I)) and k > 0 \
+        and TTE.match(lines[k - 1].text) is not None
 
 
 def nip_match(text: str) -> re.Match | None:
@@ -139,7 +162,7 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
             nama = _degrees(nama)
         post = []
         # the room to sign, and on a scan the stamp's lettering read as lines of a letter or two
-        while k > start and (lines[k].blank or SKIP.match(lines[k].text)
+        while k > start and (lines[k].blank or SKIP.match(lines[k].text) or _tte(lines, k)
                              or (lines[k].ocr and len(re.findall(r"[A-Za-z]", lines[k].text)) < 4)):
             k -= 1
         if lines[k].ocr:  # the post ends with a comma: short bits below it are the stamp's
@@ -151,10 +174,11 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
             ln = lines[k]
             if ln.blank or CLOSING.match(ln.text) or ITEM.match(ln.text) or TEMBUSAN.match(ln.text):
                 break
-            if not aligned(ln, name_line):
-                break
-            if ln.x0 is None and (len(ln.text) > 110 or ln.text.rstrip().endswith(".")):
-                break
+            if not aligned(ln, name_line) or _tte(lines, k):
+                break  # another column, or the electronic signature's mark above the post
+            if ln.x0 is None and (len(ln.text) > 110 or (ln.text.rstrip().endswith(".") and not
+                                  re.search(r"\b[A-Za-z]{1,3}\.$", ln.text.rstrip()))):
+                break  # a sentence of the body; a post may wrap after a title ("… DAERAH DR.")
             if place_date(ln.text) or alone_date(ln.text) or YEAR.fullmatch(ln.text.strip()):
                 break  # the date above the post (maybe wrapped: "Tegal, 3 Maret" / "2026")
             post.insert(0, ln.text.strip())
