@@ -12,8 +12,9 @@ print; print crossing the stamp stays, since ink over ink is darker than either.
 Three guards keep print from being taken for a stamp:
 - the patch must be no wider than a stamp (a line of light, coloured kop text is wider);
 - it must be at least a stamp's ring tall (a short line of light text is not);
-- the page's print must be dark: if few ink pixels reach the dark core (a faded print, a
-  toner-saving copy), the page's own text would be mid grey throughout, and nothing is done.
+- the page's print away from the patches must be dark: if few of its pixels reach the dark
+  core (a faded print, a toner-saving copy), its own text is mid grey throughout, and the
+  patch may be print too: nothing is done.
 A phone photo's blurred strokes are mid grey too; scanprep does not ask for a stamp there.
 """
 from __future__ import annotations
@@ -22,8 +23,8 @@ from PIL import Image, ImageChops, ImageFilter
 
 CORE = 80  # print's strokes are darker than this at their core; a stamp's grey is lighter
 STAMP = 185  # lighter than this is paper, dust or a faint stamp: not ink that matters
-DENSE = 64  # of 255: a block where a quarter of the pixels are lone mid grey is stamp ink
-DARK_SHARE = 0.3  # the page's ink must have at least this share of dark core to be judged
+DENSE = 32  # of 255: a block where an eighth of the pixels are lone mid grey holds stamp ink
+DARK_SHARE = 0.3  # the print off the stamps must have this share of dark core to be judged
 A4_CM = 21.0  # the page's width, to turn centimetres into pixels whatever the resolution
 MAX_CM, MIN_CM = 6.0, 1.5  # a stamp patch is no wider than this, and at least this tall
 
@@ -63,10 +64,6 @@ def _patches(blocks: Image.Image, block_cm: float) -> list[tuple[int, int, int, 
 def mask(grey: Image.Image) -> Image.Image | None:
     """A mask (255) over the stamps of GREY (a page with its paper white), or None."""
     half = grey.reduce(2)  # stroke-scale detail is enough at half size, and 4x cheaper
-    hist = half.histogram()
-    ink = sum(hist[:STAMP])
-    if not ink or sum(hist[:CORE]) < DARK_SHARE * ink:
-        return None  # print that is itself grey: a stamp cannot be told from it
     lone = ImageChops.multiply(half.point(_lut(lambda v: v < STAMP)),
                                half.filter(ImageFilter.MinFilter(3)).point(_lut(lambda v: v >= CORE)))
     per_cm = half.width / A4_CM
@@ -78,6 +75,12 @@ def mask(grey: Image.Image) -> Image.Image | None:
     boxes = _patches(blocks.filter(ImageFilter.MaxFilter(3)), side / per_cm)
     if not boxes:
         return None
+    rest = half.copy()  # the page's print away from the stamps
+    for x0, y0, x1, y1 in boxes:
+        rest.paste(255, (x0 * side, y0 * side, x1 * side, y1 * side))
+    hist = rest.histogram()
+    if sum(hist[:CORE]) < DARK_SHARE * sum(hist[:STAMP]):
+        return None  # print that is itself grey: a stamp cannot be told from it
     out = Image.new("L", grey.size, 0)
     scale = side * grey.width / half.width
     for x0, y0, x1, y1 in boxes:  # the whole square: the stamp's ink over print is in it too
