@@ -236,6 +236,9 @@ def questions(lines: list[Line], start: int, end: int) -> tuple[list[str], Line 
     # and a speck after an item's last stop is no word of it ("... dimanfaatkan; Kk")
     items = [re.sub(r"(?<=[;:])\s+(?:[^\w\s]{1,2}|[A-Z][a-z]?)$|(?<=[.?])\s+[^\w\s]{1,2}$", "", t)
              if ln.ocr else t for t, (_, ln) in zip(items, best)]
+    # a table's rule beside the text, read as "|", "[" or an unclosed "(" before its first word
+    items = [re.sub(r"^[|\[(]\s*(?=[A-Z])(?!.*\))|^[|\[]\s*(?=[A-Z])", "", t) if ln.ocr else t
+             for t, (_, ln) in zip(items, best)]
     return _unpunctuated(items), (best[0][1] if best else None)
 
 
@@ -269,7 +272,7 @@ def tembusan(lines: list[Line], start: int) -> tuple[list[str], Line | None]:
         run = rest + lines[i + 1:]
         for k, ln in enumerate(run):
             if FOOTER.search(ln.text) or (ln.blank and items):
-                if _overleaf(run, k):
+                if not items or _overleaf(run, k):
                     continue  # the page's foot: the list goes on at the next page's top
                 break
             if ln.blank:

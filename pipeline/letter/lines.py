@@ -14,6 +14,9 @@ from statistics import median
 ANCHOR = re.compile(r"^(Kepada|KEPADA|Yth\.?|YTH\.?)$")
 DI = re.compile(r"^di\b", re.I)
 MARKER = re.compile(r"^(\(?\d{1,2}[.)]|[a-z][.)])$")  # a list number, tabbed off its text
+# a table row's number in its cell; a scan may read the cell's rule into it ("|1", "(4")
+CELL_NUMBER = re.compile(r"[|(\[]?(\d{1,2})")
+RULES = {"|", "(", "[", "{"}
 LABEL_WORD = re.compile(r"^(nomor|sifat|lampiran|hal|perihal)$", re.I)
 
 
@@ -154,8 +157,9 @@ def _split_columns(rows: list[list[Word]], width: float) -> list[list[Word]]:
             r = rows[j]
             right = [w for w in r if w.x0 >= x - tol]
             if any(w.x0 < x - tol and w.x1 > x + tol for w in r) or (
-                    r[0].x0 < x - tol and r[-1].x1 > x + tol and _justified(r)):
-                break  # a line across both columns: the body under the heading
+                    r[0].x0 < x - tol and r[-1].x1 > x + tol and len(r) >= 6 and _justified(r)):
+                break  # a line across both columns: the body under the heading (a sentence's
+                # words; a labelled row's few cells set at tab stops may be as evenly apart)
             if not right:  # a row of the left block only, set between the column's rows
                 j += 1
                 continue
@@ -241,8 +245,10 @@ def _numbered_cell(row: list[Word], h: float) -> bool:
     """Whether the row opens with a bare number in a cell of its own: set off from the text by
     a gap wider than a space and wider than any other gap of the row, which a justified line
     stretches all alike ("2 (dua) tim" wrapped to a line's start is text)."""
-    if len(row) < 2 or not re.fullmatch(r"\d{1,2}", row[0].text):
+    if len(row) < 2 or not CELL_NUMBER.fullmatch(row[0].text):
         return False
+    if row[0].bottom - row[0].top < 0.5 * h:
+        return False  # a speck OCR read as a digit: smaller than print
     gap = row[1].x0 - row[0].x1
     # (a table's cell is a few spaces wide: a digit far off the text is a speck by the page)
     return 0.8 * h < gap < 4 * h and gap > 1.08 * max((b.x0 - a.x1 for a, b in zip(row[1:], row[2:])),
@@ -266,12 +272,17 @@ def from_words(words: list[Word], width: float, page: int, ocr: bool = False) ->
         # only a row that itself starts inside the block (a wrapped cell) can hold two cells;
         # a line from the margin is body text, however wide its justified spaces
         cols = columns if row[0].x0 > 0.3 * width else []
+        if ocr and len(row) > 2 and CELL_NUMBER.fullmatch(row[1].text) and row[0].text in RULES:
+            row = row[1:]  # a scanned table's rule before the row's number, read as "|"
+        if ocr and len(row) > 2 and CELL_NUMBER.fullmatch(row[0].text) and row[1].text == "|":
+            row = row[:1] + row[2:]  # and the rule between the number's cell and the text's
         segs = [s for part in _cut_at_edges(row, edges, width)
                 for s in _segments(part, 2.2 * h, cols, 0.006 * width)]
         if _numbered_cell(row, h):
             # a numbered table's row (No | Pertanyaan): the number heads the row's text, as a
             # list's number does (alone on its row it is a page number)
-            segs[0][0] = Word(segs[0][0].text + ".", *astuple(segs[0][0])[1:])
+            number = CELL_NUMBER.fullmatch(segs[0][0].text).group(1)
+            segs[0][0] = Word(number + ".", *astuple(segs[0][0])[1:])
             if len(segs) > 1 and len(segs[0]) == 1:
                 segs[:2] = [segs[0] + segs[1]]
         # the right-hand runs of this row that began after a gap: columns for the row below

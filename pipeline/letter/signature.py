@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.letter.body import CLOSING, ITEM, NIP, RANK, SKIP, TEMBUSAN, nip_tail
+from pipeline.letter.body import CLOSING, FOOTER, ITEM, NIP, RANK, SKIP, TEMBUSAN, nip_tail
 from pipeline.letter.dates import alone_date, place_date
 from pipeline.letter.lines import Line, aligned
 
@@ -20,10 +20,11 @@ TITLES = {"h": "H.", "hj": "Hj.", "dr": "dr.", "ir": "Ir.", "drs": "Drs.", "dra"
           "tr": "Ir.", "lr": "Ir.", "tre": "Ir."}  # "I" of "Ir." read as "t" or "l"
 PREFIX = re.compile(r"^(Ir|ir|tr|lr|tre)(?:[.,/]\s*|\s+)(?=[A-Z]{2})|"
                     r"(?<![\w.])(H|Hj|dr|Ir|Drs|Dra)(?:[.,]?\s+|-)(?=[A-Z])")
-_FRONT = r"(?:H|Hj|Dr|dr|Ir|Drs|Dra|Prof)\.\s"
+_FRONT = r"(?:H|Hj|Dr|dr|drg|Ir|Drs|Dra|Prof)\.\s"
 # (an initial in a name carries its dot, so a lone letter before the capitals is stamp ink too)
 FRONT_JUNK = re.compile(rf"^(?:(?:(?!{_FRONT})\S{{1,4}}\s+){{1,2}}(?={_FRONT})|\S\s+(?=[A-Z]{{2}}))")
 TTE = re.compile(r"^\s*(?:telah\s+)?di\s?tandatangani\s+secara\s+elektronik\b", re.I)
+LOWER_JUNK = re.compile(rf"^(?:(?!{_FRONT})[a-z]\S*\s+)+(?={_FRONT}|[A-Z])")
 YEAR = re.compile(r"(19|20)\d{2}")
 BARE_NIP = re.compile(r"(?<!\d)(((?:19|20)\d{2})(\d{2})(\d{2})\s?((?:19|20)\d{2})(\d{2})\s?[12]\s?\d{3})(?!\d)")
 # one degree as OCR may give it: "S.H.", "Sp.PD.,", "M.Kes", "S.STP.", "IPM." (a dot in it)
@@ -109,6 +110,17 @@ def _junk(text: str) -> bool:
     return bool(t) and not re.search(r"[A-Za-z0-9]{3}", t) and not (len(t) < 60 and DEGREES.match(t))
 
 
+def _scribble(ln: Line, name: Line) -> bool:
+    """On a scan, a line read from the wet signature or the stamp in the room to sign: a mark or
+    a few letters, or a short run of words off the column the post and name stand in ("Verh",
+    "VP Aye"). A post's own short last line ("LAMPUNG") stands in their column."""
+    if not ln.ocr:
+        return False
+    if len(re.findall(r"[A-Za-z]", ln.text)) < 4:
+        return True
+    return len(ln.text.split()) <= 3 and "," not in ln.text and not aligned(ln, name, 0.04)
+
+
 def _tte(lines: list[Line], k: int) -> bool:
     """The mark of an electronic signature (TTE, BSrE): "Ditandatangani secara elektronik
     oleh:", maybe wrapped before its "oleh:". It stands where a wet signature would, above the
@@ -155,6 +167,8 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
             # a front title (H., Hj., Dr., Ir. ...) opens the name: short tokens read before it
             # are the stamp's ring and lettering, which lies over the start of the name
             nama = FRONT_JUNK.sub("", nama)
+            # nor does a name open with a lowercase word other than a title ("wahaf drg. …")
+            nama = LOWER_JUNK.sub("", nama)
             nama = re.split(r"[\s\u2014\u2013-]+(?:Pemb\w+|Pena\w+|Peng\w+|Juru)\b", nama)[0]
             nama = re.sub(r"\s+\S{0,2}[\u2014\u2013_~-]+\S*$", "", nama)  # a stamp's edge after it
             nama = re.sub(r"(?<=\s)[~_|\-\u2014]+(?=[A-Z])", "", nama)  # a rim's mark on a word
@@ -163,7 +177,7 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
         post = []
         # the room to sign, and on a scan the stamp's lettering read as lines of a letter or two
         while k > start and (lines[k].blank or SKIP.match(lines[k].text) or _tte(lines, k)
-                             or (lines[k].ocr and len(re.findall(r"[A-Za-z]", lines[k].text)) < 4)):
+                             or FOOTER.search(lines[k].text) or _scribble(lines[k], name_line)):
             k -= 1
         if lines[k].ocr:  # the post ends with a comma: short bits below it are the stamp's
             comma = next((q for q in range(k, max(start, k - 3), -1)

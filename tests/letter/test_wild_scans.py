@@ -222,3 +222,67 @@ def test_hostile_runs_of_marks_cost_no_time():
     t = time.thread_time()
     parse(lines, "scan")
     assert time.thread_time() - t < 0.5
+
+
+def test_a_scanned_numbered_table_with_its_rules_read_as_bars():
+    """GIVEN OCR of a bordered No | Pertanyaan table: each row's rules read as "|" words around
+    its number, and a row's text after the rule read as "(Sisa ..."
+    WHEN the questions are read
+    THEN each row is a question, without the rules' marks."""
+    def w(text, x, top, key):
+        return Word(text, x, x + (4 if text == "|" else 22 * len(text)), top, top + 50, 0.9, key)
+    rows = [("Kami mohon penjelasan atas hal berikut:", 300, 1000, 280),
+            ("| 1 | Apakah sisa kas BLUD wajib disetor ke kas daerah?", 280, 1080, 330),
+            ("| 2 | (Mohon penjelasan terkait ambang belanja dalam RBA", 280, 1160, 330),
+            ("Demikian kami sampaikan.", 300, 1260, 280)]
+    words = []
+    for k, (text, x0, top, text_x) in enumerate(rows):
+        x = x0
+        for t in text.split():
+            if t.isdigit() or t == "|":
+                words.append(w(t, x, top, (1, k, 1)))
+                x += 50
+            else:
+                x = max(x, text_x + 80)
+                words.append(w(t, x, top, (1, k, 1)))
+                x += 22 * len(t) + 18
+    speck = [Word("6", 1164, 1177, 2000, 2015, 0.28, (1, 9, 1)),  # a speck read as a digit
+             Word("Kabupaten", 1297, 1567, 1990, 2039, 0.97, (1, 9, 1))]
+    assert not any(ln.text.startswith("6.") for ln in from_words(words + speck, 2480, 1, ocr=True))
+    lines = HEAD + from_words(words, 2480, 1, ocr=True)
+    assert parse(lines, "scan").pertanyaan == [
+        "Apakah sisa kas BLUD wajib disetor ke kas daerah?",
+        "Mohon penjelasan terkait ambang belanja dalam RBA"]
+
+
+def test_a_scanned_signature_with_scribble_and_a_page_between():
+    """GIVEN a scanned signature block whose wet signature is read as short words off the
+    post's column ("Verh", "VP Aye"), whose post ends on page 1 above the e-signature footer
+    with the name on page 2, and whose name line starts with a lowercase speck-word
+    WHEN the signature is read
+    THEN the post is whole, and the name opens with its title."""
+    lines = scan(("Demikian disampaikan.", 0.27), ("", 0),
+                 ("KEPALA BAGIAN PEREKONOMIAN", 0.54), ("DAN SUMBER DAYA ALAM PROVINSI", 0.54),
+                 ("LAMPUNG", 0.54),
+                 ("Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat", 0.13))
+    lines += [Line(t, 2, x, ocr=True, x1=x + 0.015 * len(t)) for t, x in (
+        ("Cas apes ee", 0.64), ("VP Aye", 0.65), ("", 0), ("wahaf drg. YULIANA, S.H., M.M.", 0.53),
+        ("Penata (III/c)", 0.54), ("NIP. 19660709 198802 2 002", 0.54))]
+    sig = signature(lines, 0)[0]
+    assert sig["jabatan"] == "KEPALA BAGIAN PEREKONOMIAN DAN SUMBER DAYA ALAM PROVINSI LAMPUNG"
+    assert sig["nama"] == "drg. YULIANA, S.H., M.M."
+
+
+def test_a_scanned_tembusan_overleaf():
+    """GIVEN a scan whose Tembusan item 1 ends the page with its ";" read as ":", and one whose
+    Tembusan heading ends the page above the e-signature footer, the lone addressee overleaf
+    WHEN the list is read
+    THEN the next page is read, and the list is whole."""
+    from pipeline.letter.body import tembusan
+    from pipeline.letter.pdf_reader import _list_runs_on
+    foot = "Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik"
+    assert _list_runs_on(scan(("TEMBUSAN:", 0.12), ("1. Bupati Lampung Selatan:", 0.12), ("", 0),
+                              (foot, 0.12)))
+    lines = scan(("Tembusan:", 0.11), ("", 0), (foot, 0.12)) + [
+        Line("Yth. Bupati Ogan Komering Ilir sebagai laporan.", 2, 0.11, ocr=True, x1=0.45)]
+    assert tembusan(lines, 0)[0] == ["Bupati Ogan Komering Ilir sebagai laporan"]
