@@ -29,9 +29,10 @@ YEAR = re.compile(r"(19|20)\d{2}")
 BARE_NIP = re.compile(r"(?<!\d)(((?:19|20)\d{2})(\d{2})(\d{2})\s?((?:19|20)\d{2})(\d{2})\s?[12]\s?\d{3})(?!\d)")
 # one degree as OCR may give it: "S.H.", "Sp.PD.,", "M.Kes", "S.STP.", "IPM." (a dot in it)
 DEGREE = re.compile(r"^[A-Z][A-Za-z]{0,3}(?:\.[A-Za-z]{1,4})*[.,]{0,2}$")
-# (degrees separated by spaces: one way to read a line, so no backtracking on "A.A.A.…!")
-DEGREES = re.compile(r"^\s*[A-Z][A-Za-z]{0,4}\.(?:[A-Za-z]{1,4}\.)*"
-                     r"(?:,?\s+[A-Z][A-Za-z]{0,4}\.(?:[A-Za-z]{1,4}\.)*)*,?\s*$")
+# (degrees separated by spaces: one way to read a line, so no backtracking on "A.A.A.…!"; a
+# scan may read a degree's last dot as a comma, "M.A.P,")
+DEGREES = re.compile(r"^\s*[A-Z][A-Za-z]{0,4}\.(?:[A-Za-z]{1,4}\.)*(?:[A-Za-z]{1,4},)?"
+                     r"(?:,?\s+[A-Z][A-Za-z]{0,4}\.(?:[A-Za-z]{1,4}\.)*(?:[A-Za-z]{1,4},)?)*,?\s*$")
 
 
 def _debris(text: str) -> bool:

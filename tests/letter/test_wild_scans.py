@@ -27,6 +27,11 @@ def test_ocr_commas_and_dots_in_degrees_follow_puebi():
     assert name("Ir. H. BAMBANG WIBOWO, S.T., M.T., IPM.") == "Ir. H. BAMBANG WIBOWO, S.T., M.T., IPM."
     assert name("Ir.H. BAMBANG WIBOWO, S.T.") == "Ir. H. BAMBANG WIBOWO, S.T."
     assert name("dr. H. MUHAMMAD IQBAL ~-SYAHPUTRA, Sp.PD.") == "dr. H. MUHAMMAD IQBAL SYAHPUTRA, Sp.PD."
+    # a degree wrapped to a line of its own, its last dot read as a comma
+    wrapped = [Line("Kepala Dinas Sosial,", 1, 0.55, ocr=True), Line("", ocr=True),
+               Line("H. SUPRIYADI WIDYA ATMAJA, S.Sos.,", 1, 0.55, ocr=True),
+               Line("M.A.P,", 1, 0.55, ocr=True), Line("NIP. 197502251989062004", 1, 0.55, ocr=True)]
+    assert signature(wrapped, 0)[0]["nama"] == "H. SUPRIYADI WIDYA ATMAJA, S.Sos., M.A.P."
 
 
 def test_ocr_capital_letter_item_and_a_marker_read_as_its_own_block():
