@@ -19,6 +19,7 @@ ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}
 A4_WIDTH_300DPI = 2480
 LANGS = "ind+eng"
 UPSCALE_BELOW = 0.75  # of 300 dpi: scans at 200 dpi and phone photos are enlarged
+YTH_MISREAD = re.compile(r"Y(?:in|tn|ih)\.")  # "Yth." read with its t and h run together
 FIXES = [(re.compile(r"\bY\s?th\b\.?"), "Yth."), (re.compile(r"\bNIP\s*[.,:]\s*"), "NIP. "),
          # marks standing alone are stamp edges and specks, not print ("Inspektur — Daerah")
          # (a speck read as "_" may take a dot or comma with it: "Daerah _. Kota"), also at a
@@ -62,7 +63,9 @@ def ocr_png(png: bytes, page: int, timeout: float, image=None) -> list[Line]:
             continue
         left, top, w, h = (float(x) for x in f[6:10])
         conf = max(float(f[10]), 0.0) / 100
-        words.append(Word(f[11], left, left + w, top, top + h, conf, (f[2], f[3], f[4])))
+        # (as a word, so that the addressee's column is found by it: lines.ANCHOR)
+        text = "Yth." if YTH_MISREAD.fullmatch(f[11]) else f[11]
+        words.append(Word(text, left, left + w, top, top + h, conf, (f[2], f[3], f[4])))
     if image is not None and words:
         words = nameline.with_q(image, words, _run, timeout)
     lines = from_words(words, width, page, ocr=True)

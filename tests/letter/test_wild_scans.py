@@ -291,3 +291,25 @@ def test_a_scanned_tembusan_overleaf():
     lines = scan(("Tembusan:", 0.11), ("", 0), (foot, 0.12)) + [
         Line("Yth. Bupati Ogan Komering Ilir sebagai laporan.", 2, 0.11, ocr=True, x1=0.45)]
     assert tembusan(lines, 0)[0] == ["Bupati Ogan Komering Ilir sebagai laporan"]
+
+
+def test_yth_read_with_its_letters_run_together_still_opens_the_addressee(monkeypatch):
+    """GIVEN tesseract's words for a two-column heading where "Yth." came out "Yin."
+    WHEN they become lines and the letter is read
+    THEN the addressee column is found by it: the Hal that wraps beside it is whole."""
+    from pipeline.letter import ocr
+    rows = [(1, "Perihal : Permohonan Konsultasi Pemberian", 300, 600),
+            (2, "Yin. Inspektur Provinsi Jawa Tengah", 1420, 612),
+            (3, "Hibah dan Bantuan Sosial", 612, 660), (4, "di Semarang", 1420, 680)]
+    tsv = ["level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext",
+           "1\t1\t0\t0\t0\t0\t0\t0\t2480\t3508\t-1\t"]
+    for line, text, x, top in rows:
+        for k, t in enumerate(text.split()):
+            tsv.append(f"5\t1\t1\t1\t{line}\t{k + 1}\t{x}\t{top}\t{22 * len(t)}\t40\t95\t{t}")
+            x += 22 * len(t) + 14
+    monkeypatch.setattr(ocr, "_run", lambda *a, **k: "\n".join(tsv).encode())
+    lines = ocr.ocr_png(b"", 1, 5.0)
+    assert any(ln.text.startswith("Yth. Inspektur") for ln in lines)
+    got = parse(HEAD[:3] + lines, "scan")
+    assert got.hal == "Permohonan Konsultasi Pemberian Hibah dan Bantuan Sosial"
+    assert got.tujuan == "Inspektur Provinsi Jawa Tengah"
