@@ -278,6 +278,8 @@ def tembusan(lines: list[Line], start: int) -> tuple[list[str], Line | None]:
             if ln.blank:
                 continue
             b = BULLET.match(ln.text)
+            if marked and not b and items and k and ln.page != run[k - 1].page:
+                break  # a numbered list's item does not run on overleaf: the next page is another part
             if marked is None:
                 marked = bool(b)
             if b or not marked:

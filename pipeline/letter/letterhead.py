@@ -91,8 +91,11 @@ def _lowest(unit: list[str], ocr: bool) -> list[str]:
     DAERAH over BAGIAN HUKUM, DINAS KESEHATAN over UPTD PUSKESMAS X, KECAMATAN Y over
     KELURAHAN Z. A Bagian or Biro is part of its Setda and is named with it ("Bagian Hukum
     Sekretariat Daerah"); a UPTD or a Kelurahan is a unit of its own."""
-    sub = next((k for k, t in enumerate(unit) if k and _head(t, ocr)
-                and _kind(t) in SUB_UNITS), None)
+    # (a unit's own name has more than its kind, and the line above does not run on into it:
+    # "DINAS PEMBERDAYAAN MASYARAKAT DAN" / "KELURAHAN" is one name wrapped)
+    sub = next((k for k, t in enumerate(unit) if k and _head(t, ocr) and _kind(t) in SUB_UNITS
+                and len(t.split()) > 1 and not re.search(r"(\bDAN|\bSERTA|,)\s*$", unit[k - 1], re.I)),
+               None)
     if sub is None:
         return unit
     if _kind(unit[sub]) in ("BAGIAN", "BIRO"):

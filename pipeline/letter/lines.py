@@ -61,7 +61,8 @@ def joined(text: str, more: str) -> str:
     """TEXT continued by MORE from the next line. A compound broken at its hyphen ("E-" /
     "Katalog", "non-" / "ASN") is joined without a space, as printed before the wrap."""
     text, more = text.rstrip(), more.strip()
-    return text + more if re.search(r"\w-$", text) and more[:1].isalnum() else f"{text} {more}"
+    broken = text[-2:-1].isalnum() and text.endswith("-")  # the tail only: items grow long
+    return text + more if broken and more[:1].isalnum() else f"{text} {more}"
 
 
 def from_text(text: str, page: int = 1) -> list[Line]:

@@ -192,5 +192,5 @@ def _list_runs_on(lines: list[Line]) -> bool:
     if filled and TEMBUSAN.match(filled[-1].text) and not TEMBUSAN.match(filled[-1].text).group(1):
         return True
     return bool(filled) and re.match(r"^\s*(\d+\s*[.)]|[-\u2022\u2013*])", filled[-1].text) is not None \
-        and filled[-1].text.rstrip().endswith((";",) + ((":", ",") if filled[-1].ocr else ())) \
-        and len(lines) < 60  # (a scan reads the item's ";" as ":" or ",")
+        and filled[-1].text.rstrip().endswith((";",) + ((":",) if filled[-1].ocr else ())) \
+        and len(lines) < 60  # (a scan reads the item's ";" as ":")

@@ -20,11 +20,13 @@ TITLES = {"h": "H.", "hj": "Hj.", "dr": "dr.", "ir": "Ir.", "drs": "Drs.", "dra"
           "tr": "Ir.", "lr": "Ir.", "tre": "Ir."}  # "I" of "Ir." read as "t" or "l"
 PREFIX = re.compile(r"^(Ir|ir|tr|lr|tre)(?:[.,/]\s*|\s+)(?=[A-Z]{2})|"
                     r"(?<![\w.])(H|Hj|dr|Ir|Drs|Dra)(?:[.,]?\s+|-)(?=[A-Z])")
-_FRONT = r"(?:H|Hj|Dr|dr|drg|Ir|Drs|Dra|Prof)\.\s"
+_FRONT = r"(?:H|Hj|Dr|dr|drg|drh|apt|Ir|Drs|Dra|Prof)\.\s"
 # (an initial in a name carries its dot, so a lone letter before the capitals is stamp ink too)
 FRONT_JUNK = re.compile(rf"^(?:(?:(?!{_FRONT})\S{{1,4}}\s+){{1,2}}(?={_FRONT})|\S\s+(?=[A-Z]{{2}}))")
 TTE = re.compile(r"^\s*(?:telah\s+)?di\s?tandatangani\s+secara\s+elektronik\b", re.I)
-LOWER_JUNK = re.compile(rf"^(?:(?!{_FRONT})[a-z]\S*\s+)+(?={_FRONT}|[A-Z])")
+# (the lowercase titles, dr. drg. drh. apt., OCR may glue to the name: "dr.BUDI")
+LOWER_JUNK = re.compile(rf"^(?:(?!(?:dr|drg|drh|apt)\.)[a-z]\S*\s+)+(?={_FRONT}|[A-Z])")
+TITLE_END = re.compile(r"\b(?:DR|Dr|dr|H|Hj|Ir|IR|Drs|DRS|Prof|PROF|R|Tgk|KH)\.$")  # "… DAERAH DR."
 YEAR = re.compile(r"(19|20)\d{2}")
 BARE_NIP = re.compile(r"(?<!\d)(((?:19|20)\d{2})(\d{2})(\d{2})\s?((?:19|20)\d{2})(\d{2})\s?[12]\s?\d{3})(?!\d)")
 # one degree as OCR may give it: "S.H.", "Sp.PD.,", "M.Kes", "S.STP.", "IPM." (a dot in it)
@@ -111,15 +113,20 @@ def _junk(text: str) -> bool:
     return bool(t) and not re.search(r"[A-Za-z0-9]{3}", t) and not (len(t) < 60 and DEGREES.match(t))
 
 
-def _scribble(ln: Line, name: Line) -> bool:
+def _scribble(ln: Line, name: Line, nip: Line) -> bool:
     """On a scan, a line read from the wet signature or the stamp in the room to sign: a mark or
-    a few letters, or a short run of words off the column the post and name stand in ("Verh",
-    "VP Aye"). A post's own short last line ("LAMPUNG") stands in their column."""
+    a few letters, or a short run of words off the column the post, name and NIP stand in
+    ("Verh", "VP Aye"). A post's own short last line ("LAMPUNG") stands in their column (the
+    NIP's, when stamp ink read before the name pulls the name's edge left)."""
     if not ln.ocr:
         return False
     if len(re.findall(r"[A-Za-z]", ln.text)) < 4:
         return True
-    return len(ln.text.split()) <= 3 and "," not in ln.text and not aligned(ln, name, 0.04)
+    if len(ln.text.split()) > 3 or "," in ln.text or ln.x0 is None:
+        return False
+    left = any(r.x0 is not None and abs(ln.x0 - r.x0) <= 0.06 for r in (name, nip))
+    # a centred block's short line is set in the post's capitals
+    return not left and not (ln.text.isupper() and (aligned(ln, name) or aligned(ln, nip)))
 
 
 def _tte(lines: list[Line], k: int) -> bool:
@@ -178,7 +185,7 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
         post = []
         # the room to sign, and on a scan the stamp's lettering read as lines of a letter or two
         while k > start and (lines[k].blank or SKIP.match(lines[k].text) or _tte(lines, k)
-                             or FOOTER.search(lines[k].text) or _scribble(lines[k], name_line)):
+                             or FOOTER.search(lines[k].text) or _scribble(lines[k], name_line, lines[i])):
             k -= 1
         if lines[k].ocr:  # the post ends with a comma: short bits below it are the stamp's
             comma = next((q for q in range(k, max(start, k - 3), -1)
@@ -192,7 +199,7 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
             if not aligned(ln, name_line) or _tte(lines, k):
                 break  # another column, or the electronic signature's mark above the post
             if ln.x0 is None and (len(ln.text) > 110 or (ln.text.rstrip().endswith(".") and not
-                                  re.search(r"\b[A-Za-z]{1,3}\.$", ln.text.rstrip()))):
+                                  TITLE_END.search(ln.text.rstrip()))):
                 break  # a sentence of the body; a post may wrap after a title ("… DAERAH DR.")
             if place_date(ln.text) or alone_date(ln.text) or YEAR.fullmatch(ln.text.strip()):
                 break  # the date above the post (maybe wrapped: "Tegal, 3 Maret" / "2026")

@@ -228,3 +228,38 @@ def test_a_justified_body_line_under_the_kepada_column_is_not_split():
         row(160, (155, ["Dalam", "rangka", "pemungutan", "dan", "penyetoran", "retribusi"], 14.4))
     texts = [ln.text for ln in from_words(words, 600, 1)]
     assert texts[-1] == "Dalam rangka pemungutan dan penyetoran retribusi", texts
+
+
+def test_a_closing_sentence_ending_in_a_short_word_is_no_post():
+    """GIVEN a Word letter whose last body paragraph ("... atas hal ini.") stands right above
+    the post, with no empty paragraph between
+    WHEN the signature is read
+    THEN the sentence is not part of the post (only a title's dot lets a post wrap)."""
+    lines = [Line("2. Bagaimana mekanisme pelaporannya?"), Line("Mohon arahan Bapak atas hal ini."),
+             Line("KEPALA DINAS KESEHATAN"),
+             Line("KABUPATEN SRAGEN,"), Line(""), Line(""), Line("dr. BUDI SANTOSO, M.Kes."),
+             Line("Pembina Utama Muda"), Line("NIP. 19680314 199010 1 006")]
+    assert signature(lines, 0)[0]["jabatan"] == "KEPALA DINAS KESEHATAN KABUPATEN SRAGEN"
+
+
+def test_a_long_item_is_read_in_linear_time():
+    """GIVEN a numbered item that runs on for 8,000 lines without a stop
+    WHEN the questions are read
+    THEN it takes well under a second per thousand lines (joining looks at the tail only)."""
+    import time
+
+    from pipeline.letter import body as letter_body
+    lines = [Line("Kami mohon penjelasan:"), Line("1. Apakah dana dapat digunakan")] + \
+        [Line("dan seterusnya untuk kegiatan tanpa titik") for _ in range(8000)]
+    t = time.thread_time()
+    letter_body.questions(lines, 0, len(lines))
+    assert time.thread_time() - t < 3
+
+
+def test_a_wrapped_unit_name_is_not_a_sub_unit():
+    """GIVEN a kop whose unit's name wraps so that its last word (KELURAHAN) stands alone
+    WHEN the sending unit is read
+    THEN it is the whole name, not a Kelurahan."""
+    lines = [Line(t) for t in ["PEMERINTAH KOTA SEMARANG", "DINAS PEMBERDAYAAN MASYARAKAT DAN",
+                               "KELURAHAN", "Jalan Pemuda Nomor 1"]]
+    assert from_letterhead(lines)[0] == "Dinas Pemberdayaan Masyarakat dan Kelurahan Kota Semarang"

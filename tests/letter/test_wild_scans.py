@@ -313,3 +313,45 @@ def test_yth_read_with_its_letters_run_together_still_opens_the_addressee(monkey
     got = parse(HEAD[:3] + lines, "scan")
     assert got.hal == "Permohonan Konsultasi Pemberian Hibah dan Bantuan Sosial"
     assert got.tujuan == "Inspektur Provinsi Jawa Tengah"
+
+
+def _block(name: str, post: list[tuple[str, float]], name_x: float = 0.55) -> list[Line]:
+    return scan(("Demikian disampaikan.", 0.1), ("", 0), *post, ("", 0), ("", 0), (name, name_x),
+                ("Pembina Utama Muda", 0.55), ("NIP. 19680314 199010 1 006", 0.55))
+
+
+def test_lowercase_titles_open_a_scanned_name():
+    """GIVEN scanned names opening with a lowercase title (drh., apt.), or with "dr." / "drg."
+    glued to the name as OCR often reads them
+    WHEN the signature is read
+    THEN the title stays (found by a review: a rule for specks before a name cut them)."""
+    post = [("KEPALA DINAS PETERNAKAN,", 0.55)]
+    def name(text: str) -> str:
+        return signature(_block(text, post), 1)[0]["nama"]
+    assert name("drh. SITI AMINAH, M.Si.") == "drh. SITI AMINAH, M.Si."
+    assert name("apt. RINA SARI, S.Farm.") == "apt. RINA SARI, S.Farm."
+    assert name("dr.BUDI SANTOSO, M.Kes.").endswith("BUDI SANTOSO, M.Kes.")
+    assert name("drg.SITI AMINAH").endswith("SITI AMINAH")
+
+
+def test_a_posts_short_last_line_stays_when_stamp_ink_precedes_the_name():
+    """GIVEN a scanned post whose short last line has no comma, and stamp lettering read before
+    the name, which pulls the name's left edge off the post's column
+    WHEN the signature is read
+    THEN the post is whole: it stands in the NIP's column."""
+    lines = _block("KA Dr. BUDI SANTOSO, M.Kes.", [("KEPALA DINAS KESEHATAN", 0.55),
+                                                  ("KABUPATEN SRAGEN", 0.55)], name_x=0.505)
+    assert signature(lines, 1)[0]["jabatan"] == "KEPALA DINAS KESEHATAN KABUPATEN SRAGEN"
+
+
+def test_a_scanned_tembusan_ends_at_the_page_that_follows():
+    """GIVEN a scan whose Tembusan ends the page with "2. Arsip," (its stop read as a comma)
+    and a Lampiran on page 2
+    WHEN the pages to read and the list are decided
+    THEN page 2 is no more of the list."""
+    from pipeline.letter.body import tembusan
+    from pipeline.letter.pdf_reader import _list_runs_on
+    p1 = scan(("Tembusan :", 0.1), ("1. Bupati Sragen;", 0.1), ("2. Arsip,", 0.1))
+    p2 = [Line("LAMPIRAN SURAT KEPALA DINAS KESEHATAN", 2, 0.3, ocr=True, x1=0.8)]
+    assert not _list_runs_on(p1)
+    assert tembusan(p1 + p2, 0)[0] == ["Bupati Sragen", "Arsip"]
