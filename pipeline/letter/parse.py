@@ -130,8 +130,9 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
             beside = None  # where a column beside the block (the date, Kepada) starts
             for nxt in lines[i + 1:end]:
                 piece = nxt.text.strip()
-                if beside is not None and nxt.x1 is not None and nxt.x1 > beside:
-                    break  # wider than the block's column: the body, under both columns
+                if beside is not None and nxt.x1 is not None and nxt.x0 is not None \
+                        and nxt.x0 < beside - 0.02 and nxt.x1 > beside + 0.05:
+                    break  # from the block's column well into the other's: the body, under both
                 if key == "nomor" and _date_column(nxt, lines[i]):
                     continue  # the letter's date at the right of the Nomor row, read between
                 more = _nomor_more(value, piece, nxt.ocr) if key == "nomor" and (

@@ -263,3 +263,20 @@ def test_a_wrapped_unit_name_is_not_a_sub_unit():
     lines = [Line(t) for t in ["PEMERINTAH KOTA SEMARANG", "DINAS PEMBERDAYAAN MASYARAKAT DAN",
                                "KELURAHAN", "Jalan Pemuda Nomor 1"]]
     assert from_letterhead(lines)[0] == "Dinas Pemberdayaan Masyarakat dan Kelurahan Kota Semarang"
+
+
+def test_the_date_columns_own_wrap_is_no_body_under_both_columns():
+    """GIVEN a number wrapped in a narrow Nomor cell beside the date column, whose year wraps
+    too, and a Hal whose lines reach just past the column's edge
+    WHEN the heading is read
+    THEN the number and the Hal are whole (only a line from the block's column well into the
+    other's is the body under both)."""
+    rows = body(("Nomor : B-2649", 0.12, 0.58), ("28 Oktober", 0.69, 0.81),
+                ("/Kesbangpol/800", 0.5, 0.67), ("2025", 0.69, 0.74), (".1.2/10/2025", 0.5, 0.63),
+                ("Hal : Permohonan Konsultasi terkait", 0.12, 0.66), ("Kepada", 0.69, 0.77),
+                ("Yth. Inspektur Daerah", 0.69, 0.85), ("Mekanisme Penyelesaian Kerugian", 0.5, 0.70),
+                ("di Barabai", 0.69, 0.8))
+    rows[0].vx = rows[5].vx = 0.5
+    got = parse(HEAD[:3] + rows, "pdf")
+    assert got.nomor == "B-2649/Kesbangpol/800.1.2/10/2025"
+    assert got.hal == "Permohonan Konsultasi terkait Mekanisme Penyelesaian Kerugian"
