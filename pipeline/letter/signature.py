@@ -180,6 +180,8 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
             nama = re.split(r"[\s\u2014\u2013-]+(?:Pemb\w+|Pena\w+|Peng\w+|Juru)\b", nama)[0]
             nama = re.sub(r"\s+\S{0,2}[\u2014\u2013_~-]+\S*$", "", nama)  # a stamp's edge after it
             nama = re.sub(r"(?<=\s)[~_|\-\u2014]+(?=[A-Z])", "", nama)  # a rim's mark on a word
+            # a ring crossing the space between two names, read as a hyphen ("SRI-HARTONO")
+            nama = re.sub(r"(?<=[A-Z]{2})-(?=[A-Z]{2})", " ", nama)
             nama = re.sub(r"\b(Ir|Dr|dr|Drs|Dra|Hj|H|Prof)\.(?=[A-Z])", r"\1. ", nama)  # "Ir.H."
             nama = _degrees(nama)
         post = []

@@ -355,3 +355,18 @@ def test_a_scanned_tembusan_ends_at_the_page_that_follows():
     p2 = [Line("LAMPIRAN SURAT KEPALA DINAS KESEHATAN", 2, 0.3, ocr=True, x1=0.8)]
     assert not _list_runs_on(p1)
     assert tembusan(p1 + p2, 0)[0] == ["Bupati Sragen", "Arsip"]
+
+
+def test_a_scanned_rank_with_marks_or_misread_is_no_name():
+    """GIVEN scanned signature blocks whose rank line carries marks before it ("- Pembina",
+    "<2: Peribina" for Pembina), and a name whose space a stamp's ring crosses ("SRI-HARTONO")
+    WHEN the signature is read
+    THEN the rank is not taken for the name, and the name has its space."""
+    post = [("KEPALA DINAS SOSIAL,", 0.55)]
+    for rank in ("<2: Peribina Utama Madya", "- Pembina Tingkat I", "Pernbina Tk. I"):
+        lines = scan(("Demikian disampaikan.", 0.1), ("", 0), *post, ("", 0),
+                     ("ZAINAL SUPRIYADI, S.H., M.Sc.", 0.55), (rank, 0.55),
+                     ("NIP 197307101999101008", 0.55))
+        assert signature(lines, 1)[0]["nama"] == "ZAINAL SUPRIYADI, S.H., M.Sc.", rank
+    assert signature(_block("SRI-HARTONO SUSANTI, S.T., M.Kes.", post), 1)[0]["nama"] == \
+        "SRI HARTONO SUSANTI, S.T., M.Kes."
