@@ -7,7 +7,7 @@ its own line instead of being glued to its neighbour.
 from __future__ import annotations
 
 import re
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass, replace
 from statistics import median
 
 # a column's heading is written "Kepada" or "Yth.": "kepada" inside a sentence is no column
@@ -283,7 +283,7 @@ def from_words(words: list[Word], width: float, page: int, ocr: bool = False) ->
             # a numbered table's row (No | Pertanyaan): the number heads the row's text, as a
             # list's number does (alone on its row it is a page number)
             number = CELL_NUMBER.fullmatch(segs[0][0].text).group(1)
-            segs[0][0] = Word(number + ".", *astuple(segs[0][0])[1:])
+            segs[0][0] = replace(segs[0][0], text=number + ".")
             if len(segs) > 1 and len(segs[0]) == 1:
                 segs[:2] = [segs[0] + segs[1]]
         # the right-hand runs of this row that began after a gap: columns for the row below

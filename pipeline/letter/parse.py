@@ -7,7 +7,7 @@ from pipeline.letter import body, letterhead, naskah
 from pipeline.letter.dates import alone_date, find_date, place_date
 from pipeline.letter.lines import Line, joined
 from pipeline.letter.model import LetterReading
-from pipeline.letter.signature import signature
+from pipeline.letter.signature import YEAR, signature
 
 LABEL = re.compile(r"^\s*(nomor|no|sifat|lampiran|lamp|hal|perihal)\b\.?\s*"
                    r"(?:([-\u2013\u2014._~=>]+)\s*)?([:;])?\s*(.*)$", re.I)  # (">": a scan's ":")
@@ -18,7 +18,6 @@ DI = re.compile(r"^\s*di\b\s*[-:.]?", re.I)
 HONORIFIC = re.compile(r"^(bapak|ibu|bapak/ibu|sdr\.?|saudara)\s+", re.I)
 YEAR_END = re.compile(r"(19|20)\d{2}$")
 # any other "Label :" row of a heading block (Nota Dinas: Dari, Tembusan, Tanggal)
-YEAR_ALONE = re.compile(r"(19|20)\d{2}")
 FIELD = re.compile(r"^\s*(dari|tembusan|tanggal|kepada)\s*:", re.I)
 STREET = re.compile(r"^\s*(jalan|jl\.?)\s", re.I)
 NONE_VALUES = {"", "-", "\u2013", "\u2014", "--", "nihil", "tidak ada", "0"}
@@ -263,7 +262,7 @@ def _tanggal(lines: list[Line], r: LetterReading) -> None:
             if m and KEYS[m.group(1).lower()] == "nomor" else []
         iso = (place_date(rest[1]) or alone_date(rest[1])) if len(rest) == 2 else None
         # its year wrapped under it, in the date's column ("Tanjung Selor, 16 Desember" / "2025")
-        year = next((n.text.strip() for n in lines[k + 1:k + 4] if YEAR_ALONE.fullmatch(n.text.strip())
+        year = next((n.text.strip() for n in lines[k + 1:k + 4] if YEAR.fullmatch(n.text.strip())
                      and n.x0 is not None and ln.x0 is not None and n.x0 > ln.x0 + 0.3), None)
         if not iso and len(rest) == 2 and year:
             iso = place_date(f"{rest[1]} {year}") or alone_date(f"{rest[1]} {year}")
