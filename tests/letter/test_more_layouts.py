@@ -280,3 +280,30 @@ def test_the_date_columns_own_wrap_is_no_body_under_both_columns():
     got = parse(HEAD[:3] + rows, "pdf")
     assert got.nomor == "B-2649/Kesbangpol/800.1.2/10/2025"
     assert got.hal == "Permohonan Konsultasi terkait Mekanisme Penyelesaian Kerugian"
+
+
+def test_a_numbered_table_of_findings_is_not_questions():
+    """GIVEN a Word letter with a numbered table of audit findings (No | Uraian Temuan | Nilai),
+    then its questions as an ordinary numbered list
+    WHEN it is read
+    THEN the findings are not questions and the questions are read whole (a case no generator
+    here makes: a table that is numbered like the question tables, but states)."""
+    import docx
+
+    d = docx.Document()
+    for text in ["PEMERINTAH KABUPATEN SRAGEN", "DINAS KESEHATAN", "Nomor : 700/12/Dinkes/2026",
+                 "Hal : Konsultasi Tindak Lanjut LHP", "Yth. Inspektur Daerah Kabupaten Sragen",
+                 "di Sragen", "", "Berdasarkan LHP terdapat temuan sebagai berikut:"]:
+        d.add_paragraph(text)
+    table = d.add_table(rows=3, cols=3)
+    for row, cells in zip(table.rows, [("No", "Uraian Temuan", "Nilai (Rp)"),
+                                       ("1", "Kelebihan pembayaran perjalanan dinas", "12.500.000"),
+                                       ("2", "Kekurangan volume pekerjaan jalan", "48.000.000")]):
+        for cell, text in zip(row.cells, cells):
+            cell.text = text
+    for text in ["Sehubungan dengan hal tersebut, kami mohon penjelasan:", *(
+            f"{k}. {q}" for k, q in enumerate(ASKED, 1)), "Demikian kami sampaikan."]:
+        d.add_paragraph(text)
+    buf = io.BytesIO()
+    d.save(buf)
+    assert read_letter_inprocess(buf.getvalue(), "surat.docx").pertanyaan == ASKED
