@@ -26,7 +26,7 @@ import math
 
 from PIL import Image, ImageChops, ImageFilter, ImageMath, ImageStat
 
-from pipeline.letter import stamp
+from pipeline.letter import pictures, stamp
 
 INK = 140  # grey levels below this are print; stamps and dust are lighter once colour is gone
 LUT_INK = [255 if v < 200 else 0 for v in range(256)]  # thumbnail: any darkening is ink
@@ -165,7 +165,9 @@ def prepare(img: Image.Image, width: int | None = None) -> Image.Image:
         bw = ImageChops.lighter(sharp, grey.point(LUT_NOT_STAMP))
     stamps = stamp.mask(grey)
     if stamps is not None:  # a greyscale scan's stamp: there only the dark cores are print
-        bw = Image.composite(grey.point(stamp.LUT_CORE), bw, stamps)
+        box = stamps.getbbox()  # (the stamps' squares only: a filter over the page is slow)
+        bw.paste(Image.composite(stamp.print_only(grey.crop(box)), bw.crop(box),
+                                 stamps.crop(box)), box)
     if abs(angle) >= 0.1:
         bw = bw.rotate(angle, resample=Image.NEAREST, fillcolor=255)
-    return bw
+    return pictures.blank(bw)  # straight, so that a picture's box fits it

@@ -21,11 +21,13 @@ from __future__ import annotations
 
 from PIL import Image, ImageChops, ImageFilter
 
+from pipeline.letter.blocks import A4_CM, patches
+
 CORE = 80  # print's strokes are darker than this at their core; a stamp's grey is lighter
 STAMP = 185  # lighter than this is paper, dust or a faint stamp: not ink that matters
+EDGE = 140  # a print stroke's grey edge beside its core is darker than this
 DENSE = 32  # of 255: a block where an eighth of the pixels are lone mid grey holds stamp ink
 DARK_SHARE = 0.3  # the print off the stamps must have this share of dark core to be judged
-A4_CM = 21.0  # the page's width, to turn centimetres into pixels whatever the resolution
 MAX_CM, MIN_CM = 6.0, 1.5  # a stamp patch is no wider than this, and at least this tall
 
 
@@ -34,31 +36,22 @@ def _lut(test) -> list[int]:
 
 
 LUT_CORE = _lut(lambda v: v >= CORE)  # black where print's core is, white elsewhere
+LUT_EDGE = _lut(lambda v: v >= EDGE)  # black where a stroke's edge may be
 
 
-def _patches(blocks: Image.Image, block_cm: float) -> list[tuple[int, int, int, int]]:
-    """The boxes (in blocks) of the connected patches of BLOCKS that are of a stamp's size."""
-    w, h = blocks.size
-    on, seen, boxes = blocks.tobytes(), bytearray(w * h), []
-    for start in range(w * h):
-        if not on[start] or seen[start]:
-            continue
-        seen[start] = 1
-        todo, xs, ys = [start], [], []
-        while todo:
-            i = todo.pop()
-            x, y = i % w, i // w
-            xs.append(x)
-            ys.append(y)
-            for j in (i - 1 if x else -1, i + 1 if x + 1 < w else -1, i - w, i + w):
-                if 0 <= j < w * h and on[j] and not seen[j]:
-                    seen[j] = 1
-                    todo.append(j)
-        # the patch was grown by a block on each side to join a stamp's parts: not counted
-        if ((max(xs) - min(xs) - 1) * block_cm <= MAX_CM
-                and (max(ys) - min(ys) - 1) * block_cm >= MIN_CM):
-            boxes.append((min(xs), min(ys), max(xs) + 1, max(ys) + 1))
-    return boxes
+def print_only(grey: Image.Image) -> Image.Image:
+    """GREY as black print on white where a stamp lies: the dark cores with the grey edge
+    around them, one pixel deep, so that thin regular strokes (a NIP's digits) keep their
+    width; a stamp's own grey, with no core beside it, goes."""
+    near_core = grey.point(LUT_CORE).filter(ImageFilter.MinFilter(3))
+    return ImageChops.lighter(near_core, grey.point(LUT_EDGE))
+
+
+def _stamp_sized(box: tuple[int, int, int, int], block_cm: float) -> bool:
+    """Whether a patch of blocks is of a stamp's size (it was grown by a block on each side to
+    join a stamp's parts: that is not counted)."""
+    x0, y0, x1, y1 = box
+    return (x1 - x0 - 2) * block_cm <= MAX_CM and (y1 - y0 - 2) * block_cm >= MIN_CM
 
 
 def mask(grey: Image.Image) -> Image.Image | None:
@@ -72,7 +65,8 @@ def mask(grey: Image.Image) -> Image.Image | None:
     if not blocks.getbbox():
         return None
     # a stamp's ring, star and lettering are apart where print crosses them: joined by a block
-    boxes = _patches(blocks.filter(ImageFilter.MaxFilter(3)), side / per_cm)
+    boxes = [b for b in patches(blocks.filter(ImageFilter.MaxFilter(3)))
+             if _stamp_sized(b, side / per_cm)]
     if not boxes:
         return None
     rest = half.copy()  # the page's print away from the stamps

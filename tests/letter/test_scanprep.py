@@ -55,10 +55,12 @@ def test_a_coloured_stamp_goes_and_the_print_under_it_stays(colour, emblem):
     assert min(under) > 0.9 * min(beside) > 0.6, (under, beside)
 
 
-def _grey_page(print_grey: int, stamp_grey: int, strokes: int = 12) -> Image.Image:
+def _grey_page(print_grey: int, stamp_grey: int, strokes: int = 12, edge: int | None = None
+               ) -> Image.Image:
     """A greyscale scan: print at PRINT_GREY, a stamp's ring, star and lettering at STAMP_GREY
     laid over the signer's name (ink over ink multiplies), and a wide line of kop text set in
-    a colour that scans as the same mid grey as the stamp."""
+    a colour that scans as the same mid grey as the stamp. With EDGE, each of the name's
+    strokes is dark only at its core, its outer pixel that grey (a thin regular stroke)."""
     page = Image.new("L", (W, H), 240)
     d = ImageDraw.Draw(page)
     for y in (100, 190):                           # a kop's two lines in colour, wide
@@ -67,7 +69,9 @@ def _grey_page(print_grey: int, stamp_grey: int, strokes: int = 12) -> Image.Ima
         for x in range(200, 1450, 60):
             d.rectangle((x, y, x + 40, y + 14), fill=print_grey)
     for k in range(strokes):                                     # the name's strokes
-        d.rectangle((700 + 30 * k, 1600, 705 + 30 * k, 1640), fill=print_grey)
+        d.rectangle((700 + 30 * k, 1600, 705 + 30 * k, 1640), fill=print_grey if edge is None else edge)
+        if edge is not None:
+            d.rectangle((701 + 30 * k, 1600, 704 + 30 * k, 1640), fill=print_grey)
     stamp = Image.new("L", (W, H), 255)
     d = ImageDraw.Draw(stamp)
     ink = round(stamp_grey * 255 / 240)
@@ -88,13 +92,26 @@ def test_a_grey_stamp_on_a_greyscale_scan_goes_and_the_print_stays():
     assert _dark(bw, (560, 1590, 600, 1630)) < 0.01          # the ring's left side
     assert _dark(bw, (690, 1460, 870, 1500)) < 0.01          # its top
     assert _dark(bw, (690, 1560, 730, 1600)) < 0.01          # the star
-    assert _dark(bw, (706, 1612, 728, 1624)) < 0.01          # lettering between strokes
+    # lettering between strokes (a pixel's fringe beside a stroke is the stroke's edge)
+    assert _dark(bw, (707, 1612, 728, 1624)) < 0.01
     # (below the lettering's bar: print alone, where only its own grey counts)
     under = [_dark(bw, (701 + 30 * k, 1630, 704 + 30 * k, 1638)) for k in range(5)]
     assert min(under) > 0.9, under
     assert _dark(bw, (201, 421, 239, 433)) > 0.9             # a body stroke
     assert _dark(bw, (200, 100, 1450, 160)) > 0.9            # the kop's lines are print, kept
     assert _dark(bw, (200, 190, 1450, 250)) > 0.9
+
+
+def test_a_thin_strokes_grey_edge_under_a_grey_stamp_stays():
+    """GIVEN a greyscale scan whose name is set in thin regular strokes, dark only at their core
+    with a grey edge (a NIP's digits), under a grey stamp WHEN it is cleaned THEN a stroke
+    under the stamp is as wide as one beside it, not thinned to its core (read "}981" for
+    "1981" before)."""
+    bw = prepare(_grey_page(20, 110, edge=120))
+    under = [_dark(bw, (700 + 30 * k, 1630, 706 + 30 * k, 1638)) for k in range(5)]
+    beside = [_dark(bw, (700 + 30 * k, 1630, 706 + 30 * k, 1638)) for k in (9, 10, 11)]
+    assert min(beside) > 0.95, beside
+    assert min(under) > 0.9 * min(beside), (under, beside)
 
 
 def test_print_as_grey_as_a_stamp_is_left_alone():

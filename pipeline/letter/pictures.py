@@ -1,0 +1,75 @@
+"""Pictures on a scanned page (a QR code, a logo, a photograph) left out of what OCR reads.
+
+An electronically signed letter (TTE) carries a QR code where the wet signature would be, and a
+kop its region's emblem. Tesseract reads such a picture as lines of gibberish ("fiat", "Aram",
+"ee!") in the signature block or beside the kop, where they pass for the signer's post or a
+line of the unit's name. A picture is told from print by how much of it is ink: a line of
+text, even bold, inks a fifth to a third of its area and has white between its lines, while a
+QR code or an emblem inks half of an area at least a centimetre across, in every direction.
+Such areas are made white before OCR.
+"""
+from __future__ import annotations
+
+from PIL import Image, ImageFilter
+
+from pipeline.letter.blocks import A4_CM, patches
+
+BLOCK_CM = 0.2  # blocks of 2 mm: finer than a picture, coarser than a stroke
+SOLID = 0.3  # a block this much inked may be part of a picture (a line of text, about as much)
+MIN_CM = 1.0  # a picture is at least this wide and tall
+GROW_CM = 1.0  # the edge of a picture its solid inside may leave, on each side
+GAP_CM = 0.12  # white across a picture narrower than this is inside it (a QR code's row)
+
+
+def boxes(bw: Image.Image) -> list[tuple[int, int, int, int]]:
+    """The boxes, in pixels, of the pictures on BW (mode "L", print black on white)."""
+    side = max(2, round(bw.width / A4_CM * BLOCK_CM))
+    inked = bw.reduce(side).point([255 if v < 255 * (1 - SOLID) else 0 for v in range(256)])
+    # what is inked three blocks across in every direction: a line of text, one or two blocks
+    # tall, is gone; a picture's inside stays (and is grown back by the block it lost)
+    core = inked.filter(ImageFilter.MinFilter(3))
+    out = []
+    for x0, y0, x1, y1 in patches(core):
+        if min(x1 - x0 + 2, y1 - y0 + 2) * BLOCK_CM >= MIN_CM:
+            out.append(_whole(bw, (x0 * side, y0 * side, x1 * side, y1 * side)))
+    return out
+
+
+def _whole(bw: Image.Image, box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    """BOX grown, side by side, to the white margin around the picture it lies in (a QR code's
+    quiet zone, the paper around an emblem), by at most GROW_CM; a white gap narrower than
+    GAP_CM (between a QR code's rows of modules) is crossed."""
+    per_cm = bw.width / A4_CM
+    most, gap = round(per_cm * GROW_CM), max(1, round(per_cm * GAP_CM))
+    ink = bw.point([255 if v < 128 else 0 for v in range(256)])
+    box = list(box)
+    # (side, step, strip at offset d): left, right, top, bottom
+    sides = ((0, -1, lambda b, d: (b[0] - d - 1, b[1], b[0] - d, b[3])),
+             (2, 1, lambda b, d: (b[2] + d, b[1], b[2] + d + 1, b[3])),
+             (1, -1, lambda b, d: (b[0], b[1] - d - 1, b[2], b[1] - d)),
+             (3, 1, lambda b, d: (b[0], b[3] + d, b[2], b[3] + d + 1)))
+    for k, step, strip in sides:
+        reach, white = 0, 0
+        for d in range(most):
+            s = strip(box, d)
+            if s[0] < 0 or s[1] < 0 or s[2] > bw.width or s[3] > bw.height:
+                break
+            if ink.crop(s).getbbox() is None:
+                white += 1
+                if white > gap:
+                    break
+            else:
+                white, reach = 0, d + 1
+        box[k] += step * reach
+    return tuple(box)
+
+
+def blank(bw: Image.Image) -> Image.Image:
+    """BW (mode "L", print black on white) with its pictures made white."""
+    found = boxes(bw)
+    if not found:
+        return bw
+    bw = bw.copy()
+    for box in found:
+        bw.paste(255, box)
+    return bw

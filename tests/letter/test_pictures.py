@@ -1,0 +1,73 @@
+"""Pictures on a scanned page (a TTE's QR code, the kop's emblem) are not read as text
+(letter/pictures.py)."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+import qrcode
+from PIL import Image, ImageDraw, ImageFont
+
+from pipeline.letter import pictures
+from pipeline.letter.ocr import ocr_pil
+from pipeline.letter.parse import parse
+
+W = 2480  # A4 at 300 dpi
+SERIF = "DejaVuSerif.ttf"
+
+
+def _qr(side: int) -> Image.Image:
+    img = qrcode.make("https://tte.example.go.id/verifikasi/7f3a9c21e4b0d8", border=0)
+    return img.convert("L").resize((side, side), Image.NEAREST)
+
+
+def _signature_block() -> Image.Image:
+    """The foot of an electronically signed letter: closing, post, the TTE mark and its QR code
+    in the room to sign, the name, rank and NIP."""
+    page = Image.new("L", (W, 1500), 255)
+    d = ImageDraw.Draw(page)
+    font = ImageFont.truetype(SERIF, 46)
+    bold = ImageFont.truetype("DejaVuSerif-Bold.ttf", 46)
+    d.text((300, 40), "Demikian disampaikan, atas perhatiannya diucapkan terima kasih.", font=font, fill=0)
+    d.text((1250, 200), "Kepala Dinas Sosial", font=font, fill=0)
+    d.text((1250, 270), "Ditandatangani secara elektronik oleh:", font=ImageFont.truetype(SERIF, 36), fill=0)
+    page.paste(_qr(230), (1290, 340))
+    d.text((1250, 620), "ANI SIMANJUNTAK, S.AP.", font=bold, fill=0)
+    d.line((1250, 680, 1860, 680), fill=0, width=4)
+    d.text((1250, 700), "Pembina", font=font, fill=0)
+    d.text((1250, 770), "NIP. 197312011996102007", font=font, fill=0)
+    return page
+
+
+def test_a_qr_code_and_an_emblem_are_found_and_text_is_not():
+    """GIVEN a page with a QR code, a solid emblem, a paragraph of bold text and a heading in
+    large bold capitals WHEN its pictures are looked for THEN the QR code and the emblem are
+    found, whole, and no text is."""
+    page = Image.new("L", (W, 3508), 255)
+    d = ImageDraw.Draw(page)
+    d.ellipse((150, 120, 430, 440), fill=0)                     # the emblem in the kop
+    d.text((520, 180), "PEMERINTAH KABUPATEN BADUNG", font=ImageFont.truetype("DejaVuSans-Bold.ttf", 80), fill=0)
+    bold = ImageFont.truetype("DejaVuSans-Bold.ttf", 44)
+    for k in range(12):                                         # a bold paragraph, set close
+        d.text((300, 700 + 56 * k), "PERMOHONAN KONSULTASI PENGELOLAAN KEUANGAN DAERAH BADUNG", font=bold, fill=0)
+    page.paste(_qr(230), (1500, 2600))
+    found = sorted(pictures.boxes(page))
+    assert len(found) == 2, found
+    emblem, qr = found
+    assert emblem[0] <= 150 and emblem[1] <= 120 and emblem[2] >= 430 and emblem[3] >= 440
+    assert qr[0] <= 1500 and qr[1] <= 2600 and qr[2] >= 1730 and qr[3] >= 2830
+    assert qr[3] < 2830 + 30 and emblem[2] < 520  # no further than the picture's margin
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
+def test_a_tte_qr_code_is_not_read_as_the_signers_post():
+    """GIVEN a scanned, electronically signed letter whose QR code stands between the post and
+    the name WHEN it is read THEN the post is the printed one, and the name and NIP are whole
+    (the QR code was read as lines of gibberish, "fiat", taken for the post)."""
+    lines = ocr_pil(_signature_block(), 1, 60)
+    texts = [ln.text for ln in lines if ln.text.strip()]
+    mark = next(k for k, t in enumerate(texts) if t.startswith("Ditandatangani"))
+    assert texts[mark + 1] == "ANI SIMANJUNTAK, S.AP.", texts  # nothing read from the QR code
+    sig = parse(lines, "scan").penandatangan
+    assert sig == {"nama": "ANI SIMANJUNTAK, S.AP.", "nip": "197312011996102007",
+                   "jabatan": "Kepala Dinas Sosial"}
