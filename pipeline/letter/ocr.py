@@ -11,8 +11,9 @@ import re
 import subprocess
 import tempfile
 
-from pipeline.letter import nameline
-from pipeline.letter.lines import Line, Word, from_words
+from pipeline.letter import nameline, namerow
+from pipeline.letter.lines import Line, from_words
+from pipeline.letter.tsv import words as tsv_words
 from pipeline.letter.model import Limits, Refused
 
 ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}
@@ -47,26 +48,18 @@ def _run(cmd: list[str], stdin: bytes, timeout: float) -> bytes:
 
 def ocr_png(png: bytes, page: int, timeout: float, image=None) -> list[Line]:
     """Lines of a page image (PNG or PBM bytes); IMAGE, the same page, lets the signer's name
-    be read again for the Q the Indonesian model cannot write (nameline)."""
+    be read again: alone, where the page's reading of it is spoilt (namerow), and for the Q
+    the Indonesian model cannot write (nameline)."""
     # Indonesian with English: names, abbreviations and degrees read better with both models
     # print is dark on light paper: tesseract need not try each line inverted (its default)
     tsv = _run(["tesseract", "-", "-", "-l", LANGS, "--psm", "6", "-c", "tessedit_do_invert=0",
                 "tsv"], png, timeout)
-    words, width = [], 1.0
-    for row in tsv.decode("utf-8", errors="replace").splitlines()[1:]:
-        f = row.split("\t")
-        if len(f) < 12:
-            continue
-        if f[0] == "1":
-            width = float(f[8]) or 1.0
-        if f[0] != "5" or not f[11].strip():
-            continue
-        left, top, w, h = (float(x) for x in f[6:10])
-        conf = max(float(f[10]), 0.0) / 100
-        # (as a word, so that the addressee's column is found by it: lines.ANCHOR)
-        text = "Yth." if YTH_MISREAD.fullmatch(f[11]) else f[11]
-        words.append(Word(text, left, left + w, top, top + h, conf, (f[2], f[3], f[4])))
+    words, width = tsv_words(tsv)
+    for w in words:  # (as a word, so that the addressee's column is found by it: lines.ANCHOR)
+        if YTH_MISREAD.fullmatch(w.text):
+            w.text = "Yth."
     if image is not None and words:
+        words = namerow.reread(image, words, _run, timeout, LANGS)
         words = nameline.with_q(image, words, _run, timeout)
     lines = from_words(words, width, page, ocr=True)
     for ln in lines:

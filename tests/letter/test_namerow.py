@@ -1,0 +1,86 @@
+"""The signer's name read again as a line of its own where the page's reading spoilt it
+(letter/namerow.py)."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from pipeline.letter import namerow
+from pipeline.letter.lines import Word
+
+LANGS = "ind+eng"
+
+
+def run(cmd, stdin, timeout):
+    return subprocess.run(cmd, input=stdin, capture_output=True, timeout=timeout, check=True).stdout
+
+
+def page() -> Image.Image:
+    """A signature block at ~300 dpi: post, name, rank, NIP."""
+    img = Image.new("L", (2480, 700), 255)
+    d = ImageDraw.Draw(img)
+    bold = ImageFont.truetype("DejaVuSans-Bold.ttf", 46)
+    plain = ImageFont.truetype("DejaVuSans.ttf", 46)
+    d.text((1300, 60), "Kepala Dinas Koperasi,", font=plain, fill=0)
+    d.text((1300, 360), "Drs. EKO PRASETYO, M.Si.", font=bold, fill=0)
+    d.text((1300, 440), "Pembina Tk. I", font=plain, fill=0)
+    d.text((1300, 520), "NIP. 198502192012011347", font=plain, fill=0)
+    return img
+
+
+def read(name_row: str):
+    """The page's words with the name's row as given (a word of "~" for stamp debris)."""
+    def line(texts, top, key, x=1300.0):
+        out = []
+        for t in texts.split():
+            out.append(Word(t, x, x + 30 * len(t), top, top + 50, 0.9, key))
+            x += 30 * len(t) + 20
+        return out
+    return (line("Kepala Dinas Koperasi,", 60, (1, 1, 1)) + line(name_row, 360, (1, 2, 1), 1240.0)
+            + line("Pembina Tk. I", 440, (1, 3, 1)) + line("NIP. 198502192012011347", 520, (1, 4, 1)))
+
+
+def texts(words, key=(1, 2, 1)):
+    return " ".join(w.text for w in sorted(words, key=lambda w: w.x0) if w.key == key)
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
+def test_a_name_the_page_read_in_pieces_is_read_again_whole():
+    """GIVEN a page whose reading of the name took stamp debris into it and dropped a word
+    ("~ Drs. EKO", PRASETYO lost under the stamp) WHEN the name's row is read again alone
+    THEN the row is the whole name, and the other rows are as they were."""
+    words = read("~ Drs. EKO")
+    got = namerow.reread(page(), words, run, 30, LANGS)
+    # (the degree's dots and commas are set right when the signature is read: signature._degrees)
+    assert texts(got).startswith("Drs. EKO PRASETYO, M"), texts(got)
+    for key in ((1, 1, 1), (1, 3, 1), (1, 4, 1)):
+        assert texts(got, key) == texts(words, key)
+
+
+def test_a_name_read_whole_is_not_read_again():
+    """GIVEN a page whose name row reads as a name, every word in place WHEN it is looked at
+    THEN tesseract is not run again (a tenth of a second a page saved) and nothing changes."""
+    def never(*_):
+        raise AssertionError("read again")
+    words = read("Drs. EKO PRASETYO, M.Si.")
+    assert namerow.reread(page(), words, never, 30, LANGS) == words
+
+
+def test_a_second_reading_less_like_a_name_is_not_taken():
+    """GIVEN a name row spoilt by one speck, and a second reading that is stamp lettering
+    WHEN the two are compared THEN the page's reading stands."""
+    tsv = ("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+           "5\t1\t1\t1\t1\t1\t10\t10\t80\t40\t60\tPEMERI\n5\t1\t1\t1\t1\t2\t100\t10\t60\t40\t50\tKAB.$%\n"
+           "5\t1\t1\t1\t1\t3\t170\t10\t40\t40\t40\tNG\n").encode()
+    words = read("; Drs. EKO PRASETYO, M.Si.")
+    got = namerow.reread(page(), words, lambda *_: tsv, 30, LANGS)
+    assert texts(got) == "; Drs. EKO PRASETYO, M.Si."
+
+
+def test_how_much_a_line_reads_like_a_name():
+    assert namerow.fit("Dr. H. AHMAD FAUZI, S.Psi., M.A.P.") > namerow.fit("XxgDrs,AGgus Hartono, M.AP.")
+    assert namerow.fit("Hj. YULIANA SURYADI, S.P., MPH") > namerow.fit("2 Hj. yuuA YADI, S.P., MPH")
+    assert namerow.fit("Rahmat Marpaung Nugroho, S.Si.") > namerow.fit(". » Rahmat Ma ugroho, S.Si.")
