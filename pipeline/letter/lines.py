@@ -30,6 +30,7 @@ class Line:
     vx: float | None = None  # where the value after "Label :" starts (its column), if known
     x1: float | None = None  # right edge as a fraction of page width; None when unknown
     para: bool = False  # opens a paragraph of the source (a Word document's w:p)
+    top: float | None = None  # a scanned line's top edge, as a fraction of the page's width
 
     @property
     def blank(self) -> bool:
@@ -293,5 +294,6 @@ def from_words(words: list[Word], width: float, page: int, ocr: bool = False) ->
             conf = sum(w.conf for w in seg) / len(seg)
             colon = next((k for k, w in enumerate(seg) if w.text.endswith(":")), None)
             vx = seg[colon + 1].x0 / width if colon is not None and colon + 1 < len(seg) else None
-            out.append(Line(text, page, seg[0].x0 / width, ocr, conf, vx, seg[-1].x1 / width))
+            out.append(Line(text, page, seg[0].x0 / width, ocr, conf, vx, seg[-1].x1 / width,
+                            top=median(w.top for w in seg) / width if ocr else None))
     return out

@@ -65,7 +65,17 @@ def _marks(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _name(lines: list[Line], j: int, start: int) -> tuple[list[str], int]:
+def _apart(above: Line, name: Line, nip: Line, rows: int) -> bool:
+    """Whether ABOVE stands further above the name NAME than the block's lines are apart (on a
+    scan, where lines have a place): a name wraps at the block's line pitch, while the post's
+    last line is above the room to sign, however much stamp debris was read in that room.
+    ROWS is the number of lines from the name down to the NIP (the rank between or not)."""
+    if above.top is None or name.top is None or nip.top is None or nip.top <= name.top:
+        return False
+    return above.top < name.top - 1.5 * (nip.top - name.top) / rows
+
+
+def _name(lines: list[Line], j: int, start: int, nip: Line, rows: int) -> tuple[list[str], int]:
     """Name lines ending at index j; returns them and the index of the line above them."""
     names = [lines[j].text.strip()]
     k = j - 1
@@ -78,6 +88,8 @@ def _name(lines: list[Line], j: int, start: int) -> tuple[list[str], int]:
         gap_above = k - 1 > start and (lines[k - 1].blank or lines[k - 1].page != above.page)
         # degrees alone on a line belong to the name above, wherever a scan puts its edges
         if not (tail_only or gap_above) or not (tail_only or aligned(above, lines[j])):
+            break
+        if _apart(above, lines[j], nip, rows):
             break
         names.insert(0, above.text.strip())
         k -= 1
@@ -165,7 +177,8 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
         if j <= start:
             return {"nama": None, "nip": digits if len(digits) == 18 else None,
                     "jabatan": None}, lines[i], i + 1
-        names, k = _name(lines, j, start)
+        rows = sum(1 for ln in lines[j + 1:i + 1] if not ln.blank)
+        names, k = _name(lines, j, start, lines[i], rows)
         name_line = lines[k + 1]  # the name's first line: the post stands in its column
         nama = re.sub(r"\s+", " ", " ".join(names)).strip("()_ ")
         if lines[i].ocr:  # stamp remnants before the name, the rank read onto its line

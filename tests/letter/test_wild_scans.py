@@ -370,3 +370,22 @@ def test_a_scanned_rank_with_marks_or_misread_is_no_name():
         assert signature(lines, 1)[0]["nama"] == "ZAINAL SUPRIYADI, S.H., M.Sc.", rank
     assert signature(_block("SRI-HARTONO SUSANTI, S.T., M.Kes.", post), 1)[0]["nama"] == \
         "SRI HARTONO SUSANTI, S.T., M.Kes."
+
+
+def test_a_post_above_the_room_to_sign_is_not_the_names_first_line():
+    """GIVEN a scan whose post has no comma and whose room to sign was read as stamp debris
+    (lines a reader drops), so that the post's line comes straight above the name
+    WHEN the signature is read
+    THEN the post is the post and the name one line, as their places on the page say; a name
+    wrapped at the block's own line pitch is still one name."""
+    def at(text: str, top: float | None) -> Line:
+        return Line(text, 1, 0.55, ocr=True, top=top)
+    closing = [Line("Atas perhatiannya kami ucapkan terima kasih.", 1, 0.12, ocr=True), at("", None)]
+    room = closing + [at("Camat Purwosari", 0.80), at("", None), at("Foe", 0.84), at("| \\", 0.86)]
+    foot = [at("Penata Tk. I", 0.955), at("NIP. 198105142007101012", 0.97)]
+    sig = signature(room + [at("Rahmat Marpaung Nugroho, S.Si.", 0.94)] + foot, 0)[0]
+    assert (sig["nama"], sig["jabatan"]) == ("Rahmat Marpaung Nugroho, S.Si.", "Camat Purwosari")
+    wrapped = closing + [at("Kepala Dinas Sosial,", 0.80), at("", None), at("drg. NURUL HANDAYANI", 0.925),
+               at("SETIAWAN", 0.94)]
+    sig = signature(wrapped + foot, 0)[0]
+    assert (sig["nama"], sig["jabatan"]) == ("drg. NURUL HANDAYANI SETIAWAN", "Kepala Dinas Sosial")
