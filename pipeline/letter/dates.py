@@ -12,6 +12,8 @@ MONTHS = {
     "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7,
     "august": 8, "october": 10, "december": 12,
 }
+# the month as a letter's number writes it ("…/Disdik/VII/2026"), January first
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 ABBR = {"jan": 1, "feb": 2, "peb": 2, "mar": 3, "apr": 4, "mei": 5, "jun": 6, "jul": 7,
         "agu": 8, "ags": 8, "agt": 8, "aug": 8, "agst": 8, "sep": 9, "sept": 9, "okt": 10,
         "oct": 10, "nov": 11, "nop": 11, "des": 12, "dec": 12}

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from pipeline.letter import body, letterhead, naskah
-from pipeline.letter.dates import alone_date, find_date, place_date
+from pipeline.letter.dates import ROMAN, alone_date, find_date, place_date
 from pipeline.letter.lines import Line, joined
 from pipeline.letter.model import LetterReading
 from pipeline.letter.signature import YEAR, signature
@@ -51,6 +51,19 @@ def _roman(nomor: str) -> str:
         if re.fullmatch(r"[IVX1l|!]{1,4}", p) and (re.search(r"[IVX]", p) or month_slot) or (
                 month_slot and re.fullmatch(r"[IVXL1l|!]{1,4}", p)):  # no month has an L
             parts[k] = re.sub(r"[1lL|!]", "I", p)
+    return "/".join(parts)
+
+
+def _month_numeral(nomor: str, month: int) -> str:
+    """A scanned number's part before the year read "1" or "11" where the letter's own month
+    is I or II in Roman numerals ("400.7/726/1/2024" dated January): OCR reads a Roman I as a
+    1. Numbers are given in the month the letter is dated, and offices write that month in
+    Roman numerals (an Arabic month is most often zero-padded, "01"); an "11" in November
+    stays, as the date does not make it II."""
+    parts, roman = nomor.split("/"), ROMAN[month - 1]
+    if len(parts) >= 3 and re.fullmatch(r"(19|20)\d{2}", parts[-1]) and set(roman) == {"I"} \
+            and re.fullmatch(r"[1lI|!]{1,3}", parts[-2]) and len(parts[-2]) == len(roman):
+        parts[-2] = roman
     return "/".join(parts)
 
 
@@ -176,8 +189,12 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
                 value = joined(value, nxt.text)
         if key == "lampiran":
             value = _spelled(value)
-        if key == "lampiran" and lines[i].ocr and not re.search(r"[A-Za-z]{2}", value):
-            value = "-"  # a count is always named ("2 (dua) lembar"); "1.", "2 -" are "-" misread
+        if key == "lampiran" and lines[i].ocr and not (
+                re.search(r"\d", value) and re.search(r"[A-Za-z]{2}", value)
+                or re.search(r"[A-Za-z]{4}", value)):
+            # a count is always named ("2 (dua) lembar", "Satu berkas"): "1.", "2 -", "te",
+            # "oad" are a "-" misread
+            value = "-"
         if key == "lampiran" and value.lower().strip(" .") in NONE_VALUES:
             setattr(r, key, None)
             r.provenance[key] = _prov(lines[i], conf)
@@ -186,6 +203,8 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
         value = _fold(value).rstrip(";,")
         if key == "nomor" and lines[i].ocr:
             value = _roman(value)  # again, now that a wrapped number is whole
+        if key == "sifat" and lines[i].ocr:  # a speck before it, read as "1" or "|"
+            value = re.sub(r"^(?:[^A-Za-z\s]+\s+)+", "", value)
         if value:
             setattr(r, key, value)
             r.provenance[key] = _prov(lines[i], conf)
@@ -312,6 +331,8 @@ def _parse(lines: list[Line], fmt: str, opd_names: list[str] | None) -> LetterRe
     if tln is not None:
         r.provenance["tembusan"] = _prov(tln, 0.95)
     _tanggal(lines[:head_end] + lines[end:], r)
+    if r.nomor and r.tanggal and r.provenance.get("nomor", {}).get("ocr"):
+        r.nomor = _month_numeral(r.nomor, int(r.tanggal[5:7]))
     kop = letterhead.from_letterhead(lines)
     if kop:
         name, kln = kop

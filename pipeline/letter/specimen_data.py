@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import random
 
+from pipeline.letter.dates import ROMAN
 from pipeline.letter.letterhead import title
 
 MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
           "September", "Oktober", "November", "Desember"]
-ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 REGIONS = [("KOTA", "PEKALONGAN", "Wali Kota"), ("KABUPATEN", "BATANG", "Bupati"),
            ("KOTA", "SEMARANG", "Wali Kota"), ("KABUPATEN", "KENDAL", "Bupati"),
            ("KOTA", "TEGAL", "Wali Kota"), ("KABUPATEN", "BANJARNEGARA", "Bupati"),

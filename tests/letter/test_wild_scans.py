@@ -389,3 +389,40 @@ def test_a_post_above_the_room_to_sign_is_not_the_names_first_line():
                at("SETIAWAN", 0.94)]
     sig = signature(wrapped + foot, 0)[0]
     assert (sig["nama"], sig["jabatan"]) == ("drg. NURUL HANDAYANI SETIAWAN", "Kepala Dinas Sosial")
+
+
+def _heading(nomor: str, sifat: str, lampiran: str, date: str) -> list[Line]:
+    return scan(("PEMERINTAH KOTA DENPASAR", 0.3), ("DINAS SOSIAL", 0.4),
+                ("Jalan Gatot Subroto Nomor 5, Denpasar", 0.3), ("", 0),
+                (f"Denpasar, {date}", 0.6), (f"Nomor : {nomor}", 0.14), (f"Sifat : {sifat}", 0.14),
+                (f"Lampiran : {lampiran}", 0.14), ("Hal : Konsultasi Hibah", 0.14), ("", 0),
+                ("Yth. Inspektur Kota Denpasar", 0.14), ("di Denpasar", 0.14), ("", 0),
+                ("Demikian kami sampaikan.", 0.14))
+
+
+def test_a_scanned_numbers_roman_month_read_as_digits_agrees_with_the_date():
+    """GIVEN scanned numbers whose Roman month before the year OCR read as digits ("1" for I,
+    "11" for II) WHEN the letter is read THEN the month is the Roman numeral the letter's own
+    date gives; an "11" in a letter dated November, and a typed number, stay as they are."""
+    def nomor(value: str, date: str, lines=None) -> str:
+        return parse(lines or _heading(value, "Biasa", "-", date), "scan").nomor
+    assert nomor("400.7/726/1/2024", "5 Januari 2024") == "400.7/726/I/2024"
+    assert nomor("B-948/SatpolPP/300.1/11/2026", "2 Februari 2026") == "B-948/SatpolPP/300.1/II/2026"
+    assert nomor("000.9/617/111/2025", "4 Maret 2025") == "000.9/617/III/2025"
+    assert nomor("000.9/617/11/2025", "4 November 2025") == "000.9/617/11/2025"
+    typed = [Line(ln.text, ln.page, ln.x0, x1=ln.x1) for ln in _heading("400.7/726/1/2024", "Biasa", "-",
+                                                                      "5 Januari 2024")]
+    assert parse(typed, "pdf").nomor == "400.7/726/1/2024"
+
+
+def test_a_scanned_sifat_and_lampiran_keep_only_what_can_be_their_value():
+    """GIVEN a scan where a speck before "Biasa" came out "1", and "Lampiran : -" came out
+    "te" or "oad" WHEN the letter is read THEN the Sifat is "Biasa" and there is no Lampiran;
+    a real count, "Satu berkas" or "2 (dua) lembar", stays."""
+    def read(sifat: str, lampiran: str):
+        got = parse(_heading("400/12/Dinsos/2025", sifat, lampiran, "5 Mei 2025"), "scan")
+        return got.sifat, got.lampiran
+    assert read("1 Biasa", "te") == ("Biasa", None)
+    assert read("Penting", "oad") == ("Penting", None)
+    assert read("Segera", "Satu berkas") == ("Segera", "Satu berkas")
+    assert read("Biasa", "2 (dua) lembar") == ("Biasa", "2 (dua) lembar")
