@@ -31,7 +31,12 @@ FIXES = [(re.compile(r"\bY\s?th\b\.?"), "Yth."), (re.compile(r"\bNIP\s*[.,:]\s*"
          (re.compile(r"(?<=[A-Z]) (?=[A-Z],)"), ""),  # "PRASETY O," -> "PRASETYO,"
          # rupiah are written "Rp200.000.000,00" (dots between thousands, a decimal comma):
          # a scan reads the comma as a dot
-         (re.compile(r"(\bRp\s?\d{1,3}(?:\.\d{3})+)\.(\d{2})\b"), r"\1,\2")]
+         (re.compile(r"(\bRp\s?\d{1,3}(?:\.\d{3})+)\.(\d{2})\b"), r"\1,\2"),
+         # a civil servant's golongan, an eselon and an inspectorate's Wilayah are numbered in
+         # Roman numerals; a scan reads their I as l, 1, !, | or [ ("golongan Il", "eselon [il")
+         (re.compile(r"\b((?:[Gg]olongan|GOLONGAN|[Ee]selon|ESELON|Wilayah|WILAYAH)\s+)"
+                     r"([Il1|!\[][Il1|!\[\]it]{0,2})(?=[\s,.;:/)?]|$)"),
+          lambda m: m.group(1) + "I" * len(m.group(2)))]
 
 
 def _run(cmd: list[str], stdin: bytes, timeout: float) -> bytes:

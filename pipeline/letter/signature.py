@@ -182,7 +182,8 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
         name_line = lines[k + 1]  # the name's first line: the post stands in its column
         nama = re.sub(r"\s+", " ", " ".join(names)).strip("()_ ")
         if lines[i].ocr:  # stamp remnants before the name, the rank read onto its line
-            nama = re.sub(r"^[^A-Za-z]+", "", _marks(nama))
+            nama = re.sub(r"^[^A-Za-z]+", "", _marks(nama)).replace("$", "S")  # "S.$TP."
+            nama = re.sub(r"^Hi[.,]\s*", "Hj. ", nama)  # no name opens "Hi.": Hajjah's j misread
             # titles before a name always end with a dot ("H," and "ir" are misreads)
             nama = PREFIX.sub(lambda m: TITLES[(m.group(1) or m.group(2)).lower()] + " ", nama)
             # a front title (H., Hj., Dr., Ir. ...) opens the name: short tokens read before it

@@ -426,3 +426,27 @@ def test_a_scanned_sifat_and_lampiran_keep_only_what_can_be_their_value():
     assert read("Penting", "oad") == ("Penting", None)
     assert read("Segera", "Satu berkas") == ("Segera", "Satu berkas")
     assert read("Biasa", "2 (dua) lembar") == ("Biasa", "2 (dua) lembar")
+
+
+def test_roman_numbers_a_scan_misreads_in_a_golongan_an_eselon_and_a_wilayah():
+    """GIVEN OCR lines where the I of a golongan, an eselon or an Inspektur Pembantu's Wilayah
+    came out l, 1, [ or t, and a signer's degree and title came out "S.$TP." and "Hi."
+    WHEN the scan's lines are cleaned and the signature read
+    THEN the Roman numerals, the degree and the title are as printed; a Pasal's number, an
+    eselon IV, stay."""
+    from pipeline.letter.ocr import FIXES
+
+    def clean(text: str) -> str:
+        for rx, good in FIXES:
+            text = rx.sub(good, text)
+        return text
+    assert clean("menguasai rumah dinas golongan Il") == "menguasai rumah dinas golongan II"
+    assert clean("Apakah pejabat eselon [il dapat") == "Apakah pejabat eselon III dapat"
+    assert clean("Inspektur Pembantu Wilayah It Inspektorat") == "Inspektur Pembantu Wilayah II Inspektorat"
+    assert clean("Wilayah lil Inspektorat") == "Wilayah III Inspektorat"
+    for kept in ("Pasal 1 ayat (2)", "pejabat eselon IV", "golongan III/b", "Wilayah II."):
+        assert clean(kept) == kept
+    lines = [Line("Kepala Dinas Sosial,", 1, 0.55, ocr=True), Line("", ocr=True),
+             Line("Hi.dr. NI LUH PURNOMO, S.$TP.", 1, 0.55, ocr=True),
+             Line("NIP. 197502251989062004", 1, 0.55, ocr=True)]
+    assert signature(lines, 0)[0]["nama"] == "Hj. dr. NI LUH PURNOMO, S.STP."
