@@ -281,6 +281,8 @@ def tembusan(lines: list[Line], start: int) -> tuple[list[str], Line | None]:
             if ln.blank:
                 continue
             b = BULLET.match(ln.text)
+            if ln.ocr and not b and not re.search(r"[A-Za-z0-9]{2}", ln.text):
+                continue  # a speck at the page's edge ("q", ";"), not the item's next line
             if marked and not b and items and k and ln.page != run[k - 1].page:
                 break  # a numbered list's item does not run on overleaf: the next page is another part
             if marked is None:

@@ -27,6 +27,9 @@ FIXES = [(re.compile(r"\bY\s?th\b\.?"), "Yth."), (re.compile(r"\bNIP\s*[.,:]\s*"
          # line's end ("Dinas Kesehatan _" above the unit's second line)
          (re.compile(r"(?<=\S) [\u2014\u201c\u201d\u00a3\u00ab\u00bb|_~\u00b0\u2022*]+[.,]?(?= \S|$)"), ""),
          (re.compile(r"^[_~]+[.,]? (?=\S)"), ""),  # at its start (a bullet there may be print)
+         # a speck read as "q" (no Indonesian word is a lone q), or as a colon between two
+         # words of a sentence ("dalam satu : bulan"; a label's colon follows a capital)
+         (re.compile(r"(?<=\S) q(?= \S|$)|(?<=[a-z]) :(?= [a-z]{2})"), ""),
          (re.compile(r"(?<= )\.(?=[A-Z][a-z])"), ""),  # a speck before a word: "dan .Kota Magelang"
          (re.compile(r"(?<=[A-Z]) (?=[A-Z],)"), ""),  # "PRASETY O," -> "PRASETYO,"
          # rupiah are written "Rp200.000.000,00" (dots between thousands, a decimal comma):

@@ -450,3 +450,26 @@ def test_roman_numbers_a_scan_misreads_in_a_golongan_an_eselon_and_a_wilayah():
              Line("Hi.dr. NI LUH PURNOMO, S.$TP.", 1, 0.55, ocr=True),
              Line("NIP. 197502251989062004", 1, 0.55, ocr=True)]
     assert signature(lines, 0)[0]["nama"] == "Hj. dr. NI LUH PURNOMO, S.STP."
+
+
+def test_specks_read_as_q_or_a_colon_inside_a_scanned_sentence():
+    """GIVEN OCR lines with a speck read as a lone "q" inside a name or a sentence, as a colon
+    between two words of a sentence, and as a "q" on a line of its own at the page's edge
+    after the last Tembusan item WHEN the scan is read THEN those marks are not in the values;
+    a label's colon stays."""
+    from pipeline.letter.ocr import FIXES
+
+    def clean(text: str) -> str:
+        for rx, good in FIXES:
+            text = rx.sub(good, text)
+        return text
+    assert clean("Kepala Inspektorat Provinsi q Kalimantan Timur") == "Kepala Inspektorat Provinsi Kalimantan Timur"
+    assert clean("anggota lebih dari 2 (dua) tim dalam satu : bulan") == "anggota lebih dari 2 (dua) tim dalam satu bulan"
+    for kept in ("Nomor : 900/12/BPKAD/2025", "Hal : Konsultasi Hibah", "sebagai berikut : a. Apakah"):
+        assert clean(kept) == kept
+    lines = HEAD + scan(("Demikian kami sampaikan.", 0.14), ("", 0), ("Kepala Dinas Sosial,", 0.55),
+                        ("", 0), ("ANI SIMANJUNTAK, S.AP.", 0.55), ("NIP. 197312011996102007", 0.55),
+                        ("", 0), ("TEMBUSAN:", 0.18), ("1. Gubernur Kalimantan Timur sebagai laporan;", 0.19),
+                        (";", 0.93), ("2. Sekretaris Daerah Provinsi Kalimantan Timur.", 0.19), ("q", 0.93))
+    assert parse(lines, "scan").tembusan == ["Gubernur Kalimantan Timur sebagai laporan",
+                                             "Sekretaris Daerah Provinsi Kalimantan Timur"]
