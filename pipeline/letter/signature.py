@@ -75,10 +75,22 @@ def _apart(above: Line, name: Line, nip: Line, rows: int) -> bool:
     return above.top < name.top - 1.5 * (nip.top - name.top) / rows
 
 
+def _same_row(left: Line, right: Line) -> bool:
+    """Whether LEFT is a piece of RIGHT's printed line just before it (on a scan, OCR cuts a
+    name where the signature's stroke crosses it: "Dr. NI LUH" | "PRATAMA, S.Pd."); two
+    signers side by side stand much further apart."""
+    return (left.top is not None and right.top is not None and not left.blank
+            and abs(left.top - right.top) < 0.005 and left.x1 is not None and right.x0 is not None
+            and 0 <= right.x0 - left.x1 < 0.08)
+
+
 def _name(lines: list[Line], j: int, start: int, nip: Line, rows: int) -> tuple[list[str], int]:
     """Name lines ending at index j; returns them and the index of the line above them."""
     names = [lines[j].text.strip()]
     k = j - 1
+    while k > start and _same_row(lines[k], lines[j]):
+        names.insert(0, lines[k].text.strip())  # the name cut where a stroke crossed it
+        k -= 1
     while k > start and len(names) < 3 and not lines[k].blank:
         above = lines[k]
         if place_date(above.text) or alone_date(above.text) or CLOSING.match(above.text):
@@ -145,7 +157,7 @@ def _tte(lines: list[Line], k: int) -> bool:
     """The mark of an electronic signature (TTE, BSrE): "Ditandatangani secara elektronik
     oleh:", maybe wrapped before its "oleh:". It stands where a wet signature would, above the
     post or between the post and the name, and is neither."""
-    if TTE.match(lines[k].text):
+    if TTE.match(re.sub(r"^[^A-Za-z]+", "", lines[k].text)):  # (a speck before it on a scan)
         return True
     return bool(re.fullmatch(r"\s*oleh\s*:?\s*", lines[k].text, re.I)) and k > 0 \
         and TTE.match(lines[k - 1].text) is not None

@@ -473,3 +473,28 @@ def test_specks_read_as_q_or_a_colon_inside_a_scanned_sentence():
                         (";", 0.93), ("2. Sekretaris Daerah Provinsi Kalimantan Timur.", 0.19), ("q", 0.93))
     assert parse(lines, "scan").tembusan == ["Gubernur Kalimantan Timur sebagai laporan",
                                              "Sekretaris Daerah Provinsi Kalimantan Timur"]
+
+
+def test_a_scanned_name_cut_by_a_stroke_and_a_tte_mark_on_the_posts_line():
+    """GIVEN a scan whose signer's name OCR cut in two on its row where the signature's stroke
+    crossed it, and another whose electronic-signature mark above the post has a speck before it
+    WHEN the signature is read THEN the name is whole and the post is the post alone; two
+    signers side by side are not joined."""
+    def at(text: str, x0: float, x1: float, top: float) -> Line:
+        return Line(text, 1, x0, ocr=True, x1=x1, top=top)
+    closing = [Line("Atas perhatiannya kami ucapkan terima kasih.", 1, 0.12, ocr=True), Line("", ocr=True)]
+    cut = closing + [at("KEPALA DINAS SOSIAL", 0.50, 0.73, 0.95), Line("", ocr=True),
+                     at("Dr. NI LUH", 0.50, 0.63, 1.192), at("PRATAMA, S.Pd.", 0.67, 0.80, 1.191),
+                     at("NIP. 196909131995022009", 0.50, 0.76, 1.217)]
+    assert signature(cut, 0)[0] == {"nama": "Dr. NI LUH PRATAMA, S.Pd.", "nip": "196909131995022009",
+                                    "jabatan": "KEPALA DINAS SOSIAL"}
+    apart = closing + [at("KEPALA DINAS SOSIAL", 0.55, 0.78, 0.95), Line("", ocr=True),
+                       at("BUDI SANTOSO", 0.10, 0.30, 1.192), at("RINA WATI", 0.55, 0.70, 1.191),
+                       at("NIP. 196909131995022009", 0.55, 0.81, 1.217)]
+    assert signature(apart, 0)[0]["nama"] == "RINA WATI"
+    tte = closing + [at("KLATEN, 3 Januari 2025", 0.55, 0.79, 0.88),
+                     at(", Ditandatangani secara elektronik oleh:", 0.58, 0.94, 0.91),
+                     at("KEPALA UPTD PUSKESMAS CIPADUNG,", 0.6, 0.98, 0.94),
+                     at("dr. Rudi Budiman, M.M.R.", 0.6, 0.85, 0.967),
+                     at("NIP. 198605162010121004", 0.5, 0.76, 1.217)]
+    assert signature(tte, 0)[0]["jabatan"] == "KEPALA UPTD PUSKESMAS CIPADUNG"
