@@ -91,6 +91,10 @@ def _name(lines: list[Line], j: int, start: int, nip: Line, rows: int) -> tuple[
     while k > start and _same_row(lines[k], lines[j]):
         names.insert(0, lines[k].text.strip())  # the name cut where a stroke crossed it
         k -= 1
+    if DEGREES.match(names[0]) and k - 1 > start and lines[k].blank \
+            and lines[k - 1].text.rstrip().endswith(",") and aligned(lines[k - 1], lines[j]):
+        names.insert(0, lines[k - 1].text.strip())  # "NAME," a line's space above its degrees
+        k -= 2
     while k > start and len(names) < 3 and not lines[k].blank:
         above = lines[k]
         if place_date(above.text) or alone_date(above.text) or CLOSING.match(above.text):

@@ -498,3 +498,27 @@ def test_a_scanned_name_cut_by_a_stroke_and_a_tte_mark_on_the_posts_line():
                      at("dr. Rudi Budiman, M.M.R.", 0.6, 0.85, 0.967),
                      at("NIP. 198605162010121004", 0.5, 0.76, 1.217)]
     assert signature(tte, 0)[0]["jabatan"] == "KEPALA UPTD PUSKESMAS CIPADUNG"
+
+
+def test_a_scanned_name_its_degrees_a_post_without_its_region_and_a_dated_speck():
+    """GIVEN a scanned TTE block whose name ends with a comma and whose degrees stand a line's
+    space below it; a post read whole that leaves out the region the kop names; and a place
+    and date with a speck before them WHEN the letter is read THEN the name has its degrees,
+    the post is as printed, and the date is the letter's."""
+    closing = [Line("Atas perhatiannya kami ucapkan terima kasih.", 1, 0.12, ocr=True), Line("", ocr=True)]
+    tte = closing + scan(("Kepala Dinas Pendidikan dan Kebudayaan Kota Cirebon", 0.52), ("", 0),
+                         ("Drs. SYAHRUL LUBIS TANJUNG,", 0.52), ("", 0), ("M.Pd.", 0.52), ("", 0),
+                         ("NIP. 198109092004031002", 0.52))
+    sig = signature(tte, 0)[0]
+    assert (sig["nama"], sig["jabatan"]) == ("Drs. SYAHRUL LUBIS TANJUNG, M.Pd.",
+                                             "Kepala Dinas Pendidikan dan Kebudayaan Kota Cirebon")
+    lines = scan(("PEMERINTAH KOTA BATU", 0.3), ("BADAN KEPEGAWAIAN DAN PENGEMBANGAN", 0.25),
+                 ("SUMBER DAYA MANUSIA", 0.35), ("Jalan Panglima Sudirman Nomor 507, Batu", 0.3), ("", 0),
+                 ("Nomor : 800/12/BKPSDM/2024", 0.14), ("Hal : Konsultasi TPP", 0.14), ("", 0),
+                 ("Yth. Inspektur Kota Batu", 0.14), ("di Batu", 0.14), ("", 0),
+                 ("Demikian kami sampaikan.", 0.14), ("", 0), ("\u2014 Batu, 27 Desember 2024", 0.55),
+                 ("Kepala Badan Kepegawaian dan", 0.55), ("Pengembangan Sumber Daya Manusia,", 0.55),
+                 ("", 0), ("Ir. MUHAMMAD TANJUNG, M.T.", 0.55), ("NIP. 197912212009031002", 0.55))
+    got = parse(lines, "scan")
+    assert got.tanggal == "2024-12-27"
+    assert got.penandatangan["jabatan"] == "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"
