@@ -109,11 +109,18 @@ def _nomor_more(value: str, piece: str, ocr: bool) -> str | None:
     return None
 
 
+def _scanned_label(text: str) -> str:
+    """A scanned label row as typed: a speck before the label ("`: Sifat : Biasa`") dropped, and
+    a colon read as "1" or "l" before a capitalised value ("Hal 1 Permohonan ...") a colon."""
+    text = re.sub(r"^\s*[^\w\s]{1,3}\s+(?=[A-Za-z])", "", text)
+    return re.sub(r"^(\s*(?:sifat|hal|perihal)\b\.?\s+)[1lI|!](?=\s+[A-Z])", r"\1:", text, flags=re.I)
+
+
 def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
     """Read Nomor/Sifat/Lampiran/Hal; returns the index after the last labelled line."""
     last = 0
     for i in range(end):
-        m = LABEL.match(lines[i].text)
+        m = LABEL.match(_scanned_label(lines[i].text) if lines[i].ocr else lines[i].text)
         if not m:
             continue
         key = KEYS[m.group(1).lower()]

@@ -241,6 +241,10 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
         if jabatan and lines[i].ocr:  # stamp ink read as marks: tokens without letters go
             # (the post's closing comma may come out as a dot)
             jabatan = re.sub(r"^(?:[^A-Za-z\s]{1,4}\s+)+", "", _marks(jabatan)).rstrip(",.") or None
+            # nor does a post open with a lowercase speck-word ("a, Kepala Dinas"), but for the
+            # a.n. / u.b. of one who signs for another
+            jabatan = jabatan and re.sub(r"^(?:(?!a\.n\.|u\.b\.)[a-z][^\sA-Z]{0,3}\s+)+(?=[A-Z])",
+                                         "", jabatan)
             # "Plt." (pelaksana tugas) read "Pit." or "P1t.": no post opens with such a word
             jabatan = jabatan and re.sub(r"^P[i1l]t[.,]?\s", "Plt. ", jabatan)
         if jabatan:  # the date line above the post, read onto the same line

@@ -522,3 +522,25 @@ def test_a_scanned_name_its_degrees_a_post_without_its_region_and_a_dated_speck(
     got = parse(lines, "scan")
     assert got.tanggal == "2024-12-27"
     assert got.penandatangan["jabatan"] == "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"
+
+
+def test_a_scanned_label_row_with_a_speck_before_it_or_its_colon_read_as_1():
+    """GIVEN scanned heading rows ": Sifat : Biasa" (a speck before the label) and "Hal 1
+    Permohonan ..." (the colon read as 1), and a post read with a speck-word before it
+    WHEN the letter is read THEN the Sifat, the Hal and the post are as printed; a post signed
+    for another (a.n.) keeps its a.n."""
+    lines = scan(("PEMERINTAH KOTA SEMARANG", 0.3), ("DINAS PARIWISATA", 0.4),
+                 ("Jalan Pemuda Nomor 175, Semarang", 0.3), ("", 0),
+                 ("Nomor : 500.13.5/706/Dispar/2025", 0.13), (": Sifat : Biasa", 0.04),
+                 ("Hal 1 Permohonan Konsultasi Perjalanan Dinas", 0.14), ("", 0),
+                 ("Yth. Inspektur Kota Semarang", 0.14), ("di Semarang", 0.14), ("", 0),
+                 ("Demikian kami sampaikan.", 0.14), ("", 0), ("a, , Kepala Dinas Pariwisata,", 0.51),
+                 ("", 0), ("Nur Suryadi, S.Pd., M.H.", 0.56), ("NIP. 196903081991102001", 0.56))
+    got = parse(lines, "scan")
+    assert (got.sifat, got.hal) == ("Biasa", "Permohonan Konsultasi Perjalanan Dinas")
+    assert got.penandatangan["jabatan"] == "Kepala Dinas Pariwisata"
+    signed_for = [Line("Demikian kami sampaikan.", 1, 0.12, ocr=True), Line("", ocr=True),
+                  Line("a.n. Wali Kota Semarang", 1, 0.55, ocr=True), Line("Kepala Dinas Pariwisata,", 1, 0.55, ocr=True),
+                  Line("", ocr=True), Line("Nur Suryadi, S.Pd., M.H.", 1, 0.55, ocr=True),
+                  Line("NIP. 196903081991102001", 1, 0.55, ocr=True)]
+    assert signature(signed_for, 0)[0]["jabatan"] == "a.n. Wali Kota Semarang Kepala Dinas Pariwisata"
