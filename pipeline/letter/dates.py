@@ -21,8 +21,7 @@ ABBR = {"jan": 1, "feb": 2, "peb": 2, "mar": 3, "apr": 4, "mei": 5, "jun": 6, "j
 WORD_DATE = re.compile(r"\b(\d{1,2})\s*[-/.\s]\s*([A-Za-z]{3,10})\.?\s*[-/.\s]?\s*((?:19|20)\d{2})\b")
 NUM_DATE = re.compile(r"\b(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*((?:19|20)\d{2})\b")
 # (the comma after the place may come out of a scan as a dot: "Pemalang. 17 Februari 2026")
-# (on a scan, a speck before the place is read as a mark: "— SEMARANG, 27 Desember 2024")
-PLACE_DATE = re.compile(r"^\s*(?:[^\w\s]{1,3}\s+)?([A-Z][A-Za-z .'-]{1,40}?)\s*[,.]\s*(.+)$")
+PLACE_DATE = re.compile(r"^\s*([A-Z][A-Za-z .'-]{1,40}?)\s*[,.]\s*(.+)$")
 
 
 def month_number(word: str) -> int | None:

@@ -172,8 +172,9 @@ def post_agree(post: str, unit: str) -> str:
     title_read, title_want = (post[len(lead):].split() or [""])[0], want.split()[0]
     if difflib.SequenceMatcher(None, title_read.lower(), title_want.lower()).ratio() < 0.7:
         return post  # another post (a Sekretaris signing for the Kepala): not the head's
-    if {letters(w) for w in post[len(lead):].split()} <= {letters(w) for w in want.split()}:
-        return post  # read whole, its words all the kop's: a post may leave out the region
+    read, kop = [letters(w) for w in post[len(lead):].split()], [letters(w) for w in want.split()]
+    if read and read == kop[:len(read)]:
+        return post  # read whole, the kop's post up to its region, which a post may leave out
     got, good = letters(post[len(lead):]), letters(want)
     # close, and as long: a Kepala Bagian's post under a Setda's kop is longer by its Bagian
     if got == good or abs(len(got) - len(good)) > 0.15 * len(good) \

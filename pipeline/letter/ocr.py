@@ -20,6 +20,10 @@ ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}
 A4_WIDTH_300DPI = 2480
 LANGS = "ind+eng"
 UPSCALE_BELOW = 0.75  # of 300 dpi: scans at 200 dpi and phone photos are enlarged
+# a speck before "SEMARANG, 27 Desember 2024" read as a mark (in the body, a bullet may be print)
+SPECK_BEFORE_DATE = re.compile(r"^[^\w\s(\-\u2022]{1,3}\s+(?=[A-Z][A-Za-z .'-]{1,40},\s*\d)")
+LABEL_WORDS = {"nomor", "no", "sifat", "lampiran", "lamp", "hal", "perihal", "dari", "kepada",
+               "tanggal", "tembusan", "yth"}
 YTH_MISREAD = re.compile(r"Y(?:in|tn|ih)\.")  # "Yth." read with its t and h run together
 FIXES = [(re.compile(r"\bY\s?th\b\.?"), "Yth."), (re.compile(r"\bNIP\s*[.,:]\s*"), "NIP. "),
          # marks standing alone are stamp edges and specks, not print ("Inspektur — Daerah")
@@ -28,8 +32,10 @@ FIXES = [(re.compile(r"\bY\s?th\b\.?"), "Yth."), (re.compile(r"\bNIP\s*[.,:]\s*"
          (re.compile(r"(?<=\S) [\u2014\u201c\u201d\u00a3\u00ab\u00bb|_~\u00b0\u2022*]+[.,]?(?= \S|$)"), ""),
          (re.compile(r"^[_~]+[.,]? (?=\S)"), ""),  # at its start (a bullet there may be print)
          # a speck read as "q" (no Indonesian word is a lone q), or as a colon between two
-         # words of a sentence ("dalam satu : bulan"; a label's colon follows a capital)
-         (re.compile(r"(?<=\S) q(?= \S|$)|(?<=[a-z]) :(?= [a-z]{2})"), ""),
+         # words of a sentence ("dalam satu : bulan"), not after a label ("Perihal : permohonan")
+         (re.compile(r"(?<=\S) q(?= \S|$)"), ""),
+         (re.compile(r"\b(\w*[a-z]) :(?= [a-z]{2})"),
+          lambda m: m.group(0) if m.group(1).lower() in LABEL_WORDS else m.group(1)),
          (re.compile(r"(?<= )\.(?=[A-Z][a-z])"), ""),  # a speck before a word: "dan .Kota Magelang"
          (re.compile(r"(?<=[A-Z]) (?=[A-Z],)"), ""),  # "PRASETY O," -> "PRASETYO,"
          # rupiah are written "Rp200.000.000,00" (dots between thousands, a decimal comma):
@@ -73,6 +79,8 @@ def ocr_png(png: bytes, page: int, timeout: float, image=None) -> list[Line]:
     for ln in lines:
         for rx, good in FIXES:
             ln.text = rx.sub(good, ln.text)
+        if ln.x0 is not None and ln.x0 > 0.4:  # where a letter dates itself, top or bottom right
+            ln.text = SPECK_BEFORE_DATE.sub("", ln.text)
     return lines
 
 

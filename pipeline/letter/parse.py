@@ -61,7 +61,9 @@ def _month_numeral(nomor: str, month: int) -> str:
     Roman numerals (an Arabic month is most often zero-padded, "01"); an "11" in November
     stays, as the date does not make it II."""
     parts, roman = nomor.split("/"), ROMAN[month - 1]
-    if len(parts) >= 3 and re.fullmatch(r"(19|20)\d{2}", parts[-1]) and set(roman) == {"I"} \
+    # (code/serial/month/year at least: in "800/11/2026" the 11 is the serial)
+    if len(parts) >= 4 and re.fullmatch(r"[\d.-]+", parts[-3]) and re.fullmatch(r"(19|20)\d{2}", parts[-1]) \
+            and set(roman) == {"I"} \
             and re.fullmatch(r"[1lI|!]{1,3}", parts[-2]) and len(parts[-2]) == len(roman):
         parts[-2] = roman
     return "/".join(parts)
@@ -69,6 +71,11 @@ def _month_numeral(nomor: str, month: int) -> str:
 
 SPELLED = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
            "delapan": 8, "sembilan": 9, "sepuluh": 10}
+
+
+# the words a Lampiran's value is made of when it has no digit ("Satu berkas", "Terlampir")
+ENCLOSED = set(SPELLED) | {"berkas", "lembar", "eksemplar", "set", "buku", "bundel", "bendel",
+                           "map", "dokumen", "keping", "ada", "terlampir", "satu"}
 
 
 def _spelled(value: str) -> str:
@@ -112,7 +119,9 @@ def _nomor_more(value: str, piece: str, ocr: bool) -> str | None:
 def _scanned_label(text: str) -> str:
     """A scanned label row as typed: a speck before the label ("`: Sifat : Biasa`") dropped, and
     a colon read as "1" or "l" before a capitalised value ("Hal 1 Permohonan ...") a colon."""
-    text = re.sub(r"^\s*[^\w\s]{1,3}\s+(?=[A-Za-z])", "", text)
+    bare = re.sub(r"^\s*[^\w\s]{1,3}\s+(?=[A-Za-z])", "", text)
+    m = LABEL.match(bare)
+    text = bare if m and m.group(3) else text  # ("- Sifat kegiatan ..." is a body's bullet)
     return re.sub(r"^(\s*(?:sifat|hal|perihal)\b\.?\s+)[1lI|!](?=\s+[A-Z])", r"\1:", text, flags=re.I)
 
 
@@ -198,9 +207,9 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
             value = _spelled(value)
         if key == "lampiran" and lines[i].ocr and not (
                 re.search(r"\d", value) and re.search(r"[A-Za-z]{2}", value)
-                or re.search(r"[A-Za-z]{4}", value)):
-            # a count is always named ("2 (dua) lembar", "Satu berkas"): "1.", "2 -", "te",
-            # "oad" are a "-" misread
+                or ENCLOSED & set(re.findall(r"[a-z]+", value.lower()))):
+            # a count is always named ("2 (dua) lembar", "Satu berkas", "Ada"): "1.", "2 -",
+            # "te", "oad" are a "-" misread
             value = "-"
         if key == "lampiran" and value.lower().strip(" .") in NONE_VALUES:
             setattr(r, key, None)

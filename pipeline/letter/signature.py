@@ -81,7 +81,7 @@ def _same_row(left: Line, right: Line) -> bool:
     signers side by side stand much further apart."""
     return (left.top is not None and right.top is not None and not left.blank
             and abs(left.top - right.top) < 0.005 and left.x1 is not None and right.x0 is not None
-            and 0 <= right.x0 - left.x1 < 0.08)
+            and 0 <= right.x0 - left.x1 < 0.06)
 
 
 def _name(lines: list[Line], j: int, start: int, nip: Line, rows: int) -> tuple[list[str], int]:
@@ -241,10 +241,9 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
         if jabatan and lines[i].ocr:  # stamp ink read as marks: tokens without letters go
             # (the post's closing comma may come out as a dot)
             jabatan = re.sub(r"^(?:[^A-Za-z\s]{1,4}\s+)+", "", _marks(jabatan)).rstrip(",.") or None
-            # nor does a post open with a lowercase speck-word ("a, Kepala Dinas"), but for the
-            # a.n. / u.b. of one who signs for another
-            jabatan = jabatan and re.sub(r"^(?:(?!a\.n\.|u\.b\.)[a-z][^\sA-Z]{0,3}\s+)+(?=[A-Z])",
-                                         "", jabatan)
+            # nor does a post open with a lone lowercase letter ("a, Kepala Dinas"; a.n., u.b.,
+            # an., plt. are words of their own and stay)
+            jabatan = jabatan and re.sub(r"^(?:[a-z][,.;:']?\s+)+(?=[A-Z])", "", jabatan)
             # "Plt." (pelaksana tugas) read "Pit." or "P1t.": no post opens with such a word
             jabatan = jabatan and re.sub(r"^P[i1l]t[.,]?\s", "Plt. ", jabatan)
         if jabatan:  # the date line above the post, read onto the same line

@@ -516,12 +516,16 @@ def test_a_scanned_name_its_degrees_a_post_without_its_region_and_a_dated_speck(
                  ("SUMBER DAYA MANUSIA", 0.35), ("Jalan Panglima Sudirman Nomor 507, Batu", 0.3), ("", 0),
                  ("Nomor : 800/12/BKPSDM/2024", 0.14), ("Hal : Konsultasi TPP", 0.14), ("", 0),
                  ("Yth. Inspektur Kota Batu", 0.14), ("di Batu", 0.14), ("", 0),
-                 ("Demikian kami sampaikan.", 0.14), ("", 0), ("\u2014 Batu, 27 Desember 2024", 0.55),
+                 ("Demikian kami sampaikan.", 0.14), ("", 0), ("Batu, 27 Desember 2024", 0.55),
                  ("Kepala Badan Kepegawaian dan", 0.55), ("Pengembangan Sumber Daya Manusia,", 0.55),
                  ("", 0), ("Ir. MUHAMMAD TANJUNG, M.T.", 0.55), ("NIP. 197912212009031002", 0.55))
     got = parse(lines, "scan")
     assert got.tanggal == "2024-12-27"
     assert got.penandatangan["jabatan"] == "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"
+    from pipeline.letter.ocr import SPECK_BEFORE_DATE  # (on the right half of a scanned page)
+    assert SPECK_BEFORE_DATE.sub("", "\u2014 SEMARANG, 27 Desember 2024") == "SEMARANG, 27 Desember 2024"
+    for bullet in ("- Rapat Koordinasi Daerah, 12 Februari 2026", "\u2022 Surat Edaran, 3 Januari 2026"):
+        assert SPECK_BEFORE_DATE.sub("", bullet) == bullet
 
 
 def test_a_scanned_label_row_with_a_speck_before_it_or_its_colon_read_as_1():
@@ -544,3 +548,47 @@ def test_a_scanned_label_row_with_a_speck_before_it_or_its_colon_read_as_1():
                   Line("", ocr=True), Line("Nur Suryadi, S.Pd., M.H.", 1, 0.55, ocr=True),
                   Line("NIP. 196903081991102001", 1, 0.55, ocr=True)]
     assert signature(signed_for, 0)[0]["jabatan"] == "a.n. Wali Kota Semarang Kepala Dinas Pariwisata"
+
+
+def test_what_this_stops_scan_rules_must_not_touch():
+    """GIVEN the cases an adversarial review of these rules built: a body's bullet that opens
+    with "Sifat", a label with a lowercase value, short numbers whose serial looks like a month,
+    a post signed for another written "a.n," or "an." or "plt.", a post whose "dan" OCR dropped,
+    a Lampiran of "Ada", and a typed letter whose body bullet holds a place and a date
+    WHEN they are read THEN each is read as before these rules."""
+    from pipeline.letter.ocr import FIXES
+
+    def clean(text: str) -> str:
+        for rx, good in FIXES:
+            text = rx.sub(good, text)
+        return text
+    assert clean("Perihal : permohonan informasi") == "Perihal : permohonan informasi"
+    head = scan(("PEMERINTAH KOTA PADANG", 0.3), ("DINAS SOSIAL", 0.42), ("", 0),
+                ("Nomor : 400/77/Dinsos/2026", 0.12), ("Hal : Konsultasi Bantuan Sosial", 0.12), ("", 0),
+                ("Yth. Inspektur Kota Padang", 0.12), ("di Padang", 0.12), ("", 0))
+    body = scan(("Bersama ini kami sampaikan:", 0.12), ("- Sifat kegiatan adalah rapat internal", 0.12),
+                ("Kami mohon penjelasan sebagai berikut:", 0.12), ("1. Apakah hibah dapat disalurkan?", 0.12),
+                ("2. Bagaimana pencatatannya?", 0.12), ("", 0), ("Demikian kami sampaikan.", 0.12))
+    got = parse(head + body, "scan")
+    assert got.sifat is None and got.pertanyaan == ["Apakah hibah dapat disalurkan?", "Bagaimana pencatatannya?"]
+
+    def nomor(value: str, date: str) -> str:
+        return parse(_heading(value, "Biasa", "-", date), "scan").nomor
+    assert nomor("800/11/2026", "2 Februari 2026") == "800/11/2026"
+    assert nomor("005/1/2026", "5 Januari 2026") == "005/1/2026"
+    assert parse(_heading("400/12/Dinsos/2025", "Biasa", "Ada", "5 Mei 2025"), "scan").lampiran == "Ada"
+    for post in ("a.n, Wali Kota Padang", "an. Wali Kota Padang", "plt. Kepala Dinas Sosial"):
+        lines = [Line("Demikian kami sampaikan.", 1, 0.12, ocr=True), Line("", ocr=True),
+                 Line(post, 1, 0.55, ocr=True), Line("", ocr=True), Line("BUDI SANTOSO, S.E.", 1, 0.55, ocr=True),
+                 Line("NIP. 196903081991102001", 1, 0.55, ocr=True)]
+        assert signature(lines, 0)[0]["jabatan"] == post
+    kop = scan(("PEMERINTAH KOTA PADANG", 0.3), ("DINAS PEMUDA DAN OLAHRAGA", 0.3), ("", 0))
+    sig = scan(("Demikian kami sampaikan.", 0.12), ("", 0), ("Kepala Dinas Pemuda Olahraga Kota Padang,", 0.55),
+               ("", 0), ("BUDI SANTOSO, S.E.", 0.55), ("NIP. 196903081991102001", 0.55))
+    assert parse(kop + sig, "scan").penandatangan["jabatan"] == "Kepala Dinas Pemuda dan Olahraga Kota Padang"
+    typed = [Line("Menindaklanjuti hasil rapat berikut:", 1, 0.12),
+             Line("- Rapat Koordinasi Daerah, 12 Februari 2026", 1, 0.12), Line(""),
+             Line("Demikian kami sampaikan.", 1, 0.12), Line(""), Line("Padang, 5 Januari 2026", 1, 0.55),
+             Line("Kepala Dinas Sosial,", 1, 0.55), Line(""), Line("BUDI SANTOSO, S.E.", 1, 0.55),
+             Line("NIP. 196903081991102001", 1, 0.55)]
+    assert parse(HEAD + typed, "pdf").tanggal == "2026-01-05"
