@@ -48,6 +48,13 @@ FIXES = [(re.compile(r"\bY\s?th\b\.?"), "Yth."), (re.compile(r"\bNIP\s*[.,:]\s*"
           lambda m: m.group(1) + "I" * len(m.group(2)))]
 
 
+def cleaned(text: str) -> str:
+    """A scanned line's text with OCR's usual misreadings set right (FIXES)."""
+    for rx, good in FIXES:
+        text = rx.sub(good, text)
+    return text
+
+
 def _run(cmd: list[str], stdin: bytes, timeout: float) -> bytes:
     try:
         done = subprocess.run(cmd, input=stdin, capture_output=True, timeout=timeout, env=ENV)
@@ -77,8 +84,7 @@ def ocr_png(png: bytes, page: int, timeout: float, image=None) -> list[Line]:
         words = nameline.with_q(image, words, _run, timeout)
     lines = from_words(words, width, page, ocr=True)
     for ln in lines:
-        for rx, good in FIXES:
-            ln.text = rx.sub(good, ln.text)
+        ln.text = cleaned(ln.text)
         if ln.x0 is not None and ln.x0 > 0.4:  # where a letter dates itself, top or bottom right
             ln.text = SPECK_BEFORE_DATE.sub("", ln.text)
     return lines

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pipeline.letter import read_text
 from pipeline.letter.lines import Line, Word, from_words
+from pipeline.letter.ocr import cleaned
 from pipeline.letter.parse import parse
 from pipeline.letter.signature import signature
 from tests.letter.wild import HEAD, scan
@@ -434,18 +435,12 @@ def test_roman_numbers_a_scan_misreads_in_a_golongan_an_eselon_and_a_wilayah():
     WHEN the scan's lines are cleaned and the signature read
     THEN the Roman numerals, the degree and the title are as printed; a Pasal's number, an
     eselon IV, stay."""
-    from pipeline.letter.ocr import FIXES
-
-    def clean(text: str) -> str:
-        for rx, good in FIXES:
-            text = rx.sub(good, text)
-        return text
-    assert clean("menguasai rumah dinas golongan Il") == "menguasai rumah dinas golongan II"
-    assert clean("Apakah pejabat eselon [il dapat") == "Apakah pejabat eselon III dapat"
-    assert clean("Inspektur Pembantu Wilayah It Inspektorat") == "Inspektur Pembantu Wilayah II Inspektorat"
-    assert clean("Wilayah lil Inspektorat") == "Wilayah III Inspektorat"
+    assert cleaned("menguasai rumah dinas golongan Il") == "menguasai rumah dinas golongan II"
+    assert cleaned("Apakah pejabat eselon [il dapat") == "Apakah pejabat eselon III dapat"
+    assert cleaned("Inspektur Pembantu Wilayah It Inspektorat") == "Inspektur Pembantu Wilayah II Inspektorat"
+    assert cleaned("Wilayah lil Inspektorat") == "Wilayah III Inspektorat"
     for kept in ("Pasal 1 ayat (2)", "pejabat eselon IV", "golongan III/b", "Wilayah II."):
-        assert clean(kept) == kept
+        assert cleaned(kept) == kept
     lines = [Line("Kepala Dinas Sosial,", 1, 0.55, ocr=True), Line("", ocr=True),
              Line("Hi.dr. NI LUH PURNOMO, S.$TP.", 1, 0.55, ocr=True),
              Line("NIP. 197502251989062004", 1, 0.55, ocr=True)]
@@ -457,16 +452,10 @@ def test_specks_read_as_q_or_a_colon_inside_a_scanned_sentence():
     between two words of a sentence, and as a "q" on a line of its own at the page's edge
     after the last Tembusan item WHEN the scan is read THEN those marks are not in the values;
     a label's colon stays."""
-    from pipeline.letter.ocr import FIXES
-
-    def clean(text: str) -> str:
-        for rx, good in FIXES:
-            text = rx.sub(good, text)
-        return text
-    assert clean("Kepala Inspektorat Provinsi q Kalimantan Timur") == "Kepala Inspektorat Provinsi Kalimantan Timur"
-    assert clean("anggota lebih dari 2 (dua) tim dalam satu : bulan") == "anggota lebih dari 2 (dua) tim dalam satu bulan"
+    assert cleaned("Kepala Inspektorat Provinsi q Kalimantan Timur") == "Kepala Inspektorat Provinsi Kalimantan Timur"
+    assert cleaned("anggota lebih dari 2 (dua) tim dalam satu : bulan") == "anggota lebih dari 2 (dua) tim dalam satu bulan"
     for kept in ("Nomor : 900/12/BPKAD/2025", "Hal : Konsultasi Hibah", "sebagai berikut : a. Apakah"):
-        assert clean(kept) == kept
+        assert cleaned(kept) == kept
     lines = HEAD + scan(("Demikian kami sampaikan.", 0.14), ("", 0), ("Kepala Dinas Sosial,", 0.55),
                         ("", 0), ("ANI SIMANJUNTAK, S.AP.", 0.55), ("NIP. 197312011996102007", 0.55),
                         ("", 0), ("TEMBUSAN:", 0.18), ("1. Gubernur Kalimantan Timur sebagai laporan;", 0.19),
@@ -556,13 +545,7 @@ def test_what_this_stops_scan_rules_must_not_touch():
     a post signed for another written "a.n," or "an." or "plt.", a post whose "dan" OCR dropped,
     a Lampiran of "Ada", and a typed letter whose body bullet holds a place and a date
     WHEN they are read THEN each is read as before these rules."""
-    from pipeline.letter.ocr import FIXES
-
-    def clean(text: str) -> str:
-        for rx, good in FIXES:
-            text = rx.sub(good, text)
-        return text
-    assert clean("Perihal : permohonan informasi") == "Perihal : permohonan informasi"
+    assert cleaned("Perihal : permohonan informasi") == "Perihal : permohonan informasi"
     head = scan(("PEMERINTAH KOTA PADANG", 0.3), ("DINAS SOSIAL", 0.42), ("", 0),
                 ("Nomor : 400/77/Dinsos/2026", 0.12), ("Hal : Konsultasi Bantuan Sosial", 0.12), ("", 0),
                 ("Yth. Inspektur Kota Padang", 0.12), ("di Padang", 0.12), ("", 0))
