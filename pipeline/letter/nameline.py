@@ -23,6 +23,11 @@ LINE_SECONDS = 5.0  # one line of a name; the page's own budget is not spent on 
 
 def name_rows(words: list[Word]) -> list[list[Word]]:
     """The one or two lines above the NIP (past the rank): the name, wrapped or not."""
+    return signer_rows(words)[0]
+
+
+def signer_rows(words: list[Word]) -> tuple[list[list[Word]], list[Word] | None]:
+    """The name's rows (see name_rows) and the NIP's row, or None where there is no NIP."""
     groups: dict[tuple, list[Word]] = {}
     for w in words:
         groups.setdefault(w.key, []).append(w)
@@ -39,7 +44,7 @@ def name_rows(words: list[Word]) -> list[list[Word]]:
         out.insert(0, row)
         if len(out) == 2:
             break
-    return out
+    return out, (rows[nip] if nip is not None else None)
 
 
 def _q_for_o(page: str, eng: str) -> bool:

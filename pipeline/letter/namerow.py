@@ -16,8 +16,8 @@ from statistics import median
 
 from pipeline.letter.lines import Word
 from pipeline.letter.model import Refused
-from pipeline.letter.nameline import LINE_SECONDS, name_rows
-from pipeline.letter.signature import DEGREE, nip_match
+from pipeline.letter.nameline import LINE_SECONDS, signer_rows
+from pipeline.letter.signature import DEGREE
 from pipeline.letter.tsv import words as tsv_words
 
 TITLE = re.compile(r"^(?:H|Hj|Dr|dr|drg|drh|apt|Ir|Drs|Dra|Prof|R|KH|Tgk)\.$")
@@ -60,14 +60,9 @@ def _band(row: list[Word], nip: list[Word], width: int, height: int) -> tuple[in
 
 def reread(image, words: list[Word], run, timeout: float, langs: str) -> list[Word]:
     """WORDS with the name's row as read alone, where that reads more like a name."""
-    groups: dict[tuple, list[Word]] = {}
-    for w in words:
-        groups.setdefault(w.key, []).append(w)
-    nip = next((g for g in reversed(groups.values())
-                if nip_match(" ".join(w.text for w in sorted(g, key=lambda w: w.x0)))), None)
+    rows, nip = signer_rows(words)
     if nip is None:
         return words
-    rows = name_rows(words)
     # the name's last line, next to the rank and NIP: the one the stamp and signature cross; a
     # line above it may be the post or the scribble, which read alone may pass for a name
     for row in rows[-1:]:

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from pipeline.letter import namerow
 from pipeline.letter.lines import Word
+from tests.letter.test_nameline import run
 
 LANGS = "ind+eng"
-
-
-def run(cmd, stdin, timeout):
-    return subprocess.run(cmd, input=stdin, capture_output=True, timeout=timeout, check=True).stdout
 
 
 def page() -> Image.Image:
