@@ -103,3 +103,25 @@ def test_dark_close_set_text_is_no_picture(kind):
     leave a white row of pixels between them (found by an adversarial review: up to 80 % of
     such text was blanked before)."""
     assert pictures.boxes(_dense_text(kind)) == []
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
+def test_a_qr_code_beside_the_signer_not_above_is_no_text_and_leaves_the_name():
+    """GIVEN an electronically signed scan laid out as some offices' BSrE boxes are, which no
+    generator here makes: the QR code at the left of the box, level with the name, rank and NIP,
+    a few millimetres from them WHEN it is read THEN the QR code is no text, and the signer's
+    name, NIP and post are whole."""
+    page = Image.new("L", (W, 1500), 255)
+    d = ImageDraw.Draw(page)
+    font, bold = ImageFont.truetype(SERIF, 46), ImageFont.truetype("DejaVuSerif-Bold.ttf", 46)
+    d.text((300, 40), "Demikian disampaikan, atas perhatiannya diucapkan terima kasih.", font=font, fill=0)
+    d.text((1250, 200), "Kepala Dinas Sosial,", font=font, fill=0)
+    d.rectangle((1000, 300, 2300, 700), outline=0, width=3)                  # the BSrE box
+    page.paste(_qr(260), (1030, 330))                                         # left, level with
+    d.text((1330, 340), "Ditandatangani secara elektronik oleh:", font=ImageFont.truetype(SERIF, 36), fill=0)
+    d.text((1330, 440), "ANI SIMANJUNTAK, S.AP.", font=bold, fill=0)
+    d.text((1330, 510), "Pembina", font=font, fill=0)
+    d.text((1330, 580), "NIP. 197312011996102007", font=font, fill=0)
+    lines = ocr_pil(page, 1, 60)
+    assert parse(lines, "scan").penandatangan == {
+        "nama": "ANI SIMANJUNTAK, S.AP.", "nip": "197312011996102007", "jabatan": "Kepala Dinas Sosial"}
