@@ -4,9 +4,11 @@ The name stands where the wet signature and the stamp (cap dinas) are put: the s
 lettering cross its first words and the signature's tail runs through it. Read as part of the
 whole page, tesseract's layout analysis cuts such a line into pieces, takes stamp lettering
 into it, or drops a word ("Drs. EKO" for "Drs. EKO PRASETYO"). Read alone, as one line
-(--psm 7), the same pixels often give the whole name. The name's row (nameline.name_rows) is
-read again in a band around it, and that reading replaces the page's only where it looks more
-like a name: titles, capitalised words and degrees, and less debris. About 0.1 s of CPU a row.
+(--psm 7), the same pixels often give the whole name; an underlined name, or one the tail
+crosses, reads whole once the line is taken out (strokes). The name's row (nameline.name_rows)
+is read again in a band around it, and a reading replaces the page's only where it looks more
+like a name: titles, capitalised words and degrees, and less debris. About 0.1 s of CPU a
+reading.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from pipeline.letter.lines import Word
 from pipeline.letter.model import Refused
 from pipeline.letter.nameline import LINE_SECONDS, signer_rows
 from pipeline.letter.signature import DEGREE
+from pipeline.letter.strokes import unstruck
 from pipeline.letter.tsv import words as tsv_words
 
 TITLE = re.compile(r"^(?:H|Hj|Dr|dr|drg|drh|apt|Ir|Drs|Dra|Prof|R|KH|Tgk)\.$")
@@ -63,26 +66,40 @@ def reread(image, words: list[Word], run, timeout: float, langs: str) -> list[Wo
     rows, nip = signer_rows(words)
     if nip is None:
         return words
+    h = median(w.bottom - w.top for w in nip)
     # the name's last line, next to the rank and NIP: the one the stamp and signature cross; a
     # line above it may be the post or the scribble, which read alone may pass for a name
     for row in rows[-1:]:
         row = sorted(row, key=lambda w: w.x0)
-        if _whole_name(row, median(w.bottom - w.top for w in nip)):
-            continue
         box = _band(row, nip, image.width, image.height)
-        buf = io.BytesIO()
-        image.crop(box).save(buf, "PNG")
-        try:  # a second look only: if it fails, the page's reading stands
-            tsv = run(["tesseract", "-", "-", "-l", langs, "--psm", "7", "-c",
-                       "tessedit_do_invert=0", "tsv"], buf.getvalue(), min(timeout, LINE_SECONDS))
-        except Refused:
-            continue
-        again = tsv_words(tsv, box[0], box[1], row[0].key)[0]
-        while again and not re.search(r"[A-Za-z]", again[-1].text):
-            again.pop()  # a stamp's star or lettering after the name, read as "7" or "|"
+        band = image.crop(box)
+        clean, struck = unstruck(band, h)
+        # read alone as it stands where the page's reading is no whole name, and without the
+        # underline or the signature's tail where one crosses it (each wins on other pages)
+        looks = ([] if _whole_name(row, h) else [band]) + ([clean] if struck >= h else [])
         inside = sorted((w for w in words if w.x1 > box[0] and w.x0 < box[2] and (
             w.key == row[0].key or box[1] < (w.top + w.bottom) / 2 < box[3])), key=lambda w: w.x0)
-        if again and fit(" ".join(w.text for w in again)) > fit(" ".join(w.text for w in inside)):
+        best, score = None, fit(" ".join(w.text for w in inside))
+        for look in looks:
+            again = _read(look, box, row[0].key, run, timeout, langs)
+            if again and fit(" ".join(w.text for w in again)) > score:
+                best, score = again, fit(" ".join(w.text for w in again))
+        if best:
             gone = {id(w) for w in inside}
-            words = [w for w in words if id(w) not in gone] + again
+            words = [w for w in words if id(w) not in gone] + best
     return words
+
+
+def _read(look, box, key, run, timeout: float, langs: str) -> list[Word]:
+    """The words of LOOK, the page's band at BOX, read as one line (row KEY of the page)."""
+    buf = io.BytesIO()
+    look.save(buf, "PNG")
+    try:  # a second look only: if it fails, the page's reading stands
+        tsv = run(["tesseract", "-", "-", "-l", langs, "--psm", "7", "-c",
+                   "tessedit_do_invert=0", "tsv"], buf.getvalue(), min(timeout, LINE_SECONDS))
+    except Refused:
+        return []
+    again = tsv_words(tsv, box[0], box[1], key)[0]
+    while again and not re.search(r"[A-Za-z]", again[-1].text):
+        again.pop()  # a stamp's star or lettering after the name, read as "7" or "|"
+    return again

@@ -1,0 +1,52 @@
+"""Underlines and pen strokes through the signer's name, taken out before it is read again
+(letter/strokes.py)."""
+from __future__ import annotations
+
+from PIL import Image, ImageChops, ImageDraw, ImageFont
+
+from pipeline.letter.strokes import unstruck
+
+HEIGHT = 35  # the name's line height at ~300 dpi (a 12-point capital)
+
+
+def name(font: str, text: str) -> Image.Image:
+    img = Image.new("L", (1500, 120), 255)
+    ImageDraw.Draw(img).text((40, 30), text, font=ImageFont.truetype(font, 46), fill=0)
+    return img
+
+
+def ink(img: Image.Image) -> int:
+    return img.point(lambda v: 255 if v < 128 else 0).histogram()[255]
+
+
+def test_an_underline_and_a_sloping_tail_go_and_the_letters_stay():
+    """GIVEN a bold name, underlined, with a signature's tail sloping through its letters
+    WHEN the lines are taken out THEN the underline and the tail between the letters are gone,
+    and at least 97 % of the letters' ink is still there."""
+    letters = name("DejaVuSans-Bold.ttf", "Drs. EKO PRASETYO, M.Si.")
+    lined = letters.copy()
+    d = ImageDraw.Draw(lined)
+    d.line((40, 92, 760, 92), fill=0, width=3)  # the underline, just under the feet
+    d.line((300, 85, 1200, 40), fill=0, width=3)  # the tail, sloping up some 3 degrees
+    clean, gone = unstruck(lined, HEIGHT)
+    assert gone > 1000
+    kept = ImageChops.lighter(clean, letters)  # ink where both have it: the letters kept
+    assert ink(kept) >= 0.97 * ink(letters)
+    assert ink(clean) <= ink(letters) * 1.03  # the lines' ink is gone, bar where they cross a stem
+    assert ink(clean.crop((40, 90, 760, 95))) < 0.05 * 720 * 5  # the underline, below the feet
+    assert ink(clean.crop((1000, 35, 1300, 70))) < 20  # the tail past the name (of ~900)
+
+
+def test_letters_alone_lose_nothing():
+    """GIVEN names with long horizontal bars (T, E, Z in bold and serif faces), no line
+    WHEN they are looked at THEN nothing is taken out."""
+    for font in ("DejaVuSans-Bold.ttf", "DejaVuSerif-Bold.ttf", "DejaVuSerif.ttf", "DejaVuSans.ttf"):
+        img = name(font, "TEGUH ZEZE TATANG EEET, S.T., M.T. \u2014 = _")
+        assert unstruck(img, HEIGHT)[1] == 0, font
+
+
+def test_a_blank_or_one_row_band_is_left_as_it_is():
+    blank = Image.new("L", (300, 40), 255)
+    assert unstruck(blank, HEIGHT) == (blank, 0)
+    row = Image.new("L", (300, 1), 0)
+    assert unstruck(row, HEIGHT) == (row, 0)
