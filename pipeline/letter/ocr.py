@@ -12,6 +12,7 @@ import subprocess
 import tempfile
 
 from pipeline.letter import nameline, namerow
+from pipeline.letter.misreads import cleaned
 from pipeline.letter.lines import Line, from_words
 from pipeline.letter.tsv import words as tsv_words
 from pipeline.letter.model import Limits, Refused
@@ -22,37 +23,7 @@ LANGS = "ind+eng"
 UPSCALE_BELOW = 0.75  # of 300 dpi: scans at 200 dpi and phone photos are enlarged
 # a speck before "SEMARANG, 27 Desember 2024" read as a mark (in the body, a bullet may be print)
 SPECK_BEFORE_DATE = re.compile(r"^[^\w\s(\-\u2022]{1,3}\s+(?=[A-Z][A-Za-z .'-]{1,40},\s*\d)")
-LABEL_WORDS = {"nomor", "no", "sifat", "lampiran", "lamp", "hal", "perihal", "dari", "kepada",
-               "tanggal", "tembusan", "yth"}
 YTH_MISREAD = re.compile(r"Y(?:in|tn|ih)\.")  # "Yth." read with its t and h run together
-FIXES = [(re.compile(r"\bY\s?th\b\.?"), "Yth."), (re.compile(r"\bNIP\s*[.,:]\s*"), "NIP. "),
-         # marks standing alone are stamp edges and specks, not print ("Inspektur — Daerah")
-         # (a speck read as "_" may take a dot or comma with it: "Daerah _. Kota"), also at a
-         # line's end ("Dinas Kesehatan _" above the unit's second line)
-         (re.compile(r"(?<=\S) [\u2014\u201c\u201d\u00a3\u00ab\u00bb|_~\u00b0\u2022*]+[.,]?(?= \S|$)"), ""),
-         (re.compile(r"^[_~]+[.,]? (?=\S)"), ""),  # at its start (a bullet there may be print)
-         # a speck read as "q" (no Indonesian word is a lone q), or as a colon between two
-         # words of a sentence ("dalam satu : bulan"), not after a label ("Perihal : permohonan")
-         (re.compile(r"(?<=\S) q(?= \S|$)"), ""),
-         (re.compile(r"\b(\w*[a-z]) :(?= [a-z]{2})"),
-          lambda m: m.group(0) if m.group(1).lower() in LABEL_WORDS else m.group(1)),
-         (re.compile(r"(?<= )\.(?=[A-Z][a-z])"), ""),  # a speck before a word: "dan .Kota Magelang"
-         (re.compile(r"(?<=[A-Z]) (?=[A-Z],)"), ""),  # "PRASETY O," -> "PRASETYO,"
-         # rupiah are written "Rp200.000.000,00" (dots between thousands, a decimal comma):
-         # a scan reads the comma as a dot
-         (re.compile(r"(\bRp\s?\d{1,3}(?:\.\d{3})+)\.(\d{2})\b"), r"\1,\2"),
-         # a civil servant's golongan, an eselon and an inspectorate's Wilayah are numbered in
-         # Roman numerals; a scan reads their I as l, 1, !, | or [ ("golongan Il", "eselon [il")
-         (re.compile(r"\b((?:[Gg]olongan|GOLONGAN|[Ee]selon|ESELON|Wilayah|WILAYAH)\s+)"
-                     r"([Il1|!\[][Il1|!\[\]it]{0,2})(?=[\s,.;:/)?]|$)"),
-          lambda m: m.group(1) + "I" * len(m.group(2)))]
-
-
-def cleaned(text: str) -> str:
-    """A scanned line's text with OCR's usual misreadings set right (FIXES)."""
-    for rx, good in FIXES:
-        text = rx.sub(good, text)
-    return text
 
 
 def _run(cmd: list[str], stdin: bytes, timeout: float) -> bytes:

@@ -14,12 +14,10 @@ from pipeline.letter.body import CLOSING, FOOTER, ITEM, NIP, RANK, SKIP, TEMBUSA
 from pipeline.letter.dates import alone_date, place_date
 from pipeline.letter.lines import Line, aligned
 
-# a line of academic degrees only ("S.Psi., M.A.P.", "Sp.PD., M.Kes.", "IPM."): the tail of a name
-# titles before a name always end with a dot ("H," and "ir" are OCR misreads of "H." "Ir.")
-TITLES = {"h": "H.", "hj": "Hj.", "dr": "dr.", "ir": "Ir.", "drs": "Drs.", "dra": "Dra.",
-          "tr": "Ir.", "lr": "Ir.", "tre": "Ir."}  # "I" of "Ir." read as "t" or "l"
+# titles before a name always end with a dot ("H," and "ir" are OCR misreads of "H." "Ir.";
+# the "I" of "Ir." is read as "t" or "l")
 PREFIX = re.compile(r"^(Ir|ir|tr|lr|tre)(?:[.,/]\s*|\s+)(?=[A-Z]{2})|"
-                    r"(?<![\w.])(H|Hj|dr|Ir|Drs|Dra)(?:[.,]?\s+|-)(?=[A-Z])")
+                    r"(?<![\w.])(H|Hj|dr|Dr|Ir|Drs|Dra)(?:[.,]?\s+|-)(?=[A-Z])")
 _FRONT = r"(?:H|Hj|Dr|dr|drg|drh|apt|Ir|Drs|Dra|Prof)\.\s"
 # (an initial in a name carries its dot, so a lone letter before the capitals is stamp ink too)
 FRONT_JUNK = re.compile(rf"^(?:(?:(?!{_FRONT})\S{{1,4}}\s+){{1,2}}(?={_FRONT})|\S\s+(?=[A-Z]{{2}}))")
@@ -31,6 +29,7 @@ YEAR = re.compile(r"(19|20)\d{2}")
 BARE_NIP = re.compile(r"(?<!\d)(((?:19|20)\d{2})(\d{2})(\d{2})\s?((?:19|20)\d{2})(\d{2})\s?[12]\s?\d{3})(?!\d)")
 # one degree as OCR may give it: "S.H.", "Sp.PD.,", "M.Kes", "S.STP.", "IPM." (a dot in it)
 DEGREE = re.compile(r"^[A-Z][A-Za-z]{0,3}(?:\.[A-Za-z]{1,4})*[.,]{0,2}$")
+# a line of academic degrees only ("S.Psi., M.A.P.", "Sp.PD., M.Kes.", "IPM."): the tail of a name
 # (degrees separated by spaces: one way to read a line, so no backtracking on "A.A.A.…!"; a
 # scan may read a degree's last dot as a comma, "M.A.P,")
 DEGREES = re.compile(r"^\s*[A-Z][A-Za-z]{0,4}\.(?:[A-Za-z]{1,4}\.)*(?:[A-Za-z]{1,4},)?"
@@ -201,7 +200,7 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
             nama = re.sub(r"^[^A-Za-z]+", "", _marks(nama)).replace("$", "S")  # "S.$TP."
             nama = re.sub(r"^Hi[.,]\s*", "Hj. ", nama)  # no name opens "Hi.": Hajjah's j misread
             # titles before a name always end with a dot ("H," and "ir" are misreads)
-            nama = PREFIX.sub(lambda m: TITLES[(m.group(1) or m.group(2)).lower()] + " ", nama)
+            nama = PREFIX.sub(lambda m: (m.group(2) or "Ir") + ". ", nama)
             # a front title (H., Hj., Dr., Ir. ...) opens the name: short tokens read before it
             # are the stamp's ring and lettering, which lies over the start of the name
             nama = FRONT_JUNK.sub("", nama)

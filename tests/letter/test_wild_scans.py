@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pipeline.letter import read_text
 from pipeline.letter.lines import Line, Word, from_words
-from pipeline.letter.ocr import cleaned
+from pipeline.letter.misreads import cleaned
 from pipeline.letter.parse import parse
 from pipeline.letter.signature import signature
 from tests.letter.wild import HEAD, scan
@@ -168,7 +168,7 @@ def test_what_a_scan_makes_of_small_punctuation():
     post's closing comma as a dot
     WHEN the letter is read
     THEN each is read as printed."""
-    from pipeline.letter.ocr import FIXES
+    from pipeline.letter.misreads import FIXES
 
     def fixed(text: str) -> str:
         for rx, good in FIXES:
@@ -445,6 +445,11 @@ def test_roman_numbers_a_scan_misreads_in_a_golongan_an_eselon_and_a_wilayah():
              Line("Hi.dr. NI LUH PURNOMO, S.$TP.", 1, 0.55, ocr=True),
              Line("NIP. 197502251989062004", 1, 0.55, ocr=True)]
     assert signature(lines, 0)[0]["nama"] == "Hj. dr. NI LUH PURNOMO, S.STP."
+    # a front title's dot read as a comma keeps its case: Dr. (a doctorate) is not dr. (medicine)
+    for read, want in (("Dr, RAHMAT RUDY LESTARI, M.Kes.", "Dr. RAHMAT RUDY LESTARI, M.Kes."),
+                       ("dr, RAHMAT RUDY", "dr. RAHMAT RUDY"), ("ir. RAHMAT RUDY", "Ir. RAHMAT RUDY")):
+        lines[2] = Line(read, 1, 0.55, ocr=True)
+        assert signature(lines, 0)[0]["nama"] == want
 
 
 def test_specks_read_as_q_or_a_colon_inside_a_scanned_sentence():
