@@ -5,6 +5,7 @@ import re
 from dataclasses import replace
 
 from pipeline.letter.lines import Line, joined
+from pipeline.letter.misreads import cleaned
 
 # a list number; its text follows after a space, or glued when a tab collapsed ("f.Apakah")
 # ("38.A/LHP/..." wrapped to a line's start is a number's end, not item 38: a glued item text
@@ -38,7 +39,11 @@ FOOTER = re.compile(r"(dokumen ini|ditandatangani secara elektronik|bsre|uu ite|
 SHORT = 0.7  # of the page's width: a paragraph's last line ends well before the right margin
 # a word, a number's part, or a degree on the line under a name ("M.Si.", "IPM.")
 WORDLIKE = re.compile(r"\b(?=[A-Za-z]*[AEIOUaeiou])[A-Za-z]{4,}\b|\w/\w|\b[A-Z][A-Za-z]{1,3}\.")
-ONE = re.compile(r"^\s*(?:[|lI!]|[Ll]l|Il)\s*[.)](?=\s|$)")
+ONE = re.compile(r"^\s*(?:[|lI!i]|[Ll]l|Il)\s*[.)](?=\s|$)")
+# a list number as a scan may read it: without its dot ("2 Bagaimana"), as a mark (">. Apakah"),
+# or with a table's rule read before it ("'2 Mohon", "i 4 Bagaimana"); a quote may follow
+OCR_NUMBER = re.compile(r"^\s*((?:[^\sA-Za-z]{1,3}|[A-Za-z])(?:\s+[^\sA-Za-z]{1,3})?)\s*[.),]?\s+"
+                        r"[\"'\u201c\u201d\u2018\u2019|\[]?(?=[A-Z][a-z])(.*)$")
 LONE_MARKER = re.compile(r"^\s*(\(?\d{1,2}[.)]|[a-zA-Z][.)])\s*$")
 NOISE = re.compile(r"^\s*[-\u2013]?\s*\d{1,3}\s*[-\u2013]?\s*$")
 
@@ -55,6 +60,16 @@ def _noise(ln: Line) -> bool:
         return alnum / max(len(t) - marks, 1) < 0.6 or (
             ln.conf < 0.5 and alnum < 12 and not WORDLIKE.search(t))
     return False
+
+
+def _edge_speck(ln: Line) -> bool:
+    """A mark at the page's very edge, beyond any margin of print: a photo's paper edge, a
+    punched hole or a binder's shadow read as "4", "q" or "FE" beside every line. (A list's
+    number standing alone at the left margin is kept: LONE_MARKER joins it to its text.)"""
+    t = ln.text.strip()
+    return (ln.ocr and ln.x0 is not None and ln.x1 is not None and ln.x1 - ln.x0 < 0.02
+            and (ln.x0 > 0.9 or ln.x1 < 0.12) and sum(c.isalnum() for c in t) <= 2
+            and not LONE_MARKER.match(t))
 
 
 def _year_tail(ln: Line, out: list[Line]) -> bool:
@@ -81,7 +96,8 @@ def clean(lines: list[Line]) -> list[Line]:
         if ln.ocr and ONE.match(ln.text) and any(re.match(r"^\s*2\s*[.)]", o.text)
                                                  for o in lines[k + 1:k + 8]):
             ln = replace(ln, text=ONE.sub("1.", ln.text))  # "1." read "|." before a "2."
-        if _noise(ln) and not _year_tail(ln, out) and not nip_tail(ln, out[-1] if out else None):
+        if _edge_speck(ln) or (_noise(ln) and not _year_tail(ln, out)
+                                and not nip_tail(ln, out[-1] if out else None)):
             continue
         if ln.blank and (not out or out[-1].page != ln.page):
             continue
@@ -139,7 +155,7 @@ def _items(lines: list[Line], start: int, end: int) -> list[tuple[Line | None, l
     number, aside = None, False
     for i in range(start, end):
         ln = lines[i]
-        m = ITEM.match(ln.text) or _ocr_item(ln, kind, number)
+        m = ITEM.match(ln.text) or _ocr_item(ln, kind, number, cur)
         if m:
             k = "a" if m.group(3) else "1"
             label = m.group(1) or m.group(2) or m.group(3)
@@ -161,7 +177,7 @@ def _items(lines: list[Line], start: int, end: int) -> list[tuple[Line | None, l
         elif aside or (cur and not gap and _continues(head, cur[-1][0], ln, lines[i - 1])
                        and not _lead_in(lines, i, end, head)):
             if not aside:
-                cur[-1] = (joined(cur[-1][0], ln.text), cur[-1][1])
+                cur[-1] = (joined(cur[-1][0], _unruled(ln, cur)), cur[-1][1])
         elif cur and not CLOSING.match(ln.text):
             # Layout family "answered list" (an answer letter, a nota dinas with notes): a
             # paragraph under an item, not part of its text. The list goes on if the next item
@@ -201,12 +217,42 @@ def _lead_in(lines: list[Line], i: int, end: int, head: Line) -> bool:
     return False
 
 
-def _ocr_item(ln: Line, kind: str | None, number: str | None) -> re.Match | None:
-    """An OCR line that starts with the capital of the lowercase item due next ("C." after b)."""
-    m = OCR_UPPER.match(ln.text) if ln.ocr and kind == "a" else None
-    if not m or not _follows(number, m.group(1).lower()):
+def _column(cur: list[tuple[str, Line]]) -> float | None:
+    """Where the numbers of the list CUR stand: the rightmost item's start, since a scan may
+    read a table's rule into the start of some items, never after it."""
+    return max((h.x0 for _, h in cur if h.x0 is not None), default=None)
+
+
+def _unruled(ln: Line, cur: list[tuple[str, Line]]) -> str:
+    """An item's next line without the mark a scan reads from a table's rule before it: the
+    line starts left of the items' numbers ("Kg tersendiri", "i menunggu")."""
+    column = _column(cur)
+    if ln.ocr and ln.x0 is not None and column is not None and ln.x0 < column - 0.01:
+        return re.sub(r"^\s*\S{1,2}\s+(?=[a-z])", "", ln.text)
+    return ln.text
+
+
+def _ocr_item(ln: Line, kind: str | None, number: str | None,
+              cur: list[tuple[str, Line]]) -> re.Match | None:
+    """The item due next in the list CUR (last numbered NUMBER) where a scan lost its
+    number's shape: a capital read for a lowercase letter ("C." after b), a number misread
+    at the numbers' column after an item that ended ("2 Bagaimana", ">. Apakah"), or no
+    number at all after an item closed by the ";" that separates a list's items."""
+    if not ln.ocr or not number or not cur:
         return None
-    return ITEM.match(f"{m.group(1).lower()}. {m.group(2)}")
+    text, column = cur[-1][0], _column(cur)
+    due = str(int(number) + 1) if number.isdigit() else chr(ord(number) + 1)
+    m = OCR_UPPER.match(ln.text) if kind == "a" else None
+    if m:
+        return ITEM.match(f"{due}. {m.group(2)}") if _follows(number, m.group(1).lower()) else None
+    m = OCR_NUMBER.match(ln.text)
+    ended = _ends_sentence(text) or re.search(r"\?\W$", text.rstrip())  # "?;" read "?,"
+    if (m and ended and ln.x0 is not None and column is not None
+            and ln.x0 <= column + 0.008 and re.sub(r"\D", "", m.group(1)) in ("", due)):
+        return ITEM.match(f"{due}. {m.group(2)}")
+    if text.rstrip().endswith(";") and QUESTION.match(ln.text.strip()):
+        return ITEM.match(f"{due}. {ln.text.strip()}")
+    return None
 
 
 def _follows(number: str | None, label: str | None) -> bool:
@@ -233,14 +279,18 @@ def questions(lines: list[Line], start: int, end: int) -> tuple[list[str], Line 
         if score > best_score:
             best, best_score = lst, score
     items = [re.sub(r"\s+", " ", t).strip() for t, _ in best]
+    # a misreading may straddle an item's lines ("golongan" / "Il", "dua :" / "jabatan")
+    items = [cleaned(t) if ln.ocr else t for t, (_, ln) in zip(items, best)]
     # a scan reads a question's "?" as a closing quote ("... anggaran”"): none ends so
     items = [re.sub(r"\??[\u201d\u201c\"']$", "?", t) if ln.ocr and QUESTION.search(t) else t
              for t, (_, ln) in zip(items, best)]
     # and a speck after an item's last stop is no word of it ("... dimanfaatkan; Kk")
     items = [re.sub(r"(?<=[;:])\s+(?:[^\w\s]{1,2}|[A-Z][a-z]?)$|(?<=[.?])\s+[^\w\s]{1,2}$", "", t)
              if ln.ocr else t for t, (_, ln) in zip(items, best)]
-    # a table's rule beside the text, read as "|", "[" or an unclosed "(" before its first word
-    items = [re.sub(r"^[|\[(]\s*(?=[A-Z])(?!.*\))|^[|\[]\s*(?=[A-Z])", "", t) if ln.ocr else t
+    # a table's rule beside the text, read as "|", "[" or an unclosed "(" before its first word,
+    # or a speck read as a quote apart from it (a quotation's mark stands against its word)
+    items = [re.sub(r"^[|\[(]\s*(?=[A-Z])(?!.*\))|^[|\[]\s*(?=[A-Z])|^['\u2018\u2019\u201c\"]\s+(?=[A-Z])",
+                    "", t) if ln.ocr else t
              for t, (_, ln) in zip(items, best)]
     return _unpunctuated(items), (best[0][1] if best else None)
 

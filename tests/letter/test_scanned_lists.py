@@ -1,0 +1,91 @@
+"""A numbered list of questions as a scan or a photo reads it: numbers misread or lost, a
+table's rule read before its lines, marks at the page's edge beside every line (letter/body.py).
+
+The cases come from scans of the blind letters (benchmarks/blind_letters2): 150-dpi pages,
+phone photos and ruled tables. Each list is built line by line, with the left edge OCR gives.
+"""
+from __future__ import annotations
+
+from pipeline.letter.lines import Line
+from pipeline.letter.parse import parse
+from tests.letter.wild import HEAD, scan
+
+LEAD = ("Dengan hormat, kami mohon penjelasan atas permasalahan sebagai berikut:", 0.2)
+CLOSE = ("Demikian permohonan ini kami sampaikan. Atas perhatian Bapak/Ibu, terima kasih.", 0.2)
+
+
+def questions(*rows: tuple[str, float] | Line) -> list[str]:
+    lines = [r if isinstance(r, Line) else scan(r)[0] for r in (LEAD, *rows, ("", 0), CLOSE)]
+    return parse(HEAD + lines, "scan").pertanyaan
+
+
+def test_list_numbers_a_scan_misread_are_the_numbers_due():
+    """GIVEN items whose number OCR read without its dot, as a mark, or with a table's rule
+    before it, at the numbers' column after an item that ended, and a speck read as a quote
+    before an item's first word WHEN the questions are read THEN each is an item of its own,
+    in order, without the marks."""
+    assert questions(("1. Apakah sisa kas BLUD wajib disetorkan ke kas daerah?", 0.13),
+                     ("2 Bagaimana mekanisme penggantian kepala desa?", 0.13),
+                     (">. Apakah pembelian laptop dapat dibebankan pada BOSP?", 0.13),
+                     ("'4 Mohon penjelasan terkait batas ambang belanja;", 0.113),
+                     ("i 5 Bagaimana mekanisme pergeseran anggaran?", 0.113),
+                     ('6 "Apakah BLUD dapat melakukan pengadaan sendiri?', 0.13),
+                     ("7. ' Bagaimana perlakuan atas denda keterlambatan?", 0.13)) == [
+        "Apakah sisa kas BLUD wajib disetorkan ke kas daerah?",
+        "Bagaimana mekanisme penggantian kepala desa?",
+        "Apakah pembelian laptop dapat dibebankan pada BOSP?",
+        "Mohon penjelasan terkait batas ambang belanja",
+        "Bagaimana mekanisme pergeseran anggaran?",
+        "Apakah BLUD dapat melakukan pengadaan sendiri?",
+        "Bagaimana perlakuan atas denda keterlambatan?"]
+
+
+def test_a_first_item_read_i_and_an_item_whose_number_was_lost_after_a_semicolon():
+    """GIVEN a list whose "1." OCR read "i." and whose third item lost its number, after an
+    item closed by the list's ";" WHEN the questions are read THEN all three are items."""
+    assert questions(("i. Bagaimana pertanggungjawaban perjalanan dinas yang dibatalkan?", 0.16),
+                     ("2. Apakah pejabat eselon III dapat diberikan honor sebagai", 0.16),
+                     ("narasumber pada kegiatan di unit kerjanya sendiri?;", 0.19),
+                     ("Apakah pegawai yang menjadi anggota lebih dari 2 (dua) tim", 0.19),
+                     ("dapat menerima honorarium seluruhnya?", 0.19)) == [
+        "Bagaimana pertanggungjawaban perjalanan dinas yang dibatalkan?",
+        "Apakah pejabat eselon III dapat diberikan honor sebagai narasumber pada kegiatan di "
+        "unit kerjanya sendiri?",
+        "Apakah pegawai yang menjadi anggota lebih dari 2 (dua) tim dapat menerima honorarium "
+        "seluruhnya?"]
+
+
+def test_what_is_no_new_item():
+    """GIVEN an item wrapped to the margin with a line that opens with a number, a second
+    sentence of an item on its own line, and a paragraph at the numbers' column after the list
+    WHEN the questions are read THEN none of them is an item of its own."""
+    assert questions(("1. Apakah anggota lebih dari", 0.13),
+                     ("2 (dua) tim dapat menerima honorarium?", 0.13),
+                     ("2. Pada saat pemeriksaan ditemukan kuitansi tanpa faktur dari penyedia.", 0.13),
+                     ("Apakah kuitansi tersebut dapat diterima?", 0.17),
+                     ("", 0), ("Sebagai bahan pertimbangan, kami lampirkan dokumen.", 0.13)) == [
+        "Apakah anggota lebih dari 2 (dua) tim dapat menerima honorarium?",
+        "Pada saat pemeriksaan ditemukan kuitansi tanpa faktur dari penyedia. Apakah kuitansi "
+        "tersebut dapat diterima?"]
+
+
+def test_a_tables_rule_before_an_items_line_and_marks_at_the_pages_edge():
+    """GIVEN a ruled table whose left rule OCR read as "Kg" and "i" before an item's wrapped
+    lines, and a photo whose paper edge was read as "4", "a" and "FE" beside every line
+    WHEN the questions are read THEN the items are whole and hold none of those marks."""
+    assert questions(("1. Apakah BLUD dapat melakukan pengadaan dengan ketentuan", 0.134),
+                     ("Kg tersendiri di luar Peraturan Presiden?", 0.113),
+                     ("2. Bagaimana mekanisme pergeseran anggaran tanpa", 0.134),
+                     ("i menunggu perubahan APBD?", 0.112)) == [
+        "Apakah BLUD dapat melakukan pengadaan dengan ketentuan tersendiri di luar Peraturan "
+        "Presiden?", "Bagaimana mekanisme pergeseran anggaran tanpa menunggu perubahan APBD?"]
+    edge = [Line(t, 1, x0, ocr=True, x1=x1) for t, x0, x1 in (("a", 0.93, 0.939), ("4", 0.083, 0.093),
+                                                              ("FE", 0.929, 0.94), ("q", 0.079, 0.086))]
+    assert questions(("(1) Bagaimana perhitungan pemotongan TPP bagi pegawai yang terlambat", 0.21),
+                     *edge, ("mengisi laporan kinerja bulanan?", 0.245), *edge,
+                     ("(2) Apakah pejabat pelaksana tugas (Pit.) berhak menerima TPP pada dua :", 0.21),
+                     *edge, ("jabatan sekaligus pada golongan", 0.24), ("Il?", 0.24)) == [
+        "Bagaimana perhitungan pemotongan TPP bagi pegawai yang terlambat mengisi laporan "
+        "kinerja bulanan?",
+        "Apakah pejabat pelaksana tugas (Plt.) berhak menerima TPP pada dua jabatan sekaligus "
+        "pada golongan II?"]
