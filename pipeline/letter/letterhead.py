@@ -30,10 +30,17 @@ SIGNER = [(re.compile(r"^Sekretaris\s+(DPRD\b.*)", re.I), "Sekretariat {}"),
           (re.compile(r"^(?:Kepala|Direktur|Plt\.?\s+Kepala|Pj\.?\s+Kepala)\s+(.+)", re.I), "{}")]
 
 
+# a person's titles in a unit named after them ("RUMAH SAKIT UMUM DAERAH DR. H. SOETOMO"):
+# hospitals are named after physicians, whose title is "dr." (Dr. is a doctorate)
+NAME_TITLES = {"DR.": "dr.", "DRG.": "drg.", "HJ.": "Hj.", "IR.": "Ir.", "PROF.": "Prof."}
+
+
 def title(text: str) -> str:
     words = []
     for i, w in enumerate(text.split()):
-        if w.upper() in UPPER or (w.isupper() and not re.search(r"[AEIOU]", w) and len(w) > 1):
+        if w.upper() in NAME_TITLES:
+            words.append(NAME_TITLES[w.upper()])
+        elif w.upper() in UPPER or (w.isupper() and not re.search(r"[AEIOU]", w) and len(w) > 1):
             words.append(w.upper())
         elif i and w.lower() in MINOR:
             words.append(w.lower())
@@ -51,7 +58,9 @@ def _fix_ocr(words: list[str]) -> list[str]:
     """Letterhead words OCR often clips ("DAN KEPEGAWAIAN" for "BADAN KEPEGAWAIAN")."""
     out = []
     for i, w in enumerate(words):
+        w = re.sub(r"(?<=\w)[\u201c\u201d\u2018\u2019\"'`]+[.,]*$", "", w)  # a speck after it: "ALAM”."
         u = re.sub(r"[^A-Z]", "", w.upper())
+        tail = re.search(r"[.,]*$", w).group()  # "PEREMPUAN," "DR.": the kop's own stops
         if i == 0 and u not in HEADS:
             best = max(HEADS, key=lambda h: difflib.SequenceMatcher(None, u, h).ratio())
             if difflib.SequenceMatcher(None, u, best).ratio() >= 0.4:
@@ -59,7 +68,8 @@ def _fix_ocr(words: list[str]) -> list[str]:
         elif u not in VOCAB and len(u) >= 4:
             hit = difflib.get_close_matches(u, VOCAB, n=1, cutoff=0.8)
             u = hit[0] if hit else w
-        out.append(u or w)
+            tail = "" if u == w else tail
+        out.append(u + tail if u else w)
     return out
 
 
@@ -98,6 +108,8 @@ def _lowest(unit: list[str], ocr: bool) -> list[str]:
                None)
     if sub is None:
         return unit
+    if unit[sub - 1].split() in (["UPTD"], ["UPT"]):
+        sub -= 1  # "UPTD" / "PUSKESMAS X": a scan read the one line as two
     if _kind(unit[sub]) in ("BAGIAN", "BIRO"):
         return unit[sub:] + unit[:sub]
     return unit[sub:]

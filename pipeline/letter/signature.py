@@ -173,10 +173,23 @@ def nip_match(text: str) -> re.Match | None:
     if m:
         return m
     m = BARE_NIP.search(text)
-    if m and 1 <= int(m.group(3)) <= 12 and 1 <= int(m.group(4)) <= 31 \
-            and 1 <= int(m.group(6)) <= 12 and int(m.group(5)) - int(m.group(2)) >= 17:
-        return m
-    return None
+    return m if _nip_shaped(m) else None
+
+
+def _nip_shaped(m: re.Match | None) -> bool:
+    return bool(m) and 1 <= int(m.group(3)) <= 12 and 1 <= int(m.group(4)) <= 31 \
+        and 1 <= int(m.group(6)) <= 12 and int(m.group(5)) - int(m.group(2)) >= 17
+
+
+def _nip_digits(raw: str, ocr: bool) -> str:
+    """The NIP's digits; on a scan, a birth year's first digit misread ("498110..." for
+    "198110...") is set right where a 1 or a 2 there makes the number a NIP's shape."""
+    digits = re.sub(r"\D", "", raw.translate(str.maketrans("OoIil|", "001111")))[:18]
+    if ocr and len(digits) == 18 and digits[0] not in "12":
+        # (19.. or 20..: only one of the two can make the year)
+        return next((d for d in ("1" + digits[1:], "2" + digits[1:])
+                     if _nip_shaped(BARE_NIP.fullmatch(d))), digits)
+    return digits
 
 
 def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, int]:
@@ -184,8 +197,7 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
         m = nip_match(lines[i].text) if lines[i].ocr else NIP.search(lines[i].text)
         if not m:
             continue
-        raw = m.group(1).translate(str.maketrans("OoIl|", "00111"))
-        digits = re.sub(r"\D", "", raw)[:18]
+        digits = _nip_digits(m.group(1), lines[i].ocr)
         j = i - 1
         while j > start and (lines[j].blank or RANK.search(lines[j].text) or SKIP.match(lines[j].text)):
             j -= 1

@@ -580,3 +580,38 @@ def test_what_this_stops_scan_rules_must_not_touch():
              Line("Kepala Dinas Sosial,", 1, 0.55), Line(""), Line("BUDI SANTOSO, S.E.", 1, 0.55),
              Line("NIP. 196903081991102001", 1, 0.55)]
     assert parse(HEAD + typed, "pdf").tanggal == "2026-01-05"
+
+
+def test_a_scanned_kop_keeps_its_commas_and_a_hospitals_namesake_title():
+    """GIVEN scanned letterheads of a hospital named after a physician ("DR. LOEKMONO HADI") and
+    of a Dinas whose name lists its fields with commas WHEN the sender is read THEN the title
+    is "dr." and the dots and commas are as printed; a speck after the kop's last word is not
+    part of the name, and "UPTD" read as a line of its own before "PUSKESMAS X" stays."""
+    def sender(*kop: str) -> str:
+        lines = [Line(t, 1, 0.3, ocr=True, x1=0.75) for t in kop] + HEAD[3:]
+        return parse(lines, "scan").pengirim
+    assert sender("PEMERINTAH PROVINSI JAWA TIMUR", "RUMAH SAKIT UMUM DAERAH", "DR. LOEKMONO HADI") \
+        == "Rumah Sakit Umum Daerah dr. Loekmono Hadi Provinsi Jawa Timur"
+    assert sender("PEMERINTAH KOTA BANDAR LAMPUNG", "DINAS PEMBERDAYAAN PEREMPUAN, PERLINDUNGAN ANAK,",
+                  "PENGENDALIAN PENDUDUK DAN KELUARGA BERENCANA") == (
+        "Dinas Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga "
+        "Berencana Kota Bandar Lampung")
+    assert sender("PEMERINTAH KABUPATEN LOMBOK BARAT", "SEKRETARIAT DAERAH", "BAGIAN PEREKONOMIAN",
+                  "DAN SUMBER DAYA ALAM\u201d.") == (
+        "Bagian Perekonomian dan Sumber Daya Alam Sekretariat Daerah Kabupaten Lombok Barat")
+    assert sender("PEMERINTAH KOTA PEKALONGAN", "DINAS KESEHATAN", "UPTD", "PUSKESMAS SIDOMULYO") \
+        == "UPTD Puskesmas Sidomulyo Kota Pekalongan"
+    assert sender("PEMERINTAH KOTA PEKALONGAN", "UPTD", "PUSKESMAS SIDOMULYO") \
+        == "UPTD Puskesmas Sidomulyo Kota Pekalongan"
+
+
+def test_a_nips_first_digit_and_last_digits_as_a_scan_misreads_them():
+    """GIVEN scanned NIPs whose birth year's 1 was read as 4, and whose last digits were read
+    as letters ("Oli") WHEN the signature is read THEN the NIP is the 18 digits printed."""
+    def nip(text: str) -> str | None:
+        lines = [Line("Kepala Dinas Sosial,", 1, 0.55, ocr=True), Line("", ocr=True),
+                 Line("ANI SIMANJUNTAK, S.AP.", 1, 0.55, ocr=True), Line(text, 1, 0.55, ocr=True)]
+        return signature(lines, 0)[0]["nip"]
+    assert nip("NIP. 498110262012101012") == "198110262012101012"
+    assert nip("NIP. 19820521 201003 2 Oli") == "198205212010032011"
+    assert nip("NIP. 197502251989062004") == "197502251989062004"
