@@ -8,6 +8,11 @@ lines (a question that wraps), where a misreading may straddle the join ("golong
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import replace
+
+from pipeline.letter.lexicon import known
+from pipeline.letter.lines import Line
 
 LABEL_WORDS = {"nomor", "no", "sifat", "lampiran", "lamp", "hal", "perihal", "dari", "kepada",
                "tanggal", "tembusan", "yth"}
@@ -41,3 +46,33 @@ def cleaned(text: str) -> str:
     for rx, good in FIXES:
         text = rx.sub(good, text)
     return text
+
+
+# the letters a scan confuses inside a word: l, i and I are one or two strokes apart, and "!",
+# "|" and "J" are an l with a speck or a tail ("Pegawa!", "Jain", "teriambat"); a "!" may be a
+# speck after a whole word ("Operasional!"): no naskah dinas writes an exclamation mark
+CONFUSED = {"l": ["i"], "i": ["l"], "!": ["l", "i", ""], "|": ["l"], "J": ["l"]}
+WORD = re.compile(r"(?<![\w!|])[A-Za-z!|]{3,}(?![\w!|])")
+
+
+def respelt(lines: list[Line]) -> list[Line]:
+    """Scanned LINES with each word a reader would not know, one confused letter off a word it
+    would, spelt as that word. Known are the words the letter itself spells that way more than
+    once or elsewhere, and Indonesian words (lexicon). Names in capitals and acronyms stay."""
+    counts = Counter(w.lower() for ln in lines if ln.ocr for w in WORD.findall(ln.text))
+
+    def fit(word: str, own: bool) -> int:
+        """3 the letter spells it so elsewhere; else how surely it is Indonesian (lexicon)."""
+        low = word.lower()
+        return 0 if not word.isalpha() else 3 if counts[low] > own else known(low)
+
+    def one(m: re.Match) -> str:
+        word = m.group(0)
+        if fit(word, True) or re.search(r"[A-Z]", word[1:]):
+            return word
+        others = [word[:k] + (good.upper() if c in "Il" and c.isupper() else good) + word[k + 1:]
+                  for k, c in enumerate(word) if c != "J" or (not k and word[1:2].islower())
+                  for good in CONFUSED.get(c, [])]
+        best = max(others, key=lambda o: fit(o, False), default=word)
+        return best if others and fit(best, False) else word
+    return [replace(ln, text=WORD.sub(one, ln.text)) if ln.ocr else ln for ln in lines]

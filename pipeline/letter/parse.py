@@ -6,6 +6,7 @@ import re
 from pipeline.letter import body, letterhead, naskah
 from pipeline.letter.dates import ROMAN, alone_date, find_date, place_date
 from pipeline.letter.lines import Line, joined
+from pipeline.letter.misreads import respelt
 from pipeline.letter.model import LetterReading
 from pipeline.letter.signature import YEAR, signature
 
@@ -313,7 +314,7 @@ def _tanggal(lines: list[Line], r: LetterReading) -> None:
 
 
 def parse(lines: list[Line], fmt: str, opd_names: list[str] | None = None) -> LetterReading:
-    lines = body.clean(lines)
+    lines = body.clean(respelt(lines))
     split = naskah.forwarded(lines)
     if split:  # a surat pengantar: the forwarded letter is the letter, the cover's number a note
         cover, letter = split

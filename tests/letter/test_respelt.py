@@ -1,0 +1,40 @@
+"""A scanned word one confused letter off a word a reader knows is spelt as that word
+(letter/misreads.respelt, letter/lexicon)."""
+from __future__ import annotations
+
+from pipeline.letter.lines import Line
+from pipeline.letter.misreads import respelt
+
+
+def texts(*texts: str, ocr: bool = True) -> list[str]:
+    return [ln.text for ln in respelt([Line(t, 1, 0.2, ocr=ocr) for t in texts])]
+
+
+def test_a_misread_l_or_i_is_set_right_by_the_lexicon_and_by_the_letter_itself():
+    """GIVEN scanned lines with "Pegawa!", "interna!", "Operasional!", "Jain" and "teriambat"
+    WHEN they are respelt THEN each is the Indonesian word a reader sees; a "!" that is a
+    speck after a whole word goes; a word that stands for a name the letter spells elsewhere
+    takes that spelling."""
+    assert texts("Hal : Konsultasi Tambahan Penghasilan Pegawa! (TPP)",
+                 "Apakah moderator dalam sosialisasi interna! dapat diberikan honorarium",
+                 "Dana Bantuan Operasional! Satuan Pendidikan",
+                 "Apakah terdapat ketentuan Jain yang perlu kami perhatikan?",
+                 "penerima hibah yang teriambat menyampaikan laporan") == [
+        "Hal : Konsultasi Tambahan Penghasilan Pegawai (TPP)",
+        "Apakah moderator dalam sosialisasi internal dapat diberikan honorarium",
+        "Dana Bantuan Operasional Satuan Pendidikan",
+        "Apakah terdapat ketentuan lain yang perlu kami perhatikan?",
+        "penerima hibah yang terlambat menyampaikan laporan"]
+    assert texts("UPTD Puskesmas Sidomulyo", "wilayah kerja Puskesmas Sidomulyo",
+                 "Kepala Puskesmas Sidomuiyo") == [
+        "UPTD Puskesmas Sidomulyo", "wilayah kerja Puskesmas Sidomulyo", "Kepala Puskesmas Sidomulyo"]
+
+
+def test_what_stays_as_read():
+    """GIVEN words a reader would not know but that are no misreading of one they would
+    (names, names in capitals, acronyms, English, a word with a digit), and text from a text
+    PDF WHEN they are respelt THEN nothing changes."""
+    kept = ["Kepala Dinas Sidomulyo, Loekmono Hadi, Wulan Wibowo, S.IP.", "KURNTASTH MAHENDRA TANJUNG",
+            "SiLPA BLUD e-Katalog online lumpsum kwitansi", "Nomor : 400.3/227/Disdik/2024"]
+    assert texts(*kept) == kept
+    assert texts("Pegawa! dan interna!", ocr=False) == ["Pegawa! dan interna!"]
