@@ -48,10 +48,10 @@ def cleaned(text: str) -> str:
     return text
 
 
-# the letters a scan confuses inside a word: l, i and I are one or two strokes apart, and "!",
-# "|" and "J" are an l with a speck or a tail ("Pegawa!", "Jain", "teriambat"); a "!" may be a
-# speck after a whole word ("Operasional!"): no naskah dinas writes an exclamation mark
-CONFUSED = {"l": ["i"], "i": ["l"], "!": ["l", "i", ""], "|": ["l"], "J": ["l"]}
+# the letters a scan confuses inside a word: l and i are one stroke apart, and "!" and "|" are
+# an l or an i with a speck ("Pegawa!", "teriambat"); a "!" may also be a speck after a whole
+# word ("Operasional!"): no naskah dinas writes an exclamation mark
+CONFUSED = {"l": ["i"], "i": ["l"], "!": ["l", "i", ""], "|": ["l"]}
 WORD = re.compile(r"(?<![\w!|])[A-Za-z!|]{3,}(?![\w!|])")
 
 
@@ -70,9 +70,11 @@ def respelt(lines: list[Line]) -> list[Line]:
         word = m.group(0)
         if fit(word, True) or re.search(r"[A-Z]", word[1:]):
             return word
-        others = [word[:k] + (good.upper() if c in "Il" and c.isupper() else good) + word[k + 1:]
-                  for k, c in enumerate(word) if c != "J" or (not k and word[1:2].islower())
-                  for good in CONFUSED.get(c, [])]
-        best = max(others, key=lambda o: fit(o, False), default=word)
-        return best if others and fit(best, False) else word
+        # (a capitalised word may be a name: the letter's own spelling sets its l or i right,
+        # the lexicon only a mark; "Jawa" and "Bali" are no misreadings of "lawa" and "ball")
+        named = word[0].isupper()
+        scored = [(fit(other, False), c in "!|", other) for k, c in enumerate(word)
+                  for other in (word[:k] + good + word[k + 1:] for good in CONFUSED.get(c, []))]
+        scored = [(f, other) for f, mark, other in scored if f == 3 or (f and (mark or not named))]
+        return max(scored, key=lambda fo: fo[0])[1] if scored else word
     return [replace(ln, text=WORD.sub(one, ln.text)) if ln.ocr else ln for ln in lines]
