@@ -26,6 +26,10 @@ TTE = re.compile(r"^\s*(?:telah\s+)?di\s?tandatangani\s+secara\s+elektronik\b", 
 LOWER_JUNK = re.compile(rf"^(?:(?!(?:dr|drg|drh|apt)\.)[a-z]\S*\s+)+(?={_FRONT}|[A-Z])")
 TITLE_END = re.compile(r"\b(?:DR|Dr|dr|H|Hj|Ir|IR|Drs|DRS|Prof|PROF|R|Tgk|KH)\.$")  # "… DAERAH DR."
 YEAR = re.compile(r"(19|20)\d{2}")
+# marks before a post's line: a stamp's ring and lettering beside it ("». S KEPALA", "(S2
+# KABUPATEN"), short bits with a mark in them, a lone letter or digits; not a word of the
+# post ("DKI Jakarta", "UPT Puskesmas", "P3A Kota", "Pj. Bupati")
+STAMP_BITS = re.compile(r"^(?:(?=\S{1,3}\s)(?:\S*[^\w.\s]\S*|[A-Za-z]|\d+)\s+)+(?=[A-Z][A-Za-z]{2,})")
 BARE_NIP = re.compile(r"(?<!\d)(((?:19|20)\d{2})(\d{2})(\d{2})\s?((?:19|20)\d{2})(\d{2})\s?[12]\s?\d{3})(?!\d)")
 # one degree as OCR may give it: "S.H.", "Sp.PD.,", "M.Kes", "S.STP.", "IPM." (a dot in it)
 DEGREE = re.compile(r"^[A-Z][A-Za-z]{0,3}(?:\.[A-Za-z]{1,4})*[.,]{0,2}$")
@@ -230,23 +234,30 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
         while k > start and (lines[k].blank or SKIP.match(lines[k].text) or _tte(lines, k)
                              or FOOTER.search(lines[k].text) or _scribble(lines[k], name_line, lines[i])):
             k -= 1
-        if lines[k].ocr:  # the post ends with a comma: short bits below it are the stamp's
-            comma = next((q for q in range(k, max(start, k - 3), -1)
+        if lines[k].ocr:  # the post ends with a comma: below it, the stamp's lettering and the
+            # signature, read as short bits or as words tesseract doubts (a print line is > 0.9)
+            comma = next((q for q in range(k, max(start, k - 10), -1)
                           if lines[q].text.rstrip().endswith(",")), None)
-            if comma is not None and all(_debris(ln.text) for ln in lines[comma + 1:k + 1]):
+            if comma is not None and all(_debris(ln.text) or ln.conf < 0.7
+                                         for ln in lines[comma + 1:k + 1]):
                 k = comma
         while k > start and len(post) < 6:
             ln = lines[k]
+            if ln.ocr and ln.x0 is not None and ln.x0 > 0.4 and ITEM.match(ln.text):
+                # no list stands in the signature's column: a speck read as "5." before a line
+                ln = replace(ln, text=ITEM.match(ln.text).group(4))
             if ln.blank or CLOSING.match(ln.text) or ITEM.match(ln.text) or TEMBUSAN.match(ln.text):
                 break
-            if not aligned(ln, name_line) or _tte(lines, k):
+            if not (aligned(ln, name_line) or aligned(ln, lines[i])) or _tte(lines, k):
                 break  # another column, or the electronic signature's mark above the post
+                # (a scan may read a stamp's mark into the name's line: the NIP's column too)
             if ln.x0 is None and (len(ln.text) > 110 or (ln.text.rstrip().endswith(".") and not
                                   TITLE_END.search(ln.text.rstrip()))):
                 break  # a sentence of the body; a post may wrap after a title ("… DAERAH DR.")
             if place_date(ln.text) or alone_date(ln.text) or YEAR.fullmatch(ln.text.strip()):
                 break  # the date above the post (maybe wrapped: "Tegal, 3 Maret" / "2026")
-            post.insert(0, ln.text.strip())
+            # a stamp's ring beside the post, read as short bits before a line ("». S KEPALA")
+            post.insert(0, STAMP_BITS.sub("", ln.text.strip()) if ln.ocr else ln.text.strip())
             k -= 1
         jabatan = re.sub(r"\s+", " ", " ".join(post)).strip().rstrip(",").strip() or None
         if jabatan and lines[i].ocr:  # stamp ink read as marks: tokens without letters go

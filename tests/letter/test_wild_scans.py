@@ -615,3 +615,35 @@ def test_a_nips_first_digit_and_last_digits_as_a_scan_misreads_them():
     assert nip("NIP. 498110262012101012") == "198110262012101012"
     assert nip("NIP. 19820521 201003 2 Oli") == "198205212010032011"
     assert nip("NIP. 197502251989062004") == "197502251989062004"
+
+
+def test_a_posts_lines_among_a_stamps_bits_as_a_scan_reads_them():
+    """GIVEN scanned signature blocks where the stamp left, between the post and the name,
+    bits tesseract doubted ("NAVAN", "SUMS" at under 0.7), where a speck before the post's
+    last line reads as a list number ("5. Jember,"), where stamp marks open the post's lines
+    ("». S KEPALA", "(S2 KABUPATEN") and where a mark before the name moves its line's left
+    edge out of the post's column WHEN the signature is read THEN the post is the post."""
+    def post(*rows: tuple[str, float, float, float]) -> str | None:
+        lines = [Line("Demikian disampaikan, terima kasih.", 1, 0.18, ocr=True, x1=0.8, conf=0.96),
+                 Line("", ocr=True)] + [Line(t, 1, x0, ocr=True, x1=x1, conf=c) if t else Line("", ocr=True)
+                                        for t, x0, x1, c in rows]
+        return signature(lines, 0)[0]["jabatan"]
+    assert post(("Kepala Dinas Pendidikan dan Kebudayaan", 0.454, 0.838, 0.96),
+                ("Kabupaten Bintan,", 0.562, 0.73, 0.96), ("NAVAN", 0.488, 0.714, 0.45), ("", 0, 0, 1),
+                ("Dr. Ir. ERNAWATI LILIS RUMBIAK, S.Pd., M.Pd.", 0.411, 0.883, 0.93),
+                ("NIP. 197702042002121007", 0.522, 0.771, 0.92)) \
+        == "Kepala Dinas Pendidikan dan Kebudayaan Kabupaten Bintan"
+    assert post(("Plt. Kepala Dinas Kesehatan", 0.608, 0.842, 0.96), ("Kabupaten Gianyar,", 0.642, 0.806, 0.96),
+                ("orde", 0.679, 0.72, 0.07), ("SUMS", 0.761, 0.825, 0.42), ("", 0, 0, 1),
+                (": Hasanuddin Rumengan", 0.527, 0.821, 0.75), ("Pembina Utama Muda, IV/c", 0.61, 0.838, 0.91),
+                ("NIP. 19740219 199703 1 014", 0.605, 0.844, 0.95)) == "Plt. Kepala Dinas Kesehatan Kabupaten Gianyar"
+    assert post(("Kepala Badan Kepegawaian dan", 0.545, 0.839, 0.96), ("Sumber Daya Manusia Kabupaten", 0.545, 0.854, 0.96),
+                ("5. Jember,", 0.507, 0.621, 0.9), ("", 0, 0, 1), ("HARTATI MARPAUNG, S.IP., M.M.", 0.546, 0.853, 0.9),
+                ("NIP 196910281992042579", 0.545, 0.774, 0.95)) \
+        == "Kepala Badan Kepegawaian dan Sumber Daya Manusia Kabupaten Jember"
+    assert post(("». S KEPALA BAGIAN UMUM", 0.458, 0.812, 0.58), ("(S2 KABUPATEN OGAN KOMERING ILIR,", 0.436, 0.965, 0.81),
+                ("", 0, 0, 1), ("Dra. KURNIASIH MAHENDRA TANJUNG", 0.517, 0.963, 0.77),
+                ("NIP. 197112171995122003", 0.522, 0.821, 0.89)) == "KEPALA BAGIAN UMUM KABUPATEN OGAN KOMERING ILIR"
+    assert post(("Gubernur Daerah Khusus Ibukota", 0.55, 0.85, 0.95), ("DKI Jakarta,", 0.55, 0.7, 0.95), ("", 0, 0, 1),
+                ("BUDI SANTOSO", 0.55, 0.75, 0.95), ("NIP. 197112171995122003", 0.55, 0.8, 0.95)) \
+        == "Gubernur Daerah Khusus Ibukota DKI Jakarta"
