@@ -61,6 +61,19 @@ def _degrees(nama: str) -> str:
     return " ".join(tokens[:k]).rstrip(".,") + ", " + ", ".join(out)
 
 
+def _rank_after(nama: str) -> str:
+    """NAMA without the rank's words that a stamp bridging the two lines put after its degrees
+    ("H. JOKO FAUZI, S.AP. St Rembiha Tingkat"): after a name's first degree only degrees
+    follow, each with its dot or in capitals ("S.T., MPH")."""
+    m = re.search(r",\s+(?=[A-Z][A-Za-z]{0,3}\.)", nama)
+    if not m:
+        return nama
+    tail = nama[m.end():].split()
+    k = next((j for j, t in enumerate(tail) if not DEGREE.match(t) or not ("." in t or t.rstrip(",").isupper())),
+             len(tail))
+    return nama[:m.end()] + " ".join(tail[:k]) if k else nama
+
+
 def _marks(text: str) -> str:
     """Without the tokens that hold no letter or digit ("“", "£", "..") and stray quotes."""
     text = re.sub(r"(?<!\S)[^\w\s]+(?!\S)", " ", text)
@@ -223,6 +236,7 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
             # nor does a name open with a lowercase word other than a title ("wahaf drg. …")
             nama = LOWER_JUNK.sub("", nama)
             nama = re.split(r"[\s\u2014\u2013-]+(?:Pemb\w+|Pena\w+|Peng\w+|Juru)\b", nama)[0]
+            nama = _rank_after(nama)
             nama = re.sub(r"\s+\S{0,2}[\u2014\u2013_~-]+\S*$", "", nama)  # a stamp's edge after it
             nama = re.sub(r"(?<=\s)[~_|\-\u2014]+(?=[A-Z])", "", nama)  # a rim's mark on a word
             # a ring crossing the space between two names, read as a hyphen ("SRI-HARTONO")

@@ -14,9 +14,9 @@ from tests.letter.wild import HEAD, scan
 
 
 def test_ocr_commas_and_dots_in_degrees_follow_puebi():
-    """GIVEN names as OCR reads them from scans ("S.H.. M.H.", "WAHYUNI. S.E.", "M.T,", "H-AHMAD")
-    WHEN the signature is read
-    THEN the degrees are written "NAME, S.H., M.H."."""
+    """GIVEN names as OCR reads them from scans ("S.H.. M.H.", "WAHYUNI. S.E.", "M.T,", "H-AHMAD",
+    the rank read after the degrees) WHEN the signature is read
+    THEN the degrees are written "NAME, S.H., M.H.", and nothing follows them."""
     def name(text: str) -> str:
         lines = [Line("Kepala Dinas Sosial,", 1, 0.55, ocr=True), Line("", ocr=True),
                  Line(text, 1, 0.55, ocr=True), Line("NIP. 197502251989062004", 1, 0.55, ocr=True)]
@@ -28,6 +28,9 @@ def test_ocr_commas_and_dots_in_degrees_follow_puebi():
     assert name("Ir. H. BAMBANG WIBOWO, S.T., M.T., IPM.") == "Ir. H. BAMBANG WIBOWO, S.T., M.T., IPM."
     assert name("Ir.H. BAMBANG WIBOWO, S.T.") == "Ir. H. BAMBANG WIBOWO, S.T."
     assert name("dr. H. MUHAMMAD IQBAL ~-SYAHPUTRA, Sp.PD.") == "dr. H. MUHAMMAD IQBAL SYAHPUTRA, Sp.PD."
+    # the rank's line bridged onto the name's by a stamp: after the degrees only degrees follow
+    assert name("H. JOKO FAUZI, S.AP. St Rembiha Tingkat") == "H. JOKO FAUZI, S.AP."
+    assert name("H. Taufik, S.T., MPH") == "H. Taufik, S.T., MPH"
     # a degree wrapped to a line of its own, its last dot read as a comma
     wrapped = [Line("Kepala Dinas Sosial,", 1, 0.55, ocr=True), Line("", ocr=True),
                Line("H. SUPRIYADI WIDYA ATMAJA, S.Sos.,", 1, 0.55, ocr=True),
