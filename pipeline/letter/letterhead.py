@@ -4,6 +4,7 @@ from __future__ import annotations
 import difflib
 import re
 
+from pipeline.letter.lexicon import known
 from pipeline.letter.lines import Line
 
 GOV = re.compile(r"^\s*PEMERINTAH\s+(KOTA|KABUPATEN|KAB\.?|PROVINSI)\s+(.+)$", re.I)
@@ -65,7 +66,8 @@ def _fix_ocr(words: list[str]) -> list[str]:
             best = max(HEADS, key=lambda h: difflib.SequenceMatcher(None, u, h).ratio())
             if difflib.SequenceMatcher(None, u, best).ratio() >= 0.4:
                 u = best
-        elif u not in VOCAB and len(u) >= 4:
+        elif u not in VOCAB and len(u) >= 4 and not known(u.lower()):
+            # (a word a reader knows is no misread one: "PANDAN ARANG" is not "PANGAN RUANG")
             hit = difflib.get_close_matches(u, VOCAB, n=1, cutoff=0.8)
             u = hit[0] if hit else w
             tail = "" if u == w else tail

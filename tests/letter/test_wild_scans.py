@@ -606,6 +606,12 @@ def test_a_scanned_kop_keeps_its_commas_and_a_hospitals_namesake_title():
         == "UPTD Puskesmas Sidomulyo Kota Pekalongan"
     assert sender("PEMERINTAH KOTA PEKALONGAN", "UPTD", "PUSKESMAS SIDOMULYO") \
         == "UPTD Puskesmas Sidomulyo Kota Pekalongan"
+    # a kop's word a reader knows is no misreading of a word the kops often hold (PANGAN, RUANG)
+    assert sender("PEMERINTAH KABUPATEN KAMPAR", "RUMAH SAKIT UMUM DAERAH PANDAN ARANG") \
+        == "Rumah Sakit Umum Daerah Pandan Arang Kabupaten Kampar"
+    assert sender("PEMERINTAH KABUPATEN CILACAP", "SEKRETARIAT DAERAH", "BAGIAN PENGADAAN BARANG DAN JASA") \
+        == "Bagian Pengadaan Barang dan Jasa Sekretariat Daerah Kabupaten Cilacap"
+    assert sender("PEMERINTAH KOTA TEGAL", "DINAS KESEHATAM") == "Dinas Kesehatan Kota Tegal"
 
 
 def test_a_nips_first_digit_and_last_digits_as_a_scan_misreads_them():
