@@ -53,11 +53,12 @@ def cleaned(text: str) -> str:
 # word ("Operasional!"): no naskah dinas writes an exclamation mark
 CONFUSED = {"l": ["i"], "i": ["l"], "!": ["l", "i", ""], "|": ["l"]}
 WORD = re.compile(r"(?<![\w!|])[A-Za-z!|]{3,}(?![\w!|])")
+SPLIT = re.compile(r"(?<![\w.])([A-HJ-UWYZ]) ([a-z]{3,})\b")  # (I, V, X: Roman numerals)
 
 
 def respelt(lines: list[Line]) -> list[Line]:
     """Scanned LINES with each word a reader would not know, one confused letter off a word it
-    would, spelt as that word. Known are the words the letter itself spells that way more than
+    would, spelt as that word, and a word cut after its capital made whole. Known are the words the letter itself spells that way more than
     once or elsewhere, and Indonesian words (lexicon). Names in capitals and acronyms stay."""
     counts = Counter(w.lower() for ln in lines if ln.ocr for w in WORD.findall(ln.text))
 
@@ -77,4 +78,10 @@ def respelt(lines: list[Line]) -> list[Line]:
                   for other in (word[:k] + good + word[k + 1:] for good in CONFUSED.get(c, []))]
         scored = [(f, other) for f, mark, other in scored if f == 3 or (f and (mark or not named))]
         return max(scored, key=lambda fo: fo[0])[1] if scored else word
-    return [replace(ln, text=WORD.sub(one, ln.text)) if ln.ocr else ln for ln in lines]
+    def whole(m: re.Match) -> str:
+        """A word OCR cut after its capital ("D enpasar", "A set"); a letter standing for a
+        class or a block before a word ("Blok C nomor", "Tipe A dengan") stays."""
+        word = m.group(1) + m.group(2)
+        return word if fit(word, False) or not fit(m.group(2), True) else m.group(0)
+    return [replace(ln, text=SPLIT.sub(whole, WORD.sub(one, ln.text))) if ln.ocr else ln
+            for ln in lines]

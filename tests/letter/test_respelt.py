@@ -40,3 +40,13 @@ def test_what_stays_as_read():
             "SiLPA BLUD e-Katalog online lumpsum kwitansi", "Nomor : 400.3/227/Disdik/2024"]
     assert texts(*kept) == kept
     assert texts("Pegawa! dan interna!", ocr=False) == ["Pegawa! dan interna!"]
+
+
+def test_a_word_cut_after_its_capital_is_whole_and_a_class_letter_stays():
+    """GIVEN scanned lines where OCR cut "Denpasar" and "Aset" after their capital, and lines
+    where a capital letter stands for a class or a block WHEN they are respelt THEN the cut
+    words are whole and the letters stay apart (I, V and X are Roman numerals)."""
+    assert texts("Kepala Inspektorat Kota D enpasar", "Badan Pengelolaan Keuangan dan A set Daerah",
+                 "rumah dinas Blok C nomor 5", "Tipe A dengan fasilitas", "golongan I dan II") == [
+        "Kepala Inspektorat Kota Denpasar", "Badan Pengelolaan Keuangan dan Aset Daerah",
+        "rumah dinas Blok C nomor 5", "Tipe A dengan fasilitas", "golongan I dan II"]

@@ -656,3 +656,10 @@ def test_a_posts_lines_among_a_stamps_bits_as_a_scan_reads_them():
     assert post(("Gubernur Daerah Khusus Ibukota", 0.55, 0.85, 0.95), ("DKI Jakarta,", 0.55, 0.7, 0.95), ("", 0, 0, 1),
                 ("BUDI SANTOSO", 0.55, 0.75, 0.95), ("NIP. 197112171995122003", 0.55, 0.8, 0.95)) \
         == "Gubernur Daerah Khusus Ibukota DKI Jakarta"
+
+
+def test_a_scanned_numbers_code_with_a_comma_for_a_dot():
+    """GIVEN a scanned Nomor whose classification code "600.1.1" was read "600.1,1"
+    WHEN the letter is read THEN the code has its dots."""
+    lines = HEAD[:4] + [Line("Nomor : 600.1,1/563/Disperkim/2025", 1, 0.12, ocr=True, x1=0.45, vx=0.24)] + HEAD[5:]
+    assert parse(lines, "scan").nomor == "600.1.1/563/Disperkim/2025"
