@@ -76,9 +76,11 @@ def _raw_lines(words: list[Word], width: float) -> list[list[Word]]:
         for w in words:
             groups.setdefault(w.key, []).append(w)
         rows = _same_height(sorted(groups.values(), key=lambda ws: median(w.top for w in ws)))
-    else:
-        h = median(w.bottom - w.top for w in words)
-        rows = _columns_apart(_rows_by_top(words, h), words, width, h)
+        # in the order of their middles: an underline joined to a scanned word stretches its box
+        # left over the words before it ("drg. NURUL HANDAYANI", HANDAYANI's box from drg.)
+        return [sorted(r, key=lambda w: w.x0 + w.x1) for r in rows]
+    h = median(w.bottom - w.top for w in words)
+    rows = _columns_apart(_rows_by_top(words, h), words, width, h)
     return [sorted(r, key=lambda w: w.x0) for r in rows]
 
 

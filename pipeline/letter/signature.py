@@ -224,7 +224,7 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
         rows = sum(1 for ln in lines[j + 1:i + 1] if not ln.blank)
         names, k = _name(lines, j, start, lines[i], rows)
         name_line = lines[k + 1]  # the name's first line: the post stands in its column
-        nama = re.sub(r"\s+", " ", " ".join(names)).strip("()_ ")
+        nama = re.sub(r"\s+", " ", " ".join(names)).strip("()_, ")
         if lines[i].ocr:  # stamp remnants before the name, the rank read onto its line
             nama = re.sub(r"^[^A-Za-z]+", "", _marks(nama)).replace("$", "S")  # "S.$TP."
             nama = re.sub(r"^Hi[.,]\s*", "Hj. ", nama)  # no name opens "Hi.": Hajjah's j misread

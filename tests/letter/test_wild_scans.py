@@ -663,3 +663,17 @@ def test_a_scanned_numbers_code_with_a_comma_for_a_dot():
     WHEN the letter is read THEN the code has its dots."""
     lines = HEAD[:4] + [Line("Nomor : 600.1,1/563/Disperkim/2025", 1, 0.12, ocr=True, x1=0.45, vx=0.24)] + HEAD[5:]
     assert parse(lines, "scan").nomor == "600.1.1/563/Disperkim/2025"
+
+
+def test_a_scanned_word_whose_box_an_underline_stretched_keeps_its_place():
+    """GIVEN a scanned, underlined name whose last word's box tesseract stretched left over the
+    words before it (the underline joins them) WHEN the line is built THEN the words are in
+    the order printed, and a name read with a comma after it ends without one."""
+    def w(text, x0, x1):
+        return Word(text, x0, x1, 835, 900, 0.9, (1, 1, 4))
+    line = from_words([w("drg.", 1408, 1522), w("HANDAYANI", 1412, 2031), w("NURUL", 1548, 1696)],
+                      2480, 1, ocr=True)[0]
+    assert line.text == "drg. NURUL HANDAYANI"
+    lines = [Line("Kepala Dinas Sosial,", 1, 0.55, ocr=True), Line("", ocr=True),
+             Line("Hi.dr. NI LUH PURNOMO, ME,", 1, 0.55, ocr=True), Line("NIP 197911192002102005", 1, 0.55, ocr=True)]
+    assert signature(lines, 0)[0]["nama"] == "Hj. dr. NI LUH PURNOMO, ME"
