@@ -253,7 +253,10 @@ def _tujuan(lines: list[Line], start: int, end: int) -> tuple[str | None, Line |
                 break
             if ln.x0 is not None and lines[i].x0 is not None and ln.x0 < lines[i].x0 - 0.03:
                 break
-            parts.append(ln.text.strip())
+            if parts and ln.ocr and re.fullmatch(r"[A-Z]", parts[-1]) and ln.text.strip()[:1].islower():
+                parts[-1] += ln.text.strip()  # a word OCR cut after its capital ("D" / "enpasar")
+            else:
+                parts.append(ln.text.strip())
             j += 1
         while j < end and (DI.match(lines[j].text) or (lines[j].blank and j < i + 6)):
             j += 1

@@ -677,3 +677,12 @@ def test_a_scanned_word_whose_box_an_underline_stretched_keeps_its_place():
     lines = [Line("Kepala Dinas Sosial,", 1, 0.55, ocr=True), Line("", ocr=True),
              Line("Hi.dr. NI LUH PURNOMO, ME,", 1, 0.55, ocr=True), Line("NIP 197911192002102005", 1, 0.55, ocr=True)]
     assert signature(lines, 0)[0]["nama"] == "Hj. dr. NI LUH PURNOMO, ME"
+
+
+def test_an_addressee_whose_last_word_ocr_cut_after_its_capital():
+    """GIVEN a scanned addressee column where OCR read "Denpasar" as two lines, "D" and
+    "enpasar" WHEN the letter is read THEN the addressee's place is whole."""
+    lines = HEAD[:7] + [Line("Yth. Kepala Inspektorat Kota", 1, 0.58, ocr=True, x1=0.86),
+                        Line("D", 1, 0.581, ocr=True, x1=0.594), Line("enpasar", 1, 0.596, ocr=True, x1=0.673),
+                        Line("")]
+    assert parse(lines, "scan").tujuan == "Kepala Inspektorat Kota Denpasar"
