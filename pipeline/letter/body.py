@@ -39,6 +39,7 @@ FOOTER = re.compile(r"(dokumen ini|ditandatangani secara elektronik|bsre|uu ite|
 SHORT = 0.7  # of the page's width: a paragraph's last line ends well before the right margin
 # a word, a number's part, or a degree on the line under a name ("M.Si.", "IPM.")
 WORDLIKE = re.compile(r"\b(?=[A-Za-z]*[AEIOUaeiou])[A-Za-z]{4,}\b|\w/\w|\b[A-Z][A-Za-z]{1,3}\.")
+RULED_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[.)]?\s*\|\s*(?=[A-Z])")
 ONE = re.compile(r"^\s*(?:[|lI!i]|[Ll]l|Il)\s*[.)](?=\s|$)")
 # a list number as a scan may read it: without its dot ("2 Bagaimana"), as a mark (">. Apakah"),
 # or with a table's rule read before it ("'2 Mohon", "i 4 Bagaimana"); a quote may follow
@@ -96,6 +97,8 @@ def clean(lines: list[Line]) -> list[Line]:
         if ln.ocr and ONE.match(ln.text) and any(re.match(r"^\s*2\s*[.)]", o.text)
                                                  for o in lines[k + 1:k + 8]):
             ln = replace(ln, text=ONE.sub("1.", ln.text))  # "1." read "|." before a "2."
+        if ln.ocr and RULED_NUMBER.match(ln.text):  # "1 |Mohon": a table's rule after its number
+            ln = replace(ln, text=RULED_NUMBER.sub(r"\1. ", ln.text))
         if _edge_speck(ln) or (_noise(ln) and not _year_tail(ln, out)
                                 and not nip_tail(ln, out[-1] if out else None)):
             continue
@@ -237,7 +240,7 @@ def _ocr_item(ln: Line, kind: str | None, number: str | None,
     """The item due next in the list CUR (last numbered NUMBER) where a scan lost its
     number's shape: a capital read for a lowercase letter ("C." after b), a number misread
     at the numbers' column after an item that ended ("2 Bagaimana", ">. Apakah"), or no
-    number at all after an item closed by the ";" that separates a list's items."""
+    number at all after an item closed by ";" or "?" before a line that asks."""
     if not ln.ocr or not number or not cur:
         return None
     text, column = cur[-1][0], _column(cur)
@@ -250,7 +253,9 @@ def _ocr_item(ln: Line, kind: str | None, number: str | None,
     if (m and ended and ln.x0 is not None and column is not None
             and ln.x0 <= column + 0.008 and re.sub(r"\D", "", m.group(1)) in ("", due)):
         return ITEM.match(f"{due}. {m.group(2)}")
-    if text.rstrip().endswith(";") and QUESTION.match(ln.text.strip()):
+    # no number at all: after an item the list's ";" closed, or a question that ended, a line
+    # opening with a question's word ("Apakah", "Bagaimana", "Mohon penjelasan") asks anew
+    if re.search(r"[;?]$", text.rstrip()) and QUESTION.match(ln.text.strip()):
         return ITEM.match(f"{due}. {ln.text.strip()}")
     return None
 
@@ -289,8 +294,8 @@ def questions(lines: list[Line], start: int, end: int) -> tuple[list[str], Line 
              if ln.ocr else t for t, (_, ln) in zip(items, best)]
     # a table's rule beside the text, read as "|", "[" or an unclosed "(" before its first word,
     # or a speck read as a quote apart from it (a quotation's mark stands against its word)
-    items = [re.sub(r"^[|\[(]\s*(?=[A-Z])(?!.*\))|^[|\[]\s*(?=[A-Z])|^['\u2018\u2019\u201c\"]\s+(?=[A-Z])",
-                    "", t) if ln.ocr else t
+    items = [re.sub(r"^[|\[]\s*(?=[A-Z])|^['\u2018\u2019\u201c\"]\s+(?=[A-Z])|^\(\s*(?=[A-Z])", "", t)
+             if ln.ocr and (t[:1] != "(" or t.count("(") > t.count(")")) else t
              for t, (_, ln) in zip(items, best)]
     return _unpunctuated(items), (best[0][1] if best else None)
 

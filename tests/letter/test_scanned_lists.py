@@ -89,3 +89,23 @@ def test_a_tables_rule_before_an_items_line_and_marks_at_the_pages_edge():
         "kinerja bulanan?",
         "Apakah pejabat pelaksana tugas (Plt.) berhak menerima TPP pada dua jabatan sekaligus "
         "pada golongan II?"]
+
+
+def test_a_ruled_tables_numbers_and_a_row_whose_number_was_lost_after_a_question():
+    """GIVEN a ruled table of questions whose rule OCR read after each number ("1 |Mohon"),
+    one row whose number was lost after a question that ended, and an opening bracket read
+    from the rule before a row's text WHEN the questions are read THEN each row is an item,
+    without the marks; a sentence after a question that does not ask stays in its item."""
+    assert questions(("1 |Mohon penjelasan mengenai dokumen pendukung penilaian SPIP.", 0.28),
+                     ("2. |Bagaimana format Rencana Tindak Pengendalian yang sesuai", 0.28),
+                     ("dengan pedoman terbaru?", 0.312),
+                     ("Apakah Satgas SPIP dapat dibentuk dengan keputusan kepala", 0.313),
+                     ("perangkat daerah?", 0.313),
+                     ("4. (Apakah pejabat pelaksana tugas (Plt.) berhak menerima TPP?", 0.28),
+                     ("5. Apakah TPP dibayarkan bagi pegawai tugas belajar?", 0.28),
+                     ("Jika tidak, bagaimana perhitungannya?", 0.312)) == [
+        "Mohon penjelasan mengenai dokumen pendukung penilaian SPIP",
+        "Bagaimana format Rencana Tindak Pengendalian yang sesuai dengan pedoman terbaru?",
+        "Apakah Satgas SPIP dapat dibentuk dengan keputusan kepala perangkat daerah?",
+        "Apakah pejabat pelaksana tugas (Plt.) berhak menerima TPP?",
+        "Apakah TPP dibayarkan bagi pegawai tugas belajar? Jika tidak, bagaimana perhitungannya?"]
