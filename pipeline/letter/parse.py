@@ -220,8 +220,9 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
         value = _fold(value).rstrip(";,")
         if key == "nomor" and lines[i].ocr:
             value = _roman(value)  # again, now that a wrapped number is whole
-            # a classification code's parts are joined by dots (600.1.1): a comma is a misread dot
-            value = re.sub(r"(?<=\d),(?=\d)", ".", value)
+            # a classification code's parts are joined by dots (600.1.1): a comma is a misread
+            # dot; and no number holds a "!": beside a digit it is a 1 ("B-195!/Dishub")
+            value = re.sub(r"(?<=\d)!|!(?=\d)", "1", re.sub(r"(?<=\d),(?=\d)", ".", value))
         if key == "sifat" and lines[i].ocr:  # a speck before it, read as "1" or "|"
             value = re.sub(r"^(?:[^A-Za-z\s]+\s+)+", "", value)
         if value:

@@ -659,10 +659,12 @@ def test_a_posts_lines_among_a_stamps_bits_as_a_scan_reads_them():
 
 
 def test_a_scanned_numbers_code_with_a_comma_for_a_dot():
-    """GIVEN a scanned Nomor whose classification code "600.1.1" was read "600.1,1"
-    WHEN the letter is read THEN the code has its dots."""
+    """GIVEN a scanned Nomor whose classification code "600.1.1" was read "600.1,1", and one
+    whose sequence's 1 was read "!" WHEN the letter is read THEN the number is as printed."""
     lines = HEAD[:4] + [Line("Nomor : 600.1,1/563/Disperkim/2025", 1, 0.12, ocr=True, x1=0.45, vx=0.24)] + HEAD[5:]
     assert parse(lines, "scan").nomor == "600.1.1/563/Disperkim/2025"
+    lines[4] = Line("Nomor : B-195!/Dishub/500.11/06/2026", 1, 0.12, ocr=True, x1=0.45, vx=0.24)
+    assert parse(lines, "scan").nomor == "B-1951/Dishub/500.11/06/2026"
 
 
 def test_a_scanned_word_whose_box_an_underline_stretched_keeps_its_place():
