@@ -93,3 +93,18 @@ def test_how_much_a_line_reads_like_a_name():
     assert namerow.fit("Dr. H. AHMAD FAUZI, S.Psi., M.A.P.") > namerow.fit("XxgDrs,AGgus Hartono, M.AP.")
     assert namerow.fit("Hj. YULIANA SURYADI, S.P., MPH") > namerow.fit("2 Hj. yuuA YADI, S.P., MPH")
     assert namerow.fit("Rahmat Marpaung Nugroho, S.Si.") > namerow.fit(". » Rahmat Ma ugroho, S.Si.")
+
+
+def test_a_rank_whose_first_word_a_scan_spoilt_is_no_row_of_the_name():
+    """GIVEN a scanned block whose rank's first word the stamp spoilt ("Pembrra Utama Muda",
+    "Pemb1na Tk. I") WHEN the name's rows are found THEN the rank is not one of them (it
+    would be read again as the name's last line)."""
+    from pipeline.letter.nameline import name_rows
+    for rank in ("Pembrra Utama Muda", "Pemb1na Tk. I", "Penata Muda Tingkat I"):
+        words = read("Drs. EKO PRASETYO, M.Si.")
+        for w in words:
+            if w.key == (1, 3, 1):
+                w.text = "~"
+        words = [w for w in words if w.text != "~"] + [Word(t, 1300.0 + 200 * k, 1480.0 + 200 * k, 440, 490, 0.9, (1, 3, 1))
+                                                       for k, t in enumerate(rank.split())]
+        assert [" ".join(w.text for w in r) for r in name_rows(words)][-1] == "Drs. EKO PRASETYO, M.Si.", rank
