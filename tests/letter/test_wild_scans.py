@@ -688,4 +688,3 @@ def test_an_addressee_whose_last_word_ocr_cut_after_its_capital():
                         Line("D", 1, 0.581, ocr=True, x1=0.594), Line("enpasar", 1, 0.596, ocr=True, x1=0.673),
                         Line("")]
     assert parse(lines, "scan").tujuan == "Kepala Inspektorat Kota Denpasar"
-
