@@ -261,6 +261,10 @@ def _numbered_cell(row: list[Word], h: float) -> bool:
 
 def from_words(words: list[Word], width: float, page: int, ocr: bool = False) -> list[Line]:
     words = [w for w in words if w.text.strip()]
+    if ocr:  # a mark at the very edge of a scan or photo (the paper's edge, a punched hole)
+        # is no print, and read into a line it moves the line's start (": Honorarium")
+        words = [w for w in words if re.search(r"[^\W_]", w.text)
+                 or 0.06 * width < w.x0 and w.x1 < 0.94 * width]
     if not words:
         return []
     h = median(w.bottom - w.top for w in words)

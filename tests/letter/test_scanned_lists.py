@@ -6,7 +6,7 @@ phone photos and ruled tables. Each list is built line by line, with the left ed
 """
 from __future__ import annotations
 
-from pipeline.letter.lines import Line
+from pipeline.letter.lines import Line, Word, from_words
 from pipeline.letter.parse import parse
 from tests.letter.wild import HEAD, scan
 
@@ -109,3 +109,15 @@ def test_a_ruled_tables_numbers_and_a_row_whose_number_was_lost_after_a_question
         "Apakah Satgas SPIP dapat dibentuk dengan keputusan kepala perangkat daerah?",
         "Apakah pejabat pelaksana tugas (Plt.) berhak menerima TPP?",
         "Apakah TPP dibayarkan bagi pegawai tugas belajar? Jika tidak, bagaimana perhitungannya?"]
+
+
+def test_a_mark_at_the_papers_edge_read_into_a_line_is_no_part_of_it():
+    """GIVEN a photo's row where a speck at the paper's edge was read as ":" before the Hal's
+    second line, and a tightly cropped photo whose text starts at the image's edge
+    WHEN the lines are built THEN the speck is gone and the line starts at its first word;
+    words at the edge stay."""
+    def w(text, x0, x1, key):
+        return Word(text, x0, x1, 100 * key, 100 * key + 40, 0.9, (1, key, 1))
+    lines = from_words([w(":", 92, 100, 1), w("Honorarium", 650, 900, 1), w("Tim", 920, 990, 1),
+                        w("Apakah", 30, 200, 2), w("dapat?", 220, 360, 2)], 2480, 1, ocr=True)
+    assert [(ln.text, round(ln.x0, 3)) for ln in lines] == [("Honorarium Tim", 0.262), ("Apakah dapat?", 0.012)]
