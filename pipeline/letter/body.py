@@ -97,9 +97,12 @@ def clean(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for k, ln in enumerate(lines):
         if ln.ocr and ONE.match(ln.text) and any(re.match(r"^\s*2\s*[.)]", o.text)
-                                                 for o in lines[k + 1:k + 8]):
+                                                 for o in lines[k + 1:k + 8]) \
+                and not any(re.match(r"^\s*[a-h]\s*[.)]", o.text) for o in lines[max(0, k - 12):k]):
             ln = replace(ln, text=ONE.sub("1.", ln.text))  # "1." read "|." before a "2."
-        if ln.ocr and RULED_NUMBER.match(ln.text):  # "1 |Mohon": a table's rule after its number
+            # (in a lettered list, "i." after "h." is item i: a sub-list may follow it)
+        if ln.ocr and RULED_NUMBER.match(ln.text) and QUESTION.search(ln.text):
+            # "1 |Mohon": a table's rule after its number (a row of names is no question)
             ln = replace(ln, text=RULED_NUMBER.sub(r"\1. ", ln.text))
         if _edge_speck(ln) or (_noise(ln) and not _year_tail(ln, out)
                                 and not nip_tail(ln, out[-1] if out else None)):
@@ -156,11 +159,11 @@ def _items(lines: list[Line], start: int, end: int) -> list[tuple[Line | None, l
     Items may be separated by blank lines; a list ends at a paragraph that is not more of its
     last item, or where a new list starts again at 1 / a.
     """
-    lists, cur, kind, head, intro, gap = [], [], None, None, None, False
+    lists, cur, kind, head, intro, gap, table = [], [], None, None, None, False, False
     number, aside = None, False
     for i in range(start, end):
         ln = lines[i]
-        m = ITEM.match(ln.text) or _ocr_item(ln, kind, number, cur)
+        m = ITEM.match(ln.text) or _ocr_item(ln, kind, number, cur, gap, table)
         if m:
             k = "a" if m.group(3) else "1"
             label = m.group(1) or m.group(2) or m.group(3)
@@ -174,7 +177,7 @@ def _items(lines: list[Line], start: int, end: int) -> list[tuple[Line | None, l
                 lists.append((intro, cur))
                 cur = []
             if not cur:
-                intro = _paragraph_above(lines, i, start)
+                intro, table = _paragraph_above(lines, i, start), _tabled(lines, i, start)
             kind, head, gap, number, aside = k, ln, False, label, False
             cur.append((m.group(4).strip(), ln))
         elif ln.blank:
@@ -233,16 +236,24 @@ def _unruled(ln: Line, cur: list[tuple[str, Line]]) -> str:
     line starts left of the items' numbers ("Kg tersendiri", "i menunggu")."""
     column = _column(cur)
     if ln.ocr and ln.x0 is not None and column is not None and ln.x0 < column - 0.01:
-        return re.sub(r"^\s*\S{1,2}\s+(?=[a-z])", "", ln.text)
+        # (a mark, a lone letter or two consonants: not "ke", "di" or a number wrapped there)
+        return re.sub(r"^\s*(?:[^\w\s]{1,2}|[A-Za-z]|[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]{2})\s+(?=[a-z])",
+                      "", ln.text)
     return ln.text
 
 
-def _ocr_item(ln: Line, kind: str | None, number: str | None,
-              cur: list[tuple[str, Line]]) -> re.Match | None:
+def _tabled(lines: list[Line], i: int, start: int) -> bool:
+    """Whether the list that starts at line I is a table's rows: a "No" heads its column."""
+    above = [ln for ln in lines[max(start, i - 4):i] if not ln.blank]
+    return any(re.match(r"^\W{0,2}No\b\.?", ln.text) for ln in above)
+
+
+def _ocr_item(ln: Line, kind: str | None, number: str | None, cur: list[tuple[str, Line]],
+              gap: bool = False, table: bool = False) -> re.Match | None:
     """The item due next in the list CUR (last numbered NUMBER) where a scan lost its
     number's shape: a capital read for a lowercase letter ("C." after b), a number misread
     at the numbers' column after an item that ended ("2 Bagaimana", ">. Apakah"), or no
-    number at all after an item closed by ";" or "?" before a line that asks."""
+    number at all after an item closed by ";" (or "?" in a table) before a line that asks."""
     if not ln.ocr or not number or not cur:
         return None
     text, column = cur[-1][0], _column(cur)
@@ -253,11 +264,16 @@ def _ocr_item(ln: Line, kind: str | None, number: str | None,
     m = OCR_NUMBER.match(ln.text)
     ended = _ends_sentence(text) or re.search(r"\?\W$", text.rstrip())  # "?;" read "?,"
     if (m and ended and ln.x0 is not None and column is not None
-            and ln.x0 <= column + 0.008 and re.sub(r"\D", "", m.group(1)) in ("", due)):
+            and ln.x0 <= column + 0.008 and re.sub(r"\D", "", m.group(1)) in ("", due)
+            and (re.search(r"\d", m.group(1)) or re.match(r"^\s*\S+\s*[.),]", ln.text))):
+        # (without a digit, the mark must carry a number's stop: "- Pegawai" is a bullet)
         return ITEM.match(f"{due}. {m.group(2)}")
-    # no number at all: after an item the list's ";" closed, or a question that ended, a line
-    # opening with a question's word ("Apakah", "Bagaimana", "Mohon penjelasan") asks anew
-    if re.search(r"[;?]$", text.rstrip()) and QUESTION.match(ln.text.strip()):
+    # no number at all: at the items' text column, right after an item the list's ";" closed
+    # (or, in a table's rows, a question that ended), a line opening with a question's word
+    # asks anew; elsewhere a second question may belong to its item ("... TPP? Bagaimana jika")
+    closed = text.rstrip().endswith(";") or (table and text.rstrip().endswith("?"))
+    if (closed and not gap and QUESTION.match(ln.text.strip()) and ln.x0 is not None
+            and column is not None and ln.x0 > column + 0.005):
         return ITEM.match(f"{due}. {ln.text.strip()}")
     return None
 

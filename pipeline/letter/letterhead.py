@@ -66,8 +66,9 @@ def _fix_ocr(words: list[str]) -> list[str]:
             best = max(HEADS, key=lambda h: difflib.SequenceMatcher(None, u, h).ratio())
             if difflib.SequenceMatcher(None, u, best).ratio() >= 0.4:
                 u = best
-        elif u not in VOCAB and len(u) >= 4 and not known(u.lower()):
-            # (a word a reader knows is no misread one: "PANDAN ARANG" is not "PANGAN RUANG")
+        elif u not in VOCAB and len(u) >= 4 and not (w.rstrip(".,").isalpha() and known(u.lower())):
+            # (a word a reader knows, read letter for letter, is no misread one: "PANDAN ARANG"
+            # is not "PANGAN RUANG"; "PERTAN1AN" is, though "PERTANAN" stems to "tan")
             hit = difflib.get_close_matches(u, VOCAB, n=1, cutoff=0.8)
             u = hit[0] if hit else w
             tail = "" if u == w else tail
@@ -149,7 +150,7 @@ def from_letterhead(lines: list[Line]) -> tuple[str, Line] | None:
         words = " ".join(unit).split()
         if ln.ocr:  # no word of a unit's name is one letter ("BADAN PENGELOLAAN A KEUANGAN")
             words = _fix_ocr([w for w in words if not re.fullmatch(r"[A-Z]", w)])
-        name = title(" ".join(words))
+        name = title(" ".join(words)).rstrip(".,")  # a speck after it: "DINAS KESEHATAN."
         if not re.match(r"(Kecamatan|Kelurahan|Desa)\b", name) and region.lower() not in name.lower():
             name = f"{name} {region}"
         return name, ln

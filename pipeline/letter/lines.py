@@ -76,12 +76,21 @@ def _raw_lines(words: list[Word], width: float) -> list[list[Word]]:
         for w in words:
             groups.setdefault(w.key, []).append(w)
         rows = _same_height(sorted(groups.values(), key=lambda ws: median(w.top for w in ws)))
-        # in the order of their middles: an underline joined to a scanned word stretches its box
-        # left over the words before it ("drg. NURUL HANDAYANI", HANDAYANI's box from drg.)
-        return [sorted(r, key=lambda w: w.x0 + w.x1) for r in rows]
+        return [sorted(r, key=lambda w: _place(w, r)) for r in rows]
     h = median(w.bottom - w.top for w in words)
     rows = _columns_apart(_rows_by_top(words, h), words, width, h)
     return [sorted(r, key=lambda w: w.x0) for r in rows]
+
+
+def _place(w: Word, row: list[Word]) -> float:
+    """Where scanned word W stands in its ROW. An underline joined to a word stretches its box
+    over the words beside it ("drg. NURUL HANDAYANI": HANDAYANI's box from drg. on): such a
+    word stands in the part of its box the words it covers leave free, the larger one."""
+    inside = [o for o in row if o is not w and w.x0 <= o.x0 and o.x1 <= w.x1]
+    if not inside:
+        return (w.x0 + w.x1) / 2
+    left, right = min(o.x0 for o in inside), max(o.x1 for o in inside)
+    return (w.x0 + left) / 2 if left - w.x0 > w.x1 - right else (right + w.x1) / 2
 
 
 def _rows_by_top(words: list[Word], h: float) -> list[list[Word]]:

@@ -58,8 +58,9 @@ SPLIT = re.compile(r"(?<![\w.])([A-HJ-UWYZ]) ([a-z]{3,})\b")  # (I, V, X: Roman 
 
 def respelt(lines: list[Line]) -> list[Line]:
     """Scanned LINES with each word a reader would not know, one confused letter off a word it
-    would, spelt as that word, and a word cut after its capital made whole. Known are the words the letter itself spells that way more than
-    once or elsewhere, and Indonesian words (lexicon). Names in capitals and acronyms stay."""
+    would, spelt as that word; and a word cut after its capital made whole. Known are the
+    words the letter itself spells so elsewhere, and Indonesian words (lexicon). Names in
+    capitals, acronyms and words without a vowel ("plt", "pln") stay."""
     counts = Counter(w.lower() for ln in lines if ln.ocr for w in WORD.findall(ln.text))
 
     def fit(word: str, own: bool) -> int:
@@ -67,21 +68,32 @@ def respelt(lines: list[Line]) -> list[Line]:
         low = word.lower()
         return 0 if not word.isalpha() else 3 if counts[low] > own else known(low)
 
+    def fits(word: str, k: int, good: str) -> int:
+        """How well WORD with its letter K read as GOOD stands; 0 where that is not taken."""
+        other, c = word[:k] + good + word[k + 1:], word[k]
+        if c in "!|":  # a mark in a word is surely misread
+            return fit(other, False)
+        if not other.isalpha() or word[0].isupper() and not counts[other.lower()]:
+            return 0  # a capitalised word may be a name: only the letter's own spelling sets
+            # its l or i right ("Jawa" and "Bali" are no misreadings of "lawa" and "ball")
+        f = fit(other, False)
+        # an i read for an l is the usual misreading; an l read for an i must give a root word
+        # as it stands ("diklat" is no misread "dikiat", which stems to "kiat")
+        return f if c == "i" or f >= 2 else 0
+
     def one(m: re.Match) -> str:
         word = m.group(0)
-        if fit(word, True) or re.search(r"[A-Z]", word[1:]):
+        if fit(word, True) or re.search(r"[A-Z]", word[1:]) or not re.search(r"[aeiouAEIOU]", word):
             return word
-        # (a capitalised word may be a name: the letter's own spelling sets its l or i right,
-        # the lexicon only a mark; "Jawa" and "Bali" are no misreadings of "lawa" and "ball")
-        named = word[0].isupper()
-        scored = [(fit(other, False), c in "!|", other) for k, c in enumerate(word)
-                  for other in (word[:k] + good + word[k + 1:] for good in CONFUSED.get(c, []))]
-        scored = [(f, other) for f, mark, other in scored if f == 3 or (f and (mark or not named))]
-        return max(scored, key=lambda fo: fo[0])[1] if scored else word
+        scored = [(fits(word, k, good), word[:k] + good + word[k + 1:])
+                  for k, c in enumerate(word) for good in CONFUSED.get(c, [])]
+        best = max(scored, default=(0, word))
+        return best[1] if best[0] else word
+
     def whole(m: re.Match) -> str:
-        """A word OCR cut after its capital ("D enpasar", "A set"); a letter standing for a
-        class or a block before a word ("Blok C nomor", "Tipe A dengan") stays."""
+        """A word OCR cut after its capital ("D enpasar"): joined where the letter spells it
+        so elsewhere, or the piece is no word; "kelas A dan B", "Blok C nomor" stay."""
         word = m.group(1) + m.group(2)
-        return word if fit(word, False) or not fit(m.group(2), True) else m.group(0)
+        return word if counts[word.lower()] or not fit(m.group(2), True) else m.group(0)
     return [replace(ln, text=SPLIT.sub(whole, WORD.sub(one, ln.text))) if ln.ocr else ln
             for ln in lines]

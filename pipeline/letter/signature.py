@@ -7,6 +7,7 @@ above the space, even when either runs over two lines.
 """
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import replace
 
@@ -28,8 +29,8 @@ TITLE_END = re.compile(r"\b(?:DR|Dr|dr|H|Hj|Ir|IR|Drs|DRS|Prof|PROF|R|Tgk|KH)\.$
 YEAR = re.compile(r"(19|20)\d{2}")
 # marks before a post's line: a stamp's ring and lettering beside it ("». S KEPALA", "(S2
 # KABUPATEN"), short bits with a mark in them, a lone letter or digits; not a word of the
-# post ("DKI Jakarta", "UPT Puskesmas", "P3A Kota", "Pj. Bupati")
-STAMP_BITS = re.compile(r"^(?:(?=\S{1,3}\s)(?:\S*[^\w.\s]\S*|[A-Za-z]|\d+)\s+)+(?=[A-Z][A-Za-z]{2,})")
+# post ("DKI Jakarta", "UPT Puskesmas", "P3A Kota", "Pj. Bupati", "a/n BUPATI")
+STAMP_BITS = re.compile(r"^(?:(?!a/n\s)(?=\S{1,3}\s)(?:\S*[^\w.\s]\S*|[A-Za-z]|\d+)\s+)+(?=[A-Z][A-Za-z]{2,})")
 BARE_NIP = re.compile(r"(?<!\d)(((?:19|20)\d{2})(\d{2})(\d{2})\s?((?:19|20)\d{2})(\d{2})\s?[12]\s?\d{3})(?!\d)")
 # one degree as OCR may give it: "S.H.", "Sp.PD.,", "M.Kes", "S.STP.", "IPM." (a dot in it)
 DEGREE = re.compile(r"^[A-Z][A-Za-z]{0,3}(?:\.[A-Za-z]{1,4})*[.,]{0,2}$")
@@ -61,17 +62,24 @@ def _degrees(nama: str) -> str:
     return " ".join(tokens[:k]).rstrip(".,") + ", " + ", ".join(out)
 
 
+RANK_WORDS = ("pembina", "penata", "pengatur", "juru", "tingkat", "utama", "madya")
+
+
 def _rank_after(nama: str) -> str:
     """NAMA without the rank's words that a stamp bridging the two lines put after its degrees
-    ("H. JOKO FAUZI, S.AP. St Rembiha Tingkat"): after a name's first degree only degrees
-    follow, each with its dot or in capitals ("S.T., MPH")."""
+    ("H. JOKO FAUZI, S.AP. St Rembiha Tingkat"): from the first word like a rank's (misread
+    as it may be), with what came before it that is no degree (dotted, or in capitals)."""
     m = re.search(r",\s+(?=[A-Z][A-Za-z]{0,3}\.)", nama)
     if not m:
         return nama
     tail = nama[m.end():].split()
-    k = next((j for j, t in enumerate(tail) if not DEGREE.match(t) or not ("." in t or t.rstrip(",").isupper())),
-             len(tail))
-    return nama[:m.end()] + " ".join(tail[:k]) if k else nama
+    k = next((j for j, t in enumerate(tail) if difflib.get_close_matches(
+        t.lower().strip(".,"), RANK_WORDS, n=1, cutoff=0.7)), None)
+    if k is None:
+        return nama
+    while k and not ("." in tail[k - 1] or tail[k - 1].rstrip(",").isupper()):
+        k -= 1
+    return (nama[:m.end()] + " ".join(tail[:k])).rstrip(", ")
 
 
 def _marks(text: str) -> str:
@@ -249,10 +257,11 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
                              or FOOTER.search(lines[k].text) or _scribble(lines[k], name_line, lines[i])):
             k -= 1
         if lines[k].ocr:  # the post ends with a comma: below it, the stamp's lettering and the
-            # signature, read as short bits or as words tesseract doubts (a print line is > 0.9)
+            # signature, read as short bits or a word or two tesseract doubts (print reads > 0.9;
+            # a post's line under the stamp, maybe without its comma, above 0.5)
             comma = next((q for q in range(k, max(start, k - 10), -1)
                           if lines[q].text.rstrip().endswith(",")), None)
-            if comma is not None and all(_debris(ln.text) or ln.conf < 0.7
+            if comma is not None and all(_debris(ln.text) or (ln.conf < 0.5 and len(ln.text.split()) <= 2)
                                          for ln in lines[comma + 1:k + 1]):
                 k = comma
         while k > start and len(post) < 6:

@@ -33,20 +33,25 @@ def test_a_misread_l_or_i_is_set_right_by_the_lexicon_and_by_the_letter_itself()
 def test_what_stays_as_read():
     """GIVEN words a reader would not know but that are no misreading of one they would
     (names, even one a confused letter off a root word: "Jawa", "lawa"; names in capitals,
-    acronyms, English, a word with a digit), and text from a text
+    acronyms, loanwords an l off a stemmed word: "diklat", "dikiat"; English, a word with a
+    digit), and text from a text
     PDF WHEN they are respelt THEN nothing changes."""
     kept = ["Kepala Dinas Sidomulyo, Loekmono Hadi, Wulan Wibowo, S.IP.", "KURNTASTH MAHENDRA TANJUNG",
             "Inspektur Provinsi Jawa Tengah di Jawa Barat dan Bali",
-            "SiLPA BLUD e-Katalog online lumpsum kwitansi", "Nomor : 400.3/227/Disdik/2024"]
+            "SiLPA BLUD e-Katalog online lumpsum kwitansi", "Nomor : 400.3/227/Disdik/2024",
+            "biaya diklat dan kursus melalui e-mail dinas", "surat plt kepala pln"]
     assert texts(*kept) == kept
     assert texts("Pegawa! dan interna!", ocr=False) == ["Pegawa! dan interna!"]
 
 
 def test_a_word_cut_after_its_capital_is_whole_and_a_class_letter_stays():
-    """GIVEN scanned lines where OCR cut "Denpasar" and "Aset" after their capital, and lines
-    where a capital letter stands for a class or a block WHEN they are respelt THEN the cut
-    words are whole and the letters stay apart (I, V and X are Roman numerals)."""
+    """GIVEN scanned lines where OCR cut "Denpasar" and "Aset" after their capital (the letter
+    spells them elsewhere, or the piece is no word), and lines where a capital letter stands
+    for a class or a block WHEN they are respelt THEN the cut words are whole and the letters
+    stay apart (I, V and X are Roman numerals; "A dan" is no "Adan")."""
     assert texts("Kepala Inspektorat Kota D enpasar", "Badan Pengelolaan Keuangan dan A set Daerah",
-                 "rumah dinas Blok C nomor 5", "Tipe A dengan fasilitas", "golongan I dan II") == [
-        "Kepala Inspektorat Kota Denpasar", "Badan Pengelolaan Keuangan dan Aset Daerah",
-        "rumah dinas Blok C nomor 5", "Tipe A dengan fasilitas", "golongan I dan II"]
+                 "Bidang Aset", "rumah dinas Blok C nomor 5", "Tipe A dengan fasilitas", "golongan I dan II",
+                 "Apakah rumah sakit kelas A dan B wajib menyusun RBA?", "kelas B oleh dinas") == [
+        "Kepala Inspektorat Kota Denpasar", "Badan Pengelolaan Keuangan dan Aset Daerah", "Bidang Aset",
+        "rumah dinas Blok C nomor 5", "Tipe A dengan fasilitas", "golongan I dan II",
+        "Apakah rumah sakit kelas A dan B wajib menyusun RBA?", "kelas B oleh dinas"]

@@ -92,11 +92,13 @@ def test_a_tables_rule_before_an_items_line_and_marks_at_the_pages_edge():
 
 
 def test_a_ruled_tables_numbers_and_a_row_whose_number_was_lost_after_a_question():
-    """GIVEN a ruled table of questions whose rule OCR read after each number ("1 |Mohon"),
-    one row whose number was lost after a question that ended, and an opening bracket read
+    """GIVEN a ruled table of questions (a "No" heads its numbers) whose rule OCR read after
+    each number ("1 |Mohon"), one row whose number was lost after a question that ended, and
+    an opening bracket read
     from the rule before a row's text WHEN the questions are read THEN each row is an item,
     without the marks; a sentence after a question that does not ask stays in its item."""
-    assert questions(("1 |Mohon penjelasan mengenai dokumen pendukung penilaian SPIP.", 0.28),
+    assert questions(("| No", 0.26), ("Permasalahan yang Dikonsultasikan", 0.41), ("", 0),
+                     ("1 |Mohon penjelasan mengenai dokumen pendukung penilaian SPIP.", 0.28),
                      ("2. |Bagaimana format Rencana Tindak Pengendalian yang sesuai", 0.28),
                      ("dengan pedoman terbaru?", 0.312),
                      ("Apakah Satgas SPIP dapat dibentuk dengan keputusan kepala", 0.313),
@@ -121,3 +123,34 @@ def test_a_mark_at_the_papers_edge_read_into_a_line_is_no_part_of_it():
     lines = from_words([w(":", 92, 100, 1), w("Honorarium", 650, 900, 1), w("Tim", 920, 990, 1),
                         w("Apakah", 30, 200, 2), w("dapat?", 220, 360, 2)], 2480, 1, ocr=True)
     assert [(ln.text, round(ln.x0, 3)) for ln in lines] == [("Honorarium Tim", 0.262), ("Apakah dapat?", 0.012)]
+
+
+def test_what_stays_as_it_was_printed():
+    """GIVEN lists as offices write them: a second question under an item's text, a closing
+    request after the list, bullets under an item, numbers indented with the text wrapped to
+    the margin ("ke kas daerah", "30 hari"), a lettered list whose item i holds a numbered
+    sub-list, and a table of names under a lead-in that asks WHEN the questions are read
+    THEN none of them gains or loses an item or a word."""
+    assert questions(("1. Apakah pegawai yang cuti dapat menerima TPP?", 0.12),
+                     ("Bagaimana jika cuti tersebut lebih dari 30 hari?", 0.15),
+                     ("2. Apakah honorarium dapat dibayarkan kepada ASN?", 0.12), ("", 0),
+                     ("Mohon petunjuk dan arahan Bapak atas permasalahan tersebut.", 0.12)) == [
+        "Apakah pegawai yang cuti dapat menerima TPP? Bagaimana jika cuti tersebut lebih dari 30 hari?",
+        "Apakah honorarium dapat dibayarkan kepada ASN?"]
+    assert questions(("1. Apakah TPP dapat dibayarkan bagi pegawai berikut.", 0.12),
+                     ("- Pegawai yang cuti besar", 0.12), ("- Pegawai tugas belajar", 0.12),
+                     ("2. Bagaimana mekanisme pembayarannya?", 0.12))[-1] == "Bagaimana mekanisme pembayarannya?"
+    assert len(questions(("1. Apakah TPP dapat dibayarkan bagi pegawai berikut.", 0.12),
+                         ("- Pegawai yang cuti besar", 0.12), ("2. Bagaimana mekanisme pembayarannya?", 0.12))) == 2
+    assert questions(("1. Apakah sisa dana BOS disetorkan kembali", 0.16), ("ke kas daerah?", 0.12),
+                     ("2. Apakah pegawai yang sakit lebih dari", 0.16), ("30 hari tetap menerima TPP?", 0.12),
+                     ("3. Bagaimana jika kegiatan dilaksanakan", 0.16), ("di luar jam kerja?", 0.12)) == [
+        "Apakah sisa dana BOS disetorkan kembali ke kas daerah?",
+        "Apakah pegawai yang sakit lebih dari 30 hari tetap menerima TPP?",
+        "Bagaimana jika kegiatan dilaksanakan di luar jam kerja?"]
+    got = questions(("g. Apakah uang harian dapat dibayarkan?", 0.12), ("h. Apakah honorarium dapat dibayarkan?", 0.12),
+                    ("i. Bagaimana ketentuan tentang:", 0.12), ("1. perjalanan dinas dalam kota;", 0.15),
+                    ("2. perjalanan dinas luar kota?", 0.15))
+    assert len(got) == 3 and got[-1].startswith("Bagaimana ketentuan tentang"), got
+    assert questions(("| No | Nama | Jabatan", 0.12), ("1 | Budi Santoso | Kepala Seksi", 0.12),
+                     ("2 | Ani Lestari | Staf", 0.12)) == []

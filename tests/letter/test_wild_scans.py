@@ -31,6 +31,8 @@ def test_ocr_commas_and_dots_in_degrees_follow_puebi():
     # the rank's line bridged onto the name's by a stamp: after the degrees only degrees follow
     assert name("H. JOKO FAUZI, S.AP. St Rembiha Tingkat") == "H. JOKO FAUZI, S.AP."
     assert name("H. Taufik, S.T., MPH") == "H. Taufik, S.T., MPH"
+    for kept in ("RINA SARI, S.Psi., Psikolog", "SITI AMINAH, S.Kep., Ners", "Ir. BUDI SANTOSO, S.T., MSc"):
+        assert name(kept) == kept
     # a degree wrapped to a line of its own, its last dot read as a comma
     wrapped = [Line("Kepala Dinas Sosial,", 1, 0.55, ocr=True), Line("", ocr=True),
                Line("H. SUPRIYADI WIDYA ATMAJA, S.Sos.,", 1, 0.55, ocr=True),
@@ -612,6 +614,10 @@ def test_a_scanned_kop_keeps_its_commas_and_a_hospitals_namesake_title():
     assert sender("PEMERINTAH KABUPATEN CILACAP", "SEKRETARIAT DAERAH", "BAGIAN PENGADAAN BARANG DAN JASA") \
         == "Bagian Pengadaan Barang dan Jasa Sekretariat Daerah Kabupaten Cilacap"
     assert sender("PEMERINTAH KOTA TEGAL", "DINAS KESEHATAM") == "Dinas Kesehatan Kota Tegal"
+    # a misread digit or mark in a word is still corrected, and a speck after the last word goes
+    assert sender("PEMERINTAH KABUPATEN SLEMAN", "DINAS PERTAN1AN, PANGAN DAN PERIKANAN") \
+        == "Dinas Pertanian, Pangan dan Perikanan Kabupaten Sleman"
+    assert sender("PEMERINTAH KOTA BOGOR", "DINAS KESEHATAN.") == "Dinas Kesehatan Kota Bogor"
 
 
 def test_a_nips_first_digit_and_last_digits_as_a_scan_misreads_them():
@@ -653,6 +659,13 @@ def test_a_posts_lines_among_a_stamps_bits_as_a_scan_reads_them():
     assert post(("». S KEPALA BAGIAN UMUM", 0.458, 0.812, 0.58), ("(S2 KABUPATEN OGAN KOMERING ILIR,", 0.436, 0.965, 0.81),
                 ("", 0, 0, 1), ("Dra. KURNIASIH MAHENDRA TANJUNG", 0.517, 0.963, 0.77),
                 ("NIP. 197112171995122003", 0.522, 0.821, 0.89)) == "KEPALA BAGIAN UMUM KABUPATEN OGAN KOMERING ILIR"
+    # a post's last line without its comma, doubted under the stamp, is still the post's
+    assert post(("a.n. BUPATI JEMBER,", 0.55, 0.75, 0.95), ("Sekretaris Daerah", 0.55, 0.72, 0.62),
+                ("", 0, 0, 1), ("BUDI SANTOSO", 0.55, 0.75, 0.95), ("NIP. 197112171995122003", 0.55, 0.8, 0.95)) \
+        == "a.n. BUPATI JEMBER, Sekretaris Daerah"
+    assert post(("a/n BUPATI SLEMAN", 0.55, 0.75, 0.95), ("Sekretaris Daerah,", 0.55, 0.72, 0.95),
+                ("", 0, 0, 1), ("BUDI SANTOSO", 0.55, 0.75, 0.95), ("NIP. 197112171995122003", 0.55, 0.8, 0.95)) \
+        == "a/n BUPATI SLEMAN Sekretaris Daerah"
     assert post(("Gubernur Daerah Khusus Ibukota", 0.55, 0.85, 0.95), ("DKI Jakarta,", 0.55, 0.7, 0.95), ("", 0, 0, 1),
                 ("BUDI SANTOSO", 0.55, 0.75, 0.95), ("NIP. 197112171995122003", 0.55, 0.8, 0.95)) \
         == "Gubernur Daerah Khusus Ibukota DKI Jakarta"
@@ -676,6 +689,12 @@ def test_a_scanned_word_whose_box_an_underline_stretched_keeps_its_place():
     line = from_words([w("drg.", 1408, 1522), w("HANDAYANI", 1412, 2031), w("NURUL", 1548, 1696)],
                       2480, 1, ocr=True)[0]
     assert line.text == "drg. NURUL HANDAYANI"
+    # and the mirror: the first word's box stretched right over the words after it
+    line = from_words([w("drg.", 1408, 1522), w("NURUL", 1548, 2031), w("HANDAYANI", 1712, 2031)],
+                      2480, 1, ocr=True)[0]
+    assert line.text == "drg. NURUL HANDAYANI"
+    line = from_words([w("NURUL", 1412, 2031), w("HANDAYANI", 1600, 1960)], 2480, 1, ocr=True)[0]
+    assert line.text == "NURUL HANDAYANI"
     lines = [Line("Kepala Dinas Sosial,", 1, 0.55, ocr=True), Line("", ocr=True),
              Line("Hi.dr. NI LUH PURNOMO, ME,", 1, 0.55, ocr=True), Line("NIP 197911192002102005", 1, 0.55, ocr=True)]
     assert signature(lines, 0)[0]["nama"] == "Hj. dr. NI LUH PURNOMO, ME"
