@@ -142,6 +142,8 @@ def _continues(head: Line, text: str, ln: Line, last: Line | None = None) -> boo
             return False
         if ln.x0 > head.x0 + 0.005:
             return True
+        if last is not None and last is not head and last.x0 is not None and last.x0 > head.x0 + 0.005:
+            return False  # the item wraps under its text (hanging): back at the margin is a new paragraph
         return not _ends_sentence(text)
     if ln.text[:1].isspace():  # typed text: an indented line continues the item
         return True

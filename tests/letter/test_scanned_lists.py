@@ -154,3 +154,15 @@ def test_what_stays_as_it_was_printed():
     assert len(got) == 3 and got[-1].startswith("Bagaimana ketentuan tentang"), got
     assert questions(("| No | Nama | Jabatan", 0.12), ("1 | Budi Santoso | Kepala Seksi", 0.12),
                      ("2 | Ani Lestari | Staf", 0.12)) == []
+
+
+def test_a_paragraph_back_at_the_margin_after_an_item_wrapped_under_its_text():
+    """GIVEN an item without its closing mark whose text wraps under itself (a hanging indent),
+    followed by a paragraph at the margin that no closing word opens WHEN the questions are
+    read THEN the paragraph is not part of the item."""
+    assert questions(("1. Mohon petunjuk apakah swakelola tipe II dapat dilaksanakan bersama", 0.149),
+                     Line("perguruan tinggi negeri untuk kegiatan penyusunan kajian", 1, 0.181, ocr=True, x1=0.707),
+                     ("Jawaban atas konsultasi ini akan kami jadikan pedoman dalam pelaksanaan", 0.146),
+                     ("kegiatan selanjutnya.", 0.148)) == [
+        "Mohon petunjuk apakah swakelola tipe II dapat dilaksanakan bersama perguruan tinggi "
+        "negeri untuk kegiatan penyusunan kajian"]
