@@ -279,8 +279,10 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
                 break  # a sentence of the body; a post may wrap after a title ("… DAERAH DR.")
             if place_date(ln.text) or alone_date(ln.text) or YEAR.fullmatch(ln.text.strip()):
                 break  # the date above the post (maybe wrapped: "Tegal, 3 Maret" / "2026")
-            # a stamp's ring beside the post, read as short bits before a line ("». S KEPALA")
-            post.insert(0, STAMP_BITS.sub("", ln.text.strip()) if ln.ocr else ln.text.strip())
+            # a stamp's ring beside the post, read as short bits before a line ("». S KEPALA"),
+            # or as a word or two tesseract hardly believes ("HARI" at 0.15; print reads > 0.9)
+            if not (ln.ocr and ln.conf < 0.4 and len(ln.text.split()) <= 2 and post):
+                post.insert(0, STAMP_BITS.sub("", ln.text.strip()) if ln.ocr else ln.text.strip())
             k -= 1
         jabatan = re.sub(r"\s+", " ", " ".join(post)).strip().rstrip(",").strip() or None
         if jabatan and lines[i].ocr:  # stamp ink read as marks: tokens without letters go
@@ -291,6 +293,9 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
             jabatan = jabatan and re.sub(r"^(?:[a-z][,.;:']?\s+)+(?=[A-Z])", "", jabatan)
             # "Plt." (pelaksana tugas) read "Pit." or "P1t.": no post opens with such a word
             jabatan = jabatan and re.sub(r"^P[i1l]t[.,]?\s", "Plt. ", jabatan)
+            # no post opens with the preposition "Kepada": it is "Kepala" with its l read d
+            jabatan = jabatan and re.sub(r"^((?:Pl[th]\.|Pj\.)\s+)?K(EPADA|epada)\b", lambda m: (
+                m.group(1) or "") + ("KEPALA" if m.group(2).isupper() else "Kepala"), jabatan)
         if jabatan:  # the date line above the post, read onto the same line
             jabatan = re.sub(r"^[A-Z][\w .'-]{1,40},\s*\d{1,2}\s+[A-Za-z]+\s+\d{4}\s+", "", jabatan)
         sig = {"nama": nama or None, "nip": digits if len(digits) == 18 else None, "jabatan": jabatan}

@@ -659,6 +659,11 @@ def test_a_posts_lines_among_a_stamps_bits_as_a_scan_reads_them():
     assert post(("». S KEPALA BAGIAN UMUM", 0.458, 0.812, 0.58), ("(S2 KABUPATEN OGAN KOMERING ILIR,", 0.436, 0.965, 0.81),
                 ("", 0, 0, 1), ("Dra. KURNIASIH MAHENDRA TANJUNG", 0.517, 0.963, 0.77),
                 ("NIP. 197112171995122003", 0.522, 0.821, 0.89)) == "KEPALA BAGIAN UMUM KABUPATEN OGAN KOMERING ILIR"
+    # a word tesseract hardly believes above the post ("HARI" at 0.15) is the stamp's, and a
+    # post opening with "KEPADA" (the preposition) is "KEPALA" with its l read d
+    assert post(("HARI", 0.47, 0.572, 0.15), (", /\u2014 KEPADA DINAS TENAGA KERJA,", 0.44, 0.785, 0.47),
+                ("", 0, 0, 1), ("Ir. HARTATI HIDAYAT, M.Sc.", 0.465, 0.792, 0.73),
+                ("NIP. 197104012000012553", 0.47, 0.8, 0.95)) == "KEPALA DINAS TENAGA KERJA"
     # a post's last line without its comma, doubted under the stamp, is still the post's
     assert post(("a.n. BUPATI JEMBER,", 0.55, 0.75, 0.95), ("Sekretaris Daerah", 0.55, 0.72, 0.62),
                 ("", 0, 0, 1), ("BUDI SANTOSO", 0.55, 0.75, 0.95), ("NIP. 197112171995122003", 0.55, 0.8, 0.95)) \
