@@ -75,30 +75,11 @@ def _raw_lines(words: list[Word], width: float) -> list[list[Word]]:
         groups: dict[tuple, list[Word]] = {}
         for w in words:
             groups.setdefault(w.key, []).append(w)
-        h = median(w.bottom - w.top for w in words)
-        parted = [r for g in groups.values() for r in _two_lines(g, h)]
-        rows = _same_height(sorted(parted, key=lambda ws: median(w.top for w in ws)))
+        rows = _same_height(sorted(groups.values(), key=lambda ws: median(w.top for w in ws)))
         return [sorted(r, key=lambda w: _place(w, r)) for r in rows]
     h = median(w.bottom - w.top for w in words)
     rows = _columns_apart(_rows_by_top(words, h), words, width, h)
     return [sorted(r, key=lambda w: w.x0) for r in rows]
-
-
-def _two_lines(group: list[Word], h: float) -> list[list[Word]]:
-    """An OCR line that holds words of two printed lines, which a photo's slant made the
-    engine take for one ("di" under "Kota Banjarmasin"): split where, left to right, a word's
-    top and bottom jump by more than half a line (a slanted line drifts a few pixels a word)."""
-    ws = sorted(group, key=lambda w: w.x0)
-    mid = [(w.top + w.bottom) / 2 for w in ws]
-    # (top and bottom both move: a box a stamp's ring stretched up and down keeps its line)
-    jump = next((k for k in range(1, len(ws)) if min(abs(ws[k].top - ws[k - 1].top), abs(
-        ws[k].bottom - ws[k - 1].bottom)) > 0.6 * h and (ws[k].top > ws[k - 1].top) == (
-        ws[k].bottom > ws[k - 1].bottom)), None)
-    if jump is None:
-        return [group]
-    cut = (mid[jump] + mid[jump - 1]) / 2
-    upper = [w for w, m in zip(ws, mid) if m < cut]
-    return [upper, [w for w, m in zip(ws, mid) if m >= cut]]
 
 
 def _place(w: Word, row: list[Word]) -> float:

@@ -712,19 +712,3 @@ def test_an_addressee_whose_last_word_ocr_cut_after_its_capital():
                         Line("D", 1, 0.581, ocr=True, x1=0.594), Line("enpasar", 1, 0.596, ocr=True, x1=0.673),
                         Line("")]
     assert parse(lines, "scan").tujuan == "Kepala Inspektorat Kota Denpasar"
-
-
-def test_an_ocr_line_holding_words_of_two_printed_lines_is_split():
-    """GIVEN a photo whose slant made tesseract take "di" (on the line below) into the line of
-    "Kota Banjarmasin", and a line where a stamp's ring stretched one word's box up and down
-    WHEN the lines are built THEN "di" stands on a line of its own below, and the stretched
-    word keeps its line."""
-    def w(text, x0, x1, top, bottom, key=(1, 1, 10)):
-        return Word(text, x0, x1, top, bottom, 0.96, key)
-    lines = from_words([w("Yth.", 1420, 1514, 783, 821, (1, 1, 9)), w("Inspektur", 1536, 1772, 783, 845, (1, 1, 9)),
-                        w("Daerah", 1790, 1965, 784, 845, (1, 1, 9)), w("di", 1468, 1511, 894, 931),
-                        w("Kota", 1536, 1646, 839, 877), w("Banjarmasin", 1665, 1971, 840, 887)], 2480, 1, ocr=True)
-    assert [ln.text for ln in lines] == ["Yth. Inspektur Daerah", "Kota Banjarmasin", "di"]
-    lines = from_words([w("Drs.", 1300, 1400, 880, 918), w("EKO", 1420, 1520, 850, 950),
-                        w("PRASETYO", 1540, 1800, 881, 918)], 2480, 1, ocr=True)
-    assert [ln.text for ln in lines] == ["Drs. EKO PRASETYO"]
