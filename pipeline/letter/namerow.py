@@ -82,8 +82,9 @@ def reread(image, words: list[Word], run, timeout: float, langs: str) -> list[Wo
         best, score = None, fit(" ".join(w.text for w in inside))
         for look in looks:
             again = _read(look, box, row[0].key, run, timeout, langs)
-            if again and fit(" ".join(w.text for w in again)) > score:
-                best, score = again, fit(" ".join(w.text for w in again))
+            this = fit(" ".join(w.text for w in again)) if again else score
+            if this > score:
+                best, score = again, this
         if best:
             gone = {id(w) for w in inside}
             words = [w for w in words if id(w) not in gone] + best

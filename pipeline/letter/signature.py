@@ -27,6 +27,9 @@ TTE = re.compile(r"^\s*(?:telah\s+)?di\s?tandatangani\s+secara\s+elektronik\b", 
 LOWER_JUNK = re.compile(rf"^(?:(?!(?:dr|drg|drh|apt)\.)[a-z]\S*\s+)+(?={_FRONT}|[A-Z])")
 TITLE_END = re.compile(r"\b(?:DR|Dr|dr|H|Hj|Ir|IR|Drs|DRS|Prof|PROF|R|Tgk|KH)\.$")  # "… DAERAH DR."
 YEAR = re.compile(r"(19|20)\d{2}")
+# how sure tesseract is of a line the stamp left in the signature block: print reads above 0.9,
+# a post's line under the stamp above 0.5; a word or two read below these are the stamp's
+DOUBTED, DISBELIEVED = 0.5, 0.4
 # marks before a post's line: a stamp's ring and lettering beside it ("». S KEPALA", "(S2
 # KABUPATEN"), short bits with a mark in them, a lone letter or digits; not a word of the
 # post ("DKI Jakarta", "UPT Puskesmas", "P3A Kota", "Pj. Bupati", "a/n BUPATI")
@@ -80,6 +83,11 @@ def _rank_after(nama: str) -> str:
     while k and not ("." in tail[k - 1] or tail[k - 1].rstrip(",").isupper()):
         k -= 1
     return (nama[:m.end()] + " ".join(tail[:k])).rstrip(", ")
+
+
+def _stamp_words(ln: Line, below: float) -> bool:
+    """Whether scanned line LN is a word or two read with less confidence than BELOW."""
+    return ln.ocr and ln.conf < below and len(ln.text.split()) <= 2
 
 
 def _marks(text: str) -> str:
@@ -257,11 +265,10 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
                              or FOOTER.search(lines[k].text) or _scribble(lines[k], name_line, lines[i])):
             k -= 1
         if lines[k].ocr:  # the post ends with a comma: below it, the stamp's lettering and the
-            # signature, read as short bits or a word or two tesseract doubts (print reads > 0.9;
-            # a post's line under the stamp, maybe without its comma, above 0.5)
+            # signature, read as short bits or a word or two tesseract doubts
             comma = next((q for q in range(k, max(start, k - 10), -1)
                           if lines[q].text.rstrip().endswith(",")), None)
-            if comma is not None and all(_debris(ln.text) or (ln.conf < 0.5 and len(ln.text.split()) <= 2)
+            if comma is not None and all(_debris(ln.text) or _stamp_words(ln, DOUBTED)
                                          for ln in lines[comma + 1:k + 1]):
                 k = comma
         while k > start and len(post) < 6:
@@ -280,8 +287,8 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
             if place_date(ln.text) or alone_date(ln.text) or YEAR.fullmatch(ln.text.strip()):
                 break  # the date above the post (maybe wrapped: "Tegal, 3 Maret" / "2026")
             # a stamp's ring beside the post, read as short bits before a line ("». S KEPALA"),
-            # or as a word or two tesseract hardly believes ("HARI" at 0.15; print reads > 0.9)
-            if not (ln.ocr and ln.conf < 0.4 and len(ln.text.split()) <= 2 and post):
+            # or as a word or two tesseract hardly believes ("HARI" at 0.15)
+            if not (post and _stamp_words(ln, DISBELIEVED)):
                 post.insert(0, STAMP_BITS.sub("", ln.text.strip()) if ln.ocr else ln.text.strip())
             k -= 1
         jabatan = re.sub(r"\s+", " ", " ".join(post)).strip().rstrip(",").strip() or None
