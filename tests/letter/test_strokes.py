@@ -50,3 +50,17 @@ def test_a_blank_or_one_row_band_is_left_as_it_is():
     assert unstruck(blank, HEIGHT) == (blank, 0)
     row = Image.new("L", (300, 1), 0)
     assert unstruck(row, HEIGHT) == (row, 0)
+
+
+def test_a_double_underline_in_a_serif_face_goes_and_the_letters_stay():
+    """GIVEN a case no generator here makes: a name in a bold serif face with a double
+    underline (two thin rules, as some offices' templates set the signer's name)
+    WHEN the lines are taken out THEN both rules are gone and the letters keep their ink."""
+    letters = name("DejaVuSerif-Bold.ttf", "Dr. H. ZAINAL ABIDIN, S.E., M.Si.")
+    lined = letters.copy()
+    d = ImageDraw.Draw(lined)
+    d.line((40, 90, 900, 90), fill=0, width=2)
+    d.line((40, 95, 900, 95), fill=0, width=2)
+    clean, gone = unstruck(lined, HEIGHT)
+    assert ink(clean.crop((40, 88, 900, 98))) < 0.05 * 860 * 10
+    assert ink(ImageChops.lighter(clean, letters)) >= 0.97 * ink(letters)
