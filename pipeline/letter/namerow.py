@@ -9,6 +9,12 @@ crosses, reads whole once the line is taken out (strokes). The name's row (namel
 is read again in a band around it, and a reading replaces the page's only where it looks more
 like a name: titles, capitalised words and degrees, and less debris. About 0.1 s of CPU a
 reading.
+
+The page's reading may also lose the name's line altogether (tesseract takes an underlined
+line for a rule), or take stamp lettering below it for the name. So the line is also looked for
+where the block's geometry puts it: name, rank and NIP are set at one line spacing, so the name
+stands a line pitch above the rank; without a rank, it is the lowest line of ink above the NIP.
+A wrapped name whose last line holds only degrees has its first line a pitch above that.
 """
 from __future__ import annotations
 
@@ -16,10 +22,13 @@ import io
 import re
 from statistics import median
 
+import numpy as np
+
+from pipeline.letter.body import RANK
 from pipeline.letter.lines import Word
 from pipeline.letter.model import Refused
 from pipeline.letter.nameline import LINE_SECONDS, signer_rows
-from pipeline.letter.signature import DEGREE
+from pipeline.letter.signature import DEGREE, NAME_PART
 from pipeline.letter.strokes import unstruck
 from pipeline.letter.tsv import words as tsv_words
 
@@ -28,6 +37,7 @@ TITLE = re.compile(r"^(?:H|Hj|Dr|dr|drg|drh|apt|Ir|Drs|Dra|Prof|R|KH|Tgk)\.$")
 # a comma before the degrees; or an initial with its dot ("M. NUR")
 NAME_WORD = re.compile(r"^[A-Z](?:[a-z'\u2019-]+|[A-Z'\u2019-]+)[,.]?$|^[A-Z]\.$")
 PAD = 0.35  # of a line's height, above and below the row
+INKED = 0.03  # of the block's width: a row of pixels with this much ink is part of a line
 
 
 def _name_like(tok: str) -> bool:
@@ -67,28 +77,102 @@ def reread(image, words: list[Word], run, timeout: float, langs: str) -> list[Wo
     if nip is None:
         return words
     h = median(w.bottom - w.top for w in nip)
+    read = _Reader(image, h, run, timeout, langs)
     # the name's last line, next to the rank and NIP: the one the stamp and signature cross; a
     # line above it may be the post or the scribble, which read alone may pass for a name
-    for row in rows[-1:]:
-        row = sorted(row, key=lambda w: w.x0)
+    row = sorted(rows[-1], key=lambda w: w.x0) if rows else []
+    tries = []
+    if row:
         box = _band(row, nip, image.width, image.height)
-        band = image.crop(box)
-        clean, struck = unstruck(band, h)
-        # read alone as it stands where the page's reading is no whole name, and without the
-        # underline or the signature's tail where one crosses it (each wins on other pages)
-        looks = ([] if _whole_name(row, h) else [band]) + ([clean] if struck >= h else [])
-        inside = sorted((w for w in words if w.x1 > box[0] and w.x0 < box[2] and (
-            w.key == row[0].key or box[1] < (w.top + w.bottom) / 2 < box[3])), key=lambda w: w.x0)
-        best, score = None, fit(" ".join(w.text for w in inside))
-        for look in looks:
-            again = _read(look, box, row[0].key, run, timeout, langs)
-            this = fit(" ".join(w.text for w in again)) if again else score
-            if this > score:
-                best, score = again, this
-        if best:
-            gone = {id(w) for w in inside}
-            words = [w for w in words if id(w) not in gone] + best
+        tries.append((box, row[0].key, not _whole_name(row, h), [
+            w for w in words if w.x1 > box[0] and w.x0 < box[2] and (
+                w.key == row[0].key or box[1] < (w.top + w.bottom) / 2 < box[3])]))
+    # where the page's reading lost the name's line (an underlined line taken for a rule) or
+    # took stamp lettering for it, the line is read where the block's geometry puts it
+    rank = _rank_top(words, nip, h)
+    where = _located(image, nip, h, rank)
+    if where and (not row or abs(sum(where[1::2]) - sum(tries[0][0][1::2])) > h):
+        tries.append((where, ("name", nip[0].key), True, _inside(words, where)))
+    words, last = read.best(words, tries)
+    last = last or row or (_inside(words, where) if where else [])
+    # a name too long for its line goes on with its degrees on the next ("BAMBANG LESTARI,
+    # A.Md.Keb.," / "S.K.M., M.Ak."): where the last line holds no word of a name, its first
+    # line stands a line pitch above, and the stamp may have hidden it from the page's reading
+    if last and not any(NAME_PART.match(w.text) for w in last):
+        top = median(w.top for w in last)
+        start = top - (median(w.top for w in nip) - (rank if rank is not None else top))
+        x0, _, x1, _ = where or tries[0][0]
+        box = (x0, max(0, int(start - PAD * h)), x1, int(start + (1.25 + PAD) * h))
+        inside = _inside(words, box)
+        if not (inside and _whole_name(sorted(inside, key=lambda w: w.x0), h)):
+            words = read.best(words, [(box, ("name start", nip[0].key), True, inside)])[0]
     return words
+
+
+def _inside(words: list[Word], box) -> list[Word]:
+    return [w for w in words if w.x1 > box[0] and w.x0 < box[2]
+            and box[1] < (w.top + w.bottom) / 2 < box[3]]
+
+
+class _Reader:
+    """Bands of one page read alone, and the reading most like a name kept."""
+
+    def __init__(self, image, h: float, run, timeout: float, langs: str):
+        self.image, self.h, self.run, self.timeout, self.langs = image, h, run, timeout, langs
+
+    def best(self, words: list[Word], tries) -> tuple[list[Word], list[Word]]:
+        """WORDS with the best of TRIES read in place of the page's words there, and that
+        reading ([] where none reads more like a name). A try is (box, the key its words get,
+        whether to read the band as it stands, the page's words in it)."""
+        best, gain = None, 0
+        for box, key, as_is, inside in tries:
+            band = self.image.crop(box)
+            clean, struck = unstruck(band, self.h)
+            # read alone as it stands where the page's reading is no whole name, and without
+            # the underline or the signature's tail where one crosses it (each wins on pages)
+            looks = ([band] if as_is else []) + ([clean] if struck >= self.h else [])
+            score = fit(" ".join(w.text for w in inside))
+            for look in looks:
+                again = _read(look, box, key, self.run, self.timeout, self.langs)
+                text = " ".join(w.text for w in again)
+                if again and not RANK.search(text) and fit(text) - score > gain:
+                    best, gain = (again, inside), fit(text) - score
+        if not best:
+            return words, []
+        gone = {id(w) for w in best[1]}
+        return [w for w in words if id(w) not in gone] + best[0], best[0]
+
+
+def _rank_top(words: list[Word], nip: list[Word], h: float) -> float | None:
+    """The top of the rank's line (pangkat) just above the NIP, if the block has one."""
+    top = median(w.top for w in nip)
+    above = [w for w in words if w.key != nip[0].key and top - 3 * h < w.top < top - 0.5 * h
+             and w.x1 > min(w.x0 for w in nip) - h]
+    rank = [w for w in above if RANK.search(" ".join(
+        v.text for v in sorted(above, key=lambda v: v.x0) if v.key == w.key))]
+    return median(w.top for w in rank) if rank else None
+
+
+def _located(image, nip: list[Word], h: float, rank: float | None):
+    """Where the name's line stands by the block's geometry: a line pitch above the rank's
+    line (the name, rank and NIP are set at one spacing), or where there is no rank, the
+    lowest line of ink above the NIP; None where no ink is found."""
+    top = median(w.top for w in nip)
+    left = max(0, int(min(w.x0 for w in nip) - h))
+    right = min(image.width, int(max(w.x1 for w in nip) + 12 * h))  # a name may be the longer
+    if rank is not None:
+        name = 2 * rank - top
+        return (left, max(0, int(name - PAD * h)), right, int(name + (1.25 + PAD) * h))
+    base = max(0, int(top - 4 * h))
+    ink = np.asarray(image.crop((left, base, right, int(top - 0.15 * h))).convert("L")) < 128
+    lined = ink.sum(axis=1) >= max(4, INKED * (right - left))
+    if not lined.any():
+        return None
+    bottom = y = int(np.nonzero(lined)[0][-1])  # the name's underline or its letters' feet
+    gap = max(1, int(0.15 * h))  # between the underline and the letters; in an "i" or "j"
+    while y > 0 and bottom - y < 2 * h and lined[max(0, y - gap):y].any():
+        y -= 1
+    return (left, max(0, int(base + y - PAD * h)), right, int(base + bottom + PAD * h))
 
 
 def _read(look, box, key, run, timeout: float, langs: str) -> list[Word]:
@@ -101,6 +185,10 @@ def _read(look, box, key, run, timeout: float, langs: str) -> list[Word]:
     except Refused:
         return []
     again = tsv_words(tsv, box[0], box[1], key)[0]
+    while again and not re.search(r"[A-Za-z]", again[0].text):
+        again.pop(0)  # stamp debris before the name: a name begins with a letter
+    if again:  # ... even where the debris is glued to it ("2RUDI,", "\u2018RIZAL")
+        again[0].text = re.sub(r"^[^A-Za-z]+(?=[A-Z])", "", again[0].text)
     while again and not re.search(r"[A-Za-z]", again[-1].text):
         again.pop()  # a stamp's star or lettering after the name, read as "7" or "|"
     return again

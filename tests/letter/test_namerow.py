@@ -14,33 +14,42 @@ from tests.letter.test_nameline import run
 LANGS = "ind+eng"
 
 
-def page(struck: bool = False) -> Image.Image:
+def page(struck: bool = False, rank: bool = True, name: str = "Drs. EKO PRASETYO, M.Si.",
+         first: str | None = None) -> Image.Image:
     """A signature block at ~300 dpi: post, name, rank, NIP; STRUCK: the name underlined and
-    the signature's tail drawn through it."""
+    the signature's tail drawn through it; without RANK, the name straight above the NIP; a
+    name wrapped after FIRST, its first line."""
     img = Image.new("L", (2480, 700), 255)
     d = ImageDraw.Draw(img)
     bold = ImageFont.truetype("DejaVuSans-Bold.ttf", 46)
     plain = ImageFont.truetype("DejaVuSans.ttf", 46)
     d.text((1300, 60), "Kepala Dinas Koperasi,", font=plain, fill=0)
-    d.text((1300, 360), "Drs. EKO PRASETYO, M.Si.", font=bold, fill=0)
+    at = 360 if rank else 440
+    if first:
+        d.text((1300, at - 80), first, font=bold, fill=0)
+    d.text((1300, at), name, font=bold, fill=0)
     if struck:
-        d.line((1300, 420, 1960, 420), fill=0, width=4)
-        d.line((1500, 400, 2300, 350), fill=0, width=4)
-    d.text((1300, 440), "Pembina Tk. I", font=plain, fill=0)
+        d.line((1300, at + 60, 1300 + 28 * len(name), at + 60), fill=0, width=4)
+        d.line((1500, at + 40, 2300, at - 10), fill=0, width=4)
+    if rank:
+        d.text((1300, 440), "Pembina Tk. I", font=plain, fill=0)
     d.text((1300, 520), "NIP. 198502192012011347", font=plain, fill=0)
     return img
 
 
-def read(name_row: str):
-    """The page's words with the name's row as given (a word of "~" for stamp debris)."""
+def read(name_row: str, rank: bool = True):
+    """The page's words with the name's row as given (a word of "~" for stamp debris; none
+    where the page's reading lost the line); without RANK, the name straight above the NIP."""
     def line(texts, top, key, x=1300.0):
         out = []
         for t in texts.split():
             out.append(Word(t, x, x + 30 * len(t), top, top + 50, 0.9, key))
             x += 30 * len(t) + 20
         return out
-    return (line("Kepala Dinas Koperasi,", 60, (1, 1, 1)) + line(name_row, 360, (1, 2, 1), 1240.0)
-            + line("Pembina Tk. I", 440, (1, 3, 1)) + line("NIP. 198502192012011347", 520, (1, 4, 1)))
+    return (line("Kepala Dinas Koperasi,", 60, (1, 1, 1))
+            + line(name_row, 360 if rank else 440, (1, 2, 1), 1240.0)
+            + (line("Pembina Tk. I", 440, (1, 3, 1)) if rank else [])
+            + line("NIP. 198502192012011347", 520, (1, 4, 1)))
 
 
 def texts(words, key=(1, 2, 1)):
@@ -108,3 +117,46 @@ def test_a_rank_whose_first_word_a_scan_spoilt_is_no_row_of_the_name():
         words = [w for w in words if w.text != "~"] + [Word(t, 1300.0 + 200 * k, 1480.0 + 200 * k, 440, 490, 0.9, (1, 3, 1))
                                                        for k, t in enumerate(rank.split())]
         assert [" ".join(w.text for w in r) for r in name_rows(words)][-1] == "Drs. EKO PRASETYO, M.Si.", rank
+
+
+def _rows(words) -> list[str]:
+    from pipeline.letter.lines import from_words
+    return [ln.text for ln in from_words(words, 2480, 1, ocr=True) if not ln.blank]
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
+def test_a_name_line_the_page_lost_is_read_where_the_block_puts_it():
+    """GIVEN pages whose reading lost the underlined name's line altogether, so that the line
+    above the NIP is the post's (a row of capitalised words, like a name): one with the rank
+    under the name, one without
+    WHEN the name's row is looked at
+    THEN the name is read where the block's geometry puts it (a line pitch above the rank, or
+    the lowest line of ink above the NIP) and stands between the post and the rank."""
+    for rank in (True, False):
+        got = _rows(namerow.reread(page(rank=rank), read("", rank), run, 30, LANGS))
+        at = got.index("Kepala Dinas Koperasi,")
+        assert got[at + 1].startswith("Drs. EKO PRASETYO, M"), (rank, got)
+        assert got[at + 2] == ("Pembina Tk. I" if rank else "NIP. 198502192012011347"), got
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
+def test_a_wrapped_names_first_line_a_stamp_hid_is_read():
+    """GIVEN a name wrapped before its last degrees ("BAMBANG LESTARI, A.Md.Keb.," over
+    "S.K.M., M.Ak."), whose first line the page's reading lost under the stamp
+    WHEN the name's rows are looked at
+    THEN the first line is read a line pitch above the second, and the post stays the post."""
+    img = page(name="S.K.M., M.Ak.", first="BAMBANG LESTARI, A.Md.Keb.,")
+    got = _rows(namerow.reread(img, read("S.K.M., M.Ak."), run, 30, LANGS))
+    at = got.index("Kepala Dinas Koperasi,")
+    assert got[at + 1].startswith("BAMBANG LESTARI, A.Md.Keb"), got
+    assert got[at + 2] == "S.K.M., M.Ak.", got
+
+
+def test_a_name_row_the_page_read_whole_where_the_block_puts_it_is_left_alone():
+    """GIVEN a page whose reading has the name whole, a line pitch above the rank
+    WHEN it is looked at THEN nothing is read again (the geometry agrees with the reading)."""
+    def never(*_):
+        raise AssertionError("read again")
+    for rank in (True, False):
+        words = read("Drs. EKO PRASETYO, M.Si.", rank)
+        assert namerow.reread(page(rank=rank), words, never, 30, LANGS) == words

@@ -712,3 +712,23 @@ def test_an_addressee_whose_last_word_ocr_cut_after_its_capital():
                         Line("D", 1, 0.581, ocr=True, x1=0.594), Line("enpasar", 1, 0.596, ocr=True, x1=0.673),
                         Line("")]
     assert parse(lines, "scan").tujuan == "Kepala Inspektorat Kota Denpasar"
+
+
+def test_a_wrapped_names_degrees_a_stamp_spoilt_still_follow_its_first_line():
+    """GIVEN a scanned name wrapped before its last degrees, whose second line the stamp
+    spoilt ("S22, M.Ak." for "S.K.M., M.Ak.": no degree pattern, but no word of a name either)
+    and whose lettering was read above the first line
+    WHEN the signature is read
+    THEN the name is both lines and the post is the post; a name's last line that holds a
+    name's word is not joined to a post above it that ends with a comma."""
+    post = [("DIREKTUR RUMAH SAKIT UMUM DAERAH,", 0.55)]
+    lines = scan(("Demikian disampaikan.", 0.1), ("", 0), *post, ("", 0), ("& ond", 0.45),
+                 ("BAMBANG LESTARI, A.Md.Keb.,", 0.55), ("S22, M.Ak.", 0.55),
+                 ("NIP. 19710704 199902 1 006", 0.55))
+    sig = signature(lines, 1)[0]
+    assert sig["nama"].startswith("BAMBANG LESTARI, A.Md.Keb., S"), sig
+    assert sig["jabatan"] == "DIREKTUR RUMAH SAKIT UMUM DAERAH"
+    lines = scan(("Demikian disampaikan.", 0.1), ("", 0), ("Kepala Dinas Sosial,", 0.55),
+                 ("Rahmat Nugroho, S.Si.", 0.55), ("NIP. 19710704 199902 1 006", 0.55))
+    sig = signature(lines, 1)[0]
+    assert (sig["nama"], sig["jabatan"]) == ("Rahmat Nugroho, S.Si.", "Kepala Dinas Sosial")
