@@ -35,9 +35,9 @@ DOUBTED, DISBELIEVED = 0.5, 0.4
 # post ("DKI Jakarta", "UPT Puskesmas", "P3A Kota", "Pj. Bupati", "a/n BUPATI")
 STAMP_BITS = re.compile(r"^(?:(?!a/n\s)(?=\S{1,3}\s)(?:\S*[^\w.\s]\S*|[A-Za-z]|\d+)\s+)+(?=[A-Z][A-Za-z]{2,})")
 BARE_NIP = re.compile(r"(?<!\d)(((?:19|20)\d{2})(\d{2})(\d{2})\s?((?:19|20)\d{2})(\d{2})\s?[12]\s?\d{3})(?!\d)")
-# one degree as OCR may give it: "S.H.", "Sp.PD.,", "M.Kes", "S.STP.", "IPM." (a dot in it)
 # a word that can only be part of a name, not a title or degree: three letters or more, no dot
 NAME_PART = re.compile(r"^[A-Z](?:[a-z'\u2019-]{2,}|[A-Z'\u2019-]{2,}),?$")
+# one degree as OCR may give it: "S.H.", "Sp.PD.,", "M.Kes", "S.STP.", "IPM." (a dot in it)
 DEGREE = re.compile(r"^[A-Z][A-Za-z]{0,3}(?:\.[A-Za-z]{1,4})*[.,]{0,2}$")
 # a line of academic degrees only ("S.Psi., M.A.P.", "Sp.PD., M.Kes.", "IPM."): the tail of a name
 # (degrees separated by spaces: one way to read a line, so no backtracking on "A.A.A.…!"; a
