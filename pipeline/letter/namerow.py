@@ -89,7 +89,7 @@ def reread(image, words: list[Word], run, timeout: float, langs: str) -> list[Wo
                 w.key == row[0].key or box[1] < (w.top + w.bottom) / 2 < box[3])]))
     # where the page's reading lost the name's line (an underlined line taken for a rule) or
     # took stamp lettering for it, the line is read where the block's geometry puts it
-    rank = _rank_top(words, nip, h)
+    rank = _rank(words, nip, h)
     where = _located(image, nip, h, rank)
     if where and (not row or abs(sum(where[1::2]) - sum(tries[0][0][1::2])) > h):
         tries.append((where, ("name", nip[0].key), "both", _inside(words, where)))
@@ -100,7 +100,7 @@ def reread(image, words: list[Word], run, timeout: float, langs: str) -> list[Wo
     # line stands a line pitch above, and the stamp may have hidden it from the page's reading
     if last and not any(NAME_PART.match(w.text) for w in last):
         top = median(w.top for w in last)
-        start = top - (median(w.top for w in nip) - (rank if rank is not None else top))
+        start = top - (rank[1] if rank else median(w.top for w in nip) - top)
         x0, _, x1, _ = where or tries[0][0]
         box = (x0, max(0, int(start - PAD * h)), x1, int(start + (1.25 + PAD) * h))
         inside = _inside(words, box)
@@ -147,25 +147,29 @@ class _Reader:
         return [w for w in words if id(w) not in gone] + best[0], best[0]
 
 
-def _rank_top(words: list[Word], nip: list[Word], h: float) -> float | None:
-    """The top of the rank's line (pangkat) just above the NIP, if the block has one."""
+def _rank(words: list[Word], nip: list[Word], h: float) -> tuple[float, float] | None:
+    """The top of the rank's line (pangkat) above the NIP and the block's line pitch, if the
+    block has a rank; it may take two lines ("Pembina Utama Muda" over "(IV/c)")."""
     top = median(w.top for w in nip)
-    above = [w for w in words if w.key != nip[0].key and top - 3 * h < w.top < top - 0.5 * h
-             and w.x1 > min(w.x0 for w in nip) - h]
-    rank = [w for w in above if RANK.search(" ".join(
-        v.text for v in sorted(above, key=lambda v: v.x0) if v.key == w.key))]
-    return median(w.top for w in rank) if rank else None
+    rows: dict[tuple, list[Word]] = {}
+    for w in words:
+        if w.key != nip[0].key and top - 4 * h < w.top < top - 0.5 * h and \
+                w.x1 > min(v.x0 for v in nip) - h:
+            rows.setdefault(w.key, []).append(w)
+    tops = sorted(median(w.top for w in r) for r in rows.values()
+                  if RANK.search(" ".join(w.text for w in sorted(r, key=lambda w: w.x0))))
+    return (tops[0], (top - tops[0]) / len(tops)) if tops else None
 
 
-def _located(image, nip: list[Word], h: float, rank: float | None):
+def _located(image, nip: list[Word], h: float, rank: tuple[float, float] | None):
     """Where the name's line stands by the block's geometry: a line pitch above the rank's
     line (the name, rank and NIP are set at one spacing), or where there is no rank, the
     lowest line of ink above the NIP; None where no ink is found."""
     top = median(w.top for w in nip)
     left = max(0, int(min(w.x0 for w in nip) - h))
     right = min(image.width, int(max(w.x1 for w in nip) + 12 * h))  # a name may be the longer
-    if rank is not None:
-        name = 2 * rank - top
+    if rank:
+        name = rank[0] - rank[1]
         return (left, max(0, int(name - PAD * h)), right, int(name + (1.25 + PAD) * h))
     base = max(0, int(top - 4 * h))
     ink = np.asarray(image.crop((left, base, right, int(top - 0.15 * h))).convert("L")) < 128

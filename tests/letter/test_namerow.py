@@ -160,3 +160,28 @@ def test_a_name_row_the_page_read_whole_where_the_block_puts_it_is_left_alone():
     for rank in (True, False):
         words = read("Drs. EKO PRASETYO, M.Si.", rank)
         assert namerow.reread(page(rank=rank), words, never, 30, LANGS) == words
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
+def test_a_name_above_a_rank_on_two_lines_is_found_a_pitch_above_the_rank():
+    """GIVEN a block whose rank takes two lines ("Pembina Utama Muda" over "(IV/c)") and whose
+    name's line the page's reading lost WHEN the name's row is looked at THEN the name is read
+    a line pitch above the rank's first line, not two."""
+    img = Image.new("L", (2480, 700), 255)
+    d = ImageDraw.Draw(img)
+    bold = ImageFont.truetype("DejaVuSans-Bold.ttf", 46)
+    plain = ImageFont.truetype("DejaVuSans.ttf", 46)
+    for text, top, font in (("Kepala Dinas Koperasi,", 60, plain), ("Drs. EKO PRASETYO, M.Si.", 280, bold),
+                            ("Pembina Utama Muda", 360, plain), ("(IV/c)", 440, plain),
+                            ("NIP. 198502192012011347", 520, plain)):
+        d.text((1300, top), text, font=font, fill=0)
+    words = [w for w in read("") if w.key != (1, 3, 1)]
+    for k, (text, top) in enumerate((("Pembina Utama Muda", 360), ("(IV/c)", 440))):
+        x = 1300.0
+        for t in text.split():
+            words.append(Word(t, x, x + 30 * len(t), top, top + 50, 0.9, (1, 5, k)))
+            x += 30 * len(t) + 20
+    got = _rows(namerow.reread(img, words, run, 30, LANGS))
+    at = got.index("Kepala Dinas Koperasi,")
+    assert got[at + 1].startswith("Drs. EKO PRASETYO, M"), got
+    assert got[at + 2:at + 4] == ["Pembina Utama Muda", "(IV/c)"], got
