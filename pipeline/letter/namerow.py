@@ -104,7 +104,9 @@ def reread(image, words: list[Word], run, timeout: float, langs: str) -> list[Wo
         x0, _, x1, _ = where or tries[0][0]
         box = (x0, max(0, int(start - PAD * h)), x1, int(start + (1.25 + PAD) * h))
         inside = _inside(words, box)
-        if not (inside and _whole_name(sorted(inside, key=lambda w: w.x0), h)):
+        # (only a line the page did not read as words of a name: one read whole but for a gap
+        # is no gain worth a stamp's stroke read into it, "ILESTARI")
+        if not (inside and all(_name_like(w.text) for w in inside)):
             words = read.best(words, [(box, ("name start", nip[0].key), "both", inside)])[0]
     return words
 

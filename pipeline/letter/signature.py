@@ -37,6 +37,8 @@ STAMP_BITS = re.compile(r"^(?:(?!a/n\s)(?=\S{1,3}\s)(?:\S*[^\w.\s]\S*|[A-Za-z]|\
 BARE_NIP = re.compile(r"(?<!\d)(((?:19|20)\d{2})(\d{2})(\d{2})\s?((?:19|20)\d{2})(\d{2})\s?[12]\s?\d{3})(?!\d)")
 # a word that can only be part of a name, not a title or degree: three letters or more, no dot
 NAME_PART = re.compile(r"^[A-Z](?:[a-z'\u2019-]{2,}|[A-Z'\u2019-]{2,}),?$")
+# a degree with a dot inside it, as no word of a post has ("S.E.", "A.Md.Keb.", "M.Ak.")
+DOTTED = re.compile(r"(?<!\S)[A-Z][A-Za-z]{0,3}\.[A-Za-z]{1,4}\.")
 # one degree as OCR may give it: "S.H.", "Sp.PD.,", "M.Kes", "S.STP.", "IPM." (a dot in it)
 DEGREE = re.compile(r"^[A-Z][A-Za-z]{0,3}(?:\.[A-Za-z]{1,4})*[.,]{0,2}$")
 # a line of academic degrees only ("S.Psi., M.A.P.", "Sp.PD., M.Kes.", "IPM."): the tail of a name
@@ -134,9 +136,11 @@ def _name(lines: list[Line], j: int, start: int, nip: Line, rows: int) -> tuple[
         if place_date(above.text) or alone_date(above.text) or CLOSING.match(above.text):
             break
         # degrees alone (or what a stamp left of them, "S22, M.Ak." with no word of a name)
-        # under a line that ends with a comma: the name's own first line, "BAMBANG LESTARI,"
+        # under a line that opened the degrees and ends with a comma: the name's own first
+        # line, "BAMBANG LESTARI, A.Md.Keb.," (a post has no such degree: "KABUPATEN SRAGEN,")
         tail_only = DEGREES.match(names[0]) is not None or (
-            above.text.rstrip().endswith(",") and not any(map(NAME_PART.match, names[0].split())))
+            above.text.rstrip().endswith(",") and DOTTED.search(above.text) is not None
+            and not any(map(NAME_PART.match, names[0].split())))
         # the room to sign is just above (or the page broke there)
         gap_above = k - 1 > start and (lines[k - 1].blank or lines[k - 1].page != above.page)
         # degrees alone on a line belong to the name above, wherever a scan puts its edges

@@ -185,3 +185,27 @@ def test_a_name_above_a_rank_on_two_lines_is_found_a_pitch_above_the_rank():
     at = got.index("Kepala Dinas Koperasi,")
     assert got[at + 1].startswith("Drs. EKO PRASETYO, M"), got
     assert got[at + 2:at + 4] == ["Pembina Utama Muda", "(IV/c)"], got
+
+
+def test_a_wrapped_names_first_line_read_as_a_name_is_not_read_again():
+    """GIVEN a wrapped name whose first line the page read as words of a name, set apart by a
+    stamp's ring ("BAMBANG   LESTARI WIDODO,"), over a second line the stamp spoilt
+    WHEN the name's rows are looked at
+    THEN the first line is not read again (a second reading took the ring for a letter,
+    "ILESTARI", and would have won by one letter)."""
+    header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+    calls = []
+
+    def fake(cmd, stdin, timeout):
+        calls.append(cmd)
+        text = "S.K.M., M.Ak." if len(calls) == 1 else "BAMBANG ILESTARI WIDODO,"
+        return (header + "".join(f"5\t1\t1\t1\t1\t{k}\t{10 + 200 * k}\t10\t180\t40\t90\t{t}\n"
+                                 for k, t in enumerate(text.split()))).encode()
+    words = read("SK\u201dM., MAK.")
+    words += [Word("BAMBANG", 1240.0, 1460.0, 280, 330, 0.9, (1, 6, 1)),
+              Word("LESTARI", 1700.0, 1900.0, 280, 330, 0.9, (1, 6, 1)),
+              Word("WIDODO,", 1930.0, 2130.0, 280, 330, 0.9, (1, 6, 1))]
+    got = namerow.reread(page(name="S.K.M., M.Ak.", first="BAMBANG LESTARI WIDODO,"), words, fake,
+                         30, LANGS)
+    assert texts(got, (1, 6, 1)) == "BAMBANG LESTARI WIDODO,"
+    assert len(calls) == 1

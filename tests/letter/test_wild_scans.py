@@ -732,3 +732,20 @@ def test_a_wrapped_names_degrees_a_stamp_spoilt_still_follow_its_first_line():
                  ("Rahmat Nugroho, S.Si.", 0.55), ("NIP. 19710704 199902 1 006", 0.55))
     sig = signature(lines, 1)[0]
     assert (sig["nama"], sig["jabatan"]) == ("Rahmat Nugroho, S.Si.", "Kepala Dinas Sosial")
+
+
+def test_a_post_ending_with_a_comma_is_not_joined_to_a_name_with_no_long_word():
+    """GIVEN scanned blocks with no room between a post that ends with a comma and a name that
+    holds no word of three letters (Balinese abbreviations, "I Gst. Ngr. A. K."), and a name
+    that ends like a rank's second words ("PUTU EKA PRATAMA MADYA")
+    WHEN the signature is read
+    THEN the post is not taken into the name, and the name is no rank (found by a review)."""
+    post = [("KEPALA DINAS PENDIDIKAN", 0.55), ("KABUPATEN SRAGEN,", 0.55)]
+    lines = scan(("Demikian disampaikan.", 0.1), ("", 0), *post, ("I Gst. Ngr. A. K.", 0.55),
+                 ("NIP. 19710704 199902 1 006", 0.55))
+    sig = signature(lines, 1)[0]
+    assert not sig["nama"].startswith("KABUPATEN"), sig
+    assert sig["jabatan"] == "KEPALA DINAS PENDIDIKAN KABUPATEN SRAGEN"
+    sig = signature(_block("I PUTU EKA PRATAMA MADYA", [("Kepala Dinas,", 0.55)])[:-2]
+                    + scan(("NIP. 19680314 199010 1 006", 0.55)), 1)[0]
+    assert sig["nama"].endswith("PUTU EKA PRATAMA MADYA"), sig
