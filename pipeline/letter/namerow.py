@@ -84,9 +84,8 @@ def reread(image, words: list[Word], run, timeout: float, langs: str) -> list[Wo
     tries = []
     if row:
         box = _band(row, nip, image.width, image.height)
-        tries.append((box, row[0].key, "clean" if _whole_name(row, h) else "both", [
-            w for w in words if w.x1 > box[0] and w.x0 < box[2] and (
-                w.key == row[0].key or box[1] < (w.top + w.bottom) / 2 < box[3])]))
+        tries.append((box, row[0].key, "clean" if _whole_name(row, h) else "both",
+                      _inside(words, box, row[0].key)))
     # where the page's reading lost the name's line (an underlined line taken for a rule) or
     # took stamp lettering for it, the line is read where the block's geometry puts it
     rank = _rank(words, nip, h)
@@ -111,9 +110,10 @@ def reread(image, words: list[Word], run, timeout: float, langs: str) -> list[Wo
     return words
 
 
-def _inside(words: list[Word], box) -> list[Word]:
+def _inside(words: list[Word], box, key: tuple | None = None) -> list[Word]:
+    """The page's words across BOX whose middle is in it, or that stand in the row KEY."""
     return [w for w in words if w.x1 > box[0] and w.x0 < box[2]
-            and box[1] < (w.top + w.bottom) / 2 < box[3]]
+            and (w.key == key or box[1] < (w.top + w.bottom) / 2 < box[3])]
 
 
 class _Reader:
