@@ -89,7 +89,7 @@ def reread(image, words: list[Word], run, timeout: float, langs: str) -> list[Wo
     # where the page's reading lost the name's line (an underlined line taken for a rule) or
     # took stamp lettering for it, the line is read where the block's geometry puts it
     rank = _rank(words, nip, h)
-    where = _located(image, nip, h, rank)
+    where = _located(image, words, nip, h, rank)
     if where and (not row or abs(sum(where[1::2]) - sum(tries[0][0][1::2])) > h):
         tries.append((where, ("name", nip[0].key), "both", _inside(words, where)))
     words, last = read.best(words, tries)
@@ -100,8 +100,8 @@ def reread(image, words: list[Word], run, timeout: float, langs: str) -> list[Wo
     if last and not any(NAME_PART.match(w.text) for w in last):
         top = median(w.top for w in last)
         start = top - (rank[1] if rank else median(w.top for w in nip) - top)
-        x0, _, x1, _ = where or tries[0][0]
-        box = (x0, max(0, int(start - PAD * h)), x1, int(start + (1.25 + PAD) * h))
+        box = _across(words, nip, h, max(0, int(start - PAD * h)), int(start + (1.25 + PAD) * h),
+                      image.width)
         inside = _inside(words, box)
         # (only a line the page did not read as words of a name: one read whole but for a gap
         # is no gain worth a stamp's stroke read into it, "ILESTARI")
@@ -163,26 +163,46 @@ def _rank(words: list[Word], nip: list[Word], h: float) -> tuple[float, float] |
     return (tops[0], (top - tops[0]) / len(tops)) if tops else None
 
 
-def _located(image, nip: list[Word], h: float, rank: tuple[float, float] | None):
+def _located(image, words: list[Word], nip: list[Word], h: float,
+             rank: tuple[float, float] | None):
     """Where the name's line stands by the block's geometry: a line pitch above the rank's
     line (the name, rank and NIP are set at one spacing), or where there is no rank, the
     lowest line of ink above the NIP; None where no ink is found."""
     top = median(w.top for w in nip)
-    left = max(0, int(min(w.x0 for w in nip) - h))
-    right = min(image.width, int(max(w.x1 for w in nip) + 12 * h))  # a name may be the longer
     if rank:
         name = rank[0] - rank[1]
-        return (left, max(0, int(name - PAD * h)), right, int(name + (1.25 + PAD) * h))
-    base = max(0, int(top - 4 * h))
-    ink = np.asarray(image.crop((left, base, right, int(top - 0.15 * h))).convert("L")) < 128
-    lined = ink.sum(axis=1) >= max(4, INKED * (right - left))
-    if not lined.any():
-        return None
-    bottom = y = int(np.nonzero(lined)[0][-1])  # the name's underline or its letters' feet
-    gap = max(1, int(0.15 * h))  # between the underline and the letters; in an "i" or "j"
-    while y > 0 and bottom - y < 2 * h and lined[max(0, y - gap):y].any():
-        y -= 1
-    return (left, max(0, int(base + y - PAD * h)), right, int(base + bottom + PAD * h))
+        y0, y1 = max(0, int(name - PAD * h)), int(name + (1.25 + PAD) * h)
+    else:
+        base = max(0, int(top - 4 * h))
+        left = max(0, int(min(w.x0 for w in nip) - h))  # the column of a flush-left block
+        right = min(image.width, int(max(w.x1 for w in nip) + 12 * h))
+        ink = np.asarray(image.crop((left, base, right, int(top - 0.15 * h))).convert("L")) < 128
+        lined = ink.sum(axis=1) >= max(4, INKED * ink.shape[1])
+        if not lined.any():
+            return None
+        bottom = y = int(np.nonzero(lined)[0][-1])  # the name's underline or its letters' feet
+        gap = max(1, int(0.15 * h))  # between the underline and the letters; in an "i" or "j"
+        while y > 0 and bottom - y < 2 * h and lined[max(0, y - gap):y].any():
+            y -= 1
+        y0, y1 = max(0, int(base + y - PAD * h)), int(base + bottom + PAD * h)
+    return _across(words, nip, h, y0, y1, image.width)
+
+
+def _across(words: list[Word], nip: list[Word], h: float, y0: int, y1: int, width: int
+            ) -> tuple[int, int, int, int]:
+    """The box of a line between rows Y0 and Y1 of the block. A block set flush left has the
+    line begin at the NIP's left edge, a long name run on right of it; a block set centred
+    (a line above the NIP centred on it, but not flush with it) has a long name run on both
+    sides of the NIP."""
+    x0, x1, top = min(w.x0 for w in nip), max(w.x1 for w in nip), median(w.top for w in nip)
+    rows: dict[tuple, list[Word]] = {}
+    for w in words:
+        if w.key != nip[0].key and y0 - 8 * h < w.top < top:
+            rows.setdefault(w.key, []).append(w)
+    centred = any(abs(min(w.x0 for w in r) - x0) > h and abs(
+        min(w.x0 for w in r) + max(w.x1 for w in r) - x0 - x1) < 2 * h for r in rows.values())
+    left = x0 - (12 * h if centred else h)
+    return (max(0, int(left)), y0, min(width, int(x1 + 12 * h)), y1)
 
 
 def _read(looks: list[tuple], run, timeout: float, langs: str) -> list[list[Word]]:

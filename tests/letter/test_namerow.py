@@ -209,3 +209,32 @@ def test_a_wrapped_names_first_line_read_as_a_name_is_not_read_again():
                          30, LANGS)
     assert texts(got, (1, 6, 1)) == "BAMBANG LESTARI WIDODO,"
     assert len(calls) == 1
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
+def test_a_centred_block_whose_long_name_the_page_lost_is_read_whole():
+    """GIVEN a signature block set centred, as many offices set it, whose name is wider than the
+    NIP and begins well left of it, and whose line the page's reading lost
+    WHEN the name's row is looked at
+    THEN the name is read whole, its first words included (found by no generator: every
+    generated block is set flush left)."""
+    img = Image.new("L", (2480, 700), 255)
+    d = ImageDraw.Draw(img)
+    bold = ImageFont.truetype("DejaVuSans-Bold.ttf", 46)
+    plain = ImageFont.truetype("DejaVuSans.ttf", 46)
+    centre = 1800
+    for text, top, font in (("Kepala Dinas Koperasi,", 60, plain),
+                            ("Dr. H. MUHAMMAD ABDURRAHMAN SIREGAR, S.Psi., M.A.P.", 360, bold),
+                            ("Pembina Tk. I", 440, plain), ("NIP. 198502192012011347", 520, plain)):
+        d.text((centre - d.textlength(text, font=font) / 2, top), text, font=font, fill=0)
+    words = []
+    for text, top, key in (("Kepala Dinas Koperasi,", 60, (1, 1, 1)), ("Pembina Tk. I", 440, (1, 3, 1)),
+                           ("NIP. 198502192012011347", 520, (1, 4, 1))):
+        x = centre - d.textlength(text, font=plain) / 2
+        for t in text.split():
+            wide = d.textlength(t, font=plain)
+            words.append(Word(t, x, x + wide, top, top + 46, 0.9, key))
+            x += wide + d.textlength(" ", font=plain)
+    got = _rows(namerow.reread(img, words, run, 30, LANGS))
+    at = got.index("Kepala Dinas Koperasi,")
+    assert got[at + 1].startswith("Dr. H. MUHAMMAD ABDURRAHMAN SIREGAR, S.Psi"), got
