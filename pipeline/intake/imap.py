@@ -30,7 +30,8 @@ from urllib.parse import unquote, urlsplit
 from imapclient import DELETED, IMAPClient
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError, LoginError
 
-from pipeline.intake.imapwire import fetch_present, gone, personal_namespace, read_ahead
+from pipeline.intake.imapwire import (fetch_present, gone, missing_folder, personal_namespace,
+                                      read_ahead)
 from pipeline.intake.source import FAILED, OUTCOMES, PROCESSED, Incoming, Ledger, SourceError
 
 log = logging.getLogger(__name__)
@@ -95,8 +96,9 @@ class ImapSource:
     def open(self) -> None:
         """Connect, log in and select the folder; retry with exponential backoff.
 
-        Gives up after `retries` retries (SourceError). A refused login or an
-        untrusted certificate is not retried: waiting will not fix either.
+        Gives up after `retries` retries (SourceError). A refused login, an
+        untrusted certificate or a folder the server does not have is not retried:
+        waiting will not fix them, and retrying would hold up the other mailboxes.
         """
         if self._client is not None:
             return
@@ -110,6 +112,9 @@ class ImapSource:
             except ssl.SSLCertVerificationError as err:
                 raise SourceError(f"{self.name}: server certificate rejected: {err}") from err
             except (OSError, IMAPClientError) as err:
+                if isinstance(err, IMAPClientError) and missing_folder(err):
+                    raise SourceError(f"{self.name}: the server has no folder "
+                                      f"{self.folder!r}") from err
                 if attempt == self.retries:
                     raise SourceError(
                         f"{self.name}: cannot connect after {attempt + 1} attempts: {err}") from err

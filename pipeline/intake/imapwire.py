@@ -16,6 +16,13 @@ def gone(err: Exception) -> bool:
     return "EXPUNGEISSUED" in text or "NO LONGER EXIST" in text or "NONEXISTENT" in text
 
 
+def missing_folder(err: Exception) -> bool:
+    """The server says the folder to select does not exist (RFC 5530's NONEXISTENT; servers
+    without response codes say it in words)."""
+    text = str(err).upper()
+    return "SELECT" in text and ("NONEXISTENT" in text or "EXIST" in text or "NOT FOUND" in text)
+
+
 def fetch_present(client: IMAPClient, uids: list[int]) -> dict:
     """Bodies of UIDS; messages another session expunged meanwhile are left out quietly."""
     try:

@@ -171,6 +171,22 @@ def test_open_retries_with_backoff_until_server_is_back(dovecot):
         bad.open()
 
 
+def test_a_folder_the_server_lacks_is_reported_at_once_not_retried(dovecot):
+    """GIVEN a source set to read a folder the server does not have (a replies mailbox not yet
+    made, a misspelt name) WHEN it is opened with retries THEN it fails at once, naming the
+    folder, rather than holding up the worker's other mailboxes through its backoff; once the
+    folder exists, it opens."""
+    src = ImapSource(dovecot.url("Balasan"), dovecot.password, timeout=2, retries=5, backoff=1)
+    t0 = time.monotonic()
+    with pytest.raises(SourceError, match="no folder 'Balasan'"):
+        src.open()
+    assert time.monotonic() - t0 < 1
+    dovecot.append("Balasan", mail(1))
+    src.open()
+    assert src.connected
+    src.close()
+
+
 def test_idle_wakes_up_when_another_client_appends(dovecot):
     """GIVEN a source idling on an empty INBOX
     WHEN another client appends a message 0.3 s later
