@@ -53,15 +53,31 @@ def _debris(text: str) -> bool:
     return max((len(t) for t in re.findall(r"[A-Za-z]+", text)), default=0) <= 4
 
 
+# a two-letter bachelor's or master's degree (sarjana, magister) as a scan reads it with its
+# dots lost ("ST" for "S.T."), or a degree's S read as 8 ("8.Pd."); a foreign degree written
+# without dots ("MPH", "MSc") is kept as written
+UNDOTTED = re.compile(r"^([SM])([EHTPM])(,?)$")
+EIGHT = re.compile(r"^8(?=\.[A-Z][a-z]{0,3}\.?,?$)")
+FOREIGN = re.compile(r"^(?:MPH|MBA|MSc|PhD|Psikolog|Ners),?$")
+
+
 def _degrees(nama: str) -> str:
     """The academic degrees after a name written as PUEBI writes them, "NAME, S.H., M.H.":
-    OCR of a scan mixes up their commas and dots ("S.H.. M.H.", "WAHYUNI. S.E.", "M.T,")."""
-    tokens = nama.split()
+    OCR of a scan mixes up their commas and dots ("S.H.. M.H.", "WAHYUNI. S.E.", "M.T,"), or
+    loses a degree's dots ("H. Taufik, ST MPH")."""
+    tokens = [EIGHT.sub("S", t) for t in nama.split()]
     k = len(tokens)
-    while k > 1 and "." in tokens[k - 1] and DEGREE.match(tokens[k - 1]):
+    while k > 1 and ("." in tokens[k - 1] and DEGREE.match(tokens[k - 1])
+                     or FOREIGN.match(tokens[k - 1]) or UNDOTTED.match(tokens[k - 1])):
         k -= 1
+    # a degree that lost its dots only where a comma sets the degrees apart ("BUDI, ST"), not
+    # two capitals that may end a name ("BUDI SE"); and foreign ones only beside ours
+    while k < len(tokens) and (UNDOTTED.match(tokens[k]) and not tokens[k - 1].endswith(",")
+                               or FOREIGN.match(tokens[k]) and k == len(tokens) - 1):
+        k += 1
+    tokens[k:] = [UNDOTTED.sub(r"\1.\2.\3", t) for t in tokens[k:]]
     if k == len(tokens) or k == 0:
-        return nama
+        return " ".join(tokens) if k else nama
     out = []
     for tok in tokens[k:]:
         core = tok.rstrip(".,")

@@ -31,6 +31,12 @@ def test_ocr_commas_and_dots_in_degrees_follow_puebi():
     # the rank's line bridged onto the name's by a stamp: after the degrees only degrees follow
     assert name("H. JOKO FAUZI, S.AP. St Rembiha Tingkat") == "H. JOKO FAUZI, S.AP."
     assert name("H. Taufik, S.T., MPH") == "H. Taufik, S.T., MPH"
+    # a degree's dots too small for the scan, its S read as 8; two capitals ending a name stay
+    assert name("H. Taufik, ST MPH") == "H. Taufik, S.T., MPH"
+    assert name("BUDI, SE, MM") == "BUDI, S.E., M.M."
+    assert name("H. IRWAN, 8.Pd, M.Ak.") == "H. IRWAN, S.Pd., M.Ak."
+    for kept in ("SUGENG SE", "GUSTI NGURAH MT", "RUDI SANTOSO, MPH"):
+        assert name(kept) == kept
     for kept in ("RINA SARI, S.Psi., Psikolog", "SITI AMINAH, S.Kep., Ners", "Ir. BUDI SANTOSO, S.T., MSc"):
         assert name(kept) == kept
     # a degree wrapped to a line of its own, its last dot read as a comma
@@ -367,15 +373,21 @@ def test_a_scanned_rank_with_marks_or_misread_is_no_name():
     """GIVEN scanned signature blocks whose rank line carries marks before it ("- Pembina",
     "<2: Peribina" for Pembina), and a name whose space a stamp's ring crosses ("SRI-HARTONO")
     WHEN the signature is read
-    THEN the rank is not taken for the name, and the name has its space."""
+    THEN the rank is not taken for the name, and the name has its space. So also where the
+    stamp's ring spoilt the rank's middle letters, or put its lettering before it; a name
+    like a rank's word is still a name."""
     post = [("KEPALA DINAS SOSIAL,", 0.55)]
-    for rank in ("<2: Peribina Utama Madya", "- Pembina Tingkat I", "Pernbina Tk. I"):
+    for rank in ("<2: Peribina Utama Madya", "- Pembina Tingkat I", "Pernbina Tk. I",
+                 "yen Pembuta", "Pombina", "Pembrra Tk. I"):
         lines = scan(("Demikian disampaikan.", 0.1), ("", 0), *post, ("", 0),
                      ("ZAINAL SUPRIYADI, S.H., M.Sc.", 0.55), (rank, 0.55),
                      ("NIP 197307101999101008", 0.55))
         assert signature(lines, 1)[0]["nama"] == "ZAINAL SUPRIYADI, S.H., M.Sc.", rank
     assert signature(_block("SRI-HARTONO SUSANTI, S.T., M.Kes.", post), 1)[0]["nama"] == \
         "SRI HARTONO SUSANTI, S.T., M.Kes."
+    for name in ("PAMBUDI SANTOSO", "Penina Sari, S.E.", "PEMBAYUN", "Eko Permana, S.T."):
+        lines = scan(*post, ("", 0), (name, 0.55), ("NIP 197307101999101008", 0.55))
+        assert signature(lines, 0)[0]["nama"] == name
 
 
 def test_a_post_above_the_room_to_sign_is_not_the_names_first_line():
@@ -702,7 +714,8 @@ def test_a_scanned_word_whose_box_an_underline_stretched_keeps_its_place():
     assert line.text == "NURUL HANDAYANI"
     lines = [Line("Kepala Dinas Sosial,", 1, 0.55, ocr=True), Line("", ocr=True),
              Line("Hi.dr. NI LUH PURNOMO, ME,", 1, 0.55, ocr=True), Line("NIP 197911192002102005", 1, 0.55, ocr=True)]
-    assert signature(lines, 0)[0]["nama"] == "Hj. dr. NI LUH PURNOMO, ME"
+    # (its degree's dots lost to the scan: M.E., magister ekonomi)
+    assert signature(lines, 0)[0]["nama"] == "Hj. dr. NI LUH PURNOMO, M.E."
 
 
 def test_an_addressee_whose_last_word_ocr_cut_after_its_capital():
