@@ -128,8 +128,10 @@ class _Reader:
         which looks to read, the page's words in it). The looks: the band as it stands and
         without the underline or the signature's tail where one crosses it ("both"; each wins
         on some pages), or the latter only ("clean": the page read a whole name, maybe short
-        of a word under the tail). All are read in one run of tesseract."""
-        looks, best, gain = [], None, 0
+        of a word under the tail). All are read in one run of tesseract. Of two readings
+        as like a name, the one whose longest word is shorter stands: a stroke across the
+        gap between two words glues them ("YULIANASURYADI")."""
+        looks, best, gain = [], None, (0, 0)
         for k, (box, key, how, inside) in enumerate(tries):
             band = self.image.crop(box)
             clean, struck = unstruck(band, self.h)
@@ -140,9 +142,10 @@ class _Reader:
         for (k, *_), again in zip(looks, readings):
             inside = tries[k][3]
             text = " ".join(w.text for w in again)
-            score = fit(" ".join(w.text for w in inside))
-            if again and not RANK.search(text) and fit(text) - score > gain:
-                best, gain = (again, inside), fit(text) - score
+            won = (fit(text) - fit(" ".join(w.text for w in inside)),
+                   -max((len(w.text) for w in again), default=0))
+            if again and not RANK.search(text) and won[0] > 0 and won > gain:
+                best, gain = (again, inside), won
         if not best:
             return words, []
         gone = {id(w) for w in best[1]}
@@ -230,4 +233,6 @@ def _trimmed(again: list[Word]) -> list[Word]:
         again[0].text = re.sub(r"^[^A-Za-z]+(?=[A-Z])", "", again[0].text)
     while again and not re.search(r"[A-Za-z]", again[-1].text):
         again.pop()  # a stamp's star or lettering after the name, read as "7" or "|"
+    if again:  # ... or glued to its last word ("MPH”"): a name ends in a letter, dot or comma
+        again[-1].text = re.sub(r"(?<=[A-Za-z.,])[^A-Za-z.,]+$", "", again[-1].text)
     return again

@@ -37,6 +37,24 @@ def test_an_underline_and_a_sloping_tail_go_and_the_letters_stay():
     assert ink(clean.crop((1000, 35, 1300, 70))) < 20  # the tail past the name (of ~900)
 
 
+def test_a_stroke_across_the_gap_between_two_words_goes_from_the_gap():
+    """GIVEN a name whose signature stroke crosses the gap between two of its words, cut by
+    the letters it crosses into pieces shorter than a letter's bar WHEN the lines are taken out
+    THEN the gap is clear (a stroke across it glues the words for tesseract: "YULIANASURYADI"),
+    and the letters keep their ink."""
+    font = ImageFont.truetype("DejaVuSans-Bold.ttf", 46)
+    letters = name("DejaVuSans-Bold.ttf", "Hj. YULIANA SURYADI, S.P.")
+    gap0 = 40 + font.getlength("Hj. YULIANA")
+    gap1 = 40 + font.getlength("Hj. YULIANA ")
+    struck = letters.copy()
+    ImageDraw.Draw(struck).line((gap0 - 60, 70, gap1 + 60, 55), fill=0, width=3)  # ~7 degrees
+    gap = (int(gap0) + 3, 40, int(gap1) - 3, 100)
+    assert ink(struck.crop(gap)) > 0
+    clean, gone = unstruck(struck, HEIGHT)
+    assert ink(clean.crop(gap)) == 0
+    assert ink(ImageChops.lighter(clean, letters)) >= 0.97 * ink(letters)
+
+
 def test_letters_alone_lose_nothing():
     """GIVEN names with long horizontal bars (T, E, Z in bold and serif faces), no line
     WHEN they are looked at THEN nothing is taken out."""
