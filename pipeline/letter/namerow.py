@@ -128,10 +128,8 @@ class _Reader:
         which looks to read, the page's words in it). The looks: the band as it stands and
         without the underline or the signature's tail where one crosses it ("both"; each wins
         on some pages), or the latter only ("clean": the page read a whole name, maybe short
-        of a word under the tail). All are read in one run of tesseract. Of two readings
-        as like a name, the one whose longest word is shorter stands: a stroke across the
-        gap between two words glues them ("YULIANASURYADI")."""
-        looks, best, gain = [], None, (0, 0)
+        of a word under the tail). All are read in one run of tesseract."""
+        looks, best, gain = [], None, 0
         for k, (box, key, how, inside) in enumerate(tries):
             band = self.image.crop(box)
             clean, struck = unstruck(band, self.h)
@@ -142,10 +140,9 @@ class _Reader:
         for (k, *_), again in zip(looks, readings):
             inside = tries[k][3]
             text = " ".join(w.text for w in again)
-            won = (fit(text) - fit(" ".join(w.text for w in inside)),
-                   -max((len(w.text) for w in again), default=0))
-            if again and not RANK.search(text) and won[0] > 0 and won > gain:
-                best, gain = (again, inside), won
+            score = fit(" ".join(w.text for w in inside))
+            if again and not RANK.search(text) and fit(text) - score > gain:
+                best, gain = (again, inside), fit(text) - score
         if not best:
             return words, []
         gone = {id(w) for w in best[1]}

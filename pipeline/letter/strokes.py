@@ -4,13 +4,10 @@ A naskah dinas often underlines the signer's name, and the wet signature's tail 
 across it. Tesseract reads such a line badly: the underline joins the letters' feet into one
 shape, and a stroke through the name cuts words off ("Drs. EKO" for "Drs. EKO PRASETYO"). Both
 are thin lines far longer than any stroke of a letter. A pixel belongs to one when the ink above
-and below it is no thicker than a pen line (STROKE of the line's height) and its row carries ink
-unbroken for LONG line heights; rows are joined DRIFT pixels up and down, so that a sloping tail
-counts. The run goes on through the letters a line crosses (between them, letters leave gaps):
-a stroke cut by stems into pieces shorter than a T's bar is still a line, and where it crosses
-the gap between two words it glues them for tesseract ("YULIANASURYADI"). Only the thin pixels
-go: where a line crosses a letter's stem, the stem is thicker and stays (a bar the line runs
-along may go with it: "A" read without its bar is still an A to tesseract).
+and below it is no thicker than a pen line (STROKE of the line's height) and its row carries
+such thin ink unbroken for LONG line heights; rows are joined DRIFT pixels up and down, so that
+a sloping tail counts. Only those thin pixels go: where a line crosses a letter's stem, the stem
+is thicker and stays.
 """
 from __future__ import annotations
 
@@ -32,16 +29,16 @@ def _vertical_runs(ink: np.ndarray) -> np.ndarray:
     return up + down - 1
 
 
-def _long_rows(ink: np.ndarray, length: float) -> np.ndarray:
-    """Where a row of INK (joined DRIFT px up and down) runs unbroken for LENGTH px or more."""
-    joined = ink.copy()
+def _long_rows(thin: np.ndarray, length: float) -> np.ndarray:
+    """Where a row of THIN (joined DRIFT px up and down) runs unbroken for LENGTH px or more."""
+    joined = thin.copy()
     for k in range(1, DRIFT + 1):
-        joined[k:] |= ink[:-k]
-        joined[:-k] |= ink[k:]
-    edge = np.zeros((len(ink), 1), np.int8)
+        joined[k:] |= thin[:-k]
+        joined[:-k] |= thin[k:]
+    edge = np.zeros((len(thin), 1), np.int8)
     steps = np.diff(np.concatenate([edge, joined.astype(np.int8), edge], axis=1), axis=1)
     starts, ends = np.nonzero(steps == 1), np.nonzero(steps == -1)
-    out = np.zeros(ink.shape, bool)
+    out = np.zeros(thin.shape, bool)
     for row, x0, x1 in zip(starts[0], starts[1], ends[1]):  # runs come in the same order
         if x1 - x0 >= length:
             out[row, x0:x1] = True
@@ -56,7 +53,7 @@ def unstruck(band: Image.Image, height: float) -> tuple[Image.Image, int]:
     if ink.shape[0] < 2 or not ink.any():
         return band, 0
     thin = ink & (_vertical_runs(ink) <= max(2, round(STROKE * height)))
-    gone = thin & _long_rows(ink, LONG * height)
+    gone = thin & _long_rows(thin, LONG * height)
     count = int(gone.sum())
     if not count:
         return band, 0

@@ -240,23 +240,6 @@ def test_a_centred_block_whose_long_name_the_page_lost_is_read_whole():
     assert got[at + 1].startswith("Dr. H. MUHAMMAD ABDURRAHMAN SIREGAR, S.Psi"), got
 
 
-def test_of_two_readings_as_like_a_name_the_one_without_glued_words_stands():
-    """GIVEN a name whose signature stroke crosses the gap between two of its words, read
-    once with the stroke ("YULIANASURYADI") and once without it ("YULIANA SURYADI"), as like a
-    name by their letters WHEN the readings are weighed, in either order
-    THEN the one whose longest word is shorter stands: a stroke across a gap glues words."""
-    header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
-    name = "Hj. YULIANA SURYADI, S.P."
-    for order in (("Hj. YULIANASURYADI, S.P.", name), (name, "Hj. YULIANASURYADI, S.P.")):
-        def fake(cmd, stdin, timeout, order=order):
-            return (header + "".join(
-                f"5\t{p}\t1\t1\t1\t{k}\t{10 + 200 * k}\t10\t180\t40\t90\t{t}\n"
-                for p, text in enumerate(order, 1) for k, t in enumerate(text.split()))).encode()
-        got = namerow.reread(page(struck=True, name=name), read("~ YULIANASURYADI, S.P."), fake,
-                             30, LANGS)
-        assert texts(got) == name, order
-
-
 def test_stamp_marks_before_and_after_a_name_read_alone_are_not_part_of_it():
     """GIVEN a name band read alone with a stamp's marks around the name, apart from it or
     glued to its first or last word WHEN the reading is trimmed THEN the name begins and
