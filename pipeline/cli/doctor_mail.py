@@ -61,7 +61,7 @@ def check_mailbox(p, label: str, url: str) -> tuple[Result, list[list[str]] | No
         cause = str(err)
         fix = ("check the user in config.toml and PARAF_IMAP_PASSWORD" if "login" in cause
                else "check the host, port and TLS scheme in the URL, and the firewall")
-        if "no folder" in cause:  # (ImapSource tells a missing folder from a failed connection)
+        if "no folder" in cause or "select" in cause.lower() or "exist" in cause.lower():
             fix = f"create the folder {source.folder} on the mail server or correct the URL"
         return Result(label, FAIL, cause, fix), None
     except Exception as err:                   # e.g. the watched folder does not exist

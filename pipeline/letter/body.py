@@ -31,7 +31,7 @@ WRAPPED_NIP = re.compile(r"^.{0,8}?\bNIP\b\.?\s*[:.]?\s*(\d[\d ]{6,20})$")  # fe
 # the rank (pangkat) under the name; a scan may put marks before it ("- Pembina", "<2: Pembina"),
 # or a stamp's letters ("yen Pembina"), and read "Pembina" as "Peribina" or "Pernbina" (m as ri,
 # rn), or with the stamp's ring over its middle, "Pombina", "Pembuta", "Pembrra"
-RANK = re.compile(r"^(?:[^A-Za-z]{0,4}|[a-z]{1,3})\s*(pe[a-z]{1,3}bina|p[eo]mb[a-z]{2}a|penata|"
+RANK = re.compile(r"^(?:[^A-Za-z]{0,4}|[a-z]{1,3}\s)\s*(pe[a-z]{1,3}bina|p[eo]mb[a-z]{2}a|penata|"
                   r"pengatur|juru)\b|"
                   r"\b(I|II|III|IV)\s*/\s*[a-e]\b|"
                   # the rank's second words, whatever OCR made of its first ("Pembrra Utama Muda")

@@ -56,7 +56,7 @@ def _debris(text: str) -> bool:
 # a two-letter bachelor's or master's degree (sarjana, magister) as a scan reads it with its
 # dots lost ("ST" for "S.T."), or a degree's S read as 8 ("8.Pd."); a foreign degree written
 # without dots ("MPH", "MSc") is kept as written
-UNDOTTED = re.compile(r"^([SM])([EHTPM])(,?)$")
+UNDOTTED = re.compile(r"^([SM])([EHTPMS])([.,]?)$")
 EIGHT = re.compile(r"^8(?=\.[A-Z][a-z]{0,3}\.?,?$)")
 FOREIGN = re.compile(r"^(?:MPH|MBA|MSc|PhD|Psikolog|Ners),?$")
 
@@ -65,7 +65,9 @@ def _degrees(nama: str) -> str:
     """The academic degrees after a name written as PUEBI writes them, "NAME, S.H., M.H.":
     OCR of a scan mixes up their commas and dots ("S.H.. M.H.", "WAHYUNI. S.E.", "M.T,"), or
     loses a degree's dots ("H. Taufik, ST MPH")."""
-    tokens = [EIGHT.sub("S", t) for t in nama.split()]
+    tokens = nama.split()
+    comma = next((n for n, t in enumerate(tokens) if t.endswith(",")), len(tokens))
+    tokens[comma + 1:] = [EIGHT.sub("S", t) for t in tokens[comma + 1:]]  # (among the degrees)
     k = len(tokens)
     while k > 1 and ("." in tokens[k - 1] and DEGREE.match(tokens[k - 1])
                      or FOREIGN.match(tokens[k - 1]) or UNDOTTED.match(tokens[k - 1])):

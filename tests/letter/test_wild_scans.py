@@ -35,6 +35,8 @@ def test_ocr_commas_and_dots_in_degrees_follow_puebi():
     assert name("H. Taufik, ST MPH") == "H. Taufik, S.T., MPH"
     assert name("BUDI, SE, MM") == "BUDI, S.E., M.M."
     assert name("H. IRWAN, 8.Pd, M.Ak.") == "H. IRWAN, S.Pd., M.Ak."
+    assert name("WAYAN SUDIRA, ST, MT.") == "WAYAN SUDIRA, S.T., M.T."
+    assert name("RINA, SS, MM") == "RINA, S.S., M.M."
     for kept in ("SUGENG SE", "GUSTI NGURAH MT", "RUDI SANTOSO, MPH"):
         assert name(kept) == kept
     for kept in ("RINA SARI, S.Psi., Psikolog", "SITI AMINAH, S.Kep., Ners", "Ir. BUDI SANTOSO, S.T., MSc"):
