@@ -305,3 +305,14 @@ def test_a_nip_quoted_in_a_question_is_not_the_signers():
         "Bagaimana pengembalian kelebihan pembayaran?"]
     assert got.penandatangan == {"nama": "SITI AMINAH, S.T.", "nip": "197502251989062004",
                                  "jabatan": "Kepala Dinas Sosial Kabupaten Kendal"}
+
+
+def test_a_typed_letters_degrees_written_without_dots_stay_as_the_office_wrote_them():
+    """GIVEN a case no generator here makes: an office (a Balinese regency's, say) that types
+    its signer's degrees without dots, "I MADE SUDIARTA, ST, MT", in a DOCX or text PDF
+    WHEN the signature is read THEN the name is kept as written: dots are restored only
+    where a scan lost them, never in the office's own text."""
+    for name in ("I MADE SUDIARTA, ST, MT", "Drs. I KETUT WIRAWAN, MM", "HOTMA SIMANJUNTAK, SH"):
+        lines = [Line("Kepala Dinas Pekerjaan Umum,", 1, 0.55), Line(""), Line(""),
+                 Line(name, 1, 0.55), Line("NIP. 197502251989062004", 1, 0.55)]
+        assert signature(lines, 0)[0]["nama"] == name
