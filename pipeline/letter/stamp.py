@@ -19,6 +19,7 @@ A phone photo's blurred strokes are mid grey too; scanprep does not ask for a st
 """
 from __future__ import annotations
 
+import numpy as np
 from PIL import Image, ImageChops, ImageFilter
 
 from pipeline.letter.blocks import A4_CM, patches
@@ -39,11 +40,19 @@ LUT_CORE = _lut(lambda v: v >= CORE)  # black where print's core is, white elsew
 LUT_EDGE = _lut(lambda v: v >= EDGE)  # black where a stroke's edge may be
 
 
+def darkest3(grey: Image.Image) -> Image.Image:
+    """Each pixel of GREY as the darkest of the 3 x 3 around it (Pillow's MinFilter(3), which
+    sorts every window: 30 times slower, a tenth of a second a page)."""
+    a = np.pad(np.asarray(grey), 1, mode="edge")
+    rows = np.minimum(np.minimum(a[:, :-2], a[:, 1:-1]), a[:, 2:])
+    return Image.fromarray(np.minimum(np.minimum(rows[:-2], rows[1:-1]), rows[2:]))
+
+
 def print_only(grey: Image.Image) -> Image.Image:
     """GREY as black print on white where a stamp lies: the dark cores with the grey edge
     around them, one pixel deep, so that thin regular strokes (a NIP's digits) keep their
     width; a stamp's own grey, with no core beside it, goes."""
-    near_core = grey.point(LUT_CORE).filter(ImageFilter.MinFilter(3))
+    near_core = darkest3(grey.point(LUT_CORE))
     return ImageChops.lighter(near_core, grey.point(LUT_EDGE))
 
 
@@ -58,7 +67,7 @@ def mask(grey: Image.Image) -> Image.Image | None:
     """A mask (255) over the stamps of GREY (a page with its paper white), or None."""
     half = grey.reduce(2)  # stroke-scale detail is enough at half size, and 4x cheaper
     lone = ImageChops.multiply(half.point(_lut(lambda v: v < STAMP)),
-                               half.filter(ImageFilter.MinFilter(3)).point(_lut(lambda v: v >= CORE)))
+                               darkest3(half).point(_lut(lambda v: v >= CORE)))
     per_cm = half.width / A4_CM
     side = max(4, round(per_cm * 0.34))  # blocks of ~3.4 mm
     blocks = lone.reduce(side).point(_lut(lambda v: v >= DENSE))
