@@ -15,11 +15,17 @@ line for a rule), or take stamp lettering below it for the name. So the line is 
 where the block's geometry puts it: name, rank and NIP are set at one line spacing, so the name
 stands a line pitch above the rank; without a rank, it is the lowest line of ink above the NIP.
 A wrapped name whose last line holds only degrees has its first line a pitch above that.
+
+Each band is read as the page's bitmap shows it, without its underline or the signature's
+tail, and from the page's grey as its darkest ink alone: a stamp's grey ink that the page's
+cleaning could not tell apart (a blurred scan, the signature's ink joined to the stamp) is
+lighter than print's core, and goes there ("RUDI, S-PeM.Si." read "RUDI, S.Pd., M.Si.").
 """
 from __future__ import annotations
 
 import io
 import re
+from copy import copy
 from statistics import median
 
 import numpy as np
@@ -30,6 +36,7 @@ from pipeline.letter.model import Refused
 from pipeline.letter.nameline import LINE_SECONDS, signer_rows
 from pipeline.letter.signature import DEGREE, NAME_PART
 from pipeline.letter.strokes import unstruck
+from pipeline.letter.stamp import CORE
 from pipeline.letter.tsv import words as tsv_words
 
 TITLE = re.compile(r"^(?:H|Hj|Dr|dr|drg|drh|apt|Ir|Drs|Dra|Prof|R|KH|Tgk)\.$")
@@ -38,10 +45,17 @@ TITLE = re.compile(r"^(?:H|Hj|Dr|dr|drg|drh|apt|Ir|Drs|Dra|Prof|R|KH|Tgk)\.$")
 NAME_WORD = re.compile(r"^[A-Z](?:[a-z'\u2019-]+|[A-Z'\u2019-]+)[,.]?$|^[A-Z]\.$")
 PAD = 0.35  # of a line's height, above and below the row
 INKED = 0.03  # of the block's width: a row of pixels with this much ink is part of a line
+# grey darker than this is print's core; a stamp's ink, grey through, is lighter (stamp.CORE,
+# with room for a blurred scan's print, whose core is lighter)
+LUT_CORES = [0 if v < CORE + 10 else 255 for v in range(256)]
+# no Indonesian word begins with a doubled consonant: in a name read off a scan, such a start
+# is a stamp's ring or an underline's end read as a letter beside the first ("HHENDRA")
+DOUBLED = re.compile(r"^([B-DF-HJ-NP-TV-Z])\1", re.I)
 
 
 def _name_like(tok: str) -> bool:
-    return bool(TITLE.match(tok) or NAME_WORD.match(tok) or DEGREE.match(tok))
+    return bool(TITLE.match(tok) or NAME_WORD.match(tok) or DEGREE.match(tok)) and \
+        not DOUBLED.match(tok)
 
 
 def fit(text: str) -> int:
@@ -71,13 +85,15 @@ def _band(row: list[Word], nip: list[Word], width: int, height: int) -> tuple[in
             min(width, int(right)), min(height, int(bottom + PAD * h)))
 
 
-def reread(image, words: list[Word], run, timeout: float, langs: str) -> list[Word]:
-    """WORDS with the name's row as read alone, where that reads more like a name."""
+def reread(image, words: list[Word], run, timeout: float, langs: str, grey=None
+           ) -> list[Word]:
+    """WORDS with the name's row as read alone, where that reads more like a name; GREY is
+    the page in grey, straightened as IMAGE is, or None."""
     rows, nip = signer_rows(words)
     if nip is None:
         return words
     h = median(w.bottom - w.top for w in nip)
-    read = _Reader(image, h, run, timeout, langs)
+    read = _Reader(image, grey, h, run, timeout, langs)
     # the name's last line, next to the rank and NIP: the one the stamp and signature cross; a
     # line above it may be the post or the scribble, which read alone may pass for a name
     row = sorted(rows[-1], key=lambda w: w.x0) if rows else []
@@ -93,6 +109,13 @@ def reread(image, words: list[Word], run, timeout: float, langs: str) -> list[Wo
     if where and (not row or abs(sum(where[1::2]) - sum(tries[0][0][1::2])) > h):
         tries.append((where, ("name", nip[0].key), "both", _inside(words, where)))
     words, last = read.best(words, tries)
+    if row and last and len(tries) == 2 and last[0].key == tries[1][1] and \
+            fit(_text(tries[0][3])) < 0:
+        # the line the geometry found reads as the name, and the row the page took for it,
+        # lower, as none: that row is the stamp's lettering below the name, or it would be
+        # read into the name
+        stale = {id(w) for w in tries[0][3] if not _name_like(w.text)}
+        words = [w for w in words if id(w) not in stale]
     last = last or row or (_inside(words, where) if where else [])
     # a name too long for its line goes on with its degrees on the next ("BAMBANG LESTARI,
     # A.Md.Keb.," / "S.K.M., M.Ak."): where the last line holds no word of a name, its first
@@ -110,6 +133,10 @@ def reread(image, words: list[Word], run, timeout: float, langs: str) -> list[Wo
     return words
 
 
+def _text(words: list[Word]) -> str:
+    return " ".join(w.text for w in words)
+
+
 def _inside(words: list[Word], box, key: tuple | None = None) -> list[Word]:
     """The page's words across BOX whose middle is in it, or that stand in the row KEY."""
     return [w for w in words if w.x1 > box[0] and w.x0 < box[2]
@@ -119,8 +146,9 @@ def _inside(words: list[Word], box, key: tuple | None = None) -> list[Word]:
 class _Reader:
     """Bands of one page read alone, and the reading most like a name kept."""
 
-    def __init__(self, image, h: float, run, timeout: float, langs: str):
-        self.image, self.h, self.run, self.timeout, self.langs = image, h, run, timeout, langs
+    def __init__(self, image, grey, h: float, run, timeout: float, langs: str):
+        self.image, self.grey, self.h = image, grey, h
+        self.run, self.timeout, self.langs = run, timeout, langs
 
     def best(self, words: list[Word], tries) -> tuple[list[Word], list[Word]]:
         """WORDS with the best of TRIES read in place of the page's words there, and that
@@ -128,21 +156,25 @@ class _Reader:
         which looks to read, the page's words in it). The looks: the band as it stands and
         without the underline or the signature's tail where one crosses it ("both"; each wins
         on some pages), or the latter only ("clean": the page read a whole name, maybe short
-        of a word under the tail). All are read in one run of tesseract."""
-        looks, best, gain = [], None, 0
+        of a word under the tail); and the band's darkest ink, where the page's grey is known.
+        All are read in one run of tesseract. Of the readings that gain on the words they
+        would replace (scored as they will be used, debris trimmed), the one most like a name
+        is kept: tries replace different words, so their gains do not compare."""
+        looks, best, most = [], None, None
         for k, (box, key, how, inside) in enumerate(tries):
             band = self.image.crop(box)
             clean, struck = unstruck(band, self.h)
             struck = struck >= self.h
             looks += [(k, look, box, key) for look in ([band] if how == "both" else [])
-                      + [clean] * struck]
+                      + [clean] * struck
+                      + ([self.grey.crop(box).point(LUT_CORES)] if self.grey is not None else [])]
         readings = _read([look[1:] for look in looks], self.run, self.timeout, self.langs)
         for (k, *_), again in zip(looks, readings):
             inside = tries[k][3]
-            text = " ".join(w.text for w in again)
-            score = fit(" ".join(w.text for w in inside))
-            if again and not RANK.search(text) and fit(text) - score > gain:
-                best, gain = (again, inside), fit(text) - score
+            text, score = _text(again), fit(_text(_trimmed([copy(w) for w in inside])))
+            if again and not RANK.search(text) and fit(text) > score and \
+                    (most is None or (fit(text), fit(text) - score) > most):
+                best, most = (again, inside), (fit(text), fit(text) - score)
         if not best:
             return words, []
         gone = {id(w) for w in best[1]}

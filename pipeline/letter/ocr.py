@@ -38,10 +38,10 @@ def _run(cmd: list[str], stdin: bytes, timeout: float) -> bytes:
     return done.stdout
 
 
-def ocr_png(png: bytes, page: int, timeout: float, image=None) -> list[Line]:
-    """Lines of a page image (PNG or PBM bytes); IMAGE, the same page, lets the signer's name
-    be read again: alone, where the page's reading of it is spoilt (namerow), and for the Q
-    the Indonesian model cannot write (nameline)."""
+def ocr_png(png: bytes, page: int, timeout: float, image=None, grey=None) -> list[Line]:
+    """Lines of a page image (PNG or PBM bytes); IMAGE, the same page (and GREY, it in grey),
+    lets the signer's name be read again: alone, where the page's reading of it is spoilt
+    (namerow), and for the Q the Indonesian model cannot write (nameline)."""
     # Indonesian with English: names, abbreviations and degrees read better with both models
     # print is dark on light paper: tesseract need not try each line inverted (its default)
     tsv = _run(["tesseract", "-", "-", "-l", LANGS, "--psm", "6", "-c", "tessedit_do_invert=0",
@@ -51,7 +51,7 @@ def ocr_png(png: bytes, page: int, timeout: float, image=None) -> list[Line]:
         if YTH_MISREAD.fullmatch(w.text):
             w.text = "Yth."
     if image is not None and words:
-        words = namerow.reread(image, words, _run, timeout, LANGS)
+        words = namerow.reread(image, words, _run, timeout, LANGS, grey)
         words = nameline.with_q(image, words, _run, timeout)
     lines = from_words(words, width, page, ocr=True)
     for ln in lines:
@@ -95,7 +95,7 @@ def ocr_image(data: bytes, limits: Limits) -> list[Line]:
 
 def ocr_pil(img, page: int, timeout: float) -> list[Line]:
     """A page image, cleaned and straightened (scanprep), read by tesseract as a bitmap."""
-    from pipeline.letter.scanprep import page_shaped, prepare
+    from pipeline.letter.scanprep import page_shaped, prepare_page
 
     if not page_shaped(img):
         width = None  # a sliver or a banner: enlarged to a page's width, a memory bomb
@@ -107,6 +107,7 @@ def ocr_pil(img, page: int, timeout: float) -> list[Line]:
     else:
         width = None
     buf = io.BytesIO()
-    bw = prepare(img, width).convert("1", dither=0)
+    bw, grey = prepare_page(img, width)
+    bw = bw.convert("1", dither=0)
     bw.save(buf, "PPM")  # 1-bit PBM: nothing to decode
-    return ocr_png(buf.getvalue(), page, timeout, bw)
+    return ocr_png(buf.getvalue(), page, timeout, bw, grey)

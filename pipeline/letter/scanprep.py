@@ -154,6 +154,13 @@ def soft(grey: Image.Image) -> bool:
 
 def prepare(img: Image.Image, width: int | None = None) -> Image.Image:
     """A straight, black-on-white page for OCR (mode "L"), `width` pixels wide if given."""
+    return prepare_page(img, width)[0]
+
+
+def prepare_page(img: Image.Image, width: int | None = None) -> tuple[Image.Image, Image.Image]:
+    """The page for OCR (see prepare), and the same page in grey, straightened alike: where a
+    stamp's grey ink was not told apart (a blurred scan, the signature's ink joined to it), a
+    line can still be read from its darkest ink alone (namerow)."""
     grey = flatten(_grey(img))
     angle = skew(grey)
     blurred = soft(grey)
@@ -170,4 +177,5 @@ def prepare(img: Image.Image, width: int | None = None) -> Image.Image:
                                  stamps.crop(box)), box)
     if abs(angle) >= 0.1:
         bw = bw.rotate(angle, resample=Image.NEAREST, fillcolor=255)
-    return pictures.blank(bw)  # straight, so that a picture's box fits it
+        grey = grey.rotate(angle, resample=Image.NEAREST, fillcolor=255)
+    return pictures.blank(bw), grey  # straight, so that a picture's box fits it

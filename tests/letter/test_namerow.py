@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from pipeline.letter import namerow
 from pipeline.letter.lines import Word
@@ -98,10 +98,81 @@ def test_a_second_reading_less_like_a_name_is_not_taken():
     assert texts(got) == "; Drs. EKO PRASETYO, M.Si."
 
 
+def test_a_reading_that_only_sheds_the_pages_debris_but_loses_a_letter_is_not_taken():
+    """GIVEN a name row read whole but for stamp marks before it ("; ~"), and a reading alone
+    without the marks but short of a letter ("PRASETY") WHEN the two are compared
+    THEN the page's reading stands: it is scored as it will be used, its marks trimmed."""
+    tsv = ("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+           + "".join(f"5\t1\t1\t1\t1\t{k + 1}\t{10 + 200 * k}\t10\t150\t40\t90\t{t}\n"
+                     for k, t in enumerate("Drs. EKO PRASETY, M.Si.".split()))).encode()
+    words = read("; ~ Drs. EKO PRASETYO, M.Si.")
+    got = namerow.reread(page(), words, lambda *_: tsv, 30, LANGS)
+    assert texts(got) == "; ~ Drs. EKO PRASETYO, M.Si."
+
+
+def _grey_stamped() -> Image.Image:
+    """The signature block with a violet stamp scanned in grey over the name: its rings and
+    lettering mid grey, darker where they cross print (ink over ink multiplies)."""
+    ink = Image.new("L", (2480, 700), 255)
+    d = ImageDraw.Draw(ink)
+    d.ellipse((1180, 160, 1580, 560), outline=120, width=7)
+    d.ellipse((1240, 220, 1520, 500), outline=120, width=4)
+    small = ImageFont.truetype("DejaVuSans-Bold.ttf", 30)
+    for k, ch in enumerate("DINAS KOPERASI"):
+        d.text((1250 + 22 * k, 372 + (k % 3) * 6), ch, font=small, fill=120)
+    return ImageChops.multiply(page(), ink)
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
+def test_a_name_under_a_grey_stamp_the_page_kept_is_read_from_its_darkest_ink():
+    """GIVEN a greyscale scan whose stamp the page's cleaning could not tell from print, so
+    that the page's bitmap has its ring and lettering black over the name, and the page read
+    "~ Drs. EKO" WHEN the name's row is read again with the page's grey at hand
+    THEN the whole name is read from the grey's darkest ink, the stamp's grey left out."""
+    grey = _grey_stamped()
+    bw = grey.point([0 if v < 140 else 255 for v in range(256)])  # scanprep's threshold
+    got = namerow.reread(bw, read("~ Drs. EKO"), run, 30, LANGS, grey)
+    assert texts(got).startswith("Drs. EKO PRASETYO, M"), texts(got)
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
+def test_stamp_lettering_the_page_took_for_the_name_goes_once_the_name_is_found_above_it():
+    """GIVEN a page whose reading lost the name's line and took the stamp's lettering below it
+    ("S27 pagi 5", between the name and the rank) for the name's row
+    WHEN the name is read where the block's geometry puts it
+    THEN the name stands between the post and the rank, and the lettering is gone (it would be
+    read into the name)."""
+    words = read("") + [Word(t, 1300.0 + 160 * k, 1400.0 + 160 * k, 424, 470, 0.5, (1, 2, 5))
+                        for k, t in enumerate("S27 pagi 5".split())]
+    got = _rows(namerow.reread(page(), words, run, 30, LANGS))
+    at = got.index("Kepala Dinas Koperasi,")
+    assert got[at + 1: at + 3] == ["Drs. EKO PRASETYO, M.Si.", "Pembina Tk. I"], got
+
+
+def test_of_two_lines_read_again_the_one_most_like_a_name_is_kept():
+    """GIVEN a page that read stamp lettering as the name's row ("S27 pagi 5x 2a3b pq9"), and
+    a word of debris where the block puts the name ("Sun"); read alone, the row gives "ST LA"
+    (much better than what it replaces) and the located line the whole name
+    WHEN the two are compared THEN the name is kept: each replaces other words, so their
+    gains do not compare, but how much each reads like a name does."""
+    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+    tsv = (head + "".join(f"5\t{page_num}\t1\t1\t1\t{k + 1}\t{10 + 200 * k}\t10\t150\t40\t90\t{t}\n"
+                          for page_num, line in ((1, "ST LA"), (2, "Drs. EKO PRASETYO, M.Si."))
+                          for k, t in enumerate(line.split()))).encode()
+    words = [w for w in read("Sun") if w.key != (1, 2, 1) or w.text == "Sun"] + [
+        Word(t, 1300.0 + 160 * k, 1400.0 + 160 * k, 424, 470, 0.5, (1, 2, 5))
+        for k, t in enumerate("S27 pagi 5x 2a3b pq9".split())]
+    got = _rows(namerow.reread(page(), words, lambda *_: tsv, 30, LANGS))
+    assert "Drs. EKO PRASETYO, M.Si." in got and "ST LA" not in got, got
+
+
 def test_how_much_a_line_reads_like_a_name():
     assert namerow.fit("Dr. H. AHMAD FAUZI, S.Psi., M.A.P.") > namerow.fit("XxgDrs,AGgus Hartono, M.AP.")
     assert namerow.fit("Hj. YULIANA SURYADI, S.P., MPH") > namerow.fit("2 Hj. yuuA YADI, S.P., MPH")
     assert namerow.fit("Rahmat Marpaung Nugroho, S.Si.") > namerow.fit(". » Rahmat Ma ugroho, S.Si.")
+    # no Indonesian word begins with a doubled consonant: an underline's end read as a letter
+    assert namerow.fit("HENDRA RASYID, S.STP.") > namerow.fit("HHENDRA RASYID, S.STP.")
+    assert namerow.fit("AAN SUHERMAN, S.E.") == len("AANSUHERMAN,S.E.")  # Sundanese "Aan"
 
 
 def test_a_rank_whose_first_word_a_scan_spoilt_is_no_row_of_the_name():
