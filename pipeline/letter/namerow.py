@@ -34,7 +34,7 @@ from pipeline.letter.body import RANK
 from pipeline.letter.lines import Word
 from pipeline.letter.model import Refused
 from pipeline.letter.nameline import LINE_SECONDS, signer_rows
-from pipeline.letter.signature import DEGREE, NAME_PART
+from pipeline.letter.signature import DEGREE, DOTTED, NAME_PART
 from pipeline.letter.strokes import unstruck
 from pipeline.letter.stamp import CORE
 from pipeline.letter.tsv import words as tsv_words
@@ -106,7 +106,10 @@ def reread(image, words: list[Word], run, timeout: float, langs: str, grey=None
     # took stamp lettering for it, the line is read where the block's geometry puts it
     rank = _rank(words, nip, h)
     where = _located(image, words, nip, h, rank)
-    if where and (not row or abs(sum(where[1::2]) - sum(tries[0][0][1::2])) > h):
+    # (not where the page's row holds a degree, "M.AP.": no post, rank or stamp lettering has
+    # one, so that row is the name's line, however spoilt, and the line above is the scribble)
+    if where and (not row or abs(sum(where[1::2]) - sum(tries[0][0][1::2])) > h) and \
+            not any(DOTTED.search(w.text) for w in row):
         tries.append((where, ("name", nip[0].key), "both", _inside(words, where)))
     words, last = read.best(words, tries)
     if row and last and len(tries) == 2 and last[0].key == tries[1][1] and \

@@ -166,6 +166,27 @@ def test_of_two_lines_read_again_the_one_most_like_a_name_is_kept():
     assert "Drs. EKO PRASETYO, M.Si." in got and "ST LA" not in got, got
 
 
+def test_a_row_holding_a_degree_is_the_names_line_and_the_scribble_above_is_not_read():
+    """GIVEN a phone photo's block where the page read the name's line as "~ S:Kom'., M.Si."
+    (spoilt, but with a degree in it), and the rank stands two pitches below it, so that the
+    block's geometry would put the name a line higher, on the wet signature (read alone:
+    "VL Nono", short and clean)
+    WHEN the name's row is looked at THEN only the row is read again: no post, rank or stamp
+    lettering holds a degree, so it is the name's line, and the scribble stays out."""
+    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+    tsv = (head + "".join(f"5\t{page_num}\t1\t1\t1\t{k + 1}\t{10 + 200 * k}\t10\t150\t40\t90\t{t}\n"
+                          for page_num, line in ((1, "NX RAHMAT, S.Kom?, M.Si."), (2, "VL Nono"))
+                          for k, t in enumerate(line.split()))).encode()
+
+    def row(texts, top, key):
+        return [Word(t, 1300.0 + 200 * k, 1450.0 + 200 * k, top, top + 50, 0.9, key)
+                for k, t in enumerate(texts.split())]
+    words = (row("Kepala Dinas Perhubungan,", 60, (1, 1, 1)) + row("~ S:Kom'., M.Si.", 360, (1, 2, 1))
+             + row("Pembina Tk. I", 520, (1, 3, 1)) + row("NIP. 198502192012011347", 600, (1, 4, 1)))
+    got = " ".join(_rows(namerow.reread(page(), words, lambda *_: tsv, 30, LANGS)))
+    assert "RAHMAT" in got and "Nono" not in got, got
+
+
 def test_how_much_a_line_reads_like_a_name():
     assert namerow.fit("Dr. H. AHMAD FAUZI, S.Psi., M.A.P.") > namerow.fit("XxgDrs,AGgus Hartono, M.AP.")
     assert namerow.fit("Hj. YULIANA SURYADI, S.P., MPH") > namerow.fit("2 Hj. yuuA YADI, S.P., MPH")
