@@ -98,13 +98,19 @@ def test_a_second_reading_less_like_a_name_is_not_taken():
     assert texts(got) == "; Drs. EKO PRASETYO, M.Si."
 
 
+def _tsv(*lines: str) -> bytes:
+    """Tesseract's TSV of LINES, each read alone: one page of the run each."""
+    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+    return (head + "".join(f"5\t{n}\t1\t1\t1\t{k + 1}\t{10 + 200 * k}\t10\t150\t40\t90\t{t}\n"
+                           for n, line in enumerate(lines, 1)
+                           for k, t in enumerate(line.split()))).encode()
+
+
 def test_a_reading_that_only_sheds_the_pages_debris_but_loses_a_letter_is_not_taken():
     """GIVEN a name row read whole but for stamp marks before it ("; ~"), and a reading alone
     without the marks but short of a letter ("PRASETY") WHEN the two are compared
     THEN the page's reading stands: it is scored as it will be used, its marks trimmed."""
-    tsv = ("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
-           + "".join(f"5\t1\t1\t1\t1\t{k + 1}\t{10 + 200 * k}\t10\t150\t40\t90\t{t}\n"
-                     for k, t in enumerate("Drs. EKO PRASETY, M.Si.".split()))).encode()
+    tsv = _tsv("Drs. EKO PRASETY, M.Si.")
     words = read("; ~ Drs. EKO PRASETYO, M.Si.")
     got = namerow.reread(page(), words, lambda *_: tsv, 30, LANGS)
     assert texts(got) == "; ~ Drs. EKO PRASETYO, M.Si."
@@ -155,10 +161,7 @@ def test_of_two_lines_read_again_the_one_most_like_a_name_is_kept():
     (much better than what it replaces) and the located line the whole name
     WHEN the two are compared THEN the name is kept: each replaces other words, so their
     gains do not compare, but how much each reads like a name does."""
-    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
-    tsv = (head + "".join(f"5\t{page_num}\t1\t1\t1\t{k + 1}\t{10 + 200 * k}\t10\t150\t40\t90\t{t}\n"
-                          for page_num, line in ((1, "ST LA"), (2, "Drs. EKO PRASETYO, M.Si."))
-                          for k, t in enumerate(line.split()))).encode()
+    tsv = _tsv("ST LA", "Drs. EKO PRASETYO, M.Si.")
     words = [w for w in read("Sun") if w.key != (1, 2, 1) or w.text == "Sun"] + [
         Word(t, 1300.0 + 160 * k, 1400.0 + 160 * k, 424, 470, 0.5, (1, 2, 5))
         for k, t in enumerate("S27 pagi 5x 2a3b pq9".split())]
@@ -173,10 +176,7 @@ def test_a_row_holding_a_degree_is_the_names_line_and_the_scribble_above_is_not_
     "VL Nono", short and clean)
     WHEN the name's row is looked at THEN only the row is read again: no post, rank or stamp
     lettering holds a degree, so it is the name's line, and the scribble stays out."""
-    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
-    tsv = (head + "".join(f"5\t{page_num}\t1\t1\t1\t{k + 1}\t{10 + 200 * k}\t10\t150\t40\t90\t{t}\n"
-                          for page_num, line in ((1, "NX RAHMAT, S.Kom?, M.Si."), (2, "VL Nono"))
-                          for k, t in enumerate(line.split()))).encode()
+    tsv = _tsv("NX RAHMAT, S.Kom?, M.Si.", "VL Nono")
 
     def row(texts, top, key):
         return [Word(t, 1300.0 + 200 * k, 1450.0 + 200 * k, top, top + 50, 0.9, key)
