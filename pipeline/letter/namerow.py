@@ -48,21 +48,31 @@ INKED = 0.03  # of the block's width: a row of pixels with this much ink is part
 # grey darker than this is print's core; a stamp's ink, grey through, is lighter (stamp.CORE,
 # with room for a blurred scan's print, whose core is lighter)
 LUT_CORES = [0 if v < CORE + 10 else 255 for v in range(256)]
-# no Indonesian word begins with a doubled consonant: in a name read off a scan, such a start
-# is a stamp's ring or an underline's end read as a letter beside the first ("HHENDRA")
+KEPT = 0.3  # of the band's black: the darkest ink must keep this much to be read
+CLEARLY = 2  # letters: the darkest ink's reading must beat the bitmap's by this many
+# a band read alone may take a stamp's ring or an underline's end for a letter beside a word's
+# first: a word opening with a doubled consonant that another reading of the line has single
+# ("HHENDRA" beside "HENDRA") is not counted as a name's ("LLOYD", read so throughout, is)
 DOUBLED = re.compile(r"^([B-DF-HJ-NP-TV-Z])\1", re.I)
+# a golongan ("IV/c"), however OCR spoilt the rank's second line around it ("=TIV/c)")
+GOLONGAN = re.compile(r"[IV]\s*/\s*[a-e]\b", re.I)
 
 
-def _name_like(tok: str) -> bool:
-    return bool(TITLE.match(tok) or NAME_WORD.match(tok) or DEGREE.match(tok)) and \
-        not DOUBLED.match(tok)
+def _name_like(tok: str, single: frozenset = frozenset()) -> bool:
+    return bool(TITLE.match(tok) or DEGREE.match(tok) or NAME_WORD.match(tok) and not (
+        DOUBLED.match(tok) and _bare(tok[1:]) in single))
 
 
-def fit(text: str) -> int:
+def _bare(tok: str) -> str:
+    return re.sub(r"\W", "", tok).upper()
+
+
+def fit(text: str, single: frozenset = frozenset()) -> int:
     """How much TEXT reads like a printed name: the letters in words a name is made of, less
-    twice those in words it is not (stamp lettering, a scribble read as text)."""
+    twice those in words it is not (stamp lettering, a scribble read as text); SINGLE: the
+    words other readings of the line give (see DOUBLED)."""
     toks = text.split()
-    good = sum(len(t) for t in toks if _name_like(t))
+    good = sum(len(t) for t in toks if _name_like(t, single))
     return good - 2 * (sum(len(t) for t in toks) - good)
 
 
@@ -117,7 +127,7 @@ def reread(image, words: list[Word], run, timeout: float, langs: str, grey=None
         # the line the geometry found reads as the name, and the row the page took for it,
         # lower, as none: that row is the stamp's lettering below the name, or it would be
         # read into the name
-        stale = {id(w) for w in tries[0][3] if not _name_like(w.text)}
+        stale = {id(w) for w in row if not _name_like(w.text) and not GOLONGAN.search(w.text)}
         words = [w for w in words if id(w) not in stale]
     last = last or row or (_inside(words, where) if where else [])
     # a name too long for its line goes on with its degrees on the next ("BAMBANG LESTARI,
@@ -140,6 +150,10 @@ def _text(words: list[Word]) -> str:
     return " ".join(w.text for w in words)
 
 
+def _letters(text: str) -> int:
+    return sum(c.isalpha() for c in text)
+
+
 def _inside(words: list[Word], box, key: tuple | None = None) -> list[Word]:
     """The page's words across BOX whose middle is in it, or that stand in the row KEY."""
     return [w for w in words if w.x1 > box[0] and w.x0 < box[2]
@@ -153,31 +167,52 @@ class _Reader:
         self.image, self.grey, self.h = image, grey, h
         self.run, self.timeout, self.langs = run, timeout, langs
 
+    def darkest(self, band, box):
+        """BAND from the page's grey, its darkest ink alone, or None. A greyscale scan's stamp
+        that the page's cleaning could not tell from print (a blurred scan, the signature's ink
+        joined to the stamp) is black in the bitmap over the name; its grey is lighter than
+        print's core, and goes here. Not where that would take most of the band's ink away:
+        faded print is itself lighter than the cores, and only the stamp's crossings remain."""
+        if self.grey is None:
+            return None
+        look = self.grey.crop(box).point(LUT_CORES)
+        kept, ink = look.histogram()[0], band.convert("L").histogram()[0]
+        return look if kept >= KEPT * ink else None
+
     def best(self, words: list[Word], tries) -> tuple[list[Word], list[Word]]:
         """WORDS with the best of TRIES read in place of the page's words there, and that
         reading ([] where none reads more like a name). A try is (box, the key its words get,
         which looks to read, the page's words in it). The looks: the band as it stands and
         without the underline or the signature's tail where one crosses it ("both"; each wins
         on some pages), or the latter only ("clean": the page read a whole name, maybe short
-        of a word under the tail); and the band's darkest ink, where the page's grey is known.
-        All are read in one run of tesseract. Of the readings that gain on the words they
-        would replace (scored as they will be used, debris trimmed), the one most like a name
-        is kept: tries replace different words, so their gains do not compare."""
-        looks, best, most = [], None, None
+        of a word under the tail). Where the page's reading is not a whole name, the band's
+        darkest ink too (see darkest). All are read in one run of tesseract. The reading that
+        gains most on the words it would replace is kept; of two that gain as much (each try
+        replaces other words), the one more like a name. A reading with under half the letters
+        of those words lost most of the line: it is not taken."""
+        looks, best, most = [], None, (0, 0)  # (try, image, box, key, of the darkest ink)
         for k, (box, key, how, inside) in enumerate(tries):
             band = self.image.crop(box)
             clean, struck = unstruck(band, self.h)
-            struck = struck >= self.h
-            looks += [(k, look, box, key) for look in ([band] if how == "both" else [])
-                      + [clean] * struck
-                      + ([self.grey.crop(box).point(LUT_CORES)] if self.grey is not None else [])]
-        readings = _read([look[1:] for look in looks], self.run, self.timeout, self.langs)
-        for (k, *_), again in zip(looks, readings):
+            looks += [(k, look, box, key, False) for look in ([band] if how == "both" else [])
+                      + [clean] * (struck >= self.h)]
+            looks += [(k, look, box, key, True) for look in [self.darkest(band, box)]
+                      if how == "both" and look is not None]
+        readings = _read([look[1:4] for look in looks], self.run, self.timeout, self.langs)
+        single = frozenset(_bare(w.text) for ws in readings + [t[3] for t in tries] for w in ws)
+        plain: dict[int, int] = {}  # each try's best reading from the page's bitmap
+        for (k, *_, dark), again in zip(looks, readings):
+            if not dark:
+                plain[k] = max(plain.get(k, -999), fit(_text(again), single))
+        for (k, *_, dark), again in zip(looks, readings):
             inside = tries[k][3]
-            text, score = _text(again), fit(_text(_trimmed([copy(w) for w in inside])))
-            if again and not RANK.search(text) and fit(text) > score and \
-                    (most is None or (fit(text), fit(text) - score) > most):
-                best, most = (again, inside), (fit(text), fit(text) - score)
+            text, was = _text(again), _text(inside)
+            gain = (fit(text, single) - fit(was), fit(text, single))
+            if dark and gain[1] < plain[k] + CLEARLY:
+                continue
+            if again and not RANK.search(text) and gain[0] > 0 and gain > most and \
+                    2 * _letters(text) >= _letters(_text(_trimmed([copy(w) for w in inside]))):
+                best, most = (again, inside), gain
         if not best:
             return words, []
         gone = {id(w) for w in best[1]}
