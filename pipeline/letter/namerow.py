@@ -16,10 +16,11 @@ where the block's geometry puts it: name, rank and NIP are set at one line spaci
 stands a line pitch above the rank; without a rank, it is the lowest line of ink above the NIP.
 A wrapped name whose last line holds only degrees has its first line a pitch above that.
 
-Each band is read as the page's bitmap shows it, without its underline or the signature's
-tail, and from the page's grey as its darkest ink alone: a stamp's grey ink that the page's
-cleaning could not tell apart (a blurred scan, the signature's ink joined to the stamp) is
-lighter than print's core, and goes there ("RUDI, S-PeM.Si." read "RUDI, S.Pd., M.Si.").
+Each band is read as the page's bitmap shows it and without its underline or the signature's
+tail; one the page did not read whole also from the page's grey, its darkest ink alone: a
+stamp's grey ink that the page's cleaning could not tell apart (a blurred scan, the
+signature's ink joined to the stamp) is lighter than print's core, and goes there ("RUDI,
+S-PeM.Si." read "RUDI, S.Pd., M.Si."). That reading is taken only where it is clearly better.
 """
 from __future__ import annotations
 
