@@ -34,6 +34,7 @@ DOUBTED, DISBELIEVED = 0.5, 0.4
 # KABUPATEN"), short bits with a mark in them, a lone letter or digits; not a word of the
 # post ("DKI Jakarta", "UPT Puskesmas", "P3A Kota", "Pj. Bupati", "a/n BUPATI")
 STAMP_BITS = re.compile(r"^(?:(?!a/n\s)(?=\S{1,3}\s)(?:\S*[^\w.\s]\S*|[A-Za-z]|\d+)\s+)+(?=[A-Z][A-Za-z]{2,})")
+SPOILT_NIP = re.compile(r"^.{0,8}?\bNIP\W{0,2}([0-9OoIilT|][0-9OoIilT|\s]{17,31})")
 BARE_NIP = re.compile(r"(?<!\d)(((?:19|20)\d{2})(\d{2})(\d{2})\s?((?:19|20)\d{2})(\d{2})\s?[12]\s?\d{3})(?!\d)")
 # a word that can only be part of a name, not a title or degree: three letters or more, no dot
 NAME_PART = re.compile(r"^[A-Z](?:[a-z'\u2019-]{2,}|[A-Z'\u2019-]{2,}),?$")
@@ -228,9 +229,11 @@ def _tte(lines: list[Line], k: int) -> bool:
 
 def nip_match(text: str) -> re.Match | None:
     """The NIP after its label, or on a scan whose stamp ate the label, an 18-digit number built
-    as a NIP is (BKN: birth date, year and month of appointment, sex, sequence)."""
-    m = NIP.search(text)
-    if m:
+    as a NIP is (BKN: birth date, year and month of appointment, sex, sequence); or a label the
+    stamp's ring crossed, its dot read as a mark and a 1 as T ("NIP-T9700512 ..."), where the
+    digits are a NIP's shape."""
+    m = NIP.search(text) or SPOILT_NIP.search(text)
+    if m and (m.re is NIP or _nip_shaped(BARE_NIP.fullmatch(_nip_digits(m.group(1), True)))):
         return m
     m = BARE_NIP.search(text)
     return m if _nip_shaped(m) else None
@@ -244,7 +247,7 @@ def _nip_shaped(m: re.Match | None) -> bool:
 def _nip_digits(raw: str, ocr: bool) -> str:
     """The NIP's digits; on a scan, a birth year's first digit misread ("498110..." for
     "198110...") is set right where a 1 or a 2 there makes the number a NIP's shape."""
-    digits = re.sub(r"\D", "", raw.translate(str.maketrans("OoIil|", "001111")))[:18]
+    digits = re.sub(r"\D", "", raw.translate(str.maketrans("OoIilT|", "0011111")))[:18]
     if ocr and len(digits) == 18 and digits[0] not in "12":
         # (19.. or 20..: only one of the two can make the year)
         return next((d for d in ("1" + digits[1:], "2" + digits[1:])

@@ -5,6 +5,11 @@ and the office samples: a stamp over the signature block, and marks OCR misreads
 """
 from __future__ import annotations
 
+import io
+import shutil
+
+import pytest
+
 from pipeline.letter import read_text
 from pipeline.letter.lines import Line, Word, from_words
 from pipeline.letter.misreads import cleaned
@@ -764,3 +769,47 @@ def test_a_post_ending_with_a_comma_is_not_joined_to_a_name_with_no_long_word():
     sig = signature(_block("I PUTU EKA PRATAMA MADYA", [("Kepala Dinas,", 0.55)])[:-2]
                     + scan(("NIP. 19680314 199010 1 006", 0.55)), 1)[0]
     assert sig["nama"].endswith("PUTU EKA PRATAMA MADYA"), sig
+
+
+def _stamped_block_scan() -> bytes:
+    """A 240-dpi greyscale scan, blurred and JPEG'd, of a signature block set in a serif face:
+    a violet stamp (mid grey) whose ring crosses the name and the NIP's label, its lettering
+    under the name, and the signature's ink joined to it (so no stamp-sized patch is found)."""
+    from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
+    page = Image.new("L", (1984, 2806), 245)
+    d = ImageDraw.Draw(page)
+    serif = ImageFont.truetype("DejaVuSerif.ttf", 30)
+    d.text((200, 300), "Demikian kami sampaikan, atas perhatiannya diucapkan terima kasih.",
+           font=serif, fill=20)
+    for y, text in ((420, "KEPALA DINAS SOSIAL"), (460, "KABUPATEN SUMEDANG,"),
+                    (730, "Pembina Tingkat I"), (775, "NIP. 19700512 199503 2 004")):
+        d.text((1050, y), text, font=serif, fill=20)
+    d.text((1050, 680), "Hj. SRI WAHYUNI, S.Sos., M.Si.",
+           font=ImageFont.truetype("DejaVuSerif-Bold.ttf", 30), fill=20)
+    d.line((1050, 716, 1590, 716), fill=20, width=3)
+    ink = Image.new("L", page.size, 255)
+    s = ImageDraw.Draw(ink)
+    s.ellipse((900, 470, 1230, 800), outline=125, width=6)
+    s.ellipse((950, 520, 1180, 750), outline=125, width=3)
+    small = ImageFont.truetype("DejaVuSans-Bold.ttf", 22)
+    for k, ch in enumerate("DINAS SOSIAL"):
+        s.text((1000 + 17 * k, 690 + (k % 2) * 5), ch, font=small, fill=125)
+    s.line((1150, 640, 1700, 610), fill=120, width=5)
+    for k in range(8):
+        s.arc((1180 + 55 * k, 560, 1240 + 55 * k, 650), 180, 360, fill=120, width=5)
+    page = ImageChops.multiply(page, ink).filter(ImageFilter.GaussianBlur(1.3))
+    buf = io.BytesIO()
+    page.save(buf, "JPEG", quality=60, dpi=(240, 240))
+    return buf.getvalue()
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
+def test_a_name_and_nip_under_a_grey_stamp_on_a_blurred_serif_scan_are_read():
+    """GIVEN a blurred greyscale scan (a layout no generator here makes: serif face, a stamp
+    whose ring crosses the NIP's label so that OCR reads "NIP-T9700512", the signature joined
+    to the stamp) WHEN it is read THEN the signer's name and NIP are the printed ones."""
+    from pipeline.letter.model import Limits
+    from pipeline.letter.ocr import ocr_image
+    got = parse(ocr_image(_stamped_block_scan(), Limits()), "image").penandatangan
+    assert got["nama"] == "Hj. SRI WAHYUNI, S.Sos., M.Si.", got
+    assert got["nip"] == "197005121995032004", got
