@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import io
 import re
-from copy import copy
 from statistics import median
 
 import numpy as np
@@ -212,7 +211,7 @@ class _Reader:
             if dark and gain[1] < plain[k] + CLEARLY:
                 continue
             if again and not RANK.search(text) and gain[0] > 0 and gain > most and \
-                    2 * _letters(text) >= _letters(_text(_trimmed([copy(w) for w in inside]))):
+                    2 * _letters(text) >= _letters(was):
                 best, most = (again, inside), gain
         if not best:
             return words, []
