@@ -34,3 +34,6 @@ def setup(level: int, fmt: str = "text") -> None:
                          logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(level)
+    # a library's warning (a dependency's deprecation notice) goes through the same handler: in
+    # JSON, a raw line on stderr would break a log collector's one-object-per-line reading
+    logging.captureWarnings(True)
