@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import warnings
 from datetime import datetime, timezone
 
 
@@ -34,6 +35,17 @@ def setup(level: int, fmt: str = "text") -> None:
                          logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(level)
-    # a library's warning (a dependency's deprecation notice) goes through the same handler: in
-    # JSON, a raw line on stderr would break a log collector's one-object-per-line reading
-    logging.captureWarnings(True)
+    # a library's warning goes through the same handler: in JSON, a raw line on stderr would
+    # break a log collector's one-object-per-line reading
+    warnings.showwarning = log_warning
+
+
+def log_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """A dependency's deprecation notice is for whoever upgrades the code, not for the office
+    running it: it is logged at INFO, so an operator's WARNING lines stay ones to act on.
+    Libraries name theirs `…DeprecationWarning` even where they subclass UserWarning to be
+    shown (cryptography's does)."""
+    deprecation = issubclass(category, DeprecationWarning) or \
+        category.__name__.endswith("DeprecationWarning")
+    text = warnings.formatwarning(message, category, filename, lineno, line).rstrip()
+    logging.getLogger("py.warnings").log(logging.INFO if deprecation else logging.WARNING, text)

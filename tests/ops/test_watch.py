@@ -160,3 +160,22 @@ def test_json_logs_are_one_object_per_line(office):
     for line in lines:
         doc = json.loads(line)
         assert {"time", "level", "logger", "message"} <= set(doc)
+
+
+@pytest.mark.parametrize("category, level", [
+    ("type('LibDeprecationWarning', (UserWarning,), {})", "info"),
+    ("PendingDeprecationWarning", "info"),
+    ("RuntimeWarning", "warning")])
+def test_a_library_warning_is_a_json_log_line_and_a_deprecation_is_only_info(category, level):
+    """GIVEN `--log-format json` WHEN a library warns THEN the warning is one JSON log line;
+    a deprecation notice (cryptography's subclasses UserWarning) is INFO, for whoever upgrades
+    the code, and any other warning stays WARNING, for the operator."""
+    code = ("import warnings, logging; from pipeline.cli.logs import setup; "
+            f"setup(logging.INFO, 'json'); warnings.warn('lib says so', {category})")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, env={**os.environ, "PYTHONWARNINGS": "default"})
+    assert done.returncode == 0, done.stderr
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, done.stderr
+    doc = json.loads(lines[0])
+    assert doc["level"] == level and "lib says so" in doc["message"], doc
