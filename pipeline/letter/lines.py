@@ -75,11 +75,28 @@ def _raw_lines(words: list[Word], width: float) -> list[list[Word]]:
         groups: dict[tuple, list[Word]] = {}
         for w in words:
             groups.setdefault(w.key, []).append(w)
-        rows = _same_height(sorted(groups.values(), key=lambda ws: median(w.top for w in ws)))
+        rows = [part for ws in groups.values() for part in _di_apart(ws)]
+        rows = _same_height(sorted(rows, key=lambda ws: median(w.top for w in ws)))
         return [sorted(r, key=lambda w: _place(w, r)) for r in rows]
     h = median(w.bottom - w.top for w in words)
     rows = _columns_apart(_rows_by_top(words, h), words, width, h)
     return [sorted(r, key=lambda w: w.x0) for r in rows]
+
+
+def _di_apart(row: list[Word]) -> list[list[Word]]:
+    """The addressee's "di", read by OCR into the line above it, parted from that line.
+    Permendagri 1/2023 sets "di" on a line of its own between the addressee and the place;
+    some offices set it half a line lower, and the engine then fits one line through it and
+    the addressee's last words ("di Kota Banjarmasin"). A slanted photo tilts a line by a few
+    pixels between neighbouring words, never by half a line's height."""
+    row = sorted(row, key=lambda w: w.x0)
+    for k, w in enumerate(row[:-2]):
+        nxt, then = row[k + 1], row[k + 2]
+        h = median(o.bottom - o.top for o in (w, nxt, then))
+        if DI.fullmatch(w.text.rstrip("-.:")) and w.top - nxt.top > 0.6 * h \
+                and abs(nxt.top - then.top) < 0.3 * h and (k == 0 or w.x0 - row[k - 1].x1 > 2 * h):
+            return [row[:k] + row[k + 1:], [w]] if k else [row[1:], [w]]
+    return [row]
 
 
 def _place(w: Word, row: list[Word]) -> float:

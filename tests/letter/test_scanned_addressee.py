@@ -1,0 +1,79 @@
+"""The addressee block of a scanned letter, built as a page image and read by OCR.
+
+Offices set the "di" under the addressee in more than one way. Permendagri 1/2023 gives it a
+line of its own; some set it half a line lower, between the addressee's last line and the
+place, and OCR then reads it into the line above ("di Kota Banjarmasin").
+"""
+from __future__ import annotations
+
+import io
+import shutil
+
+import pytest
+
+from pipeline.letter.parse import parse
+
+pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None,
+                                reason="tesseract not installed")
+
+
+def _heading_scan(font: str, di_lower: float, skew: float, place_on_di: bool = False) -> bytes:
+    """A 200-dpi scan of a letter's heading: the Nomor block on the left, the addressee on the
+    right over two lines, then "di" set DI_LOWER of a line below the addressee's last line and
+    the street and place under it (or the place on the "di" line); turned by SKEW degrees."""
+    from PIL import Image, ImageDraw, ImageFont
+    page = Image.new("L", (1654, 2339), 250)
+    d = ImageDraw.Draw(page)
+    f = ImageFont.truetype(font, 27)
+    d.text((430, 150), "PEMERINTAH KABUPATEN SINTANG", font=f, fill=15)
+    d.text((470, 190), "DINAS PERHUBUNGAN", font=f, fill=15)
+    d.line((150, 250, 1500, 250), fill=15, width=4)
+    d.text((1000, 300), "Sintang, 4 Maret 2026", font=f, fill=15)
+    left = ["Nomor     : 551/118/DISHUB/2026", "Sifat        : Biasa",
+            "Lampiran  : -", "Hal          : Konsultasi Pengelolaan",
+            "                 Retribusi Terminal"]
+    for k, text in enumerate(left):
+        d.text((150, 380 + 44 * k), text, font=f, fill=15)
+    pitch = 40
+    d.text((1000, 380), "Yth. Inspektur Daerah", font=f, fill=15)
+    d.text((1062, 380 + pitch), "Kabupaten Sintang", font=f, fill=15)
+    if place_on_di:
+        d.text((1000, 380 + 2 * pitch), "di Sintang", font=f, fill=15)
+    else:
+        d.text((1020, int(380 + (1 + di_lower) * pitch)), "di", font=f, fill=15)
+        d.text((1062, 380 + 2 * pitch + 20), "Jalan Lintas Melawi Nomor 12", font=f, fill=15)
+        d.text((1062, 380 + 3 * pitch + 20), "Sintang", font=f, fill=15)
+    body = ["Sehubungan dengan pengelolaan retribusi terminal di lingkungan Dinas",
+            "Perhubungan, kami mohon penjelasan mengenai hal sebagai berikut:",
+            "1. Apakah retribusi terminal dapat dipungut melalui aplikasi daring?",
+            "Demikian kami sampaikan, atas perhatiannya diucapkan terima kasih."]
+    for k, text in enumerate(body):
+        d.text((150, 700 + 48 * k), text, font=f, fill=15)
+    page = page.rotate(skew, resample=Image.BICUBIC, fillcolor=250)
+    buf = io.BytesIO()
+    page.save(buf, "PNG", dpi=(200, 200))
+    return buf.getvalue()
+
+
+def _tujuan(png: bytes) -> str | None:
+    from pipeline.letter.model import Limits
+    from pipeline.letter.ocr import ocr_image
+    return parse(ocr_image(png, Limits()), "image").tujuan
+
+
+@pytest.mark.parametrize("font, skew", [("DejaVuSerif.ttf", 0.0),
+                                        ("LiberationSans-Regular.ttf", 1.2)])
+def test_a_di_set_half_a_line_low_leaves_the_addressee_whole(font, skew):
+    """GIVEN a scanned heading whose "di" is set half a line below the addressee's second line
+    (in two faces, one page turned 1.2°) WHEN it is read THEN the addressee is both its lines,
+    and neither "di" nor the street nor the place is part of it."""
+    assert _tujuan(_heading_scan(font, 0.55, skew)) == "Inspektur Daerah Kabupaten Sintang"
+
+
+def test_a_di_on_its_own_line_or_with_the_place_is_read_as_before():
+    """GIVEN the "di" on a line of its own, and "di Sintang" on one line WHEN read THEN the
+    addressee is the same, without the place."""
+    assert _tujuan(_heading_scan("DejaVuSans.ttf", 1.0, 0.0)) == \
+        "Inspektur Daerah Kabupaten Sintang"
+    assert _tujuan(_heading_scan("DejaVuSans.ttf", 0, 0.0, place_on_di=True)) == \
+        "Inspektur Daerah Kabupaten Sintang"
