@@ -67,6 +67,13 @@ def _noise(ln: Line) -> bool:
     return False
 
 
+def _numbers(ln: Line, after: list[Line]) -> bool:
+    """Is LN a list's number alone on its line ("1." tabbed off its text), that the next number
+    follows? OCR doubts a mark that short; the next number says it is no speck."""
+    m = re.match(r"^\s*\(?(\d{1,2})[.)]\s*$", ln.text)
+    return bool(m) and any(re.match(rf"^\s*\(?{int(m.group(1)) + 1}\s*[.)]", o.text) for o in after)
+
+
 def _edge_speck(ln: Line) -> bool:
     """A mark at the page's very edge, beyond any margin of print: a photo's paper edge, a
     punched hole or a binder's shadow read as "4", "q" or "FE" beside every line. (A list's
@@ -107,7 +114,8 @@ def clean(lines: list[Line]) -> list[Line]:
             # "1 |Mohon": a table's rule after its number (a row of names is no question)
             ln = replace(ln, text=RULED_NUMBER.sub(r"\1. ", ln.text))
         if _edge_speck(ln) or (_noise(ln) and not _year_tail(ln, out)
-                                and not nip_tail(ln, out[-1] if out else None)):
+                                and not nip_tail(ln, out[-1] if out else None)
+                                and not _numbers(ln, lines[k + 1:k + 8])):
             continue
         if ln.blank and (not out or out[-1].page != ln.page):
             continue

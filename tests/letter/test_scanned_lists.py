@@ -166,3 +166,24 @@ def test_a_paragraph_back_at_the_margin_after_an_item_wrapped_under_its_text():
                      ("kegiatan selanjutnya.", 0.148)) == [
         "Mohon petunjuk apakah swakelola tipe II dapat dilaksanakan bersama perguruan tinggi "
         "negeri untuk kegiatan penyusunan kajian"]
+
+
+def test_a_first_number_alone_on_its_line_read_with_doubt_is_kept():
+    """GIVEN a list whose numbers are tabbed off their text, the first read alone on its line
+    with low confidence ("Ll." or "1."), the next numbers read on their items' lines
+    WHEN the questions are read THEN the first item is the first question; a doubtful "1."
+    that no "2." follows is a speck, and no question is made of the line after it."""
+    def first(text: str) -> Line:
+        return Line(text, 1, 0.112, ocr=True, conf=0.32, x1=0.121)
+    items = (("Apakah retribusi parkir dapat disetor secara mingguan oleh juru parkir", 0.156),
+             ("melalui koordinator?", 0.156),
+             ("2. Mohon penjelasan mengenai karcis elektronik sebagai bukti pungutan", 0.11),
+             ("3. Apakah bendahara pembantu boleh menyimpan uang lebih dari satu hari?", 0.11))
+    for mark in ("Ll.", "1."):
+        got = questions(first(mark), *items)
+        assert got[0] == "Apakah retribusi parkir dapat disetor secara mingguan oleh juru " \
+                         "parkir melalui koordinator?", got
+        assert len(got) == 3, got
+    alone = questions(("Kami mohon penjelasan atas hal itu.", 0.2), first("1."),
+                      ("Retribusi parkir disetor secara mingguan.", 0.156))
+    assert alone == [], alone
