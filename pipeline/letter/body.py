@@ -67,11 +67,19 @@ def _noise(ln: Line) -> bool:
     return False
 
 
-def _numbers(ln: Line, after: list[Line]) -> bool:
-    """Is LN a list's number alone on its line ("1." tabbed off its text), that the next number
-    follows? OCR doubts a mark that short; the next number says it is no speck."""
+def _numbers(ln: Line, before: list[Line], after: list[Line]) -> bool:
+    """Is LN a list's number alone on its line ("1." tabbed off its text), the one due: the
+    next number follows, and no item above has it or a later one? OCR doubts a mark that
+    short; the list's order says it is no speck (and a speck read "1." in an item's wrap,
+    after item 1, is still one)."""
     m = re.match(r"^\s*\(?(\d{1,2})[.)]\s*$", ln.text)
-    return bool(m) and any(re.match(rf"^\s*\(?{int(m.group(1)) + 1}\s*[.)]", o.text) for o in after)
+    if not m:
+        return False
+    n = int(m.group(1))
+    above = [int(a.group(1)) for a in (re.match(r"^\s*\(?(\d{1,2})\s*[.)]", o.text) for o in before)
+             if a]
+    return not any(a >= n for a in above) and any(
+        re.match(rf"^\s*\(?{n + 1}\s*[.)]", o.text) for o in after)
 
 
 def _edge_speck(ln: Line) -> bool:
@@ -115,7 +123,7 @@ def clean(lines: list[Line]) -> list[Line]:
             ln = replace(ln, text=RULED_NUMBER.sub(r"\1. ", ln.text))
         if _edge_speck(ln) or (_noise(ln) and not _year_tail(ln, out)
                                 and not nip_tail(ln, out[-1] if out else None)
-                                and not _numbers(ln, lines[k + 1:k + 8])):
+                                and not _numbers(ln, lines[max(0, k - 12):k], lines[k + 1:k + 8])):
             continue
         if ln.blank and (not out or out[-1].page != ln.page):
             continue

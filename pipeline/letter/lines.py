@@ -200,11 +200,20 @@ def _split_columns(rows: list[list[Word]], width: float) -> list[list[Word]]:
                                          re.I) else 1  # "di Banjarmasin" is closed already
             j += 1
         lefts = [w.x0 for r in rows[i:j] for w in r if w.x0 < x - tol]
-        # the left block's values that wrap below the column (a long Hal) still belong before it
+        # the left block's values that wrap below the column (a long Hal) still belong before it,
+        # also where the wrap shares its row, across the gutter, with the column's last line
+        # (the place under a street), which then ends the column
         while lefts and j < len(rows) and rows[j][0].x0 > min(lefts) + 0.03 * width \
-                and all(w.x1 < x for w in rows[j]) and rows[j][0].top - rows[j - 1][0].top < 3 * (
+                and rows[j][0].x1 < x and rows[j][0].top - rows[j - 1][0].top < 3 * (
                     rows[j][0].bottom - rows[j][0].top):
+            ahead = [w for w in rows[j] if w.x1 < x]
+            rest = [w for w in rows[j] if w.x1 >= x]
+            if rest and (rest[0].x0 < x - tol or
+                         rest[0].x0 - ahead[-1].x1 < 2 * (rest[0].bottom - rest[0].top)):
+                break
             j += 1
+            if rest:
+                break
         left = [[w for w in r if w.x0 < x - tol] for r in rows[i:j]]
         right = [[w for w in r if w.x0 >= x - tol] for r in rows[i:j]]
         return rows[:i] + [r for r in left if r] + [r for r in right if r] + rows[j:]

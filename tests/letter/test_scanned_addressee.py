@@ -17,10 +17,13 @@ pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None,
                                 reason="tesseract not installed")
 
 
-def _heading_scan(font: str, di_lower: float, skew: float, place_on_di: bool = False) -> bytes:
+def _heading_scan(font: str, di_lower: float, skew: float, place_on_di: bool = False,
+                  kepada: bool = False) -> bytes:
     """A 200-dpi scan of a letter's heading: the Nomor block on the left, the addressee on the
     right over two lines, then "di" set DI_LOWER of a line below the addressee's last line and
-    the street and place under it (or the place on the "di" line); turned by SKEW degrees."""
+    the street and place under it (or the place on the "di" line); turned by SKEW degrees.
+    With KEPADA, the column opens with "Kepada" a line higher, and the place shares its row
+    with the Hal's second line."""
     from PIL import Image, ImageDraw, ImageFont
     page = Image.new("L", (1654, 2339), 250)
     d = ImageDraw.Draw(page)
@@ -34,15 +37,17 @@ def _heading_scan(font: str, di_lower: float, skew: float, place_on_di: bool = F
             "                 Retribusi Terminal"]
     for k, text in enumerate(left):
         d.text((150, 380 + 44 * k), text, font=f, fill=15)
-    pitch = 40
-    d.text((1000, 380), "Yth. Inspektur Daerah", font=f, fill=15)
-    d.text((1062, 380 + pitch), "Kabupaten Sintang", font=f, fill=15)
+    pitch, top = 40, 420 if kepada else 380
+    if kepada:
+        d.text((1000, 380), "Kepada", font=f, fill=15)
+    d.text((1000, top), "Yth. Inspektur Daerah", font=f, fill=15)
+    d.text((1062, top + pitch), "Kabupaten Sintang", font=f, fill=15)
     if place_on_di:
-        d.text((1000, 380 + 2 * pitch), "di Sintang", font=f, fill=15)
+        d.text((1000, top + 2 * pitch), "di Sintang", font=f, fill=15)
     else:
-        d.text((1020, int(380 + (1 + di_lower) * pitch)), "di", font=f, fill=15)
-        d.text((1062, 380 + 2 * pitch + 20), "Jalan Lintas Melawi Nomor 12", font=f, fill=15)
-        d.text((1062, 380 + 3 * pitch + 20), "Sintang", font=f, fill=15)
+        d.text((1020, int(top + (1 + di_lower) * pitch)), "di", font=f, fill=15)
+        d.text((1062, top + 2 * pitch + 20), "Jalan Lintas Melawi Nomor 12", font=f, fill=15)
+        d.text((1062, top + 3 * pitch + 20), "Sintang", font=f, fill=15)
     body = ["Sehubungan dengan pengelolaan retribusi terminal di lingkungan Dinas",
             "Perhubungan, kami mohon penjelasan mengenai hal sebagai berikut:",
             "1. Apakah retribusi terminal dapat dipungut melalui aplikasi daring?",
@@ -55,10 +60,14 @@ def _heading_scan(font: str, di_lower: float, skew: float, place_on_di: bool = F
     return buf.getvalue()
 
 
-def _tujuan(png: bytes) -> str | None:
+def _read(png: bytes):
     from pipeline.letter.model import Limits
     from pipeline.letter.ocr import ocr_image
-    return parse(ocr_image(png, Limits()), "image").tujuan
+    return parse(ocr_image(png, Limits()), "image")
+
+
+def _tujuan(png: bytes) -> str | None:
+    return _read(png).tujuan
 
 
 @pytest.mark.parametrize("font, skew", [("DejaVuSerif.ttf", 0.0),
@@ -77,3 +86,14 @@ def test_a_di_on_its_own_line_or_with_the_place_is_read_as_before():
         "Inspektur Daerah Kabupaten Sintang"
     assert _tujuan(_heading_scan("DejaVuSans.ttf", 0, 0.0, place_on_di=True)) == \
         "Inspektur Daerah Kabupaten Sintang"
+
+
+@pytest.mark.parametrize("di_lower", [0.55, 1.0])
+def test_the_hals_second_line_beside_the_addressees_place_stays_with_the_hal(di_lower):
+    """GIVEN a Kepada column whose place, under the street, shares its row with the Hal's
+    second line on the left (the "di" half a line low, or on its own line) WHEN it is read
+    THEN the Hal is both its lines and the addressee is whole (found by a review: the Hal had
+    lost its second line)."""
+    got = _read(_heading_scan("LiberationSerif-Regular.ttf", di_lower, 0.0, kepada=True))
+    assert (got.hal, got.tujuan) == ("Konsultasi Pengelolaan Retribusi Terminal",
+                                     "Inspektur Daerah Kabupaten Sintang")
