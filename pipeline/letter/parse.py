@@ -241,8 +241,8 @@ def _tujuan(lines: list[Line], start: int, end: int) -> tuple[str | None, Line |
         j = i + 1
         while j < end and j < i + 6:
             ln = lines[j]
-            if ln.blank and not parts:
-                j += 1
+            if (ln.blank and not parts) or place_date(ln.text) or alone_date(ln.text):
+                j += 1  # (the letter's date, set beside the addressee, is no part of it)
                 continue
             if ln.blank or DI.match(ln.text) or body.ITEM.match(ln.text) or LABEL.match(ln.text) \
                     or FIELD.match(ln.text) or ln.text.rstrip().endswith(":"):

@@ -97,3 +97,17 @@ def test_the_hals_second_line_beside_the_addressees_place_stays_with_the_hal(di_
     got = _read(_heading_scan("LiberationSerif-Regular.ttf", di_lower, 0.0, kepada=True))
     assert (got.hal, got.tujuan) == ("Konsultasi Pengelolaan Retribusi Terminal",
                                      "Inspektur Daerah Kabupaten Sintang")
+
+
+def test_the_letters_date_set_beside_the_addressee_is_no_part_of_it():
+    """GIVEN an addressee on the left whose second line has the letter's place and date beside
+    it, read as a line of its own after it WHEN it is read THEN the addressee is its two lines
+    and the date is the letter's (found by a review)."""
+    from tests.letter.wild import scan
+    lines = scan(("Nomor : 600/214/DPUPR/2026", 0.09), ("Hal : Konsultasi Pembayaran", 0.09), ("", 0),
+                 ("Yth. Inspektur Daerah", 0.09), ("Kabupaten Banjar", 0.13),
+                 ("Martapura, 12 Februari 2026", 0.6), ("di", 0.1), ("Martapura", 0.13), ("", 0),
+                 ("Sehubungan dengan pekerjaan konstruksi, kami mohon penjelasan berikut:", 0.09),
+                 ("1. Apakah uang muka dapat dibayar sebelum jaminan diterima?", 0.09))
+    got = parse(lines, "scan")
+    assert (got.tujuan, got.tanggal) == ("Inspektur Daerah Kabupaten Banjar", "2026-02-12")
