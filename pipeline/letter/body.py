@@ -76,8 +76,8 @@ def _numbers(ln: Line, before: list[Line], after: list[Line]) -> bool:
     if not m:
         return False
     n = int(m.group(1))
-    above = [int(a.group(1)) for a in (re.match(r"^\s*\(?(\d{1,2})\s*[.)]", o.text) for o in before)
-             if a]
+    numbered = (re.match(r"^\s*\(?(\d{1,2})\s*[.)]", o.text) for o in before)
+    above = [int(a.group(1)) for a in numbered if a]
     return not any(a >= n for a in above) and any(
         re.match(rf"^\s*\(?{n + 1}\s*[.)]", o.text) for o in after)
 
@@ -123,7 +123,8 @@ def clean(lines: list[Line]) -> list[Line]:
             ln = replace(ln, text=RULED_NUMBER.sub(r"\1. ", ln.text))
         if _edge_speck(ln) or (_noise(ln) and not _year_tail(ln, out)
                                 and not nip_tail(ln, out[-1] if out else None)
-                                and not _numbers(ln, lines[max(0, k - 12):k], lines[k + 1:k + 8])):
+                                and not _numbers(ln, lines[max(0, k - 12):k],
+                                                 lines[k + 1:k + 8])):
             continue
         if ln.blank and (not out or out[-1].page != ln.page):
             continue

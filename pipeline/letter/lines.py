@@ -95,7 +95,7 @@ def _di_apart(row: list[Word]) -> list[list[Word]]:
         h = median(o.bottom - o.top for o in (w, nxt, then))
         if DI.fullmatch(w.text.rstrip("-.:")) and w.top - nxt.top > 0.6 * h \
                 and abs(nxt.top - then.top) < 0.3 * h and (k == 0 or w.x0 - row[k - 1].x1 > 2 * h):
-            return [row[:k] + row[k + 1:], [w]] if k else [row[1:], [w]]
+            return [row[:k] + row[k + 1:], [w]]
     return [row]
 
 
