@@ -93,8 +93,12 @@ def _di_apart(row: list[Word]) -> list[list[Word]]:
     for k, w in enumerate(row[:-2]):
         nxt, then = row[k + 1], row[k + 2]
         h = median(o.bottom - o.top for o in (w, nxt, then))
-        if DI.fullmatch(w.text.rstrip("-.:")) and w.top - nxt.top > 0.6 * h \
-                and abs(nxt.top - then.top) < 0.3 * h and (k == 0 or w.x0 - row[k - 1].x1 > 2 * h):
+        # (its box may reach up to the line's top, the engine's line fit: then its foot shows)
+        lower = w.top - nxt.top > 0.6 * h or w.bottom - max(nxt.bottom, then.bottom) > 0.6 * h
+        if DI.fullmatch(w.text.rstrip("-.:")) and lower and abs(nxt.top - then.top) < 0.3 * h \
+                and (k == 0 or w.x0 - row[k - 1].x1 > 2 * h):
+            if w.top - nxt.top <= 0.6 * h:  # a box drawn to the line's top stands by its foot
+                w = replace(w, top=w.bottom - (nxt.bottom - nxt.top))
             return [row[:k] + row[k + 1:], [w]]
     return [row]
 

@@ -111,3 +111,29 @@ def test_the_letters_date_set_beside_the_addressee_is_no_part_of_it():
                  ("1. Apakah uang muka dapat dibayar sebelum jaminan diterima?", 0.09))
     got = parse(lines, "scan")
     assert (got.tujuan, got.tanggal) == ("Inspektur Daerah Kabupaten Banjar", "2026-02-12")
+
+
+def test_a_di_whose_box_ocr_drew_to_the_lines_top_is_told_by_its_foot():
+    """GIVEN OCR words where the low "di" shares its line with the addressee's second line and
+    the Lampiran row, its box drawn up to that line's top (694-770 beside 697-736) WHEN the
+    lines are built THEN "di" is a line of its own after the addressee's second line, and the
+    addressee is whole (found by a review)."""
+    from pipeline.letter.lines import Word, from_words
+
+    def row(key: int, top: int, *cells: tuple[str, int], bottom: int | None = None) -> list[Word]:
+        return [Word(t, x, x + 19 * len(t), top, bottom or top + 39, 0.95, ("1", "1", str(key)))
+                for t, x in cells]
+    words = (row(1, 560, ("Nomor", 228), (":", 420), ("600/214/DPUPR/2026", 442)) +
+             row(2, 605, ("Kepada", 1500)) +
+             row(3, 650, ("Yth.", 1500), ("Inspektur", 1590), ("Daerah", 1780)) +
+             row(4, 697, ("Lampiran", 228), (":", 420), ("-", 442),
+                 ("Kabupaten", 1595), ("Banjar", 1802)) +
+             row(4, 694, ("di", 1527), bottom=770) +
+             row(5, 742, ("Hal", 228), (":", 420), ("Konsultasi", 442), ("Pembayaran", 650)) +
+             row(6, 790, ("Jalan", 1595), ("Pendidikan", 1710), ("Nomor", 1920), ("1", 2040)) +
+             row(7, 838, ("Martapura", 1595)) +
+             row(8, 960, ("Dengan", 228), ("hormat,", 370)))
+    lines = [ln.text for ln in from_words(words, 2480, 1, ocr=True)]
+    assert lines.index("di") == lines.index("Kabupaten Banjar") + 1, lines
+    assert parse(from_words(words, 2480, 1, ocr=True), "scan").tujuan == \
+        "Inspektur Daerah Kabupaten Banjar"
