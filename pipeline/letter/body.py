@@ -35,7 +35,9 @@ RANK = re.compile(r"^(?:[^A-Za-z]{0,4}|[a-z]{1,3}\s)\s*(pe[a-z]{1,3}bina|p[eo]mb
                   r"pengatur|juru)\b|"
                   r"\b(I|II|III|IV)\s*/\s*[a-e]\b|"
                   # the rank's second words, whatever OCR made of its first ("Pembrra Utama Muda")
-                  r"\butama\s+(muda|madya)$|\b(muda\s+)?(tk\.|tingkat)\s*I$", re.I)
+                  r"\butama\s+(muda|madya)$|\b(muda\s+)?(tk\.|tingkat)\s*I$|"
+                  # ... its Utama's first letters lost too ("nektama Muda"): a name is capitalised
+                  r"(?-i:\b[a-z]+tama\s+M(?:uda|adya))$", re.I)
 SKIP = re.compile(r"^\s*(\(?ttd\.?\)?|cap|ditandatangani|tertanda|t\.t\.d)", re.I)
 TEMBUSAN = re.compile(r"^\s*tembusan\b[^:]*:?\s*(.*)$", re.I)
 BULLET = re.compile(r"^\s*(?:[\d|Il]{1,2}\s*[.,)]|[-\u2022*\u2013\u00b7>,])\s*(\S.*)$")

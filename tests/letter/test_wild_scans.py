@@ -813,3 +813,16 @@ def test_a_name_and_nip_under_a_grey_stamp_on_a_blurred_serif_scan_are_read():
     got = parse(ocr_image(_stamped_block_scan(), Limits()), "image").penandatangan
     assert got["nama"] == "Hj. SRI WAHYUNI, S.Sos., M.Si.", got
     assert got["nip"] == "197005121995032004", got
+
+
+def test_a_rank_whose_utama_lost_its_first_letters_is_no_part_of_the_name():
+    """GIVEN a scanned block whose rank "Pembina Utama Muda" the stamp left as "nektama Muda"
+    WHEN the signature is read THEN the name is the line above it; a name set in capitals or
+    capitalised that ends like a rank's words stays whole."""
+    def block(name: str, rank: str) -> dict:
+        lines = scan(("Demikian disampaikan.", 0.1), ("", 0), ("KEPALA DINAS PERTANIAN", 0.55),
+                     ("", 0), (name, 0.52), (rank, 0.6), ("NIP. 196908171999101011", 0.55))
+        return signature(lines, 1)[0]
+    assert block("Asep Wardana, S.IP.", "nektama Muda")["nama"] == "Asep Wardana, S.IP."
+    assert block("BAGUS EKA PRATAMA MADYA", "Pembina")["nama"] == "BAGUS EKA PRATAMA MADYA"
+    assert block("Eka Pratama Madya", "Pembina")["nama"] == "Eka Pratama Madya"
