@@ -11,7 +11,7 @@ import re
 import subprocess
 import tempfile
 
-from pipeline.letter import nameline, namerow
+from pipeline.letter import handday, nameline, namerow
 from pipeline.letter.misreads import cleaned
 from pipeline.letter.lines import Line, from_words
 from pipeline.letter.tsv import words as tsv_words
@@ -38,10 +38,12 @@ def _run(cmd: list[str], stdin: bytes, timeout: float) -> bytes:
     return done.stdout
 
 
-def ocr_png(png: bytes, page: int, timeout: float, image=None, grey=None) -> list[Line]:
+def ocr_png(png: bytes, page: int, timeout: float, image=None, grey=None, pen=None
+            ) -> list[Line]:
     """Lines of a page image (PNG or PBM bytes); IMAGE, the same page (and GREY, it in grey),
     lets the signer's name be read again: alone, where the page's reading of it is spoilt
-    (namerow), and for the Q the Indonesian model cannot write (nameline)."""
+    (namerow), and for the Q the Indonesian model cannot write (nameline); PEN (a box to its
+    crop with ink of every colour) a hand-written day (handday)."""
     # Indonesian with English: names, abbreviations and degrees read better with both models
     # print is dark on light paper: tesseract need not try each line inverted (its default)
     tsv = _run(["tesseract", "-", "-", "-l", LANGS, "--psm", "6", "-c", "tessedit_do_invert=0",
@@ -53,6 +55,8 @@ def ocr_png(png: bytes, page: int, timeout: float, image=None, grey=None) -> lis
     if image is not None and words:
         words = namerow.reread(image, words, _run, timeout, LANGS, grey)
         words = nameline.with_q(image, words, _run, timeout)
+        look = pen or (grey if grey is not None else image).crop
+        words = handday.with_day(look, words, _run, timeout)
     lines = from_words(words, width, page, ocr=True)
     for ln in lines:
         ln.text = cleaned(ln.text)
@@ -95,7 +99,7 @@ def ocr_image(data: bytes, limits: Limits) -> list[Line]:
 
 def ocr_pil(img, page: int, timeout: float) -> list[Line]:
     """A page image, cleaned and straightened (scanprep), read by tesseract as a bitmap."""
-    from pipeline.letter.scanprep import page_shaped, prepare_page
+    from pipeline.letter.scanprep import page_shaped, pen_ink, prepare_page
 
     if not page_shaped(img):
         width = None  # a sliver or a banner: enlarged to a page's width, a memory bomb
@@ -110,4 +114,5 @@ def ocr_pil(img, page: int, timeout: float) -> list[Line]:
     bw, grey = prepare_page(img, width)
     bw = bw.convert("1", dither=0)
     bw.save(buf, "PPM")  # 1-bit PBM: nothing to decode
-    return ocr_png(buf.getvalue(), page, timeout, bw, grey)
+    return ocr_png(buf.getvalue(), page, timeout, bw, grey,
+                   lambda box: pen_ink(img, grey, box))

@@ -178,4 +178,20 @@ def prepare_page(img: Image.Image, width: int | None = None) -> tuple[Image.Imag
     if abs(angle) >= 0.1:
         bw = bw.rotate(angle, resample=Image.NEAREST, fillcolor=255)
         grey = grey.rotate(angle, resample=Image.NEAREST, fillcolor=255)
+    grey.info["skew"] = angle  # (for pen_ink)
     return pictures.blank(bw), grey  # straight, so that a picture's box fits it
+
+
+def pen_ink(img: Image.Image, grey: Image.Image, box: tuple[int, int, int, int]) -> Image.Image:
+    """BOX of page IMG with ink of every colour kept, as GREY (prepare_page's) stands: a pen's
+    blue is taken out of GREY as a stamp's is, and a hand-written day is in blue."""
+    if img.mode not in ("RGB", "RGBA", "P", "CMYK", "YCbCr", "LAB", "HSV"):
+        return grey.crop(box)
+    r, g, b = img.convert("RGB").split()
+    ink = ImageChops.darker(ImageChops.darker(r, g), b)  # any ink darkens some channel
+    if ink.width != grey.width:
+        ink = ink.resize(grey.size, Image.BICUBIC)
+    angle = grey.info.get("skew", 0.0)
+    if abs(angle) >= 0.1:
+        ink = ink.rotate(angle, resample=Image.NEAREST, fillcolor=255)
+    return ink.crop(box)
