@@ -23,6 +23,11 @@ _FRONT = r"(?:H|Hj|Dr|dr|drg|drh|apt|Ir|Drs|Dra|Prof)\.\s"
 # (an initial in a name carries its dot, so a lone letter before the capitals is stamp ink too)
 FRONT_JUNK = re.compile(rf"^(?:(?:(?!{_FRONT})\S{{1,4}}\s+){{1,2}}(?={_FRONT})|\S\s+(?=[A-Z]{{2}}))")
 TTE = re.compile(r"^\s*(?:telah\s+)?di\s?tandatangani\s+secara\s+elektronik\b", re.I)
+# ... as a scan may read it onto the post's first line, after stamp bits and with its last words
+# spoilt ("Bg ial Ditandatangani secara elektrontk ole! SEKRETARIS DPRD"), or its "oleh:"
+# wrapped there: what follows it is the post
+TTE_HEAD = re.compile(r"^(?:.{0,12}?\b(?:telah\s+)?di\s?tandatangani\s+secara\s+el\w{5,9}\b"
+                      r"\s*(?:ole\S{0,2}\s*)?|oleh\s*:\s*)(?:(?-i:(?=[A-Z]))|\W*$)", re.I)
 # (the lowercase titles, dr. drg. drh. apt., OCR may glue to the name: "dr.BUDI")
 LOWER_JUNK = re.compile(rf"^(?:(?!(?:dr|drg|drh|apt)\.)[a-z]\S*\s+)+(?={_FRONT}|[A-Z])")
 TITLE_END = re.compile(r"\b(?:DR|Dr|dr|H|Hj|Ir|IR|Drs|DRS|Prof|PROF|R|Tgk|KH)\.$")  # "… DAERAH DR."
@@ -223,8 +228,9 @@ def _tte(lines: list[Line], k: int) -> bool:
     post or between the post and the name, and is neither."""
     if TTE.match(re.sub(r"^[^A-Za-z]+", "", lines[k].text)):  # (a speck before it on a scan)
         return True
-    return bool(re.fullmatch(r"\s*oleh\s*:?\s*", lines[k].text, re.I)) and k > 0 \
-        and TTE.match(lines[k - 1].text) is not None
+    # (on a scan, the QR code beside it may be read as a line between, and a mark after it)
+    return bool(re.fullmatch(r"\W*oleh\s*:?\W*", lines[k].text, re.I)) and any(
+        TTE.match(ln.text) for ln in lines[max(0, k - (3 if lines[k].ocr else 1)):k])
 
 
 def nip_match(text: str) -> re.Match | None:
@@ -296,8 +302,10 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
             k -= 1
         if lines[k].ocr:  # the post ends with a comma: below it, the stamp's lettering and the
             # signature, read as short bits or a word or two tesseract doubts
+            # (the stamp's lettering may itself be read with a comma: "RI maag," at 0.16)
             comma = next((q for q in range(k, max(start, k - 10), -1)
-                          if lines[q].text.rstrip().endswith(",")), None)
+                          if lines[q].text.rstrip().endswith(",")
+                          and not _stamp_words(lines[q], DISBELIEVED)), None)
             if comma is not None and all(_debris(ln.text) or _stamp_words(ln, DOUBTED)
                                          for ln in lines[comma + 1:k + 1]):
                 k = comma
@@ -308,6 +316,12 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
                 ln = replace(ln, text=ITEM.match(ln.text).group(4))
             if ln.blank or CLOSING.match(ln.text) or ITEM.match(ln.text) or TEMBUSAN.match(ln.text):
                 break
+            head = TTE_HEAD.match(ln.text) if ln.ocr else None
+            if head and (not head.group(0).lower().startswith("oleh") or (
+                    k > start and TTE.match(lines[k - 1].text))):
+                if ln.text[head.end():].strip():
+                    post.insert(0, ln.text[head.end():].strip())
+                break  # the mark, spoilt, or read onto the post's first line
             if not (aligned(ln, name_line) or aligned(ln, lines[i])) or _tte(lines, k):
                 break  # another column, or the electronic signature's mark above the post
                 # (a scan may read a stamp's mark into the name's line: the NIP's column too)
@@ -334,7 +348,8 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
             jabatan = jabatan and re.sub(r"^((?:Pl[th]\.|Pj\.)\s+)?K(EPADA|epada)\b", lambda m: (
                 m.group(1) or "") + ("KEPALA" if m.group(2).isupper() else "Kepala"), jabatan)
         if jabatan:  # the date line above the post, read onto the same line
-            jabatan = re.sub(r"^[A-Z][\w .'-]{1,40},\s*\d{1,2}\s+[A-Za-z]+\s+\d{4}\s+", "", jabatan)
+            jabatan = re.sub(r"^[^A-Za-z]{0,3}[A-Z][\w .'-]{1,40},\s*\d{1,2}\s+[A-Za-z]+\s+\d{4}\s+"
+                             r"[^A-Za-z]{0,3}", "", jabatan)
         sig = {"nama": nama or None, "nip": digits if len(digits) == 18 else None, "jabatan": jabatan}
         return sig, lines[i], i + 1
     return None, None, start

@@ -826,3 +826,45 @@ def test_a_rank_whose_utama_lost_its_first_letters_is_no_part_of_the_name():
     assert block("Asep Wardana, S.IP.", "nektama Muda")["nama"] == "Asep Wardana, S.IP."
     assert block("BAGUS EKA PRATAMA MADYA", "Pembina")["nama"] == "BAGUS EKA PRATAMA MADYA"
     assert block("Eka Pratama Madya", "Pembina")["nama"] == "Eka Pratama Madya"
+
+
+def test_an_electronic_signatures_mark_as_a_scan_spoils_it_is_no_part_of_the_post():
+    """GIVEN scanned TTE blocks: the mark after stamp bits ("Bg ial Ditandatangani …"), with its
+    last words spoilt ("elektrontk ole!"), read onto the post's first line, or its "oleh:"
+    wrapped under a line the QR code made, with a mark after it
+    WHEN the signature is read THEN the post is the post (blind set, seed 23)."""
+    def post(*above: tuple[str, float]) -> str:
+        lines = scan(("Demikian disampaikan.", 0.1), ("", 0), *above,
+                     ("Dr. Rudi Santoso, S.P.", 0.6), ("Penata Tingkat I", 0.6),
+                     ("NIP. 19780604 200611 1 011", 0.6))
+        return signature(lines, 1)[0]["jabatan"]
+    assert post(("Bg ial Ditandatangani secara elektronik oleh:", 0.6),
+                ("SEKRETARIS DPRD KABUPATEN GARUT,", 0.6)) == "SEKRETARIS DPRD KABUPATEN GARUT"
+    assert post(("Ditandatangani secara elektrontk ole!", 0.6),
+                ("SEKRETARIS DPRD KABUPATEN GARUT,", 0.6)) == "SEKRETARIS DPRD KABUPATEN GARUT"
+    assert post(("Ditandatangani secara elektrontk ole! SEKRETARIS DPRD", 0.6),
+                ("KABUPATEN GARUT,", 0.6)) == "SEKRETARIS DPRD KABUPATEN GARUT"
+    assert post(("Ditandatangani secara elektronik", 0.6), ("Ts ga", 0.49), ("oleh: ?", 0.6),
+                ("Kepala Badan Perencanaan", 0.6), ("Pembangunan Daerah,", 0.6)) == \
+        "Kepala Badan Perencanaan Pembangunan Daerah"
+    # a post that names its signer's act in words of its own is kept as it is
+    assert post(("Kepala Dinas Komunikasi dan Informatika,", 0.6)) == \
+        "Kepala Dinas Komunikasi dan Informatika"
+
+
+def test_the_stamps_lettering_read_with_a_comma_and_the_date_read_onto_the_post():
+    """GIVEN a post whose stamp's lettering below it was read as a doubted line ending with a
+    comma ("RI maag," at 0.16), and a date line read onto the post's line after marks
+    ("_-Mangupura, 29 April 2026 ‘Kepala …") WHEN read THEN the post is only the post."""
+    def block(*above: Line) -> dict:
+        lines = [Line("Demikian disampaikan.", 1, 0.1, ocr=True), Line("", ocr=True), *above,
+                 Line("Hj. MARIA SUSANTI, S.Sos.", 1, 0.52, ocr=True, conf=0.9),
+                 Line("NIP 197305011998112002", 1, 0.58, ocr=True, conf=0.9)]
+        return signature(lines, 1)[0]
+    got = block(Line("KEPALA DINAS PEMUDA DAN OLAHRAGA,", 1, 0.58, ocr=True, conf=0.96),
+                Line("RI maag,", 1, 0.58, ocr=True, conf=0.16),
+                Line("ERED", 1, 0.53, ocr=True, conf=0.39))
+    assert got["jabatan"] == "KEPALA DINAS PEMUDA DAN OLAHRAGA", got
+    got = block(Line("_-Mangupura, 29 April 2026 \u2018Kepala Dinas Tenaga Kerja", 1, 0.52,
+                     ocr=True, conf=0.9))
+    assert got["jabatan"] == "Kepala Dinas Tenaga Kerja", got
