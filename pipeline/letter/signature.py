@@ -30,6 +30,9 @@ TTE_HEAD = re.compile(r"^(?:.{0,12}?\b(?:telah\s+)?di\s?tandatangani\s+secara\s+
                       r"\s*(?:ole\S{0,2}\s*)?|oleh\s*:\s*)(?:(?-i:(?=[A-Z]))|\W*$)", re.I)
 # (the lowercase titles, dr. drg. drh. apt., OCR may glue to the name: "dr.BUDI")
 LOWER_JUNK = re.compile(rf"^(?:(?!(?:dr|drg|drh|apt)\.)[a-z]\S*\s+)+(?={_FRONT}|[A-Z])")
+# the stamp's ring at the name's start read as a capital glued to a front title ("XH. AGUS"):
+# no title has a letter before it but Kyai Haji's "KH."
+RING_JUNK = re.compile(rf"^(?!KH\.)[A-Z](?={_FRONT})")
 TITLE_END = re.compile(r"\b(?:DR|Dr|dr|H|Hj|Ir|IR|Drs|DRS|Prof|PROF|R|Tgk|KH)\.$")  # "… DAERAH DR."
 YEAR = re.compile(r"(19|20)\d{2}")
 # how sure tesseract is of a line the stamp left in the signature block: print reads above 0.9,
@@ -284,7 +287,7 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
             nama = PREFIX.sub(lambda m: (m.group(2) or "Ir") + ". ", nama)
             # a front title (H., Hj., Dr., Ir. ...) opens the name: short tokens read before it
             # are the stamp's ring and lettering, which lies over the start of the name
-            nama = FRONT_JUNK.sub("", nama)
+            nama = FRONT_JUNK.sub("", RING_JUNK.sub("", nama))
             # nor does a name open with a lowercase word other than a title ("wahaf drg. …")
             nama = LOWER_JUNK.sub("", nama)
             nama = re.split(r"[\s\u2014\u2013-]+(?:Pemb\w+|Pena\w+|Peng\w+|Juru)\b", nama)[0]

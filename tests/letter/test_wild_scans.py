@@ -868,3 +868,16 @@ def test_the_stamps_lettering_read_with_a_comma_and_the_date_read_onto_the_post(
     got = block(Line("_-Mangupura, 29 April 2026 \u2018Kepala Dinas Tenaga Kerja", 1, 0.52,
                      ocr=True, conf=0.9))
     assert got["jabatan"] == "Kepala Dinas Tenaga Kerja", got
+
+
+def test_a_capital_the_stamps_ring_glued_to_a_front_title_goes():
+    """GIVEN a scanned name whose front title the stamp's ring touched, read "XH. AGUS …"
+    WHEN the signature is read THEN the name opens with its title; Kyai Haji's "KH." stays
+    (blind set, seed 23)."""
+    def name(text: str) -> str:
+        lines = [Line("Kepala Dinas Tenaga Kerja,", 1, 0.55, ocr=True), Line("", ocr=True),
+                 Line(text, 1, 0.55, ocr=True), Line("NIP. 197502251989062004", 1, 0.55, ocr=True)]
+        return signature(lines, 0)[0]["nama"]
+    assert name("XH. AGUS PERMANA WIJAYA, S.STP., M.Pd.") == "H. AGUS PERMANA WIJAYA, S.STP., M.Pd."
+    assert name("KH. Ahmad Fauzi, S.Ag.") == "KH. Ahmad Fauzi, S.Ag."
+    assert name("Dr. Ir. Andi Nurfaidah, S.E.") == "Dr. Ir. Andi Nurfaidah, S.E."
