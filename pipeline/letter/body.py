@@ -70,12 +70,9 @@ def _noise(ln: Line) -> bool:
 
 
 def _numbers(ln: Line, before: list[Line], after: list[Line]) -> bool:
-    """Is LN a list's number alone on its line ("1." tabbed off its text), the one due: the
-    next number follows, and no item above has it or a later one? OCR doubts a mark that
-    short; the list's order says it is no speck (and a speck read "1." in an item's wrap,
-    after item 1, is still one)."""
-    m = re.match(r"^\s*\(?(\d{1,2})[.)]\s*$", ln.text)
-    if not m:
+    """Is LN a list's number alone on its line ("1." tabbed off its text), the one due (the
+    next follows, and no item above has it or a later one)? OCR doubts a mark that short."""
+    if not (m := re.match(r"^\s*\(?(\d{1,2})[.)]\s*$", ln.text)):
         return False
     n = int(m.group(1))
     numbered = (re.match(r"^\s*\(?(\d{1,2})\s*[.)]", o.text) for o in before)
