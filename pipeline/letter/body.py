@@ -339,8 +339,7 @@ def questions(lines: list[Line], start: int, end: int) -> tuple[list[str], Line 
 
 
 def _unpunctuated(items: list[str]) -> list[str]:
-    """Items without their list punctuation: the ";" that separates items of a rincian and the
-    "." that closes it or each item (a scan reads ";" as ":" or ","); a "?" is the question's."""
+    """Items without their list punctuation (";" between, "." closing; a scan's ":" or ",")."""
     return [t.rstrip(";,:.").rstrip() if not t.endswith("...") else t for t in items]
 
 
@@ -352,8 +351,7 @@ def closing_index(lines: list[Line], start: int) -> int:
 
 
 def _overleaf(run: list[Line], k: int) -> bool:
-    """Whether the list broken at RUN[k] (a blank, a footer) goes on on the next page: the next
-    line of text is on a later page and is a list item."""
+    """Whether the list broken at RUN[k] (a blank, a footer) goes on at the next page's item."""
     nxt = next((ln for ln in run[k:] if not ln.blank and not FOOTER.search(ln.text)), None)
     return nxt is not None and nxt.page > run[k].page and BULLET.match(nxt.text) is not None
 
@@ -364,7 +362,7 @@ def tembusan(lines: list[Line], start: int) -> tuple[list[str], Line | None]:
         if not m:
             continue
         rest = [Line(m.group(1), lines[i].page, lines[i].x0)] if m.group(1).strip() else []
-        items, marked = [], None
+        items, marked, widest = [], None, 0.0
         run = rest + lines[i + 1:]
         for k, ln in enumerate(run):
             if FOOTER.search(ln.text) or (ln.blank and items):
@@ -380,10 +378,14 @@ def tembusan(lines: list[Line], start: int) -> tuple[list[str], Line | None]:
                 break  # a numbered list's item does not run on overleaf: the next page is another part
             if marked is None:
                 marked = bool(b)
-            if b or not marked:
+            # an unmarked item that filled its line without the list's ";" wraps onto the next
+            wraps = not marked and items and items[-1][-1] not in ";,.:" and any(
+                t.endswith(";") for t in items) and (run[k - 1].x1 or 0) >= 0.9 * widest
+            if (b or not marked) and not wraps:
                 items.append((b.group(1) if b else ln.text).strip())
             else:
                 items[-1] = joined(items[-1], ln.text)
+            widest = max(widest, ln.x1 or 0)
         out = []
         for t in items:
             if lines[i].ocr:  # a scan's bullets read as "5", ". ", ": 2."; specks as "q"

@@ -307,3 +307,22 @@ def test_a_numbered_table_of_findings_is_not_questions():
     buf = io.BytesIO()
     d.save(buf)
     assert read_letter_inprocess(buf.getvalue(), "surat.docx").pertanyaan == ASKED
+
+
+def test_a_tembusan_item_that_fills_its_line_wraps_onto_the_next():
+    """GIVEN an unnumbered Tembusan whose items end with ";" and one item too long for its line,
+    its region wrapped onto the next ("… Provinsi Nusa Tenggara" / "Barat"), and a short item
+    whose ";" was left out before "Arsip." WHEN read THEN the long item is whole, and the short
+    one and "Arsip" stay two (blind sets, seeds 13 and 23, text PDFs)."""
+    from pipeline.letter.body import tembusan
+    got = tembusan(body(("Tembusan, Yth.:", 0.12, 0.27), ("Gubernur Nusa Tenggara Barat;", 0.12, 0.41),
+                        ("Sekretaris Daerah Provinsi Nusa Tenggara Barat;", 0.12, 0.56),
+                        ("Kepala Badan Pengelolaan Keuangan dan Aset Daerah Provinsi Nusa Tenggara",
+                         0.12, 0.84), ("Barat", 0.12, 0.17)), 0)[0]
+    assert got[-1] == "Kepala Badan Pengelolaan Keuangan dan Aset Daerah Provinsi Nusa Tenggara Barat"
+    assert len(got) == 3
+    got = tembusan(body(("Tembusan:", 0.12, 0.22), ("Bupati Temanggung;", 0.12, 0.3),
+                        ("Sekretaris Daerah Kabupaten Temanggung;", 0.12, 0.52),
+                        ("Inspektur Pembantu Wilayah IV", 0.12, 0.4), ("Arsip.", 0.12, 0.2)), 0)[0]
+    assert got == ["Bupati Temanggung", "Sekretaris Daerah Kabupaten Temanggung",
+                   "Inspektur Pembantu Wilayah IV", "Arsip"], got
