@@ -18,14 +18,18 @@ from pipeline.letter.signature import signature
 from tests.letter.wild import HEAD, scan
 
 
+def _signed_name(text: str) -> str:
+    """The name read from a scanned block whose name's line OCR gave as TEXT."""
+    lines = [Line("Kepala Dinas Sosial,", 1, 0.55, ocr=True), Line("", ocr=True),
+             Line(text, 1, 0.55, ocr=True), Line("NIP. 197502251989062004", 1, 0.55, ocr=True)]
+    return signature(lines, 0)[0]["nama"]
+
+
 def test_ocr_commas_and_dots_in_degrees_follow_puebi():
     """GIVEN names as OCR reads them from scans ("S.H.. M.H.", "WAHYUNI. S.E.", "M.T,", "H-AHMAD",
     the rank read after the degrees) WHEN the signature is read
     THEN the degrees are written "NAME, S.H., M.H.", and nothing follows them."""
-    def name(text: str) -> str:
-        lines = [Line("Kepala Dinas Sosial,", 1, 0.55, ocr=True), Line("", ocr=True),
-                 Line(text, 1, 0.55, ocr=True), Line("NIP. 197502251989062004", 1, 0.55, ocr=True)]
-        return signature(lines, 0)[0]["nama"]
+    name = _signed_name
     assert name("RATNA DEWI LESTARI, S.H.. M.H.") == "RATNA DEWI LESTARI, S.H., M.H."
     assert name("SRI WAHYUNI. S.E., M.M.") == "SRI WAHYUNI, S.E., M.M."
     assert name("Hj. SITI ROCHMAH, S.T., M.T,") == "Hj. SITI ROCHMAH, S.T., M.T."
@@ -874,10 +878,7 @@ def test_a_capital_the_stamps_ring_glued_to_a_front_title_goes():
     """GIVEN a scanned name whose front title the stamp's ring touched, read "XH. AGUS …"
     WHEN the signature is read THEN the name opens with its title; Kyai Haji's "KH." stays
     (blind set, seed 23)."""
-    def name(text: str) -> str:
-        lines = [Line("Kepala Dinas Tenaga Kerja,", 1, 0.55, ocr=True), Line("", ocr=True),
-                 Line(text, 1, 0.55, ocr=True), Line("NIP. 197502251989062004", 1, 0.55, ocr=True)]
-        return signature(lines, 0)[0]["nama"]
+    name = _signed_name
     assert name("XH. AGUS PERMANA WIJAYA, S.STP., M.Pd.") == "H. AGUS PERMANA WIJAYA, S.STP., M.Pd."
     assert name("KH. Ahmad Fauzi, S.Ag.") == "KH. Ahmad Fauzi, S.Ag."
     assert name("Dr. Ir. Andi Nurfaidah, S.E.") == "Dr. Ir. Andi Nurfaidah, S.E."
