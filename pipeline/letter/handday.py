@@ -53,11 +53,11 @@ def with_day(look, words: list[Word], run, timeout: float) -> list[Word]:
 def _blank(row: list[Word]) -> tuple[int | None, tuple[int, int, int, int]] | None:
     """Where the day goes in ROW, if it is "Place, <mark or blank> Month Year": the mark's
     index (None for a blank) and the box to read."""
+    h = median(w.bottom - w.top for w in row)
     for k in range(len(row) - 2):
         place, nxt = row[k], row[k + 1]
         if not (place.text.endswith(",") and re.search(r"[A-Za-z]{3}", place.text)):
             continue
-        h = median(w.bottom - w.top for w in row)
         if month_number(nxt.text) and YEAR.match(row[k + 2].text) \
                 and nxt.x0 - place.x1 > 1.5 * h:
             mark, month = None, nxt
@@ -97,6 +97,7 @@ def _read_day(look, box, run, timeout: float) -> str | None:
     read = tsv_words(out)[0]
     digits = "".join(w.text for w in read)
     # a date is official record: a day the engine doubts is left unread, not guessed
-    if not digits.isdigit() or not 1 <= int(digits) <= 31 or min(w.conf for w in read) < SURE:
+    # (a number no month has, "45", the date's own check refuses)
+    if not digits.isdigit() or min(w.conf for w in read) < SURE:
         return None
     return str(int(digits))
