@@ -87,3 +87,12 @@ def test_a_day_left_blank_is_not_made_up():
     got = _read(_page(None, "top"))
     assert got.tanggal is None
     assert got.nomor == "551/118/DISHUB/2026"
+
+
+def test_a_hand_written_number_that_is_no_day_is_not_taken():
+    """GIVEN the day's blank filled in by hand with a number no month has (someone wrote the
+    agenda's "45" there), in blue beside the Nomor row WHEN it is read THEN the letter has no
+    date rather than a made-up one."""
+    got = _read(_page("45", "top"))
+    assert got.tanggal is None, got.tanggal
+    assert got.nomor == "551/118/DISHUB/2026"
