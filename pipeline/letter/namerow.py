@@ -28,13 +28,14 @@ import io
 import re
 from statistics import median
 
-import numpy as np
 
 from pipeline.letter.body import RANK
+from pipeline.letter.lexicon import known
 from pipeline.letter.lines import Word
 from pipeline.letter.model import Refused
 from pipeline.letter.nameline import LINE_SECONDS, signer_rows
 from pipeline.letter.signature import DEGREE, DOTTED, NAME_PART
+from pipeline.letter.signblock import MARGIN, PAD, TALL, across, flush_column, located, rank_line, tidied
 from pipeline.letter.strokes import unstruck
 from pipeline.letter.stamp import CORE
 from pipeline.letter.tsv import words as tsv_words
@@ -43,24 +44,29 @@ TITLE = re.compile(r"^(?:H|Hj|Dr|dr|drg|drh|apt|Ir|Drs|Dra|Prof|R|KH|Tgk)\.$")
 # a word of a name as printed: capitalised or in capitals, maybe with an apostrophe or hyphen,
 # a comma before the degrees; or an initial with its dot ("M. NUR")
 NAME_WORD = re.compile(r"^[A-Z](?:[a-z'\u2019-]+|[A-Z'\u2019-]+)[,.]?$|^[A-Z]\.$")
-PAD = 0.35  # of a line's height, above and below the row
-INKED = 0.03  # of the block's width: a row of pixels with this much ink is part of a line
 # grey darker than this is print's core; a stamp's ink, grey through, is lighter (stamp.CORE,
 # with room for a blurred scan's print, whose core is lighter)
 LUT_CORES = [0 if v < CORE + 10 else 255 for v in range(256)]
 KEPT = 0.3  # of the band's black: the darkest ink must keep this much to be read
-CLEARLY = 2  # letters: the darkest ink's reading must beat the bitmap's by this many
+CLEARLY = 2  # letters: the darkest ink's reading must beat the bitmap's by this many (_known)
 # a band read alone may take a stamp's ring or an underline's end for a letter beside a word's
 # first: a word opening with a doubled consonant that another reading of the line has single
-# ("HHENDRA" beside "HENDRA") is not counted as a name's ("LLOYD", read so throughout, is)
+# ("HHENDRA" beside "HENDRA") is not counted as a name's ("LLOYD", read so throughout, is);
+# nor is a word another reading has with three letters or more less before it: the stamp's
+# lettering read into it ("PESJEKGEPRASETYO" beside "PRASETYO")
 DOUBLED = re.compile(r"^([B-DF-HJ-NP-TV-Z])\1", re.I)
+# the names a Balinese "I" stands before (Gusti read "Gysti" under a signature's stroke)
+BALINESE = re.compile(r"^(?:G[a-z]st[il]|Gst\.|Made|Wayan|Nyoman|Ketut|Komang|Putu|Kadek|Nengah|"
+                      r"Gede|Dewa)\b", re.I)
 # a golongan ("IV/c"), however OCR spoilt the rank's second line around it ("=TIV/c)")
 GOLONGAN = re.compile(r"[IV]\s*/\s*[a-e]\b", re.I)
 
 
 def _name_like(tok: str, single: frozenset = frozenset()) -> bool:
+    bare = _bare(tok)
     return bool(TITLE.match(tok) or DEGREE.match(tok) or NAME_WORD.match(tok) and not (
-        DOUBLED.match(tok) and _bare(tok[1:]) in single))
+        DOUBLED.match(tok) and bare[1:] in single
+        or any(bare[k:] in single for k in range(3, len(bare) - 4))))
 
 
 def _bare(tok: str) -> str:
@@ -78,20 +84,25 @@ def fit(text: str, single: frozenset = frozenset()) -> int:
 
 def _whole_name(row: list[Word], h: float) -> bool:
     """Whether the page read ROW as a name, whole: each word a name's, none far apart (a
-    stamp's ring crossing a name parts its words or drops one)."""
-    return all(_name_like(w.text) for w in row) and all(
+    stamp's ring crossing a name parts its words or drops one), none stretched far above or
+    below the line (a signature's stroke read into a word's box: "SOO Rtas" for "RAMADHAN")."""
+    return all(_name_like(w.text) and w.bottom - w.top <= TALL * h for w in row) and all(
         b.x0 - a.x1 < 1.5 * h for a, b in zip(row, row[1:]))
 
 
-def _band(row: list[Word], nip: list[Word], width: int, height: int) -> tuple[int, int, int, int]:
+def _band(row: list[Word], nip: list[Word], width: int, height: int, column: float | None
+          ) -> tuple[int, int, int, int]:
     """The box around ROW, a line high, from where the signature block's column begins."""
     h = median(w.bottom - w.top for w in nip)
-    body = [w for w in row if 0.6 * h <= w.bottom - w.top <= 1.8 * h] or row
+    body = [w for w in row if 0.6 * h <= w.bottom - w.top <= TALL * h] or row
     top, bottom = median(w.top for w in body), median(w.bottom for w in body)
-    left = min((w.x0 for w in row if w.x1 > min(w.x0 for w in nip) - 4 * h), default=nip[0].x0)
+    left = min((w.x0 for w in row if w.x1 > min(w.x0 for w in nip) - 4 * h),
+               default=nip[0].x0) - h
+    if column is not None:  # a block set flush left: what stands left of it is the stamp's
+        left = column - MARGIN * h
     # a word the page's reading dropped may stand anywhere right of the row's last word
     right = max(max(w.x1 for w in row), max(w.x1 for w in nip)) + 6 * h
-    return (max(0, int(left - h)), max(0, int(top - PAD * h)),
+    return (max(0, int(left)), max(0, int(top - PAD * h)),
             min(width, int(right)), min(height, int(bottom + PAD * h)))
 
 
@@ -103,19 +114,27 @@ def reread(image, words: list[Word], run, timeout: float, langs: str, grey=None
     if nip is None:
         return words
     h = median(w.bottom - w.top for w in nip)
+    column = flush_column(words, rows, nip, h)
+    kept = tidied(words, nip, h, column)
+    # (a row the stamp or signature left debris on is spoilt, however whole the rest reads)
+    ids = {id(w) for w in kept}
+    spoilt = {w.key for w in words if id(w) not in ids}
+    words = kept
+    rows, nip = signer_rows(words)
     read = _Reader(image, grey, h, run, timeout, langs)
     # the name's last line, next to the rank and NIP: the one the stamp and signature cross; a
     # line above it may be the post or the scribble, which read alone may pass for a name
     row = sorted(rows[-1], key=lambda w: w.x0) if rows else []
     tries = []
     if row:
-        box = _band(row, nip, image.width, image.height)
-        tries.append((box, row[0].key, "clean" if _whole_name(row, h) else "both",
+        box = _band(row, nip, image.width, image.height, column)
+        whole = _whole_name(row, h) and row[0].key not in spoilt
+        tries.append((box, row[0].key, "clean" if whole else "both",
                       _inside(words, box, row[0].key)))
     # where the page's reading lost the name's line (an underlined line taken for a rule) or
     # took stamp lettering for it, the line is read where the block's geometry puts it
-    rank = _rank(words, nip, h)
-    where = _located(image, words, nip, h, rank)
+    rank = rank_line(words, nip, h)
+    where = located(image, words, nip, h, rank, column)
     # (not where the page's row holds a degree, "M.AP.": no post, rank or stamp lettering has
     # one, so that row is the name's line, however spoilt, and the line above is the scribble)
     if where and (not row or abs(sum(where[1::2]) - sum(tries[0][0][1::2])) > h) and \
@@ -136,14 +155,20 @@ def reread(image, words: list[Word], run, timeout: float, langs: str, grey=None
     if last and not any(NAME_PART.match(w.text) for w in last):
         top = median(w.top for w in last)
         start = top - (rank[1] if rank else median(w.top for w in nip) - top)
-        box = _across(words, nip, h, max(0, int(start - PAD * h)), int(start + (1.25 + PAD) * h),
-                      image.width)
+        box = across(words, nip, h, max(0, int(start - PAD * h)), int(start + (1.25 + PAD) * h),
+                      image.width, column)
         inside = _inside(words, box)
         # (only a line the page did not read as words of a name: one read whole but for a gap
         # is no gain worth a stamp's stroke read into it, "ILESTARI")
         if not (inside and all(_name_like(w.text) for w in inside)):
             words = read.best(words, [(box, ("name start", nip[0].key), "both", inside)])[0]
     return words
+
+
+def _known(words: list[Word]) -> int:
+    """How many of WORDS are Indonesian words: many names are ("Gusti", "Wahyu", "Sri"), and
+    of two readings as like a name, the one with more is spelt right ("Gusti", not "Gysti")."""
+    return sum(known(re.sub(r"\W", "", w.text).lower()) > 1 for w in words)
 
 
 def _text(words: list[Word]) -> str:
@@ -190,7 +215,7 @@ class _Reader:
         gains most on the words it would replace is kept; of two that gain as much (each try
         replaces other words), the one more like a name. A reading with under half the letters
         of those words lost most of the line: it is not taken."""
-        looks, best, most = [], None, (0, 0)  # (try, image, box, key, of the darkest ink)
+        looks, best, most = [], None, (0, 0, 0)  # (try, image, box, key, of the darkest ink)
         for k, (box, key, how, inside) in enumerate(tries):
             band = self.image.crop(box)
             clean, struck = unstruck(band, self.h)
@@ -200,15 +225,19 @@ class _Reader:
                       if how == "both" and look is not None]
         readings = _read([look[1:4] for look in looks], self.run, self.timeout, self.langs)
         single = frozenset(_bare(w.text) for ws in readings + [t[3] for t in tries] for w in ws)
-        plain: dict[int, int] = {}  # each try's best reading from the page's bitmap
+        plain: dict[int, tuple] = {}  # each try's best reading from the page's bitmap
         for (k, *_, dark), again in zip(looks, readings):
             if not dark:
-                plain[k] = max(plain.get(k, -999), fit(_text(again), single))
+                plain[k] = max(plain.get(k, (-999, 0)), (fit(_text(again), single),
+                                                         _known(again)))
         for (k, *_, dark), again in zip(looks, readings):
             inside = tries[k][3]
             text, was = _text(again), _text(inside)
-            gain = (fit(text, single) - fit(was), fit(text, single))
-            if dark and gain[1] < plain[k] + CLEARLY:
+            gain = (fit(text, single) - fit(was), fit(text, single), _known(again))
+            # (the darkest ink's reading is taken where clearly more like a name, or as like
+            # and with more words spelt right)
+            if dark and gain[1] < plain[k][0] + CLEARLY and not (
+                    gain[1] >= plain[k][0] and gain[2] > plain[k][1]):
                 continue
             if again and not RANK.search(text) and gain[0] > 0 and gain > most and \
                     2 * _letters(text) >= _letters(was):
@@ -217,62 +246,6 @@ class _Reader:
             return words, []
         gone = {id(w) for w in best[1]}
         return [w for w in words if id(w) not in gone] + best[0], best[0]
-
-
-def _rank(words: list[Word], nip: list[Word], h: float) -> tuple[float, float] | None:
-    """The top of the rank's line (pangkat) above the NIP and the block's line pitch, if the
-    block has a rank; it may take two lines ("Pembina Utama Muda" over "(IV/c)")."""
-    top = median(w.top for w in nip)
-    rows: dict[tuple, list[Word]] = {}
-    for w in words:
-        if w.key != nip[0].key and top - 4 * h < w.top < top - 0.5 * h and \
-                w.x1 > min(v.x0 for v in nip) - h:
-            rows.setdefault(w.key, []).append(w)
-    tops = sorted(median(w.top for w in r) for r in rows.values()
-                  if RANK.search(" ".join(w.text for w in sorted(r, key=lambda w: w.x0))))
-    return (tops[0], (top - tops[0]) / len(tops)) if tops else None
-
-
-def _located(image, words: list[Word], nip: list[Word], h: float,
-             rank: tuple[float, float] | None):
-    """Where the name's line stands by the block's geometry: a line pitch above the rank's
-    line (the name, rank and NIP are set at one spacing), or where there is no rank, the
-    lowest line of ink above the NIP; None where no ink is found."""
-    top = median(w.top for w in nip)
-    if rank:
-        name = rank[0] - rank[1]
-        y0, y1 = max(0, int(name - PAD * h)), int(name + (1.25 + PAD) * h)
-    else:
-        base = max(0, int(top - 4 * h))
-        left = max(0, int(min(w.x0 for w in nip) - h))  # the column of a flush-left block
-        right = min(image.width, int(max(w.x1 for w in nip) + 12 * h))
-        ink = np.asarray(image.crop((left, base, right, int(top - 0.15 * h))).convert("L")) < 128
-        lined = ink.sum(axis=1) >= max(4, INKED * ink.shape[1])
-        if not lined.any():
-            return None
-        bottom = y = int(np.nonzero(lined)[0][-1])  # the name's underline or its letters' feet
-        gap = max(1, int(0.15 * h))  # between the underline and the letters; in an "i" or "j"
-        while y > 0 and bottom - y < 2 * h and lined[max(0, y - gap):y].any():
-            y -= 1
-        y0, y1 = max(0, int(base + y - PAD * h)), int(base + bottom + PAD * h)
-    return _across(words, nip, h, y0, y1, image.width)
-
-
-def _across(words: list[Word], nip: list[Word], h: float, y0: int, y1: int, width: int
-            ) -> tuple[int, int, int, int]:
-    """The box of a line between rows Y0 and Y1 of the block. A block set flush left has the
-    line begin at the NIP's left edge, a long name run on right of it; a block set centred
-    (a line above the NIP centred on it, but not flush with it) has a long name run on both
-    sides of the NIP."""
-    x0, x1, top = min(w.x0 for w in nip), max(w.x1 for w in nip), median(w.top for w in nip)
-    rows: dict[tuple, list[Word]] = {}
-    for w in words:
-        if w.key != nip[0].key and y0 - 8 * h < w.top < top:
-            rows.setdefault(w.key, []).append(w)
-    centred = any(abs(min(w.x0 for w in r) - x0) > h and abs(
-        min(w.x0 for w in r) + max(w.x1 for w in r) - x0 - x1) < 2 * h for r in rows.values())
-    left = x0 - (12 * h if centred else h)
-    return (max(0, int(left)), y0, min(width, int(x1 + 12 * h)), y1)
 
 
 def _read(looks: list[tuple], run, timeout: float, langs: str) -> list[list[Word]]:
@@ -289,8 +262,29 @@ def _read(looks: list[tuple], run, timeout: float, langs: str) -> list[list[Word
                    "tessedit_do_invert=0", "tsv"], buf.getvalue(), min(timeout, LINE_SECONDS))
     except Refused:
         return [[] for _ in looks]
-    return [_trimmed(tsv_words(tsv, box[0], box[1], key, page=k + 1)[0])
+    return [_balinese(_closed(_trimmed(tsv_words(tsv, box[0], box[1], key, page=k + 1)[0])))
             for k, (_, box, key) in enumerate(looks)]
+
+
+def _balinese(again: list[Word]) -> list[Word]:
+    """AGAIN with a Balinese name's "I" read as a stroke ("Ir. | Gusti"): Balinese names put
+    "I" (or "Ni") before the birth-order or caste name, which no other name does alone."""
+    for w, nxt in zip(again, again[1:]):
+        if w.text in ("|", "l", "1") and BALINESE.match(nxt.text):
+            w.text = "I"
+    return again
+
+
+def _closed(again: list[Word]) -> list[Word]:
+    """AGAIN, one line's words, none set far from the next: tesseract may box a word spoilt by
+    a stamp's ring where the ring is ("H." boxed at the band's left edge, three letters from
+    "AGUS"), and the page's lines would then part the name there."""
+    if len(again) > 1:
+        h = median(w.bottom - w.top for w in again)
+        for w, nxt in zip(again[-2::-1], again[:0:-1]):
+            if nxt.x0 - w.x1 > 1.5 * h:
+                w.x0, w.x1 = nxt.x0 - 0.4 * h - (w.x1 - w.x0), nxt.x0 - 0.4 * h
+    return again
 
 
 def _trimmed(again: list[Word]) -> list[Word]:
