@@ -55,7 +55,7 @@ def tidied(words: list[Word], nip: list[Word], h: float, column: float | None) -
     top = median(w.top for w in nip)
     zone: dict[tuple, list[Word]] = {}
     for w in words:
-        if w.key != nip[0].key and top - 6 * h < w.top and (w.top + w.bottom) / 2 < top:
+        if w.key != nip[0].key and top - 6 * h < (w.top + w.bottom) / 2 < top:
             zone.setdefault(w.key, []).append(w)
     gone = set()
     for row in zone.values():

@@ -1,0 +1,148 @@
+"""What the signature block's layout tells the name's second reading (letter/signblock.py and
+its use in letter/namerow.py): where a flush-left block's column begins, which rows above the
+NIP are no print, and which of two readings is the name."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from pipeline.letter import namerow
+from pipeline.letter.lines import Word
+from pipeline.letter.nameline import signer_rows
+from tests.letter.test_namerow import LANGS, _rows, _tsv, page, read, texts
+from tests.letter.test_nameline import run
+
+NEEDS_TESSERACT = pytest.mark.skipif(shutil.which("tesseract") is None,
+                                     reason="tesseract not installed")
+
+
+def _ringed(name: str = "Drs. EKO PRASETYO, M.Si.") -> Image.Image:
+    """The block of test_namerow.page, flush left at x=1300, with a stamp's ring whose right
+    arc runs down through the name's line just left of the column (and its lettering's last
+    letters between the arcs)."""
+    img = page(name=name)
+    d = ImageDraw.Draw(img)
+    d.ellipse((900, 180, 1290, 570), outline=0, width=6)
+    d.ellipse((960, 240, 1230, 510), outline=0, width=3)
+    small = ImageFont.truetype("DejaVuSans-Bold.ttf", 26)
+    d.text((1232, 372), "S", font=small, fill=0)
+    d.text((1228, 400), "N", font=small, fill=0)
+    return img
+
+
+@NEEDS_TESSERACT
+def test_a_stamps_ring_left_of_a_flush_left_block_is_no_part_of_the_name():
+    """GIVEN a block set flush left (post, rank and NIP begin at one column) whose name the
+    stamp's ring and lettering touch from the left, and a page that read them as a word
+    before the name ("NS Drs. EKO ...")
+    WHEN the name's row is looked at
+    THEN the name begins at the column: "Drs. EKO PRASETYO, M.Si.", the ring's "NS" gone."""
+    got = namerow.reread(_ringed(), read("NS Drs. EKO PRASETYO, M.Si."), run, 30, LANGS)
+    assert texts(got).startswith("Drs. EKO PRASETYO, M"), texts(got)
+
+
+def test_in_a_centred_block_words_left_of_the_nip_stay():
+    """GIVEN a block set centred (its post and rank centred on the NIP, not flush with it),
+    whose long name begins well left of the NIP, read whole by the page
+    WHEN the name's row is looked at THEN no word of it goes."""
+    def never(*_):
+        raise AssertionError("read again")
+    words = []
+    for text, top, key, x in (("Kepala Dinas Koperasi,", 60, (1, 1, 1), 1500.0),
+                              ("Dr. H. MUHAMMAD ABDURRAHMAN, M.Si.", 360, (1, 2, 1), 1180.0),
+                              ("Pembina Tk. I", 440, (1, 3, 1), 1560.0),
+                              ("NIP. 198502192012011347", 520, (1, 4, 1), 1400.0)):
+        for t in text.split():
+            words.append(Word(t, x, x + 30 * len(t), top, top + 50, 0.9, key))
+            x += 30 * len(t) + 20
+    got = namerow.reread(page(), words, never, 30, LANGS)
+    assert texts(got) == "Dr. H. MUHAMMAD ABDURRAHMAN, M.Si."
+
+
+def test_a_row_of_small_stamp_lettering_below_the_name_is_not_the_name():
+    """GIVEN a page that read the stamp's lettering below the name as a row of its own, all of
+    it lower than print's capitals ("Nah ee"), between the name and the NIP, with no rank
+    WHEN the name's rows are found THEN that row is gone, and the name is the row above it."""
+    def never(*_):
+        raise AssertionError("read again")
+    words = read("Drs. EKO PRASETYO, M.Si.", rank=False)
+    for w in words:
+        if w.key == (1, 2, 1):
+            w.top, w.bottom = w.top - 60, w.bottom - 60
+    words += [Word("Nah", 1300.0, 1390.0, 455, 485, 0.4, (1, 9, 1)),
+              Word("ee", 1420.0, 1460.0, 470, 485, 0.3, (1, 9, 1))]
+    got = namerow.reread(page(rank=False), words, never, 30, LANGS)
+    rows, _ = signer_rows(got)
+    assert " ".join(w.text for w in rows[-1]) == "Drs. EKO PRASETYO, M.Si."
+    assert not any(w.text in ("Nah", "ee") for w in got)
+
+
+def test_a_signatures_scribble_read_as_one_tall_word_is_not_the_names_first_line():
+    """GIVEN a page that read the signature's scribble above the name as one word three lines
+    tall ("SSIRAGHARTS") WHEN the name's rows are found THEN it is gone, and the name is one
+    line; the post above stays."""
+    def never(*_):
+        raise AssertionError("read again")
+    words = read("Drs. EKO PRASETYO, M.Si.") + [
+        Word("SSIRAGHARTS", 1500.0, 1900.0, 200, 350, 0.2, (1, 9, 1))]
+    got = namerow.reread(page(), words, never, 30, LANGS)
+    assert [" ".join(w.text for w in r) for r in signer_rows(got)[0]] == [
+        "Drs. EKO PRASETYO, M.Si."]
+    assert texts(got, (1, 1, 1)) == "Kepala Dinas Koperasi,"
+
+
+def test_a_name_row_a_stroke_stretched_is_read_again():
+    """GIVEN a page whose reading of the name has words of a name only ("NYOMAN SOO Rtas"),
+    but two of them boxed three lines tall: the signature's stroke ran through them
+    WHEN the name's row is looked at THEN it is read again, and the reading alone stands."""
+    words = read("NYOMAN SOO Rtas, M.M.")
+    for w in words:
+        if w.text in ("SOO", "Rtas,"):
+            w.top, w.bottom = w.top - 50, w.bottom + 50
+    got = namerow.reread(page(), words, lambda *_: _tsv("NYOMAN RAMADHAN, M.M."), 30, LANGS)
+    assert texts(got) == "NYOMAN RAMADHAN, M.M."
+
+
+def test_a_word_boxed_at_the_bands_edge_stays_on_the_names_line():
+    """GIVEN a reading alone whose title tesseract boxed at the band's left edge, far from the
+    name's next word (a stamp's ring beside it) WHEN the page's lines are made
+    THEN the title and the name are one line."""
+    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+    tsv = (head + "5\t1\t1\t1\t1\t1\t2\t30\t20\t30\t30\tH.\n" + "".join(
+        f"5\t1\t1\t1\t1\t{k}\t{200 + 230 * k}\t10\t200\t50\t90\t{t}\n"
+        for k, t in enumerate(["AGUS", "PRASETYO,", "M.Si."], 2))).encode()
+    got = _rows(namerow.reread(page(), read("~ AGUS PRASETYO, M.Si."), lambda *_: tsv, 30, LANGS))
+    assert "H. AGUS PRASETYO, M.Si." in got, got
+
+
+def test_a_balinese_i_read_as_a_stroke_is_i():
+    """GIVEN a Balinese name read alone with its "I" as "|" ("Ir. | Gusti Ngurah ...")
+    WHEN the reading is taken THEN the name has its "I"; a "|" before another name stays
+    what it was read as."""
+    got = namerow.reread(page(), read("~ Ir. Gusti Ngurah, M.Pd."),
+                         lambda *_: _tsv("Ir. | Gusti Ngurah Supriyadi, M.Pd."), 30, LANGS)
+    assert texts(got) == "Ir. I Gusti Ngurah Supriyadi, M.Pd."
+    got = namerow.reread(page(), read("~ Drs. EKO"),
+                         lambda *_: _tsv("Drs. | EKO PRASETYO, M.Si."), 30, LANGS)
+    assert texts(got) == "Drs. | EKO PRASETYO, M.Si."
+
+
+def test_a_word_with_another_readings_word_glued_after_debris_is_not_a_names():
+    """GIVEN two readings of a name's band, one with the stamp's lettering glued before a word
+    the other has alone WHEN each is weighed THEN the glued word counts against its reading."""
+    single = frozenset({"DRS", "EKO", "PRASETYO", "MSI", "PESJEKGEPRASETYO"})
+    assert namerow.fit("PESJEKGEPRASETYO, M.Si.", single) < namerow.fit(
+        "Drs. EKO PRASETYO, M.Si.", single)
+    assert namerow.fit("PESJEKGEPRASETYO, M.Si.") > namerow.fit("Drs. EKO PRASETYO, M.Si.")
+
+
+def test_of_two_readings_as_like_a_name_the_one_spelt_right_is_taken():
+    """GIVEN a name band read from the page's bitmap as "Ir. I Gysti ..." (a stroke through the
+    u) and from its darkest ink as "Ir. I Gusti ...", as like a name by letters
+    WHEN the readings are compared THEN the one whose words are Indonesian words is taken;
+    one only as like, with no more such words ("Ralimat"), is not (test_namerow)."""
+    tsv = _tsv("Ir. I Gysti Ngurah Supriyadi, M.Pd.", "Ir. I Gusti Ngurah Supriyadi, M.Pd.")
+    got = namerow.reread(page(), read("~ Ir. I Gysti"), lambda *_: tsv, 30, LANGS, page())
+    assert texts(got) == "Ir. I Gusti Ngurah Supriyadi, M.Pd."
