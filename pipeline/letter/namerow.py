@@ -121,7 +121,7 @@ def reread(image, words: list[Word], run, timeout: float, langs: str, grey=None
     spoilt = {w.key for w in words if id(w) not in ids}
     words = kept
     rows, nip = signer_rows(words)
-    read = _Reader(image, grey, h, run, timeout, langs)
+    read = _Reader(image, grey, h, run, timeout, langs, column)
     # the name's last line, next to the rank and NIP: the one the stamp and signature cross; a
     # line above it may be the post or the scribble, which read alone may pass for a name
     row = sorted(rows[-1], key=lambda w: w.x0) if rows else []
@@ -188,8 +188,9 @@ def _inside(words: list[Word], box, key: tuple | None = None) -> list[Word]:
 class _Reader:
     """Bands of one page read alone, and the reading most like a name kept."""
 
-    def __init__(self, image, grey, h: float, run, timeout: float, langs: str):
-        self.image, self.grey, self.h = image, grey, h
+    def __init__(self, image, grey, h: float, run, timeout: float, langs: str,
+                 column: float | None = None):
+        self.image, self.grey, self.h, self.column = image, grey, h, column
         self.run, self.timeout, self.langs = run, timeout, langs
 
     def darkest(self, band, box):
@@ -203,6 +204,15 @@ class _Reader:
         look = self.grey.crop(box).point(LUT_CORES)
         kept, ink = look.histogram()[0], band.convert("L").histogram()[0]
         return look if kept >= KEPT * ink else None
+
+    def as_printed(self, inside: list[Word], single: frozenset) -> str:
+        """The text of the page's words INSIDE a band, with a word begun well left of a
+        flush-left block's column that a reading has without its first letters (SINGLE) as
+        debris: the stamp's ring read into it ("SPOLTAK" beside "POLTAK")."""
+        left = -1.0 if self.column is None else self.column - 0.5 * self.h
+        return " ".join("~" * len(w.text) if w.x0 < left and any(
+            _bare(w.text)[k:] in single for k in range(1, len(_bare(w.text)) - 3))
+            else w.text for w in inside)
 
     def best(self, words: list[Word], tries) -> tuple[list[Word], list[Word]]:
         """WORDS with the best of TRIES read in place of the page's words there, and that
@@ -232,7 +242,7 @@ class _Reader:
                                                          _known(again)))
         for (k, *_, dark), again in zip(looks, readings):
             inside = tries[k][3]
-            text, was = _text(again), _text(inside)
+            text, was = _text(again), self.as_printed(inside, single)
             gain = (fit(text, single) - fit(was), fit(text, single), _known(again))
             # (the darkest ink's reading is taken where clearly more like a name, or as like
             # and with more words spelt right)
@@ -276,13 +286,14 @@ def _balinese(again: list[Word]) -> list[Word]:
 
 
 def _closed(again: list[Word]) -> list[Word]:
-    """AGAIN, one line's words, none set far from the next: tesseract may box a word spoilt by
-    a stamp's ring where the ring is ("H." boxed at the band's left edge, three letters from
-    "AGUS"), and the page's lines would then part the name there."""
+    """AGAIN, one line's words, none boxed far from the next in a box too narrow for its
+    letters: tesseract may box a word spoilt by a stamp's ring where the ring is ("H." boxed
+    at the band's left edge, a third of a letter wide, three letters from "AGUS"), and the
+    page's lines would then part the name there."""
     if len(again) > 1:
         h = median(w.bottom - w.top for w in again)
         for w, nxt in zip(again[-2::-1], again[:0:-1]):
-            if nxt.x0 - w.x1 > 1.5 * h:
+            if nxt.x0 - w.x1 > 1.5 * h and w.x1 - w.x0 < 0.5 * h * len(w.text):
                 w.x0, w.x1 = nxt.x0 - 0.4 * h - (w.x1 - w.x0), nxt.x0 - 0.4 * h
     return again
 

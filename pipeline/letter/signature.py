@@ -35,6 +35,7 @@ LOWER_JUNK = re.compile(rf"^(?:(?!(?:dr|drg|drh|apt)\.)[a-z]\S*\s+)+(?={_FRONT}|
 RING_JUNK = re.compile(rf"^(?!KH\.)[A-Z](?={_FRONT})")
 TITLE_END = re.compile(r"\b(?:DR|Dr|dr|H|Hj|Ir|IR|Drs|DRS|Prof|PROF|R|Tgk|KH)\.$")  # "… DAERAH DR."
 YEAR = re.compile(r"(19|20)\d{2}")
+RING_LEFT = re.compile(r"^[^\w\s]+\s+(?=\w)")  # a stamp's ring read as marks before a line
 # how sure tesseract is of a line the stamp left in the signature block: print reads above 0.9,
 # a post's line under the stamp above 0.5; a word or two read below these are the stamp's
 DOUBTED, DISBELIEVED = 0.5, 0.4
@@ -325,9 +326,11 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
                 if ln.text[head.end():].strip():
                     post.insert(0, ln.text[head.end():].strip())
                 break  # the mark, spoilt, or read onto the post's first line
-            if not (aligned(ln, name_line) or aligned(ln, lines[i])) or _tte(lines, k):
+            if not (aligned(ln, name_line) or aligned(ln, lines[i]) or RING_LEFT.match(ln.text)
+                    and ln.ocr and ln.x0 < name_line.x0) or _tte(lines, k):
                 break  # another column, or the electronic signature's mark above the post
-                # (a scan may read a stamp's mark into the name's line: the NIP's column too)
+                # (a scan may read a stamp's mark into the name's line: the NIP's column too;
+                # or into the post's, before it: ">... Kabupaten Jember,")
             if ln.x0 is None and (len(ln.text) > 110 or (ln.text.rstrip().endswith(".") and not
                                   TITLE_END.search(ln.text.rstrip()))):
                 break  # a sentence of the body; a post may wrap after a title ("… DAERAH DR.")

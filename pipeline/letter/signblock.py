@@ -38,7 +38,15 @@ def flush_column(words: list[Word], rows: list[list[Word]], nip: list[Word], h: 
         if w.key != nip[0].key and top - 8 * h < w.top < top and id(w) not in named \
                 and _print(w, h):
             lines.setdefault(w.key, []).append(w)
-    flush = any(abs(min(w.x0 for w in line) - start[0]) < MARGIN * h for line in lines.values())
+    # (a line of print, the rank or two words of three letters or more: a stamp's or a
+    # scribble's debris read as a word, "Td", may stand anywhere; and one ending elsewhere
+    # than the NIP: in a centred block, a line as wide as the NIP begins where it does too)
+    end = max(w.x1 for w in nip)
+    flush = any(abs(min(w.x0 for w in line) - start[0]) < MARGIN * h
+                and abs(max(w.x1 for w in line) - end) > 2 * h
+                for line in lines.values()
+                if sum(len(re.sub(r"\W", "", w.text)) >= 3 for w in line) >= 2
+                or RANK.search(" ".join(w.text for w in sorted(line, key=lambda w: w.x0))))
     return start[0] if flush else None
 
 
