@@ -26,7 +26,7 @@ import math
 
 from PIL import Image, ImageChops, ImageFilter, ImageMath, ImageStat
 
-from pipeline.letter import pictures, stamp
+from pipeline.letter import pictures, ruling, stamp
 
 INK = 140  # grey levels below this are print; stamps and dust are lighter once colour is gone
 LUT_INK = [255 if v < 200 else 0 for v in range(256)]  # thumbnail: any darkening is ink
@@ -179,7 +179,9 @@ def prepare_page(img: Image.Image, width: int | None = None) -> tuple[Image.Imag
         bw = bw.rotate(angle, resample=Image.NEAREST, fillcolor=255)
         grey = grey.rotate(angle, resample=Image.NEAREST, fillcolor=255)
     grey.info["skew"] = angle  # (for pen_ink)
-    return pictures.blank(bw), grey  # straight, so that a picture's box fits it
+    # straight, so that a picture's box fits it and rules lie level; pictures first, a QR
+    # code's rows being no rule
+    return ruling.unruled(pictures.blank(bw)), grey
 
 
 def pen_ink(img: Image.Image, grey: Image.Image, box: tuple[int, int, int, int]) -> Image.Image:
