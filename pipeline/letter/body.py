@@ -34,9 +34,9 @@ WRAPPED_NIP = re.compile(r"^.{0,8}?\bNIP\b\.?\s*[:.]?\s*(\d[\d ]{6,20})$")  # fe
 RANK = re.compile(r"^(?:[^A-Za-z]{0,4}|[a-z]{1,3}\s)\s*(pe[a-z]{1,3}bina|p[eo]mb[a-z]{2}a|penata|"
                   r"pengatur|juru)\b|"
                   r"\b(I|II|III|IV)\s*/\s*[a-e]\b|"
-                  # the rank's second words, whatever OCR made of its first ("Pembrra Utama Muda")
-                  r"\butama\s+(muda|madya)$|\b(muda\s+)?(tk\.|tingkat)\s*I$|"
-                  # ... its Utama's first letters lost too ("nektama Muda"): a name is capitalised
+                  # the rank's second words, whatever OCR made of its first ("Pembrra Utama Muda",
+                  # "mbin ingkat I") or of Utama's first letters ("nektama Muda"; names: capitals)
+                  r"\butama\s+(muda|madya)$|\b(muda\s+)?(tk\.|t?ingkat)\s*I$|"
                   r"(?-i:\b[a-z]+tama\s+M(?:uda|adya))$", re.I)
 SKIP = re.compile(r"^\s*(\(?ttd\.?\)?|cap|ditandatangani|tertanda|t\.t\.d)", re.I)
 TEMBUSAN = re.compile(r"^\s*tembusan\b[^:]*:?\s*(.*)$", re.I)

@@ -53,7 +53,8 @@ CLEARLY = 2  # letters: the darkest ink's reading must beat the bitmap's by this
 # first: a word opening with a doubled consonant that another reading of the line has single
 # ("HHENDRA" beside "HENDRA") is not counted as a name's ("LLOYD", read so throughout, is);
 # nor is a word another reading has with three letters or more less before it: the stamp's
-# lettering read into it ("PESJEKGEPRASETYO" beside "PRASETYO")
+# lettering read into it ("PESJEKGEPRASETYO" beside "PRASETYO"; not two words a stroke joined,
+# "SRI-WAHYUNI" beside "SRI WAHYUNI")
 DOUBLED = re.compile(r"^([B-DF-HJ-NP-TV-Z])\1", re.I)
 # the names a Balinese "I" stands before (Gusti read "Gysti" under a signature's stroke)
 BALINESE = re.compile(r"^(?:G[a-z]st[il]|Gst\.|Made|Wayan|Nyoman|Ketut|Komang|Putu|Kadek|Nengah|"
@@ -66,7 +67,7 @@ def _name_like(tok: str, single: frozenset = frozenset()) -> bool:
     bare = _bare(tok)
     return bool(TITLE.match(tok) or DEGREE.match(tok) or NAME_WORD.match(tok) and not (
         DOUBLED.match(tok) and bare[1:] in single
-        or any(bare[k:] in single for k in range(3, len(bare) - 4))))
+        or any(bare[k:] in single and bare[:k] not in single for k in range(3, len(bare) - 4))))
 
 
 def _bare(tok: str) -> str:
@@ -128,7 +129,9 @@ def reread(image, words: list[Word], run, timeout: float, langs: str, grey=None
     tries = []
     if row:
         box = _band(row, nip, image.width, image.height, column)
-        whole = _whole_name(row, h) and row[0].key not in spoilt
+        # (nor is a row whole that begins well left of a flush-left block's column)
+        whole = _whole_name(row, h) and row[0].key not in spoilt and (
+            column is None or row[0].x0 >= column - 0.5 * h)
         tries.append((box, row[0].key, "clean" if whole else "both",
                       _inside(words, box, row[0].key)))
     # where the page's reading lost the name's line (an underlined line taken for a rule) or

@@ -44,6 +44,7 @@ DOUBTED, DISBELIEVED = 0.5, 0.4
 # post ("DKI Jakarta", "UPT Puskesmas", "P3A Kota", "Pj. Bupati", "a/n BUPATI")
 STAMP_BITS = re.compile(r"^(?:(?!a/n\s)(?=\S{1,3}\s)(?:\S*[^\w.\s]\S*|[A-Za-z]|\d+)\s+)+(?=[A-Z][A-Za-z]{2,})")
 SPOILT_NIP = re.compile(r"^.{0,8}?\bNIP\W{0,2}([0-9OoIilT|][0-9OoIilT|\s]{17,31})")
+GLUED_LABEL = re.compile(r"^\W*\d(?=(?:19|20)\d{6}\s)")
 BARE_NIP = re.compile(r"(?<!\d)(((?:19|20)\d{2})(\d{2})(\d{2})\s?((?:19|20)\d{2})(\d{2})\s?[12]\s?\d{3})(?!\d)")
 # a word that can only be part of a name, not a title or degree: three letters or more, no dot
 NAME_PART = re.compile(r"^[A-Z](?:[a-z'\u2019-]{2,}|[A-Z'\u2019-]{2,}),?$")
@@ -54,8 +55,10 @@ DEGREE = re.compile(r"^[A-Z][A-Za-z]{0,3}(?:\.[A-Za-z]{1,4})*[.,]{0,2}$")
 # a line of academic degrees only ("S.Psi., M.A.P.", "Sp.PD., M.Kes.", "IPM."): the tail of a name
 # (degrees separated by spaces: one way to read a line, so no backtracking on "A.A.A.…!"; a
 # scan may read a degree's last dot as a comma, "M.A.P,")
+# (a foreign degree is written without dots: "S.Si., MPH")
 DEGREES = re.compile(r"^\s*[A-Z][A-Za-z]{0,4}\.(?:[A-Za-z]{1,4}\.)*(?:[A-Za-z]{1,4},)?"
-                     r"(?:,?\s+[A-Z][A-Za-z]{0,4}\.(?:[A-Za-z]{1,4}\.)*(?:[A-Za-z]{1,4},)?)*,?\s*$")
+                     r"(?:,?\s+(?:[A-Z][A-Za-z]{0,4}\.(?:[A-Za-z]{1,4}\.)*(?:[A-Za-z]{1,4},)?"
+                     r"|(?:MPH|MBA|MSc|PhD)\b))*,?\s*$")
 
 
 def _debris(text: str) -> bool:
@@ -245,7 +248,9 @@ def nip_match(text: str) -> re.Match | None:
     m = NIP.search(text) or SPOILT_NIP.search(text)
     if m and (m.re is NIP or _nip_shaped(BARE_NIP.fullmatch(_nip_digits(m.group(1), True)))):
         return m
-    m = BARE_NIP.search(text)
+    # (the label eaten but for its last letter, read as a digit glued to the birth date:
+    # "419700512 199503 2 004", eight digits and one before them)
+    m = BARE_NIP.search(text) or BARE_NIP.search(GLUED_LABEL.sub(" ", text))
     return m if _nip_shaped(m) else None
 
 

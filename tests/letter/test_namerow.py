@@ -37,9 +37,14 @@ def page(struck: bool = False, rank: bool = True, name: str = "Drs. EKO PRASETYO
     return img
 
 
-def read(name_row: str, rank: bool = True):
+def read(name_row: str, rank: bool = True, x: float | None = None):
     """The page's words with the name's row as given (a word of "~" for stamp debris; none
-    where the page's reading lost the line); without RANK, the name straight above the NIP."""
+    where the page's reading lost the line), its first word with a letter at the block's
+    column (x=1300, as page() sets it; debris before it left of the column), or at X;
+    without RANK, the name straight above the NIP."""
+    if x is None:
+        first = (name_row.split() or [""])[0]
+        x = 1300.0 - (30 * len(first) + 20) * (not any(c.isalpha() for c in first))
     def line(texts, top, key, x=1300.0):
         out = []
         for t in texts.split():
@@ -47,7 +52,7 @@ def read(name_row: str, rank: bool = True):
             x += 30 * len(t) + 20
         return out
     return (line("Kepala Dinas Koperasi,", 60, (1, 1, 1))
-            + line(name_row, 360 if rank else 440, (1, 2, 1), 1240.0)
+            + line(name_row, 360 if rank else 440, (1, 2, 1), x)
             + (line("Pembina Tk. I", 440, (1, 3, 1)) if rank else [])
             + line("NIP. 198502192012011347", 520, (1, 4, 1)))
 

@@ -39,7 +39,7 @@ def test_a_stamps_ring_left_of_a_flush_left_block_is_no_part_of_the_name():
     before the name ("NS Drs. EKO ...")
     WHEN the name's row is looked at
     THEN the name begins at the column: "Drs. EKO PRASETYO, M.Si.", the ring's "NS" gone."""
-    got = namerow.reread(_ringed(), read("NS Drs. EKO PRASETYO, M.Si."), run, 30, LANGS)
+    got = namerow.reread(_ringed(), read("NS Drs. EKO PRASETYO, M.Si.", x=1240.0), run, 30, LANGS)
     assert texts(got).startswith("Drs. EKO PRASETYO, M"), texts(got)
 
 
@@ -146,3 +146,42 @@ def test_of_two_readings_as_like_a_name_the_one_spelt_right_is_taken():
     tsv = _tsv("Ir. I Gysti Ngurah Supriyadi, M.Pd.", "Ir. I Gusti Ngurah Supriyadi, M.Pd.")
     got = namerow.reread(page(), read("~ Ir. I Gysti"), lambda *_: tsv, 30, LANGS, page())
     assert texts(got) == "Ir. I Gusti Ngurah Supriyadi, M.Pd."
+
+
+def test_a_word_boxed_where_it_stands_is_not_moved_to_the_name():
+    """GIVEN a reading alone whose first word, stamp lettering ("ORAL"), tesseract boxed where
+    it stands, well left of the name and as wide as its letters WHEN the page's lines are made
+    THEN it is not set beside the name: the name's line is the name alone."""
+    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+    tsv = (head + "5\t1\t1\t1\t1\t1\t2\t10\t130\t50\t40\tORAL\n" + "".join(
+        f"5\t1\t1\t1\t1\t{k}\t{250 + 230 * k}\t10\t200\t50\t90\t{t}\n"
+        for k, t in enumerate(["AGUS", "PRASETYO,", "M.Si."], 2))).encode()
+    got = _rows(namerow.reread(page(), read("~ AGUS PRASETYO, M.Si."), lambda *_: tsv, 30, LANGS))
+    assert "AGUS PRASETYO, M.Si." in got and not any(r.startswith("ORAL AGUS") for r in got), got
+
+
+def test_a_page_word_with_the_rings_letters_before_it_loses_to_the_word_alone():
+    """GIVEN a flush-left block whose name the page read with the ring's letter glued before
+    it, the word begun well left of the column ("SPOLTAK"), and a reading alone without it
+    WHEN the two are weighed THEN the reading alone is taken: "POLTAK SUSANTO, S.H., M.H."."""
+    words = read("SPOLTAK SUSANTO, S.H., M.H.", x=1270.0)
+    got = namerow.reread(page(), words, lambda *_: _tsv("POLTAK SUSANTO, S.H., M.H."), 30, LANGS)
+    assert texts(got) == "POLTAK SUSANTO, S.H., M.H."
+
+
+def test_a_centred_block_whose_rank_is_as_wide_as_the_nip_is_not_taken_for_flush_left():
+    """GIVEN a centred block whose rank's line happens to be as wide as the NIP's, so that
+    both begin at one x, and a name with its titles begun two letters left of them
+    WHEN the name's row is looked at THEN its titles stay."""
+    def never(*_):
+        raise AssertionError("read again")
+    words = []
+    for text, top, key, x in (("Kepala Dinas Koperasi,", 60, (1, 1, 1), 1250.0),
+                              ("Dr. Ir. RIDWAN TARIGAN, M.AP.", 360, (1, 2, 1), 1200.0),
+                              ("Pembina Utama Muda (IV/c)", 440, (1, 3, 1), 1300.0),
+                              ("NIP. 19740927199802101", 520, (1, 4, 1), 1300.0)):
+        for t in text.split():
+            words.append(Word(t, x, x + 30 * len(t), top, top + 50, 0.9, key))
+            x += 30 * len(t) + 20
+    got = namerow.reread(page(), words, never, 30, LANGS)
+    assert texts(got) == "Dr. Ir. RIDWAN TARIGAN, M.AP."

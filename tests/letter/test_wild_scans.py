@@ -882,3 +882,17 @@ def test_a_capital_the_stamps_ring_glued_to_a_front_title_goes():
     assert name("XH. AGUS PERMANA WIJAYA, S.STP., M.Pd.") == "H. AGUS PERMANA WIJAYA, S.STP., M.Pd."
     assert name("KH. Ahmad Fauzi, S.Ag.") == "KH. Ahmad Fauzi, S.Ag."
     assert name("Dr. Ir. Andi Nurfaidah, S.E.") == "Dr. Ir. Andi Nurfaidah, S.E."
+
+
+def test_a_posts_line_the_stamps_ring_was_read_before_is_still_the_post():
+    """GIVEN a flush-left block whose post's last line the stamp's ring was read before as
+    marks (">... Kabupaten Jember,"), so that the line begins left of the block's column
+    WHEN the signature is read THEN that line is the post's, with the marks gone."""
+    lines = scan(("Atas perhatian Bapak, kami sampaikan terima kasih.", 0.22), ("", 0),
+                 ("Kepala Dinas Pendidikan", 0.528), (">... Kabupaten Jember,", 0.449),
+                 ("Lote", 0.63), ("EEN", 0.42), ("", 0),
+                 ("POLTAK SUSANTO, S.H., M.H.", 0.522), ("Pembina, IV/a", 0.528),
+                 ("NIP. 198510132013051013", 0.528))
+    sig = signature(lines, 0)[0]
+    assert sig["jabatan"] == "Kepala Dinas Pendidikan Kabupaten Jember"
+    assert sig["nama"] == "POLTAK SUSANTO, S.H., M.H."
