@@ -26,6 +26,7 @@ from PIL import Image
 STROKE = 0.0033  # of the page's width: 8 px at 300 dpi, a rule's thickness with a scan's blur
 LONG = 0.036  # of the page's width: 90 px at 300 dpi (7.6 mm), longer than any letter's bar
 DRIFT = 1  # px up and down at ~300 dpi
+DASH = 0.4  # of LONG: a rule's dash beside it is this long at least (36 px at 300 dpi)
 SCALE = 4  # the look for where rules are is this many times smaller each way
 SMALL_INK = 224  # a quarter-size pixel darker than this holds a full pixel's width of a rule
 
@@ -44,9 +45,9 @@ def _runs(ink: np.ndarray, axis: int) -> np.ndarray:
 def _ruled(ink: np.ndarray, stroke: int, length: int, drift: int, broken: bool = False
            ) -> np.ndarray:
     """The pixels of INK in horizontal rules: no more than STROKE tall, in a run of LENGTH or
-    more (rows joined DRIFT up and down). BROKEN: with the thin bits beside a rule found, in
-    its rows and within LENGTH of its ends: a scanned rule breaks into dashes where the toner
-    was thin, and a dash left would be read as "'" or "|" beside the text."""
+    more (rows joined DRIFT up and down). BROKEN: with the thin bits in a found rule's rows
+    (INK being the band where the quarter-size look saw the rule whole): a scanned rule breaks
+    into dashes where the toner was thin, and a dash left would be read as "'" or "|"."""
     thin = ink & (_runs(ink, 0) <= stroke)
     joined = thin.copy()
     for k in range(1, drift + 1):
@@ -59,14 +60,12 @@ def _ruled(ink: np.ndarray, stroke: int, length: int, drift: int, broken: bool =
     for k in range(1, drift + 1):
         rows[k:] |= rows[:-k].copy()
         rows[:-k] |= rows[k:].copy()
-    cols = np.nonzero(found.any(axis=0))[0]
-    near = np.zeros(ink.shape[1], bool)
-    near[max(0, cols[0] - length):cols[-1] + length + 1] = True
-    return found | thin & rows[:, None] & near[None, :]
+    dash = thin & rows[:, None]  # (not a letter's foot on the rule: a serif is shorter)
+    return found | dash & (_runs(dash, 1) >= DASH * length)
 
 
 def _horizontal(ink: np.ndarray, small: np.ndarray, stroke: int, length: int) -> np.ndarray:
-    """The pixels of INK in horizontal rules, looked for at full size only in the bands where
+    """The pixels of INK in horizontal rules, looked for at full size only in the rows where
     SMALL (INK at a quarter size) has one."""
     out = np.zeros(ink.shape, bool)
     seen = _ruled(small, 2, length // SCALE, 1)
@@ -74,13 +73,11 @@ def _horizontal(ink: np.ndarray, small: np.ndarray, stroke: int, length: int) ->
     if not len(rows):
         return out
     for band in np.split(rows, np.nonzero(np.diff(rows) > 2)[0] + 1):
-        cols = np.nonzero(seen[band[0]:band[-1] + 1].any(axis=0))[0]
         y0, y1 = max(0, band[0] * SCALE - stroke), min(ink.shape[0], (band[-1] + 1) * SCALE + stroke)
-        x0, x1 = max(0, (cols[0] - 1) * SCALE), min(ink.shape[1], (cols[-1] + 2) * SCALE)
-        # (with room above and below, to tell a rule from a letter's stem crossing it)
+        # (with room above and below, to tell a rule from a letter's stem crossing it; across
+        # the page, for a rule's end broken off shorter than LONG is not seen at a quarter size)
         top, bottom = max(0, y0 - 2 * stroke), min(ink.shape[0], y1 + 2 * stroke)
-        out[y0:y1, x0:x1] |= _ruled(ink[top:bottom, x0:x1], stroke, length, DRIFT, True)[
-            y0 - top:y1 - top]
+        out[y0:y1] |= _ruled(ink[top:bottom], stroke, length, DRIFT, True)[y0 - top:y1 - top]
     return out
 
 

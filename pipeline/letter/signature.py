@@ -55,8 +55,9 @@ DEGREE = re.compile(r"^[A-Z][A-Za-z]{0,3}(?:\.[A-Za-z]{1,4})*[.,]{0,2}$")
 # a line of academic degrees only ("S.Psi., M.A.P.", "Sp.PD., M.Kes.", "IPM."): the tail of a name
 # (degrees separated by spaces: one way to read a line, so no backtracking on "A.A.A.…!"; a
 # scan may read a degree's last dot as a comma, "M.A.P,")
-# (a foreign degree is written without dots: "S.Si., MPH")
-DEGREES = re.compile(r"^\s*[A-Z][A-Za-z]{0,4}\.(?:[A-Za-z]{1,4}\.)*(?:[A-Za-z]{1,4},)?"
+# (a foreign degree is written without dots: "S.Si., MPH"; a scan may put a rule's dash or a
+# stamp's mark before the line: "'M.AP.")
+DEGREES = re.compile(r"^\s*(?:[^\w\s(]{1,2}(?=[A-Z]))?[A-Z][A-Za-z]{0,4}\.(?:[A-Za-z]{1,4}\.)*(?:[A-Za-z]{1,4},)?"
                      r"(?:,?\s+(?:[A-Z][A-Za-z]{0,4}\.(?:[A-Za-z]{1,4}\.)*(?:[A-Za-z]{1,4},)?"
                      r"|(?:MPH|MBA|MSc|PhD)\b))*,?\s*$")
 
@@ -299,7 +300,7 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
             nama = re.split(r"[\s\u2014\u2013-]+(?:Pemb\w+|Pena\w+|Peng\w+|Juru)\b", nama)[0]
             nama = _rank_after(nama)
             nama = re.sub(r"\s+\S{0,2}[\u2014\u2013_~-]+\S*$", "", nama)  # a stamp's edge after it
-            nama = re.sub(r"(?<=\s)[~_|\-\u2014]+(?=[A-Z])", "", nama)  # a rim's mark on a word
+            nama = re.sub(r"(?<=\s)[~_|\-\u2014'\u2018`]+(?=[A-Z])", "", nama)  # a rim's mark
             # a ring crossing the space between two names, read as a hyphen ("SRI-HARTONO")
             nama = re.sub(r"(?<=[A-Z]{2})-(?=[A-Z]{2})", " ", nama)
             nama = re.sub(r"\b(Ir|Dr|dr|Drs|Dra|Hj|H|Prof)\.(?=[A-Z])", r"\1. ", nama)  # "Ir.H."
@@ -325,6 +326,9 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
                 ln = replace(ln, text=ITEM.match(ln.text).group(4))
             if ln.blank or CLOSING.match(ln.text) or ITEM.match(ln.text) or TEMBUSAN.match(ln.text):
                 break
+            if ln.ocr and post and not re.search(r"[A-Za-z0-9]", ln.text):
+                k -= 1  # a mark between the post's lines: a table rule's dash, a stamp's speck
+                continue
             head = TTE_HEAD.match(ln.text) if ln.ocr else None
             if head and (not head.group(0).lower().startswith("oleh") or (
                     k > start and TTE.match(lines[k - 1].text))):

@@ -896,3 +896,34 @@ def test_a_posts_line_the_stamps_ring_was_read_before_is_still_the_post():
     sig = signature(lines, 0)[0]
     assert sig["jabatan"] == "Kepala Dinas Pendidikan Kabupaten Jember"
     assert sig["nama"] == "POLTAK SUSANTO, S.H., M.H."
+
+
+def test_a_wrapped_names_degrees_alone_on_a_line_stay_in_the_name():
+    """GIVEN scanned names wrapped before their degrees, the second line a degree alone with a
+    table rule's dash read before it ("'M.AP."), or a foreign degree without dots ("S.Si.,
+    MPH"); and a post with a rule's dash read as a line of its own between its lines
+    WHEN the signature is read THEN the name has its degrees, and the post is whole."""
+    lines = scan(("Demikian disampaikan.", 0.1), ("", 0), ("Kepala Dinas Pendidikan", 0.58),
+                 ("|", 0.907), ("Kabupaten Wonosobo,", 0.58), ("", 0),
+                 ("H. Rudi Mahendra, S.IP.,", 0.577), ("'M.AP.", 0.588),
+                 ("Pembina Tk. I (IV/b)", 0.577), ("NIP. 19791204 200704 1 007", 0.577))
+    sig = signature(lines, 1)[0]
+    assert sig["nama"] == "H. Rudi Mahendra, S.IP., M.AP."
+    assert sig["jabatan"] == "Kepala Dinas Pendidikan Kabupaten Wonosobo"
+    lines = scan(("Demikian disampaikan.", 0.1), ("", 0), ("Lurah Bojongsari,", 0.51), ("", 0),
+                 ("Dr. HASAN LESTARI NASUTION", 0.51), ("S.Si., MPH", 0.51),
+                 ("NIP 197202022002021008", 0.51))
+    assert signature(lines, 1)[0]["nama"] == "Dr. HASAN LESTARI NASUTION, S.Si., MPH"
+
+
+def test_a_nip_whose_label_the_stamp_ate_but_for_a_letter_is_the_nip():
+    """GIVEN a scanned NIP line whose label the stamp ate but for its last letter, read as a
+    digit glued to the birth date ("419700512 199503 2 004") WHEN the signature is read
+    THEN the NIP is the printed one; a number of nine digits no NIP begins is none."""
+    def nip(text: str):
+        lines = scan(("Demikian disampaikan.", 0.1), ("", 0), ("KEPALA DINAS SOSIAL,", 0.53),
+                     ("", 0), ("Hj. SRI WAHYUNI, S.Sos., M.Si.", 0.53), (text, 0.53))
+        sig = signature(lines, 1)[0]
+        return sig and sig["nip"]
+    assert nip("419700512 199503 2 004") == "197005121995032004"
+    assert nip("412345678 199503 2 004") is None
