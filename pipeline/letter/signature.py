@@ -326,9 +326,6 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
                 ln = replace(ln, text=ITEM.match(ln.text).group(4))
             if ln.blank or CLOSING.match(ln.text) or ITEM.match(ln.text) or TEMBUSAN.match(ln.text):
                 break
-            if ln.ocr and post and not re.search(r"[A-Za-z0-9]", ln.text):
-                k -= 1  # a mark between the post's lines: a table rule's dash, a stamp's speck
-                continue
             head = TTE_HEAD.match(ln.text) if ln.ocr else None
             if head and (not head.group(0).lower().startswith("oleh") or (
                     k > start and TTE.match(lines[k - 1].text))):

@@ -98,6 +98,14 @@ def test_a_cells_last_line_set_on_its_rule_is_read_whole():
         assert "|" not in got, (dashed, got)
 
 
+def test_a_scanned_page_is_made_ready_without_its_tables_rules():
+    """GIVEN a scanned page (grey) with a ruled table WHEN it is made ready for OCR
+    THEN its bitmap has no rule left."""
+    from pipeline.letter.scanprep import prepare_page
+    page = _table().point(lambda v: 40 if v < 128 else 235)
+    assert _long_runs(prepare_page(page)[0], 150) == 0
+
+
 def test_a_rule_alone_is_left_as_it_is():
     """GIVEN a page whose only long lines are the kop's double rule and an underline under a
     name (no table) WHEN the page is made ready THEN it is returned as it was: such lines
