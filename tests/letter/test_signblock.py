@@ -18,6 +18,21 @@ NEEDS_TESSERACT = pytest.mark.skipif(shutil.which("tesseract") is None,
                                      reason="tesseract not installed")
 
 
+def _never(*_):
+    raise AssertionError("read again")
+
+
+def _block(*rows: tuple[float, str]) -> list[Word]:
+    """The page's words of a block's post, name, rank and NIP rows, each begun at its x."""
+    words = []
+    for (x, text), top, key in zip(rows, (60, 360, 440, 520), ((1, 1, 1), (1, 2, 1), (1, 3, 1),
+                                                             (1, 4, 1))):
+        for t in text.split():
+            words.append(Word(t, x, x + 30 * len(t), top, top + 50, 0.9, key))
+            x += 30 * len(t) + 20
+    return words
+
+
 def _ringed(name: str = "Drs. EKO PRASETYO, M.Si.") -> Image.Image:
     """The block of test_namerow.page, flush left at x=1300, with a stamp's ring whose right
     arc runs down through the name's line just left of the column (and its lettering's last
@@ -47,33 +62,23 @@ def test_in_a_centred_block_words_left_of_the_nip_stay():
     """GIVEN a block set centred (its post and rank centred on the NIP, not flush with it),
     whose long name begins well left of the NIP, read whole by the page
     WHEN the name's row is looked at THEN no word of it goes."""
-    def never(*_):
-        raise AssertionError("read again")
-    words = []
-    for text, top, key, x in (("Kepala Dinas Koperasi,", 60, (1, 1, 1), 1500.0),
-                              ("Dr. H. MUHAMMAD ABDURRAHMAN, M.Si.", 360, (1, 2, 1), 1180.0),
-                              ("Pembina Tk. I", 440, (1, 3, 1), 1560.0),
-                              ("NIP. 198502192012011347", 520, (1, 4, 1), 1400.0)):
-        for t in text.split():
-            words.append(Word(t, x, x + 30 * len(t), top, top + 50, 0.9, key))
-            x += 30 * len(t) + 20
-    got = namerow.reread(page(), words, never, 30, LANGS)
-    assert texts(got) == "Dr. H. MUHAMMAD ABDURRAHMAN, M.Si."
+    words = _block((1500.0, "Kepala Dinas Koperasi,"), (1180.0, "Dr. H. MUHAMMAD ABDURRAHMAN, M.Si."),
+                   (1560.0, "Pembina Tk. I"), (1400.0, "NIP. 198502192012011347"))
+    assert texts(namerow.reread(page(), words, _never, 30, LANGS)) == \
+        "Dr. H. MUHAMMAD ABDURRAHMAN, M.Si."
 
 
 def test_a_row_of_small_stamp_lettering_below_the_name_is_not_the_name():
     """GIVEN a page that read the stamp's lettering below the name as a row of its own, all of
     it lower than print's capitals ("Nah ee"), between the name and the NIP, with no rank
     WHEN the name's rows are found THEN that row is gone, and the name is the row above it."""
-    def never(*_):
-        raise AssertionError("read again")
     words = read("Drs. EKO PRASETYO, M.Si.", rank=False)
     for w in words:
         if w.key == (1, 2, 1):
             w.top, w.bottom = w.top - 60, w.bottom - 60
     words += [Word("Nah", 1300.0, 1390.0, 455, 485, 0.4, (1, 9, 1)),
               Word("ee", 1420.0, 1460.0, 470, 485, 0.3, (1, 9, 1))]
-    got = namerow.reread(page(rank=False), words, never, 30, LANGS)
+    got = namerow.reread(page(rank=False), words, _never, 30, LANGS)
     rows, _ = signer_rows(got)
     assert " ".join(w.text for w in rows[-1]) == "Drs. EKO PRASETYO, M.Si."
     assert not any(w.text in ("Nah", "ee") for w in got)
@@ -83,11 +88,9 @@ def test_a_signatures_scribble_read_as_one_tall_word_is_not_the_names_first_line
     """GIVEN a page that read the signature's scribble above the name as one word three lines
     tall ("SSIRAGHARTS") WHEN the name's rows are found THEN it is gone, and the name is one
     line; the post above stays."""
-    def never(*_):
-        raise AssertionError("read again")
     words = read("Drs. EKO PRASETYO, M.Si.") + [
         Word("SSIRAGHARTS", 1500.0, 1900.0, 200, 350, 0.2, (1, 9, 1))]
-    got = namerow.reread(page(), words, never, 30, LANGS)
+    got = namerow.reread(page(), words, _never, 30, LANGS)
     assert [" ".join(w.text for w in r) for r in signer_rows(got)[0]] == [
         "Drs. EKO PRASETYO, M.Si."]
     assert texts(got, (1, 1, 1)) == "Kepala Dinas Koperasi,"
@@ -173,15 +176,7 @@ def test_a_centred_block_whose_rank_is_as_wide_as_the_nip_is_not_taken_for_flush
     """GIVEN a centred block whose rank's line happens to be as wide as the NIP's, so that
     both begin at one x, and a name with its titles begun two letters left of them
     WHEN the name's row is looked at THEN its titles stay."""
-    def never(*_):
-        raise AssertionError("read again")
-    words = []
-    for text, top, key, x in (("Kepala Dinas Koperasi,", 60, (1, 1, 1), 1250.0),
-                              ("Dr. Ir. RIDWAN TARIGAN, M.AP.", 360, (1, 2, 1), 1200.0),
-                              ("Pembina Utama Muda (IV/c)", 440, (1, 3, 1), 1300.0),
-                              ("NIP. 19740927199802101", 520, (1, 4, 1), 1300.0)):
-        for t in text.split():
-            words.append(Word(t, x, x + 30 * len(t), top, top + 50, 0.9, key))
-            x += 30 * len(t) + 20
-    got = namerow.reread(page(), words, never, 30, LANGS)
-    assert texts(got) == "Dr. Ir. RIDWAN TARIGAN, M.AP."
+    words = _block((1250.0, "Kepala Dinas Koperasi,"), (1200.0, "Dr. Ir. RIDWAN TARIGAN, M.AP."),
+                   (1300.0, "Pembina Utama Muda (IV/c)"), (1300.0, "NIP. 19740927199802101"))
+    assert texts(namerow.reread(page(), words, _never, 30, LANGS)) == \
+        "Dr. Ir. RIDWAN TARIGAN, M.AP."
