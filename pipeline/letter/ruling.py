@@ -11,12 +11,13 @@ is left as it is.
 Rules are thin lines far longer than any stroke of a letter, so they are found as strokes.py
 finds an underline in the name's band, here over the page: ink no thicker than a pen line
 (STROKE of the page's width, about 0.7 mm) running unbroken for LONG (7.6 mm, a letter's bar
-is shorter, and a stamp's ring curves away sooner), rows joined DRIFT pixels up and down so
-that a rule the deskew left a pixel off level counts. The same is done for columns. Only the
-thin pixels go: where a rule crosses a letter's stem, the stem is thicker and stays.
+is shorter), rows joined DRIFT pixels up and down so that a rule the deskew left off level,
+or a scan made wavy, counts; a bold table's rules are as thick as most of their ink is. The
+same is done for columns. Only the thin pixels go: where a rule crosses a letter's stem, the
+stem is thicker and stays. A stamp's ring may pass for a rule over a stretch, but is no table.
 
 Done on the page's bitmap in a quarter-size look first (a rule is long there too), then at full
-size only in the bands where one was seen: some 0.05 s of CPU a ruled page.
+size only in the rows where one was seen: some 0.05-0.1 s of CPU a ruled page.
 """
 from __future__ import annotations
 
@@ -25,8 +26,10 @@ from PIL import Image
 
 STROKE = 0.0033  # of the page's width: 8 px at 300 dpi, a rule's thickness with a scan's blur
 LONG = 0.036  # of the page's width: 90 px at 300 dpi (7.6 mm), longer than any letter's bar
-DRIFT = 1  # px up and down at ~300 dpi
+DRIFT = 2  # px up and down at ~300 dpi (1 px leaves a wavy scan's rule in pieces)
 DASH = 0.4  # of LONG: a rule's dash beside it is this long at least (36 px at 300 dpi)
+EDGE = 0.01  # of the page's width: a line this near the image's edge is the paper's (a photo)
+ACROSS = 0.6  # of a table's width: a row rule runs this much of the way across it
 SCALE = 4  # the look for where rules are is this many times smaller each way
 SMALL_INK = 224  # a quarter-size pixel darker than this holds a full pixel's width of a rule
 
@@ -64,6 +67,16 @@ def _ruled(ink: np.ndarray, stroke: int, length: int, drift: int, broken: bool =
     return found | dash & (_runs(dash, 1) >= DASH * length)
 
 
+def _thickness(window: np.ndarray, stroke: int, length: int) -> int:
+    """How thick the rules of WINDOW (a band of the page round them) are, at least STROKE and
+    at most twice it: most of their ink's columns, where it runs LENGTH along (a bold table,
+    a dark copy: such a rule is thin only where the toner was, and pieces of it would stay)."""
+    along = _runs(window, 1) >= length
+    if not along.any():
+        return stroke
+    return int(min(2 * stroke, max(stroke, np.percentile(_runs(window, 0)[along], 75) + 1)))
+
+
 def _horizontal(ink: np.ndarray, small: np.ndarray, stroke: int, length: int) -> np.ndarray:
     """The pixels of INK in horizontal rules, looked for at full size only in the rows where
     SMALL (INK at a quarter size) has one."""
@@ -76,30 +89,37 @@ def _horizontal(ink: np.ndarray, small: np.ndarray, stroke: int, length: int) ->
         y0, y1 = max(0, band[0] * SCALE - stroke), min(ink.shape[0], (band[-1] + 1) * SCALE + stroke)
         # (with room above and below, to tell a rule from a letter's stem crossing it; across
         # the page, for a rule's end broken off shorter than LONG is not seen at a quarter size)
-        top, bottom = max(0, y0 - 2 * stroke), min(ink.shape[0], y1 + 2 * stroke)
-        out[y0:y1] |= _ruled(ink[top:bottom], stroke, length, DRIFT, True)[y0 - top:y1 - top]
+        top, bottom = max(0, y0 - 4 * stroke), min(ink.shape[0], y1 + 4 * stroke)
+        window = ink[top:bottom]
+        out[y0:y1] |= _ruled(window, _thickness(window, stroke, length), length, DRIFT, True)[
+            y0 - top:y1 - top]
     return out
 
 
-def _tables(columns: np.ndarray, gap: int) -> list[tuple[int, int, int, int]]:
+def _tables(rows: np.ndarray, columns: np.ndarray, gap: int) -> list[tuple[int, int, int, int]]:
     """The boxes (x0, y0, x1, y1) of ruled tables: two column rules or more (COLUMNS, their
-    pixels) side by side over much the same rows. A line alone, ruled across the page (the
-    kop's, an underline, a signature's stroke), is no table."""
+    pixels) side by side over much the same rows, with two row rules or more (ROWS) across
+    most of the way between them. A line alone (the kop's, an underline, a signature's
+    stroke) is no table; nor are the paper's edges on a photo, nor an emblem's strokes."""
+    height, width = columns.shape
+    edge = EDGE * width
+    rules = []  # (x0, x1, y0, y1) of each column rule away from the paper's edges
     xs = np.nonzero(columns.any(axis=0))[0]
-    if not len(xs):
-        return []
-    rules = []  # (x0, x1, y0, y1) of each column rule
-    for run in np.split(xs, np.nonzero(np.diff(xs) > gap)[0] + 1):
+    for run in np.split(xs, np.nonzero(np.diff(xs) > gap)[0] + 1) if len(xs) else []:
         ys = np.nonzero(columns[:, run[0]:run[-1] + 1].any(axis=1))[0]
-        rules.append((run[0], run[-1] + 1, ys[0], ys[-1] + 1))
+        if edge < run[0] and run[-1] < width - edge and edge < ys[0] and ys[-1] < height - edge:
+            rules.append((run[0], run[-1] + 1, ys[0], ys[-1] + 1))
     boxes = []
     for a in rules:
-        mates = [b for b in rules if b is not a and min(a[3], b[3]) - max(a[2], b[2])
-                 >= 0.5 * min(a[3] - a[2], b[3] - b[2])]
-        if mates:
-            group = [a] + mates
-            boxes.append((min(r[0] for r in group), min(r[2] for r in group),
-                          max(r[1] for r in group), max(r[3] for r in group)))
+        group = [a] + [b for b in rules if b is not a and min(a[3], b[3]) - max(a[2], b[2])
+                       >= 0.5 * min(a[3] - a[2], b[3] - b[2])]
+        box = (min(r[0] for r in group), min(r[2] for r in group),
+               max(r[1] for r in group), max(r[3] for r in group))
+        across = rows[box[1] - gap:box[3] + gap, box[0]:box[2]].sum(axis=1) > \
+            ACROSS * (box[2] - box[0])
+        if len(group) > 1 and len(np.split(ys := np.nonzero(across)[0],
+                                           np.nonzero(np.diff(ys) > gap)[0] + 1)) > 1:
+            boxes.append(box)
     return boxes
 
 
@@ -113,11 +133,11 @@ def unruled(bw: Image.Image) -> Image.Image:
     # the columns' rules on the page without the rows': where a row's rule crossed one, it is
     # thin again, and goes with it
     columns = _horizontal((ink & ~rows).T, small.T, stroke, length).T
-    tables = _tables(columns, 2 * stroke)
-    if not tables:
+    gone = np.zeros(ink.shape, bool)
+    for x0, y0, x1, y1 in _tables(rows, columns, 2 * stroke):
+        # (with a rule's own width of room: its ends and dashes)
+        box = np.s_[max(0, y0 - length):y1 + length, max(0, x0 - length):x1 + length]
+        gone[box] = (rows | columns)[box]
+    if not gone.any():
         return bw
-    inside = np.zeros(ink.shape, bool)
-    for x0, y0, x1, y1 in tables:  # (with a rule's own width of room: its ends and dashes)
-        inside[max(0, y0 - length):y1 + length, max(0, x0 - length):x1 + length] = True
-    gone = (rows | columns) & inside
     return Image.fromarray(np.where(gone, 255, page).astype(np.uint8))
