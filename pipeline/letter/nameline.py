@@ -16,7 +16,7 @@ from statistics import median
 from pipeline.letter.body import RANK
 from pipeline.letter.lines import Word
 from pipeline.letter.model import Refused
-from pipeline.letter.signature import DEGREES, nip_match
+from pipeline.letter.signature import nip_match
 PAD = 12  # px around a line at ~300 dpi
 LINE_SECONDS = 5.0  # one line of a name; the page's own budget is not spent on it
 
@@ -37,8 +37,7 @@ def signer_rows(words: list[Word]) -> tuple[list[list[Word]], list[Word] | None]
     out: list[list[Word]] = []
     for row in reversed(rows[max(0, (nip or 0) - 4):nip or 0]):
         text = " ".join(w.text for w in row)
-        # (a wrapped name's last line may be a degree alone: "M.AP.")
-        if RANK.search(text) or not (re.search(r"[A-Za-z]{3}", text) or DEGREES.match(text)):
+        if RANK.search(text) or not re.search(r"[A-Za-z]{3}", text):
             continue
         if text.rstrip().endswith(",") and not re.search(r"\b[A-Z][a-z]{0,3}\.", text):
             break  # the post's last line (it ends with a comma)

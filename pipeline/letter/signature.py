@@ -35,7 +35,7 @@ LOWER_JUNK = re.compile(rf"^(?:(?!(?:dr|drg|drh|apt)\.)[a-z]\S*\s+)+(?={_FRONT}|
 RING_JUNK = re.compile(rf"^(?!KH\.)[A-Z](?={_FRONT})")
 TITLE_END = re.compile(r"\b(?:DR|Dr|dr|H|Hj|Ir|IR|Drs|DRS|Prof|PROF|R|Tgk|KH)\.$")  # "… DAERAH DR."
 YEAR = re.compile(r"(19|20)\d{2}")
-RING_LEFT = re.compile(r"^[^\w\s]+\s+(?=\w)")  # a stamp's ring read as marks before a line
+RING_LEFT = re.compile(r"^(?:[^\w\s]+\s+)+(?=\w)")  # a stamp's ring read as marks before a line
 # how sure tesseract is of a line the stamp left in the signature block: print reads above 0.9,
 # a post's line under the stamp above 0.5; a word or two read below these are the stamp's
 DOUBTED, DISBELIEVED = 0.5, 0.4

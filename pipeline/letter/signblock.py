@@ -57,8 +57,8 @@ def _print(w: Word, h: float) -> bool:
 
 def tidied(words: list[Word], nip: list[Word], h: float, column: float | None) -> list[Word]:
     """WORDS without what a stamp or a signature leaves on the lines above the NIP that is not
-    print: a row whose every word is lower than print's letters (the stamp's lettering read
-    small, "Nah ee"), or taller than a line (the signature's scribble read as one word,
+    print: a row whose every word is lower than print's letters, and none a word of four
+    letters (the stamp's lettering read small, "Nah ee"), or taller than a line (the signature's scribble read as one word,
     "SSIRAGHARTS"); and, in a block set flush left, words mostly left of its column."""
     top = median(w.top for w in nip)
     zone: dict[tuple, list[Word]] = {}
@@ -68,7 +68,9 @@ def tidied(words: list[Word], nip: list[Word], h: float, column: float | None) -
     gone = set()
     for row in zone.values():
         tall = [w.bottom - w.top for w in row]
-        if max(tall) < SMALL * h or min(tall) > TALL * h:
+        # (a post's line set smaller than the NIP, its words whole, is print all the same)
+        small = max(tall) < SMALL * h and not any(re.search(r"[A-Za-z]{4}", w.text) for w in row)
+        if small or min(tall) > TALL * h:
             gone |= {id(w) for w in row}
         elif column is not None:
             gone |= {id(w) for w in row if w.x0 + w.x1 < 2 * column - MARGIN * h}

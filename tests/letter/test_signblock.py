@@ -180,3 +180,14 @@ def test_a_centred_block_whose_rank_is_as_wide_as_the_nip_is_not_taken_for_flush
                    (1300.0, "Pembina Utama Muda (IV/c)"), (1300.0, "NIP. 19740927199802101"))
     assert texts(namerow.reread(page(), words, _never, 30, LANGS)) == \
         "Dr. Ir. RIDWAN TARIGAN, M.AP."
+
+
+def test_a_posts_line_set_smaller_than_the_nip_stays():
+    """GIVEN a block whose post's last line is set smaller than the NIP's digits (boxed tall
+    with debris), its words whole ("KABUPATEN SIKKA,") WHEN the rows above the NIP are
+    tidied THEN that line stays: only a row of bits lower than print goes."""
+    words = read("Drs. EKO PRASETYO, M.Si.", rank=False) + [
+        Word("KABUPATEN", 1300.0, 1570.0, 330, 360, 0.9, (1, 9, 1)),
+        Word("SIKKA,", 1590.0, 1760.0, 330, 360, 0.9, (1, 9, 1))]
+    got = namerow.reread(page(rank=False), words, _never, 30, LANGS)
+    assert texts(got, (1, 9, 1)) == "KABUPATEN SIKKA,"
