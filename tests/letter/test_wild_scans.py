@@ -896,6 +896,8 @@ def test_a_posts_line_the_stamps_ring_was_read_before_is_still_the_post():
     sig = signature(lines, 0)[0]
     assert sig["jabatan"] == "Kepala Dinas Pendidikan Kabupaten Jember"
     assert sig["nama"] == "POLTAK SUSANTO, S.H., M.H."
+    lines[3] = scan((".- - Kabupaten Jember,", 0.449))[0]  # (the ring read as two marks)
+    assert signature(lines, 0)[0]["jabatan"] == "Kepala Dinas Pendidikan Kabupaten Jember"
 
 
 def test_a_wrapped_names_degrees_alone_on_a_line_stay_in_the_name():
