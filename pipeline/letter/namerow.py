@@ -289,15 +289,15 @@ def _balinese(again: list[Word]) -> list[Word]:
 
 
 def _closed(again: list[Word]) -> list[Word]:
-    """AGAIN, one line's words, none boxed far from the next in a box too narrow for its
-    letters: tesseract may box a word spoilt by a stamp's ring where the ring is ("H." boxed
-    at the band's left edge, a third of a letter wide, three letters from "AGUS"), and the
-    page's lines would then part the name there."""
+    """AGAIN, one line's words, its first not boxed far from the next in a box too narrow for
+    its letters: tesseract may box a title spoilt by a stamp's ring where the ring is ("H."
+    boxed at the band's left edge, a third of a letter wide, three letters from "AGUS"), and
+    the page's lines would then part the name there. (Only the first: a mark boxed so after
+    the name is debris, and stays apart from it.)"""
     if len(again) > 1:
-        h = median(w.bottom - w.top for w in again)
-        for w, nxt in zip(again[-2::-1], again[:0:-1]):
-            if nxt.x0 - w.x1 > 1.5 * h and w.x1 - w.x0 < 0.5 * h * len(w.text):
-                w.x0, w.x1 = nxt.x0 - 0.4 * h - (w.x1 - w.x0), nxt.x0 - 0.4 * h
+        h, (w, nxt) = median(w.bottom - w.top for w in again), again[:2]
+        if nxt.x0 - w.x1 > 1.5 * h and w.x1 - w.x0 < 0.5 * h * len(w.text):
+            w.x0, w.x1 = nxt.x0 - 0.4 * h - (w.x1 - w.x0), nxt.x0 - 0.4 * h
     return again
 
 

@@ -191,3 +191,16 @@ def test_a_posts_line_set_smaller_than_the_nip_stays():
         Word("SIKKA,", 1590.0, 1760.0, 330, 360, 0.9, (1, 9, 1))]
     got = namerow.reread(page(rank=False), words, _never, 30, LANGS)
     assert texts(got, (1, 9, 1)) == "KABUPATEN SIKKA,"
+
+
+def test_a_mark_boxed_after_the_name_is_not_moved_onto_it():
+    """GIVEN a reading alone that ends with a stroke's mark boxed narrow ("|") and, far right,
+    stamp lettering ("EE") WHEN the page's lines are made THEN the name's line is the name:
+    only a reading's first word, a title boxed at the band's edge, is set beside the next."""
+    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+    cells = [(60, 150, "Drs."), (230, 120, "EKO"), (370, 330, "PRASETYO,"), (720, 150, "M.Si."),
+             (1000, 4, "|"), (1400, 60, "EE")]
+    tsv = (head + "".join(f"5\t1\t1\t1\t1\t{k}\t{x}\t10\t{w}\t50\t90\t{t}\n"
+                          for k, (x, w, t) in enumerate(cells, 1))).encode()
+    got = _rows(namerow.reread(page(), read("~ Drs. EKO"), lambda *_: tsv, 30, LANGS))
+    assert "Drs. EKO PRASETYO, M.Si." in got, got
