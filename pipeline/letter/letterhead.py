@@ -132,8 +132,9 @@ def from_letterhead(lines: list[Line]) -> tuple[str, Line] | None:
         kind = "Kabupaten" if m.group(1).upper().startswith("KAB") else m.group(1).title()
         unit = []
         for nxt in top[i + 1:i + 6]:
-            if nxt.ocr and not re.search(r"[A-Za-z]{3}", nxt.text):
-                continue  # the emblem or a speck beside the kop, read as "_—" or "VY"
+            if nxt.ocr and (not re.search(r"[A-Za-z]{3}", nxt.text) or None not in (
+                    nxt.x1, ln.x0) and nxt.x1 < ln.x0 and len(nxt.text) <= 6):
+                continue  # the emblem or a speck beside the kop, read as "_—", "VY" or "Ney"
             if ADDRESS.search(nxt.text) or not _capitals(nxt.text) or ":" in nxt.text:
                 break
             unit.append(nxt.text)

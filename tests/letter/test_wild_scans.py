@@ -930,3 +930,14 @@ def test_a_nip_whose_label_the_stamp_ate_but_for_a_letter_is_the_nip():
         return sig and sig["nip"]
     assert nip("419700512 199503 2 004") == "197005121995032004"
     assert nip("412345678 199503 2 004") is None
+
+
+def test_a_kop_emblem_read_as_a_short_word_left_of_the_kop_is_skipped():
+    """GIVEN a scanned kop whose emblem, drawn in outline left of the kop's lines, was read as
+    a short word between them ("Ney") WHEN the sending unit is read from the kop
+    THEN the unit's name runs on past it."""
+    from pipeline.letter.letterhead import from_letterhead
+    lines = scan(("PEMERINTAH KABUPATEN GARUT", 0.35), ("SEKRETARIAT DEWAN", 0.40), ("Ney", 0.138),
+                 ("PERWAKILAN RAKYAT DAERAH", 0.32),
+                 ("Jl. Letjen Suprapto No. 144, Garut Telepon (0262) 617438", 0.28))
+    assert from_letterhead(lines)[0] == "Sekretariat Dewan Perwakilan Rakyat Daerah Kabupaten Garut"
