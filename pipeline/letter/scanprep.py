@@ -180,8 +180,10 @@ def prepare_page(img: Image.Image, width: int | None = None) -> tuple[Image.Imag
         grey = grey.rotate(angle, resample=Image.NEAREST, fillcolor=255)
     grey.info["skew"] = angle  # (for pen_ink)
     # straight, so that a picture's box fits it and rules lie level; pictures first, a QR
-    # code's rows being no rule
-    return ruling.unruled(pictures.blank(bw)), grey
+    # code's rows being no rule. Not on a photo: the paper's bend and the lens curve its
+    # rules, which then break into pieces read as marks (a table is left as photographed)
+    bw = pictures.blank(bw)
+    return (bw if blurred else ruling.unruled(bw)), grey
 
 
 def pen_ink(img: Image.Image, grey: Image.Image, box: tuple[int, int, int, int]) -> Image.Image:

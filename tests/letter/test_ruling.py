@@ -129,3 +129,14 @@ def test_a_letters_stem_crossing_a_rule_stays_whole():
     out = np.asarray(unruled(img)) < 128
     assert out[310:372, 1005].all()
     assert not out[340, 1100:1200].any()
+
+
+def test_a_photographed_table_keeps_its_rules():
+    """GIVEN a phone photo of a ruled table (soft: its print grey, not black) WHEN it is made
+    ready for OCR THEN its rules stay: a photo's rules bend with the paper and the lens, and
+    taken out they would break into pieces read as marks."""
+    from PIL import ImageFilter
+    from pipeline.letter.scanprep import prepare_page, soft
+    photo = _table().point(lambda v: 70 if v < 128 else 225).filter(ImageFilter.GaussianBlur(2.5))
+    assert soft(photo)
+    assert _long_runs(prepare_page(photo)[0], 150) > 0
