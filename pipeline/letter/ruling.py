@@ -45,11 +45,11 @@ def _runs(ink: np.ndarray, axis: int) -> np.ndarray:
     return np.moveaxis((white_after - white_before - 1) * a, 0, axis)
 
 
-def _ruled(ink: np.ndarray, stroke: int, length: int, drift: int, broken: bool = False
+def _ruled(ink: np.ndarray, stroke: int, length: int, drift: int, reach: int = -1
            ) -> np.ndarray:
     """The pixels of INK in horizontal rules: no more than STROKE tall, in a run of LENGTH or
-    more (rows joined DRIFT up and down). BROKEN: with the thin dashes near a found rule's
-    rows (INK being the band where the quarter-size look saw the rule whole): a scanned rule
+    more (rows joined DRIFT up and down); with the thin dashes within REACH rows of a found
+    rule's (INK being the band where the quarter-size look saw the rule whole): a scanned rule
     breaks into dashes where the toner was thin, and a dash left would be read as "'" or "|"."""
     thin = ink & (_runs(ink, 0) <= stroke)
     joined = thin.copy()
@@ -57,10 +57,9 @@ def _ruled(ink: np.ndarray, stroke: int, length: int, drift: int, broken: bool =
         joined[k:] |= thin[:-k]
         joined[:-k] |= thin[k:]
     found = thin & (_runs(joined, 1) >= length)
-    if not broken or not found.any():
+    if reach < 0 or not found.any():
         return found
-    # (within a rule's thickness of it: a wavy scan's rule steps up or down there)
-    rows = np.convolve(found.any(axis=1), np.ones(2 * stroke + 1), "same") > 0
+    rows = np.convolve(found.any(axis=1), np.ones(2 * reach + 1), "same") > 0
     dash = thin & rows[:, None]  # (not a letter's foot on the rule: a serif is shorter)
     return found | dash & (_runs(dash, 1) >= DASH * length)
 
@@ -75,7 +74,8 @@ def _thickness(window: np.ndarray, stroke: int, length: int) -> int:
     return int(min(2 * stroke, max(stroke, np.percentile(_runs(window, 0)[along], 75) + 1)))
 
 
-def _horizontal(ink: np.ndarray, small: np.ndarray, stroke: int, length: int) -> np.ndarray:
+def _horizontal(ink: np.ndarray, small: np.ndarray, stroke: int, length: int, reach: int
+                ) -> np.ndarray:
     """The pixels of INK in horizontal rules, looked for at full size only in the rows where
     SMALL (INK at a quarter size) has one."""
     out = np.zeros(ink.shape, bool)
@@ -89,7 +89,7 @@ def _horizontal(ink: np.ndarray, small: np.ndarray, stroke: int, length: int) ->
         # the page, for a rule's end broken off shorter than LONG is not seen at a quarter size)
         top, bottom = max(0, y0 - 4 * stroke), min(ink.shape[0], y1 + 4 * stroke)
         window = ink[top:bottom]
-        out[y0:y1] |= _ruled(window, _thickness(window, stroke, length), length, DRIFT, True)[
+        out[y0:y1] |= _ruled(window, _thickness(window, stroke, length), length, DRIFT, reach)[
             y0 - top:y1 - top]
     return out
 
@@ -127,10 +127,12 @@ def unruled(bw: Image.Image) -> Image.Image:
     ink = page < 128
     small = np.asarray(bw.reduce(SCALE)) < SMALL_INK
     stroke, length = max(2, round(STROKE * bw.width)), round(LONG * bw.width)
-    rows = _horizontal(ink, small, stroke, length)
+    # (a row rule's dashes within its thickness of it: a wavy scan's rule steps up or down
+    # there; a column rule's within DRIFT only, a letter's stem standing close beside it)
+    rows = _horizontal(ink, small, stroke, length, stroke)
     # the columns' rules on the page without the rows': where a row's rule crossed one, it is
     # thin again, and goes with it
-    columns = _horizontal((ink & ~rows).T, small.T, stroke, length).T
+    columns = _horizontal((ink & ~rows).T, small.T, stroke, length, DRIFT).T
     gone = np.zeros(ink.shape, bool)
     for x0, y0, x1, y1 in _tables(rows, columns, 2 * stroke):
         # (with a rule's own width of room: its ends and dashes)

@@ -121,14 +121,17 @@ def test_a_rule_alone_is_left_as_it_is():
 
 
 def test_a_letters_stem_crossing_a_rule_stays_whole():
-    """GIVEN a table rule crossed by a letter's stem (a descender through the rule under it)
-    WHEN the rules go THEN the stem is unbroken where it crossed."""
+    """GIVEN a table rule crossed by a letter's stem (a descender through the rule under it),
+    and a cell's "l" set close beside a column rule WHEN the rules go THEN the stem is unbroken
+    where it crossed, and the "l" stays."""
     img = _table()
     d = ImageDraw.Draw(img)
     d.rectangle((1000, 310, 1010, 372), fill=0)  # a stem 11 px wide through the rule at 340
+    d.rectangle((428, 360, 431, 400), fill=0)  # an "l" 4 px wide, 6 px right of a column rule
     out = np.asarray(unruled(img)) < 128
     assert out[310:372, 1005].all()
     assert not out[340, 1100:1200].any()
+    assert out[360:400, 429].all() and not out[360:400, 420].any()
 
 
 def test_a_photographed_table_keeps_its_rules():
