@@ -941,3 +941,12 @@ def test_a_kop_emblem_read_as_a_short_word_left_of_the_kop_is_skipped():
                  ("PERWAKILAN RAKYAT DAERAH", 0.32),
                  ("Jl. Letjen Suprapto No. 144, Garut Telepon (0262) 617438", 0.28))
     assert from_letterhead(lines)[0] == "Sekretariat Dewan Perwakilan Rakyat Daerah Kabupaten Garut"
+
+
+def test_a_rules_dash_read_as_a_quote_before_an_items_first_word_goes():
+    """GIVEN scanned list items whose table rule left a dash read as an opening quote glued to
+    the first word ("2. “Bagaimana ...") WHEN the line is cleaned THEN the quote goes; a quote
+    the line closes stays, as print."""
+    assert cleaned("2. \u201cBagaimana perhitungan pemotongan TPP") == "2. Bagaimana perhitungan pemotongan TPP"
+    assert cleaned("3. \u2018Apakah TPP dapat dibayarkan") == "3. Apakah TPP dapat dibayarkan"
+    assert cleaned("2. \u201cSatgas SPIP\u201d dibentuk") == "2. \u201cSatgas SPIP\u201d dibentuk"
