@@ -52,13 +52,15 @@ CLEARLY = 2  # letters: the darkest ink's reading must beat the bitmap's by this
 # a band read alone may take a stamp's ring or an underline's end for a letter beside a word's
 # first: a word opening with a doubled consonant that another reading of the line has single
 # ("HHENDRA" beside "HENDRA") is not counted as a name's ("LLOYD", read so throughout, is);
-# nor is a word another reading has with three letters or more less before it: the stamp's
-# lettering read into it ("PESJEKGEPRASETYO" beside "PRASETYO"; not two words a stroke joined,
-# "SRI-WAHYUNI" beside "SRI WAHYUNI")
+# nor is a word another reading has with six letters or more less before it, no word of their
+# own: the stamp's lettering read into it ("PESJEKGEPRASETYO" beside "PRASETYO"; not two words
+# a stroke joined, "SRI-WAHYUNI", nor a name whose first part a stamp hid, "NURHAYATI" beside
+# "HAYATI", "PURWANINGSIH" beside "NINGSIH")
+GLUED = 6
 DOUBLED = re.compile(r"^([B-DF-HJ-NP-TV-Z])\1", re.I)
 # the names a Balinese "I" stands before (Gusti read "Gysti" under a signature's stroke)
-BALINESE = re.compile(r"^(?:G[a-z]st[il]|Gst\.|Made|Wayan|Nyoman|Ketut|Komang|Putu|Kadek|Nengah|"
-                      r"Gede|Dewa)\b", re.I)
+BALINESE = re.compile(r"^(?:(?:G[a-z]st[il]|Made|Wayan|Nyoman|Ketut|Komang|Putu|Kadek|Nengah|"
+                      r"Gede|Dewa)\b|Gst\.)", re.I)
 # a golongan ("IV/c"), however OCR spoilt the rank's second line around it ("=TIV/c)")
 GOLONGAN = re.compile(r"[IV]\s*/\s*[a-e]\b", re.I)
 
@@ -67,7 +69,8 @@ def _name_like(tok: str, single: frozenset = frozenset()) -> bool:
     bare = _bare(tok)
     return bool(TITLE.match(tok) or DEGREE.match(tok) or NAME_WORD.match(tok) and not (
         DOUBLED.match(tok) and bare[1:] in single
-        or any(bare[k:] in single and bare[:k] not in single for k in range(3, len(bare) - 4))))
+        or any(bare[k:] in single and bare[:k] not in single and not known(bare[:k].lower())
+               for k in range(GLUED, len(bare) - 4))))
 
 
 def _bare(tok: str) -> str:
@@ -170,8 +173,10 @@ def reread(image, words: list[Word], run, timeout: float, langs: str, grey=None
 
 def _known(words: list[Word]) -> int:
     """How many of WORDS are Indonesian words: many names are ("Gusti", "Wahyu", "Sri"), and
-    of two readings as like a name, the one with more is spelt right ("Gusti", not "Gysti")."""
-    return sum(known(re.sub(r"\W", "", w.text).lower()) > 1 for w in words)
+    of two readings as like a name, the one with more is spelt right ("Gusti", not "Gysti").
+    (Of five letters or more: a short name is a letter off many short words, "Heru"/"haru".)"""
+    return sum(len(t) >= 5 and known(t) > 1 for t in (re.sub(r"\W", "", w.text).lower()
+                                                        for w in words))
 
 
 def _text(words: list[Word]) -> str:
@@ -275,7 +280,7 @@ def _read(looks: list[tuple], run, timeout: float, langs: str) -> list[list[Word
                    "tessedit_do_invert=0", "tsv"], buf.getvalue(), min(timeout, LINE_SECONDS))
     except Refused:
         return [[] for _ in looks]
-    return [_balinese(_closed(_trimmed(tsv_words(tsv, box[0], box[1], key, page=k + 1)[0])))
+    return [_closed(_trimmed(_balinese(tsv_words(tsv, box[0], box[1], key, page=k + 1)[0])))
             for k, (_, box, key) in enumerate(looks)]
 
 

@@ -97,8 +97,9 @@ def _horizontal(ink: np.ndarray, small: np.ndarray, stroke: int, length: int, re
 def _tables(rows: np.ndarray, columns: np.ndarray, gap: int) -> list[tuple[int, int, int, int]]:
     """The boxes (x0, y0, x1, y1) of ruled tables: two column rules or more (COLUMNS, their
     pixels) side by side over much the same rows, with two row rules or more (ROWS) across
-    most of the way between them. A line alone (the kop's, an underline, a signature's
-    stroke) is no table; nor are the paper's edges on a photo, nor an emblem's strokes."""
+    most of the way between them, and a third of either. A line alone (the kop's, an
+    underline, a signature's stroke) is no table; nor is a frame (a page's border), nor are
+    the paper's edges on a photo, nor an emblem's strokes."""
     height, width = columns.shape
     edge = EDGE * width
     rules = []  # (x0, x1, y0, y1) of each column rule away from the paper's edges
@@ -113,10 +114,18 @@ def _tables(rows: np.ndarray, columns: np.ndarray, gap: int) -> list[tuple[int, 
                        >= 0.5 * min(a[3] - a[2], b[3] - b[2])]
         box = (min(r[0] for r in group), min(r[2] for r in group),
                max(r[1] for r in group), max(r[3] for r in group))
-        across = rows[box[1] - gap:box[3] + gap, box[0]:box[2]].sum(axis=1) > \
-            ACROSS * (box[2] - box[0])
-        if len(group) > 1 and len(np.split(ys := np.nonzero(across)[0],
-                                           np.nonzero(np.diff(ys) > gap)[0] + 1)) > 1:
+        # (a rule's rows taken together: one turned a little off level spans a few of them;
+        # and a table's row rule meets its outer column rules, a line inside a frame need not)
+        inside = rows[max(0, box[1] - gap):box[3] + gap, box[0]:box[2]]
+        near = np.ones(2 * gap + 1)
+        ends = [np.convolve(inside[:, part].any(axis=1), near, "same") > 0
+                for part in (np.s_[:2 * gap], np.s_[-2 * gap:])]
+        across = np.convolve(inside.sum(axis=1), near, "same") > ACROSS * (box[2] - box[0])
+        ys = np.nonzero(across & inside.any(axis=1) & ends[0] & ends[1])[0]
+        found = len(np.split(ys, np.nonzero(np.diff(ys) > gap)[0] + 1)) if len(ys) else 0
+        # (a frame alone, a page's border or a boxed note, is two of each: a table has a rule
+        # between its columns or its rows too)
+        if found >= 2 and len(group) >= 2 and found + len(group) >= 5:
             boxes.append(box)
     return boxes
 
@@ -135,8 +144,8 @@ def unruled(bw: Image.Image) -> Image.Image:
     columns = _horizontal((ink & ~rows).T, small.T, stroke, length, DRIFT).T
     gone = np.zeros(ink.shape, bool)
     for x0, y0, x1, y1 in _tables(rows, columns, 2 * stroke):
-        # (with a rule's own width of room: its ends and dashes)
-        box = np.s_[max(0, y0 - length):y1 + length, max(0, x0 - length):x1 + length]
+        # (with room for a rule's thickness and its wave round the box its column rules make)
+        box = np.s_[max(0, y0 - 2 * stroke):y1 + 2 * stroke, max(0, x0 - 2 * stroke):x1 + 2 * stroke]
         gone[box] = (rows | columns)[box]
     if not gone.any():
         return bw

@@ -180,8 +180,8 @@ def prepare_page(img: Image.Image, width: int | None = None) -> tuple[Image.Imag
         grey = grey.rotate(angle, resample=Image.NEAREST, fillcolor=255)
     grey.info["skew"] = angle  # (for pen_ink)
     # straight, so that a picture's box fits it and rules lie level; pictures first, a QR
-    # code's rows being no rule. Not on a photo: the paper's bend and the lens curve its
-    # rules, which then break into pieces read as marks (a table is left as photographed)
+    # code's rows being no rule. Not on a soft page (a phone photo, out of focus): the
+    # paper's bend and the lens curve its rules, which would break into pieces read as marks
     bw = pictures.blank(bw)
     return (bw if blurred else ruling.unruled(bw)), grey
 

@@ -333,7 +333,8 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
                     post.insert(0, ln.text[head.end():].strip())
                 break  # the mark, spoilt, or read onto the post's first line
             if not (aligned(ln, name_line) or aligned(ln, lines[i]) or RING_LEFT.match(ln.text)
-                    and ln.ocr and ln.x0 < name_line.x0) or _tte(lines, k):
+                    and None not in (ln.x0, name_line.x0) and 0 < name_line.x0 - ln.x0 < 0.1
+                    ) or _tte(lines, k):
                 break  # another column, or the electronic signature's mark above the post
                 # (a scan may read a stamp's mark into the name's line: the NIP's column too;
                 # or into the post's, before it: ">... Kabupaten Jember,")

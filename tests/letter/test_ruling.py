@@ -143,3 +143,21 @@ def test_a_photographed_table_keeps_its_rules():
     photo = _table().point(lambda v: 70 if v < 128 else 225).filter(ImageFilter.GaussianBlur(2.5))
     assert soft(photo)
     assert _long_runs(prepare_page(photo)[0], 150) > 0
+
+
+def test_a_frame_round_the_page_is_no_table():
+    """GIVEN a page with a printed frame round it (two column rules and two row rules, nothing
+    between) and the kop's rule inside it WHEN the page is made ready THEN nothing goes: a
+    table has a rule between its columns or rows too."""
+    img = Image.new("L", (WIDTH, 1400), 255)
+    d = ImageDraw.Draw(img)
+    d.rectangle((60, 60, WIDTH - 60, 1340), outline=0, width=4)
+    d.line((200, 300, 2280, 300), fill=0, width=4)
+    assert unruled(img) is img
+
+
+def test_a_table_turned_a_little_off_level_loses_its_rules():
+    """GIVEN a ruled table turned 0.15 degrees (less than the deskew undoes) WHEN its rules go
+    THEN no line of ink as long as a rule is left."""
+    img = _table().rotate(0.15, resample=Image.NEAREST, fillcolor=255)
+    assert _long_runs(unruled(img), 150) == 0

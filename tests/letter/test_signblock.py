@@ -204,3 +204,20 @@ def test_a_mark_boxed_after_the_name_is_not_moved_onto_it():
                           for k, (x, w, t) in enumerate(cells, 1))).encode()
     got = _rows(namerow.reread(page(), read("~ Drs. EKO"), lambda *_: tsv, 30, LANGS))
     assert "Drs. EKO PRASETYO, M.Si." in got, got
+
+
+def test_a_name_whose_first_part_a_stamp_hid_in_one_reading_is_still_a_name():
+    """GIVEN two readings of a name's band, one whole ("NURHAYATI", "PURWANINGSIH") and one
+    whose first part the stamp hid ("HAYATI", "NINGSIH") WHEN each is weighed THEN the whole
+    one is a name's: a name's first part is no debris."""
+    for whole, cut in (("NURHAYATI", "HAYATI"), ("PURWANINGSIH", "NINGSIH")):
+        single = frozenset({whole, cut, "SKEP"})
+        assert namerow.fit(f"{whole}, S.Kep.", single) > namerow.fit(f"{cut}, S.Kep.", single)
+
+
+def test_a_balinese_i_read_as_a_stroke_at_the_lines_start_is_kept():
+    """GIVEN a Balinese name read alone with its opening "I" as "|" ("| Made Suardana", "| Gst.
+    Ngurah") WHEN the reading is taken THEN it opens with "I"."""
+    for name in ("| Made Suardana, S.T.", "| Gst. Ngurah Rai, S.T."):
+        got = namerow.reread(page(), read("~ Made"), lambda *_, n=name: _tsv(n), 30, LANGS)
+        assert texts(got) == "I" + name[1:], texts(got)
