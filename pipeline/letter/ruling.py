@@ -114,13 +114,14 @@ def _tables(rows: np.ndarray, columns: np.ndarray, gap: int) -> list[tuple[int, 
                        >= 0.5 * min(a[3] - a[2], b[3] - b[2])]
         box = (min(r[0] for r in group), min(r[2] for r in group),
                max(r[1] for r in group), max(r[3] for r in group))
-        # (a rule's rows taken together: one turned a little off level spans a few of them;
-        # and a table's row rule meets its outer column rules, a line inside a frame need not)
+        # (a table's row rule meets its outer column rules, a line inside a frame need not; one
+        # turned off level so far that no row holds most of it is left: measured, a table so
+        # taken apart lost its numbers' cells, as tesseract reads them by the rules)
         inside = rows[max(0, box[1] - gap):box[3] + gap, box[0]:box[2]]
         near = np.ones(2 * gap + 1)
         ends = [np.convolve(inside[:, part].any(axis=1), near, "same") > 0
                 for part in (np.s_[:2 * gap], np.s_[-2 * gap:])]
-        across = np.convolve(inside.sum(axis=1), near, "same") > ACROSS * (box[2] - box[0])
+        across = inside.sum(axis=1) > ACROSS * (box[2] - box[0])
         ys = np.nonzero(across & inside.any(axis=1) & ends[0] & ends[1])[0]
         found = len(np.split(ys, np.nonzero(np.diff(ys) > gap)[0] + 1)) if len(ys) else 0
         # (a frame alone, a page's border or a boxed note, is two of each: a table has a rule

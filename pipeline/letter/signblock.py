@@ -21,7 +21,7 @@ SMALL = 0.72  # ... and a row whose every word is lower than this holds no print
 MARGIN = 0.4  # of a line's height: a flush-left block's lines begin this close to its column
 INKED = 0.03  # of the block's width: a row of pixels with this much ink is part of a line
 PAD = 0.35  # of a line's height, above and below the row
-STAMP = 6  # line heights: a stamp's width, the most its ring stands left of the block
+STAMP = 14  # line heights (4 cm at 300 dpi): a stamp's width, the most its ring stands left
 
 
 def flush_column(words: list[Word], rows: list[list[Word]], nip: list[Word], h: float
@@ -74,9 +74,10 @@ def tidied(words: list[Word], nip: list[Word], h: float, column: float | None) -
         if small or min(tall) > TALL * h:
             gone |= {id(w) for w in row}
         elif column is not None:
-            # (within a stamp's width of it: a second signer's block may stand further left)
-            gone |= {id(w) for w in row if w.x0 + w.x1 < 2 * column - MARGIN * h
-                     and w.x1 > column - STAMP * h}
+            # (a word within a stamp's width of it, a mark anywhere: a second signer's block
+            # may stand further left)
+            gone |= {id(w) for w in row if w.x0 + w.x1 < 2 * column - MARGIN * h and (
+                w.x1 > column - STAMP * h or not re.search(r"[A-Za-z]", w.text))}
     return [w for w in words if id(w) not in gone]
 
 

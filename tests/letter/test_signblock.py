@@ -222,3 +222,14 @@ def test_a_balinese_i_read_as_a_stroke_at_the_lines_start_is_kept():
     for name in ("| Made Suardana, S.T.", "| Gst. Ngurah Rai, S.T."):
         got = namerow.reread(page(), read("~ Made"), lambda *_, n=name: _tsv(n), 30, LANGS)
         assert texts(got) == "I" + name[1:], texts(got)
+
+
+def test_a_second_signers_name_far_left_of_the_column_stays():
+    """GIVEN a flush-left block whose name's row the page read together with a second
+    signer's name far to the left (beyond a stamp's width) and a mark at the page's edge
+    WHEN the rows above the NIP are tidied THEN the other signer's name stays; the mark goes."""
+    words = read("Drs. EKO PRASETYO, M.Si.") + [
+        Word("SUTRISNO,", 300.0, 570.0, 360, 410, 0.9, (1, 2, 1)),
+        Word("|", 60.0, 63.0, 360, 410, 0.5, (1, 2, 1))]
+    got = namerow.reread(page(), words, lambda *_: _tsv("Drs. EKO PRASETYO, M.Si."), 30, LANGS)
+    assert "SUTRISNO," in [w.text for w in got] and "|" not in [w.text for w in got]
