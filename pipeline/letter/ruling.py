@@ -4,9 +4,10 @@ Offices often set the consultation's questions in a ruled table (No | Uraian Per
 and some the signature block too. Tesseract reads a line of text that touches a rule badly: a
 cell's last line set close above the rule below it is read together with it as one tall line
 of gibberish, so the question loses its end; a column rule is read as "|" or "i" inside the
-text. Only a table's rules go (two column rules or more side by side): a line ruled alone,
-the kop's rule, an underline, a signature's stroke, shapes the page's reading elsewhere, and
-is left as it is.
+text. Only a table's rules go (two column rules side by side, two row rules meeting them,
+and a third of either), and not on a phone photo: a line ruled alone (the kop's rule, an
+underline, a signature's stroke), a frame, a photo's edges and its bent rules shape the
+page's reading elsewhere, and are left as they are.
 
 Rules are thin lines far longer than any stroke of a letter, so they are found as strokes.py
 finds an underline in the name's band, here over the page: ink no thicker than a pen line
