@@ -28,14 +28,14 @@ import io
 import re
 from statistics import median
 
-
 from pipeline.letter.body import RANK
 from pipeline.letter.lexicon import known
 from pipeline.letter.lines import Word
 from pipeline.letter.model import Refused
 from pipeline.letter.nameline import LINE_SECONDS, signer_rows
 from pipeline.letter.signature import DEGREE, DOTTED, NAME_PART
-from pipeline.letter.signblock import MARGIN, PAD, TALL, across, flush_column, located, rank_line, tidied
+from pipeline.letter.signblock import (MARGIN, PAD, TALL, across, flush_column, located,
+                                       rank_line, tidied)
 from pipeline.letter.strokes import unstruck
 from pipeline.letter.stamp import CORE
 from pipeline.letter.tsv import words as tsv_words
@@ -162,7 +162,7 @@ def reread(image, words: list[Word], run, timeout: float, langs: str, grey=None
         top = median(w.top for w in last)
         start = top - (rank[1] if rank else median(w.top for w in nip) - top)
         box = across(words, nip, h, max(0, int(start - PAD * h)), int(start + (1.25 + PAD) * h),
-                      image.width, column)
+                     image.width, column)
         inside = _inside(words, box)
         # (only a line the page did not read as words of a name: one read whole but for a gap
         # is no gain worth a stamp's stroke read into it, "ILESTARI")

@@ -85,7 +85,8 @@ def _horizontal(ink: np.ndarray, small: np.ndarray, stroke: int, length: int, re
     if not len(rows):
         return out
     for band in np.split(rows, np.nonzero(np.diff(rows) > 2)[0] + 1):
-        y0, y1 = max(0, band[0] * SCALE - stroke), min(ink.shape[0], (band[-1] + 1) * SCALE + stroke)
+        y0 = max(0, band[0] * SCALE - stroke)
+        y1 = min(ink.shape[0], (band[-1] + 1) * SCALE + stroke)
         # (with room above and below, to tell a rule from a letter's stem crossing it; across
         # the page, for a rule's end broken off shorter than LONG is not seen at a quarter size)
         top, bottom = max(0, y0 - 4 * stroke), min(ink.shape[0], y1 + 4 * stroke)
@@ -147,7 +148,8 @@ def unruled(bw: Image.Image) -> Image.Image:
     gone = np.zeros(ink.shape, bool)
     for x0, y0, x1, y1 in _tables(rows, columns, 2 * stroke):
         # (with room for a rule's thickness and its wave round the box its column rules make)
-        box = np.s_[max(0, y0 - 2 * stroke):y1 + 2 * stroke, max(0, x0 - 2 * stroke):x1 + 2 * stroke]
+        room = 2 * stroke
+        box = np.s_[max(0, y0 - room):y1 + room, max(0, x0 - room):x1 + room]
         gone[box] = (rows | columns)[box]
     if not gone.any():
         return bw

@@ -59,8 +59,9 @@ def _print(w: Word, h: float) -> bool:
 def tidied(words: list[Word], nip: list[Word], h: float, column: float | None) -> list[Word]:
     """WORDS without what a stamp or a signature leaves on the lines above the NIP that is not
     print: a row whose every word is lower than print's letters, and none a word of four
-    letters (the stamp's lettering read small, "Nah ee"), or taller than a line (the signature's scribble read as one word,
-    "SSIRAGHARTS"); and, in a block set flush left, words mostly left of its column."""
+    letters (the stamp's lettering read small, "Nah ee"), or taller than a line (the
+    signature's scribble read as one word, "SSIRAGHARTS"); and, in a block set flush left,
+    words mostly left of its column, within a stamp's width of it (marks anywhere)."""
     top = median(w.top for w in nip)
     zone: dict[tuple, list[Word]] = {}
     for w in words:
