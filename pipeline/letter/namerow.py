@@ -175,8 +175,7 @@ def _known(words: list[Word]) -> int:
     """How many of WORDS are Indonesian words: many names are ("Gusti", "Wahyu", "Sri"), and
     of two readings as like a name, the one with more is spelt right ("Gusti", not "Gysti").
     (Of five letters or more: a short name is a letter off many short words, "Heru"/"haru".)"""
-    return sum(len(t) >= 5 and known(t) > 1 for t in (re.sub(r"\W", "", w.text).lower()
-                                                        for w in words))
+    return sum(len(t) >= 5 and known(t) > 1 for t in (_bare(w.text).lower() for w in words))
 
 
 def _text(words: list[Word]) -> str:
