@@ -80,7 +80,8 @@ def _horizontal(ink: np.ndarray, small: np.ndarray, stroke: int, length: int, re
     """The pixels of INK in horizontal rules, looked for at full size only in the rows where
     SMALL (INK at a quarter size) has one."""
     out = np.zeros(ink.shape, bool)
-    seen = _ruled(small, 2, length // SCALE, 1)
+    # (as thick there as the boldest rule _thickness takes: a bold table's 1-mm rules too)
+    seen = _ruled(small, max(2, -(-2 * stroke // SCALE)), length // SCALE, 1)
     rows = np.nonzero(seen.any(axis=1))[0]
     if not len(rows):
         return out
