@@ -40,7 +40,6 @@ RANK = re.compile(r"^(?:[^A-Za-z]{0,4}|[a-z]{1,3}\s)\s*(pe[a-z]{1,3}bina|p[eo]mb
                   r"(?-i:\b[a-z]+tama\s+M(?:uda|adya))$", re.I)
 SKIP = re.compile(r"^\s*(\(?ttd\.?\)?|cap|ditandatangani|tertanda|t\.t\.d)", re.I)
 TEMBUSAN = re.compile(r"^\s*tembusan\b[^:]*:?\s*(.*)$", re.I)
-BULLET = re.compile(r"^\s*(?:[\d|Il]{1,2}\s*[.,)]|[-\u2022*\u2013\u00b7>,])\s*(\S.*)$")
 FOOTER = re.compile(r"(dokumen ini|ditandatangani secara elektronik|bsre|uu ite|halaman \d)", re.I)
 SHORT = 0.7  # of the page's width: a paragraph's last line ends well before the right margin
 # a word, a number's part, or a degree on the line under a name ("M.Si.", "IPM.")
@@ -180,9 +179,12 @@ def _items(lines: list[Line], start: int, end: int) -> list[tuple[Line | None, l
     last item, or where a new list starts again at 1 / a.
     """
     lists, cur, kind, head, intro, gap, table = [], [], None, None, None, False, False
-    number, aside = None, False
+    number, aside, prev = None, False, None
     for i in range(start, end):
-        ln = lines[i]
+        ln, last, prev = lines[i], prev, lines[i]
+        if cur and not _ends_sentence(cur[-1][0]) and _page_foot(lines, i, end):
+            prev = last  # an unfinished item goes on overleaf, past the page's foot
+            continue
         m = ITEM.match(ln.text) or _ocr_item(ln, kind, number, cur, gap, table)
         if m:
             k = "a" if m.group(3) else "1"
@@ -202,7 +204,7 @@ def _items(lines: list[Line], start: int, end: int) -> list[tuple[Line | None, l
             cur.append((m.group(4).strip(), ln))
         elif ln.blank:
             gap = True
-        elif aside or (cur and not gap and _continues(head, cur[-1][0], ln, lines[i - 1])
+        elif aside or (cur and not gap and _continues(head, cur[-1][0], ln, last)
                        and not _lead_in(lines, i, end, head)):
             if not aside:
                 cur[-1] = (joined(cur[-1][0], _unruled(ln, cur)), cur[-1][1])
@@ -217,6 +219,15 @@ def _items(lines: list[Line], start: int, end: int) -> list[tuple[Line | None, l
     if cur:
         lists.append((intro, cur))
     return lists
+
+
+def _page_foot(lines: list[Line], i: int, end: int) -> bool:
+    """Whether line I, a blank or a footer (the e-signature's note, "Halaman 1 dari 2"), stands
+    at its page's foot: the next line of text is on a later page."""
+    if not (lines[i].blank or FOOTER.search(lines[i].text)):
+        return False
+    nxt = next((ln for ln in lines[i:end] if not ln.blank and not FOOTER.search(ln.text)), None)
+    return nxt is not None and nxt.page > lines[i].page
 
 
 def _paragraph_above(lines: list[Line], i: int, start: int) -> Line | None:
@@ -348,53 +359,3 @@ def closing_index(lines: list[Line], start: int) -> int:
         if CLOSING.match(lines[i].text) or NIP.search(lines[i].text) or TEMBUSAN.match(lines[i].text):
             return i
     return len(lines)
-
-
-def _overleaf(run: list[Line], k: int) -> bool:
-    """Whether the list broken at RUN[k] (a blank, a footer) goes on at the next page's item."""
-    nxt = next((ln for ln in run[k:] if not ln.blank and not FOOTER.search(ln.text)), None)
-    return nxt is not None and nxt.page > run[k].page and BULLET.match(nxt.text) is not None
-
-
-def tembusan(lines: list[Line], start: int) -> tuple[list[str], Line | None]:
-    for i in range(start, len(lines)):
-        m = TEMBUSAN.match(lines[i].text)
-        if not m:
-            continue
-        rest = [Line(m.group(1), lines[i].page, lines[i].x0)] if m.group(1).strip() else []
-        items, marked, widest = [], None, 0.0
-        run = rest + lines[i + 1:]
-        for k, ln in enumerate(run):
-            if FOOTER.search(ln.text) or (ln.blank and items):
-                if not items or _overleaf(run, k):
-                    continue  # the page's foot: the list goes on at the next page's top
-                break
-            if ln.blank:
-                continue
-            b = BULLET.match(ln.text)
-            if ln.ocr and not b and not re.search(r"[A-Za-z0-9]{2}", ln.text):
-                continue  # a speck at the page's edge ("q", ";"), not the item's next line
-            if marked and not b and items and k and ln.page != run[k - 1].page:
-                break  # a numbered list's item does not run on overleaf: the next page is another part
-            if marked is None:
-                marked = bool(b)
-            # an unmarked item that filled its line without the list's ";" wraps onto the next
-            wraps = not marked and items and items[-1][-1] not in ";,.:" and any(
-                t.endswith(";") for t in items) and (run[k - 1].x1 or 0) >= 0.9 * widest
-            if (b or not marked) and not wraps:
-                items.append((b.group(1) if b else ln.text).strip())
-            else:
-                items[-1] = joined(items[-1], ln.text)
-            widest = max(widest, ln.x1 or 0)
-        out = []
-        for t in items:
-            if lines[i].ocr:  # a scan's bullets read as "5", ". ", ": 2."; specks as "q"
-                if not re.search(r"[A-Za-z]{3}", t):
-                    continue
-                t = re.sub(r"^[^A-Za-z]{1,12}(?=[A-Z])", "", t)
-            t = re.sub(r"^(kepada\s+)?(yth\.?|y[a-z]{1,2}\.)\s*", "", t, flags=re.I)  # OCR: "Yin."
-            t = re.sub(r"\s+", " ", t).strip().rstrip(";:,.").strip()
-            if t:
-                out.append(t)
-        return out, lines[i]
-    return [], None

@@ -233,7 +233,10 @@ def _segments(row: list[Word], gap: float, columns: list[float] = (), tol: float
         return [row]
     segs = [[row[0]]]
     for prev, w in zip(row, row[1:]):
-        glued = prev.text.endswith(":") or w.text.startswith(":") or (
+        # (a label's colon holds its value however far off; a mark alone at the row's start is
+        # no label's: a photo's paper edge read as ":" beside a line's last word)
+        glued = prev.text.endswith(":") and (prev is not row[0] or re.search(r"\w", prev.text)) \
+            or w.text.startswith(":") or (
             len(segs[-1]) == 1 and (LABEL_WORD.match(prev.text) or MARKER.match(prev.text)))
         aligned = w.x0 - prev.x1 > gap / 4 and any(abs(w.x0 - x) < tol for x in columns)
         if (w.x0 - prev.x1 > gap or aligned) and not glued:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.letter import body, letterhead, naskah
+from pipeline.letter import body, copies, letterhead, naskah
 from pipeline.letter.dates import ROMAN, alone_date, find_date, place_date
 from pipeline.letter.lines import Line, joined
 from pipeline.letter.misreads import respelt
@@ -350,7 +350,7 @@ def _parse(lines: list[Line], fmt: str, opd_names: list[str] | None) -> LetterRe
     sig, sln, after_sig = signature(lines, body_start)
     if sig:
         r.penandatangan, r.provenance["penandatangan"] = sig, _prov(sln, 0.95 if sig["nip"] else 0.6)
-    r.tembusan, tln = body.tembusan(lines, max(after_sig, body_start))
+    r.tembusan, tln = copies.tembusan(lines, max(after_sig, body_start))
     if tln is not None:
         r.provenance["tembusan"] = _prov(tln, 0.95)
     _tanggal(lines[:head_end] + lines[end:], r)

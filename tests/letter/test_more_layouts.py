@@ -314,7 +314,7 @@ def test_a_tembusan_item_that_fills_its_line_wraps_onto_the_next():
     its region wrapped onto the next ("… Provinsi Nusa Tenggara" / "Barat"), and a short item
     whose ";" was left out before "Arsip." WHEN read THEN the long item is whole, and the short
     one and "Arsip" stay two (blind sets, seeds 13 and 23, text PDFs)."""
-    from pipeline.letter.body import tembusan
+    from pipeline.letter.copies import tembusan
     got = tembusan(body(("Tembusan, Yth.:", 0.12, 0.27), ("Gubernur Nusa Tenggara Barat;", 0.12, 0.41),
                         ("Sekretaris Daerah Provinsi Nusa Tenggara Barat;", 0.12, 0.56),
                         ("Kepala Badan Pengelolaan Keuangan dan Aset Daerah Provinsi Nusa Tenggara",

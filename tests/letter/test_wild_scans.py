@@ -306,7 +306,7 @@ def test_a_scanned_tembusan_overleaf():
     Tembusan heading ends the page above the e-signature footer, the lone addressee overleaf
     WHEN the list is read
     THEN the next page is read, and the list is whole."""
-    from pipeline.letter.body import tembusan
+    from pipeline.letter.copies import tembusan
     from pipeline.letter.pdf_reader import _list_runs_on
     foot = "Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik"
     assert _list_runs_on(scan(("TEMBUSAN:", 0.12), ("1. Bupati Lampung Selatan:", 0.12), ("", 0),
@@ -372,7 +372,7 @@ def test_a_scanned_tembusan_ends_at_the_page_that_follows():
     and a Lampiran on page 2
     WHEN the pages to read and the list are decided
     THEN page 2 is no more of the list."""
-    from pipeline.letter.body import tembusan
+    from pipeline.letter.copies import tembusan
     from pipeline.letter.pdf_reader import _list_runs_on
     p1 = scan(("Tembusan :", 0.1), ("1. Bupati Sragen;", 0.1), ("2. Arsip,", 0.1))
     p2 = [Line("LAMPIRAN SURAT KEPALA DINAS KESEHATAN", 2, 0.3, ocr=True, x1=0.8)]
@@ -950,3 +950,48 @@ def test_a_rules_dash_read_as_a_quote_before_an_items_first_word_goes():
     assert cleaned("2. \u201cBagaimana perhitungan pemotongan TPP") == "2. Bagaimana perhitungan pemotongan TPP"
     assert cleaned("3. \u2018Apakah TPP dapat dibayarkan") == "3. Apakah TPP dapat dibayarkan"
     assert cleaned("2. \u201cSatgas SPIP\u201d dibentuk") == "2. \u201cSatgas SPIP\u201d dibentuk"
+
+
+def test_a_question_unfinished_at_the_pages_foot_goes_on_overleaf():
+    """GIVEN a scanned table of questions whose item 2 breaks off at page 1's foot, above the
+    e-signature footer, its last words at the hanging indent of page 2's top
+    WHEN the questions are read
+    THEN item 2 is whole; and an item that ended at the foot takes no paragraph from page 2's
+    top (an indented one that is no more of it)."""
+    foot = "Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik"
+    page1 = HEAD + scan(("Mohon penjelasan atas hal berikut:", 0.27), ("", 0),
+                        ("1. Apakah honorarium narasumber dapat dibayarkan penuh?", 0.28),
+                        ("2. Apakah kelebihan uang harian pelaksana perjalanan dinas", 0.28),
+                        ("yang kembali lebih awal dari jadwal dalam surat tugas", 0.32), ("", 0),
+                        (foot, 0.13))
+
+    def overleaf(*rows):
+        return [Line(t, 2, x, ocr=True, x1=x + 0.015 * len(t)) for t, x in rows]
+    read = parse(page1 + overleaf(("wajib disetorkan kembali ke kas daerah?", 0.32),
+                                  ("3. Bagaimana pertanggungjawaban tiket yang hangus?", 0.28),
+                                  ("", 0), ("Demikian kami sampaikan.", 0.27)), "scan")
+    assert read.pertanyaan == [
+        "Apakah honorarium narasumber dapat dibayarkan penuh?",
+        "Apakah kelebihan uang harian pelaksana perjalanan dinas yang kembali lebih awal dari "
+        "jadwal dalam surat tugas wajib disetorkan kembali ke kas daerah?",
+        "Bagaimana pertanggungjawaban tiket yang hangus?"]
+    ended = page1[:-3] + scan(("yang kembali lebih awal dari jadwal?", 0.32), ("", 0), (foot, 0.13))
+    read = parse(ended + overleaf(("Selain itu, kami lampirkan laporan kegiatan.", 0.32),
+                                  ("", 0), ("Demikian kami sampaikan.", 0.27)), "scan")
+    assert read.pertanyaan[-1] == ("Apakah kelebihan uang harian pelaksana perjalanan dinas "
+                                   "yang kembali lebih awal dari jadwal?")
+
+
+def test_a_photos_paper_edge_read_as_a_colon_beside_a_line_is_no_label():
+    """GIVEN a photo's OCR row where the paper's edge, near the image's left, is read as ":"
+    on the row of an item's last words (the row's only words far right of it)
+    WHEN the lines are built THEN the line starts at its words, as its item's other lines do;
+    a label's colon still holds its value however far off."""
+    def w(text, x0, x1):
+        return Word(text, x0, x1, 1000, 1045, 0.9, (1, 1, 1))
+    got = from_words([w(":", 181, 190), w("mendesak?", 826, 1040)], 2480, 1, ocr=True)
+    assert [(ln.text, round(ln.x0, 3)) for ln in got if ln.text.isalpha() or "?" in ln.text] \
+        == [("mendesak?", round(826 / 2480, 3))]
+    label = from_words([w("Hal", 300, 380), w(":", 600, 610), w("Konsultasi", 1100, 1400)],
+                       2480, 1, ocr=True)
+    assert [ln.text for ln in label] == ["Hal : Konsultasi"]

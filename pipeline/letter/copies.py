@@ -1,0 +1,65 @@
+"""The Tembusan (carbon copies) list at a naskah dinas' foot: who else receives the letter.
+
+Permendagri 1/2023 sets it after the signature block, under "Tembusan" (with or without its
+colon), as a numbered or unnumbered list, maybe run over onto the next page; some letters put
+the first recipient on the label's line.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.letter.body import FOOTER, TEMBUSAN
+from pipeline.letter.lines import Line, joined
+
+# an item's mark: a number (a scan reads 1 as | or l, the dot as a comma), or a bullet
+BULLET = re.compile(r"^\s*(?:[\d|Il]{1,2}\s*[.,)]|[-\u2022*\u2013\u00b7>,])\s*(\S.*)$")
+
+
+def _overleaf(run: list[Line], k: int) -> bool:
+    """Whether the list broken at RUN[k] (a blank, a footer) goes on at the next page's item."""
+    nxt = next((ln for ln in run[k:] if not ln.blank and not FOOTER.search(ln.text)), None)
+    return nxt is not None and nxt.page > run[k].page and BULLET.match(nxt.text) is not None
+
+
+def tembusan(lines: list[Line], start: int) -> tuple[list[str], Line | None]:
+    for i in range(start, len(lines)):
+        m = TEMBUSAN.match(lines[i].text)
+        if not m:
+            continue
+        rest = [Line(m.group(1), lines[i].page, lines[i].x0)] if m.group(1).strip() else []
+        items, marked, widest = [], None, 0.0
+        run = rest + lines[i + 1:]
+        for k, ln in enumerate(run):
+            if FOOTER.search(ln.text) or (ln.blank and items):
+                if not items or _overleaf(run, k):
+                    continue  # the page's foot: the list goes on at the next page's top
+                break
+            if ln.blank:
+                continue
+            b = BULLET.match(ln.text)
+            if ln.ocr and not b and not re.search(r"[A-Za-z0-9]{2}", ln.text):
+                continue  # a speck at the page's edge ("q", ";"), not the item's next line
+            if marked and not b and items and k and ln.page != run[k - 1].page:
+                break  # a numbered list's item does not run on overleaf: the next page is another part
+            if marked is None:
+                marked = bool(b)
+            # an unmarked item that filled its line without the list's ";" wraps onto the next
+            wraps = not marked and items and items[-1][-1] not in ";,.:" and any(
+                t.endswith(";") for t in items) and (run[k - 1].x1 or 0) >= 0.9 * widest
+            if (b or not marked) and not wraps:
+                items.append((b.group(1) if b else ln.text).strip())
+            else:
+                items[-1] = joined(items[-1], ln.text)
+            widest = max(widest, ln.x1 or 0)
+        out = []
+        for t in items:
+            if lines[i].ocr:  # a scan's bullets read as "5", ". ", ": 2."; specks as "q"
+                if not re.search(r"[A-Za-z]{3}", t):
+                    continue
+                t = re.sub(r"^[^A-Za-z]{1,12}(?=[A-Z])", "", t)
+            t = re.sub(r"^(kepada\s+)?(yth\.?|y[a-z]{1,2}\.)\s*", "", t, flags=re.I)  # OCR: "Yin."
+            t = re.sub(r"\s+", " ", t).strip().rstrip(";:,.").strip()
+            if t:
+                out.append(t)
+        return out, lines[i]
+    return [], None
