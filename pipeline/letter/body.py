@@ -33,7 +33,8 @@ WRAPPED_NIP = re.compile(r"^.{0,8}?\bNIP\b\.?\s*[:.]?\s*(\d[\d ]{6,20})$")  # fe
 # rn), or with the stamp's ring over its middle, "Pombina", "Pembuta", "Pembrra"
 RANK = re.compile(r"^(?:[^A-Za-z]{0,4}|[a-z]{1,3}\s)\s*(pe[a-z]{1,3}bina|p[eo]mb[a-z]{2}a|penata|"
                   r"pengatur|juru)\b|"
-                  r"\b(I|II|III|IV)\s*/\s*[a-e]\b|"
+                  # (the golongan's I read as l, 1 or |: "(IlI/d)")
+                  r"(?<![\w/])(?=[Il1|]{0,2}[IV])(?:[Il1|]{1,3}|[Il1|]?V)\s*/\s*[a-e]\b|"
                   # the rank's second words, whatever OCR made of its first ("Pembrra Utama Muda",
                   # "mbin ingkat I") or of Utama's first letters ("nektama Muda"; names: capitals)
                   r"\butama\s+(muda|madya)$|\b(muda\s+)?(tk\.|t?ingkat)\s*I$|"

@@ -382,18 +382,23 @@ def test_a_scanned_tembusan_ends_at_the_page_that_follows():
 
 def test_a_scanned_rank_with_marks_or_misread_is_no_name():
     """GIVEN scanned signature blocks whose rank line carries marks before it ("- Pembina",
-    "<2: Peribina" for Pembina), and a name whose space a stamp's ring crosses ("SRI-HARTONO")
+    "<2: Peribina" for Pembina) or a golongan misread ("(IlI/d)", "(1V/a)"), and a name whose space a stamp's ring crosses ("SRI-HARTONO")
     WHEN the signature is read
     THEN the rank is not taken for the name, and the name has its space. So also where the
     stamp's ring spoilt the rank's middle letters, or put its lettering before it; a name
     like a rank's word is still a name."""
     post = [("KEPALA DINAS SOSIAL,", 0.55)]
     for rank in ("<2: Peribina Utama Madya", "- Pembina Tingkat I", "Pernbina Tk. I",
-                 "yen Pembuta", "Pombina", "Pembrra Tk. I"):
+                 "yen Pembuta", "Pombina", "Pembrra Tk. I",
+                 # (the rank's word past knowing, its golongan's I read as l: "(IlI/d)")
+                 "\u2014Pefiata Tk. I (IlI/d)", "Pefiata (1V/a)"):
         lines = scan(("Demikian disampaikan.", 0.1), ("", 0), *post, ("", 0),
                      ("ZAINAL SUPRIYADI, S.H., M.Sc.", 0.55), (rank, 0.55),
                      ("NIP 197307101999101008", 0.55))
         assert signature(lines, 1)[0]["nama"] == "ZAINAL SUPRIYADI, S.H., M.Sc.", rank
+        lines = scan(*post, ("", 0), ("Drs. MUHAMMAD SIMANJUNTAK", 0.55), (rank, 0.56),
+                     ("NIP 197307101999101008", 0.55))
+        assert signature(lines, 0)[0]["nama"] == "Drs. MUHAMMAD SIMANJUNTAK", rank
     assert signature(_block("SRI-HARTONO SUSANTI, S.T., M.Kes.", post), 1)[0]["nama"] == \
         "SRI HARTONO SUSANTI, S.T., M.Kes."
     for name in ("PAMBUDI SANTOSO", "Penina Sari, S.E.", "PEMBAYUN", "Eko Permana, S.T."):
