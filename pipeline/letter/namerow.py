@@ -41,9 +41,11 @@ from pipeline.letter.stamp import CORE
 from pipeline.letter.tsv import words as tsv_words
 
 TITLE = re.compile(r"^(?:H|Hj|Dr|dr|drg|drh|apt|Ir|Drs|Dra|Prof|R|KH|Tgk)\.$")
-# a word of a name as printed: capitalised or in capitals, maybe with an apostrophe or hyphen,
-# a comma before the degrees; or an initial with its dot ("M. NUR")
-NAME_WORD = re.compile(r"^[A-Z](?:[a-z'\u2019-]+|[A-Z'\u2019-]+)[,.]?$|^[A-Z]\.$")
+# a word of a name as printed: capitalised or in capitals, maybe with an apostrophe or hyphen
+# (two names a stroke joined read so too: "Handayani-Anggraini"), a comma before the degrees;
+# or an initial with its dot ("M. NUR")
+NAME_WORD = re.compile(r"^[A-Z](?:[a-z'\u2019-]+|[A-Z'\u2019-]+)(?:-[A-Z][a-z'\u2019]+)*[,.]?$"
+                       r"|^[A-Z]\.$")
 # grey darker than this is print's core; a stamp's ink, grey through, is lighter (stamp.CORE,
 # with room for a blurred scan's print, whose core is lighter)
 LUT_CORES = [0 if v < CORE + 10 else 255 for v in range(256)]
@@ -66,11 +68,16 @@ GOLONGAN = re.compile(r"[IV]\s*/\s*[a-e]\b", re.I)
 
 
 def _name_like(tok: str, single: frozenset = frozenset()) -> bool:
-    bare = _bare(tok)
     return bool(TITLE.match(tok) or DEGREE.match(tok) or NAME_WORD.match(tok) and not (
-        DOUBLED.match(tok) and bare[1:] in single
-        or any(bare[k:] in single and bare[:k] not in single and not known(bare[:k].lower())
-               for k in range(GLUED, len(bare) - 4))))
+        DOUBLED.match(tok) and _bare(tok)[1:] in single or any(_glued(_bare(part), single)
+                                                               for part in tok.split("-"))))
+
+
+def _glued(bare: str, single: frozenset) -> bool:
+    """Whether BARE (a word, or one of two names a hyphen joins) has letters glued before a
+    word SINGLE holds, themselves none (see GLUED)."""
+    return any(bare[k:] in single and bare[:k] not in single and not known(bare[:k].lower())
+               for k in range(GLUED, len(bare) - 4))
 
 
 def _bare(tok: str) -> str:

@@ -301,8 +301,9 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
             nama = _rank_after(nama)
             nama = re.sub(r"\s+\S{0,2}[\u2014\u2013_~-]+\S*$", "", nama)  # a stamp's edge after it
             nama = re.sub(r"(?<=\s)[~_|\-\u2014'\u2018`]+(?=[A-Z])", "", nama)  # a rim's mark
-            # a ring crossing the space between two names, read as a hyphen ("SRI-HARTONO")
-            nama = re.sub(r"(?<=[A-Z]{2})-(?=[A-Z]{2})", " ", nama)
+            # a ring or a stroke crossing the space between two names, read as a hyphen
+            # ("SRI-HARTONO", "Handayani-Anggraini")
+            nama = re.sub(r"(?<=[A-Z]{2})-(?=[A-Z]{2})|(?<=[a-z]{2})-(?=[A-Z][a-z])", " ", nama)
             nama = re.sub(r"\b(Ir|Dr|dr|Drs|Dra|Hj|H|Prof)\.(?=[A-Z])", r"\1. ", nama)  # "Ir.H."
             nama = _degrees(nama)
         post = []

@@ -245,6 +245,12 @@ def test_how_much_a_line_reads_like_a_name():
                                                               frozenset({"HENDRA", "RASYID"}))
     for name in ("LLOYD PATTINASARANY, S.T.", "AAN SUHERMAN, S.E.", "RINA WULANDARI, SS, MM"):
         assert namerow.fit(name, frozenset({"PATTINASARANY", "S", "M"})) == len(name.replace(" ", ""))
+    # two names a stroke joined with a hyphen, either in capitals or not, are a name's words,
+    # not a name with letters glued before it, nor a split reading with the stroke's debris
+    split = "Fajar Handaya ni Anggraini, S.K gsraini om., MPH"
+    single = frozenset(w.strip(",.").upper() for w in split.split())
+    for name in ("Fajar Handayani-Anggraini, S.Kom., MPH", "SRI-WAHYUNI HARTATI, S.E."):
+        assert namerow.fit(name, single) == len(name.replace(" ", "")) > namerow.fit(split), name
 
 
 def test_a_rank_whose_first_word_a_scan_spoilt_is_no_row_of_the_name():

@@ -401,6 +401,8 @@ def test_a_scanned_rank_with_marks_or_misread_is_no_name():
         assert signature(lines, 0)[0]["nama"] == "Drs. MUHAMMAD SIMANJUNTAK", rank
     assert signature(_block("SRI-HARTONO SUSANTI, S.T., M.Kes.", post), 1)[0]["nama"] == \
         "SRI HARTONO SUSANTI, S.T., M.Kes."
+    assert signature(_block("Fajar Handayani-Anggraini, S.Kom., MPH", post), 1)[0]["nama"] == \
+        "Fajar Handayani Anggraini, S.Kom., MPH"
     for name in ("PAMBUDI SANTOSO", "Penina Sari, S.E.", "PEMBAYUN", "Eko Permana, S.T."):
         lines = scan(*post, ("", 0), (name, 0.55), ("NIP 197307101999101008", 0.55))
         assert signature(lines, 0)[0]["nama"] == name
