@@ -51,6 +51,8 @@ NAME_WORD = re.compile(r"^[A-Z](?:[a-z'\u2019-]+|[A-Z'\u2019-]+)(?:-[A-Z][a-z'\u
 LUT_CORES = [0 if v < CORE + 10 else 255 for v in range(256)]
 KEPT = 0.3  # of the band's black: the darkest ink must keep this much to be read
 CLEARLY = 2  # letters: the darkest ink's reading must beat the bitmap's by this many (_known)
+SURER = 0.1  # or, as like a name, be this much surer of the words where the two differ
+SPACED = 0.4  # of the line's height: a space between words; letters within one stand closer
 # a band read alone may take a stamp's ring or an underline's end for a letter beside a word's
 # first: a word opening with a doubled consonant that another reading of the line has single
 # ("HHENDRA" beside "HENDRA") is not counted as a name's ("LLOYD", read so throughout, is);
@@ -69,8 +71,9 @@ GOLONGAN = re.compile(r"[IV]\s*/\s*[a-e]\b", re.I)
 
 def _name_like(tok: str, single: frozenset = frozenset()) -> bool:
     return bool(TITLE.match(tok) or DEGREE.match(tok) or NAME_WORD.match(tok) and not (
-        DOUBLED.match(tok) and _bare(tok)[1:] in single or any(_glued(_bare(part), single)
-                                                               for part in tok.split("-"))))
+        DOUBLED.match(tok) and _bare(tok)[1:] in single
+        or "-" not in tok and "+" + _bare(tok) in single  # (a hyphen keeps the two apart)
+        or any(_glued(_bare(part), single) for part in tok.split("-"))))
 
 
 def _glued(bare: str, single: frozenset) -> bool:
@@ -178,6 +181,24 @@ def reread(image, words: list[Word], run, timeout: float, langs: str, grey=None
     return words
 
 
+def _spaced(readings: list[list[Word]], h: float) -> frozenset:
+    """Two words of a name as one ("+YULIANASURYADI") where a reading has them apart by a
+    space (SPACED): a stroke bridging the space makes tesseract read them run together, and
+    such a word is no name's (see _name_like). (Not a word cut at a letter's gap.)"""
+    return frozenset("+" + _bare(a.text) + _bare(b.text) for ws in readings
+                     for a, b in zip(ws, ws[1:]) if b.x0 - a.x1 >= SPACED * h
+                     and len(_bare(a.text)) >= 3 and len(_bare(b.text)) >= 3)
+
+
+def _surer(again: list[Word], other: list[Word]) -> bool:
+    """Whether tesseract is clearly surer of AGAIN's words than of OTHER's where the two
+    readings of one line differ ("RAMADHAN" 0.96 beside "RAMADAAN" 0.84)."""
+    mine, theirs = {w.text for w in again}, {w.text for w in other}
+    a = [w.conf for w in again if w.text not in theirs]
+    b = [w.conf for w in other if w.text not in mine]
+    return bool(a and b) and sum(a) / len(a) >= sum(b) / len(b) + SURER
+
+
 def _known(words: list[Word]) -> int:
     """How many of WORDS are Indonesian words: many names are ("Gusti", "Wahyu", "Sri"), and
     of two readings as like a name, the one with more is spelt right ("Gusti", not "Gysti").
@@ -239,7 +260,7 @@ class _Reader:
         gains most on the words it would replace is kept; of two that gain as much (each try
         replaces other words), the one more like a name. A reading with under half the letters
         of those words lost most of the line: it is not taken."""
-        looks, best, most = [], None, (0, 0, 0)  # (try, image, box, key, of the darkest ink)
+        looks, best, most = [], None, (0, 0, 0, False)  # (try, image, box, key, of the darkest ink)
         for k, (box, key, how, inside) in enumerate(tries):
             band = self.image.crop(box)
             clean, struck = unstruck(band, self.h)
@@ -248,20 +269,26 @@ class _Reader:
             looks += [(k, look, box, key, True) for look in [self.darkest(band, box)]
                       if how == "both" and look is not None]
         readings = _read([look[1:4] for look in looks], self.run, self.timeout, self.langs)
-        single = frozenset(_bare(w.text) for ws in readings + [t[3] for t in tries] for w in ws)
+        single = frozenset(_bare(w.text) for ws in readings + [t[3] for t in tries] for w in ws
+                           ) | _spaced(readings, self.h)
         plain: dict[int, tuple] = {}  # each try's best reading from the page's bitmap
         for (k, *_, dark), again in zip(looks, readings):
             if not dark:
-                plain[k] = max(plain.get(k, (-999, 0)), (fit(_text(again), single),
-                                                         _known(again)))
+                plain[k] = max(plain.get(k, (-999, 0, [])), (fit(_text(again), single),
+                                                             _known(again), again),
+                               key=lambda t: t[:2])
         for (k, *_, dark), again in zip(looks, readings):
             inside = tries[k][3]
             text, was = _text(again), self.as_printed(inside, single)
-            gain = (fit(text, single) - fit(was), fit(text, single), _known(again))
+            # (of readings as like a name, the one with more words spelt right, then the
+            # darkest ink's where tesseract is surer of it where the two differ; not so between
+            # the bitmap's: a stroke through a space read as a letter reads sure, "SRIAWAHYUNI")
+            gain = (fit(text, single) - fit(was), fit(text, single), _known(again),
+                    dark and _surer(again, plain[k][2]))
             # (the darkest ink's reading is taken where clearly more like a name, or as like
-            # and with more words spelt right)
+            # and with more words spelt right or read surer)
             if dark and gain[1] < plain[k][0] + CLEARLY and not (
-                    gain[1] >= plain[k][0] and gain[2] > plain[k][1]):
+                    gain[1] >= plain[k][0] and (gain[2] > plain[k][1] or gain[3])):
                 continue
             if again and not RANK.search(text) and gain[0] > 0 and gain > most and \
                     2 * _letters(text) >= _letters(was):

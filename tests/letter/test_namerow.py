@@ -400,3 +400,40 @@ def test_stamp_marks_before_and_after_a_name_read_alone_are_not_part_of_it():
     assert trimmed("H. Taufik, ST MPH\u201d") == "H. Taufik, ST MPH"
     assert trimmed("Drs. EKO PRASETYO, M.Si.*7") == "Drs. EKO PRASETYO, M.Si."
     assert trimmed("ANI SIMANJUNTAK, S.AP.,") == "ANI SIMANJUNTAK, S.AP.,"
+
+
+def _tsv_at(*lines: list[tuple[str, int, int, int]]) -> bytes:
+    """Tesseract's TSV of LINES, each read alone, each word as (text, left, width, conf)."""
+    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+    return (head + "".join(f"5\t{n}\t1\t1\t1\t{k + 1}\t{x}\t10\t{w}\t40\t{c}\t{t}\n"
+                           for n, line in enumerate(lines, 1)
+                           for k, (t, x, w, c) in enumerate(line))).encode()
+
+
+def test_of_two_readings_as_like_a_name_the_darkest_inks_is_taken_where_tesseract_is_surer():
+    """GIVEN a name row the page spoilt, read again from the bitmap as "SLAMET RAMADAAN,
+    S.T." (the stroke over the H read as an A, 84 % sure) and from the darkest ink as
+    "SLAMET RAMADHAN, S.T." (96 % sure of the word where the two differ, though less of
+    another) WHEN the readings are compared THEN the darkest ink's is taken; where tesseract
+    is hardly surer of it (88 %), the bitmap's stands, as the darkest ink's must read better."""
+    words = read("~ SLAMET RAMA AN, S.T.")
+    for sure, want in ((96, "RAMADHAN"), (88, "RAMADAAN")):
+        tsv = _tsv_at([("SLAMET", 10, 180, 91), ("RAMADAAN,", 210, 260, 84), ("S.T.", 500, 90, 96)],
+                      [("SLAMET", 10, 180, 21), ("RAMADHAN,", 210, 260, sure), ("S.T.", 500, 90, 96)])
+        got = namerow.reread(page(), words, lambda *_: tsv, 30, LANGS, page())
+        assert texts(got) == f"SLAMET {want}, S.T.", (sure, texts(got))
+
+
+def test_two_words_a_stroke_ran_together_lose_to_a_reading_with_their_space():
+    """GIVEN a name row the page spoilt, read again from the bitmap with two names run
+    together where the signature's stroke bridged their space ("YULIANASURYADI,") and from
+    the darkest ink with the two apart by a space WHEN the readings are compared THEN the
+    two words are taken; a reading that parts one word at a letter's gap (a few pixels) does
+    not make it two."""
+    words = read("~ Hj. YULI YADI, S.P., MPH")
+    for gap, want in ((35, "YULIANA SURYADI,"), (4, "YULIANASURYADI,")):
+        tsv = _tsv_at([("Hj.", 10, 60, 93), ("YULIANASURYADI,", 80, 480, 55), ("S.P.,", 580, 100, 91)],
+                      [("Hj.", 10, 60, 93), ("YULIANA", 80, 180, 55),
+                       ("SURYADI,", 260 + gap, 225, 55), ("S.P.,", 580, 100, 91)])
+        got = namerow.reread(page(), words, lambda *_: tsv, 30, LANGS, page())
+        assert texts(got) == f"Hj. {want} S.P.,", (gap, texts(got))
