@@ -42,6 +42,7 @@ RANK = re.compile(r"^(?:[^A-Za-z]{0,4}|[a-z]{1,3}\s)\s*(pe[a-z]{1,3}bina|p[eo]mb
 SKIP = re.compile(r"^\s*(\(?ttd\.?\)?|cap|ditandatangani|tertanda|t\.t\.d)", re.I)
 TEMBUSAN = re.compile(r"^\s*tembusan\b[^:]*:?\s*(.*)$", re.I)
 FOOTER = re.compile(r"(dokumen ini|ditandatangani secara elektronik|bsre|uu ite|halaman \d)", re.I)
+NOTE = re.compile(r"\bdokumen ini\b", re.I)  # the e-signature note, at the foot of each page
 SHORT = 0.7  # of the page's width: a paragraph's last line ends well before the right margin
 # a word, a number's part, or a degree on the line under a name ("M.Si.", "IPM.")
 WORDLIKE = re.compile(r"\b(?=[A-Za-z]*[AEIOUaeiou])[A-Za-z]{4,}\b|\w/\w|\b[A-Z][A-Za-z]{1,3}\.")
@@ -222,12 +223,21 @@ def _items(lines: list[Line], start: int, end: int) -> list[tuple[Line | None, l
     return lists
 
 
+def footer(lines: list[Line], k: int) -> bool:
+    """Whether line K is its page's footer: a FOOTER line, or one a few lines under the
+    e-signature note on its page (the note wrapped onto a line of its own: "BSSN")."""
+    return bool(FOOTER.search(lines[k].text)) or any(
+        NOTE.search(lines[j].text) for j in range(k - 1, max(-1, k - 4), -1)
+        if lines[j].page == lines[k].page)
+
+
 def _page_foot(lines: list[Line], i: int, end: int) -> bool:
     """Whether line I, a blank or a footer (the e-signature's note, "Halaman 1 dari 2"), stands
     at its page's foot: the next line of text is on a later page."""
-    if not (lines[i].blank or FOOTER.search(lines[i].text)):
+    if not (lines[i].blank or footer(lines, i)):
         return False
-    nxt = next((ln for ln in lines[i:end] if not ln.blank and not FOOTER.search(ln.text)), None)
+    nxt = next((lines[j] for j in range(i, end) if not lines[j].blank and not footer(lines, j)),
+               None)
     return nxt is not None and nxt.page > lines[i].page
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.letter.body import FOOTER, TEMBUSAN
+from pipeline.letter.body import TEMBUSAN, footer
 from pipeline.letter.lines import Line, joined
 
 # an item's mark: a number (a scan reads 1 as | or l, the dot as a comma), or a bullet
@@ -17,7 +17,8 @@ BULLET = re.compile(r"^\s*(?:[\d|Il]{1,2}\s*[.,)]|[-\u2022*\u2013\u00b7>,])\s*(\
 
 def _overleaf(run: list[Line], k: int) -> bool:
     """Whether the list broken at RUN[k] (a blank, a footer) goes on at the next page's item."""
-    nxt = next((ln for ln in run[k:] if not ln.blank and not FOOTER.search(ln.text)), None)
+    nxt = next((run[j] for j in range(k, len(run)) if not run[j].blank and not footer(run, j)),
+               None)
     return nxt is not None and nxt.page > run[k].page and BULLET.match(nxt.text) is not None
 
 
@@ -30,7 +31,7 @@ def tembusan(lines: list[Line], start: int) -> tuple[list[str], Line | None]:
         items, marked, widest = [], None, 0.0
         run = rest + lines[i + 1:]
         for k, ln in enumerate(run):
-            if FOOTER.search(ln.text) or (ln.blank and items):
+            if footer(run, k) or (ln.blank and items):
                 if not items or _overleaf(run, k):
                     continue  # the page's foot: the list goes on at the next page's top
                 break

@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from pipeline.letter.body import FOOTER, NIP, TEMBUSAN
+from pipeline.letter.body import NIP, TEMBUSAN, footer
 from pipeline.letter.letterhead import GOV
 from pipeline.letter.lines import Line, Word, from_words
 from pipeline.letter.model import Limits, Refused
@@ -188,7 +188,7 @@ def _list_runs_on(lines: list[Line]) -> bool:
     its heading ("Tembusan:" at the foot of the page, the names on the next)."""
     # (an electronically signed letter's footer, "Dokumen ini telah ditandatangani …", is
     # printed under the list on every page)
-    filled = [ln for ln in lines if not ln.blank and not FOOTER.search(ln.text)]
+    filled = [ln for k, ln in enumerate(lines) if not ln.blank and not footer(lines, k)]
     if filled and TEMBUSAN.match(filled[-1].text) and not TEMBUSAN.match(filled[-1].text).group(1):
         return True
     return bool(filled) and re.match(r"^\s*(\d+\s*[.)]|[-\u2022\u2013*])", filled[-1].text) is not None \

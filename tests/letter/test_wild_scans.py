@@ -303,7 +303,8 @@ def test_a_scanned_signature_with_scribble_and_a_page_between():
 
 def test_a_scanned_tembusan_overleaf():
     """GIVEN a scan whose Tembusan item 1 ends the page with its ";" read as ":", and one whose
-    Tembusan heading ends the page above the e-signature footer, the lone addressee overleaf
+    Tembusan heading ends the page above the e-signature footer (its note wrapped onto a
+    line of its own, "BSSN", or not), the addressees overleaf
     WHEN the list is read
     THEN the next page is read, and the list is whole."""
     from pipeline.letter.copies import tembusan
@@ -314,6 +315,14 @@ def test_a_scanned_tembusan_overleaf():
     lines = scan(("Tembusan:", 0.11), ("", 0), (foot, 0.12)) + [
         Line("Yth. Bupati Ogan Komering Ilir sebagai laporan.", 2, 0.11, ocr=True, x1=0.45)]
     assert tembusan(lines, 0)[0] == ["Bupati Ogan Komering Ilir sebagai laporan"]
+    # the footer's note wrapped onto a line of its own, under it on each page ("BSSN")
+    wrapped = scan(("Tembusan Yth.", 0.1), ("", 0), (foot + " (BSrE),", 0.1), ("BSSN", 0.49))
+    assert _list_runs_on(wrapped)
+    overleaf = [Line(t, 2, 0.1, ocr=True, x1=0.6) for t in (
+        "Gubernur Nusa Tenggara Barat sebagai laporan,", "Sekretaris Daerah Provinsi Nusa Tenggara Barat.")]
+    assert tembusan(wrapped + overleaf + [Line(foot, 2, 0.1, ocr=True, x1=0.9),
+                                          Line("BSSN", 2, 0.49, ocr=True, x1=0.55)], 0)[0] == [
+        "Gubernur Nusa Tenggara Barat sebagai laporan", "Sekretaris Daerah Provinsi Nusa Tenggara Barat"]
 
 
 def test_yth_read_with_its_letters_run_together_still_opens_the_addressee(monkeypatch):
