@@ -327,6 +327,11 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
                 ln = replace(ln, text=ITEM.match(ln.text).group(4))
             if ln.blank or CLOSING.match(ln.text) or ITEM.match(ln.text) or TEMBUSAN.match(ln.text):
                 break
+            if ln.ocr and None not in (ln.vx, ln.x0, name_line.x0) and \
+                    abs(ln.vx - name_line.x0) < 0.01 < ln.vx - ln.x0:
+                # no post has a label: a word with a colon left of the block's column is a
+                # picture's (the e-signature's QR code read as "Bana:" before "Pendidikan")
+                ln = replace(ln, text=ln.text.split(":", 1)[1].strip(), x0=ln.vx)
             head = TTE_HEAD.match(ln.text) if ln.ocr else None
             if head and (not head.group(0).lower().startswith("oleh") or (
                     k > start and TTE.match(lines[k - 1].text))):

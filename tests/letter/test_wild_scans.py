@@ -436,6 +436,20 @@ def test_a_post_above_the_room_to_sign_is_not_the_names_first_line():
     assert (sig["nama"], sig["jabatan"]) == ("drg. NURUL HANDAYANI SETIAWAN", "Kepala Dinas Sosial")
 
 
+def test_a_qr_codes_debris_read_as_a_label_before_a_post_line_is_no_part_of_it():
+    """GIVEN an e-signed block whose QR code, left of the post, was read as a word with a
+    colon before the post's middle line ("Bana: Pendidikan Kabupaten", its words at the
+    block's column) WHEN the signature is read THEN the post is whole, without it."""
+    lines = scan(("Atas perhatiannya kami ucapkan terima kasih.", 0.12), ("", 0),
+                 ("Kepala Dinas", 0.589))
+    lines.append(Line("Bana: Pendidikan Kabupaten", 1, 0.49, ocr=True, vx=0.589, x1=0.75))
+    lines += scan(("Wonosobo,", 0.588), ("H. Rudi Mahendra, S.IP., M.AP.", 0.588),
+                  ("Pembina Tk. I (IV/b)", 0.588), ("NIP. 19791204 200704 1 007", 0.588))
+    sig = signature(lines, 0)[0]
+    assert sig["jabatan"] == "Kepala Dinas Pendidikan Kabupaten Wonosobo", sig
+    assert sig["nama"] == "H. Rudi Mahendra, S.IP., M.AP.", sig
+
+
 def _heading(nomor: str, sifat: str, lampiran: str, date: str) -> list[Line]:
     return scan(("PEMERINTAH KOTA DENPASAR", 0.3), ("DINAS SOSIAL", 0.4),
                 ("Jalan Gatot Subroto Nomor 5, Denpasar", 0.3), ("", 0),
