@@ -55,6 +55,14 @@ def _roman(nomor: str) -> str:
     return "/".join(parts)
 
 
+def _year_apart(nomor: str, year: str) -> str:
+    """A scanned number whose last slash, before the year, was read as a 1 or an l glued to
+    the part before it ("518/1327/232.712026" dated 2026): a naskah dinas number ends with
+    its year after a slash, the year the letter is dated."""
+    return re.sub(rf"(?<=[\w.])[1lI|]{year}$", "/" + year, nomor) if "/" in nomor and \
+        not nomor.endswith("/" + year) else nomor
+
+
 def _month_numeral(nomor: str, month: int) -> str:
     """A scanned number's part before the year read "1" or "11" where the letter's own month
     is I or II in Roman numerals ("400.7/726/1/2024" dated January): OCR reads a Roman I as a
@@ -355,7 +363,7 @@ def _parse(lines: list[Line], fmt: str, opd_names: list[str] | None) -> LetterRe
         r.provenance["tembusan"] = _prov(tln, 0.95)
     _tanggal(lines[:head_end] + lines[end:], r)
     if r.nomor and r.tanggal and r.provenance.get("nomor", {}).get("ocr"):
-        r.nomor = _month_numeral(r.nomor, int(r.tanggal[5:7]))
+        r.nomor = _year_apart(_month_numeral(r.nomor, int(r.tanggal[5:7])), r.tanggal[:4])
     kop = letterhead.from_letterhead(lines)
     if kop:
         name, kln = kop

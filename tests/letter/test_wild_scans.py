@@ -462,7 +462,8 @@ def _heading(nomor: str, sifat: str, lampiran: str, date: str) -> list[Line]:
 def test_a_scanned_numbers_roman_month_read_as_digits_agrees_with_the_date():
     """GIVEN scanned numbers whose Roman month before the year OCR read as digits ("1" for I,
     "11" for II) WHEN the letter is read THEN the month is the Roman numeral the letter's own
-    date gives; an "11" in a letter dated November, and a typed number, stay as they are."""
+    date gives; an "11" in a letter dated November, and a typed number, stay as they are. So
+    too the slash before the year read as a 1 ("232.712026")."""
     def nomor(value: str, date: str, lines=None) -> str:
         return parse(lines or _heading(value, "Biasa", "-", date), "scan").nomor
     assert nomor("400.7/726/1/2024", "5 Januari 2024") == "400.7/726/I/2024"
@@ -472,6 +473,11 @@ def test_a_scanned_numbers_roman_month_read_as_digits_agrees_with_the_date():
     typed = [Line(ln.text, ln.page, ln.x0, x1=ln.x1) for ln in _heading("400.7/726/1/2024", "Biasa", "-",
                                                                       "5 Januari 2024")]
     assert parse(typed, "pdf").nomor == "400.7/726/1/2024"
+    # the slash before the year read as a 1 glued to the part before it: the number ends with
+    # the year the letter is dated, after a slash; a serial of its own before it stays
+    assert nomor("518/1327/232.712026", "9 Juni 2026") == "518/1327/232.7/2026"
+    assert nomor("518/1327/232.712025", "9 Juni 2026") == "518/1327/232.712025"
+    assert nomor("400/12026", "9 Juni 2026") == "400/12026"
 
 
 def test_a_scanned_sifat_and_lampiran_keep_only_what_can_be_their_value():
