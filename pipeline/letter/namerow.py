@@ -146,7 +146,7 @@ def reread(image, words: list[Word], run, timeout: float, langs: str, grey=None
         whole = _whole_name(row, h) and row[0].key not in spoilt and (
             column is None or row[0].x0 >= column - 0.5 * h)
         tries.append((box, row[0].key, "clean" if whole else "both",
-                      _inside(words, box, row[0].key)))
+                      _inside(words, box, nip, row[0].key)))
     # where the page's reading lost the name's line (an underlined line taken for a rule) or
     # took stamp lettering for it, the line is read where the block's geometry puts it
     rank = rank_line(words, nip, h)
@@ -155,7 +155,7 @@ def reread(image, words: list[Word], run, timeout: float, langs: str, grey=None
     # one, so that row is the name's line, however spoilt, and the line above is the scribble)
     if where and (not row or abs(sum(where[1::2]) - sum(tries[0][0][1::2])) > h) and \
             not any(DOTTED.search(w.text) for w in row):
-        tries.append((where, ("name", nip[0].key), "both", _inside(words, where)))
+        tries.append((where, ("name", nip[0].key), "both", _inside(words, where, nip)))
     words, last = read.best(words, tries)
     if row and last and len(tries) == 2 and last[0].key == tries[1][1] and \
             fit(_text(tries[0][3])) < 0:
@@ -164,7 +164,7 @@ def reread(image, words: list[Word], run, timeout: float, langs: str, grey=None
         # read into the name
         stale = {id(w) for w in row if not _name_like(w.text) and not GOLONGAN.search(w.text)}
         words = [w for w in words if id(w) not in stale]
-    last = last or row or (_inside(words, where) if where else [])
+    last = last or row or (_inside(words, where, nip) if where else [])
     # a name too long for its line goes on with its degrees on the next ("BAMBANG LESTARI,
     # A.Md.Keb.," / "S.K.M., M.Ak."): where the last line holds no word of a name, its first
     # line stands a line pitch above, and the stamp may have hidden it from the page's reading
@@ -173,7 +173,7 @@ def reread(image, words: list[Word], run, timeout: float, langs: str, grey=None
         start = top - (rank[1] if rank else median(w.top for w in nip) - top)
         box = across(words, nip, h, max(0, int(start - PAD * h)), int(start + (1.25 + PAD) * h),
                      image.width, column)
-        inside = _inside(words, box)
+        inside = _inside(words, box, nip)
         # (only a line the page did not read as words of a name: one read whole but for a gap
         # is no gain worth a stamp's stroke read into it, "ILESTARI")
         if not (inside and all(_name_like(w.text) for w in inside)):
@@ -214,9 +214,10 @@ def _letters(text: str) -> int:
     return sum(c.isalpha() for c in text)
 
 
-def _inside(words: list[Word], box, key: tuple | None = None) -> list[Word]:
-    """The page's words across BOX whose middle is in it, or that stand in the row KEY."""
-    return [w for w in words if w.x1 > box[0] and w.x0 < box[2]
+def _inside(words: list[Word], box, nip: list[Word], key: tuple | None = None) -> list[Word]:
+    """The page's words across BOX whose middle is in it, or that stand in the row KEY; never
+    the NIP's (a band a line high over a tightly set block may reach its digits' middle)."""
+    return [w for w in words if w.x1 > box[0] and w.x0 < box[2] and w.key != nip[0].key
             and (w.key == key or box[1] < (w.top + w.bottom) / 2 < box[3])]
 
 

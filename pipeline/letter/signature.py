@@ -223,7 +223,9 @@ def _scribble(ln: Line, name: Line, nip: Line) -> bool:
         return False
     if len(re.findall(r"[A-Za-z]", ln.text)) < 4:
         return True
-    if len(ln.text.split()) > 3 or "," in ln.text or ln.x0 is None:
+    # (words: marks and digits read from the strokes between them are none, "- Ad Vo 4 cakes")
+    if sum(bool(re.search(r"[A-Za-z]", t)) for t in ln.text.split()) > 3 or "," in ln.text \
+            or ln.x0 is None:
         return False
     left = any(r.x0 is not None and abs(ln.x0 - r.x0) <= 0.06 for r in (name, nip))
     # a centred block's short line is set in the post's capitals

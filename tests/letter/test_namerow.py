@@ -437,3 +437,21 @@ def test_two_words_a_stroke_ran_together_lose_to_a_reading_with_their_space():
                        ("SURYADI,", 260 + gap, 225, 55), ("S.P.,", 580, 100, 91)])
         got = namerow.reread(page(), words, lambda *_: tsv, 30, LANGS, page())
         assert texts(got) == f"Hj. {want} S.P.,", (gap, texts(got))
+
+
+def test_a_name_read_again_in_a_tightly_set_block_leaves_the_nips_digits():
+    """GIVEN a block set so tightly (no rank) that the name's band, a line high, reaches the
+    middle of the NIP's digits, boxed a little high by the stamp's ink over them
+    WHEN the name's row is read again THEN the NIP's words are all still there: the band is the
+    name's, and the signer's NIP is never replaced by a reading of it."""
+    def row(texts, top, key, x=1300.0):
+        out = []
+        for t in texts.split():
+            out.append(Word(t, x, x + 30 * len(t), top, top + 50, 0.9, key))
+            x += 30 * len(t) + 20
+        return out
+    nip = row("NIP.", 400, (1, 4, 1)) + [Word("198008152005032003", 1440, 1980, 372, 422, 0.9, (1, 4, 1))]
+    words = row("Sekretaris DPRD Kota Balikpapan,", 60, (1, 1, 1)) + row("~ Dr. AGUS", 340, (1, 2, 1)) + nip
+    got = namerow.reread(page(rank=False), words, lambda *_: _tsv("Dr. AGUS HAMZAH, MPH"), 30, LANGS)
+    assert texts(got, (1, 4, 1)) == "NIP. 198008152005032003"
+    assert texts(got) == "Dr. AGUS HAMZAH, MPH"

@@ -450,6 +450,18 @@ def test_a_qr_codes_debris_read_as_a_label_before_a_post_line_is_no_part_of_it()
     assert sig["nama"] == "H. Rudi Mahendra, S.IP., M.AP.", sig
 
 
+def test_a_signatures_strokes_read_as_words_between_marks_are_no_post():
+    """GIVEN a phone photo's block whose wet signature, off the block's column, was read as
+    three short words with marks and a digit between them ("- Ad Vo 4 cakes")
+    WHEN the signature is read THEN that line is the room to sign, and the post above it is
+    the post."""
+    lines = scan(("Demikian disampaikan, atas perhatian diucapkan terima kasih.", 0.24), ("", 0),
+                 ("Sekretaris DPRD Kota Balikpapan,", 0.617), ("", 0), ("- Ad Vo 4 cakes", 0.694),
+                 ("", 0), ("Dr. AGUS HAMZAH, MPH", 0.619), ("NIP. 198008152005032003", 0.619))
+    sig = signature(lines, 0)[0]
+    assert (sig["jabatan"], sig["nama"]) == ("Sekretaris DPRD Kota Balikpapan", "Dr. AGUS HAMZAH, MPH")
+
+
 def _heading(nomor: str, sifat: str, lampiran: str, date: str) -> list[Line]:
     return scan(("PEMERINTAH KOTA DENPASAR", 0.3), ("DINAS SOSIAL", 0.4),
                 ("Jalan Gatot Subroto Nomor 5, Denpasar", 0.3), ("", 0),
