@@ -19,6 +19,7 @@ from pipeline.letter.model import Refused
 from pipeline.letter.signature import nip_match
 PAD = 12  # px around a line at ~300 dpi
 LINE_SECONDS = 5.0  # one line of a name; the page's own budget is not spent on it
+VOWELS = set("AIUEO")
 
 
 def name_rows(words: list[Word]) -> list[list[Word]]:
@@ -48,8 +49,13 @@ def signer_rows(words: list[Word]) -> tuple[list[list[Word]], list[Word] | None]
 
 
 def _q_for_o(page: str, eng: str) -> bool:
+    """Whether ENG is PAGE with a Q for an O, each Q where a name can have one: the Arabic
+    qaf is written with a vowel beside it ("IQBAL", "TAQWA", "RAFIQ", "QOMAR"), so a Q after
+    a consonant that no vowel follows is the English model's misread O ("WIBOWQ")."""
     return len(page) == len(eng) and "Q" in eng and all(
-        a == b or (a == "O" and b == "Q") for a, b in zip(page, eng))
+        a == b or (a == "O" and b == "Q" and (
+            eng[k - 1:k].upper() in VOWELS or eng[k + 1:k + 2].upper() in VOWELS))
+        for k, (a, b) in enumerate(zip(page, eng)))
 
 
 def with_q(image, words: list[Word], run, timeout: float) -> list[Word]:

@@ -57,3 +57,8 @@ def test_only_an_o_can_become_a_q():
     assert not nameline._q_for_o("SOEMARNO", "SOEMARNO")
     assert not nameline._q_for_o("IOBAL", "IQBAI")
     assert not nameline._q_for_o("BUDI", "QUDI")
+    # a Q stands beside a vowel in a name (qaf); after a consonant at a word's end it is an O
+    for page, eng in (("TAOWA", "TAQWA"), ("RAFIO", "RAFIQ"), ("OOMAR", "QOMAR")):
+        assert nameline._q_for_o(page, eng), eng
+    for page, eng in (("WIBOWO", "WIBOWQ"), ("PRASETYO,", "PRASETYQ,")):
+        assert not nameline._q_for_o(page, eng), eng
