@@ -11,7 +11,7 @@ import re
 import subprocess
 import tempfile
 
-from pipeline.letter import handday, nameline, namerow
+from pipeline.letter import handday, nameline, namerow, postline
 from pipeline.letter.misreads import cleaned
 from pipeline.letter.lines import Line, from_words
 from pipeline.letter.tsv import words as tsv_words
@@ -54,6 +54,7 @@ def ocr_png(png: bytes, page: int, timeout: float, image=None, grey=None, pen=No
             w.text = "Yth."
     if image is not None and words:
         words = namerow.reread(image, words, _run, timeout, LANGS, grey)
+        words = postline.with_post_end(image, words, _run, timeout, LANGS, grey)
         words = nameline.with_q(image, words, _run, timeout)
         look = pen or (grey if grey is not None else image).crop
         words = handday.with_day(look, words, _run, timeout)
