@@ -37,6 +37,15 @@ def page(struck: bool = False, rank: bool = True, name: str = "Drs. EKO PRASETYO
     return img
 
 
+def line(texts: str, top: float, key: tuple, x: float = 1300.0) -> list[Word]:
+    """The page's words of one row, read at TOP, from X on."""
+    out = []
+    for t in texts.split():
+        out.append(Word(t, x, x + 30 * len(t), top, top + 50, 0.9, key))
+        x += 30 * len(t) + 20
+    return out
+
+
 def read(name_row: str, rank: bool = True, x: float | None = None):
     """The page's words with the name's row as given (a word of "~" for stamp debris; none
     where the page's reading lost the line), its first word with a letter at the block's
@@ -45,12 +54,6 @@ def read(name_row: str, rank: bool = True, x: float | None = None):
     if x is None:
         first = (name_row.split() or [""])[0]
         x = 1300.0 - (30 * len(first) + 20) * (not any(c.isalpha() for c in first))
-    def line(texts, top, key, x=1300.0):
-        out = []
-        for t in texts.split():
-            out.append(Word(t, x, x + 30 * len(t), top, top + 50, 0.9, key))
-            x += 30 * len(t) + 20
-        return out
     return (line("Kepala Dinas Koperasi,", 60, (1, 1, 1))
             + line(name_row, 360 if rank else 440, (1, 2, 1), x)
             + (line("Pembina Tk. I", 440, (1, 3, 1)) if rank else [])
@@ -444,14 +447,8 @@ def test_a_name_read_again_in_a_tightly_set_block_leaves_the_nips_digits():
     middle of the NIP's digits, boxed a little high by the stamp's ink over them
     WHEN the name's row is read again THEN the NIP's words are all still there: the band is the
     name's, and the signer's NIP is never replaced by a reading of it."""
-    def row(texts, top, key, x=1300.0):
-        out = []
-        for t in texts.split():
-            out.append(Word(t, x, x + 30 * len(t), top, top + 50, 0.9, key))
-            x += 30 * len(t) + 20
-        return out
-    nip = row("NIP.", 400, (1, 4, 1)) + [Word("198008152005032003", 1440, 1980, 372, 422, 0.9, (1, 4, 1))]
-    words = row("Sekretaris DPRD Kota Balikpapan,", 60, (1, 1, 1)) + row("~ Dr. AGUS", 340, (1, 2, 1)) + nip
+    nip = line("NIP.", 400, (1, 4, 1)) + [Word("198008152005032003", 1440, 1980, 372, 422, 0.9, (1, 4, 1))]
+    words = line("Sekretaris DPRD Kota Balikpapan,", 60, (1, 1, 1)) + line("~ Dr. AGUS", 340, (1, 2, 1)) + nip
     got = namerow.reread(page(rank=False), words, lambda *_: _tsv("Dr. AGUS HAMZAH, MPH"), 30, LANGS)
     assert texts(got, (1, 4, 1)) == "NIP. 198008152005032003"
     assert texts(got) == "Dr. AGUS HAMZAH, MPH"
