@@ -34,7 +34,7 @@ WRAPPED_NIP = re.compile(r"^.{0,8}?\bNIP\b\.?\s*[:.]?\s*(\d[\d ]{6,20})$")  # fe
 RANK = re.compile(r"^(?:[^A-Za-z]{0,4}|[a-z]{1,3}\s)\s*(pe[a-z]{1,3}bina|p[eo]mb[a-z]{2}a|penata|"
                   r"pengatur|juru)\b|"
                   # (the golongan's I read as l, 1 or |: "(IlI/d)")
-                  r"(?<![\w/])(?=[Il1|]{0,2}[IV])(?:[Il1|]{1,3}|[Il1|]?V)\s*/\s*[a-e]\b|"
+                  r"(?<!\w)(?=[Il1|]{0,2}[IV])(?:[Il1|]{1,3}|[Il1|]?V)\s*/\s*[a-e]\b|"
                   # the rank's second words, whatever OCR made of its first ("Pembrra Utama Muda",
                   # "mbin ingkat I") or of Utama's first letters ("nektama Muda"; names: capitals)
                   r"\butama\s+(muda|madya)$|\b(muda\s+)?(tk\.|t?ingkat)\s*I$|"
@@ -42,7 +42,9 @@ RANK = re.compile(r"^(?:[^A-Za-z]{0,4}|[a-z]{1,3}\s)\s*(pe[a-z]{1,3}bina|p[eo]mb
 SKIP = re.compile(r"^\s*(\(?ttd\.?\)?|cap|ditandatangani|tertanda|t\.t\.d)", re.I)
 TEMBUSAN = re.compile(r"^\s*tembusan\b[^:]*:?\s*(.*)$", re.I)
 FOOTER = re.compile(r"(dokumen ini|ditandatangani secara elektronik|bsre|uu ite|halaman \d)", re.I)
-NOTE = re.compile(r"\bdokumen ini\b", re.I)  # the e-signature note, at the foot of each page
+# the e-signature note at the foot of each page ("Dokumen ini telah ditandatangani secara
+# elektronik ..."), not "dokumen ini" in a sentence
+NOTE = re.compile(r"\bdokumen\s+ini\b.{0,40}?tandatangan", re.I)
 SHORT = 0.7  # of the page's width: a paragraph's last line ends well before the right margin
 # a word, a number's part, or a degree on the line under a name ("M.Si.", "IPM.")
 WORDLIKE = re.compile(r"\b(?=[A-Za-z]*[AEIOUaeiou])[A-Za-z]{4,}\b|\w/\w|\b[A-Z][A-Za-z]{1,3}\.")
@@ -181,12 +183,17 @@ def _items(lines: list[Line], start: int, end: int) -> list[tuple[Line | None, l
     last item, or where a new list starts again at 1 / a.
     """
     lists, cur, kind, head, intro, gap, table = [], [], None, None, None, False, False
-    number, aside, prev = None, False, None
+    number, aside, prev, turned = None, False, None, False
+    after = text_after(lines, start, end)
     for i in range(start, end):
         ln, last, prev = lines[i], prev, lines[i]
-        if cur and not _ends_sentence(cur[-1][0]) and _page_foot(lines, i, end):
-            prev = last  # an unfinished item goes on overleaf, past the page's foot
+        if cur and not _ends_sentence(cur[-1][0]) and _page_foot(lines, i, after):
+            prev, turned = last, True  # an unfinished item goes on overleaf, past the foot
             continue
+        if turned:
+            turned = False  # (overleaf, only a line that goes on with the item's sentence: in
+            # lowercase, or at its wrapped lines' column; a paragraph of its own is no more of it)
+            gap = not (ITEM.match(ln.text) or ln.text[:1].islower() or _at_column(ln, last, head))
         m = ITEM.match(ln.text) or _ocr_item(ln, kind, number, cur, gap, table)
         if m:
             k = "a" if m.group(3) else "1"
@@ -224,21 +231,37 @@ def _items(lines: list[Line], start: int, end: int) -> list[tuple[Line | None, l
 
 
 def footer(lines: list[Line], k: int) -> bool:
-    """Whether line K is its page's footer: a FOOTER line, or one a few lines under the
-    e-signature note on its page (the note wrapped onto a line of its own: "BSSN")."""
-    return bool(FOOTER.search(lines[k].text)) or any(
-        NOTE.search(lines[j].text) for j in range(k - 1, max(-1, k - 4), -1)
-        if lines[j].page == lines[k].page)
-
-
-def _page_foot(lines: list[Line], i: int, end: int) -> bool:
-    """Whether line I, a blank or a footer (the e-signature's note, "Halaman 1 dari 2"), stands
-    at its page's foot: the next line of text is on a later page."""
-    if not (lines[i].blank or footer(lines, i)):
+    """Whether line K is its page's footer: a FOOTER line, or the line right under the
+    e-signature note on its page (the note wrapped onto a line of its own: "BSSN"); never a
+    list's item or the Tembusan, which may follow a note set under the signature."""
+    text = lines[k].text
+    if ITEM.match(text) or TEMBUSAN.match(text) or re.match(r"^\s*[-\u2022*\u2013]\s", text):
         return False
-    nxt = next((lines[j] for j in range(i, end) if not lines[j].blank and not footer(lines, j)),
-               None)
-    return nxt is not None and nxt.page > lines[i].page
+    return bool(FOOTER.search(text)) or k > 0 and lines[k - 1].page == lines[k].page and \
+        NOTE.search(lines[k - 1].text) is not None
+
+
+def text_after(lines: list[Line], start: int, end: int) -> list[int]:
+    """For each line from START to END, the index of the first line from it on that is text:
+    neither blank nor footer (END where none is). One pass: a run of blank lines costs no
+    more than its length."""
+    after = [end] * (end + 1)
+    for j in range(end - 1, start - 1, -1):
+        after[j] = j if not lines[j].blank and not footer(lines, j) else after[j + 1]
+    return after
+
+
+def _page_foot(lines: list[Line], i: int, after: list[int]) -> bool:
+    """Whether line I, a blank or a footer (the e-signature's note, "Halaman 1 dari 2"), stands
+    at its page's foot: the next line of text (AFTER, text_after's) is on a later page."""
+    j = after[i]
+    return j != i and j < len(after) - 1 and lines[j].page > lines[i].page
+
+
+def _at_column(ln: Line, last: Line | None, head: Line) -> bool:
+    """Whether LN starts where the item's wrapped lines do (LAST, its latest, is one)."""
+    return None not in (ln.x0, head.x0) and last is not None and last is not head and \
+        last.x0 is not None and last.x0 > head.x0 + 0.005 and abs(ln.x0 - last.x0) <= 0.01
 
 
 def _paragraph_above(lines: list[Line], i: int, start: int) -> Line | None:

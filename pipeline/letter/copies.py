@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import re
 
-from pipeline.letter.body import TEMBUSAN, footer
+from pipeline.letter.body import TEMBUSAN, footer, text_after
 from pipeline.letter.lines import Line, joined
 
 # an item's mark: a number (a scan reads 1 as | or l, the dot as a comma), or a bullet
 BULLET = re.compile(r"^\s*(?:[\d|Il]{1,2}\s*[.,)]|[-\u2022*\u2013\u00b7>,])\s*(\S.*)$")
 
 
-def _overleaf(run: list[Line], k: int) -> bool:
-    """Whether the list broken at RUN[k] (a blank, a footer) goes on at the next page's item."""
-    nxt = next((run[j] for j in range(k, len(run)) if not run[j].blank and not footer(run, j)),
-               None)
+def _overleaf(run: list[Line], k: int, after: list[int]) -> bool:
+    """Whether the list broken at RUN[k] (a blank, a footer) goes on at the next page's item
+    (AFTER: body.text_after's for RUN)."""
+    nxt = run[after[k]] if after[k] < len(run) else None
     return nxt is not None and nxt.page > run[k].page and BULLET.match(nxt.text) is not None
 
 
@@ -30,9 +30,10 @@ def tembusan(lines: list[Line], start: int) -> tuple[list[str], Line | None]:
         rest = [Line(m.group(1), lines[i].page, lines[i].x0)] if m.group(1).strip() else []
         items, marked, widest = [], None, 0.0
         run = rest + lines[i + 1:]
+        after = text_after(run, 0, len(run))
         for k, ln in enumerate(run):
             if footer(run, k) or (ln.blank and items):
-                if not items or _overleaf(run, k):
+                if not items or _overleaf(run, k, after):
                     continue  # the page's foot: the list goes on at the next page's top
                 break
             if ln.blank:

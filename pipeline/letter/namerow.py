@@ -184,10 +184,11 @@ def reread(image, words: list[Word], run, timeout: float, langs: str, grey=None
 def _spaced(readings: list[list[Word]], h: float) -> frozenset:
     """Two words of a name as one ("+YULIANASURYADI") where a reading has them apart by a
     space (SPACED): a stroke bridging the space makes tesseract read them run together, and
-    such a word is no name's (see _name_like). (Not a word cut at a letter's gap.)"""
+    such a word is no name's (see _name_like). (Not a word cut at a letter's gap, nor where a
+    part is short: a stroke lost under the stamp leaves a gap inside a word, "RAMA DHAN".)"""
     return frozenset("+" + _bare(a.text) + _bare(b.text) for ws in readings
                      for a, b in zip(ws, ws[1:]) if b.x0 - a.x1 >= SPACED * h
-                     and len(_bare(a.text)) >= 3 and len(_bare(b.text)) >= 3)
+                     and len(_bare(a.text)) >= 5 and len(_bare(b.text)) >= 5)
 
 
 def _surer(again: list[Word], other: list[Word]) -> bool:

@@ -58,8 +58,9 @@ def _roman(nomor: str) -> str:
 def _year_apart(nomor: str, year: str) -> str:
     """A scanned number whose last slash, before the year, was read as a 1 or an l glued to
     the part before it ("518/1327/232.712026" dated 2026): a naskah dinas number ends with
-    its year after a slash, the year the letter is dated."""
-    return re.sub(rf"(?<=[\w.])[1lI|]{year}$", "/" + year, nomor) if "/" in nomor and \
+    its year after a slash, the year the letter is dated. (Not an I: "XI2026" lost its slash
+    after the Roman month.)"""
+    return re.sub(rf"(?<=[\w.])[1l|]{year}$", "/" + year, nomor) if "/" in nomor and \
         not nomor.endswith("/" + year) else nomor
 
 

@@ -223,9 +223,12 @@ def _scribble(ln: Line, name: Line, nip: Line) -> bool:
         return False
     if len(re.findall(r"[A-Za-z]", ln.text)) < 4:
         return True
-    # (words: marks and digits read from the strokes between them are none, "- Ad Vo 4 cakes")
-    if sum(bool(re.search(r"[A-Za-z]", t)) for t in ln.text.split()) > 3 or "," in ln.text \
-            or ln.x0 is None:
+    # (a line of more words is the post's, but one with a lowercase word other than "dan":
+    # each word of a post is capitalised, "SMPN 2 Kota Batu"; marks between words are none,
+    # "- Ad Vo 4 cakes" read from a signature's strokes)
+    words = [t for t in ln.text.split() if re.search(r"[A-Za-z0-9]", t)]
+    if len(words) > 3 and all(t[0].isupper() or t[0].isdigit() or t == "dan" for t in words) \
+            or "," in ln.text or ln.x0 is None:
         return False
     left = any(r.x0 is not None and abs(ln.x0 - r.x0) <= 0.06 for r in (name, nip))
     # a centred block's short line is set in the post's capitals
@@ -303,9 +306,9 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
             nama = _rank_after(nama)
             nama = re.sub(r"\s+\S{0,2}[\u2014\u2013_~-]+\S*$", "", nama)  # a stamp's edge after it
             nama = re.sub(r"(?<=\s)[~_|\-\u2014'\u2018`]+(?=[A-Z])", "", nama)  # a rim's mark
-            # a ring or a stroke crossing the space between two names, read as a hyphen
-            # ("SRI-HARTONO", "Handayani-Anggraini")
-            nama = re.sub(r"(?<=[A-Z]{2})-(?=[A-Z]{2})|(?<=[a-z]{2})-(?=[A-Z][a-z])", " ", nama)
+            # a ring crossing the space between two names in capitals, read as a hyphen
+            # ("SRI-HARTONO"; a name written in small letters keeps its own: "Kumaat-Rumengan")
+            nama = re.sub(r"(?<=[A-Z]{2})-(?=[A-Z]{2})", " ", nama)
             nama = re.sub(r"\b(Ir|Dr|dr|Drs|Dra|Hj|H|Prof)\.(?=[A-Z])", r"\1. ", nama)  # "Ir.H."
             nama = _degrees(nama)
         post = []

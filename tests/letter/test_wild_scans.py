@@ -318,6 +318,9 @@ def test_a_scanned_tembusan_overleaf():
     # the footer's note wrapped onto a line of its own, under it on each page ("BSSN")
     wrapped = scan(("Tembusan Yth.", 0.1), ("", 0), (foot + " (BSrE),", 0.1), ("BSSN", 0.49))
     assert _list_runs_on(wrapped)
+    # (a note set under the signature, the Tembusan right under it, is no footer's wrap)
+    assert _list_runs_on(scan(("NIP. 19730710 199910 1 008", 0.55), (foot, 0.1), ("Tembusan:", 0.1),
+                              ("1. Gubernur Jawa Tengah;", 0.1), ("2. Sekretaris Daerah Provinsi;", 0.1)))
     overleaf = [Line(t, 2, 0.1, ocr=True, x1=0.6) for t in (
         "Gubernur Nusa Tenggara Barat sebagai laporan,", "Sekretaris Daerah Provinsi Nusa Tenggara Barat.")]
     assert tembusan(wrapped + overleaf + [Line(foot, 2, 0.1, ocr=True, x1=0.9),
@@ -400,7 +403,7 @@ def test_a_scanned_rank_with_marks_or_misread_is_no_name():
     for rank in ("<2: Peribina Utama Madya", "- Pembina Tingkat I", "Pernbina Tk. I",
                  "yen Pembuta", "Pombina", "Pembrra Tk. I",
                  # (the rank's word past knowing, its golongan's I read as l: "(IlI/d)")
-                 "\u2014Pefiata Tk. I (IlI/d)", "Pefiata (1V/a)"):
+                 "\u2014Pefiata Tk. I (IlI/d)", "Pefiata (1V/a)", "Pefiata/III/c"):
         lines = scan(("Demikian disampaikan.", 0.1), ("", 0), *post, ("", 0),
                      ("ZAINAL SUPRIYADI, S.H., M.Sc.", 0.55), (rank, 0.55),
                      ("NIP 197307101999101008", 0.55))
@@ -410,8 +413,9 @@ def test_a_scanned_rank_with_marks_or_misread_is_no_name():
         assert signature(lines, 0)[0]["nama"] == "Drs. MUHAMMAD SIMANJUNTAK", rank
     assert signature(_block("SRI-HARTONO SUSANTI, S.T., M.Kes.", post), 1)[0]["nama"] == \
         "SRI HARTONO SUSANTI, S.T., M.Kes."
-    assert signature(_block("Fajar Handayani-Anggraini, S.Kom., MPH", post), 1)[0]["nama"] == \
-        "Fajar Handayani Anggraini, S.Kom., MPH"
+    # (a name in small letters keeps its hyphen: Minahasa's and Maluku's married names)
+    for name in ("Fajar Handayani-Anggraini, S.Kom., MPH", "Dr. Vonny Kumaat-Rumengan, M.Kes."):
+        assert signature(_block(name, post), 1)[0]["nama"] == name
     for name in ("PAMBUDI SANTOSO", "Penina Sari, S.E.", "PEMBAYUN", "Eko Permana, S.T."):
         lines = scan(*post, ("", 0), (name, 0.55), ("NIP 197307101999101008", 0.55))
         assert signature(lines, 0)[0]["nama"] == name
@@ -460,6 +464,13 @@ def test_a_signatures_strokes_read_as_words_between_marks_are_no_post():
                  ("", 0), ("Dr. AGUS HAMZAH, MPH", 0.619), ("NIP. 198008152005032003", 0.619))
     sig = signature(lines, 0)[0]
     assert (sig["jabatan"], sig["nama"]) == ("Sekretaris DPRD Kota Balikpapan", "Dr. AGUS HAMZAH, MPH")
+    # a centred block's short post line of capitalised words and a number is the post's
+    def c(text):
+        return text, 0.7 - 0.0075 * len(text)
+    for last in ("SMPN 2 Kota Batu", "SD Negeri 1 Pati"):
+        lines = scan(("Demikian disampaikan.", 0.1), ("", 0), c("Kepala Sekolah"), c(last), ("", 0),
+                     c("Drs. BAMBANG SUPRIYADI, M.Pd."), c("NIP. 19730710 199910 1 008"))
+        assert signature(lines, 1)[0]["jabatan"] == f"Kepala Sekolah {last}"
 
 
 def _heading(nomor: str, sifat: str, lampiran: str, date: str) -> list[Line]:
@@ -490,6 +501,7 @@ def test_a_scanned_numbers_roman_month_read_as_digits_agrees_with_the_date():
     assert nomor("518/1327/232.712026", "9 Juni 2026") == "518/1327/232.7/2026"
     assert nomor("518/1327/232.712025", "9 Juni 2026") == "518/1327/232.712025"
     assert nomor("400/12026", "9 Juni 2026") == "400/12026"
+    assert nomor("800/45/Setwan/XI2026", "9 November 2026") == "800/45/Setwan/XI2026"
 
 
 def test_a_scanned_sifat_and_lampiran_keep_only_what_can_be_their_value():
@@ -1028,6 +1040,37 @@ def test_a_question_unfinished_at_the_pages_foot_goes_on_overleaf():
                                   ("", 0), ("Demikian kami sampaikan.", 0.27)), "scan")
     assert read.pertanyaan[-1] == ("Apakah kelebihan uang harian pelaksana perjalanan dinas "
                                    "yang kembali lebih awal dari jadwal?")
+
+
+def test_what_a_pages_foot_does_not_join_to_a_question():
+    """GIVEN an unfinished last question at page 1's foot and an indented paragraph of its own
+    opening page 2; a question that says "dokumen ini" (not the e-signature note) and wraps;
+    a body of twenty thousand blank lines after an unfinished item (an e-mail)
+    WHEN the questions are read THEN the paragraph is no part of the question, the wrapped
+    question is whole, and the blank lines cost under two seconds."""
+    import time
+    foot = "Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik"
+
+    def overleaf(*rows):
+        return [Line(t, 2, x, ocr=True, x1=x + 0.015 * len(t)) for t, x in rows]
+    ask = [("Mohon penjelasan atas hal berikut:", 0.12),
+           ("1. Apakah honorarium narasumber dapat dibayarkan penuh?", 0.12)]
+    page1 = HEAD + scan(*ask, ("2. Apakah sisa anggaran dapat dianggarkan kembali pada tahun", 0.12),
+                        ("", 0), (foot, 0.12))
+    got = parse(page1 + overleaf(("Selanjutnya kami lampirkan laporan koordinasi", 0.2),
+                                 ("Demikian kami sampaikan.", 0.12)), "scan").pertanyaan
+    assert got[-1] == "Apakah sisa anggaran dapat dianggarkan kembali pada tahun", got
+    page1 = HEAD + scan(*ask, ("2. Apakah salinan dokumen ini dapat dijadikan dasar pembayaran", 0.12),
+                        ("honorarium bagi narasumber dari instansi vertikal?", 0.15))
+    got = parse(page1 + overleaf(("3. Bagaimana pertanggungjawaban tiket yang hangus?", 0.12),
+                                 ("Demikian kami sampaikan.", 0.12)), "scan").pertanyaan
+    assert got[1] == ("Apakah salinan dokumen ini dapat dijadikan dasar pembayaran honorarium "
+                      "bagi narasumber dari instansi vertikal?"), got
+    blank = HEAD + scan(*ask[:1], ("1. Apakah honorarium dapat dibayarkan", 0.12)) + \
+        [Line("", ocr=True)] * 20000 + scan(("Demikian.", 0.12))
+    t0 = time.perf_counter()
+    parse(blank, "scan")
+    assert time.perf_counter() - t0 < 2
 
 
 def test_a_photos_paper_edge_read_as_a_colon_beside_a_line_is_no_label():
