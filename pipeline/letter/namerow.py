@@ -191,6 +191,15 @@ def _spaced(readings: list[list[Word]], h: float) -> frozenset:
                      and len(_bare(a.text)) >= 5 and len(_bare(b.text)) >= 5)
 
 
+def _unhyphened(tok: str, single: frozenset) -> str:
+    """TOK, two names a hyphen joins ("Handayani-Anggraini,"), as two words where another
+    reading of the line has the second as a word of its own: the hyphen is the signature's
+    stroke through their space. A name printed with its hyphen ("Kumaat-Rumengan") keeps it."""
+    head, _, tail = tok.rpartition("-")
+    return f"{head} {tail}" if head and re.search(r"[a-z]", tok) and len(_bare(tail)) >= 3 \
+        and _bare(tail) in single else tok
+
+
 def _surer(again: list[Word], other: list[Word]) -> bool:
     """Whether tesseract is clearly surer of AGAIN's words than of OTHER's where the two
     readings of one line differ ("RAMADHAN" 0.96 beside "RAMADAAN" 0.84)."""
@@ -297,6 +306,8 @@ class _Reader:
                 best, most = (again, inside), gain
         if not best:
             return words, []
+        for w in best[0]:  # (a hyphen a stroke made between two names: see _unhyphened)
+            w.text = _unhyphened(w.text, single)
         gone = {id(w) for w in best[1]}
         return [w for w in words if id(w) not in gone] + best[0], best[0]
 

@@ -458,3 +458,19 @@ def test_a_name_read_again_in_a_tightly_set_block_leaves_the_nips_digits():
     got = namerow.reread(page(rank=False), words, lambda *_: _tsv("Dr. AGUS HAMZAH, MPH"), 30, LANGS)
     assert texts(got, (1, 4, 1)) == "NIP. 198008152005032003"
     assert texts(got) == "Dr. AGUS HAMZAH, MPH"
+
+
+def test_a_hyphen_a_stroke_made_between_two_names_is_their_space():
+    """GIVEN a name row the page read run together ("HandayaniAnggraini,"), read again as
+    "Fajar Handaya ni Anggraini, ..." (the second name a word of its own) and, more like a
+    name, as "Fajar Handayani-Anggraini, ..." (the signature's stroke through their space)
+    WHEN the readings are compared THEN the name has its space; a name whose hyphen no
+    reading parts keeps it ("Kumaat-Rumengan")."""
+    words = read("~ Fajar HandayaniAnggraini, S.Kom., MPH")
+    tsv = _tsv("Fajar Handaya ni Anggraini, S.Kom., MPH", "Fajar Handayani-Anggraini, S.Kom., MPH")
+    got = namerow.reread(page(), words, lambda *_: tsv, 30, LANGS, page())
+    assert texts(got) == "Fajar Handayani Anggraini, S.Kom., MPH", texts(got)
+    tsv = _tsv("Vonny Kumaat Rume ngan, M.Kes.", "Vonny Kumaat-Rumengan, M.Kes.")
+    got = namerow.reread(page(), read("~ Vonny KumaatRumengan, M.Kes."), lambda *_: tsv, 30, LANGS,
+                         page())
+    assert texts(got) == "Vonny Kumaat-Rumengan, M.Kes.", texts(got)
