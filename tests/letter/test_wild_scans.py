@@ -1086,3 +1086,25 @@ def test_a_photos_paper_edge_read_as_a_colon_beside_a_line_is_no_label():
     label = from_words([w("Hal", 300, 380), w(":", 600, 610), w("Konsultasi", 1100, 1400)],
                        2480, 1, ocr=True)
     assert [ln.text for ln in label] == ["Hal : Konsultasi"]
+
+
+def test_a_question_overleaf_past_another_offices_foot_and_page_number():
+    """GIVEN a layout no generator here makes: the e-signature note worded otherwise ("Dokumen
+    ini sah dan telah ditandatangani ...", wrapped onto a second line), a "Halaman 1 dari 2"
+    under it, and page 2 opening with its number ("- 2 -") before the question's last words
+    WHEN the questions are read THEN the question broken by the page is whole, and none of
+    the footer's or the page number's words are in it."""
+    page1 = HEAD + scan(("Mohon penjelasan atas hal berikut:", 0.12),
+                        ("1. Apakah honorarium narasumber dapat dibayarkan penuh?", 0.12),
+                        ("2. Bagaimana pertanggungjawaban biaya perjalanan dinas yang", 0.12),
+                        ("dibatalkan setelah tiket pesawat dibeli oleh", 0.15), ("", 0),
+                        ("Dokumen ini sah dan telah ditandatangani secara elektronik melalui", 0.12),
+                        ("sertifikat yang diterbitkan Balai Sertifikasi Elektronik", 0.2),
+                        ("Halaman 1 dari 2", 0.45))
+    page2 = [Line(t, 2, x, ocr=True, x1=x + 0.015 * len(t)) for t, x in (
+        ("- 2 -", 0.48), ("pelaksana perjalanan dinas?", 0.15), ("", 0),
+        ("Demikian kami sampaikan.", 0.12))]
+    assert parse(page1 + page2, "scan").pertanyaan == [
+        "Apakah honorarium narasumber dapat dibayarkan penuh?",
+        "Bagaimana pertanggungjawaban biaya perjalanan dinas yang dibatalkan setelah tiket "
+        "pesawat dibeli oleh pelaksana perjalanan dinas?"]
