@@ -279,7 +279,7 @@ class _Reader:
                       + [clean] * (struck >= self.h)]
             looks += [(k, look, box, key, True) for look in [self.darkest(band, box)]
                       if how == "both" and look is not None]
-        readings = _read([look[1:4] for look in looks], self.run, self.timeout, self.langs)
+        readings = read_lines([look[1:4] for look in looks], self.run, self.timeout, self.langs)
         single = frozenset(_bare(w.text) for ws in readings + [t[3] for t in tries] for w in ws
                            ) | _spaced(readings, self.h)
         plain: dict[int, tuple] = {}  # each try's best reading from the page's bitmap
@@ -312,7 +312,7 @@ class _Reader:
         return [w for w in words if id(w) not in gone] + best[0], best[0]
 
 
-def _read(looks: list[tuple], run, timeout: float, langs: str) -> list[list[Word]]:
+def read_lines(looks: list[tuple], run, timeout: float, langs: str) -> list[list[Word]]:
     """The words of each of LOOKS (an image of the page's band at BOX, and the KEY of the row
     it gives), read as one line each, in one run of tesseract (pages of a TIFF): loading the
     models costs some 0.14 s of CPU, reading a line 0.03 s."""

@@ -17,7 +17,7 @@ from statistics import median
 
 from pipeline.letter.body import RANK
 from pipeline.letter.lines import Word
-from pipeline.letter.namerow import LUT_CORES, _read
+from pipeline.letter.namerow import LUT_CORES, read_lines
 from pipeline.letter.nameline import signer_rows
 from pipeline.letter.signblock import PAD, TALL
 
@@ -47,19 +47,19 @@ def with_post_end(image, words: list[Word], run, timeout: float, langs: str, gre
     if len(printed) < 2:
         return words
     last, above = printed[-1], printed[-2]
-    top, pitch = median(w.top for w in last), median(w.top for w in last) - median(
-        w.top for w in above)
+    top = median(w.top for w in last)
+    pitch = top - median(w.top for w in above)
     if last[-1].text.endswith(",") or not 0.9 * h < pitch < 2.5 * h or \
             top + pitch + 1.5 * h > name_top:
         return words  # the post ends with its comma, or no line of it stands below
     y = top + pitch
-    box = (max(0, int(min(w.x0 for w in printed[-1] + printed[-2]) - h)), max(0, int(y - PAD * h)),
+    box = (max(0, int(min(w.x0 for w in last + above) - h)), max(0, int(y - PAD * h)),
            min(image.width, int(right)), min(image.height, int(y + h + PAD * h)))
     band = image.crop(box)
     looks = [(band, box, ("post end", nip[0].key))]
     if grey is not None:
         looks.append((grey.crop(box).point(LUT_CORES), box, ("post end", nip[0].key)))
-    for again in _read(looks, run, timeout, langs):
+    for again in read_lines(looks, run, timeout, langs):
         text = " ".join(w.text for w in again)
         if again and text.endswith(",") and all(POST_WORD.match(w.text.rstrip(","))
                                                 for w in again) \
@@ -67,7 +67,7 @@ def with_post_end(image, words: list[Word], run, timeout: float, langs: str, gre
             # (the page's words of that line: their middle in the band, or their top, a bit
             # of the stamp boxed tall below it)
             gone = {id(w) for w in words if w.key not in (nip[0].key, rows[-1][0].key)
-                    and w.x1 > box[0] and any(box[1] < y < box[3] for y in (
+                    and w.x1 > box[0] and any(box[1] < at < box[3] for at in (
                         w.top, (w.top + w.bottom) / 2))}
             return [w for w in words if id(w) not in gone] + again
     return words
