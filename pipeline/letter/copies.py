@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-from pipeline.letter.body import TEMBUSAN, footer, text_after
+from pipeline.letter.body import footer, text_after
 from pipeline.letter.lines import Line, joined
+from pipeline.letter.marks import TEMBUSAN
 
 # an item's mark: a number (a scan reads 1 as | or l, the dot as a comma), or a bullet
 BULLET = re.compile(r"^\s*(?:[\d|Il]{1,2}\s*[.,)]|[-\u2022*\u2013\u00b7>,])\s*(\S.*)$")

@@ -13,8 +13,8 @@ import io
 import re
 from statistics import median
 
-from pipeline.letter.body import RANK
 from pipeline.letter.lines import Word
+from pipeline.letter.marks import RANK
 from pipeline.letter.model import Refused
 from pipeline.letter.signature import nip_match
 PAD = 12  # px around a line at ~300 dpi

@@ -28,9 +28,9 @@ import io
 import re
 from statistics import median
 
-from pipeline.letter.body import RANK
 from pipeline.letter.lexicon import known
 from pipeline.letter.lines import Word
+from pipeline.letter.marks import RANK
 from pipeline.letter.model import Refused
 from pipeline.letter.nameline import LINE_SECONDS, signer_rows
 from pipeline.letter.signature import DEGREE, DOTTED, NAME_PART

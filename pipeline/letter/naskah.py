@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from pipeline.letter.body import NIP
 from pipeline.letter.letterhead import GOV
 from pipeline.letter.lines import Line
+from pipeline.letter.marks import NIP
 
 TITLE = re.compile(r"^\s*NOTA\s+DINAS\s*$", re.I)
 DARI = re.compile(r"^\s*dari\s*:\s*(.+)$", re.I)

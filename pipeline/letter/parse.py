@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.letter import body, copies, letterhead, naskah
+from pipeline.letter import body, copies, letterhead, marks, naskah
 from pipeline.letter.dates import ROMAN, alone_date, find_date, place_date
 from pipeline.letter.lines import Line, joined
 from pipeline.letter.misreads import respelt
@@ -185,7 +185,7 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
                     beside = min(beside or 1.0, nxt.x0)
                     continue  # another column on the rows of the block (the date, Kepada)
                 if nxt.blank or LABEL.match(nxt.text) or YTH.search(nxt.text) or FIELD.match(nxt.text) \
-                        or DI.match(nxt.text) or find_date(nxt.text) or body.ITEM.match(nxt.text):
+                        or DI.match(nxt.text) or find_date(nxt.text) or marks.ITEM.match(nxt.text):
                     break
                 if re.match(r"^\s*(kepada\b|dengan hormat|assalamu)", nxt.text, re.I):
                     break  # the addressee's column, or the body's greeting
@@ -253,7 +253,7 @@ def _tujuan(lines: list[Line], start: int, end: int) -> tuple[str | None, Line |
             if (ln.blank and not parts) or place_date(ln.text) or alone_date(ln.text):
                 j += 1  # (the letter's date, set beside the addressee, is no part of it)
                 continue
-            if ln.blank or DI.match(ln.text) or body.ITEM.match(ln.text) or LABEL.match(ln.text) \
+            if ln.blank or DI.match(ln.text) or marks.ITEM.match(ln.text) or LABEL.match(ln.text) \
                     or FIELD.match(ln.text) or ln.text.rstrip().endswith(":"):
                 break
             if STREET.match(ln.text):  # the addressee's street address is not the addressee
@@ -346,7 +346,7 @@ def parse(lines: list[Line], fmt: str, opd_names: list[str] | None = None) -> Le
 
 def _parse(lines: list[Line], fmt: str, opd_names: list[str] | None) -> LetterReading:
     r = LetterReading(format=fmt)
-    head_end = next((i for i, ln in enumerate(lines) if body.CLOSING.match(ln.text)), len(lines))
+    head_end = next((i for i, ln in enumerate(lines) if marks.CLOSING.match(ln.text)), len(lines))
     after_labels = _labels(lines, head_end, r)
     r.tujuan, yln, body_start = _tujuan(lines, 0, head_end)
     if yln is not None:

@@ -13,9 +13,10 @@ from difflib import SequenceMatcher
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from pipeline.letter.body import NIP, TEMBUSAN, footer
+from pipeline.letter.body import footer
 from pipeline.letter.letterhead import GOV
 from pipeline.letter.lines import Line, Word, from_words
+from pipeline.letter.marks import NIP, TEMBUSAN
 from pipeline.letter.model import Limits, Refused
 from pipeline.letter.ocr import ocr_pil, render_pdf_page
 

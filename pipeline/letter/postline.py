@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from statistics import median
 
-from pipeline.letter.body import RANK
 from pipeline.letter.lines import Word
+from pipeline.letter.marks import RANK
 from pipeline.letter.namerow import LUT_CORES, read_lines
 from pipeline.letter.nameline import signer_rows
 from pipeline.letter.signblock import PAD, TALL

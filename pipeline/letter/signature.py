@@ -11,9 +11,10 @@ import difflib
 import re
 from dataclasses import replace
 
-from pipeline.letter.body import CLOSING, FOOTER, ITEM, NIP, RANK, SKIP, TEMBUSAN, nip_tail
+from pipeline.letter.body import FOOTER, nip_tail
 from pipeline.letter.dates import alone_date, place_date
 from pipeline.letter.lines import Line, aligned
+from pipeline.letter.marks import CLOSING, ITEM, NIP, RANK, SKIP, TEMBUSAN
 
 # titles before a name always end with a dot ("H," and "ir" are OCR misreads of "H." "Ir.";
 # the "I" of "Ir." is read as "t" or "l")

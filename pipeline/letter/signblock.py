@@ -13,8 +13,8 @@ from statistics import median
 
 import numpy as np
 
-from pipeline.letter.body import RANK
 from pipeline.letter.lines import Word
+from pipeline.letter.marks import RANK
 
 TALL = 1.8  # of a line's height: a word's box this tall has a stroke read into it
 SMALL = 0.72  # ... and a row whose every word is lower than this holds no print (see tidied)
