@@ -163,6 +163,8 @@ def _items(lines: list[Line], start: int, end: int) -> list[tuple[Line | None, l
             # lowercase, or at its wrapped lines' column; a paragraph of its own is no more of it)
             gap = not (ITEM.match(ln.text) or ln.text[:1].islower() or _at_column(ln, last, head))
         m = ITEM.match(ln.text) or _ocr_item(ln, kind, number, cur, gap, table)
+        lost = not m and cur and not gap and _numberless(lines, i, end, cur, last, head)
+        m = m or lost
         if m:
             k = "a" if m.group(3) else "1"
             label = m.group(1) or m.group(2) or m.group(3)
@@ -177,7 +179,8 @@ def _items(lines: list[Line], start: int, end: int) -> list[tuple[Line | None, l
                 cur = []
             if not cur:
                 intro, table = _paragraph_above(lines, i, start), _tabled(lines, i, start)
-            kind, head, gap, number, aside = k, ln, False, label, False
+            # (an item whose number was lost begins at its text: it wraps back to the numbers')
+            kind, head, gap, number, aside = k, replace(ln, x0=head.x0) if lost else ln, False, label, False
             cur.append((m.group(4).strip(), ln))
         elif ln.blank:
             gap = True
@@ -308,6 +311,25 @@ def _ocr_item(ln: Line, kind: str | None, number: str | None, cur: list[tuple[st
     if (closed and not gap and QUESTION.match(ln.text.strip()) and ln.x0 is not None
             and column is not None and ln.x0 > column + 0.005):
         return ITEM.match(f"{due}. {ln.text.strip()}")
+    return None
+
+
+def _numberless(lines: list[Line], i: int, end: int, cur: list[tuple[str, Line]],
+                last: Line | None, head: Line) -> re.Match | None:
+    """Line I as the next item of a scanned list of questions whose number the scan lost: the
+    item before asked and ended its paragraph there (its last line short, at the wrapped
+    column), and line I opens a sentence at that column, a paragraph that asks too. (A
+    paragraph there that does not ask, an answer under its question, is the item's aside.)"""
+    ln = lines[i]
+    if not (ln.ocr and ln.text[:1].isupper() and cur[-1][0].rstrip().endswith("?")
+            and last is not None and last.x1 is not None and last.x1 < SHORT
+            and _at_column(ln, last, head) and not CLOSING.match(ln.text)):
+        return None
+    k = i
+    while k < end and not (lines[k].blank or ITEM.match(lines[k].text)) and k - i < 6:
+        if QUESTION.search(lines[k].text):
+            return ITEM.match(f"{len(cur) + 1}. {ln.text.strip()}")
+        k += 1
     return None
 
 

@@ -76,6 +76,11 @@ def _fix_ocr(words: list[str]) -> list[str]:
     return out
 
 
+# the emblem beside a kop line, read into it as a mark or two before the unit's capitals
+# ("a: DINAS TENAGA KERJA"); a speck after it goes too ("DINAS PENDIDIKAN :")
+EMBLEM_SPECK = re.compile(r"^[^A-Z\s]{1,3}\s+(?=[A-Z]{3})")
+
+
 def _region_word(text: str) -> bool:
     """A line that can end a region's name: a word or two of a place ("MANDAR", "KOMERING
     ILIR"), not an acronym or a unit's line."""
@@ -135,9 +140,10 @@ def from_letterhead(lines: list[Line]) -> tuple[str, Line] | None:
             if nxt.ocr and (not re.search(r"[A-Za-z]{3}", nxt.text) or None not in (
                     nxt.x1, ln.x0) and nxt.x1 < ln.x0 and len(nxt.text) <= 6):
                 continue  # the emblem or a speck beside the kop, read as "_—", "VY" or "Ney"
-            if ADDRESS.search(nxt.text) or not _capitals(nxt.text) or ":" in nxt.text:
+            text = EMBLEM_SPECK.sub("", nxt.text).rstrip(" :;|") if nxt.ocr else nxt.text
+            if ADDRESS.search(text) or not _capitals(text) or ":" in text:
                 break
-            unit.append(nxt.text)
+            unit.append(text)
         # a long region's name wraps too ("PEMERINTAH KABUPATEN POLEWALI" / "MANDAR"): what
         # stands before the line that opens with the unit's kind (DINAS, BADAN ...) is region
         opens = [k for k, t in enumerate(unit) if _head(t, ln.ocr)]

@@ -357,8 +357,11 @@ def _trimmed(again: list[Word]) -> list[Word]:
         again.pop(0)  # stamp debris before the name: a name begins with a letter
     if again:  # ... even where the debris is glued to it ("2RUDI,", "\u2018RIZAL")
         again[0].text = re.sub(r"^[^A-Za-z]+(?=[A-Z])", "", again[0].text)
-    while again and not re.search(r"[A-Za-z]", again[-1].text):
-        again.pop()  # a stamp's star or lettering after the name, read as "7" or "|"
+    # a stamp's star or lettering after the name, read as "7" or "|", or as a small letter or
+    # two, which no name ends with (") h" after "S.T.")
+    while again and (not re.search(r"[A-Za-z]", again[-1].text)
+                     or len(again) > 1 and re.fullmatch(r"\W*[a-z]{1,2}\W*", again[-1].text)):
+        again.pop()
     if again:  # ... or glued to its last word ("MPH”"): a name ends in a letter, dot or comma
         again[-1].text = re.sub(r"(?<=[A-Za-z.,])[^A-Za-z.,]+$", "", again[-1].text)
     return again

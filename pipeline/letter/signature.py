@@ -46,6 +46,10 @@ DOUBTED, DISBELIEVED = 0.5, 0.4
 STAMP_BITS = re.compile(r"^(?:(?!a/n\s)(?=\S{1,3}\s)(?:\S*[^\w.\s]\S*|[A-Za-z]|\d+)\s+)+(?=[A-Z][A-Za-z]{2,})")
 SPOILT_NIP = re.compile(r"^.{0,8}?\bNIP\W{0,2}([0-9OoIilT|][0-9OoIilT|\s]{17,31})")
 GLUED_LABEL = re.compile(r"^\W*\d(?=(?:19|20)\d{6}\s)")
+# the label and the birth date both under the stamp's ring ("NE229040615 200712 1 004"): the
+# rest of a NIP as printed, spaced, ends the line (year and month of appointment, sex, sequence);
+# it places the block, but its digits (group 1, too few) are no NIP
+NIP_TAIL = re.compile(r"^\D{0,6}?[\dOoIil|][\d\s]{2,12}\s(((?:19|20)\d{2}(?:0[1-9]|1[0-2]))\s[12]\s\d{3})\s*$")
 BARE_NIP = re.compile(r"(?<!\d)(((?:19|20)\d{2})(\d{2})(\d{2})\s?((?:19|20)\d{2})(\d{2})\s?[12]\s?\d{3})(?!\d)")
 # a word that can only be part of a name, not a title or degree: three letters or more, no dot
 NAME_PART = re.compile(r"^[A-Z](?:[a-z'\u2019-]{2,}|[A-Z'\u2019-]{2,}),?$")
@@ -258,7 +262,7 @@ def nip_match(text: str) -> re.Match | None:
     # (the label eaten but for its last letter, read as a digit glued to the birth date:
     # "419700512 199503 2 004", eight digits and one before them)
     m = BARE_NIP.search(text) or BARE_NIP.search(GLUED_LABEL.sub(" ", text))
-    return m if _nip_shaped(m) else None
+    return m if _nip_shaped(m) else NIP_TAIL.search(text)
 
 
 def _nip_shaped(m: re.Match | None) -> bool:
@@ -300,7 +304,8 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
             nama = PREFIX.sub(lambda m: (m.group(2) or "Ir") + ". ", nama)
             # a front title (H., Hj., Dr., Ir. ...) opens the name: short tokens read before it
             # are the stamp's ring and lettering, which lies over the start of the name
-            nama = FRONT_JUNK.sub("", RING_JUNK.sub("", nama))
+            # (the ring's letter may stand after them too: "N OH. AGUS")
+            nama = RING_JUNK.sub("", FRONT_JUNK.sub("", RING_JUNK.sub("", nama)))
             # nor does a name open with a lowercase word other than a title ("wahaf drg. …")
             nama = LOWER_JUNK.sub("", nama)
             nama = re.split(r"[\s\u2014\u2013-]+(?:Pemb\w+|Pena\w+|Peng\w+|Juru)\b", nama)[0]
@@ -363,7 +368,9 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
         jabatan = re.sub(r"\s+", " ", " ".join(post)).strip().rstrip(",").strip() or None
         if jabatan and lines[i].ocr:  # stamp ink read as marks: tokens without letters go
             # (the post's closing comma may come out as a dot)
-            jabatan = re.sub(r"^(?:[^A-Za-z\s]{1,4}\s+)+", "", _marks(jabatan)).rstrip(",.") or None
+            # (or glued to its first capital: "‘Kepala Dinas")
+            jabatan = re.sub(r"^(?:[^A-Za-z\s]{1,4}\s+)*(?:[^\w\s]{1,3}(?=[A-Z]))?", "",
+                             _marks(jabatan)).rstrip(",.") or None
             # nor does a post open with a lone lowercase letter ("a, Kepala Dinas"; a.n., u.b.,
             # an., plt. are words of their own and stay)
             jabatan = jabatan and re.sub(r"^(?:[a-z][,.;:']?\s+)+(?=[A-Z])", "", jabatan)

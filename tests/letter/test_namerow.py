@@ -403,6 +403,10 @@ def test_stamp_marks_before_and_after_a_name_read_alone_are_not_part_of_it():
     assert trimmed("H. Taufik, ST MPH\u201d") == "H. Taufik, ST MPH"
     assert trimmed("Drs. EKO PRASETYO, M.Si.*7") == "Drs. EKO PRASETYO, M.Si."
     assert trimmed("ANI SIMANJUNTAK, S.AP.,") == "ANI SIMANJUNTAK, S.AP.,"
+    # a small letter or two after it is the stamp's too: no name ends so (blind set, seed 23)
+    assert trimmed("H. JOKO SUSANTI, S.T. ) h") == "H. JOKO SUSANTI, S.T."
+    assert trimmed("I GUSTI AYU, S.E. ni.") == "I GUSTI AYU, S.E."
+    assert trimmed("I Wayan Sudira, S.T.") == "I Wayan Sudira, S.T."
 
 
 def _tsv_at(*lines: list[tuple[str, int, int, int]]) -> bytes:

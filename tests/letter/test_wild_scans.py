@@ -605,7 +605,8 @@ def test_a_scanned_name_its_degrees_a_post_without_its_region_and_a_dated_speck(
     assert got.tanggal == "2024-12-27"
     assert got.penandatangan["jabatan"] == "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"
     from pipeline.letter.ocr import SPECK_BEFORE_DATE  # (on the right half of a scanned page)
-    assert SPECK_BEFORE_DATE.sub("", "\u2014 SEMARANG, 27 Desember 2024") == "SEMARANG, 27 Desember 2024"
+    for specked in ("\u2014 SEMARANG, 27 Desember 2024", "_-SEMARANG, 27 Desember 2024", "\u2018SEMARANG, 27 Desember 2024"):
+        assert SPECK_BEFORE_DATE.sub("", specked) == "SEMARANG, 27 Desember 2024"
     for bullet in ("- Rapat Koordinasi Daerah, 12 Februari 2026", "\u2022 Surat Edaran, 3 Januari 2026"):
         assert SPECK_BEFORE_DATE.sub("", bullet) == bullet
 
@@ -940,8 +941,24 @@ def test_a_capital_the_stamps_ring_glued_to_a_front_title_goes():
     (blind set, seed 23)."""
     name = _signed_name
     assert name("XH. AGUS PERMANA WIJAYA, S.STP., M.Pd.") == "H. AGUS PERMANA WIJAYA, S.STP., M.Pd."
+    # (and behind a lone letter of its lettering: "N OH. AGUS")
+    assert name("N OH. AGUS PERMANA WIJAYA, S.STP., M.Pd.") == "H. AGUS PERMANA WIJAYA, S.STP., M.Pd."
     assert name("KH. Ahmad Fauzi, S.Ag.") == "KH. Ahmad Fauzi, S.Ag."
     assert name("Dr. Ir. Andi Nurfaidah, S.E.") == "Dr. Ir. Andi Nurfaidah, S.E."
+
+
+def test_a_mark_glued_to_the_posts_first_capital_goes():
+    """GIVEN a scanned block whose post the stamp's ring touched, read "> ‘Kepala Dinas
+    Tenaga Kerja," WHEN the signature is read THEN the post opens with its first word;
+    a post signed for another keeps its a.n."""
+    for read, post in (("> ‘Kepala Dinas Tenaga Kerja,", "Kepala Dinas Tenaga Kerja"),
+                       ("“Kepala Dinas Tenaga Kerja,", "Kepala Dinas Tenaga Kerja"),
+                       ("> a.n. Bupati Badung", "a.n. Bupati Badung")):
+        lines = [Line("Demikian kami sampaikan.", 1, 0.12, ocr=True),
+                 Line(read, 1, 0.55, ocr=True), Line("", ocr=True),
+                 Line("H. AGUS PERMANA WIJAYA, S.STP., M.Pd.", 1, 0.55, ocr=True),
+                 Line("NIP. 197401122004101002", 1, 0.55, ocr=True)]
+        assert signature(lines, 0)[0]["jabatan"] == post
 
 
 def test_a_posts_line_the_stamps_ring_was_read_before_is_still_the_post():
@@ -1001,6 +1018,13 @@ def test_a_kop_emblem_read_as_a_short_word_left_of_the_kop_is_skipped():
                  ("PERWAKILAN RAKYAT DAERAH", 0.32),
                  ("Jl. Letjen Suprapto No. 144, Garut Telepon (0262) 617438", 0.28))
     assert from_letterhead(lines)[0] == "Sekretariat Dewan Perwakilan Rakyat Daerah Kabupaten Garut"
+    # or read into the unit's line as a mark or two before it, the region's line also beside it
+    lines = scan(("PEMERINTAH KABUPATEN BADUNG", 0.36), ("SEX 1", 0.13), ("a: DINAS TENAGA KERJA", 0.14),
+                 ("- : Jl. Teuku Umar No. 137, Mangupura 38472", 0.13))
+    assert from_letterhead(lines)[0] == "Dinas Tenaga Kerja Kabupaten Badung"
+    lines = scan(("PEMERINTAH KABUPATEN BONE", 0.43), ("q", 0.93), ("|", 0.11), ("DINAS PENDIDIKAN :", 0.46),
+                 ("Jl. Kapten Tendean No. 184, Watampone 83855", 0.35))
+    assert from_letterhead(lines)[0] == "Dinas Pendidikan Kabupaten Bone"
 
 
 def test_a_rules_dash_read_as_a_quote_before_an_items_first_word_goes():
@@ -1108,3 +1132,45 @@ def test_a_question_overleaf_past_another_offices_foot_and_page_number():
         "Apakah honorarium narasumber dapat dibayarkan penuh?",
         "Bagaimana pertanggungjawaban biaya perjalanan dinas yang dibatalkan setelah tiket "
         "pesawat dibeli oleh pelaksana perjalanan dinas?"]
+
+
+def test_a_scanned_question_whose_number_was_lost_is_an_item_of_its_own():
+    """GIVEN a scanned list whose last item's number the scan lost: the item before asked and
+    ended in a short line, and the next paragraph, at the wrapped lines' column, opens a
+    sentence and asks (blind set, seed 21) WHEN the questions are read THEN it is an item of
+    its own, whole; an answer under a question there, that asks nothing, is no item; a second
+    question wrapped from a full line is its item's; a text PDF's lines are read as typed."""
+    def letter(*rows, ocr=True):
+        lines = [Line(t, 1, x, ocr=ocr, x1=x1) if t else Line("", ocr=ocr) for t, x, x1 in rows]
+        return parse(HEAD + lines, "scan" if ocr else "pdf").pertanyaan
+    intro = [("Bersama ini kami mohon penjelasan atas hal berikut:", 0.12, 0.85), ("", 0, 0)]
+    fifth = [("1. Apakah pendapatan jasa layanan BLUD dapat digunakan langsung untuk", 0.13, 0.86),
+             ("pembayaran insentif pegawai non-ASN?", 0.17, 0.52)]
+    lost = [("Terdapat piutang pasien umum yang telah berumur lebih dari 5 (lima) tahun.", 0.17, 0.86),
+            ("Bagaimana prosedur penghapusan piutang tersebut?", 0.17, 0.6)]
+    end = [("", 0, 0), ("Demikian disampaikan, atas perhatian diucapkan terima kasih.", 0.12, 0.8)]
+    assert letter(*intro, *fifth, *lost, *end) == [
+        "Apakah pendapatan jasa layanan BLUD dapat digunakan langsung untuk pembayaran insentif pegawai non-ASN?",
+        "Terdapat piutang pasien umum yang telah berumur lebih dari 5 (lima) tahun. "
+        "Bagaimana prosedur penghapusan piutang tersebut?"]
+    answer = [("Jawaban kami sampaikan dalam lampiran surat ini.", 0.17, 0.7)]
+    assert len(letter(*intro, *fifth, *answer, *end)) == 1
+    full = [fifth[0], ("pembayaran insentif pegawai non-ASN yang bertugas pada unit layanan?", 0.17, 0.87)]
+    assert len(letter(*intro, *full, *lost, *end)) == 1
+    assert len(letter(*intro, *fifth, *lost, *end, ocr=False)) == 1
+
+
+def test_a_nip_whose_label_and_birth_date_the_stamp_ate_still_places_the_block():
+    """GIVEN a scanned block whose NIP's label and birth date the stamp's ring covered, read
+    "NE229040615 200712 1 004" (blind set, seed 23) WHEN the signature is read
+    THEN the name and the post are found above it, and no NIP is made up of what is left;
+    a line of the body ending in numbers spaced otherwise is no NIP."""
+    lines = [Line("Demikian kami sampaikan.", 1, 0.12, ocr=True),
+             Line("Kepala Dinas", 1, 0.56, ocr=True), Line("Pendidikan Kabupaten Klaten,", 1, 0.56, ocr=True),
+             Line("", ocr=True), Line("BAMBANG SIREGAR SYAMSUDDIN, S.Kom.", 1, 0.56, ocr=True),
+             Line("NE229040615 200712 1 004", 1, 0.57, ocr=True)]
+    assert signature(lines, 0)[0] == {"nama": "BAMBANG SIREGAR SYAMSUDDIN, S.Kom.", "nip": None,
+                                      "jabatan": "Kepala Dinas Pendidikan Kabupaten Klaten"}
+    from pipeline.letter.signature import nip_match
+    for other in ("Jumlah pegawai 2007 12 1 004", "Rekening 1234 567890 1 234", "Telp. 0272 321045"):
+        assert nip_match(other) is None
