@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from pipeline.letter.lexicon import known
 from pipeline.letter.lines import Line
+from pipeline.letter.numerals import agreed
 
 LABEL_WORDS = {"nomor", "no", "sifat", "lampiran", "lamp", "hal", "perihal", "dari", "kepada",
                "tanggal", "tembusan", "yth"}
@@ -44,10 +45,11 @@ FIXES = [(re.compile(r"\bY\s?th\b\.?"), "Yth."), (re.compile(r"\bNIP\s*[.,:]\s*"
 
 
 def cleaned(text: str) -> str:
-    """A scanned line's text with OCR's usual misreadings set right (FIXES)."""
+    """A scanned line's text with OCR's usual misreadings set right (FIXES), and each number
+    written in digits and words as its words say (numerals)."""
     for rx, good in FIXES:
         text = rx.sub(good, text)
-    return text
+    return agreed(text)
 
 
 # the letters a scan confuses inside a word: l and i are one stroke apart, and "!" and "|" are

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.letter import body, copies, letterhead, marks, naskah
+from pipeline.letter import body, copies, letterhead, marks, naskah, numerals
 from pipeline.letter.dates import ROMAN, alone_date, find_date, place_date
 from pipeline.letter.lines import Line, joined
 from pipeline.letter.misreads import respelt
@@ -79,19 +79,15 @@ def _month_numeral(nomor: str, month: int) -> str:
     return "/".join(parts)
 
 
-SPELLED = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
-           "delapan": 8, "sembilan": 9, "sepuluh": 10}
-
-
 # the words a Lampiran's value is made of when it has no digit ("Satu berkas", "Terlampir")
-ENCLOSED = set(SPELLED) | {"berkas", "lembar", "eksemplar", "set", "buku", "bundel", "bendel",
+ENCLOSED = set(numerals.UNITS) | set(numerals.ONE_OF) | {"berkas", "lembar", "eksemplar", "set", "buku", "bundel", "bendel",
                            "map", "dokumen", "keping", "ada", "terlampir", "satu"}
 
 
 def _spelled(value: str) -> str:
     """Lampiran is written "2 (dua) lembar": the count in words decides a misread digit."""
-    m = re.match(r"^[^(]{0,6}\((\w+)\)\s*(.*)$", value)
-    n = SPELLED.get(m.group(1).lower()) if m else None
+    m = re.match(r"^[^(]{0,6}\(([A-Za-z]+(?: [a-z]+){0,3})\)\s*(.*)$", value)
+    n = numerals.value(m.group(1)) if m else None
     return f"{n} ({m.group(1)}) {m.group(2)}".strip() if n else value
 
 
