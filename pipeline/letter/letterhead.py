@@ -192,6 +192,9 @@ def post_agree(post: str, unit: str) -> str:
     def letters(t: str) -> str:
         return re.sub(r"[^a-z]", "", t.lower())
     title_read, title_want = (post[len(lead):].split() or [""])[0], want.split()[0]
+    # (the title as long as the kop's: the stamp may have joined the next word to it,
+    # "KepilarDinas")
+    title_read = title_read[:len(title_want) + 1]
     if difflib.SequenceMatcher(None, title_read.lower(), title_want.lower()).ratio() < 0.7:
         return post  # another post (a Sekretaris signing for the Kepala): not the head's
     read, kop = [letters(w) for w in post[len(lead):].split()], [letters(w) for w in want.split()]

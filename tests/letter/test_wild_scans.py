@@ -179,6 +179,12 @@ def test_a_post_under_a_stamp_is_read_as_the_kop_names_its_unit():
     assert post_agree("Pit. Kepala Badan Pengelolaan Keuangan dan Aset Daerah Kabupaten Banjr",
                       unit) == "Plt. Kepala " + unit
     assert post_agree("Camat Sidorejo", "Kecamatan Sidorejo") == "Camat Sidorejo"
+    # the stamp joined the title to the next word (blind set, seed 22); another post stays
+    dpmd = "Dinas Pemberdayaan Masyarakat dan Desa Kabupaten Sidoarjo"
+    assert post_agree("Plt. KepilarDinas Pemberdayaan Masyarakat dan Desa Kabupaten Sidoarjo",
+                      dpmd) == "Plt. Kepala " + dpmd
+    assert post_agree("SekretarisDinas Pemberdayaan Masyarakat dan Desa Kabupaten Sidoarjo",
+                      dpmd) == "SekretarisDinas Pemberdayaan Masyarakat dan Desa Kabupaten Sidoarjo"
     setda = "Sekretariat Daerah Kabupaten Toba"
     assert post_agree("Kepala Bagian Umum Sekretariat Daerah Kabupaten Toba", setda) == \
         "Kepala Bagian Umum Sekretariat Daerah Kabupaten Toba"
