@@ -47,8 +47,10 @@ setup: system-deps $(BIN)/paraf
 demo: setup
 	@$(BIN)/paraf demo --picture docs/screenshots/answer-letter.png
 
+# one test worker per core (pytest-xdist), each taking whole files, so a module's fixtures are
+# built once; every test makes its own ports, folders and database schema
 test: test-deps $(BIN)/paraf
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto --dist loadfile
 
 # pip-audit over requirements.lock (also part of `make test`); skipped, saying so, where the
 # vulnerability service cannot be reached. ADVISORY_DB=<git dir of pypa/advisory-database>

@@ -44,30 +44,26 @@ def run_demo(folder: Path) -> tuple[subprocess.CompletedProcess, float, set[str]
     """Run `paraf demo --keep FOLDER`; returns the run, its wall time and what it left in /tmp.
 
     As root, the demo gets a /tmp of its own (a private mount namespace over an empty folder),
-    so the before/after listing is exact although other programs use the real /tmp meanwhile.
-    Otherwise the real /tmp is listed before and after, and only names Paraf, Python's tempfile
-    or LibreOffice would choose count."""
+    so the listing is exact although other programs (the other test worker) use the real /tmp
+    meanwhile. Otherwise (a checkout under /tmp, no root) its TMPDIR is an empty folder of its
+    own, which Python's tempfile and LibreOffice write to, and that folder is listed."""
     OUT.mkdir(exist_ok=True)
     command = [sys.executable, "-m", "pipeline", "demo", "--keep", str(folder)]
     env = {k: v for k, v in os.environ.items() if k not in ("PARAF_SECRET", "PARAF_CONFIG")}
+    tmp = OUT / "demo-private-tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
     if _private_tmp_works():
-        tmp = OUT / "demo-private-tmp"
-        shutil.rmtree(tmp, ignore_errors=True)
-        tmp.mkdir(parents=True)
         command = ["unshare", "-m", "--propagation", "private", "sh", "-c",
                    'mount --bind "$0" /tmp && exec "$@"', str(tmp), *command]
-        before = set(os.listdir(tmp))
-        listing = lambda: set(os.listdir(tmp))                  # noqa: E731
     else:
-        before = set(os.listdir("/tmp"))
-        ours = re.compile(r"^(paraf|tmp|lu\w+\.tmp|OSL_PIPE|soffice|\.~lock)", re.I)
-        listing = lambda: {n for n in os.listdir("/tmp") if ours.match(n)} | before  # noqa
+        env["TMPDIR"] = str(tmp)
     started = time.monotonic()
     done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=300)
     seconds = time.monotonic() - started
     (OUT / "paraf-demo.log").write_text(f"{done.stdout}{done.stderr}\nwall time {seconds:.1f} s\n")
-    return done, seconds, listing() - before
+    return done, seconds, set(os.listdir(tmp))
 
 
 def mails(folder: Path) -> list:
