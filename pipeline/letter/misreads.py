@@ -38,9 +38,10 @@ FIXES = [(re.compile(r"\bY\s?th\b\.?"), "Yth."), (re.compile(r"\bNIP\s*[.,:]\s*"
          # a scan reads the comma as a dot
          (re.compile(r"(\bRp\s?\d{1,3}(?:\.\d{3})+)\.(\d{2})\b"), r"\1,\2"),
          # a civil servant's golongan, an eselon and an inspectorate's Wilayah are numbered in
-         # Roman numerals; a scan reads their I as l, 1, !, | or [ ("golongan Il", "eselon [il")
+         # Roman numerals; a scan reads their I as l, 1, !, | or [ ("golongan Il", "eselon [il"),
+         # or III's first two run together as an N ("eselon INI")
          (re.compile(r"\b((?:[Gg]olongan|GOLONGAN|[Ee]selon|ESELON|Wilayah|WILAYAH)\s+)"
-                     r"([Il1|!\[][Il1|!\[\]it]{0,2})(?=[\s,.;:/)?]|$)"),
+                     r"([Il1|!\[][Il1|!\[\]it]{0,2}|INI)(?=[\s,.;:/)?]|$)"),
           lambda m: m.group(1) + "I" * len(m.group(2)))]
 
 

@@ -124,11 +124,25 @@ def _nomor_more(value: str, piece: str, ocr: bool) -> str | None:
 
 def _scanned_label(text: str) -> str:
     """A scanned label row as typed: a speck before the label ("`: Sifat : Biasa`") dropped, and
-    a colon read as "1" or "l" before a capitalised value ("Hal 1 Permohonan ...") a colon."""
+    a colon read as "1" or "l" before a capitalised value ("Hal 1 Permohonan ...") a colon; a
+    Sifat whose first letters the scan lost ("fat : Penting") is the Sifat."""
     bare = re.sub(r"^\s*[^\w\s]{1,3}\s+(?=[A-Za-z])", "", text)
+    bare = re.sub(r"^\s*[Ss]?[iIl1]?fat(?=\s*[:;])", "Sifat", bare)
     m = LABEL.match(bare)
     text = bare if m and m.group(3) else text  # ("- Sifat kegiatan ..." is a body's bullet)
     return re.sub(r"^(\s*(?:sifat|hal|perihal)\b\.?\s+)[1lI|!](?=\s+[A-Z])", r"\1:", text, flags=re.I)
+
+
+# the Sifat's values: by security (Permendagri 1/2023: Sangat Rahasia, Rahasia, Terbatas, Biasa)
+# and by speed (Amat or Sangat Segera, Segera), and "Penting", which letters use too
+SIFAT = ("Biasa", "Penting", "Segera", "Sangat Segera", "Amat Segera", "Rahasia", "Sangat Rahasia",
+         "Terbatas")
+
+
+def _sifat(value: str) -> str:
+    """A scanned Sifat whose end the scan lost ("Penti"): the one value it is the beginning of."""
+    hits = [v for v in SIFAT if len(value) >= 3 and v.lower().startswith(value.lower())]
+    return hits[0] if len(hits) == 1 else value
 
 
 def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
@@ -229,7 +243,7 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
             # dot; and no number holds a "!": beside a digit it is a 1 ("B-195!/Dishub")
             value = re.sub(r"(?<=\d)!|!(?=\d)", "1", re.sub(r"(?<=\d),(?=\d)", ".", value))
         if key == "sifat" and lines[i].ocr:  # a speck before it, read as "1" or "|"
-            value = re.sub(r"^(?:[^A-Za-z\s]+\s+)+", "", value)
+            value = _sifat(re.sub(r"^(?:[^A-Za-z\s]+\s+)+", "", value))
         if value:
             setattr(r, key, value)
             r.provenance[key] = _prov(lines[i], conf)

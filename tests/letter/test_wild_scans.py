@@ -531,6 +531,9 @@ def test_roman_numbers_a_scan_misreads_in_a_golongan_an_eselon_and_a_wilayah():
     eselon IV, stay."""
     assert cleaned("menguasai rumah dinas golongan Il") == "menguasai rumah dinas golongan II"
     assert cleaned("Apakah pejabat eselon [il dapat") == "Apakah pejabat eselon III dapat"
+    # (III's first two I run together read as N; "eselon ini", "this echelon", stays)
+    assert cleaned("Apakah pejabat eselon INI dapat") == "Apakah pejabat eselon III dapat"
+    assert cleaned("pada eselon ini dapat") == "pada eselon ini dapat"
     assert cleaned("Inspektur Pembantu Wilayah It Inspektorat") == "Inspektur Pembantu Wilayah II Inspektorat"
     assert cleaned("Wilayah lil Inspektorat") == "Wilayah III Inspektorat"
     for kept in ("Pasal 1 ayat (2)", "pejabat eselon IV", "golongan III/b", "Wilayah II."):
@@ -1180,3 +1183,18 @@ def test_a_nip_whose_label_and_birth_date_the_stamp_ate_still_places_the_block()
     from pipeline.letter.signature import nip_match
     for other in ("Jumlah pegawai 2007 12 1 004", "Rekening 1234 567890 1 234", "Telp. 0272 321045"):
         assert nip_match(other) is None
+
+
+def test_a_scanned_sifat_cut_short_is_the_value_it_begins():
+    """GIVEN scanned heading rows whose Sifat the scan cut short, at its start ("fat : Penti")
+    or its end ("Sifat : Sangat Seg") WHEN the letter is read THEN the Sifat is the one value
+    of Permendagri 1/2023's (and "Penting") it begins; a beginning several share stays."""
+    def sifat(row: str) -> str | None:
+        lines = scan(("PEMERINTAH KABUPATEN BANDUNG", 0.36), ("SEKRETARIAT DAERAH", 0.41), ("", 0),
+                     ("Nomor : 000.9.3/021/Bag.Hk/2024", 0.14), (row, 0.15),
+                     ("Hal : Permohonan Konsultasi", 0.14), ("", 0), ("Yth. Inspektur Kabupaten Bandung", 0.14))
+        return parse(lines, "scan").sifat
+    assert sifat("fat : Penti") == "Penting"
+    assert sifat("Sifat : Sangat Seg") == "Sangat Segera"
+    assert sifat("Sifat : S") == "S"
+    assert sifat("Sifat : Biasa") == "Biasa"
