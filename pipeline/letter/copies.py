@@ -61,7 +61,7 @@ def tembusan(lines: list[Line], start: int) -> tuple[list[str], Line | None]:
                     continue
                 t = re.sub(r"^[^A-Za-z]{1,12}(?=[A-Z])", "", t)
             t = re.sub(r"^(kepada\s+)?(yth\.?|y[a-z]{1,2}\.)\s*", "", t, flags=re.I)  # OCR: "Yin."
-            t = re.sub(r"\s+", " ", t).strip().rstrip(";:,.").strip()
+            t = re.sub(r"\s+", " ", t).strip().rstrip(";:,. ")  # ("laporan): ," a speck after it)
             if t:
                 out.append(t)
         return out, lines[i]

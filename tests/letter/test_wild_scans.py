@@ -136,13 +136,15 @@ def test_scan_misreadings_of_small_marks_in_the_heading_and_the_tembusan():
                   ("Pit. Kepala Badan Pengelolaan Keuangan", 0.52), ("dan Aset Daerah,", 0.52), ("", 0),
                   ("DEDI GINTING, S.E.", 0.52), ("NIP. 197512292000021012", 0.52), ("", 0),
                   ("Tembusan:", 0.14), ("5 Gubernur Sulawesi Selatan sebagai laporan", 0.14), ("q", 0.14),
-                  ("2. Sekretaris Daerah Provinsi Sulawesi Selatan", 0.14))
+                  ("2. Sekretaris Daerah Provinsi Sulawesi Selatan", 0.14),
+                  ("3. Inspektur Provinsi Sulawesi Selatan (sebagai laporan): ,", 0.14))
     got = parse(lines, "scan")
     assert got.lampiran is None
     assert got.pengirim == "Badan Pengelolaan Keuangan dan Aset Daerah Provinsi Sulawesi Selatan"
     assert got.penandatangan["jabatan"] == "Plt. Kepala Badan Pengelolaan Keuangan dan Aset Daerah"
     assert got.tembusan == ["Gubernur Sulawesi Selatan sebagai laporan",
-                            "Sekretaris Daerah Provinsi Sulawesi Selatan"]
+                            "Sekretaris Daerah Provinsi Sulawesi Selatan",
+                            "Inspektur Provinsi Sulawesi Selatan (sebagai laporan)"]
 
 
 def test_a_list_number_on_a_line_of_its_own():
