@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.letter import body, copies, letterhead, marks, naskah, numerals
-from pipeline.letter.dates import ROMAN, alone_date, find_date, place_date
+from pipeline.letter import body, copies, letterhead, marks, naskah, nomor, numerals
+from pipeline.letter.dates import alone_date, find_date, place_date
 from pipeline.letter.lines import Line, joined
 from pipeline.letter.misreads import respelt
 from pipeline.letter.model import LetterReading
@@ -17,7 +17,6 @@ KEYS = {"nomor": "nomor", "no": "nomor", "sifat": "sifat", "lampiran": "lampiran
 YTH = re.compile(r"\bYth\b\.?\s*:?\s*(.*)$", re.I)
 DI = re.compile(r"^\s*di\b\s*[-:.]?", re.I)
 HONORIFIC = re.compile(r"^(bapak|ibu|bapak/ibu|sdr\.?|saudara)\s+", re.I)
-YEAR_END = re.compile(r"(19|20)\d{2}$")
 # any other "Label :" row of a heading block (Nota Dinas: Dari, Tembusan, Tanggal)
 FIELD = re.compile(r"^\s*(dari|tembusan|tanggal|kepada)\s*:", re.I)
 STREET = re.compile(r"^\s*(jalan|jl\.?)\s", re.I)
@@ -41,44 +40,6 @@ def _cut_date(value: str) -> str:
     return value[:m.start()] if m and find_date(value[m.start():]) else value
 
 
-def _roman(nomor: str) -> str:
-    """OCR reads the month numeral "II" in 800/106/Setwan/II/2026 as "I1", "Il", "!1" or "11".
-
-    A part after the unit's code (letters) and before the year is the Roman month."""
-    parts = nomor.split("/")
-    for k, p in enumerate(parts):
-        month_slot = 0 < k == len(parts) - 2 and re.search(r"[A-Za-z]", parts[k - 1]) \
-            and re.fullmatch(r"(19|20)\d{2}", parts[-1])
-        if re.fullmatch(r"[IVX1l|!]{1,4}", p) and (re.search(r"[IVX]", p) or month_slot) or (
-                month_slot and re.fullmatch(r"[IVXL1l|!]{1,4}", p)):  # no month has an L
-            parts[k] = re.sub(r"[1lL|!]", "I", p)
-    return "/".join(parts)
-
-
-def _year_apart(nomor: str, year: str) -> str:
-    """A scanned number whose last slash, before the year, was read as a 1 or an l glued to
-    the part before it ("518/1327/232.712026" dated 2026): a naskah dinas number ends with
-    its year after a slash, the year the letter is dated. (Not an I: "XI2026" lost its slash
-    after the Roman month.)"""
-    return re.sub(rf"(?<=[\w.])[1l|]{year}$", "/" + year, nomor) if "/" in nomor and \
-        not nomor.endswith("/" + year) else nomor
-
-
-def _month_numeral(nomor: str, month: int) -> str:
-    """A scanned number's part before the year read "1" or "11" where the letter's own month
-    is I or II in Roman numerals ("400.7/726/1/2024" dated January): OCR reads a Roman I as a
-    1. Numbers are given in the month the letter is dated, and offices write that month in
-    Roman numerals (an Arabic month is most often zero-padded, "01"); an "11" in November
-    stays, as the date does not make it II."""
-    parts, roman = nomor.split("/"), ROMAN[month - 1]
-    # (code/serial/month/year at least: in "800/11/2026" the 11 is the serial)
-    if len(parts) >= 4 and re.fullmatch(r"[\d.-]+", parts[-3]) and re.fullmatch(r"(19|20)\d{2}", parts[-1]) \
-            and set(roman) == {"I"} \
-            and re.fullmatch(r"[1lI|!]{1,3}", parts[-2]) and len(parts[-2]) == len(roman):
-        parts[-2] = roman
-    return "/".join(parts)
-
-
 # the words a Lampiran's value is made of when it has no digit ("Satu berkas", "Terlampir")
 ENCLOSED = set(numerals.UNITS) | set(numerals.ONE_OF) | {"berkas", "lembar", "eksemplar", "set", "buku", "bundel", "bendel",
                            "map", "dokumen", "keping", "ada", "terlampir", "satu"}
@@ -100,26 +61,6 @@ def _date_column(ln: Line, label: Line) -> bool:
     letter's date at the top right, beside the Nomor row, so it is not more of the number."""
     return ln.x0 is not None and label.x0 is not None and ln.x0 > label.x0 + 0.3 \
         and bool(place_date(ln.text) or alone_date(ln.text) or re.match(r"^[A-Z][a-z]+,\s*\d", ln.text))
-
-
-def _nomor_more(value: str, piece: str, ocr: bool) -> str | None:
-    """`value` with `piece`, the next line of a number wrapped in a narrow cell, or None.
-
-    A naskah dinas number is code/sequence[/unit][/month]/year, so a wrapped line carries a
-    "/" part, or the rest of a part cut at the cell's edge, or the year's last digits
-    ("…/20" + "26"). On a scan a "/" before the year is often read as "1" ("12026")."""
-    if not piece or " " in piece or YEAR_END.search(value):
-        return None
-    if "/" in piece or (value.endswith("/") and piece.isalnum()):
-        # the parts are digits or a unit's letters, always between slashes
-        glue = "/" if value[-1:].isdigit() and piece[:1].isalpha() else ""
-        return value + glue + piece
-    if piece.isdigit() and YEAR_END.search(value + piece) and len(piece) <= 3 \
-            and re.search(r"/(19|20)?\d{0,2}$", value):
-        return value + piece
-    if ocr and re.fullmatch(r"[1lI|](19|20)\d{2}", piece) and not value.endswith("/"):
-        return f"{value}/{piece[1:]}"
-    return None
 
 
 def _scanned_label(text: str) -> str:
@@ -165,14 +106,14 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
         if key == "nomor":
             value = re.sub(r"\s*([/\-.])\s*", r"\1", value)
             if lines[i].ocr:
-                value = _roman(re.sub(r"^[^0-9A-Za-z]+", "", value.replace(" ", "")))
+                value = nomor.roman_month(re.sub(r"^[^0-9A-Za-z]+", "", value.replace(" ", "")))
                 # a classification code has three digits ("800.1.2"), and "B-" opens a number:
                 # a "1" before them is the label's colon, misread
                 value = re.sub(r"^[1lI|](?=\d{3}[./]|B-)", "", value)
             value = value.split(" ")[0].rstrip(".,;:")
             if not re.search(r"\d", value):
                 continue
-        if key in ("hal", "lampiran", "sifat") or (key == "nomor" and not YEAR_END.search(value)):
+        if key in ("hal", "lampiran", "sifat") or (key == "nomor" and not nomor.YEAR_END.search(value)):
             # a value wraps in its own column (a narrow table cell, a long Hal): the lines
             # below it, indented past the labels, up to the next label or the addressee
             beside = None  # where a column beside the block (the date, Kepada) starts
@@ -183,11 +124,11 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
                     break  # from the block's column well into the other's: the body, under both
                 if key == "nomor" and _date_column(nxt, lines[i]):
                     continue  # the letter's date at the right of the Nomor row, read between
-                more = _nomor_more(value, piece, nxt.ocr) if key == "nomor" and (
+                more = nomor.wrapped(value, piece, nxt.ocr) if key == "nomor" and (
                     nxt.x0 is None or lines[i].x0 is None or nxt.x0 > lines[i].x0 + 0.02) else None
                 if more:
                     value = more  # the rest of a number wrapped in its cell
-                    if YEAR_END.search(value):
+                    if nomor.YEAR_END.search(value):
                         break
                     continue
                 if nxt.x0 is not None and lines[i].vx is not None and nxt.x0 > lines[i].vx + 0.08 \
@@ -219,7 +160,7 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
                     if " " in piece or not ("/" in piece or (value.endswith("/") and piece.isalnum())):
                         break
                     value += nxt.text.strip()
-                    if YEAR_END.search(value):
+                    if nomor.YEAR_END.search(value):
                         break
                     continue
                 value = joined(value, nxt.text)
@@ -238,7 +179,7 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
             continue
         value = _fold(value).rstrip(";,")
         if key == "nomor" and lines[i].ocr:
-            value = _roman(value)  # again, now that a wrapped number is whole
+            value = nomor.roman_month(value)  # again, now that a wrapped number is whole
             # a classification code's parts are joined by dots (600.1.1): a comma is a misread
             # dot; and no number holds a "!": beside a digit it is a 1 ("B-195!/Dishub")
             value = re.sub(r"(?<=\d)!|!(?=\d)", "1", re.sub(r"(?<=\d),(?=\d)", ".", value))
@@ -374,7 +315,7 @@ def _parse(lines: list[Line], fmt: str, opd_names: list[str] | None) -> LetterRe
         r.provenance["tembusan"] = _prov(tln, 0.95)
     _tanggal(lines[:head_end] + lines[end:], r)
     if r.nomor and r.tanggal and r.provenance.get("nomor", {}).get("ocr"):
-        r.nomor = _year_apart(_month_numeral(r.nomor, int(r.tanggal[5:7])), r.tanggal[:4])
+        r.nomor = nomor.year_apart(nomor.month_numeral(r.nomor, int(r.tanggal[5:7])), r.tanggal[:4])
     kop = letterhead.from_letterhead(lines)
     if kop:
         name, kln = kop
