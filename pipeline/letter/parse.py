@@ -214,6 +214,9 @@ def _tujuan(lines: list[Line], start: int, end: int) -> tuple[str | None, Line |
                 break
             if ln.x0 is not None and lines[i].x0 is not None and ln.x0 < lines[i].x0 - 0.03:
                 break
+            if ln.ocr and not re.search(r"[A-Za-z]", ln.text):
+                j += 1  # a speck beside the addressee's column (".1"): no part of it
+                continue
             if parts and ln.ocr and re.fullmatch(r"[A-Z]", parts[-1]) and ln.text.strip()[:1].islower():
                 parts[-1] += ln.text.strip()  # a word OCR cut after its capital ("D" / "enpasar")
             else:
@@ -224,6 +227,8 @@ def _tujuan(lines: list[Line], start: int, end: int) -> tuple[str | None, Line |
             if j < end and not lines[j].blank and len(lines[j].text.split()) <= 3:
                 j += 1
                 break
+        if len(parts) > 1 and lines[i].ocr and re.fullmatch(r"[A-Z]", parts[-1]):
+            parts.pop()  # a lone capital no word went on from: a speck too
         text = HONORIFIC.sub("", _fold(" ".join(parts))).rstrip(",")
         return text or None, lines[i], j
     return None, None, start

@@ -1200,3 +1200,18 @@ def test_a_scanned_sifat_cut_short_is_the_value_it_begins():
     assert sifat("Sifat : Sangat Seg") == "Sangat Segera"
     assert sifat("Sifat : S") == "S"
     assert sifat("Sifat : Biasa") == "Biasa"
+
+
+def test_specks_in_the_scanned_addressees_column_are_no_part_of_it():
+    """GIVEN a phone photo's addressee column with specks read under its last line (".1", and
+    a lone "D" no word goes on from) WHEN the letter is read THEN the addressee is as printed;
+    a word OCR cut after its capital ("D" / "enpasar") is still joined."""
+    def tujuan(*rows):
+        lines = scan(("PEMERINTAH KOTA PEKANBARU", 0.47), ("DINAS PENDIDIKAN", 0.5), ("", 0),
+                     ("Nomor : B/316/400.3/Disdik/2025", 0.22), ("Sifat : Biasa", 0.22),
+                     ("Hal : Konsultasi Pengadaan", 0.22), ("Kepada", 0.61), *rows,
+                     ("Jalan Diponegoro No. 18", 0.61), ("", 0), ("Dengan hormat,", 0.14))
+        return parse(lines, "scan").tujuan
+    assert tujuan(("Yth. Inspektur Daerah Kota Pekanbaru", 0.61), ("D", 0.65), (".1", 0.74)) == \
+        "Inspektur Daerah Kota Pekanbaru"
+    assert tujuan(("Yth. Inspektur Kota", 0.61), ("D", 0.61), ("enpasar", 0.62)) == "Inspektur Kota Denpasar"
