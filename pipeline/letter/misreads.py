@@ -56,7 +56,8 @@ def cleaned(text: str) -> str:
 # the letters a scan confuses inside a word: l and i are one stroke apart, and "!" and "|" are
 # an l or an i with a speck ("Pegawa!", "teriambat"); a "!" may also be a speck after a whole
 # word ("Operasional!"): no naskah dinas writes an exclamation mark
-CONFUSED = {"l": ["i"], "i": ["l"], "!": ["l", "i", ""], "|": ["l"]}
+CONFUSED = {"l": ["i"], "i": ["l"], "!": ["l", "i", ""], "|": ["l"], "e": ["o"], "o": ["e"]}
+LONG = 8  # letters
 WORD = re.compile(r"(?<![\w!|])[A-Za-z!|]{3,}(?![\w!|])")
 SPLIT = re.compile(r"(?<![\w.])([A-HJ-UWYZ]) ([a-z]{3,})\b")  # (I, V, X: Roman numerals)
 
@@ -78,6 +79,11 @@ def respelt(lines: list[Line]) -> list[Line]:
         other, c = word[:k] + good + word[k + 1:], word[k]
         if c in "!|":  # a mark in a word is surely misread
             return fit(other, False)
+        if c in "eo":  # a round letter's bar lost or smudged in: taken only for a root word as
+            # it stands, and in a capitalised word only a long one, which few places' names
+            # are one such letter off ("Kensultasi"; "Ambon" is no misread "amben")
+            f = fit(other, False)
+            return f if f >= 2 and (word[0].islower() or len(word) >= LONG) else 0
         if not other.isalpha() or word[0].isupper() and not counts[other.lower()]:
             return 0  # a capitalised word may be a name: only the letter's own spelling sets
             # its l or i right ("Jawa" and "Bali" are no misreadings of "lawa" and "ball")

@@ -55,3 +55,16 @@ def test_a_word_cut_after_its_capital_is_whole_and_a_class_letter_stays():
         "Kepala Inspektorat Kota Denpasar", "Badan Pengelolaan Keuangan dan Aset Daerah", "Bidang Aset",
         "rumah dinas Blok C nomor 5", "Tipe A dengan fasilitas", "golongan I dan II",
         "Apakah rumah sakit kelas A dan B wajib menyusun RBA?", "kelas B oleh dinas"]
+
+
+def test_an_e_read_for_an_o_and_back_is_set_right_for_a_root_word_only():
+    """GIVEN scanned lines where tesseract read an o as e or an e as o ("Kensultasi",
+    "honerarium", "nomer") WHEN they are respelt THEN each is the root word; a place's or a
+    person's name one such letter off a root word stays ("Ambon" is no "amben", "Lebong" no
+    "lebang"), as does a short capitalised word."""
+    assert texts("Perihal : Kensultasi Permasalahan Honorarium",
+                 "pembayaran honerarium narasumber", "rekomendasi nomer 5") == [
+        "Perihal : Konsultasi Permasalahan Honorarium", "pembayaran honorarium narasumber",
+        "rekomendasi nomor 5"]
+    kept = ["Kota Ambon dan Kabupaten Lebong", "Bapak Susilo di Tenggarong", "Bagindo Muaro Togar"]
+    assert texts(*kept) == kept
