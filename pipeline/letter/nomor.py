@@ -38,14 +38,25 @@ def month_numeral(nomor: str, month: int) -> str:
     is I or II in Roman numerals ("400.7/726/1/2024" dated January): OCR reads a Roman I as a
     1. Numbers are given in the month the letter is dated, and offices write that month in
     Roman numerals (an Arabic month is most often zero-padded, "01"); an "11" in November
-    stays, as the date does not make it II."""
+    stays, as the date does not make it II. A Roman month an I off the date's is the date's."""
     parts, roman = nomor.split("/"), ROMAN[month - 1]
     # (code/serial/month/year at least: in "800/11/2026" the 11 is the serial)
     if len(parts) >= 4 and re.fullmatch(r"[\d.-]+", parts[-3]) and re.fullmatch(r"(19|20)\d{2}", parts[-1]) \
             and set(roman) == {"I"} \
             and re.fullmatch(r"[1lI|!]{1,3}", parts[-2]) and len(parts[-2]) == len(roman):
         parts[-2] = roman
+    # a Roman month one I off the date's ("VII" dated August): a scan lost an I between its
+    # neighbours, or read a speck as one
+    if len(parts) >= 3 and re.fullmatch(r"(19|20)\d{2}", parts[-1]) \
+            and re.fullmatch(r"[IVX]{1,4}", parts[-2]) and _one_i_apart(parts[-2], roman):
+        parts[-2] = roman
     return "/".join(parts)
+
+
+def _one_i_apart(a: str, b: str) -> bool:
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return len(longer) == len(shorter) + 1 and any(
+        longer[:k] + longer[k + 1:] == shorter for k, c in enumerate(longer) if c == "I")
 
 
 def wrapped(value: str, piece: str, ocr: bool) -> str | None:

@@ -501,6 +501,13 @@ def test_a_scanned_numbers_roman_month_read_as_digits_agrees_with_the_date():
     assert nomor("B-948/SatpolPP/300.1/11/2026", "2 Februari 2026") == "B-948/SatpolPP/300.1/II/2026"
     assert nomor("000.9/617/111/2025", "4 Maret 2025") == "000.9/617/III/2025"
     assert nomor("000.9/617/11/2025", "4 November 2025") == "000.9/617/11/2025"
+    # a Roman month an I off the date's: one lost between its neighbours, or a speck read as
+    # one; another month, or one a serial's place, stays
+    assert nomor("900.1.3/835/Kec.Sdr/VII/2025", "4 Agustus 2025") == "900.1.3/835/Kec.Sdr/VIII/2025"
+    assert nomor("800.1.2/1119/Pemeri/VI/2025", "14 Juli 2025") == "800.1.2/1119/Pemeri/VII/2025"
+    assert nomor("800/47/Setda/IIII/2025", "3 Maret 2025") == "800/47/Setda/III/2025"
+    assert nomor("800/47/Setda/V/2025", "3 Maret 2025") == "800/47/Setda/V/2025"
+    assert nomor("800/47/Setda/IX/2025", "3 Agustus 2025") == "800/47/Setda/IX/2025"
     typed = [Line(ln.text, ln.page, ln.x0, x1=ln.x1) for ln in _heading("400.7/726/1/2024", "Biasa", "-",
                                                                       "5 Januari 2024")]
     assert parse(typed, "pdf").nomor == "400.7/726/1/2024"
