@@ -23,6 +23,8 @@ FIXES = [(re.compile(r"\bY\s?th\b\.?"), "Yth."), (re.compile(r"\bNIP\s*[.,:]\s*"
          # line's end ("Dinas Kesehatan _" above the unit's second line)
          (re.compile(r"(?<=\S) [\u2014\u201c\u201d\u00a3\u00ab\u00bb|_~\u00b0\u2022*]+[.,]?(?= \S|$)"), ""),
          (re.compile(r"^[_~]+[.,]? (?=\S)"), ""),  # at its start (a bullet there may be print)
+         # an "=" alone at a line's end (inside a line it may be a sum's: "2 x Rp5.000 = Rp10.000")
+         (re.compile(r"(?<=[\w.)]) =+$"), ""),
          # a rule's dash read as an opening quote glued to an item's first word, never closed
          (re.compile(r"^(\d{1,2}[.)] )[\u201c\u2018]+(?=[A-Z][a-z])(?!.*[\u201d\u2019\"'])"), r"\1"),
          # a speck read as "q" (no Indonesian word is a lone q), or as a colon between two
