@@ -57,8 +57,10 @@ def cleaned(text: str) -> str:
 
 # the letters a scan confuses inside a word: l and i are one stroke apart, and "!" and "|" are
 # an l or an i with a speck ("Pegawa!", "teriambat"); a "!" may also be a speck after a whole
-# word ("Operasional!"): no naskah dinas writes an exclamation mark
-CONFUSED = {"l": ["i"], "i": ["l"], "!": ["l", "i", ""], "|": ["l"], "e": ["o"], "o": ["e"]}
+# word ("Operasional!"): no naskah dinas writes an exclamation mark; e and o differ by a bar,
+# and an m's arches parted read "rn"
+CONFUSED = {"l": ["i"], "i": ["l"], "!": ["l", "i", ""], "|": ["l"], "e": ["o"], "o": ["e"],
+            "rn": ["m"]}
 LONG = 8  # letters
 WORD = re.compile(r"(?<![\w!|])[A-Za-z!|]{3,}(?![\w!|])")
 SPLIT = re.compile(r"(?<![\w.])([A-HJ-UWYZ]) ([a-z]{3,})\b")  # (I, V, X: Roman numerals)
@@ -76,14 +78,15 @@ def respelt(lines: list[Line]) -> list[Line]:
         low = word.lower()
         return 0 if not word.isalpha() else 3 if counts[low] > own else known(low)
 
-    def fits(word: str, k: int, good: str) -> int:
-        """How well WORD with its letter K read as GOOD stands; 0 where that is not taken."""
-        other, c = word[:k] + good + word[k + 1:], word[k]
+    def fits(word: str, k: int, c: str, good: str) -> int:
+        """How well WORD with its letters C at K read as GOOD stands; 0 where not taken."""
+        other = word[:k] + good + word[k + len(c):]
         if c in "!|":  # a mark in a word is surely misread
             return fit(other, False)
-        if c in "eo":  # a round letter's bar lost or smudged in: taken only for a root word as
-            # it stands, and in a capitalised word only a long one, which few places' names
-            # are one such letter off ("Kensultasi"; "Ambon" is no misread "amben")
+        if c in ("e", "o", "rn"):  # a round letter's bar lost or smudged in, an m's arches
+            # parted: taken only for a root word as it stands, and in a capitalised word only
+            # a long one, which few places' names are one such letter off ("Kensultasi",
+            # "Bagairnana"; "Ambon" is no misread "amben")
             f = fit(other, False)
             return f if f >= 2 and (word[0].islower() or len(word) >= LONG) else 0
         if not other.isalpha() or word[0].isupper() and not counts[other.lower()]:
@@ -98,8 +101,9 @@ def respelt(lines: list[Line]) -> list[Line]:
         word = m.group(0)
         if fit(word, True) or re.search(r"[A-Z]", word[1:]) or not re.search(r"[aeiouAEIOU]", word):
             return word
-        scored = [(fits(word, k, good), word[:k] + good + word[k + 1:])
-                  for k, c in enumerate(word) for good in CONFUSED.get(c, [])]
+        scored = [(fits(word, k, c, good), word[:k] + good + word[k + len(c):])
+                  for k in range(len(word)) for c, goods in CONFUSED.items()
+                  if word.startswith(c, k) for good in goods]
         best = max(scored, default=(0, word))
         return best[1] if best[0] else word
 

@@ -59,12 +59,16 @@ def test_a_word_cut_after_its_capital_is_whole_and_a_class_letter_stays():
 
 def test_an_e_read_for_an_o_and_back_is_set_right_for_a_root_word_only():
     """GIVEN scanned lines where tesseract read an o as e or an e as o ("Kensultasi",
-    "honerarium", "nomer") WHEN they are respelt THEN each is the root word; a place's or a
+    "honerarium", "nomer"), or an m as "rn" ("Bagairnana") WHEN they are respelt THEN each is the root word; a place's or a
     person's name one such letter off a root word stays ("Ambon" is no "amben", "Lebong" no
     "lebang"), as does a short capitalised word."""
     assert texts("Perihal : Kensultasi Permasalahan Honorarium",
                  "pembayaran honerarium narasumber", "rekomendasi nomer 5") == [
         "Perihal : Konsultasi Permasalahan Honorarium", "pembayaran honorarium narasumber",
         "rekomendasi nomor 5"]
-    kept = ["Kota Ambon dan Kabupaten Lebong", "Bapak Susilo di Tenggarong", "Bagindo Muaro Togar"]
+    # (so too an m read "rn": "Bagairnana", "sernua"; "pernah" and "modern" are words)
+    assert texts("1. Bagairnana tata cara pencatatan sernua aset", "pernah internal modern") == [
+        "1. Bagaimana tata cara pencatatan semua aset", "pernah internal modern"]
+    kept = ["Kota Ambon dan Kabupaten Lebong", "Bapak Susilo di Tenggarong", "Bagindo Muaro Togar",
+            "Kota Sarnarinda"]
     assert texts(*kept) == kept
