@@ -34,7 +34,8 @@ FIXES = [(re.compile(r"\bY\s?th\b\.?"), "Yth."), (re.compile(r"\bNIP\s*[.,:]\s*"
           lambda m: m.group(0) if m.group(1).lower() in LABEL_WORDS else m.group(1)),
          # "Plt." (pelaksana tugas, an acting official) with its l read as i: no word is "Pit."
          (re.compile(r"\bPit\.(?=[\s),]|$)"), "Plt."),
-         (re.compile(r"(?<= )\.(?=[A-Z][a-z])"), ""),  # a speck before a word: "dan .Kota Magelang"
+         # a speck before a word: "dan .Kota Magelang", or at a line's start, ".Ruang"
+         (re.compile(r"(?:(?<= )|^)\.(?=[A-Z][a-z])"), ""),
          (re.compile(r"(?<=[A-Z]) (?=[A-Z],)"), ""),  # "PRASETY O," -> "PRASETYO,"
          # rupiah are written "Rp200.000.000,00" (dots between thousands, a decimal comma):
          # a scan reads the comma as a dot

@@ -542,6 +542,10 @@ def test_roman_numbers_a_scan_misreads_in_a_golongan_an_eselon_and_a_wilayah():
     assert cleaned("Apakah pejabat eselon [il dapat") == "Apakah pejabat eselon III dapat"
     # (III's first two I run together read as N; "eselon ini", "this echelon", stays)
     assert cleaned("Apakah pejabat eselon INI dapat") == "Apakah pejabat eselon III dapat"
+    # a dot before a word's capital, in a line or at its start, is a speck
+    assert cleaned("Dinas Pekerjaan Umum dan .Kota Magelang") == "Dinas Pekerjaan Umum dan Kota Magelang"
+    assert cleaned(".Ruang") == "Ruang"
+    assert cleaned("Rp5.000.Kepada") == "Rp5.000.Kepada"
     # an "=" alone at a line's end is a speck; inside a line it may be a sum's
     assert cleaned("Lampiran : 1 (satu) bendel =") == "Lampiran : 1 (satu) bendel"
     assert cleaned("sebesar 2 x Rp5.000 = Rp10.000") == "sebesar 2 x Rp5.000 = Rp10.000"
