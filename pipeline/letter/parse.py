@@ -229,7 +229,8 @@ def _tujuan(lines: list[Line], start: int, end: int) -> tuple[str | None, Line |
                 break
         if len(parts) > 1 and lines[i].ocr and re.fullmatch(r"[A-Z]", parts[-1]):
             parts.pop()  # a lone capital no word went on from: a speck too
-        text = HONORIFIC.sub("", _fold(" ".join(parts))).rstrip(",")
+        # (a mark before it is a speck or a dash read off the scan: ", Bapak Inspektur")
+        text = HONORIFIC.sub("", re.sub(r"^[^\w(]+", "", _fold(" ".join(parts)))).rstrip(",")
         return text or None, lines[i], j
     return None, None, start
 

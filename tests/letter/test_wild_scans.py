@@ -1229,3 +1229,5 @@ def test_specks_in_the_scanned_addressees_column_are_no_part_of_it():
     assert tujuan(("Yth. Inspektur Daerah Kota Pekanbaru", 0.61), ("D", 0.65), (".1", 0.74)) == \
         "Inspektur Daerah Kota Pekanbaru"
     assert tujuan(("Yth. Inspektur Kota", 0.61), ("D", 0.61), ("enpasar", 0.62)) == "Inspektur Kota Denpasar"
+    assert tujuan(("Yth. , Bapak Inspektur Daerah Kota Pekanbaru", 0.61)) == "Inspektur Daerah Kota Pekanbaru"
+    assert tujuan(("Yth. - Inspektur Daerah Kota Pekanbaru", 0.61)) == "Inspektur Daerah Kota Pekanbaru"
