@@ -163,7 +163,7 @@ def _items(lines: list[Line], start: int, end: int) -> list[tuple[Line | None, l
             # lowercase, or at its wrapped lines' column; a paragraph of its own is no more of it)
             gap = not (ITEM.match(ln.text) or ln.text[:1].islower() or _at_column(ln, last, head))
         m = ITEM.match(ln.text) or _ocr_item(ln, kind, number, cur, gap, table)
-        lost = not m and cur and not gap and _numberless(lines, i, end, cur, last, head)
+        lost = not m and cur and not gap and _numberless(lines, i, end, cur, last, head, number)
         m = m or lost
         if m:
             k = "a" if m.group(3) else "1"
@@ -315,22 +315,23 @@ def _ocr_item(ln: Line, kind: str | None, number: str | None, cur: list[tuple[st
 
 
 def _numberless(lines: list[Line], i: int, end: int, cur: list[tuple[str, Line]],
-                last: Line | None, head: Line) -> re.Match | None:
-    """Line I as the next item of a scanned list of questions whose number the scan lost: the
-    item before asked and ended its paragraph there (its last line short, at the wrapped
-    column), and line I opens a sentence at that column, a paragraph that asks too. (A
-    paragraph there that does not ask, an answer under its question, is the item's aside.)"""
+                last: Line | None, head: Line, number: str | None) -> re.Match | None:
+    """Line I as the next item (after NUMBER) of a scanned list of questions whose number the
+    scan lost: the item before asked and ended its paragraph there (its last line short, at
+    the wrapped column), and line I opens a sentence at that column, a paragraph that ends
+    asking. (A paragraph there that ends otherwise, an answer under its question, is the item's
+    aside, though it says "berapa pun" or "kapan".)"""
     ln = lines[i]
-    if not (ln.ocr and ln.text[:1].isupper() and cur[-1][0].rstrip().endswith("?")
+    if not (ln.ocr and number and ln.text[:1].isupper() and cur[-1][0].rstrip().endswith("?")
             and last is not None and last.x1 is not None and last.x1 < SHORT
             and _at_column(ln, last, head) and not CLOSING.match(ln.text)):
         return None
     k = i
-    while k < end and not (lines[k].blank or ITEM.match(lines[k].text)) and k - i < 6:
-        if QUESTION.search(lines[k].text):
-            return ITEM.match(f"{len(cur) + 1}. {ln.text.strip()}")
+    while k + 1 < end and k - i < 5 and not (lines[k + 1].blank or ITEM.match(lines[k + 1].text)
+                                             or CLOSING.match(lines[k + 1].text)):
         k += 1
-    return None
+    due = str(int(number) + 1) if number.isdigit() else chr(ord(number[-1]) + 1)
+    return ITEM.match(f"{due}. {ln.text.strip()}") if lines[k].text.rstrip().endswith("?") else None
 
 
 def _follows(number: str | None, label: str | None) -> bool:

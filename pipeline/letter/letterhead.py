@@ -78,7 +78,8 @@ def _fix_ocr(words: list[str]) -> list[str]:
 
 # the emblem beside a kop line, read into it as a mark or two before the unit's capitals
 # ("a: DINAS TENAGA KERJA"); a speck after it goes too ("DINAS PENDIDIKAN :")
-EMBLEM_SPECK = re.compile(r"^[^A-Z\s]{1,3}\s+(?=[A-Z]{3})")
+# (marks, or a small letter and a mark: not "dr." before a hospital's name, nor a school's "1")
+EMBLEM_SPECK = re.compile(r"^(?:[^\w\s]{1,3}|[a-z][^\w\s]{1,2})\s+(?=[A-Z]{3})")
 
 
 def _region_word(text: str) -> bool:
@@ -174,6 +175,7 @@ def from_signer(jabatan: str) -> str | None:
     return None
 
 
+PART = re.compile(r"\b(?:bidang|bagian|sub\s?bagian|seksi|sub\s?bidang|uptd?)\b", re.I)
 HEAD_OF = [(re.compile(r"^Kecamatan\s+(.+)"), "Camat {}"), (re.compile(r"^Kelurahan\s+(.+)"), "Lurah {}"),
            (re.compile(r"^Sekretariat\s+(DPRD\b.+)"), "Sekretaris {}"),
            (re.compile(r"^Inspektorat\s+(.+)"), "Inspektur {}"),
@@ -197,6 +199,8 @@ def post_agree(post: str, unit: str) -> str:
     title_read = title_read[:len(title_want) + 1]
     if difflib.SequenceMatcher(None, title_read.lower(), title_want.lower()).ratio() < 0.7:
         return post  # another post (a Sekretaris signing for the Kepala): not the head's
+    if _part(post) and not _part(want):
+        return post  # the head of a part of the unit ("Kepala Bidang ..."), however alike
     read, kop = [letters(w) for w in post[len(lead):].split()], [letters(w) for w in want.split()]
     if read and read == kop[:len(read)]:
         return post  # read whole, the kop's post up to its region, which a post may leave out
@@ -207,6 +211,12 @@ def post_agree(post: str, unit: str) -> str:
         return post
     title = {"plh": "Plh. ", "pj": "Pj. "}.get(re.sub(r"[^a-z]", "", lead.lower()), "Plt. ")
     return (title if lead else "") + want
+
+
+def _part(post: str) -> bool:
+    """Whether POST names a part of a unit (a Bidang, Bagian, Seksi, UPT), words a stamp may
+    have joined ("KepalaBidang")."""
+    return bool(PART.search(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", post)))
 
 
 def canonical(name: str | None, opd_names: list[str] | None) -> str | None:

@@ -42,10 +42,12 @@ FIXES = [(re.compile(r"\bY\s?th\b\.?"), "Yth."), (re.compile(r"\bNIP\s*[.,:]\s*"
          (re.compile(r"(\bRp\s?\d{1,3}(?:\.\d{3})+)\.(\d{2})\b"), r"\1,\2"),
          # a civil servant's golongan, an eselon and an inspectorate's Wilayah are numbered in
          # Roman numerals; a scan reads their I as l, 1, !, | or [ ("golongan Il", "eselon [il"),
-         # or III's first two run together as an N ("eselon INI")
          (re.compile(r"\b((?:[Gg]olongan|GOLONGAN|[Ee]selon|ESELON|Wilayah|WILAYAH)\s+)"
-                     r"([Il1|!\[][Il1|!\[\]it]{0,2}|INI)(?=[\s,.;:/)?]|$)"),
-          lambda m: m.group(1) + "I" * len(m.group(2)))]
+                     r"([Il1|!\[][Il1|!\[\]it]{0,2})(?=[\s,.;:/)?]|$)"),
+          lambda m: m.group(1) + "I" * len(m.group(2))),
+         # or III's first two run together as an N ("eselon INI"; in a line in capitals, or
+         # after another word, "INI" is "this": "PEGAWAI GOLONGAN INI", "wilayah INI")
+         (re.compile(r"\b([Ee]selon|[Gg]olongan)\s+INI(?=[\s,.;:/)?]|$)"), r"\1 III")]
 
 
 def cleaned(text: str) -> str:
@@ -63,6 +65,7 @@ def cleaned(text: str) -> str:
 CONFUSED = {"l": ["i"], "i": ["l"], "!": ["l", "i", ""], "|": ["l"], "e": ["o"], "o": ["e"],
             "rn": ["m"]}
 LONG = 8  # letters
+LONGEST = 30  # letters: a run of letters longer is no word a page's width holds
 WORD = re.compile(r"(?<![\w!|])[A-Za-z!|]{3,}(?![\w!|])")
 SPLIT = re.compile(r"(?<![\w.])([A-HJ-UWYZ]) ([a-z]{3,})\b")  # (I, V, X: Roman numerals)
 
@@ -85,11 +88,11 @@ def respelt(lines: list[Line]) -> list[Line]:
         if c in "!|":  # a mark in a word is surely misread
             return fit(other, False)
         if c in ("e", "o", "rn"):  # a round letter's bar lost or smudged in, an m's arches
-            # parted: taken only for a root word as it stands, and in a capitalised word only
-            # a long one, which few places' names are one such letter off ("Kensultasi",
-            # "Bagairnana"; "Ambon" is no misread "amben")
+            # parted: taken only for a root word as it stands, and only in a long word, which
+            # few names and loanwords are one such letter off ("Kensultasi", "Bagairnana";
+            # "Ambon" is no misread "amben", nor "toner" of "tener", "kepling" of "kopling")
             f = fit(other, False)
-            return f if f >= 2 and (word[0].islower() or len(word) >= LONG) else 0
+            return f if f >= 2 and len(word) >= LONG else 0
         if not other.isalpha() or word[0].isupper() and not counts[other.lower()]:
             return 0  # a capitalised word may be a name: only the letter's own spelling sets
             # its l or i right ("Jawa" and "Bali" are no misreadings of "lawa" and "ball")
@@ -100,7 +103,8 @@ def respelt(lines: list[Line]) -> list[Line]:
 
     def one(m: re.Match) -> str:
         word = m.group(0)
-        if fit(word, True) or re.search(r"[A-Z]", word[1:]) or not re.search(r"[aeiouAEIOU]", word):
+        if len(word) > LONGEST or fit(word, True) or re.search(r"[A-Z]", word[1:]) \
+                or not re.search(r"[aeiouAEIOU]", word):
             return word
         scored = [(fits(word, k, c, good), word[:k] + good + word[k + len(c):])
                   for k in range(len(word)) for c, goods in CONFUSED.items()

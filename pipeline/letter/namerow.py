@@ -358,9 +358,11 @@ def _trimmed(again: list[Word]) -> list[Word]:
     if again:  # ... even where the debris is glued to it ("2RUDI,", "\u2018RIZAL")
         again[0].text = re.sub(r"^[^A-Za-z]+(?=[A-Z])", "", again[0].text)
     # a stamp's star or lettering after the name, read as "7" or "|", or as a small letter or
-    # two, which no name ends with (") h" after "S.T.")
+    # two, which no name ends with (") h" after "S.T."; but a Batak name's first line may end
+    # with "br", boru, before the clan's name wrapped)
     while again and (not re.search(r"[A-Za-z]", again[-1].text)
-                     or len(again) > 1 and re.fullmatch(r"\W*[a-z]{1,2}\W*", again[-1].text)):
+                     or len(again) > 1 and re.fullmatch(r"\W*[a-z]{1,2}\W*", again[-1].text)
+                     and _bare(again[-1].text) != "BR"):
         again.pop()
     if again:  # ... or glued to its last word ("MPH”"): a name ends in a letter, dot or comma
         again[-1].text = re.sub(r"(?<=[A-Za-z.,])[^A-Za-z.,]+$", "", again[-1].text)

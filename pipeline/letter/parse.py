@@ -47,7 +47,7 @@ ENCLOSED = set(numerals.UNITS) | set(numerals.ONE_OF) | {"berkas", "lembar", "ek
 
 def _spelled(value: str) -> str:
     """Lampiran is written "2 (dua) lembar": the count in words decides a misread digit."""
-    m = re.match(r"^[^(]{0,6}\(([A-Za-z]+(?: [a-z]+){0,3})\)\s*(.*)$", value)
+    m = re.match(r"^[^(]{0,6}\(([A-Za-z]+(?: [A-Za-z]+){0,3})\)\s*(.*)$", value)
     n = numerals.value(m.group(1)) if m else None
     return f"{n} ({m.group(1)}) {m.group(2)}".strip() if n else value
 
@@ -83,7 +83,7 @@ SIFAT = ("Biasa", "Penting", "Segera", "Sangat Segera", "Amat Segera", "Rahasia"
 def _sifat(value: str) -> str:
     """A scanned Sifat whose end the scan lost ("Penti"): the one value it is the beginning of."""
     hits = [v for v in SIFAT if len(value) >= 3 and v.lower().startswith(value.lower())]
-    return hits[0] if len(hits) == 1 else value
+    return hits[0] if len(hits) == 1 and hits[0].lower() != value.lower() else value
 
 
 def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
@@ -227,8 +227,9 @@ def _tujuan(lines: list[Line], start: int, end: int) -> tuple[str | None, Line |
             if j < end and not lines[j].blank and len(lines[j].text.split()) <= 3:
                 j += 1
                 break
-        if len(parts) > 1 and lines[i].ocr and re.fullmatch(r"[A-Z]", parts[-1]):
-            parts.pop()  # a lone capital no word went on from: a speck too
+        if len(parts) > 1 and lines[i].ocr and re.fullmatch(r"[A-HJ-UWYZ]", parts[-1]):
+            parts.pop()  # a lone capital no word went on from: a speck too (I, V, X: a Roman
+            # numeral wrapped to a line of its own, "Kantor Wilayah" / "I")
         # (a mark before it is a speck or a dash read off the scan: ", Bapak Inspektur")
         text = HONORIFIC.sub("", re.sub(r"^[^\w(]+", "", _fold(" ".join(parts)))).rstrip(",")
         return text or None, lines[i], j

@@ -368,8 +368,8 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
         jabatan = re.sub(r"\s+", " ", " ".join(post)).strip().rstrip(",").strip() or None
         if jabatan and lines[i].ocr:  # stamp ink read as marks: tokens without letters go
             # (the post's closing comma may come out as a dot)
-            # (or glued to its first capital: "‘Kepala Dinas")
-            jabatan = re.sub(r"^(?:[^A-Za-z\s]{1,4}\s+)*(?:[^\w\s]{1,3}(?=[A-Z]))?", "",
+            # (or glued to its first capital: "‘Kepala Dinas"; "(Plt.)" keeps its bracket)
+            jabatan = re.sub(r"^(?:[^A-Za-z\s]{1,4}\s+)*(?:[^\w\s(]{1,3}(?=[A-Z]))?", "",
                              _marks(jabatan)).rstrip(",.") or None
             # nor does a post open with a lone lowercase letter ("a, Kepala Dinas"; a.n., u.b.,
             # an., plt. are words of their own and stay)

@@ -407,6 +407,7 @@ def test_stamp_marks_before_and_after_a_name_read_alone_are_not_part_of_it():
     assert trimmed("H. JOKO SUSANTI, S.T. ) h") == "H. JOKO SUSANTI, S.T."
     assert trimmed("I GUSTI AYU, S.E. ni.") == "I GUSTI AYU, S.E."
     assert trimmed("I Wayan Sudira, S.T.") == "I Wayan Sudira, S.T."
+    assert trimmed("Siti Aminah br") == "Siti Aminah br"  # (boru, the clan's name wrapped)
 
 
 def _tsv_at(*lines: list[tuple[str, int, int, int]]) -> bytes:

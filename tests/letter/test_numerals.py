@@ -42,3 +42,12 @@ def test_a_scanned_question_keeps_its_percent():
                         ("Demikian kami sampaikan.", 0.12))
     assert parse(lines, "scan").pertanyaan == [
         "Apakah biaya penginapan dapat dibayarkan sebesar 30% (tiga puluh persen) dari tarif hotel?"]
+
+
+def test_a_lampirans_count_in_words_of_two_capitalised_words_decides_its_digits():
+    """GIVEN scanned Lampiran values whose count in words has two capitalised words or whose
+    digits the scan misread WHEN read THEN the digits are the words' count."""
+    from pipeline.letter.parse import _spelled
+    assert _spelled("11 (Dua Belas) lembar") == "12 (Dua Belas) lembar"
+    assert _spelled("I2 (dua belas) berkas") == "12 (dua belas) berkas"
+    assert _spelled("2 (dua) lembar") == "2 (dua) lembar"

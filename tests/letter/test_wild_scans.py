@@ -187,6 +187,10 @@ def test_a_post_under_a_stamp_is_read_as_the_kop_names_its_unit():
                       dpmd) == "Plt. Kepala " + dpmd
     assert post_agree("SekretarisDinas Pemberdayaan Masyarakat dan Desa Kabupaten Sidoarjo",
                       dpmd) == "SekretarisDinas Pemberdayaan Masyarakat dan Desa Kabupaten Sidoarjo"
+    # the head of a part of the unit is another post, however alike (an adversarial review's)
+    for other in ("Plt. KepalaBidang Pemberdayaan Masyarakat dan Desa Kabupaten Sidoarjo",
+                  "Kepala Bidang Pemberdayaan Masyarakat dan Desa Kabupaten Sidoarjo"):
+        assert post_agree(other, dpmd) == other
     setda = "Sekretariat Daerah Kabupaten Toba"
     assert post_agree("Kepala Bagian Umum Sekretariat Daerah Kabupaten Toba", setda) == \
         "Kepala Bagian Umum Sekretariat Daerah Kabupaten Toba"
@@ -549,7 +553,8 @@ def test_roman_numbers_a_scan_misreads_in_a_golongan_an_eselon_and_a_wilayah():
     # an "=" alone at a line's end is a speck; inside a line it may be a sum's
     assert cleaned("Lampiran : 1 (satu) bendel =") == "Lampiran : 1 (satu) bendel"
     assert cleaned("sebesar 2 x Rp5.000 = Rp10.000") == "sebesar 2 x Rp5.000 = Rp10.000"
-    assert cleaned("pada eselon ini dapat") == "pada eselon ini dapat"
+    for kept in ("pada eselon ini dapat", "PEGAWAI GOLONGAN INI", "PEMBINAAN APARATUR DI WILAYAH INI"):
+        assert cleaned(kept) == kept
     assert cleaned("Inspektur Pembantu Wilayah It Inspektorat") == "Inspektur Pembantu Wilayah II Inspektorat"
     assert cleaned("Wilayah lil Inspektorat") == "Wilayah III Inspektorat"
     for kept in ("Pasal 1 ayat (2)", "pejabat eselon IV", "golongan III/b", "Wilayah II."):
@@ -978,7 +983,8 @@ def test_a_mark_glued_to_the_posts_first_capital_goes():
     a post signed for another keeps its a.n."""
     for read, post in (("> ‘Kepala Dinas Tenaga Kerja,", "Kepala Dinas Tenaga Kerja"),
                        ("“Kepala Dinas Tenaga Kerja,", "Kepala Dinas Tenaga Kerja"),
-                       ("> a.n. Bupati Badung", "a.n. Bupati Badung")):
+                       ("> a.n. Bupati Badung", "a.n. Bupati Badung"),
+                       ("(Plt.) Kepala Dinas Tenaga Kerja,", "(Plt.) Kepala Dinas Tenaga Kerja")):
         lines = [Line("Demikian kami sampaikan.", 1, 0.12, ocr=True),
                  Line(read, 1, 0.55, ocr=True), Line("", ocr=True),
                  Line("H. AGUS PERMANA WIJAYA, S.STP., M.Pd.", 1, 0.55, ocr=True),
@@ -1050,6 +1056,13 @@ def test_a_kop_emblem_read_as_a_short_word_left_of_the_kop_is_skipped():
     lines = scan(("PEMERINTAH KABUPATEN BONE", 0.43), ("q", 0.93), ("|", 0.11), ("DINAS PENDIDIKAN :", 0.46),
                  ("Jl. Kapten Tendean No. 184, Watampone 83855", 0.35))
     assert from_letterhead(lines)[0] == "Dinas Pendidikan Kabupaten Bone"
+    # a hospital's "dr." and a school's number open their lines as printed
+    lines = scan(("PEMERINTAH KABUPATEN JEMBER", 0.3), ("RUMAH SAKIT UMUM DAERAH", 0.32),
+                 ("dr. SOEBANDI", 0.42), ("Jl. dr. Soebandi No. 124 Jember", 0.3))
+    assert from_letterhead(lines)[0] == "Rumah Sakit Umum Daerah dr. Soebandi Kabupaten Jember"
+    lines = scan(("PEMERINTAH KABUPATEN BADUNG", 0.3), ("DINAS PENDIDIKAN", 0.35), ("UPTD SD NEGERI", 0.36),
+                 ("1 KUTA", 0.42), ("Jl. Raya Kuta No. 1", 0.3))
+    assert from_letterhead(lines)[0] == "UPTD SD Negeri 1 Kuta Kabupaten Badung"
 
 
 def test_a_rules_dash_read_as_a_quote_before_an_items_first_word_goes():
@@ -1183,6 +1196,21 @@ def test_a_scanned_question_whose_number_was_lost_is_an_item_of_its_own():
     full = [fifth[0], ("pembayaran insentif pegawai non-ASN yang bertugas pada unit layanan?", 0.17, 0.87)]
     assert len(letter(*intro, *full, *lost, *end)) == 1
     assert len(letter(*intro, *fifth, *lost, *end, ocr=False)) == 1
+    # an answer under a lettered question that says "berapa pun" but ends otherwise is no item,
+    # and the list's letters go on past it (an adversarial review's case)
+    lettered = [("a. Apakah tunjangan dapat dibayarkan kepada pegawai yang sedang menjalani", 0.13, 0.86),
+                ("cuti besar?", 0.17, 0.35),
+                ("Tunjangan tetap dibayarkan, berapa pun lama cuti yang dijalani, sesuai", 0.17, 0.86),
+                ("ketentuan Peraturan Bupati Nomor 5 Tahun 2024.", 0.17, 0.60),
+                ("b. Bagaimana perhitungan potongan tunjangan bagi pegawai yang terlambat", 0.13, 0.86),
+                ("masuk kerja?", 0.17, 0.35),
+                ("c. Siapa yang berwenang menetapkan besaran tunjangan tersebut?", 0.13, 0.80)]
+    assert len(letter(*intro, *lettered, *end)) == 3
+    # a lettered item whose letter was lost is the letter due, and the list goes on after it
+    lost_b = lettered[:2] + [("Apakah tunjangan dapat dibayarkan kepada pegawai yang", 0.17, 0.86),
+                             ("diberhentikan sementara?", 0.17, 0.45)] + lettered[4:]
+    assert [q[:12] for q in letter(*intro, *lost_b, *end)] == [
+        "Apakah tunja", "Apakah tunja", "Bagaimana pe", "Siapa yang b"]
 
 
 def test_a_nip_whose_label_and_birth_date_the_stamp_ate_still_places_the_block():
@@ -1214,6 +1242,7 @@ def test_a_scanned_sifat_cut_short_is_the_value_it_begins():
     assert sifat("Sifat : Sangat Seg") == "Sangat Segera"
     assert sifat("Sifat : S") == "S"
     assert sifat("Sifat : Biasa") == "Biasa"
+    assert sifat("Sifat : SANGAT SEGERA") == "SANGAT SEGERA"  # as printed, whole
 
 
 def test_specks_in_the_scanned_addressees_column_are_no_part_of_it():
@@ -1231,3 +1260,6 @@ def test_specks_in_the_scanned_addressees_column_are_no_part_of_it():
     assert tujuan(("Yth. Inspektur Kota", 0.61), ("D", 0.61), ("enpasar", 0.62)) == "Inspektur Kota Denpasar"
     assert tujuan(("Yth. , Bapak Inspektur Daerah Kota Pekanbaru", 0.61)) == "Inspektur Daerah Kota Pekanbaru"
     assert tujuan(("Yth. - Inspektur Daerah Kota Pekanbaru", 0.61)) == "Inspektur Daerah Kota Pekanbaru"
+    # a Roman numeral wrapped to a line of its own is the addressee's (an adversarial review's)
+    assert tujuan(("Yth. Kepala Kantor Wilayah", 0.61), ("I", 0.61)) == "Kepala Kantor Wilayah I"
+    assert tujuan(("Yth. Kepala Kantor Regional", 0.61), ("X", 0.61)) == "Kepala Kantor Regional X"
