@@ -86,6 +86,10 @@ class StatusDesk:
         if outbox.planned_once(session, key) is not None:
             return "redelivered", None, None     # another worker answered it meanwhile
         mail = outbox.queue(session, self.cfg, msg, kind="status", entry_id=None, once=key)
+        if mail.message_id != str(msg["Message-ID"] or "").strip():
+            # the outbox already held another worker's answer, committed since the checks
+            # above: this copy takes no slot of the limit and notes nothing
+            return "redelivered", None, None
         ratelimit.record(session, BUCKET, address, now)   # a question answered, not an attempt
         for case in cases:
             states.note(case.entry, "status_query", actor=address, at=now,

@@ -268,3 +268,39 @@ def test_a_late_case_says_how_many_working_days_late(office):
     run_until_idle(office)
     (answer,) = new_mail(office, before)
     assert f"terlambat {late} hari kerja" in answer.get_content() and 8 <= late <= 10
+
+
+def test_a_copy_another_worker_answered_meanwhile_takes_no_slot_of_the_limit(office, monkeypatch):
+    """GIVEN a STATUS question answered, and a copy of it relayed in transit that a second
+    worker reads while the first has not yet committed the answer (its checks for an answer
+    see none; the outbox, when the second queues, finds the first's)
+    WHEN the second worker finishes THEN it sends nothing, records no second event and takes
+    no second slot of the address's limit: five questions still get five answers (two workers
+    at once once left the fifth refused)."""
+    from pipeline.core.models import RateHit
+    from pipeline.intake import status_answer
+    from pipeline.mail import outbox
+
+    registered(office, 6)
+    before = seen(office)
+    raw = ask(message_id="<tanya-1@pekalongankota.go.id>")
+    mail_in(office, raw)
+    run_until_idle(office)
+
+    class Unseen:  # the outbox as the second worker saw it before the first committed
+        def __getattr__(self, name):
+            return getattr(outbox, name)
+
+        @staticmethod
+        def planned_once(session, key):
+            return None
+    monkeypatch.setattr(status_answer, "outbox", Unseen())
+    from pipeline.intake import consume  # (nor the first's copy of the message, uncommitted)
+    monkeypatch.setattr(consume, "_by_message_id", lambda session, message_id: None)
+    mail_in(office, b"X-Relayed: again\r\n" + raw)
+    run_until_idle(office)
+    assert len(new_mail(office, before)) == 1
+    with office.session() as s:
+        assert len(list(s.scalars(select(RateHit).where(RateHit.bucket == status_answer.BUCKET)))) == 1
+        assert len(list(s.scalars(select(Event).where(Event.kind == "status_query")))) == 1
+    assert outcomes(office)[-1][0] == "redelivered"
