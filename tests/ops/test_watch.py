@@ -34,7 +34,8 @@ SENDERS = ["disdik@pekalongankota.go.id", "dinkes@pekalongankota.go.id", "orang@
 @pytest.fixture
 def office(tmp_path, db_url, monkeypatch):
     """An office whose worker read six letters (one from an unknown address) and sent the
-    disposition requests two days ago, so they are overdue now."""
+    disposition requests two weeks ago, so they are overdue now, on any weekday and past a
+    holiday week (two days ago, from a Friday afternoon, they are due on Monday)."""
     monkeypatch.setenv("PARAF_SECRET", STRONG_SECRET)
     monkeypatch.delenv("PARAF_METRICS_TOKEN", raising=False)
     app = make_workspace(tmp_path / "ws", db_url)
@@ -46,7 +47,7 @@ def office(tmp_path, db_url, monkeypatch):
     watcher = IntakeWatcher(app)
     assert watcher(wait=False) is not None
     watcher.close()
-    dispatch(app, now=datetime.now(timezone.utc) - timedelta(days=2))
+    dispatch(app, now=datetime.now(timezone.utc) - timedelta(days=14))
     deliver(app)
     yield app
     app.close()
