@@ -180,7 +180,8 @@ def _items(lines: list[Line], start: int, end: int) -> list[tuple[Line | None, l
             if not cur:
                 intro, table = _paragraph_above(lines, i, start), _tabled(lines, i, start)
             # (an item whose number was lost begins at its text: it wraps back to the numbers')
-            kind, head, gap, number, aside = k, replace(ln, x0=head.x0) if lost else ln, False, label, False
+            kind, gap, number, aside = k, False, label, False
+            head = replace(ln, x0=head.x0) if lost else ln
             cur.append((m.group(4).strip(), ln))
         elif ln.blank:
             gap = True
@@ -331,7 +332,8 @@ def _numberless(lines: list[Line], i: int, end: int, cur: list[tuple[str, Line]]
                                              or CLOSING.match(lines[k + 1].text)):
         k += 1
     due = str(int(number) + 1) if number.isdigit() else chr(ord(number[-1]) + 1)
-    return ITEM.match(f"{due}. {ln.text.strip()}") if lines[k].text.rstrip().endswith("?") else None
+    asks = lines[k].text.rstrip().endswith("?")
+    return ITEM.match(f"{due}. {ln.text.strip()}") if asks else None
 
 
 def _follows(number: str | None, label: str | None) -> bool:

@@ -16,7 +16,8 @@ ONE_OF = {"sepuluh": 10, "sebelas": 11, "seratus": 100}
 # the letters a scan reads for digits (a digit's shape); "96" for "%" is handled apart
 AS_DIGIT = str.maketrans("OoDIl|SsBZz", "00011155822")
 # digits (or what a scan made of them) and their words in brackets
-WRITTEN_TWICE = re.compile(r"(?<![\w.,/%])([0-9OoDIl|SsBZz]{1,7}%?)(\s?\()((?:[a-z]+\s){0,7}[a-z]+)(\))")
+WRITTEN_TWICE = re.compile(r"(?<![\w.,/%])([0-9OoDIl|SsBZz]{1,7}%?)(\s?\()"
+                           r"((?:[a-z]+\s){0,7}[a-z]+)(\))")
 
 
 def value(words: str) -> int | None:

@@ -41,8 +41,9 @@ def _cut_date(value: str) -> str:
 
 
 # the words a Lampiran's value is made of when it has no digit ("Satu berkas", "Terlampir")
-ENCLOSED = set(numerals.UNITS) | set(numerals.ONE_OF) | {"berkas", "lembar", "eksemplar", "set", "buku", "bundel", "bendel",
-                           "map", "dokumen", "keping", "ada", "terlampir", "satu"}
+ENCLOSED = set(numerals.UNITS) | set(numerals.ONE_OF) | {
+    "berkas", "lembar", "eksemplar", "set", "buku", "bundel", "bendel", "map", "dokumen", "keping",
+    "ada", "terlampir"}
 
 
 def _spelled(value: str) -> str:
@@ -113,7 +114,8 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
             value = value.split(" ")[0].rstrip(".,;:")
             if not re.search(r"\d", value):
                 continue
-        if key in ("hal", "lampiran", "sifat") or (key == "nomor" and not nomor.YEAR_END.search(value)):
+        if key in ("hal", "lampiran", "sifat") or (
+                key == "nomor" and not nomor.YEAR_END.search(value)):
             # a value wraps in its own column (a narrow table cell, a long Hal): the lines
             # below it, indented past the labels, up to the next label or the addressee
             beside = None  # where a column beside the block (the date, Kepada) starts

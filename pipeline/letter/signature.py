@@ -49,7 +49,8 @@ GLUED_LABEL = re.compile(r"^\W*\d(?=(?:19|20)\d{6}\s)")
 # the label and the birth date both under the stamp's ring ("NE229040615 200712 1 004"): the
 # rest of a NIP as printed, spaced, ends the line (year and month of appointment, sex, sequence);
 # it places the block, but its digits (group 1, too few) are no NIP
-NIP_TAIL = re.compile(r"^\D{0,6}?[\dOoIil|][\d\s]{2,12}\s(((?:19|20)\d{2}(?:0[1-9]|1[0-2]))\s[12]\s\d{3})\s*$")
+NIP_TAIL = re.compile(r"^\D{0,6}?[\dOoIil|][\d\s]{2,12}\s"
+                      r"(((?:19|20)\d{2}(?:0[1-9]|1[0-2]))\s[12]\s\d{3})\s*$")
 BARE_NIP = re.compile(r"(?<!\d)(((?:19|20)\d{2})(\d{2})(\d{2})\s?((?:19|20)\d{2})(\d{2})\s?[12]\s?\d{3})(?!\d)")
 # a word that can only be part of a name, not a title or degree: three letters or more, no dot
 NAME_PART = re.compile(r"^[A-Z](?:[a-z'\u2019-]{2,}|[A-Z'\u2019-]{2,}),?$")
