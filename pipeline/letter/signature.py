@@ -301,6 +301,8 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
         if lines[i].ocr:  # stamp remnants before the name, the rank read onto its line
             nama = re.sub(r"^[^A-Za-z]+", "", _marks(nama)).replace("$", "S")  # "S.$TP."
             nama = re.sub(r"^Hi[.,]\s*", "Hj. ", nama)  # no name opens "Hi.": Hajjah's j misread
+            # nor "HL": Haji's "H." with its dot read as an l, the space lost ("HLIRWAN")
+            nama = re.sub(r"^H[L1|](?=[A-Z]{3})", "H. ", nama)
             # titles before a name always end with a dot ("H," and "ir" are misreads)
             nama = PREFIX.sub(lambda m: (m.group(2) or "Ir") + ". ", nama)
             # a front title (H., Hj., Dr., Ir. ...) opens the name: short tokens read before it

@@ -973,6 +973,9 @@ def test_a_capital_the_stamps_ring_glued_to_a_front_title_goes():
     assert name("XH. AGUS PERMANA WIJAYA, S.STP., M.Pd.") == "H. AGUS PERMANA WIJAYA, S.STP., M.Pd."
     # (and behind a lone letter of its lettering: "N OH. AGUS")
     assert name("N OH. AGUS PERMANA WIJAYA, S.STP., M.Pd.") == "H. AGUS PERMANA WIJAYA, S.STP., M.Pd."
+    # (Haji's dot read as an l with the space lost: no name opens "HL"; "HIDAYAT" does open "HI")
+    assert name("HLIRWAN, S.Pd., M.Ak.") == "H. IRWAN, S.Pd., M.Ak."
+    assert name("HIDAYAT NUGROHO, S.Pd.") == "HIDAYAT NUGROHO, S.Pd."
     assert name("KH. Ahmad Fauzi, S.Ag.") == "KH. Ahmad Fauzi, S.Ag."
     assert name("Dr. Ir. Andi Nurfaidah, S.E.") == "Dr. Ir. Andi Nurfaidah, S.E."
 
