@@ -294,7 +294,7 @@ def _ocr_item(ln: Line, kind: str | None, number: str | None, cur: list[tuple[st
     if not ln.ocr or not number or not cur:
         return None
     text, column = cur[-1][0], _column(cur)
-    due = str(int(number) + 1) if number.isdigit() else chr(ord(number) + 1)
+    due = _due(number)
     m = OCR_UPPER.match(ln.text) if kind == "a" else None
     if m:
         return ITEM.match(f"{due}. {m.group(2)}") if _follows(number, m.group(1).lower()) else None
@@ -331,9 +331,14 @@ def _numberless(lines: list[Line], i: int, end: int, cur: list[tuple[str, Line]]
     while k + 1 < end and k - i < 5 and not (lines[k + 1].blank or ITEM.match(lines[k + 1].text)
                                              or CLOSING.match(lines[k + 1].text)):
         k += 1
-    due = str(int(number) + 1) if number.isdigit() else chr(ord(number[-1]) + 1)
+    due = _due(number)
     asks = lines[k].text.rstrip().endswith("?")
     return ITEM.match(f"{due}. {ln.text.strip()}") if asks else None
+
+
+def _due(number: str) -> str:
+    """The label of the item after item NUMBER (3 after 2, c after b)."""
+    return str(int(number) + 1) if number.isdigit() else chr(ord(number[-1]) + 1)
 
 
 def _follows(number: str | None, label: str | None) -> bool:

@@ -546,13 +546,6 @@ def test_roman_numbers_a_scan_misreads_in_a_golongan_an_eselon_and_a_wilayah():
     assert cleaned("Apakah pejabat eselon [il dapat") == "Apakah pejabat eselon III dapat"
     # (III's first two I run together read as N; "eselon ini", "this echelon", stays)
     assert cleaned("Apakah pejabat eselon INI dapat") == "Apakah pejabat eselon III dapat"
-    # a dot before a word's capital, in a line or at its start, is a speck
-    assert cleaned("Dinas Pekerjaan Umum dan .Kota Magelang") == "Dinas Pekerjaan Umum dan Kota Magelang"
-    assert cleaned(".Ruang") == "Ruang"
-    assert cleaned("Rp5.000.Kepada") == "Rp5.000.Kepada"
-    # an "=" alone at a line's end is a speck; inside a line it may be a sum's
-    assert cleaned("Lampiran : 1 (satu) bendel =") == "Lampiran : 1 (satu) bendel"
-    assert cleaned("sebesar 2 x Rp5.000 = Rp10.000") == "sebesar 2 x Rp5.000 = Rp10.000"
     for kept in ("pada eselon ini dapat", "PEGAWAI GOLONGAN INI", "PEMBINAAN APARATUR DI WILAYAH INI"):
         assert cleaned(kept) == kept
     assert cleaned("Inspektur Pembantu Wilayah It Inspektorat") == "Inspektur Pembantu Wilayah II Inspektorat"
@@ -1266,3 +1259,16 @@ def test_specks_in_the_scanned_addressees_column_are_no_part_of_it():
     # a Roman numeral wrapped to a line of its own is the addressee's (an adversarial review's)
     assert tujuan(("Yth. Kepala Kantor Wilayah", 0.61), ("I", 0.61)) == "Kepala Kantor Wilayah I"
     assert tujuan(("Yth. Kepala Kantor Regional", 0.61), ("X", 0.61)) == "Kepala Kantor Regional X"
+
+
+def test_specks_a_scan_reads_at_a_lines_start_or_end_go():
+    """GIVEN scanned lines with a dot before a word's capital (in the line or at its start) and
+    an "=" alone at the line's end WHEN cleaned THEN both go; a sum's "=" and a number's dot
+    stay."""
+    # a dot before a word's capital, in a line or at its start, is a speck
+    assert cleaned("Dinas Pekerjaan Umum dan .Kota Magelang") == "Dinas Pekerjaan Umum dan Kota Magelang"
+    assert cleaned(".Ruang") == "Ruang"
+    assert cleaned("Rp5.000.Kepada") == "Rp5.000.Kepada"
+    # an "=" alone at a line's end is a speck; inside a line it may be a sum's
+    assert cleaned("Lampiran : 1 (satu) bendel =") == "Lampiran : 1 (satu) bendel"
+    assert cleaned("sebesar 2 x Rp5.000 = Rp10.000") == "sebesar 2 x Rp5.000 = Rp10.000"
