@@ -51,3 +51,22 @@ def test_a_lampirans_count_in_words_of_two_capitalised_words_decides_its_digits(
     assert _spelled("11 (Dua Belas) lembar") == "12 (Dua Belas) lembar"
     assert _spelled("I2 (dua belas) berkas") == "12 (dua belas) berkas"
     assert _spelled("2 (dua) lembar") == "2 (dua) lembar"
+
+
+def test_another_offices_scanned_questions_with_numbers_written_twice():
+    """GIVEN a scanned letter laid out as no generator here makes it: questions lettered with
+    brackets, a stage in Roman numerals with its words ("Tahap II (dua)"), days whose digit the
+    scan read as S ("S (lima) hari kerja"), a percentage wrapped from its words, and an amount
+    in rupiah with its words WHEN the letter is read THEN the misread digit and percent are
+    set by their words, and the Roman numeral and the amount stay as printed."""
+    lines = HEAD + scan(("Dengan hormat, kami mohon penjelasan atas hal berikut:", 0.12), ("", 0),
+                        ("a) Apakah pencairan Tahap II (dua) dapat dilakukan dalam waktu", 0.13),
+                        ("S (lima) hari kerja setelah laporan diterima?", 0.17),
+                        ("b) Apakah potongan sebesar 1096", 0.13),
+                        ("(sepuluh persen) berlaku atas Rp2.500.000,00 (dua juta lima ratus ribu", 0.17),
+                        ("rupiah)?", 0.17), ("", 0), ("Atas perhatian Bapak, kami ucapkan terima kasih.", 0.12))
+    assert parse(lines, "scan").pertanyaan == [
+        "Apakah pencairan Tahap II (dua) dapat dilakukan dalam waktu 5 (lima) hari kerja setelah "
+        "laporan diterima?",
+        "Apakah potongan sebesar 10% (sepuluh persen) berlaku atas Rp2.500.000,00 (dua juta lima "
+        "ratus ribu rupiah)?"]
