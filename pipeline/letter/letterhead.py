@@ -135,7 +135,6 @@ def from_letterhead(lines: list[Line]) -> tuple[str, Line] | None:
         m = GOV.match(ln.text)
         if not m:
             continue
-        kind = "Kabupaten" if m.group(1).upper().startswith("KAB") else m.group(1).title()
         unit = []
         for nxt in top[i + 1:i + 6]:
             if nxt.ocr and (not re.search(r"[A-Za-z]{3}", nxt.text) or None not in (
@@ -152,15 +151,15 @@ def from_letterhead(lines: list[Line]) -> tuple[str, Line] | None:
         if not all(_region_word(t) for t in rest):
             rest = []  # a kop's own line ("PUSKESMAS …", "BPBD"), not the region's tail
         unit = _lowest(unit[len(rest):], ln.ocr)
-        region = f"{kind} {title(' '.join([m.group(2).strip()] + rest))}"
+        where = region(" ".join([ln.text] + rest))
         if not unit:
             return None
         words = " ".join(unit).split()
         if ln.ocr:  # no word of a unit's name is one letter ("BADAN PENGELOLAAN A KEUANGAN")
             words = _fix_ocr([w for w in words if not re.fullmatch(r"[A-Z]", w)])
         name = title(" ".join(words)).rstrip(".,")  # a speck after it: "DINAS KESEHATAN."
-        if not re.match(r"(Kecamatan|Kelurahan|Desa)\b", name) and region.lower() not in name.lower():
-            name = f"{name} {region}"
+        if not re.match(r"(Kecamatan|Kelurahan|Desa)\b", name) and where.lower() not in name.lower():
+            name = f"{name} {where}"
         return name, ln
     return None
 
@@ -190,9 +189,6 @@ def post_agree(post: str, unit: str) -> str:
     lead = re.match(r"^((?:P[l1i]t|Plh|Pj)[.,]?\s+)?", post, re.I).group(0)
     rx, fmt = next((rx, fmt) for rx, fmt in HEAD_OF if rx.match(unit))
     want = fmt.format(rx.match(unit).group(1))
-
-    def letters(t: str) -> str:
-        return re.sub(r"[^a-z]", "", t.lower())
     title_read, title_want = (post[len(lead):].split() or [""])[0], want.split()[0]
     # (the title as long as the kop's: the stamp may have joined the next word to it,
     # "KepilarDinas")
@@ -201,16 +197,63 @@ def post_agree(post: str, unit: str) -> str:
         return post  # another post (a Sekretaris signing for the Kepala): not the head's
     if _part(post) and not _part(want):
         return post  # the head of a part of the unit ("Kepala Bidang ..."), however alike
-    read, kop = [letters(w) for w in post[len(lead):].split()], [letters(w) for w in want.split()]
+    read = [_letters(w) for w in post[len(lead):].split()]
+    kop = [_letters(w) for w in want.split()]
     if read and read == kop[:len(read)]:
         return post  # read whole, the kop's post up to its region, which a post may leave out
-    got, good = letters(post[len(lead):]), letters(want)
+    rest = iter(read)
+    if all(w in rest for w in kop):
+        return post  # each word read whole, with one of the post's own: a BPBD's daily head
+        # is its "Kepala Pelaksana" (the Sekda heads it ex officio)
+    got, good = _letters(post[len(lead):]), _letters(want)
     # close, and as long: a Kepala Bagian's post under a Setda's kop is longer by its Bagian
     if got == good or abs(len(got) - len(good)) > 0.15 * len(good) \
             or difflib.SequenceMatcher(None, got, good).ratio() < 0.85:
         return post
     title = {"plh": "Plh. ", "pj": "Pj. "}.get(re.sub(r"[^a-z]", "", lead.lower()), "Plt. ")
     return (title if lead else "") + want
+
+
+def region(gov_line: str) -> str | None:
+    """The region a kop's first line names ("PEMERINTAH KABUPATEN LOMBOK BARAT" -> "Kabupaten
+    Lombok Barat"), or None."""
+    m = GOV.match(gov_line)
+    if not m:
+        return None
+    kind = "Kabupaten" if m.group(1).upper().startswith("KAB") else m.group(1).title()
+    return f"{kind} {title(m.group(2).strip())}"
+
+
+def post_region(post: str, where: str) -> str:
+    """A scanned post's region told by the kop: a regional official's post ends with the
+    region the kop's first line prints (Permendagri 1/2023: "Camat Sukamaju Kabupaten Lombok
+    Barat" under "PEMERINTAH KABUPATEN LOMBOK BARAT"), and that line, above the stamp, is read
+    whole. A region's kind is never a post's last word ("SEKRETARIS DPRD KABUPATEN": its name
+    went under the stamp or off the scan), and a region read a letter or two off
+    ("Kabupak Lombok Barat") is the kop's. A post naming another region stays."""
+    kind, place = where.split(" ", 1)
+    words = post.split()
+    at = next((i for i in range(len(words) - 1, 0, -1) if len(_letters(words[i])) >= 4
+               and difflib.SequenceMatcher(None, _letters(words[i]), kind.lower()).ratio()
+               >= 0.7), None)
+    if at is None:
+        return post
+    tail = " ".join(words[at:])
+    if _letters(tail) == _letters(where):
+        return post
+    if at == len(words) - 1 and _letters(tail) == kind.lower():
+        fixed = where  # the kind alone: its name is the kop's
+    elif difflib.SequenceMatcher(None, _letters(tail), _letters(where)).ratio() >= 0.85 \
+            and abs(len(_letters(tail)) - len(_letters(where))) <= 3:
+        fixed = where
+    else:
+        return post
+    upper = _capitals(" ".join(words[:at]))
+    return " ".join(words[:at] + [fixed.upper() if upper else fixed])
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower())
 
 
 def _part(post: str) -> bool:
@@ -235,8 +278,6 @@ def agree(kop: str, signer: str | None) -> str:
     """The unit is named twice, in the kop and in the signer's post; OCR loses the commas and
     dots of the kop's large bold capitals more often, so when both name the same unit
     (letters alike), the post's spelling is kept."""
-    def letters(t: str) -> str:
-        return re.sub(r"[^a-z]", "", t.lower())
-    if signer and letters(signer) == letters(kop):
+    if signer and _letters(signer) == _letters(kop):
         return title(signer) if _capitals(signer) else signer
     return kop

@@ -191,9 +191,37 @@ def test_a_post_under_a_stamp_is_read_as_the_kop_names_its_unit():
     for other in ("Plt. KepalaBidang Pemberdayaan Masyarakat dan Desa Kabupaten Sidoarjo",
                   "Kepala Bidang Pemberdayaan Masyarakat dan Desa Kabupaten Sidoarjo"):
         assert post_agree(other, dpmd) == other
+    # a word of the post's own, read whole beside the kop's (blind set, seed 12)
+    bpbd = "Badan Penanggulangan Bencana Daerah Provinsi Nusa Tenggara Barat"
+    assert post_agree("Plt. Kepala Pelaksana " + bpbd, bpbd) == "Plt. Kepala Pelaksana " + bpbd
     setda = "Sekretariat Daerah Kabupaten Toba"
     assert post_agree("Kepala Bagian Umum Sekretariat Daerah Kabupaten Toba", setda) == \
         "Kepala Bagian Umum Sekretariat Daerah Kabupaten Toba"
+
+
+def test_a_posts_region_is_the_one_the_kops_first_line_prints():
+    """GIVEN scanned posts whose region the stamp spoilt ("Kabupak Lombok Barat") or cut short
+    after its kind ("SEKRETARIS DPRD KABUPATEN"), under a kop whose first line names the region
+    WHEN the posts are checked against that line
+    THEN the region is the kop's, in the post's case; a post read whole, a post with no
+    region, a mayor's post and a post naming another region stay as read."""
+    from pipeline.letter.letterhead import post_region, region
+    lobar = region("PEMERINTAH KABUPATEN LOMBOK BARAT")
+    assert lobar == "Kabupaten Lombok Barat"
+    assert post_region("Camat Sukamaju Kabupak Lombok Barat", lobar) == \
+        "Camat Sukamaju Kabupaten Lombok Barat"
+    assert post_region("SEKRETARIS DPRD KABUPATEN", region("PEMERINTAH KAB. GARUT")) == \
+        "SEKRETARIS DPRD KABUPATEN GARUT"
+    assert post_region("Kepala Dinas Sosial Kabupaten Lombok Barst", lobar) == \
+        "Kepala Dinas Sosial Kabupaten Lombok Barat"
+    madiun = region("PEMERINTAH KOTA MADIUN")
+    for stays in ("Camat Sukamaju Kabupaten Lombok Barat", "Camat Sukamaju",
+                  "Kepala Dinas Sosial Kabupaten Lombok Timur", "Kepala Bagian Umum"):
+        assert post_region(stays, lobar) == stays
+    for stays in ("WALIKOTA MADIUN", "Wali Kota Madiun", "Kepala Dinas Tata Ruang Kota Madiun",
+                  "Kepala Dinas Kesehatan Kabupaten Madiun"):
+        assert post_region(stays, madiun) == stays
+    assert region("DINAS SOSIAL") is None
 
 
 def test_what_a_scan_makes_of_small_punctuation():
