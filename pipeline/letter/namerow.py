@@ -39,6 +39,7 @@ from pipeline.letter.signblock import (MARGIN, PAD, TALL, across, flush_column, 
 from pipeline.letter.strokes import unstruck
 from pipeline.letter.stamp import CORE
 from pipeline.letter.tsv import words as tsv_words
+from pipeline.letter.vote import voted
 
 TITLE = re.compile(r"^(?:H|Hj|Dr|dr|drg|drh|apt|Ir|Drs|Dra|Prof|R|KH|Tgk)\.$")
 # a word of a name as printed: capitalised or in capitals, maybe with an apostrophe or hyphen
@@ -303,9 +304,11 @@ class _Reader:
                 continue
             if again and not RANK.search(text) and gain[0] > 0 and gain > most and \
                     2 * _letters(text) >= _letters(was):
-                best, most = (again, inside), gain
+                best, most = (again, inside, k), gain
         if not best:
             return words, []
+        best = (voted(best[0], [again for (k, *_), again in zip(looks, readings)
+                                if k == best[2] and again is not best[0]]), best[1])
         for w in best[0]:  # (a hyphen a stroke made between two names: see _unhyphened)
             w.text = _unhyphened(w.text, single)
         gone = {id(w) for w in best[1]}

@@ -1,0 +1,55 @@
+"""The signer's name read from several looks: a letter every other look reads otherwise."""
+from __future__ import annotations
+
+from pipeline.letter import namerow
+from pipeline.letter.lines import Word
+from pipeline.letter.vote import voted
+from tests.letter.test_namerow import LANGS, _tsv, page, read, texts
+
+
+def words(text: str) -> list[Word]:
+    return [Word(t, 100.0 * k, 100.0 * k + 90, 10, 50, 0.8, (1, 1, 1))
+            for k, t in enumerate(text.split())]
+
+
+def said(kept: str, *others: str) -> str:
+    return " ".join(w.text for w in voted(words(kept), [words(o) for o in others]))
+
+
+def test_a_letter_every_other_look_reads_otherwise_is_theirs():
+    """GIVEN a name kept as "RIZAL SOLISTYO", and two other looks at the band that read
+    "RAZALSULISTYO" and "RIZALSULISTYO" (a stroke through the space)
+    WHEN the letters are settled by vote
+    THEN the O the others both read U is U; the I one of them reads A stays, as do the
+    kept reading's words, and their boxes."""
+    got = voted(words("RIZAL SOLISTYO BUDIMAN,"), [words("RAZALSULISTYO BUDIMAN,"),
+                                                   words("RIZALSULISTYO BUDIMAN,")])
+    assert [w.text for w in got] == ["RIZAL", "SULISTYO", "BUDIMAN,"]
+    assert [w.x0 for w in got] == [0.0, 100.0, 200.0]
+
+
+def test_no_majority_no_change():
+    """GIVEN readings where the others disagree among themselves, where only one other look
+    was read, where they read a digit, a mark or a letter of the other case, or where they
+    differ in a word's length
+    WHEN the letters are settled by vote THEN the kept reading stands."""
+    assert said("Dewi Anggraini, S.Sis.", "Dewi Anggraini, S.Sbs.", "Dewi Anggraini, S:56s.") \
+        == "Dewi Anggraini, S.Sis."
+    assert said("RIZAL SOLISTYO", "RIZAL SULISTYO") == "RIZAL SOLISTYO"
+    assert said("ANI SIMANJUNTAK", "AN1 SIMANJUNTAK", "AN1 SIMANJUNTAK") == "ANI SIMANJUNTAK"
+    assert said("Ani, S.E.", "Ani; S.E.", "Ani; S.E.") == "Ani, S.E."
+    assert said("Ani Lestari", "Ani lestari", "Ani lestari") == "Ani Lestari"
+    assert said("Dra. KURNIASIH", "Dra. KURNTASIH", "Dra. KURNIASTH") == "Dra. KURNIASIH"
+    assert said("Dra. KURNIASIH", "Dra. KURNASIH", "Dra. KURNASIH") == "Dra. KURNIASIH"
+
+
+def test_the_name_read_again_takes_the_letters_its_looks_agree_on():
+    """GIVEN a name row the stamp spoilt, underlined and crossed by the signature's tail, read
+    again as the band shows it, without the lines, and from its darkest ink: "RIZAL SOLISTYO
+    BUDIMAN, S.Si.", "RAZALSULISTYO BUDIMAN, S.Si." and "RIZALSULISTYO BUDIMAN, S.Si."
+    WHEN the name is read THEN it is "RIZAL SULISTYO BUDIMAN, S.Si."."""
+    tsv = _tsv("RIZAL SOLISTYO BUDIMAN, S.Si.", "RAZALSULISTYO BUDIMAN, S.Si.",
+               "RIZALSULISTYO BUDIMAN, S.Si.")
+    got = namerow.reread(page(struck=True), read("~ RIZAL SOLISTYO BUDIMAN, ~"),
+                         lambda *_: tsv, 30, LANGS, page())
+    assert texts(got) == "RIZAL SULISTYO BUDIMAN, S.Si."
