@@ -304,11 +304,14 @@ class _Reader:
                 continue
             if again and not RANK.search(text) and gain[0] > 0 and gain > most and \
                     2 * _letters(text) >= _letters(was):
-                best, most = (again, inside, k), gain
+                best, most = (again, inside, k, dark), gain
         if not best:
             return words, []
-        best = (voted(best[0], [again for (k, *_), again in zip(looks, readings)
-                                if k == best[2] and again is not best[0]]), best[1])
+        # (not against the darkest ink's reading: it was taken for reading better than the
+        # bitmap's looks, which share the stamp's errors)
+        if not best[3]:
+            best = (voted(best[0], [again for (k, *_), again in zip(looks, readings)
+                                    if k == best[2] and again is not best[0]]), best[1])
         for w in best[0]:  # (a hyphen a stroke made between two names: see _unhyphened)
             w.text = _unhyphened(w.text, single)
         gone = {id(w) for w in best[1]}

@@ -43,6 +43,19 @@ def test_no_majority_no_change():
     assert said("Dra. KURNIASIH", "Dra. KURNASIH", "Dra. KURNASIH") == "Dra. KURNIASIH"
 
 
+def test_titles_degrees_and_foreign_letters_are_not_voted():
+    """GIVEN two looks that agree on another letter in a degree, a title or an initial (a
+    few letters, where one misread is another real one), or on a plain letter for an
+    accented one, and a reading longer than any name's line
+    WHEN the letters are settled by vote THEN each stays as kept (found by a review)."""
+    assert said("SUPRIYADI, S.Pd.", "SUPRIYADI, S.Pa.", "SUPRIYADI, S.Pa.") == "SUPRIYADI, S.Pd."
+    assert said("Ir. ANTON", "Dr. ANTON", "Dr. ANTON") == "Ir. ANTON"
+    assert said("M. NUR", "H. NUR", "H. NUR") == "M. NUR"
+    assert said("\u00c9DOUARD", "EDOUARD", "EDOUARD") == "\u00c9DOUARD"
+    long = "ANI " * 60
+    assert said(long, long.replace("N", "M"), long.replace("N", "M")) == long.strip()
+
+
 def test_the_name_read_again_takes_the_letters_its_looks_agree_on():
     """GIVEN a name row the stamp spoilt, underlined and crossed by the signature's tail, read
     again as the band shows it, without the lines, and from its darkest ink: "RIZAL SOLISTYO
@@ -53,3 +66,20 @@ def test_the_name_read_again_takes_the_letters_its_looks_agree_on():
     got = namerow.reread(page(struck=True), read("~ RIZAL SOLISTYO BUDIMAN, ~"),
                          lambda *_: tsv, 30, LANGS, page())
     assert texts(got) == "RIZAL SULISTYO BUDIMAN, S.Si."
+
+
+def test_the_darkest_inks_reading_taken_as_surer_is_not_voted_down():
+    """GIVEN a name row the stamp spoilt, read as the band shows it and without the lines as
+    "RAMADAAN" (both 84 % sure: the same bitmap, sharing the stamp's error) and from its
+    darkest ink as "RAMADHAN" (96 % sure)
+    WHEN the name is read THEN it is "RAMADHAN": the bitmap's looks do not outvote the reading
+    taken for being surer (found by a review)."""
+    head = ("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth"
+            "\theight\tconf\ttext\n")
+    rows = [(1, "SLAMET RAMADAAN, S.T.", 84), (2, "SLAMET RAMADAAN, S.T.", 84),
+            (3, "SLAMET RAMADHAN, S.T.", 96)]
+    tsv = (head + "".join(f"5\t{n}\t1\t1\t1\t{k + 1}\t{10 + 200 * k}\t10\t150\t40\t{c}\t{t}\n"
+                          for n, text, c in rows for k, t in enumerate(text.split()))).encode()
+    got = namerow.reread(page(struck=True), read("~ SLAMET RAMA AN, S.T."),
+                         lambda *_: tsv, 30, LANGS, page())
+    assert texts(got) == "SLAMET RAMADHAN, S.T."
