@@ -11,7 +11,7 @@ GOV = re.compile(r"^\s*PEMERINTAH\s+(KOTA|KABUPATEN|KAB\.?|PROVINSI)\s+(.+)$", r
 ADDRESS = re.compile(r"(jalan|jl\.|telepon|telp|laman|pos-?el|e-?mail|faks|fax|kode pos|"
                      r"website|www\.|@|\.go\.id|\d{3,})", re.I)
 MINOR = {"dan", "atau", "serta", "dengan", "untuk", "pada", "di", "ke", "dari", "yang"}
-UPPER = {"DPRD", "RSUD", "UPTD", "UPT", "BLUD", "SMP", "SMA", "SMK", "SD", "KB", "PPKB",
+UPPER = {"DKI", "DPRD", "RSUD", "UPTD", "UPT", "BLUD", "SMP", "SMA", "SMK", "SD", "KB", "PPKB",
          "P3A", "PMD", "PTSP", "UMKM", "PUPR", "DPUPR", "RS", "II", "III", "IV"}
 VOCAB = ("BADAN DINAS SEKRETARIAT INSPEKTORAT KECAMATAN KELURAHAN KANTOR SATUAN POLISI "
          "PAMONG PRAJA DAERAH KEPEGAWAIAN PENGEMBANGAN SUMBER DAYA MANUSIA PENGELOLAAN "
@@ -130,6 +130,17 @@ def _kind(text: str) -> str:
 
 def from_letterhead(lines: list[Line]) -> tuple[str, Line] | None:
     """Build "Dinas Kesehatan Kota Tegal" from "PEMERINTAH KOTA TEGAL" + "DINAS KESEHATAN"."""
+    kop = _kop(lines)
+    return kop and kop[:2]
+
+
+def kop_region(lines: list[Line]) -> str | None:
+    """The region the kop names ("Kabupaten Polewali Mandar"), its wrapped tail and all."""
+    kop = _kop(lines)
+    return kop and kop[2]
+
+
+def _kop(lines: list[Line]) -> tuple[str, Line, str] | None:
     top = [ln for ln in lines[:25] if not ln.blank]
     for i, ln in enumerate(top):
         m = GOV.match(ln.text)
@@ -160,7 +171,7 @@ def from_letterhead(lines: list[Line]) -> tuple[str, Line] | None:
         name = title(" ".join(words)).rstrip(".,")  # a speck after it: "DINAS KESEHATAN."
         if not re.match(r"(Kecamatan|Kelurahan|Desa)\b", name) and where.lower() not in name.lower():
             name = f"{name} {where}"
-        return name, ln
+        return name, ln, where
     return None
 
 
@@ -187,8 +198,7 @@ def post_agree(post: str, unit: str) -> str:
     unit's name, "Camat", "Direktur" ...), and the kop, above the stamp, is read whole. Kept as
     read unless the two agree closely."""
     lead = re.match(r"^((?:P[l1i]t|Plh|Pj)[.,]?\s+)?", post, re.I).group(0)
-    rx, fmt = next((rx, fmt) for rx, fmt in HEAD_OF if rx.match(unit))
-    want = fmt.format(rx.match(unit).group(1))
+    want = head_of(unit)
     title_read, title_want = (post[len(lead):].split() or [""])[0], want.split()[0]
     # (the title as long as the kop's: the stamp may have joined the next word to it,
     # "KepilarDinas")
@@ -201,17 +211,36 @@ def post_agree(post: str, unit: str) -> str:
     kop = [_letters(w) for w in want.split()]
     if read and read == kop[:len(read)]:
         return post  # read whole, the kop's post up to its region, which a post may leave out
-    rest = iter(read)
-    if all(w in rest for w in kop):
-        return post  # each word read whole, with one of the post's own: a BPBD's daily head
-        # is its "Kepala Pelaksana" (the Sekda heads it ex officio)
+    extra = _besides(read, kop)
+    if extra and len(extra) <= 2 and all(len(w) >= 4 and known(w) and w not in kop
+                                         for w in extra):
+        return post  # each word read whole, with a word of the post's own: a BPBD's daily
+        # head is its "Kepala Pelaksana" (the Sekda heads it ex officio); not stamp debris
     got, good = _letters(post[len(lead):]), _letters(want)
     # close, and as long: a Kepala Bagian's post under a Setda's kop is longer by its Bagian
     if got == good or abs(len(got) - len(good)) > 0.15 * len(good) \
             or difflib.SequenceMatcher(None, got, good).ratio() < 0.85:
         return post
     title = {"plh": "Plh. ", "pj": "Pj. "}.get(re.sub(r"[^a-z]", "", lead.lower()), "Plt. ")
-    return (title if lead else "") + want
+    return (title if lead else "") + (want.upper() if _capitals(post[len(lead):]) else want)
+
+
+def head_of(unit: str) -> str:
+    """The post of UNIT's head ("Dinas Sosial Kota X" -> "Kepala Dinas Sosial Kota X")."""
+    rx, fmt = next((rx, fmt) for rx, fmt in HEAD_OF if rx.match(unit))
+    return fmt.format(rx.match(unit).group(1))
+
+
+def told(post: str, unit: str, where: str | None) -> str:
+    """A scanned post as the kop tells it: its region (post_region), then its unit's head
+    (post_agree). A post ending in "Kota" alone is completed only where the head of the kop's
+    unit then agrees: a unit may be named for the city ("Kepala Bidang Tata Kota")."""
+    full = post_region(post, where) if where else post
+    agreed = post_agree(full, unit)
+    if full != post and _letters(post.split()[-1]) == "kota" \
+            and not _letters(agreed).endswith(_letters(head_of(unit))):
+        return post_agree(post, unit)
+    return agreed
 
 
 def region(gov_line: str) -> str | None:
@@ -221,35 +250,65 @@ def region(gov_line: str) -> str | None:
     if not m:
         return None
     kind = "Kabupaten" if m.group(1).upper().startswith("KAB") else m.group(1).title()
-    return f"{kind} {title(m.group(2).strip())}"
+    place = m.group(2).split()
+    while len(place) > 1 and not re.fullmatch(r"[A-Za-z'-]{3,}", place[-1]):
+        place.pop()  # the emblem or a speck read after the place ("LOMBOK BARAT Ee"): no
+        # region's name ends in a word of two letters or a mark
+    # (each part of a doubled name capitalised: "Bau-Bau", "Tojo Una-Una")
+    return f"{kind} {re.sub(r'-([a-z])', lambda d: '-' + d[1].upper(), title(' '.join(place)))}"
 
 
 def post_region(post: str, where: str) -> str:
     """A scanned post's region told by the kop: a regional official's post ends with the
     region the kop's first line prints (Permendagri 1/2023: "Camat Sukamaju Kabupaten Lombok
-    Barat" under "PEMERINTAH KABUPATEN LOMBOK BARAT"), and that line, above the stamp, is read
-    whole. A region's kind is never a post's last word ("SEKRETARIS DPRD KABUPATEN": its name
-    went under the stamp or off the scan), and a region read a letter or two off
-    ("Kabupak Lombok Barat") is the kop's. A post naming another region stays."""
+    Barat" under "PEMERINTAH KABUPATEN LOMBOK BARAT"), and that line, above the stamp, reads
+    better. A region's kind is not a post's last word ("SEKRETARIS DPRD KABUPATEN": its name
+    went under the stamp or off the scan; but see told, for a Kota), and a
+    region read a letter or two off ("Kabupak Lombok Barat", "Lombok Barst") is the kop's. A
+    post naming another region ("Lombok Utara") stays, and so does every post where the kop's
+    place was read with a digit or a mark."""
     kind, place = where.split(" ", 1)
     words = post.split()
     at = next((i for i in range(len(words) - 1, 0, -1) if len(_letters(words[i])) >= 4
                and difflib.SequenceMatcher(None, _letters(words[i]), kind.lower()).ratio()
                >= 0.7), None)
-    if at is None:
+    if at is None or not re.fullmatch(r"[A-Za-z' -]+", place):
         return post
-    tail = " ".join(words[at:])
-    if _letters(tail) == _letters(where):
+    read = _letters(" ".join(words[at + 1:]))
+    if at == len(words) - 1:
+        if _letters(words[at]) != kind.lower():
+            return post
+    elif read == _letters(place) and _letters(words[at]) == kind.lower() \
+            or _distance(read, _letters(place)) > 2:
         return post
-    if at == len(words) - 1 and _letters(tail) == kind.lower():
-        fixed = where  # the kind alone: its name is the kop's
-    elif difflib.SequenceMatcher(None, _letters(tail), _letters(where)).ratio() >= 0.85 \
-            and abs(len(_letters(tail)) - len(_letters(where))) <= 3:
-        fixed = where
-    else:
-        return post
-    upper = _capitals(" ".join(words[:at]))
-    return " ".join(words[:at] + [fixed.upper() if upper else fixed])
+    lead = re.match(r"^(?:(?:a\.?n\.?|P[l1i]t[.,]?|Plh\.?|Pj\.?)\s+)*", post, re.I).group(0)
+    upper = _capitals(" ".join(words[:at])[len(lead):])
+    return " ".join(words[:at] + [where.upper() if upper else where])
+
+
+def _distance(a: str, b: str, most: int = 2) -> int:
+    """The edit distance between A and B, or MOST + 1 where it is more than MOST."""
+    if abs(len(a) - len(b)) > most:
+        return most + 1
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+        if min(row) > most:
+            return most + 1
+    return min(row[-1], most + 1)
+
+
+def _besides(read: list[str], kop: list[str]) -> list[str] | None:
+    """The words of READ besides KOP's, where KOP's are all in it in their order, or None."""
+    extra, k = [], 0
+    for w in read:
+        if k < len(kop) and w == kop[k]:
+            k += 1
+        else:
+            extra.append(w)
+    return extra if k == len(kop) else None
 
 
 def _letters(text: str) -> str:

@@ -331,10 +331,7 @@ def _parse(lines: list[Line], fmt: str, opd_names: list[str] | None) -> LetterRe
         r.provenance["pengirim"] = _prov(kln, 0.95)
         if kln.ocr and sig and sig.get("jabatan"):
             name = letterhead.agree(name, letterhead.from_signer(sig["jabatan"]))
-            sig["jabatan"] = letterhead.post_agree(sig["jabatan"], name)
-            where = letterhead.region(kln.text)
-            if where:
-                sig["jabatan"] = letterhead.post_region(sig["jabatan"], where)
+            sig["jabatan"] = letterhead.told(sig["jabatan"], name, letterhead.kop_region(lines))
     elif sig and sig.get("jabatan"):
         name = letterhead.from_signer(sig["jabatan"])
         r.provenance["pengirim"] = _prov(sln, 0.7)

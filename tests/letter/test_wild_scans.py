@@ -191,6 +191,13 @@ def test_a_post_under_a_stamp_is_read_as_the_kop_names_its_unit():
     for other in ("Plt. KepalaBidang Pemberdayaan Masyarakat dan Desa Kabupaten Sidoarjo",
                   "Kepala Bidang Pemberdayaan Masyarakat dan Desa Kabupaten Sidoarjo"):
         assert post_agree(other, dpmd) == other
+    # stamp debris in a post read whole is still no word of the post's own (a review's)
+    assert post_agree("Kepala Dinas Kesehatan ves Kabupaten Banjar",
+                      "Dinas Kesehatan Kabupaten Banjar") == "Kepala Dinas Kesehatan Kabupaten Banjar"
+    # a post in capitals stays in capitals (blind set 2, seed 21)
+    assert post_agree("KEPALA DINAS PERTANIAN ZBANRANGAN KOTA MAKASSAR",
+                      "Dinas Pertanian dan Pangan Kota Makassar") == \
+        "KEPALA DINAS PERTANIAN DAN PANGAN KOTA MAKASSAR"
     # a word of the post's own, read whole beside the kop's (blind set, seed 12)
     bpbd = "Badan Penanggulangan Bencana Daerah Provinsi Nusa Tenggara Barat"
     assert post_agree("Plt. Kepala Pelaksana " + bpbd, bpbd) == "Plt. Kepala Pelaksana " + bpbd
@@ -222,6 +229,56 @@ def test_a_posts_region_is_the_one_the_kops_first_line_prints():
                   "Kepala Dinas Kesehatan Kabupaten Madiun"):
         assert post_region(stays, madiun) == stays
     assert region("DINAS SOSIAL") is None
+
+
+def test_a_posts_region_is_not_spoilt_by_the_kop_or_taken_from_another():
+    """GIVEN a kop's first line with a speck after the place, or a digit read in it; a region
+    wrapped onto the kop's next line; a post naming another region a few letters off; a post
+    after Plt.; regions written in capitals or doubled; a post naming a unit for the city
+    WHEN the posts are checked against the kop
+    THEN a post read whole stays, the wrapped region is whole, the other region stays, the
+    case follows the post's, and the city's unit is no post cut short (found by a review)."""
+    from pipeline.letter.letterhead import from_letterhead, kop_region, post_region, region, told
+    post = "Kepala Dinas Kesehatan Kabupaten Lombok Barat"
+    assert region("PEMERINTAH KABUPATEN LOMBOK BARAT Ee") == "Kabupaten Lombok Barat"
+    assert post_region(post, region("PEMERINTAH KABUPATEN LOMBOK BARAT Ee")) == post
+    assert post_region(post, region("PEMERINTAH KABUPATEN L0MBOK BARAT")) == post
+    kop = [Line("PEMERINTAH KABUPATEN POLEWALI", ocr=True), Line("MANDAR", ocr=True),
+           Line("SEKRETARIAT DPRD", ocr=True), Line("Jalan Ahmad Yani Nomor 1", ocr=True)]
+    assert kop_region(kop) == "Kabupaten Polewali Mandar"
+    assert from_letterhead(kop)[0] == "Sekretariat DPRD Kabupaten Polewali Mandar"
+    assert post_region("SEKRETARIS DPRD KABUPATEN", kop_region(kop)) == \
+        "SEKRETARIS DPRD KABUPATEN POLEWALI MANDAR"
+    lobar = region("PEMERINTAH KABUPATEN LOMBOK BARAT")
+    assert post_region("Camat Gerung Kabupaten Lombok Utara", lobar) == \
+        "Camat Gerung Kabupaten Lombok Utara"
+    assert post_region("Plt. SEKRETARIS DPRD KABUPATEN", lobar) == \
+        "Plt. SEKRETARIS DPRD KABUPATEN LOMBOK BARAT"
+    assert post_region("Sekretaris Daerah Provinsi", region("PEMERINTAH PROVINSI DKI JAKARTA")) \
+        == "Sekretaris Daerah Provinsi DKI Jakarta"
+    assert region("PEMERINTAH KOTA BAU-BAU") == "Kota Bau-Bau"
+    bekasi = region("PEMERINTAH KOTA BEKASI")
+    assert told("Kepala Bidang Tata Kota", "Dinas Tata Ruang Kota Bekasi", bekasi) == \
+        "Kepala Bidang Tata Kota"
+    assert told("KEPALA DINAS TATA RUANG KOTA", "Dinas Tata Ruang Kota Bekasi", bekasi) == \
+        "KEPALA DINAS TATA RUANG KOTA BEKASI"
+
+
+def test_a_post_cut_short_of_its_region_is_still_checked_against_the_kop():
+    """GIVEN a scanned letter whose post in capitals lost its region's name under the stamp
+    and had a word spoilt ("KEPALA DINAS PERTANIAN ZBANRANGAN KOTA")
+    WHEN the letter is read
+    THEN the post is the kop's head of unit, region and all, in capitals."""
+    rows = [("PEMERINTAH KOTA MAKASSAR", 0.33), ("DINAS PERTANIAN DAN PANGAN", 0.35), ("", 0),
+            ("Jalan Urip Sumoharjo Nomor 8 Makassar", 0.3), ("", 0),
+            ("Makassar, 3 Maret 2025", 0.6), ("Nomor : 500/112/DP2/III/2025", 0.12),
+            ("Hal : Konsultasi Honorarium", 0.12), ("", 0),
+            ("Yth. Inspektur Kota Makassar", 0.12), ("di Makassar", 0.12), ("", 0),
+            ("Demikian kami sampaikan.", 0.13), ("", 0),
+            ("KEPALA DINAS PERTANIAN", 0.5), ("ZBANRANGAN KOTA", 0.5), ("", 0),
+            ("Asep Wardana, S.IP.", 0.5), ("NIP. 196908171999101011", 0.5)]
+    got = parse(scan(*rows), "scan")
+    assert got.penandatangan["jabatan"] == "KEPALA DINAS PERTANIAN DAN PANGAN KOTA MAKASSAR"
 
 
 def test_what_a_scan_makes_of_small_punctuation():
