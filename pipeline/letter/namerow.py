@@ -28,6 +28,7 @@ import io
 import re
 from statistics import median
 
+from pipeline.letter.degrees import mended
 from pipeline.letter.lexicon import known
 from pipeline.letter.lines import Word
 from pipeline.letter.marks import RANK
@@ -332,8 +333,16 @@ def read_lines(looks: list[tuple], run, timeout: float, langs: str) -> list[list
                    "tessedit_do_invert=0", "tsv"], buf.getvalue(), min(timeout, LINE_SECONDS))
     except Refused:
         return [[] for _ in looks]
-    return [_closed(_trimmed(_balinese(tsv_words(tsv, box[0], box[1], key, page=k + 1)[0])))
+    return [_closed(_trimmed(_balinese(_mended(tsv_words(tsv, box[0], box[1], key,
+                                                          page=k + 1)[0]))))
             for k, (_, box, key) in enumerate(looks)]
+
+
+def _mended(again: list[Word]) -> list[Word]:
+    """AGAIN with a degree read unsure and a letter off a listed one as that one (degrees)."""
+    for w in again:
+        w.text = mended(w.text, w.conf)
+    return again
 
 
 def _balinese(again: list[Word]) -> list[Word]:
