@@ -1,32 +1,39 @@
 """Academic and professional degrees as Indonesian higher education writes them.
 
 Permenristekdikti 59/2018 (on diplomas, degrees and how degrees are written) lists the degrees
-Indonesian universities award, each with its abbreviation; professional titles (Ak., Apt.,
-Ns., the medical specialists' Sp.) and the common foreign ones follow the same form. A scanned
-degree that tesseract read unsure of, and that is no listed degree, is the one listed degree it
-differs from by a single letter, with the same dots (`S.Sis.` read for `S.Sos.` under a stamp).
-Only then: an unlisted real degree read sure stays as read, and so does a reading a letter
-off two listed degrees (`M.Pi.`: M.Pd. or M.Si.?) or off none with its length and dots.
+Indonesian universities award, each with its abbreviation; older forms still on officials'
+names (the Islamic ".I." degrees, A.Ma., S.ST.), professional titles (Ak., Apt., Ns., the
+medical specialists' Sp.) and common foreign degrees follow the same form. A scanned degree
+that tesseract read unsure of, and that is no listed degree, is the one listed degree it
+differs from by one small letter inside a word of the degree, with the same dots and capitals
+(`S.Sis.` read for `S.Sos.` under a stamp). Only then, and only in a degree of six characters
+or more: a capital is a degree's kind or an initial (S.Pd.K. is no S.Pd.I., M.Tr.Par. no
+S.Tr.Par., H.A. no M.A.), and a short word a name's abbreviation (Rd., Md.) or half a degree
+typed with a space (`S. Pd.`). An unlisted degree read sure stays, and so does a reading a
+letter off two listed degrees (`M.Kcs.`: M.Kes. or M.Kos.?) or off none.
 """
 from __future__ import annotations
 
 UNSURE = 0.5  # tesseract's confidence in the word below which it may be mended
+SHORTEST = 6  # characters of a degree that may be mended ("S.Sos.")
 
 _LISTED = """
 A.Ma. A.Ma.Pd. A.Md. A.Md.Ak. A.Md.AB. A.Md.Farm. A.Md.Gz. A.Md.Kep. A.Md.Keb. A.Md.Kes.
-A.Md.Kom. A.Md.P. A.Md.Par. A.Md.Pi. A.Md.T. A.P.
-S.Ag. S.Pd. S.Pd.I. S.Sos. S.Sos.I. S.IP. S.I.Kom. S.Kom.I. S.H. S.H.I. S.E. S.E.I.
+A.Md.Kom. A.Md.P. A.Md.Par. A.Md.Pi. A.Md.Pt. A.Md.T. A.P.
+S.Ag. S.Pd. S.Pd.I. S.Pd.K. S.Pd.H. S.Pd.B. S.Ft. S.Sos. S.Sos.I. S.IP. S.I.Kom. S.Kom.I. S.H. S.H.I. S.E. S.E.I.
 S.Ak. S.M. S.T. S.Kom. S.Si. S.Mat. S.Stat. S.Farm. S.Ked. S.K.M. S.KM. S.Kep. S.Keb. S.Gz. S.Kes.
 S.KG. S.KH. S.P. S.Pt. S.Hut. S.Pi. S.Psi. S.S. S.Hum. S.Sn. S.Ds. S.Ars. S.AP. S.A.P.
 S.AB. S.A.B. S.Th. S.Th.I. S.Sy. S.Kel. S.Fil. S.I.K. S.STP. S.Tr.Keb. S.Tr.Kes.
 S.Tr.Kep. S.Tr.T. S.Tr.Kom. S.Tr.AP. S.Tr.IP. S.Tr.Ak. S.Tr.Sos. S.Tr.Pi. S.ST. S.Tr.Par.
-M.Ag. M.Pd. M.Pd.I. M.Si. M.Sos. M.IP. M.I.Kom. M.H. M.H.I. M.Kn. M.E. M.E.I. M.Ak. M.M.
+S.Tr.P. S.Tr.Pt. S.TI. M.Tr.Kep. M.Tr.T. M.Tr.Kom. M.Tr.IP. M.Tr.Ak. M.Tr.Sos. M.Tr.Pi. M.Tr.Par.
+M.Ag. M.Pd. M.Pd.I. M.Pd.K. M.Pd.H. M.Pd.B. M.Fil. M.Th.I. M.Kom.I. M.Sos.I. M.Si. M.Sos. M.IP. M.I.Kom. M.H. M.H.I. M.Kn. M.E. M.E.I. M.Ak. M.M.
 M.T. M.Kom. M.Mat. M.Stat. M.Farm. M.Kes. M.K.M. M.KM. M.Kep. M.Keb. M.Gz. M.P. M.Pt. M.Hut. M.Psi.
 M.Hum. M.Sn. M.Ds. M.Ars. M.AP. M.A.P. M.A. M.Sc. M.Eng. M.B.A. M.BA. M.PH. M.P.H. M.Biomed.
 M.Han. M.Th. M.Sy. M.Ked. M.Epid. M.Acc. M.Com. M.Phil. M.Ed. M.Arch. M.Tr.AP.
-M.Si.Han. M.M.R. M.A.R.S. M.Cs. M.Agr. M.Res. M.Litt. M.Tr.Kes.
+M.Si.Han. M.M.R. M.A.R.S. M.Cs. M.Agr. M.Res. M.Litt. M.Tr.Kes. M.IT. M.Env. M.Mgt.
+M.P.A. M.P.P. M.Dev. M.Int. B.A. B.Sc. B.Eng. B.Ed. B.Com. D.Phil.
 Ph.D. D.Sc. Ed.D.
-Ak. CA. CPA. Apt. Ns. Bd. IPM. IPU. IPP.
+Ak. Akt. CA. CPA. Apt. Ns. Bd. IPM. IPU. IPP. Sp.Ak.
 Sp.A. Sp.An. Sp.B. Sp.BA. Sp.BP. Sp.BS. Sp.BTKV. Sp.DV. Sp.EM. Sp.F. Sp.GK. Sp.JP. Sp.KFR.
 Sp.KJ. Sp.KK. Sp.KN. Sp.KO. Sp.M. Sp.MK. Sp.N. Sp.OG. Sp.OT. Sp.P. Sp.PA. Sp.PD. Sp.PK.
 Sp.Rad. Sp.S. Sp.THT. Sp.U. Sp.KG. Sp.Ort. Sp.Pros. Sp.Perio. Sp.BM. Sp.KGA. Sp.PM. Sp.RKG.
@@ -40,9 +47,19 @@ def mended(text: str, conf: float) -> str:
     """TEXT, a word read CONF sure, as the listed degree it is a letter off, where it is none
     (a trailing comma kept); else as read."""
     bare = text.rstrip(",")
-    if conf >= UNSURE or bare in LISTED or bare in TITLES or "." not in bare:
+    if conf >= UNSURE or len(bare) < SHORTEST or bare in LISTED or bare in TITLES \
+            or "." not in bare:
         return text
-    near = [d for d in LISTED if len(d) == len(bare) and sum(
-        a != b for a, b in zip(d, bare)) == 1 and all(
-        (a == ".") == (b == ".") for a, b in zip(d, bare))]
+    near = [d for d in LISTED if len(d) == len(bare) and _a_letter_off(bare, d)]
     return near[0] + text[len(bare):] if len(near) == 1 else text
+
+
+def _a_letter_off(read: str, listed: str) -> bool:
+    """Whether READ is LISTED with one small letter changed, inside a word of two small
+    letters or more ("Sis" for "Sos"), its dots and capitals where LISTED has them."""
+    off = [k for k, (a, b) in enumerate(zip(read, listed)) if a != b]
+    if len(off) != 1:
+        return False
+    k = off[0]
+    word = listed[:k].rsplit(".", 1)[-1] + listed[k:].split(".", 1)[0]
+    return read[k].islower() and listed[k].islower() and sum(c.islower() for c in word) >= 2

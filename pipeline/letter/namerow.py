@@ -281,7 +281,8 @@ class _Reader:
                       + [clean] * (struck >= self.h)]
             looks += [(k, look, box, key, True) for look in [self.darkest(band, box)]
                       if how == "both" and look is not None]
-        readings = read_lines([look[1:4] for look in looks], self.run, self.timeout, self.langs)
+        readings = [_mended(again) for again in read_lines([look[1:4] for look in looks],
+                                                             self.run, self.timeout, self.langs)]
         single = frozenset(_bare(w.text) for ws in readings + [t[3] for t in tries] for w in ws
                            ) | _spaced(readings, self.h)
         plain: dict[int, tuple] = {}  # each try's best reading from the page's bitmap
@@ -333,13 +334,13 @@ def read_lines(looks: list[tuple], run, timeout: float, langs: str) -> list[list
                    "tessedit_do_invert=0", "tsv"], buf.getvalue(), min(timeout, LINE_SECONDS))
     except Refused:
         return [[] for _ in looks]
-    return [_closed(_trimmed(_balinese(_mended(tsv_words(tsv, box[0], box[1], key,
-                                                          page=k + 1)[0]))))
+    return [_closed(_trimmed(_balinese(tsv_words(tsv, box[0], box[1], key, page=k + 1)[0])))
             for k, (_, box, key) in enumerate(looks)]
 
 
 def _mended(again: list[Word]) -> list[Word]:
-    """AGAIN with a degree read unsure and a letter off a listed one as that one (degrees)."""
+    """AGAIN, a name's line, with a degree read unsure and a letter off a listed one as that
+    one (degrees; not in a post's line, postline, where no degree stands)."""
     for w in again:
         w.text = mended(w.text, w.conf)
     return again

@@ -16,18 +16,30 @@ def test_an_unsure_degree_a_letter_off_one_listed_degree_is_that_degree():
 
 def test_a_degree_read_sure_a_title_or_a_reading_near_two_degrees_stays():
     """GIVEN an unlisted degree read sure, front titles read unsure (one a letter off the
-    doctor's title), readings a letter off two listed degrees ("M.Pi.": M.Pd. or M.Si.;
-    "A.Md.Keh.": Keb. or Kes.), a degree with other dots, and a word without a dot
+    doctor's title), a reading a letter off two listed degrees ("M.Kcs.": M.Kes. or M.Kos.
+    were both listed), a degree with other dots, and a word without a dot
     WHEN each is checked against the listed degrees THEN each stays as read."""
     assert mended("S.Sis.", 0.8) == "S.Sis."
     for title in ("Ir.", "Drs.", "Dra.", "Hj."):
         assert mended(title, 0.1) == title
-    assert mended("M.Pi.", 0.2) == "M.Pi."
-    assert mended("A.Md.Keh.", 0.2) == "A.Md.Keh."
-    assert mended("S.KH.", 0.2) == "S.KH."
-    assert mended("S.KM.", 0.2) == "S.KM."
+    assert mended("S.Kem.", 0.2) == "S.Kem."  # S.Kom. or S.Kep.
+    assert mended("A.Md.Keh.", 0.2) == "A.Md.Keh."  # Keb. or Kes.
     assert mended("SSos.", 0.2) == "SSos."
     assert mended("RIZAL", 0.1) == "RIZAL"
+
+
+def test_real_degrees_initials_and_abbreviations_are_never_mended():
+    """GIVEN, read unsure, degrees whose kind or last part is a capital another listed degree
+    has otherwise (S.Pd.K. beside S.Pd.I., M.Tr.Par. beside S.Tr.Par., S.Sos.H.), short
+    degrees (S.Ft., Akt., M.IT.), a name's abbreviations and initials (Rd., Md., A.R., H.A.,
+    I.B.A.), half a degree typed with a space (Pd.), a post's abbreviations (An., Ds.), and
+    foreign degrees a small letter off a listed one (M.Env. beside M.Eng.)
+    WHEN each is checked against the listed degrees THEN each stays (found by a review)."""
+    for word in ("S.Pd.K.", "S.Pd.H.", "M.Tr.Par.", "M.Fil.", "S.Sos.H.", "S.Tr.E.", "S.Ft.",
+                 "S.Tr.P.", "Sp.Ak.", "Akt.", "S.TI.", "M.IT.", "B.A.", "MA.", "MPA.", "Pd.",
+                 "Ag.", "Rd.", "Md.", "A.R.", "H.A.", "R.A.", "I.B.A.", "H.M.R.", "An.", "Ds.",
+                 "M.Env.", "M.Mgt."):
+        assert mended(word, 0.3) == word, word
 
 
 def test_the_name_read_again_has_its_unsure_degree_set_right():
