@@ -75,6 +75,20 @@ def _scanned_label(text: str) -> str:
     return re.sub(r"^(\s*(?:sifat|hal|perihal)\b\.?\s+)[1lI|!](?=\s+[A-Z])", r"\1:", text, flags=re.I)
 
 
+def _split_row(lines: list[Line], i: int, end: int) -> tuple[str, int]:
+    """Line I of a scan as a label row, and how many lines below it that took (0 or 1). A
+    phone photo's curve may part a row: the label with its colon's upper dot read as a letter
+    ("Hal P"), and the value a little lower, opening with the colon's other half (". Permohonan
+    ..."), right of the label. That is one row, "Hal : Permohonan ..."."""
+    text = _scanned_label(lines[i].text)
+    m = re.match(r"^\s*(sifat|lampiran|hal|perihal)\b\.?\s*[^\s\d]?\s*$", text, re.I)
+    nxt = lines[i + 1] if i + 1 < end else None
+    v = nxt and re.match(r"^\s*[.:;,]\s+(?=[A-Z0-9(])(.*)$", nxt.text)
+    if not (m and v) or None in (nxt.x0, lines[i].x1) or nxt.x0 < lines[i].x1:
+        return text, 0
+    return f"{m.group(1)} : {v.group(1)}", 1
+
+
 # the Sifat's values: by security (Permendagri 1/2023: Sangat Rahasia, Rahasia, Terbatas, Biasa)
 # and by speed (Amat or Sangat Segera, Segera), and "Penting", which letters use too
 SIFAT = ("Biasa", "Penting", "Segera", "Sangat Segera", "Amat Segera", "Rahasia", "Sangat Rahasia",
@@ -91,7 +105,8 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
     """Read Nomor/Sifat/Lampiran/Hal; returns the index after the last labelled line."""
     last = 0
     for i in range(end):
-        m = LABEL.match(_scanned_label(lines[i].text) if lines[i].ocr else lines[i].text)
+        text, skip = _split_row(lines, i, end) if lines[i].ocr else (lines[i].text, 0)
+        m = LABEL.match(text)
         if not m:
             continue
         key = KEYS[m.group(1).lower()]
@@ -119,7 +134,7 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
             # a value wraps in its own column (a narrow table cell, a long Hal): the lines
             # below it, indented past the labels, up to the next label or the addressee
             beside = None  # where a column beside the block (the date, Kepada) starts
-            for nxt in lines[i + 1:end]:
+            for nxt in lines[i + 1 + skip:end]:
                 piece = nxt.text.strip()
                 if beside is not None and nxt.x1 is not None and nxt.x0 is not None \
                         and nxt.x0 < beside - 0.02 and nxt.x1 > beside + 0.05:

@@ -281,6 +281,24 @@ def test_a_post_cut_short_of_its_region_is_still_checked_against_the_kop():
     assert got.penandatangan["jabatan"] == "KEPALA DINAS PERTANIAN DAN PANGAN KOTA MAKASSAR"
 
 
+def test_a_photos_label_row_parted_by_its_curve_is_one_row():
+    """GIVEN a phone photo whose curve parted the Hal row: the label with the colon's upper
+    dot read as a letter ("Hal P") and the value a little lower, opening with the colon's
+    lower dot, wrapped on the next line
+    WHEN the letter is read THEN the Hal is the value, wrap and all; a line opening with a
+    mark under the label itself is not taken for it."""
+    def hal(*rows):
+        head = [("PEMERINTAH PROVINSI SUMATERA UTARA", 0.35), ("DINAS TENAGA KERJA", 0.4),
+                ("", 0), ("Medan, 11 Maret 2024", 0.68), ("Nomor : 500.15/335/III/2024", 0.22)]
+        tail = [("", 0), ("Yth. Inspektur Provinsi Sumatera Utara", 0.21), ("di Medan", 0.21),
+                ("", 0), ("Demikian kami sampaikan.", 0.3)]
+        return parse(scan(*head, *rows, *tail), "scan").hal
+    assert hal(("Hal P", 0.216), (". Permohonan Konsultasi Pengadaan Barang/Jasa", 0.313),
+               ("Tahun Anggaran 2024", 0.3255)) == \
+        "Permohonan Konsultasi Pengadaan Barang/Jasa Tahun Anggaran 2024"
+    assert hal(("Hal P", 0.216), (". Permohonan Konsultasi", 0.22)) is None
+
+
 def test_what_a_scan_makes_of_small_punctuation():
     """GIVEN a scan that read "1." as "|.", a question's "?" as a closing quote, the decimal comma
     of a rupiah amount as a dot, "Hal :" as "Hal >", the comma after the place as a dot and the
