@@ -25,7 +25,8 @@ UPSCALE_BELOW = 0.75  # of 300 dpi: scans at 200 dpi and phone photos are enlarg
 # set apart by its space), or glued to the place as no print is ("_-Mangupura, 29 April 2026")
 SPECK_BEFORE_DATE = re.compile(r"^(?:[^\w\s(\-\u2022]{1,3}\s+|[^A-Za-z0-9\s(\u2022]{1,3})"
                                r"(?=[A-Z][A-Za-z .'-]{1,40},\s*\d)")
-YTH_MISREAD = re.compile(r"Y(?:in|tn|ih)\.")  # "Yth." read with its t and h run together
+# "Yth." read with its t and h run together, or its Y as a yen sign
+YTH_MISREAD = re.compile(r"(?:Y(?:in|tn|ih)|\u00a5th)\.")
 
 
 def _run(cmd: list[str], stdin: bytes, timeout: float) -> bytes:

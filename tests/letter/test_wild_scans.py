@@ -443,13 +443,15 @@ def test_a_scanned_tembusan_overleaf():
         "Gubernur Nusa Tenggara Barat sebagai laporan", "Sekretaris Daerah Provinsi Nusa Tenggara Barat"]
 
 
-def test_yth_read_with_its_letters_run_together_still_opens_the_addressee(monkeypatch):
-    """GIVEN tesseract's words for a two-column heading where "Yth." came out "Yin."
+@pytest.mark.parametrize("yth", ["Yin.", "\u00a5th."])
+def test_yth_read_with_its_letters_run_together_still_opens_the_addressee(monkeypatch, yth):
+    """GIVEN tesseract's words for a two-column heading where "Yth." came out "Yin." (its t
+    and h run together) or "\u00a5th." (its Y a yen sign)
     WHEN they become lines and the letter is read
     THEN the addressee column is found by it: the Hal that wraps beside it is whole."""
     from pipeline.letter import ocr
     rows = [(1, "Perihal : Permohonan Konsultasi Pemberian", 300, 600),
-            (2, "Yin. Inspektur Provinsi Jawa Tengah", 1420, 612),
+            (2, f"{yth} Inspektur Provinsi Jawa Tengah", 1420, 612),
             (3, "Hibah dan Bantuan Sosial", 612, 660), (4, "di Semarang", 1420, 680)]
     tsv = ["level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext",
            "1\t1\t0\t0\t0\t0\t0\t0\t2480\t3508\t-1\t"]
