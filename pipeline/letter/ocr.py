@@ -10,6 +10,7 @@ import os
 import re
 import subprocess
 import tempfile
+from dataclasses import replace
 
 from pipeline.letter import handday, nameline, namerow, postline
 from pipeline.letter.misreads import cleaned
@@ -61,12 +62,29 @@ def ocr_png(png: bytes, page: int, timeout: float, image=None, grey=None, pen=No
         words = nameline.with_q(image, words, _run, timeout)
         look = pen or (grey if grey is not None else image).crop
         words = handday.with_day(look, words, _run, timeout)
-    lines = from_words(words, width, page, ocr=True)
+    lines = _titles_joined(from_words(words, width, page, ocr=True))
     for ln in lines:
         ln.text = cleaned(ln.text)
         if ln.x0 is not None and ln.x0 > 0.4:  # where a letter dates itself, top or bottom right
             ln.text = SPECK_BEFORE_DATE.sub("", ln.text)
     return lines
+
+
+def _titles_joined(lines: list[Line]) -> list[Line]:
+    """LINES with a name's front titles read as a line of their own ("Dr. Ir.") joined to the
+    name beside them on the same row ("Andi Nurfaidah …"): the stamp's edge between them, or
+    the name read again alone (namerow), parts them, and no line holds titles alone."""
+    out: list[Line] = []
+    for ln in lines:
+        prev = out[-1] if out else None
+        if prev and prev.text.split() and all(namerow.TITLE.match(t) for t in prev.text.split()) \
+                and None not in (prev.top, ln.top, prev.x1, ln.x0) \
+                and abs(prev.top - ln.top) < 0.008 and -0.005 < ln.x0 - prev.x1 < 0.03:
+            out[-1] = replace(ln, text=f"{prev.text} {ln.text}", x0=prev.x0,
+                              conf=min(prev.conf, ln.conf))
+            continue
+        out.append(ln)
+    return out
 
 
 def render_pdf_page(data: bytes, page: int, dpi: int, timeout: float) -> bytes:

@@ -467,6 +467,28 @@ def test_yth_read_with_its_letters_run_together_still_opens_the_addressee(monkey
     assert got.tujuan == "Inspektur Provinsi Jawa Tengah"
 
 
+def test_front_titles_read_as_a_line_of_their_own_join_the_name_beside_them(monkeypatch):
+    """GIVEN tesseract's words for a signature row where the stamp's edge parted the front
+    titles from the name ("Dr. Ir." and "Andi Nurfaidah Tambunan, S.E.", two line ids on one
+    row), and titles on a row of their own above a name
+    WHEN they become lines
+    THEN the row is one line, "Dr. Ir. Andi Nurfaidah Tambunan, S.E."; the row above stays."""
+    from pipeline.letter import ocr
+    rows = [(5, "Pemberdayaan Masyarakat", 400, 3090), (5, "Kabupaten Jayapura,", 1250, 3090),
+            (1, "Dr. Ir.", 1080, 3150), (2, "Andi Nurfaidah Tambunan, S.E.", 1250, 3152),
+            (3, "H.", 1080, 2900), (4, "Budi Santoso", 1080, 2960)]
+    tsv = ["level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight"
+           "\tconf\ttext", "1\t1\t0\t0\t0\t0\t0\t0\t2480\t3508\t-1\t"]
+    for line, text, x, top in rows:
+        for k, t in enumerate(text.split()):
+            tsv.append(f"5\t1\t1\t1\t{line}\t{k + 1}\t{x}\t{top}\t{22 * len(t)}\t40\t95\t{t}")
+            x += 22 * len(t) + 14
+    monkeypatch.setattr(ocr, "_run", lambda *a, **k: "\n".join(tsv).encode())
+    texts = [ln.text for ln in ocr.ocr_png(b"", 1, 5.0) if not ln.blank]
+    assert "Dr. Ir. Andi Nurfaidah Tambunan, S.E." in texts
+    assert "H." in texts and "Budi Santoso" in texts
+
+
 def _block(name: str, post: list[tuple[str, float]], name_x: float = 0.55) -> list[Line]:
     return scan(("Demikian disampaikan.", 0.1), ("", 0), *post, ("", 0), ("", 0), (name, name_x),
                 ("Pembina Utama Muda", 0.55), ("NIP. 19680314 199010 1 006", 0.55))
