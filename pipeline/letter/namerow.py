@@ -94,7 +94,10 @@ def fit(text: str, single: frozenset = frozenset()) -> int:
     twice those in words it is not (stamp lettering, a scribble read as text); SINGLE: the
     words other readings of the line give (see DOUBLED)."""
     toks = text.split()
-    good = sum(len(t) for t in toks if _name_like(t, single))
+    # a name opens with its front titles: a word before one is the stamp's ("Ar. H." for
+    # "Ir. H.", "NC Dra.")
+    lead = next((k for k, t in enumerate(toks[:3]) if TITLE.match(t)), 0)
+    good = sum(len(t) for t in toks[lead:] if _name_like(t, single))
     return good - 2 * (sum(len(t) for t in toks) - good)
 
 

@@ -479,3 +479,18 @@ def test_a_hyphen_a_stroke_made_between_two_names_is_their_space():
     got = namerow.reread(page(), read("~ Vonny KumaatRumengan, M.Kes."), lambda *_: tsv, 30, LANGS,
                          page())
     assert texts(got) == "Vonny Kumaat-Rumengan, M.Kes.", texts(got)
+
+
+def test_a_word_before_a_front_title_is_the_stamps_so_a_reading_with_the_title_wins():
+    """GIVEN a name row the stamp spoilt, read by the page and by the band as "Ar. H. Muhammad
+    Lestari, S.Sos." (the ring over "Ir.") and from its darkest ink as "Ir. H. Muhammad
+    Lestari, S.Sos."
+    WHEN the readings are compared
+    THEN the darkest ink's is taken: a name opens with its front titles, so the word before
+    "H." is no name's, and the reading with the title in its place is clearly more like one."""
+    words = read("~ Ar. H. Muhammad Lestari, S.Sos.")
+    tsv = _tsv("Ar. H. Muhammad Lestari, S.Sos.", "Ir. H. Muhammad Lestari, S.Sos.")
+    got = namerow.reread(page(), words, lambda *_: tsv, 30, LANGS, page())
+    assert texts(got) == "Ir. H. Muhammad Lestari, S.Sos."
+    assert namerow.fit("NC Dra. KURNIASIH") < namerow.fit("Dra. KURNIASIH")
+    assert namerow.fit("Dr. Ir. ANDI") == len("Dr.Ir.ANDI")  # titles leading lose nothing
