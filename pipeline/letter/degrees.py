@@ -14,6 +14,8 @@ letter off two listed degrees (`M.Kcs.`: M.Kes. or M.Kos.?) or off none.
 """
 from __future__ import annotations
 
+from pipeline.letter.titles import is_title
+
 UNSURE = 0.5  # tesseract's confidence in the word below which it may be mended
 SHORTEST = 6  # characters of a degree that may be mended ("S.Sos.")
 
@@ -39,15 +41,13 @@ Sp.KJ. Sp.KK. Sp.KN. Sp.KO. Sp.M. Sp.MK. Sp.N. Sp.OG. Sp.OT. Sp.P. Sp.PA. Sp.PD.
 Sp.Rad. Sp.S. Sp.THT. Sp.U. Sp.KG. Sp.Ort. Sp.Pros. Sp.Perio. Sp.BM. Sp.KGA. Sp.PM. Sp.RKG.
 """
 LISTED = frozenset(_LISTED.split())
-# titles before a name: never mended, nor a reading mended into one ("Ir." is no "Dr.")
-TITLES = frozenset("Dr. Ir. Drs. Dra. H. Hj. dr. drg. drh. Prof. R. KH. Tgk. apt.".split())
 
 
 def mended(text: str, conf: float) -> str:
     """TEXT, a word read CONF sure, as the listed degree it is a letter off, where it is none
     (a trailing comma kept); else as read."""
     bare = text.rstrip(",")
-    if conf >= UNSURE or len(bare) < SHORTEST or bare in LISTED or bare in TITLES \
+    if conf >= UNSURE or len(bare) < SHORTEST or bare in LISTED or is_title(bare) \
             or "." not in bare:
         return text
     near = [d for d in LISTED if len(d) == len(bare) and _a_letter_off(bare, d)]

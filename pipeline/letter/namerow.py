@@ -39,10 +39,10 @@ from pipeline.letter.signblock import (MARGIN, PAD, TALL, across, flush_column, 
                                        rank_line, tidied)
 from pipeline.letter.strokes import unstruck
 from pipeline.letter.stamp import CORE
+from pipeline.letter.titles import TITLE, before_title
 from pipeline.letter.tsv import words as tsv_words
 from pipeline.letter.vote import voted
 
-TITLE = re.compile(r"^(?:H|Hj|Dr|dr|drg|drh|apt|Ir|Drs|Dra|Prof|R|KH|Tgk)\.$")
 # a word of a name as printed: capitalised or in capitals, maybe with an apostrophe or hyphen
 # (two names a stroke joined read so too: "Handayani-Anggraini"), a comma before the degrees;
 # or an initial with its dot ("M. NUR")
@@ -94,10 +94,8 @@ def fit(text: str, single: frozenset = frozenset()) -> int:
     twice those in words it is not (stamp lettering, a scribble read as text); SINGLE: the
     words other readings of the line give (see DOUBLED)."""
     toks = text.split()
-    # a name opens with its front titles: a word before one is the stamp's ("Ar. H." for
-    # "Ir. H.", "NC Dra.")
-    lead = next((k for k, t in enumerate(toks[:3]) if TITLE.match(t)), 0)
-    good = sum(len(t) for t in toks[lead:] if _name_like(t, single))
+    stamp = before_title(toks)
+    good = sum(len(t) for k, t in enumerate(toks) if k not in stamp and _name_like(t, single))
     return good - 2 * (sum(len(t) for t in toks) - good)
 
 
