@@ -39,7 +39,7 @@ from pipeline.letter.signblock import (MARGIN, PAD, TALL, across, flush_column, 
                                        rank_line, tidied)
 from pipeline.letter.strokes import unstruck
 from pipeline.letter.stamp import CORE
-from pipeline.letter.titles import TITLE, before_title
+from pipeline.letter.titles import TITLE
 from pipeline.letter.tsv import words as tsv_words
 from pipeline.letter.vote import voted
 
@@ -94,8 +94,7 @@ def fit(text: str, single: frozenset = frozenset()) -> int:
     twice those in words it is not (stamp lettering, a scribble read as text); SINGLE: the
     words other readings of the line give (see DOUBLED)."""
     toks = text.split()
-    stamp = before_title(toks)
-    good = sum(len(t) for k, t in enumerate(toks) if k not in stamp and _name_like(t, single))
+    good = sum(len(t) for t in toks if _name_like(t, single))
     return good - 2 * (sum(len(t) for t in toks) - good)
 
 

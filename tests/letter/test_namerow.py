@@ -479,34 +479,3 @@ def test_a_hyphen_a_stroke_made_between_two_names_is_their_space():
     got = namerow.reread(page(), read("~ Vonny KumaatRumengan, M.Kes."), lambda *_: tsv, 30, LANGS,
                          page())
     assert texts(got) == "Vonny Kumaat-Rumengan, M.Kes.", texts(got)
-
-
-def test_a_word_before_a_front_title_is_the_stamps_so_a_reading_with_the_title_wins():
-    """GIVEN a name row the stamp spoilt, read by the page and by the band as "Ar. H. Muhammad
-    Lestari, S.Sos." (the ring over "Ir.") and from its darkest ink as "Ir. H. Muhammad
-    Lestari, S.Sos."
-    WHEN the readings are compared
-    THEN the darkest ink's is taken: a name opens with its front titles, so the word before
-    "H." is no name's, and the reading with the title in its place is clearly more like one."""
-    words = read("~ Ar. H. Muhammad Lestari, S.Sos.")
-    tsv = _tsv("Ar. H. Muhammad Lestari, S.Sos.", "Ir. H. Muhammad Lestari, S.Sos.")
-    got = namerow.reread(page(), words, lambda *_: tsv, 30, LANGS, page())
-    assert texts(got) == "Ir. H. Muhammad Lestari, S.Sos."
-    assert namerow.fit("NC Dra. KURNIASIH") < namerow.fit("Dra. KURNIASIH")
-    assert namerow.fit("Dr. Ir. ANDI") == len("Dr.Ir.ANDI")  # titles leading lose nothing
-
-
-def test_words_a_name_holds_before_its_title_and_titles_in_capitals_are_the_names():
-    """GIVEN names with a word a name may hold before its front title (Tubagus, Raden, an
-    initial, Andi, Nyonya, a nurse's Ns.) or with titles in capitals, and the same name read
-    without that word or with debris in its place
-    WHEN the two are compared THEN the whole name reads more like one (found by a review)."""
-    for whole, short in (("DRS. H. AHMAD YANI, M.Si.", "H. AHMAD YANI, M.Si."),
-                         ("Tb. H. ACE HASAN, S.Sos.", "H. ACE HASAN, S.Sos."),
-                         ("A. H. NASUTION, S.H.", "H. NASUTION, S.H."),
-                         ("Rd. H. DADANG SUPRIATNA", "H. DADANG SUPRIATNA"),
-                         ("Andi H. MAPPATOBA, S.E.", "H. MAPPATOBA, S.E."),
-                         ("PROF. DR. H. ALI WIJAYA, M.Si.", "i H. ALI WIJAYA, M.Si."),
-                         ("Ny. Hj. Siti Aminah", "Hj. Siti Aminah"),
-                         ("Ns. H. Ahmad, S.Kep.", "H. Ahmad, S.Kep.")):
-        assert namerow.fit(whole) > namerow.fit(short), whole
