@@ -22,13 +22,15 @@ SHORTEST = 6  # characters of a degree that may be mended ("S.Sos.")
 _LISTED = """
 A.Ma. A.Ma.Pd. A.Md. A.Md.Ak. A.Md.AB. A.Md.Farm. A.Md.Gz. A.Md.Kep. A.Md.Keb. A.Md.Kes.
 A.Md.Kom. A.Md.P. A.Md.Par. A.Md.Pi. A.Md.Pt. A.Md.T. A.P.
-S.Ag. S.Pd. S.Pd.I. S.Pd.K. S.Pd.H. S.Pd.B. S.Ft. S.Sos. S.Sos.I. S.IP. S.I.Kom. S.Kom.I. S.H. S.H.I. S.E. S.E.I.
+S.Ag. S.Pd. S.Pd.I. S.Pd.K. S.Pd.H. S.Pd.B. S.Ft. S.Sos. S.Sos.I. S.IP. S.I.Kom. S.Kom.I. S.H.
+S.H.I. S.E. S.E.I.
 S.Ak. S.M. S.T. S.Kom. S.Si. S.Mat. S.Stat. S.Farm. S.Ked. S.K.M. S.KM. S.Kep. S.Keb. S.Gz. S.Kes.
 S.KG. S.KH. S.P. S.Pt. S.Hut. S.Pi. S.Psi. S.S. S.Hum. S.Sn. S.Ds. S.Ars. S.AP. S.A.P.
 S.AB. S.A.B. S.Th. S.Th.I. S.Sy. S.Kel. S.Fil. S.I.K. S.STP. S.Tr.Keb. S.Tr.Kes.
 S.Tr.Kep. S.Tr.T. S.Tr.Kom. S.Tr.AP. S.Tr.IP. S.Tr.Ak. S.Tr.Sos. S.Tr.Pi. S.ST. S.Tr.Par.
 S.Tr.P. S.Tr.Pt. S.TI. M.Tr.Kep. M.Tr.T. M.Tr.Kom. M.Tr.IP. M.Tr.Ak. M.Tr.Sos. M.Tr.Pi. M.Tr.Par.
-M.Ag. M.Pd. M.Pd.I. M.Pd.K. M.Pd.H. M.Pd.B. M.Fil. M.Th.I. M.Kom.I. M.Sos.I. M.Si. M.Sos. M.IP. M.I.Kom. M.H. M.H.I. M.Kn. M.E. M.E.I. M.Ak. M.M.
+M.Ag. M.Pd. M.Pd.I. M.Pd.K. M.Pd.H. M.Pd.B. M.Fil. M.Th.I. M.Kom.I. M.Sos.I. M.Si. M.Sos. M.IP.
+M.I.Kom. M.H. M.H.I. M.Kn. M.E. M.E.I. M.Ak. M.M.
 M.T. M.Kom. M.Mat. M.Stat. M.Farm. M.Kes. M.K.M. M.KM. M.Kep. M.Keb. M.Gz. M.P. M.Pt. M.Hut. M.Psi.
 M.Hum. M.Sn. M.Ds. M.Ars. M.AP. M.A.P. M.A. M.Sc. M.Eng. M.B.A. M.BA. M.PH. M.P.H. M.Biomed.
 M.Han. M.Th. M.Sy. M.Ked. M.Epid. M.Acc. M.Com. M.Phil. M.Ed. M.Arch. M.Tr.AP.

@@ -193,7 +193,8 @@ def test_a_post_under_a_stamp_is_read_as_the_kop_names_its_unit():
         assert post_agree(other, dpmd) == other
     # stamp debris in a post read whole is still no word of the post's own (a review's)
     assert post_agree("Kepala Dinas Kesehatan ves Kabupaten Banjar",
-                      "Dinas Kesehatan Kabupaten Banjar") == "Kepala Dinas Kesehatan Kabupaten Banjar"
+                      "Dinas Kesehatan Kabupaten Banjar") == \
+        "Kepala Dinas Kesehatan Kabupaten Banjar"
     # a post in capitals stays in capitals (blind set 2, seed 21)
     assert post_agree("KEPALA DINAS PERTANIAN ZBANRANGAN KOTA MAKASSAR",
                       "Dinas Pertanian dan Pangan Kota Makassar") == \
