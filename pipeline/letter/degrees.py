@@ -10,7 +10,7 @@ differs from by one small letter inside a word of the degree, with the same dots
 or more: a capital is a degree's kind or an initial (S.Pd.K. is no S.Pd.I., M.Tr.Par. no
 S.Tr.Par., H.A. no M.A.), and a short word a name's abbreviation (Rd., Md.) or half a degree
 typed with a space (`S. Pd.`). An unlisted degree read sure stays, and so does a reading a
-letter off two listed degrees (`M.Kcs.`: M.Kes. or M.Kos.?) or off none.
+letter off two listed degrees (`S.Kem.`: S.Kom. or S.Kep.?) or off none.
 """
 from __future__ import annotations
 

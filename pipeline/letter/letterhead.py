@@ -263,10 +263,10 @@ def post_region(post: str, where: str) -> str:
     region the kop's first line prints (Permendagri 1/2023: "Camat Sukamaju Kabupaten Lombok
     Barat" under "PEMERINTAH KABUPATEN LOMBOK BARAT"), and that line, above the stamp, reads
     better. A region's kind is not a post's last word ("SEKRETARIS DPRD KABUPATEN": its name
-    went under the stamp or off the scan; but see told, for a Kota), and a
-    region read a letter or two off ("Kabupak Lombok Barat", "Lombok Barst") is the kop's. A
-    post naming another region ("Lombok Utara") stays, and so does every post where the kop's
-    place was read with a digit or a mark."""
+    went under the stamp or off the scan; but see told, for a Kota), and a region read a letter
+    or two off ("Kabupak Lombok Barat", "Lombok Barst") is the kop's. A post naming another
+    region ("Lombok Utara") stays, and so does every post where the kop's place was read with a
+    digit or a mark."""
     kind, place = where.split(" ", 1)
     words = post.split()
     at = next((i for i in range(len(words) - 1, 0, -1) if len(_letters(words[i])) >= 4

@@ -73,8 +73,8 @@ def ocr_png(png: bytes, page: int, timeout: float, image=None, grey=None, pen=No
 
 def _titles_joined(lines: list[Line]) -> list[Line]:
     """LINES with a name's front titles read as a line of their own ("Dr. Ir.") joined to the
-    name beside them on the same row ("Andi Nurfaidah …"): the stamp's edge between them, or
-    the name read again alone (namerow), parts them, and no line holds titles alone."""
+    name beside them on the same row ("Andi Nurfaidah …"): a column edge the row above sets
+    (the post's line, lines.from_words) may part them, and no line holds titles alone."""
     out: list[Line] = []
     for ln in lines:
         prev = out[-1] if out else None

@@ -16,8 +16,8 @@ def test_an_unsure_degree_a_letter_off_one_listed_degree_is_that_degree():
 
 def test_a_degree_read_sure_a_title_or_a_reading_near_two_degrees_stays():
     """GIVEN an unlisted degree read sure, front titles read unsure (one a letter off the
-    doctor's title), a reading a letter off two listed degrees ("M.Kcs.": M.Kes. or M.Kos.
-    were both listed), a degree with other dots, and a word without a dot
+    doctor's title), readings a letter off two listed degrees ("S.Kem.": S.Kom. or S.Kep.;
+    "A.Md.Keh.": Keb. or Kes.), a degree with other dots, and a word without a dot
     WHEN each is checked against the listed degrees THEN each stays as read."""
     assert mended("S.Sis.", 0.8) == "S.Sis."
     for title in ("Ir.", "Drs.", "Dra.", "Hj."):
