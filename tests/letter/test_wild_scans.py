@@ -300,6 +300,31 @@ def test_a_photos_label_row_parted_by_its_curve_is_one_row():
     assert hal(("Hal P", 0.216), (". Permohonan Konsultasi", 0.22)) is None
 
 
+def test_regions_no_generator_makes_keep_their_own_names():
+    """GIVEN scans from offices no generator here writes: a regency whose name holds "dan"
+    (Pangkajene dan Kepulauan) with its head's post cut at the stamp after "KABUPATEN", and a
+    Biro of the DKI Jakarta Setda whose post names the province by its short form under a kop
+    that spells it out
+    WHEN the letters are read
+    THEN the first post gets the whole region in capitals, with its "DAN"; the second stays as
+    printed, as its region is not a letter or two off the kop's."""
+    def post(kop: list[str], *lines: str) -> str:
+        rows = [(kop[0], 0.3), *((unit, 0.4) for unit in kop[1:]), ("", 0), ("Jalan Sultan Hasanuddin Nomor 5", 0.3),
+                ("", 0), ("Pangkajene, 3 Maret 2025", 0.6), ("Nomor : 400/112/III/2025", 0.12),
+                ("Hal : Konsultasi Bantuan Sosial", 0.12), ("", 0),
+                ("Yth. Inspektur Daerah", 0.12), ("di Tempat", 0.12), ("", 0),
+                ("Demikian kami sampaikan.", 0.13), ("", 0),
+                *((ln, 0.5) for ln in lines), ("", 0),
+                ("Drs. H. ANDI MAPPATOBA, M.Si.", 0.5), ("NIP. 196908171999101011", 0.5)]
+        return parse(scan(*rows), "scan").penandatangan["jabatan"]
+    assert post(["PEMERINTAH KABUPATEN PANGKAJENE DAN KEPULAUAN", "DINAS SOSIAL"],
+                "KEPALA DINAS SOSIAL", "KABUPATEN") == \
+        "KEPALA DINAS SOSIAL KABUPATEN PANGKAJENE DAN KEPULAUAN"
+    assert post(["PEMERINTAH PROVINSI DAERAH KHUSUS IBUKOTA JAKARTA", "SEKRETARIAT DAERAH",
+                 "BIRO HUKUM"], "KEPALA BIRO HUKUM SEKRETARIAT DAERAH", "PROVINSI DKI JAKARTA") == \
+        "KEPALA BIRO HUKUM SEKRETARIAT DAERAH PROVINSI DKI JAKARTA"
+
+
 def test_what_a_scan_makes_of_small_punctuation():
     """GIVEN a scan that read "1." as "|.", a question's "?" as a closing quote, the decimal comma
     of a rupiah amount as a dot, "Hal :" as "Hal >", the comma after the place as a dot and the
