@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from typing import NamedTuple
 
 from pipeline.letter.lexicon import known
 from pipeline.letter.lines import Line
@@ -128,19 +129,14 @@ def _kind(text: str) -> str:
     return re.sub(r"[^A-Z]", "", (text.split() or [""])[0].upper())
 
 
-def from_letterhead(lines: list[Line]) -> tuple[str, Line] | None:
+class Kop(NamedTuple):
+    name: str  # the sending unit: "Dinas Kesehatan Kota Tegal"
+    line: Line  # the kop's first line, "PEMERINTAH KOTA TEGAL"
+    region: str  # "Kota Tegal", a region's name wrapped in the kop whole
+
+
+def from_letterhead(lines: list[Line]) -> Kop | None:
     """Build "Dinas Kesehatan Kota Tegal" from "PEMERINTAH KOTA TEGAL" + "DINAS KESEHATAN"."""
-    kop = _kop(lines)
-    return kop and kop[:2]
-
-
-def kop_region(lines: list[Line]) -> str | None:
-    """The region the kop names ("Kabupaten Polewali Mandar"), its wrapped tail and all."""
-    kop = _kop(lines)
-    return kop and kop[2]
-
-
-def _kop(lines: list[Line]) -> tuple[str, Line, str] | None:
     top = [ln for ln in lines[:25] if not ln.blank]
     for i, ln in enumerate(top):
         m = GOV.match(ln.text)
@@ -171,7 +167,7 @@ def _kop(lines: list[Line]) -> tuple[str, Line, str] | None:
         name = title(" ".join(words)).rstrip(".,")  # a speck after it: "DINAS KESEHATAN."
         if not re.match(r"(Kecamatan|Kelurahan|Desa)\b", name) and where.lower() not in name.lower():
             name = f"{name} {where}"
-        return name, ln, where
+        return Kop(name, ln, where)
     return None
 
 
@@ -221,7 +217,7 @@ def post_agree(post: str, unit: str) -> str:
     if got == good or abs(len(got) - len(good)) > 0.15 * len(good) \
             or difflib.SequenceMatcher(None, got, good).ratio() < 0.85:
         return post
-    title = {"plh": "Plh. ", "pj": "Pj. "}.get(re.sub(r"[^a-z]", "", lead.lower()), "Plt. ")
+    title = {"plh": "Plh. ", "pj": "Pj. "}.get(_letters(lead), "Plt. ")
     return (title if lead else "") + (want.upper() if _capitals(post[len(lead):]) else want)
 
 

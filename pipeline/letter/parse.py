@@ -342,11 +342,11 @@ def _parse(lines: list[Line], fmt: str, opd_names: list[str] | None) -> LetterRe
         r.nomor = nomor.year_apart(nomor.month_numeral(r.nomor, int(r.tanggal[5:7])), r.tanggal[:4])
     kop = letterhead.from_letterhead(lines)
     if kop:
-        name, kln = kop
+        name, kln, where = kop
         r.provenance["pengirim"] = _prov(kln, 0.95)
         if kln.ocr and sig and sig.get("jabatan"):
             name = letterhead.agree(name, letterhead.from_signer(sig["jabatan"]))
-            sig["jabatan"] = letterhead.told(sig["jabatan"], name, letterhead.kop_region(lines))
+            sig["jabatan"] = letterhead.told(sig["jabatan"], name, where)
     elif sig and sig.get("jabatan"):
         name = letterhead.from_signer(sig["jabatan"])
         r.provenance["pengirim"] = _prov(sln, 0.7)
