@@ -1,5 +1,6 @@
 """Signature block (wet, pasted image or electronic) and tembusan of the reportlab renderer."""
 from reportlab.lib.units import cm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.lib.utils import ImageReader
 
 from . import graphics as G
@@ -16,10 +17,15 @@ class PageClosing:
             jl[-1] += ","
         need = self.lead * (len(jl) + 8)
         self.ensure(need)
-        if S["family"] == "ttd-tanggal":
-            self.line(x, self.date_text())
+        # (a block whose longest line would run off the paper moves left, to end 1 cm from its
+        # edge: the truth is what the page prints, and a post cut by the edge is not printed)
         name_font = self.bold if S["name_bold"] else self.reg
         jfont = self.bold if L["index"] % 3 == 0 else self.reg
+        widest = max([pdfmetrics.stringWidth(j, jfont, self.size) for j in jl]
+                     + [pdfmetrics.stringWidth(L["nama"], name_font, self.size)])
+        x = max(self.left, min(x, self.pw - 1 * cm - widest))
+        if S["family"] == "ttd-tanggal":
+            self.line(x, self.date_text())
         if not S["tte"]:
             for j in jl:
                 self.line(x, j, jfont)
