@@ -201,6 +201,11 @@ def post_agree(post: str, unit: str) -> str:
     title_read = title_read[:len(title_want) + 1]
     if difflib.SequenceMatcher(None, title_read.lower(), title_want.lower()).ratio() < 0.7:
         return post  # another post (a Sekretaris signing for the Kepala): not the head's
+    first = (post[len(lead):].split() or [""])[0]
+    if first.isalpha() and first.lower() != title_want.lower() and not known(first) and \
+            len(title_want) <= len(first) <= len(title_want) + 2:  # "SKERALA BAGIAN UMUM"
+        post = lead + (title_want.upper() if first.isupper() else title_want) + \
+            post[len(lead) + len(first):]
     if _part(post) and not _part(want):
         return post  # the head of a part of the unit ("Kepala Bidang ..."), however alike
     read = [_letters(w) for w in post[len(lead):].split()]

@@ -44,6 +44,9 @@ DOUBTED, DISBELIEVED = 0.5, 0.4
 # KABUPATEN"), short bits with a mark in them, a lone letter or digits; not a word of the
 # post ("DKI Jakarta", "UPT Puskesmas", "P3A Kota", "Pj. Bupati", "a/n BUPATI")
 STAMP_BITS = re.compile(r"^(?:(?!a/n\s)(?=\S{1,3}\s)(?:\S*[^\w.\s]\S*|[A-Za-z]|\d+)\s+)+(?=[A-Z][A-Za-z]{2,})")
+# ... or a small word or two before a line in capitals ("oo -_ KABUPATEN"): a post in capitals
+# writes its "DAN" in capitals too
+SMALL_BITS = re.compile(r"^(?:(?!a/n\s)(?:[a-z]{1,3}|\S{0,2}[^\w.\s]\S{0,2})\s+)+(?=[A-Z]{3,}\b)")
 SPOILT_NIP = re.compile(r"^.{0,8}?\bNIP\W{0,2}([0-9OoIilT|][0-9OoIilT|\s]{17,31})")
 GLUED_LABEL = re.compile(r"^\W*\d(?=(?:19|20)\d{6}\s)")
 # the label and the birth date both under the stamp's ring ("NE229040615 200712 1 004"): the
@@ -331,7 +334,10 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
             comma = next((q for q in range(k, max(start, k - 10), -1)
                           if lines[q].text.rstrip().endswith(",")
                           and not _stamp_words(lines[q], DISBELIEVED)), None)
+            # (or the signature's scribble, read as a line of words tesseract disbelieves
+            # however many: "Oye Oe eh prone K" at 0.28; print, even under a stamp, reads surer)
             if comma is not None and all(_debris(ln.text) or _stamp_words(ln, DOUBTED)
+                                         or ln.conf < DISBELIEVED
                                          for ln in lines[comma + 1:k + 1]):
                 k = comma
         while k > start and len(post) < 6:
@@ -366,7 +372,8 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
             # a stamp's ring beside the post, read as short bits before a line ("». S KEPALA"),
             # or as a word or two tesseract hardly believes ("HARI" at 0.15)
             if not (post and _stamp_words(ln, DISBELIEVED)):
-                post.insert(0, STAMP_BITS.sub("", ln.text.strip()) if ln.ocr else ln.text.strip())
+                post.insert(0, SMALL_BITS.sub("", STAMP_BITS.sub("", ln.text.strip()))
+                            if ln.ocr else ln.text.strip())
             k -= 1
         jabatan = re.sub(r"\s+", " ", " ".join(post)).strip().rstrip(",").strip() or None
         if jabatan and lines[i].ocr:  # stamp ink read as marks: tokens without letters go

@@ -205,6 +205,17 @@ def test_a_post_under_a_stamp_is_read_as_the_kop_names_its_unit():
     setda = "Sekretariat Daerah Kabupaten Toba"
     assert post_agree("Kepala Bagian Umum Sekretariat Daerah Kabupaten Toba", setda) == \
         "Kepala Bagian Umum Sekretariat Daerah Kabupaten Toba"
+    # the title alone spoilt by the stamp's ring, in a post that names a part of the unit
+    # (blind set 2, seed 22): the kop's title; an abbreviated post ("Kalak", BPBD's Kepala
+    # Pelaksana) and a post of another title stay
+    bagian = "Bagian Umum Sekretariat Daerah Kabupaten Ogan Komering Ilir"
+    assert post_agree("SKERALA BAGIAN UMUM KABUPATEN OGAN KOMERING ILIR", bagian) == \
+        "KEPALA BAGIAN UMUM KABUPATEN OGAN KOMERING ILIR"
+    assert post_agree("Plt. Kepaia Bidang Pemberdayaan Desa", dpmd) == \
+        "Plt. Kepala Bidang Pemberdayaan Desa"
+    for other in ("Kalak BPBD Provinsi Nusa Tenggara Barat", "Ketua Tim Kerja Umum",
+                  "Direktris Rumah Sakit Umum Daerah Kota Bima"):
+        assert post_agree(other, bpbd) == other
 
 
 def test_a_posts_region_is_the_one_the_kops_first_line_prints():
@@ -1095,7 +1106,7 @@ def test_an_electronic_signatures_mark_as_a_scan_spoils_it_is_no_part_of_the_pos
 
 def test_the_stamps_lettering_read_with_a_comma_and_the_date_read_onto_the_post():
     """GIVEN a post whose stamp's lettering below it was read as a doubted line ending with a
-    comma ("RI maag," at 0.16), and a date line read onto the post's line after marks
+    comma ("RI maag," at 0.16), or whose signature was read as disbelieved words, and a date line read onto the post's line after marks
     ("_-Mangupura, 29 April 2026 ‘Kepala …") WHEN read THEN the post is only the post."""
     def block(*above: Line) -> dict:
         lines = [Line("Demikian disampaikan.", 1, 0.1, ocr=True), Line("", ocr=True), *above,
@@ -1106,6 +1117,21 @@ def test_the_stamps_lettering_read_with_a_comma_and_the_date_read_onto_the_post(
                 Line("RI maag,", 1, 0.58, ocr=True, conf=0.16),
                 Line("ERED", 1, 0.53, ocr=True, conf=0.39))
     assert got["jabatan"] == "KEPALA DINAS PEMUDA DAN OLAHRAGA", got
+    # (the signature's scribble, read as words tesseract disbelieves, however many: blind set,
+    # seed 22; a post's second line after a comma, read sure, is the post's)
+    got = block(Line("KEPALA BAGIAN UMUM", 1, 0.52, ocr=True, conf=0.63),
+                Line("oo -_ KABUPATEN OGAN KOMERING ILIR,", 1, 0.52, ocr=True, conf=0.68),
+                Line("wes", 1, 0.58, ocr=True, conf=0.7),
+                Line("Oye Oe eh prone K", 1, 0.52, ocr=True, conf=0.28))
+    assert got["jabatan"] == "KEPALA BAGIAN UMUM KABUPATEN OGAN KOMERING ILIR", got
+    got = block(Line("KEPALA DINAS PENDIDIKAN,", 1, 0.52, ocr=True, conf=0.9),
+                Line("PEMUDA DAN OLAHRAGA,", 1, 0.52, ocr=True, conf=0.9))
+    assert got["jabatan"] == "KEPALA DINAS PENDIDIKAN, PEMUDA DAN OLAHRAGA", got
+    # (the small words before a line in capitals were the stamp's; in a post in small
+    # letters, "dan" is the post's)
+    got = block(Line("Kepala Dinas Pemberdayaan Perempuan", 1, 0.52, ocr=True, conf=0.9),
+                Line("dan Perlindungan Anak,", 1, 0.52, ocr=True, conf=0.9))
+    assert got["jabatan"] == "Kepala Dinas Pemberdayaan Perempuan dan Perlindungan Anak", got
     got = block(Line("_-Mangupura, 29 April 2026 \u2018Kepala Dinas Tenaga Kerja", 1, 0.52,
                      ocr=True, conf=0.9))
     assert got["jabatan"] == "Kepala Dinas Tenaga Kerja", got
