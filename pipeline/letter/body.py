@@ -1,13 +1,13 @@
-"""The letter's body: numbered questions, the signature block and the Tembusan list."""
+"""The letter's body: its cleaned lines, its numbered and bulleted lists, its page footers and
+where its closing begins (questions.py chooses the list that asks)."""
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
 from pipeline.letter.lines import Line, joined
-from pipeline.letter.marks import (ASKING, CLOSING, ITEM, NIP, OCR_UPPER, QUESTION, TEMBUSAN,
+from pipeline.letter.marks import (BULLET, CLOSING, ITEM, NIP, OCR_UPPER, QUESTION, TEMBUSAN,
                                    WRAPPED_NIP)
-from pipeline.letter.misreads import cleaned
 
 FOOTER = re.compile(r"(dokumen ini|ditandatangani secara elektronik|bsre|uu ite|halaman \d)", re.I)
 # the e-signature note at the foot of each page ("Dokumen ini telah ditandatangani secara
@@ -144,7 +144,7 @@ def _first(m: re.Match) -> bool:
     return (m.group(1) or m.group(2) or m.group(3)) in ("1", "a")
 
 
-def _items(lines: list[Line], start: int, end: int) -> list[tuple[Line | None, list]]:
+def items(lines: list[Line], start: int, end: int) -> list[tuple[Line | None, list]]:
     """Numbered lists between start and end, each with the paragraph that introduces it.
 
     Items may be separated by blank lines; a list ends at a paragraph that is not more of its
@@ -162,11 +162,15 @@ def _items(lines: list[Line], start: int, end: int) -> list[tuple[Line | None, l
             turned = False  # (overleaf, only a line that goes on with the item's sentence: in
             # lowercase, or at its wrapped lines' column; a paragraph of its own is no more of it)
             gap = not (ITEM.match(ln.text) or ln.text[:1].islower() or _at_column(ln, last, head))
-        m = ITEM.match(ln.text) or _ocr_item(ln, kind, number, cur, gap, table)
+        # (a bulleted list is a list too, numbered here in its order: "•", "-", Word's bullet)
+        bullet = None if ITEM.match(ln.text) else BULLET.match(ln.text)
+        m = ITEM.match(ln.text) or bullet and ITEM.match(
+            f"{_due(number) if kind == '•' and number else '1'}. {bullet.group(1)}") \
+            or _ocr_item(ln, kind, number, cur, gap, table)
         lost = not m and cur and not gap and _numberless(lines, i, end, cur, last, head, number)
         m = m or lost
         if m:
-            k = "a" if m.group(3) else "1"
+            k = "•" if bullet else "a" if m.group(3) else "1"
             label = m.group(1) or m.group(2) or m.group(3)
             if cur and k != kind and kind == "1" and not gap and not aside:  # a sub-list
                 cur[-1] = (cur[-1][0] + " " + ln.text.strip(), cur[-1][1])
@@ -348,42 +352,6 @@ def _follows(number: str | None, label: str | None) -> bool:
     if number.isdigit() and label.isdigit():
         return int(label) == int(number) + 1
     return len(number) == len(label) == 1 and ord(label) == ord(number) + 1
-
-
-def questions(lines: list[Line], start: int, end: int) -> tuple[list[str], Line | None]:
-    """The numbered list that asks: most items end with "?", or its lead-in asks for advice.
-
-    A numbered list that is not questions (enclosures, findings) is never taken for them.
-    """
-    best, best_score = [], 0.0
-    for intro, lst in _items(lines, start, end):
-        asks = sum(QUESTION.search(t) is not None for t, _ in lst)
-        asked = intro is not None and ASKING.search(intro.text) is not None
-        if asks * 2 < len(lst) and not asked:
-            continue
-        score = asks * 2 + len(lst) * 0.1 + asked
-        if score > best_score:
-            best, best_score = lst, score
-    items = [re.sub(r"\s+", " ", t).strip() for t, _ in best]
-    # a misreading may straddle an item's lines ("golongan" / "Il", "dua :" / "jabatan")
-    items = [cleaned(t) if ln.ocr else t for t, (_, ln) in zip(items, best)]
-    # a scan reads a question's "?" as a closing quote ("... anggaran”"): none ends so
-    items = [re.sub(r"\??[\u201d\u201c\"']$", "?", t) if ln.ocr and QUESTION.search(t) else t
-             for t, (_, ln) in zip(items, best)]
-    # and a speck after an item's last stop is no word of it ("... dimanfaatkan; Kk")
-    items = [re.sub(r"(?<=[;:])\s+(?:[^\w\s]{1,2}|[A-Z][a-z]?)$|(?<=[.?])\s+[^\w\s]{1,2}$", "", t)
-             if ln.ocr else t for t, (_, ln) in zip(items, best)]
-    # a table's rule beside the text, read as "|", "[" or an unclosed "(" before its first word,
-    # or a speck read as a quote apart from it (a quotation's mark stands against its word)
-    items = [re.sub(r"^[|\[]\s*(?=[A-Z])|^['\u2018\u2019\u201c\"]\s+(?=[A-Z])|^\(\s*(?=[A-Z])", "", t)
-             if ln.ocr and (t[:1] != "(" or t.count("(") > t.count(")")) else t
-             for t, (_, ln) in zip(items, best)]
-    return _unpunctuated(items), (best[0][1] if best else None)
-
-
-def _unpunctuated(items: list[str]) -> list[str]:
-    """Items without their list punctuation (";" between, "." closing; a scan's ":" or ",")."""
-    return [t.rstrip(";,:.").rstrip() if not t.endswith("...") else t for t in items]
 
 
 def closing_index(lines: list[Line], start: int) -> int:

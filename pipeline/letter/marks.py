@@ -10,6 +10,10 @@ import re
 # ("38.A/LHP/..." wrapped to a line's start is a number's end, not item 38: a glued item text
 # opens with a word)
 ITEM = re.compile(r"^\s*(?:(\d{1,2})\s*[.),]|\((\d{1,2})\)|([a-z])\s*[.)])(?:\s+|(?=[A-Z][a-z]))(\S.*)$")
+# a bulleted item: a bullet glyph (Word's Symbol-font bullet comes out of a PDF as U+F0B7), or
+# a dash or star before a space; its text opens a sentence
+BULLET = re.compile(r"^\s*(?:[\u2022\u25cf\u25aa\u25a0\u25e6\u00b7\u2043\u27a2\uf0b7\uf0a7\uf0d8]\s*"
+                    r"|[-\u2013\u2014*]\s+)(?=[A-Z\"'(\u201c])(\S.*)$")
 # OCR reads a letter whose capital is only a bigger lowercase ("c", "o", "s", "v", "w", "x",
 # "z") as the capital: "C." after "b." is item c of the list
 OCR_UPPER = re.compile(r"^\s*([COSVWXZ])\s*[.)](?:\s+|(?=[A-Z]))(\S.*)$")

@@ -8,6 +8,7 @@ from pipeline.letter.dates import alone_date, find_date, place_date
 from pipeline.letter.lines import Line, joined
 from pipeline.letter.misreads import respelt
 from pipeline.letter.model import LetterReading
+from pipeline.letter.questions import questions
 from pipeline.letter.signature import YEAR, signature
 
 LABEL = re.compile(r"^\s*(nomor|no|sifat|lampiran|lamp|hal|perihal)\b\.?\s*"
@@ -328,7 +329,7 @@ def _parse(lines: list[Line], fmt: str, opd_names: list[str] | None) -> LetterRe
         r.provenance["tujuan"] = _prov(yln)
     body_start = max(body_start, after_labels)
     end = body.closing_index(lines, body_start)
-    r.pertanyaan, qln = body.questions(lines, body_start, end)
+    r.pertanyaan, qln = questions(lines, body_start, end)
     if qln is not None:
         r.provenance["pertanyaan"] = _prov(qln, 0.95)
     sig, sln, after_sig = signature(lines, body_start)

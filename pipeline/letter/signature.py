@@ -174,8 +174,9 @@ def _name(lines: list[Line], j: int, start: int, nip: Line, rows: int) -> tuple[
         k -= 2
     while k > start and len(names) < 3 and not lines[k].blank:
         above = lines[k]
-        if place_date(above.text) or alone_date(above.text) or CLOSING.match(above.text):
-            break
+        if place_date(above.text) or alone_date(above.text) or CLOSING.match(above.text) \
+                or TTE_HEAD.match(above.text):
+            break  # (the electronic signature's note stands right above the name in some)
         # degrees alone (or what a stamp left of them, "S22, M.Ak." with no word of a name)
         # under a line that opened the degrees and ends with a comma: the name's own first
         # line, "BAMBANG LESTARI, A.Md.Keb.," (a post has no such degree: "KABUPATEN SRAGEN,")

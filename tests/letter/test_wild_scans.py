@@ -374,17 +374,17 @@ def test_what_the_scan_rules_must_not_touch():
     pertimbangan", a Sekretaris's post under the Badan's kop, a Puskesmas's own kop line
     WHEN they are read
     THEN each stays as printed (found by a review of the rules above)."""
-    from pipeline.letter import body
+    from pipeline.letter import questions
     from pipeline.letter.letterhead import from_letterhead, post_agree
     asks = scan(("Kami mohon penjelasan sebagai berikut:", 0.1),
                 ("1. Apakah pengadaan dapat dilakukan sesuai Perpres No. 12", 0.1),
                 ("2. Apakah dapat dibayarkan?\u201d", 0.1))
-    assert body.questions(asks, 0, 3)[0] == ["Apakah pengadaan dapat dilakukan sesuai Perpres No. 12",
+    assert questions.questions(asks, 0, 3)[0] == ["Apakah pengadaan dapat dilakukan sesuai Perpres No. 12",
                                              "Apakah dapat dibayarkan?"]
     tells = [Line("Dengan ini kami sampaikan hal-hal berikut dengan pertimbangan:"),
              Line("1. Kegiatan telah selesai di lokasi, dimana seluruh peserta hadir;"),
              Line("2. Laporan telah disusun.")]
-    assert body.questions(tells, 0, 3)[0] == []
+    assert questions.questions(tells, 0, 3)[0] == []
     unit = "Badan Pengelolaan Keuangan dan Aset Daerah Kabupaten Banjar"
     assert post_agree("Sekretaris " + unit, unit) == "Sekretaris " + unit
     kop = [Line("PEMERINTAH KOTA TEGAL"), Line("PUSKESMAS TEGAL BARAT"),

@@ -1,0 +1,59 @@
+"""The consultation's questions: of the body's lists, the one that asks.
+
+A letter may carry other lists: the legal bases it cites (dasar hukum: "1. Undang-Undang
+Nomor 23 Tahun 2014 ..."), its enclosures, the findings it answers. Permendagri 1/2023 sets the
+request's points after a lead-in that asks ("mohon penjelasan sebagai berikut:"), and the
+points themselves ask. A list of regulations that asks nothing is the letter's basis, however
+its lead-in is worded.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.letter.body import items
+from pipeline.letter.lines import Line
+from pipeline.letter.marks import ASKING, QUESTION
+from pipeline.letter.misreads import cleaned
+
+# an item naming a regulation, the way a naskah dinas cites its legal basis
+REGULATION = re.compile(r"^\W{0,2}(?:Undang-Undang|UU\b|Peraturan|Keputusan|Instruksi|Surat Edaran|"
+                        r"Perpres|Permendagri|Permenkeu|PMK\b|PP\b|Perda|Perbup|Perwal|Pergub|"
+                        r"Qanun)", re.I)
+
+
+def questions(lines: list[Line], start: int, end: int) -> tuple[list[str], Line | None]:
+    """The numbered list that asks: most items end with "?", or its lead-in asks for advice.
+
+    A numbered list that is not questions (enclosures, findings) is never taken for them.
+    """
+    best, best_score = [], 0.0
+    for intro, lst in items(lines, start, end):
+        asks = sum(QUESTION.search(t) is not None for t, _ in lst)
+        asked = intro is not None and ASKING.search(intro.text) is not None
+        if asks * 2 < len(lst) and not asked:
+            continue
+        if not asks and 2 * sum(REGULATION.match(t) is not None for t, _ in lst) > len(lst):
+            continue  # the legal basis, cited before the points
+        score = asks * 2 + len(lst) * 0.1 + asked
+        if score > best_score:
+            best, best_score = lst, score
+    texts = [re.sub(r"\s+", " ", t).strip() for t, _ in best]
+    # a misreading may straddle an item's lines ("golongan" / "Il", "dua :" / "jabatan")
+    texts = [cleaned(t) if ln.ocr else t for t, (_, ln) in zip(texts, best)]
+    # a scan reads a question's "?" as a closing quote ("... anggaran”"): none ends so
+    texts = [re.sub(r"\??[\u201d\u201c\"']$", "?", t) if ln.ocr and QUESTION.search(t) else t
+             for t, (_, ln) in zip(texts, best)]
+    # and a speck after an item's last stop is no word of it ("... dimanfaatkan; Kk")
+    texts = [re.sub(r"(?<=[;:])\s+(?:[^\w\s]{1,2}|[A-Z][a-z]?)$|(?<=[.?])\s+[^\w\s]{1,2}$", "", t)
+             if ln.ocr else t for t, (_, ln) in zip(texts, best)]
+    # a table's rule beside the text, read as "|", "[" or an unclosed "(" before its first word,
+    # or a speck read as a quote apart from it (a quotation's mark stands against its word)
+    texts = [re.sub(r"^[|\[]\s*(?=[A-Z])|^['\u2018\u2019\u201c\"]\s+(?=[A-Z])|^\(\s*(?=[A-Z])", "", t)
+             if ln.ocr and (t[:1] != "(" or t.count("(") > t.count(")")) else t
+             for t, (_, ln) in zip(texts, best)]
+    return _unpunctuated(texts), (best[0][1] if best else None)
+
+
+def _unpunctuated(texts: list[str]) -> list[str]:
+    """Items without their list punctuation (";" between, "." closing; a scan's ":" or ",")."""
+    return [t.rstrip(";,:.").rstrip() if not t.endswith("...") else t for t in texts]
