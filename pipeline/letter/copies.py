@@ -12,15 +12,31 @@ from pipeline.letter.body import footer, text_after
 from pipeline.letter.lines import Line, joined
 from pipeline.letter.marks import TEMBUSAN
 
+ENCLOSURE = re.compile(r"^\s*lampiran\b", re.I)  # an enclosure's heading ("LAMPIRAN SURAT ...")
 # an item's mark: a number (a scan reads 1 as | or l, the dot as a comma), or a bullet
 BULLET = re.compile(r"^\s*(?:[\d|Il]{1,2}\s*[.,)]|[-\u2022*\u2013\u00b7>,])\s*(\S.*)$")
 
 
-def _overleaf(run: list[Line], k: int, after: list[int]) -> bool:
-    """Whether the list broken at RUN[k] (a blank, a footer) goes on at the next page's item
-    (AFTER: body.text_after's for RUN)."""
+def _overleaf(run: list[Line], k: int, after: list[int], last: Line, marked: bool) -> bool:
+    """Whether the list broken at RUN[k] (a blank, a footer, on either side of the page's
+    turn) after its line LAST goes on at the next page's top (AFTER: body.text_after's for
+    RUN)."""
     nxt = run[after[k]] if after[k] < len(run) else None
-    return nxt is not None and nxt.page > run[k].page and BULLET.match(nxt.text) is not None
+    return nxt is not None and _goes_on(nxt, last, marked)
+
+
+def _goes_on(nxt: Line, last: Line, marked: bool) -> bool:
+    """Whether NXT, the next page's first line, goes on with the list whose line LAST ended
+    the page before: a marked item, or, a list unmarked, a line where its items stand.
+    Nothing but an enclosure follows a Tembusan, and an enclosure's page opens with a
+    heading: "LAMPIRAN ...", in capitals, or ending with a colon."""
+    if nxt.page <= last.page:
+        return False
+    if BULLET.match(nxt.text):
+        return True
+    return not marked and None not in (nxt.x0, last.x0) and abs(nxt.x0 - last.x0) < 0.02 \
+        and not ENCLOSURE.match(nxt.text) and not nxt.text.isupper() \
+        and not nxt.text.rstrip().endswith(":")
 
 
 def tembusan(lines: list[Line], start: int) -> tuple[list[str], Line | None]:
@@ -29,12 +45,12 @@ def tembusan(lines: list[Line], start: int) -> tuple[list[str], Line | None]:
         if not m:
             continue
         rest = [Line(m.group(1), lines[i].page, lines[i].x0)] if m.group(1).strip() else []
-        items, marked, widest = [], None, 0.0
+        items, marked, widest, last = [], None, 0.0, lines[i]
         run = rest + lines[i + 1:]
         after = text_after(run, 0, len(run))
         for k, ln in enumerate(run):
             if footer(run, k) or (ln.blank and items):
-                if not items or _overleaf(run, k, after):
+                if not items or _overleaf(run, k, after, last, bool(marked)):
                     continue  # the page's foot: the list goes on at the next page's top
                 break
             if ln.blank:
@@ -44,6 +60,8 @@ def tembusan(lines: list[Line], start: int) -> tuple[list[str], Line | None]:
                 continue  # a speck at the page's edge ("q", ";"), not the item's next line
             if marked and not b and items and k and ln.page != run[k - 1].page:
                 break  # a numbered list's item does not run on overleaf: the next page is another part
+            if not marked and items and ln.page != last.page and not _goes_on(ln, last, False):
+                break
             if marked is None:
                 marked = bool(b)
             # an unmarked item that filled its line without the list's ";" wraps onto the next
@@ -53,7 +71,7 @@ def tembusan(lines: list[Line], start: int) -> tuple[list[str], Line | None]:
                 items.append((b.group(1) if b else ln.text).strip())
             else:
                 items[-1] = joined(items[-1], ln.text)
-            widest = max(widest, ln.x1 or 0)
+            widest, last = max(widest, ln.x1 or 0), ln
         out = []
         for t in items:
             if lines[i].ocr:  # a scan's bullets read as "5", ". ", ": 2."; specks as "q"

@@ -14,17 +14,16 @@ ADDRESS = re.compile(r"(jalan|jl\.|telepon|telp|laman|pos-?el|e-?mail|faks|fax|k
 MINOR = {"dan", "atau", "serta", "dengan", "untuk", "pada", "di", "ke", "dari", "yang"}
 UPPER = {"DKI", "DPRD", "RSUD", "UPTD", "UPT", "BLUD", "SMP", "SMA", "SMK", "SD", "KB", "PPKB",
          "P3A", "PMD", "PTSP", "UMKM", "PUPR", "DPUPR", "RS", "II", "III", "IV"}
-VOCAB = ("BADAN DINAS SEKRETARIAT INSPEKTORAT KECAMATAN KELURAHAN KANTOR SATUAN POLISI "
-         "PAMONG PRAJA DAERAH KEPEGAWAIAN PENGEMBANGAN SUMBER DAYA MANUSIA PENGELOLAAN "
-         "KEUANGAN ASET PENDAPATAN PENDIDIKAN KEBUDAYAAN KESEHATAN SOSIAL PEKERJAAN UMUM "
-         "PENATAAN RUANG PERENCANAAN PEMBANGUNAN PENELITIAN PERUMAHAN KAWASAN PERMUKIMAN "
-         "LINGKUNGAN HIDUP PERHUBUNGAN KOMUNIKASI INFORMATIKA PERTANIAN PANGAN KETAHANAN "
-         "PERIKANAN PERDAGANGAN PERINDUSTRIAN KOPERASI USAHA MIKRO KECIL MENENGAH TENAGA "
-         "KERJA PENANAMAN MODAL PELAYANAN TERPADU SATU PINTU KEPENDUDUKAN PENCATATAN SIPIL "
-         "PEMBERDAYAAN MASYARAKAT DESA PEREMPUAN PERLINDUNGAN ANAK KELUARGA BERENCANA "
-         "PENGENDALIAN PENDUDUK PEMUDA OLAHRAGA PARIWISATA ARSIP PERPUSTAKAAN KESATUAN "
-         "BANGSA POLITIK PENANGGULANGAN BENCANA RUMAH SAKIT UMUM DPRD UTARA SELATAN "
-         "BARAT TIMUR TENGAH DAN").split()
+VOCAB = ("BADAN DINAS SEKRETARIAT INSPEKTORAT KECAMATAN KELURAHAN DISTRIK KAMPUNG KANTOR SATUAN "
+         "POLISI PAMONG PRAJA DAERAH KEPEGAWAIAN PENGEMBANGAN SUMBER DAYA MANUSIA PENGELOLAAN "
+         "KEUANGAN ASET PENDAPATAN PENDIDIKAN KEBUDAYAAN KESEHATAN SOSIAL PEKERJAAN UMUM PENATAAN "
+         "RUANG PERENCANAAN PEMBANGUNAN PENELITIAN PERUMAHAN KAWASAN PERMUKIMAN LINGKUNGAN HIDUP "
+         "PERHUBUNGAN KOMUNIKASI INFORMATIKA PERTANIAN PANGAN KETAHANAN PERIKANAN PERDAGANGAN "
+         "PERINDUSTRIAN KOPERASI USAHA MIKRO KECIL MENENGAH TENAGA KERJA PENANAMAN MODAL "
+         "PELAYANAN TERPADU SATU PINTU KEPENDUDUKAN PENCATATAN SIPIL PEMBERDAYAAN MASYARAKAT DESA "
+         "PEREMPUAN PERLINDUNGAN ANAK KELUARGA BERENCANA PENGENDALIAN PENDUDUK PEMUDA OLAHRAGA "
+         "PARIWISATA ARSIP PERPUSTAKAAN KESATUAN BANGSA POLITIK PENANGGULANGAN BENCANA RUMAH "
+         "SAKIT UMUM DPRD UTARA SELATAN BARAT TIMUR TENGAH DAN").split()
 SIGNER = [(re.compile(r"^Sekretaris\s+(DPRD\b.*)", re.I), "Sekretariat {}"),
           (re.compile(r"^Camat\s+(.+)", re.I), "Kecamatan {}"),
           (re.compile(r"^Lurah\s+(.+)", re.I), "Kelurahan {}"),
@@ -51,7 +50,9 @@ def title(text: str) -> str:
     return " ".join(words)
 
 
-HEADS = ["BADAN", "DINAS", "SEKRETARIAT", "INSPEKTORAT", "KECAMATAN", "KELURAHAN",
+# (Papua names its Kecamatan a Distrik and its Desa a Kampung: UU 21/2001 on its special
+# autonomy)
+HEADS = ["BADAN", "DINAS", "SEKRETARIAT", "INSPEKTORAT", "KECAMATAN", "KELURAHAN", "DISTRIK",
          "KANTOR", "SATUAN", "RUMAH", "RSUD", "UPTD", "UPT", "PUSKESMAS", "BAGIAN", "BIRO"]
 SUB_UNITS = {"BAGIAN", "BIRO", "UPTD", "UPT", "PUSKESMAS", "KELURAHAN"}  # a unit under another
 
@@ -165,7 +166,8 @@ def from_letterhead(lines: list[Line]) -> Kop | None:
         if ln.ocr:  # no word of a unit's name is one letter ("BADAN PENGELOLAAN A KEUANGAN")
             words = _fix_ocr([w for w in words if not re.fullmatch(r"[A-Z]", w)])
         name = title(" ".join(words)).rstrip(".,")  # a speck after it: "DINAS KESEHATAN."
-        if not re.match(r"(Kecamatan|Kelurahan|Desa)\b", name) and where.lower() not in name.lower():
+        if not re.match(r"(Kecamatan|Kelurahan|Desa|Distrik|Kampung)\b", name) and \
+                where.lower() not in name.lower():
             name = f"{name} {where}"
         return Kop(name, ln, where)
     return None

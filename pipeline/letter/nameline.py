@@ -16,7 +16,7 @@ from statistics import median
 from pipeline.letter.lines import Word
 from pipeline.letter.marks import RANK
 from pipeline.letter.model import Refused
-from pipeline.letter.signature import nip_match
+from pipeline.letter.nip import nip_match
 PAD = 12  # px around a line at ~300 dpi
 LINE_SECONDS = 5.0  # one line of a name; the page's own budget is not spent on it
 VOWELS = set("AIUEO")

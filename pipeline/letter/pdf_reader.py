@@ -192,6 +192,11 @@ def _list_runs_on(lines: list[Line]) -> bool:
     filled = [ln for k, ln in enumerate(lines) if not ln.blank and not footer(lines, k)]
     if filled and TEMBUSAN.match(filled[-1].text) and not TEMBUSAN.match(filled[-1].text).group(1):
         return True
+    # (a page of text is cheap to read: the page ending in the list, marked or not, with or
+    # without its ";", the one next page is read, and copies.tembusan tells if it goes on)
+    if filled and not filled[-1].ocr and any(TEMBUSAN.match(ln.text) and ln.page == filled[-1].page
+                                             for ln in filled[:-1]):
+        return True
     return bool(filled) and re.match(r"^\s*(\d+\s*[.)]|[-\u2022\u2013*])", filled[-1].text) is not None \
         and filled[-1].text.rstrip().endswith((";",) + ((":",) if filled[-1].ocr else ())) \
         and len(lines) < 60  # (a scan reads the item's ";" as ":")

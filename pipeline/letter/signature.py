@@ -11,10 +11,11 @@ import difflib
 import re
 from dataclasses import replace
 
-from pipeline.letter.body import FOOTER, nip_tail
+from pipeline.letter.body import FOOTER
 from pipeline.letter.dates import alone_date, place_date
 from pipeline.letter.lines import Line, aligned
 from pipeline.letter.marks import CLOSING, ITEM, NIP, RANK, SKIP, TEMBUSAN
+from pipeline.letter.nip import nip_digits, nip_match, whole_nip
 
 # titles before a name always end with a dot ("H," and "ir" are OCR misreads of "H." "Ir.";
 # the "I" of "Ir." is read as "t" or "l")
@@ -36,6 +37,8 @@ LOWER_JUNK = re.compile(rf"^(?:(?!(?:dr|drg|drh|apt)\.)[a-z]\S*\s+)+(?={_FRONT}|
 RING_JUNK = re.compile(rf"^(?!KH\.)[A-Z](?={_FRONT})")
 TITLE_END = re.compile(r"\b(?:DR|Dr|dr|H|Hj|Ir|IR|Drs|DRS|Prof|PROF|R|Tgk|KH)\.$")  # "… DAERAH DR."
 YEAR = re.compile(r"(19|20)\d{2}")
+# prose, a word in small letters: a post's own are "dan" and "atau"
+SENTENCE_WORD = re.compile(r"\b(?!dan\b|atau\b)[a-z]{3,}\b")
 RING_LEFT = re.compile(r"^(?:[^\w\s]+\s+)+(?=\w)")  # a stamp's ring read as marks before a line
 # how sure tesseract is of a line the stamp left in the signature block: print reads above 0.9,
 # a post's line under the stamp above 0.5; a word or two read below these are the stamp's
@@ -47,14 +50,6 @@ STAMP_BITS = re.compile(r"^(?:(?!a/n\s)(?=\S{1,3}\s)(?:\S*[^\w.\s]\S*|[A-Za-z]|\
 # ... or a small word or two before a line in capitals ("oo -_ KABUPATEN"): a post in capitals
 # writes its "DAN" in capitals too
 SMALL_BITS = re.compile(r"^(?:(?!a/n\s)(?:[a-z]{1,3}|\S{0,2}[^\w.\s]\S{0,2})\s+)+(?=[A-Z]{3,}\b)")
-SPOILT_NIP = re.compile(r"^.{0,8}?\bNIP\W{0,2}([0-9OoIilT|][0-9OoIilT|\s]{17,31})")
-GLUED_LABEL = re.compile(r"^\W*\d(?=(?:19|20)\d{6}\s)")
-# the label and the birth date both under the stamp's ring ("NE229040615 200712 1 004"): the
-# rest of a NIP as printed, spaced, ends the line (year and month of appointment, sex, sequence);
-# it places the block, but its digits (group 1, too few) are no NIP
-NIP_TAIL = re.compile(r"^\D{0,6}?[\dOoIil|][\d\s]{2,12}\s"
-                      r"(((?:19|20)\d{2}(?:0[1-9]|1[0-2]))\s[12]\s\d{3})\s*$")
-BARE_NIP = re.compile(r"(?<!\d)(((?:19|20)\d{2})(\d{2})(\d{2})\s?((?:19|20)\d{2})(\d{2})\s?[12]\s?\d{3})(?!\d)")
 # a word that can only be part of a name, not a title or degree: three letters or more, no dot
 NAME_PART = re.compile(r"^[A-Z](?:[a-z'\u2019-]{2,}|[A-Z'\u2019-]{2,}),?$")
 # a degree with a dot inside it, as no word of a post has ("S.E.", "A.Md.Keb.", "M.Ak.")
@@ -203,19 +198,8 @@ def signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, 
     On a scan, the stamp over the block is read as lines of a mark or two ("KA pH", "&"): they
     are left out, so the post, name and NIP stand together as printed."""
     keep = [k for k, ln in enumerate(lines) if k < start or not (ln.ocr and _junk(ln.text))]
-    sig, ln, after = _signature(_whole_nip([lines[k] for k in keep]), start)
+    sig, ln, after = _signature(whole_nip([lines[k] for k in keep]), start)
     return sig, ln, (keep[after - 1] + 1 if after > start else after)
-
-
-def _whole_nip(lines: list[Line]) -> list[Line]:
-    """LINES with a NIP wrapped in a narrow box ("NIP. 19680314 199010 1" / "006", as an
-    electronic signature's box may set it) joined back onto its label's line."""
-    out = list(lines)
-    for k in range(len(out) - 1):
-        if re.fullmatch(r"[\d ]{1,10}", out[k + 1].text.strip()) and nip_tail(out[k + 1], out[k]):
-            out[k] = replace(out[k], text=f"{out[k].text.rstrip()} {out[k + 1].text.strip()}")
-            out[k + 1] = replace(out[k + 1], text="")
-    return out
 
 
 def _junk(text: str) -> bool:
@@ -256,42 +240,12 @@ def _tte(lines: list[Line], k: int) -> bool:
         TTE.match(ln.text) for ln in lines[max(0, k - (3 if lines[k].ocr else 1)):k])
 
 
-def nip_match(text: str) -> re.Match | None:
-    """The NIP after its label, or on a scan whose stamp ate the label, an 18-digit number built
-    as a NIP is (BKN: birth date, year and month of appointment, sex, sequence); or a label the
-    stamp's ring crossed, its dot read as a mark and a 1 as T ("NIP-T9700512 ..."), where the
-    digits are a NIP's shape."""
-    m = NIP.search(text) or SPOILT_NIP.search(text)
-    if m and (m.re is NIP or _nip_shaped(BARE_NIP.fullmatch(_nip_digits(m.group(1), True)))):
-        return m
-    # (the label eaten but for its last letter, read as a digit glued to the birth date:
-    # "419700512 199503 2 004", eight digits and one before them)
-    m = BARE_NIP.search(text) or BARE_NIP.search(GLUED_LABEL.sub(" ", text))
-    return m if _nip_shaped(m) else NIP_TAIL.search(text)
-
-
-def _nip_shaped(m: re.Match | None) -> bool:
-    return bool(m) and 1 <= int(m.group(3)) <= 12 and 1 <= int(m.group(4)) <= 31 \
-        and 1 <= int(m.group(6)) <= 12 and int(m.group(5)) - int(m.group(2)) >= 17
-
-
-def _nip_digits(raw: str, ocr: bool) -> str:
-    """The NIP's digits; on a scan, a birth year's first digit misread ("498110..." for
-    "198110...") is set right where a 1 or a 2 there makes the number a NIP's shape."""
-    digits = re.sub(r"\D", "", raw.translate(str.maketrans("OoIilT|", "0011111")))[:18]
-    if ocr and len(digits) == 18 and digits[0] not in "12":
-        # (19.. or 20..: only one of the two can make the year)
-        return next((d for d in ("1" + digits[1:], "2" + digits[1:])
-                     if _nip_shaped(BARE_NIP.fullmatch(d))), digits)
-    return digits
-
-
 def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, int]:
     for i in range(start, len(lines)):
         m = nip_match(lines[i].text) if lines[i].ocr else NIP.search(lines[i].text)
         if not m:
             continue
-        digits = _nip_digits(m.group(1), lines[i].ocr)
+        digits = nip_digits(m.group(1), lines[i].ocr)
         j = i - 1
         while j > start and (lines[j].blank or RANK.search(lines[j].text) or SKIP.match(lines[j].text)):
             j -= 1
@@ -365,9 +319,15 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
                 break  # another column, or the electronic signature's mark above the post
                 # (a scan may read a stamp's mark into the name's line: the NIP's column too;
                 # or into the post's, before it: ">... Kabupaten Jember,")
-            if ln.x0 is None and (len(ln.text) > 110 or (ln.text.rstrip().endswith(".") and not
-                                  TITLE_END.search(ln.text.rstrip()))):
+            if (ln.x0 is None or SENTENCE_WORD.search(ln.text)) and (
+                    len(ln.text) > 110 or (ln.text.rstrip().endswith(".") and not
+                                           TITLE_END.search(ln.text.rstrip()))):
                 break  # a sentence of the body; a post may wrap after a title ("… DAERAH DR.")
+                # (where the block is set at the margin, the closing's last line stands aligned
+                # with it: "Bapak/Ibu diucapkan terima kasih.")
+            if ln.page != lines[k + 1].page and (SENTENCE_WORD.search(ln.text)
+                                                 or FOOTER.search(ln.text)):
+                break  # the block opens its page: above it, the body's last line or the foot
             if place_date(ln.text) or alone_date(ln.text) or YEAR.fullmatch(ln.text.strip()):
                 break  # the date above the post (maybe wrapped: "Tegal, 3 Maret" / "2026")
             # a stamp's ring beside the post, read as short bits before a line ("». S KEPALA"),

@@ -4,6 +4,7 @@ the name."""
 from __future__ import annotations
 
 from pipeline.letter import read_text
+from pipeline.letter.lines import Line
 from pipeline.letter.signature import signature
 from tests.letter.wild import body
 
@@ -68,3 +69,99 @@ def test_the_e_signatures_note_above_the_name_is_not_the_name():
     sig, _, _ = signature(lines, 0)
     assert sig["nama"] == "H. Said Umasugi, S.Sos., M.AP."
     assert sig["jabatan"] == "Direktur"
+
+
+def test_a_block_at_the_margin_or_overleaf_takes_no_line_of_the_closing():
+    """GIVEN a signature block set at the left margin right under the closing paragraph, and
+    one that opens page 2 under the page's number, the closing ending page 1
+    WHEN the signature is read
+    THEN the post is the post alone; a post the page's turn split, a post in title case with
+    "dan" on its own wrapped line, and one wrapped after a title, stay whole."""
+    def post(*above: tuple[str, float, float, int]) -> str:
+        lines = [Line(t, page, x0, x1=x1) if t else Line("", page) for t, x0, x1, page in (
+            ("Demikian permohonan ini kami sampaikan, atas perhatian dan kerja", 0.12, 0.88, 1),
+            *above,
+            ("", 0, 0, 2), ("Drs. YOHANES LAKA, M.Si.", 0.12, 0.4, 2),
+            ("NIP. 197001011995031001", 0.12, 0.42, 2))]
+        return signature(lines, 0)[0]["jabatan"]
+    assert post(("sama Bapak/Ibu diucapkan terima kasih.", 0.12, 0.5, 2),
+                ("CAMAT TELUK MUTIARA,", 0.12, 0.4, 2)) == "CAMAT TELUK MUTIARA"
+    assert post(("sama Bapak/Ibu diucapkan terima kasih.", 0.12, 0.5, 1),
+                ("Plt. KEPALA DINAS", 0.12, 0.3, 2), ("LINGKUNGAN HIDUP,", 0.12, 0.3, 2)) == \
+        "Plt. KEPALA DINAS LINGKUNGAN HIDUP"
+    # (page 1 ending mid-sentence, where no stop tells the closing from a post)
+    assert post(("sama Bapak/Ibu kami ucapkan terima kasih", 0.12, 0.5, 1),
+                ("CAMAT TELUK MUTIARA,", 0.12, 0.4, 2)) == "CAMAT TELUK MUTIARA"
+    # (a post the page's turn split stays whole)
+    assert post(("", 0, 0, 1), ("Kepala Dinas Lingkungan Hidup", 0.12, 0.4, 1),
+                ("Kabupaten Toba,", 0.12, 0.3, 2)) == "Kepala Dinas Lingkungan Hidup Kabupaten Toba"
+    assert post(("", 0, 0, 2), ("Kepala Dinas Pemberdayaan Perempuan", 0.12, 0.5, 2),
+                ("dan Perlindungan Anak,", 0.12, 0.4, 2)) == \
+        "Kepala Dinas Pemberdayaan Perempuan dan Perlindungan Anak"
+    assert post(("", 0, 0, 2), ("Direktur Rumah Sakit Umum Daerah dr.", 0.12, 0.5, 2),
+                ("Soedono,", 0.12, 0.3, 2)) == "Direktur Rumah Sakit Umum Daerah dr. Soedono"
+
+
+def test_a_papuan_distrik_is_named_as_a_kecamatan_is():
+    """GIVEN a kop of a Distrik (Papua's Kecamatan, UU 21/2001) under its regency, as a
+    Kecamatan's is named
+    WHEN the sending unit is read
+    THEN it is "Distrik X", without the regency, as "Kecamatan X" is; its head's post tells it."""
+    from pipeline.letter.letterhead import from_letterhead, from_signer
+    for kind in ("DISTRIK", "KECAMATAN"):
+        kop = from_letterhead([Line("PEMERINTAH KABUPATEN JAYAPURA", 1, 0.3, x1=0.7),
+                               Line(f"{kind} SENTANI TIMUR", 1, 0.35, x1=0.65),
+                               Line("Jalan Raya Sentani Nomor 3, Sentani 99352", 1, 0.3, x1=0.7)])
+        assert kop.name == f"{kind.title()} Sentani Timur"
+    assert from_signer("Kepala Distrik Sentani Timur") == "Distrik Sentani Timur"
+
+
+def _two_pages(copies: list[str], overleaf: list[str]) -> bytes:
+    """A text PDF letter whose page 1 ends in its Tembusan list and whose page 2 holds
+    OVERLEAF under its page number."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    page = [("PEMERINTAH KABUPATEN SLEMAN", 180), ("DINAS PENDIDIKAN", 220),
+            ("Jalan Parasamya Nomor 1, Sleman 55511", 180), ("", 0),
+            ("Nomor : 400.3/123/Disdik/2025", 60), ("Hal : Konsultasi Tunjangan Guru", 60),
+            ("", 0), ("Yth. Inspektur Kabupaten Sleman", 60), ("di Sleman", 60), ("", 0),
+            ("Dengan hormat, kami mohon penjelasan atas hal berikut:", 60),
+            ("1. Apakah tunjangan guru dapat dibayarkan kepada guru yang cuti?", 60), ("", 0),
+            ("Demikian kami sampaikan, atas perhatian Bapak kami ucapkan terima kasih.", 60),
+            ("", 0), ("Kepala Dinas Pendidikan,", 330), ("", 0), ("", 0),
+            ("Drs. BUDI SANTOSO, M.Pd.", 330), ("NIP. 196801011990031001", 330), ("", 0),
+            ("Tembusan:", 60)] + [(t, 60) for t in copies]
+    for lines in (page, [("- 2 -", 290), ("", 0)] + [(t, 60) for t in overleaf]):
+        y = A4[1] - 60
+        for text, x in lines:
+            c.setFont("Helvetica", 11)
+            c.drawString(x, y, text)
+            y -= 16
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_a_tembusan_list_goes_on_overleaf_marked_or_not_but_takes_no_enclosure():
+    """GIVEN a Tembusan list that page 1 ends, dashed without ";" or unmarked, going on at
+    page 2's top under its page number; and an unmarked list followed by an enclosure's page
+    WHEN the letter is read
+    THEN the list is whole, across the page; the enclosure is no recipient of it."""
+    from pipeline.letter import read_letter_inprocess
+    def copies(first: list[str], overleaf: list[str]) -> list[str]:
+        return read_letter_inprocess(_two_pages(first, overleaf), "surat.pdf").tembusan
+    assert copies(["- Inspektur Pembantu Wilayah III", "- Kepala Bagian Hukum Setda"],
+                  ["- Bupati Sumbawa (sebagai laporan)"]) == [
+        "Inspektur Pembantu Wilayah III", "Kepala Bagian Hukum Setda",
+        "Bupati Sumbawa (sebagai laporan)"]
+    assert copies(["Wali Kota Sorong (sebagai laporan)"], ["Inspektur Pembantu Wilayah IV"]) == \
+        ["Wali Kota Sorong (sebagai laporan)", "Inspektur Pembantu Wilayah IV"]
+    for enclosure in (["DAFTAR GURU YANG DIUSULKAN", "SITI AMINAH, S.Pd."],
+                      ["Lampiran Surat Kepala Dinas Pendidikan", "Nomor 400.3/123/Disdik/2025"],
+                      ["Daftar guru yang diusulkan:", "SITI AMINAH, S.Pd."]):
+        assert copies(["Bupati Sleman", "Sekretaris Daerah"], enclosure) == \
+            ["Bupati Sleman", "Sekretaris Daerah"], enclosure

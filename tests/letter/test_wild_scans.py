@@ -1399,7 +1399,7 @@ def test_a_nip_whose_label_and_birth_date_the_stamp_ate_still_places_the_block()
              Line("NE229040615 200712 1 004", 1, 0.57, ocr=True)]
     assert signature(lines, 0)[0] == {"nama": "BAMBANG SIREGAR SYAMSUDDIN, S.Kom.", "nip": None,
                                       "jabatan": "Kepala Dinas Pendidikan Kabupaten Klaten"}
-    from pipeline.letter.signature import nip_match
+    from pipeline.letter.nip import nip_match
     for other in ("Jumlah pegawai 2007 12 1 004", "Rekening 1234 567890 1 234", "Telp. 0272 321045"):
         assert nip_match(other) is None
 

@@ -1,0 +1,64 @@
+"""The signer's NIP (Nomor Induk Pegawai) as printed under the name, and as a scan spoils it.
+
+BKN builds the 18 digits as birth date (8), year and month of appointment (6), sex (1) and
+sequence (3), printed flat or spaced ("19700101 199503 1 001") after "NIP", "NIP." or "NIP:".
+On a scan the stamp's ring may eat the label or cross it; the number's shape still tells it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.letter.body import nip_tail
+from pipeline.letter.lines import Line
+from pipeline.letter.marks import NIP
+
+SPOILT_NIP = re.compile(r"^.{0,8}?\bNIP\W{0,2}([0-9OoIilT|][0-9OoIilT|\s]{17,31})")
+GLUED_LABEL = re.compile(r"^\W*\d(?=(?:19|20)\d{6}\s)")
+# the label and the birth date both under the stamp's ring ("NE229040615 200712 1 004"): the
+# rest of a NIP as printed, spaced, ends the line (year and month of appointment, sex, sequence);
+# it places the block, but its digits (group 1, too few) are no NIP
+NIP_TAIL = re.compile(r"^\D{0,6}?[\dOoIil|][\d\s]{2,12}\s"
+                      r"(((?:19|20)\d{2}(?:0[1-9]|1[0-2]))\s[12]\s\d{3})\s*$")
+BARE_NIP = re.compile(r"(?<!\d)(((?:19|20)\d{2})(\d{2})(\d{2})\s?((?:19|20)\d{2})(\d{2})\s?[12]\s?\d{3})(?!\d)")
+
+
+def nip_match(text: str) -> re.Match | None:
+    """The NIP after its label, or on a scan whose stamp ate the label, an 18-digit number built
+    as a NIP is (BKN: birth date, year and month of appointment, sex, sequence); or a label the
+    stamp's ring crossed, its dot read as a mark and a 1 as T ("NIP-T9700512 ..."), where the
+    digits are a NIP's shape."""
+    m = NIP.search(text) or SPOILT_NIP.search(text)
+    if m and (m.re is NIP or _nip_shaped(BARE_NIP.fullmatch(nip_digits(m.group(1), True)))):
+        return m
+    # (the label eaten but for its last letter, read as a digit glued to the birth date:
+    # "419700512 199503 2 004", eight digits and one before them)
+    m = BARE_NIP.search(text) or BARE_NIP.search(GLUED_LABEL.sub(" ", text))
+    return m if _nip_shaped(m) else NIP_TAIL.search(text)
+
+
+def _nip_shaped(m: re.Match | None) -> bool:
+    return bool(m) and 1 <= int(m.group(3)) <= 12 and 1 <= int(m.group(4)) <= 31 \
+        and 1 <= int(m.group(6)) <= 12 and int(m.group(5)) - int(m.group(2)) >= 17
+
+
+def nip_digits(raw: str, ocr: bool) -> str:
+    """The NIP's digits; on a scan, a birth year's first digit misread ("498110..." for
+    "198110...") is set right where a 1 or a 2 there makes the number a NIP's shape."""
+    digits = re.sub(r"\D", "", raw.translate(str.maketrans("OoIilT|", "0011111")))[:18]
+    if ocr and len(digits) == 18 and digits[0] not in "12":
+        # (19.. or 20..: only one of the two can make the year)
+        return next((d for d in ("1" + digits[1:], "2" + digits[1:])
+                     if _nip_shaped(BARE_NIP.fullmatch(d))), digits)
+    return digits
+
+
+def whole_nip(lines: list[Line]) -> list[Line]:
+    """LINES with a NIP wrapped in a narrow box ("NIP. 19680314 199010 1" / "006", as an
+    electronic signature's box may set it) joined back onto its label's line."""
+    out = list(lines)
+    for k in range(len(out) - 1):
+        if re.fullmatch(r"[\d ]{1,10}", out[k + 1].text.strip()) and nip_tail(out[k + 1], out[k]):
+            out[k] = replace(out[k], text=f"{out[k].text.rstrip()} {out[k + 1].text.strip()}")
+            out[k + 1] = replace(out[k + 1], text="")
+    return out
