@@ -156,8 +156,10 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
                 if nxt.blank or LABEL.match(nxt.text) or YTH.search(nxt.text) or FIELD.match(nxt.text) \
                         or DI.match(nxt.text) or find_date(nxt.text) or marks.ITEM.match(nxt.text):
                     break
-                if re.match(r"^\s*(kepada\b|dengan hormat|assalamu)", nxt.text, re.I):
-                    break  # the addressee's column, or the body's greeting
+                if re.match(r"^\s*(kepada\s*(yth\b.*)?:?\s*$|dengan hormat|assalamu)", nxt.text,
+                            re.I) or re.match(r"^\s*(Kepada|KEPADA)\b", nxt.text):
+                    break  # the addressee's column, or the body's greeting (a Hal may wrap
+                    # before its own "kepada": "... Bantuan Keuangan" / "kepada Partai Politik")
                 if nxt.x0 is not None and lines[i].vx is not None and \
                         lines[i].x0 + 0.02 < nxt.x0 < lines[i].vx - 0.015:
                     break  # the body's indented first line: a value wraps in its own column

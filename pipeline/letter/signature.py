@@ -235,9 +235,12 @@ def _tte(lines: list[Line], k: int) -> bool:
     post or between the post and the name, and is neither."""
     if TTE.match(re.sub(r"^[^A-Za-z]+", "", lines[k].text)):  # (a speck before it on a scan)
         return True
-    # (on a scan, the QR code beside it may be read as a line between, and a mark after it)
-    return bool(re.fullmatch(r"\W*oleh\s*:?\W*", lines[k].text, re.I)) and any(
-        TTE.match(ln.text) for ln in lines[max(0, k - (3 if lines[k].ocr else 1)):k])
+    # (on a scan, the QR code beside it may be read as a line between, and a mark after it;
+    # in a narrow box it wraps anywhere: "Ditandatangani secara" / "elektronik oleh:")
+    return bool(re.fullmatch(r"\W*(?:(?:secara\s+)?el\w{5,9}\s+)?oleh\s*:?\W*", lines[k].text,
+                             re.I)) and any(
+        TTE.match(ln.text) or re.fullmatch(r"\W*di\s?tandatangani(?:\s+secara)?\W*", ln.text, re.I)
+        for ln in lines[max(0, k - (3 if lines[k].ocr else 1)):k])
 
 
 def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, int]:

@@ -69,6 +69,13 @@ def test_the_e_signatures_note_above_the_name_is_not_the_name():
     sig, _, _ = signature(lines, 0)
     assert sig["nama"] == "H. Said Umasugi, S.Sos., M.AP."
     assert sig["jabatan"] == "Direktur"
+    # (the note wrapped in a narrow box beside the QR code, right of the block's column)
+    lines = body(("Demikian kami sampaikan.", 0.12, 0.5), ("", 0, 0), ("DIREKTUR,", 0.53, 0.62),
+                 ("", 0, 0), ("Ditandatangani secara", 0.65, 0.85), ("elektronik oleh:", 0.65, 0.8),
+                 ("", 0, 0), ("Dra. Hendra Halim, Sp.PD", 0.53, 0.75),
+                 ("NIP: 196703281994081009", 0.53, 0.75))
+    sig, _, _ = signature(lines, 0)
+    assert (sig["nama"], sig["jabatan"]) == ("Dra. Hendra Halim, Sp.PD", "DIREKTUR")
 
 
 def test_a_block_at_the_margin_or_overleaf_takes_no_line_of_the_closing():
@@ -165,3 +172,21 @@ def test_a_tembusan_list_goes_on_overleaf_marked_or_not_but_takes_no_enclosure()
                       ["Daftar guru yang diusulkan:", "SITI AMINAH, S.Pd."]):
         assert copies(["Bupati Sleman", "Sekretaris Daerah"], enclosure) == \
             ["Bupati Sleman", "Sekretaris Daerah"], enclosure
+
+
+def test_a_hal_wrapped_before_its_own_kepada_is_whole():
+    """GIVEN a Hal wrapped before "kepada Partai Politik", then the addressee under
+    "Kepada Yth." (or "Kepada" alone)
+    WHEN the letter is read
+    THEN the Hal is whole, and the addressee under "Kepada Yth." the office."""
+    for kepada in (["Kepada Yth."], ["Kepada"]):
+        got = read_text("\n".join(
+            ["PEMERINTAH KOTA BITUNG", "KANTOR KESATUAN BANGSA DAN POLITIK",
+             "Nomor : 400.14.1/932/V/2024",
+             "Perihal : Permohonan Konsultasi Penyaluran Bantuan Keuangan",
+             "kepada Partai Politik", "", *kepada, "Inspektur Daerah Kota Bitung", "di",
+             "Bitung", "", "Kami mohon penjelasan sebagai berikut:",
+             f"1. {ASKED[0]}"] + CLOSE))
+        assert got.hal == "Permohonan Konsultasi Penyaluran Bantuan Keuangan kepada Partai Politik"
+        if kepada[0].endswith("Yth."):
+            assert got.tujuan == "Inspektur Daerah Kota Bitung"
