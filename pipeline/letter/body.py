@@ -6,8 +6,8 @@ import re
 from dataclasses import replace
 
 from pipeline.letter.lines import Line, joined
-from pipeline.letter.marks import (BULLET, CLOSING, ITEM, NIP, OCR_UPPER, QUESTION, TEMBUSAN,
-                                   WRAPPED_NIP)
+from pipeline.letter.marks import (BULLET, CLOSING, ITEM, NIP, OCR_BULLET, OCR_UPPER, QUESTION,
+                                   TEMBUSAN, WRAPPED_NIP)
 
 FOOTER = re.compile(r"(dokumen ini|ditandatangani secara elektronik|bsre|uu ite|halaman \d)", re.I)
 # the e-signature note at the foot of each page ("Dokumen ini telah ditandatangani secara
@@ -163,7 +163,8 @@ def items(lines: list[Line], start: int, end: int) -> list[tuple[Line | None, li
             # lowercase, or at its wrapped lines' column; a paragraph of its own is no more of it)
             gap = not (ITEM.match(ln.text) or ln.text[:1].islower() or _at_column(ln, last, head))
         # (a bulleted list is a list too, numbered here in its order: "•", "-", Word's bullet)
-        bullet = None if ITEM.match(ln.text) else BULLET.match(ln.text)
+        bullet = None if ITEM.match(ln.text) else BULLET.match(ln.text) or (
+            OCR_BULLET.match(ln.text) if ln.ocr else None)
         m = ITEM.match(ln.text) or bullet and ITEM.match(
             f"{_due(number) if kind == '•' and number else '1'}. {bullet.group(1)}") \
             or _ocr_item(ln, kind, number, cur, gap, table)

@@ -17,6 +17,8 @@ MARKER = re.compile(r"^(\(?\d{1,2}[.)]|[a-z][.)])$")  # a list number, tabbed of
 # a table row's number in its cell; a scan may read the cell's rule into it ("|1", "(4")
 CELL_NUMBER = re.compile(r"[|(\[]?(\d{1,2})")
 RULES = {"|", "(", "[", "{"}
+# a capital I alone, as a scan reads its one stroke, maybe with the list's stop after it
+STROKE_I = re.compile(r"[|{}\[\]][;,.]?")
 LABEL_WORD = re.compile(r"^(nomor|sifat|lampiran|hal|perihal)$", re.I)
 
 
@@ -322,6 +324,11 @@ def from_words(words: list[Word], width: float, page: int, ocr: bool = False) ->
         # only a row that itself starts inside the block (a wrapped cell) can hold two cells;
         # a line from the margin is body text, however wide its justified spaces
         cols = columns if row[0].x0 > 0.3 * width else []
+        if ocr and len(row) > 1 and STROKE_I.fullmatch(row[-1].text) \
+                and row[-2].text[:1].isupper() and row[-1].x0 - row[-2].x1 < 0.8 * h:
+            # a capital I ending a line, a space after a word ("Wilayah I", "Tk. I"), is read
+            # as a stroke or a brace; a table's rule stands off the text by the cell's margin
+            row = row[:-1] + [replace(row[-1], text="I" + row[-1].text[1:])]
         if ocr and len(row) > 2 and CELL_NUMBER.fullmatch(row[1].text) and row[0].text in RULES:
             row = row[1:]  # a scanned table's rule before the row's number, read as "|"
         if ocr and len(row) > 2 and CELL_NUMBER.fullmatch(row[0].text) and row[1].text == "|":

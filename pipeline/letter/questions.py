@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 
 from pipeline.letter.body import items
-from pipeline.letter.lines import Line
-from pipeline.letter.marks import ASKING, QUESTION
+from pipeline.letter.lines import Line, joined
+from pipeline.letter.marks import ASKING, CLOSING, QUESTION
 from pipeline.letter.misreads import cleaned
 
+# a question's opening word, capitalised: a sentence that asks
+ASKS = re.compile(r"^\s*(?:Apakah|Bagaimana(?:kah)?|Siapa(?:kah)?|Berapa(?:kah)?|Kapan(?:kah)?|"
+                  r"Mengapa|Di ?manakah|Bolehkah|Dapatkah|Perlukah|Haruskah|Wajibkah|Bisakah)\b")
 # an item naming a regulation, the way a naskah dinas cites its legal basis
 REGULATION = re.compile(r"^\W{0,2}(?:Undang-Undang|UU\b|Peraturan|Keputusan|Instruksi|Surat Edaran|"
                         r"Perpres|Permendagri|Permenkeu|PMK\b|PP\b|Perda|Perbup|Perwal|Pergub|"
@@ -37,6 +40,7 @@ def questions(lines: list[Line], start: int, end: int) -> tuple[list[str], Line 
         score = asks * 2 + len(lst) * 0.1 + asked
         if score > best_score:
             best, best_score = lst, score
+    best = best or _unmarked(lines, start, end)
     texts = [re.sub(r"\s+", " ", t).strip() for t, _ in best]
     # a misreading may straddle an item's lines ("golongan" / "Il", "dua :" / "jabatan")
     texts = [cleaned(t) if ln.ocr else t for t, (_, ln) in zip(texts, best)]
@@ -57,3 +61,30 @@ def questions(lines: list[Line], start: int, end: int) -> tuple[list[str], Line 
 def _unpunctuated(texts: list[str]) -> list[str]:
     """Items without their list punctuation (";" between, "." closing; a scan's ":" or ",")."""
     return [t.rstrip(";,:.").rstrip() if not t.endswith("...") else t for t in texts]
+
+
+def _unmarked(lines: list[Line], start: int, end: int) -> list[tuple[str, Line]]:
+    """Questions whose marks the page does not show (a scan lost Word's small bullets): after
+    a lead-in that asks and ends with a colon, the sentences that follow it, each opening
+    with a question's word and ending with "?", one after another to the closing."""
+    lead = next((i for i in range(start, end) if lines[i].text.rstrip().endswith(":")
+                 and ASKING.search(lines[i].text)), None)
+    found: list[tuple[str, Line]] = []
+    if lead is None:
+        return found
+    cur: tuple[str, Line] | None = None
+    for ln in lines[lead + 1:end]:
+        if ln.blank and cur is None:
+            continue
+        if cur is None:
+            if not ASKS.match(ln.text) or CLOSING.match(ln.text):
+                break
+            cur = (ln.text.strip(), ln)
+        elif ln.blank:
+            break  # a question's sentence does not run on past a blank
+        else:
+            cur = (joined(cur[0], ln.text), cur[1])
+        if cur[0].rstrip().endswith("?"):
+            found.append(cur)
+            cur = None
+    return found

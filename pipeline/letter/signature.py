@@ -348,8 +348,10 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
             # nor does a post open with a lone lowercase letter ("a, Kepala Dinas"; a.n., u.b.,
             # an., plt. are words of their own and stay)
             jabatan = jabatan and re.sub(r"^(?:[a-z][,.;:']?\s+)+(?=[A-Z])", "", jabatan)
-            # "Plt." (pelaksana tugas) read "Pit." or "P1t.": no post opens with such a word
-            jabatan = jabatan and re.sub(r"^P[i1l]t[.,]?\s", "Plt. ", jabatan)
+            # "Plt." (pelaksana tugas) read "Pit." or "P1t.", "Plh." (pelaksana harian) read
+            # "Pih.": no post opens with such a word; nor with stamp bits before them ("et 3")
+            jabatan = jabatan and re.sub(r"^(?:\S{1,3}\s+){0,3}?P[i1l]([th])[.,]?\s(?=[A-Z])",
+                                         r"Pl\1. ", jabatan)
             # no post opens with the preposition "Kepada": it is "Kepala" with its l read d
             jabatan = jabatan and re.sub(r"^((?:Pl[th]\.|Pj\.)\s+)?K(EPADA|epada)\b", lambda m: (
                 m.group(1) or "") + ("KEPALA" if m.group(2).isupper() else "Kepala"), jabatan)

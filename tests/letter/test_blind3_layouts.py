@@ -190,3 +190,59 @@ def test_a_hal_wrapped_before_its_own_kepada_is_whole():
         assert got.hal == "Permohonan Konsultasi Penyaluran Bantuan Keuangan kepada Partai Politik"
         if kepada[0].endswith("Yth."):
             assert got.tujuan == "Inspektur Daerah Kota Bitung"
+
+
+def test_a_scans_bullets_read_as_marks_or_lost_still_make_the_questions():
+    """GIVEN scanned questions whose bullets OCR read as "+", "«", "e", or lost altogether
+    (Word's small bullet), each question wrapped at its hanging indent, after the legal basis
+    WHEN the questions are read
+    THEN they are the questions; a lead-in that does not ask, or a sentence after the
+    closing, is none."""
+    from pipeline.letter.questions import questions
+    from tests.letter.wild import scan
+    basis = [("Dengan memperhatikan ketentuan peraturan sebagai berikut:", 0.12),
+             ("a. Peraturan Menteri Dalam Negeri Nomor 19 Tahun 2016 tentang Pedoman", 0.11),
+             ("Pengelolaan Barang Milik Daerah.", 0.15), ("", 0),
+             ("Berkenaan dengan itu, mohon kiranya Bapak/Ibu memberikan petunjuk mengenai:", 0.11)]
+    for marks in (("+ ", "\u00ab "), ("e ", "e "), ("", "")):
+        lines = scan(*basis, (f"{marks[0]}Apakah lembaga keagamaan yang belum berbadan hukum", 0.14),
+                     ("dapat menerima hibah?", 0.17),
+                     (f"{marks[1]}Siapa yang bertanggung jawab melakukan monitoring atas", 0.14),
+                     ("penggunaan hibah?", 0.17), ("", 0),
+                     ("Demikian, atas perhatian Bapak/Ibu kami ucapkan terima kasih.", 0.18))
+        assert questions(lines, 0, 11)[0] == ASKED, marks
+    tells = scan(("Bersama ini kami sampaikan laporan sebagai berikut:", 0.12),
+                 ("Apakah yang telah kami kerjakan tercantum dalam lampiran?", 0.14))
+    assert questions(tells, 0, 2)[0] == []
+
+
+def test_a_capital_i_read_as_a_stroke_at_a_lines_end_is_the_i():
+    """GIVEN a scanned line ending "Wilayah |" or "Wilayah {;" (a Roman I in a sans font, a
+    space after the word), and a table's row whose rule stands well off its last word
+    WHEN the words become lines
+    THEN the first two end "Wilayah I" and "Wilayah I;"; the rule is no letter."""
+    from pipeline.letter.lines import Word, from_words
+
+    def line(*words: tuple[str, float]) -> str:
+        row = [Word(t, x, x + 11 * len(t), 100, 130, 0.9, (1, 1, 1)) for t, x in words]
+        return " ".join(ln.text for ln in from_words(row, 2480, 1, ocr=True))
+    head = [("Inspektur", 300), ("Pembantu", 420), ("Wilayah", 530)]
+    assert line(*head, ("|", 620)) == "Inspektur Pembantu Wilayah I"
+    assert line(*head, ("{;", 620)) == "Inspektur Pembantu Wilayah I;"
+    assert "I" not in line(*head, ("|", 700)).split()
+
+
+def test_plh_read_pih_under_the_stamp_is_plh():
+    """GIVEN scanned posts opening "Pih." (Plh., pelaksana harian, its l read i), with stamp
+    bits before it ("et 3 Pih DIREKTUR")
+    WHEN the signature is read
+    THEN the post opens "Plh."; "Plt." read "Pit." stays mended as before."""
+    def post(text: str) -> str:
+        lines = [Line("Demikian disampaikan.", 1, 0.1, ocr=True), Line("", ocr=True),
+                 Line(text, 1, 0.55, ocr=True, conf=0.8), Line("", ocr=True),
+                 Line("dr. STEFANUS TALLO, Sp.PD", 1, 0.55, ocr=True, conf=0.9),
+                 Line("NIP. 197001011995031001", 1, 0.55, ocr=True, conf=0.9)]
+        return signature(lines, 1)[0]["jabatan"]
+    assert post("Pih. Kepala Distrik Wamena Kota,") == "Plh. Kepala Distrik Wamena Kota"
+    assert post("et 3 Pih DIREKTUR,") == "Plh. DIREKTUR"
+    assert post("Pit. Kepala Dinas Sosial,") == "Plt. Kepala Dinas Sosial"
