@@ -126,6 +126,10 @@ def _continues(head: Line, text: str, ln: Line, last: Line | None = None) -> boo
         return False  # the item's paragraph ended in a short line: a new sentence is new
     if ln.para and ln.text[:1].isupper():
         return False  # a Word paragraph of its own that opens a sentence: not the item's text
+    if _ends_sentence(text) and ln.text[:1].isupper() and last is not None and last is not head \
+            and None not in (last.x0, ln.x0, head.x0) and last.x0 > head.x0 + 0.005 \
+            and abs(ln.x0 - last.x0) > 0.006:
+        return False  # the item wraps at its column: a sentence opening off it is a paragraph
     if head.x0 is not None and ln.x0 is not None:
         if ln.x0 > head.x0 + 0.25:  # the signature column, not the body
             return False
@@ -191,7 +195,7 @@ def items(lines: list[Line], start: int, end: int) -> list[tuple[Line | None, li
         elif ln.blank:
             gap = True
         elif aside or (cur and not gap and _continues(head, cur[-1][0], ln, last)
-                       and not _lead_in(lines, i, end, head)):
+                       and not _lead_in(lines, i, end, head, _ends_sentence(cur[-1][0]))):
             if not aside:
                 cur[-1] = (joined(cur[-1][0], _unruled(ln, cur)), cur[-1][1])
         elif cur and not CLOSING.match(ln.text):
@@ -253,18 +257,27 @@ def _paragraph_above(lines: list[Line], i: int, start: int) -> Line | None:
     return Line(" ".join(ln.text.strip() for ln in lines[k:i]), lines[k].page, lines[k].x0)
 
 
-def _lead_in(lines: list[Line], i: int, end: int, head: Line) -> bool:
-    """Whether the margin line at I opens the paragraph that leads into a new list: it runs
-    to a colon right above an item 1 / a. After an item whose last stop a scan lost (its "."
-    read ","), such a line would otherwise be taken for more of that item."""
-    if head.x0 is None or lines[i].x0 is None or lines[i].x0 > head.x0 + 0.005:
+def _lead_in(lines: list[Line], i: int, end: int, head: Line, ended: bool = False) -> bool:
+    """Whether the line at I opens the paragraph that leads into a new list: it runs to a
+    colon right above an item 1 / a, or a bullet. At the margin: after an item whose last
+    stop a scan lost (its "." read ","), such a line would otherwise be taken for more of that
+    item; or, after an item that ENDED its sentence, anywhere (a paragraph's first line
+    indented near the items' wrapped lines: "Adapun hal-hal ... sebagai berikut:")."""
+    if head.x0 is None or lines[i].x0 is None or lines[i].x0 > head.x0 + 0.005 and not ended:
         return False
     for j in range(i, min(end, i + 8)):
-        if lines[j].blank or ITEM.match(lines[j].text):
+        if lines[j].blank or _marked(lines[j]):
             nxt = next((ln for ln in lines[j:end] if not ln.blank), None)
             m = ITEM.match(nxt.text) if nxt else None
-            return bool(m) and _first(m) and j > i and lines[j - 1].text.rstrip().endswith(":")
+            return bool(m and _first(m) or nxt and not m and _marked(nxt)) and j > i \
+                and lines[j - 1].text.rstrip().endswith(":")
     return False
+
+
+def _marked(ln: Line) -> bool:
+    """Whether LN opens with a list's number, letter or bullet."""
+    return bool(ITEM.match(ln.text) or BULLET.match(ln.text)
+                or ln.ocr and OCR_BULLET.match(ln.text))
 
 
 def _column(cur: list[tuple[str, Line]]) -> float | None:

@@ -39,6 +39,21 @@ def _goes_on(nxt: Line, last: Line, marked: bool) -> bool:
         and not nxt.text.rstrip().endswith(":")
 
 
+def _no_room(last: Line, ln: Line, margin: float | None) -> bool:
+    """Whether LN's first word would not have fit at the end of LAST, a line of the same
+    page, before MARGIN (where the body's full lines end): the line was broken there."""
+    if margin is None or ln.page != last.page or None in (last.x0, last.x1) or not ln.text:
+        return False
+    letter = (last.x1 - last.x0) / max(len(last.text), 1)
+    return last.x1 + letter * (len(ln.text.split()[0]) + 1) > margin
+
+
+def _parted(before: str, after: str, above: str) -> bool:
+    """Whether the last word of BEFORE and the first of AFTER stand together in ABOVE."""
+    a, b = before.split(), after.split()
+    return bool(a and b) and f"{a[-1]} {b[0]}".lower() in above
+
+
 def tembusan(lines: list[Line], start: int) -> tuple[list[str], Line | None]:
     for i in range(start, len(lines)):
         m = TEMBUSAN.match(lines[i].text)
@@ -46,6 +61,9 @@ def tembusan(lines: list[Line], start: int) -> tuple[list[str], Line | None]:
             continue
         rest = [Line(m.group(1), lines[i].page, lines[i].x0)] if m.group(1).strip() else []
         items, marked, widest, last = [], None, 0.0, lines[i]
+        above = re.sub(r"\s+", " ", " ".join(ln.text for ln in lines[:i])).lower()
+        full = sorted(ln.x1 for ln in lines[:i] if ln.x1 is not None and ln.x1 > 0.6)
+        margin = full[len(full) // 2] if len(full) >= 3 else None  # the body's justified end
         run = rest + lines[i + 1:]
         after = text_after(run, 0, len(run))
         for k, ln in enumerate(run):
@@ -64,9 +82,14 @@ def tembusan(lines: list[Line], start: int) -> tuple[list[str], Line | None]:
                 break
             if marked is None:
                 marked = bool(b)
-            # an unmarked item that filled its line without the list's ";" wraps onto the next
-            wraps = not marked and items and items[-1][-1] not in ";,.:" and any(
+            # an unmarked item that filled its line without the list's ";" wraps onto the next;
+            # so does one whose line had no room left for this line's first word, where the
+            # break parts a phrase the letter writes whole above ("Provinsi Nusa" / "Tenggara
+            # Timur"), or this line opens in small letters, as no recipient does
+            wraps = not marked and items and items[-1][-1] not in ";,.:" and (any(
                 t.endswith(";") for t in items) and (run[k - 1].x1 or 0) >= 0.9 * widest
+                or _no_room(last, ln, margin) and (ln.text[:1].islower() or _parted(
+                    items[-1], ln.text, above)))
             if (b or not marked) and not wraps:
                 items.append((b.group(1) if b else ln.text).strip())
             else:

@@ -113,7 +113,14 @@ def _lowest(unit: list[str], ocr: bool) -> list[str]:
     KELURAHAN Z. A Bagian or Biro is part of its Setda and is named with it ("Bagian Hukum
     Sekretariat Daerah"); a UPTD or a Kelurahan is a unit of its own."""
     # (a unit's own name has more than its kind, and the line above does not run on into it:
-    # "DINAS PEMBERDAYAAN MASYARAKAT DAN" / "KELURAHAN" is one name wrapped)
+    # "DINAS PEMBERDAYAAN MASYARAKAT DAN" / "KELURAHAN" is one name wrapped; a kind alone
+    # over its name, a narrow kop's wrap, is one line: "KELURAHAN" / "LAMBARA")
+    unit = list(unit)
+    for k in range(len(unit) - 2, 0, -1):
+        if _kind(unit[k]) in SUB_UNITS and len(unit[k].split()) == 1 \
+                and not _head(unit[k + 1], ocr) \
+                and not re.search(r"(\bDAN|\bSERTA|,)\s*$", unit[k - 1], re.I):
+            unit[k:k + 2] = [f"{unit[k]} {unit[k + 1]}"]
     sub = next((k for k, t in enumerate(unit) if k and _head(t, ocr) and _kind(t) in SUB_UNITS
                 and len(t.split()) > 1 and not re.search(r"(\bDAN|\bSERTA|,)\s*$", unit[k - 1], re.I)),
                None)

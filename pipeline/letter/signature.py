@@ -16,6 +16,7 @@ from pipeline.letter.dates import alone_date, place_date
 from pipeline.letter.lines import Line, aligned
 from pipeline.letter.marks import CLOSING, ITEM, NIP, RANK, SKIP, TEMBUSAN
 from pipeline.letter.nip import nip_digits, nip_match, whole_nip
+from pipeline.letter.titles import is_title
 
 # titles before a name always end with a dot ("H," and "ir" are OCR misreads of "H." "Ir.";
 # the "I" of "Ir." is read as "t" or "l")
@@ -179,7 +180,12 @@ def _name(lines: list[Line], j: int, start: int, nip: Line, rows: int) -> tuple[
             above.text.rstrip().endswith(",") and DOTTED.search(above.text) is not None
             and not any(map(NAME_PART.match, names[0].split())))
         # the room to sign is just above (or the page broke there)
-        gap_above = k - 1 > start and (lines[k - 1].blank or lines[k - 1].page != above.page)
+        # (or the e-signature's note, which stands where the wet signature would, over a
+        # name that opens with its titles: "Prof. Dr. Johan Pattipeilohy," / "S.E., Ak., CA";
+        # a note set over the post has the post under it)
+        gap_above = k - 1 > start and (lines[k - 1].blank or lines[k - 1].page != above.page
+                                       or TTE_HEAD.match(lines[k - 1].text) is not None
+                                       and is_title((above.text.split() or [""])[0]))
         # degrees alone on a line belong to the name above, wherever a scan puts its edges
         if not (tail_only or gap_above) or not (tail_only or aligned(above, lines[j])):
             break

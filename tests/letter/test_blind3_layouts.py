@@ -246,3 +246,86 @@ def test_plh_read_pih_under_the_stamp_is_plh():
     assert post("Pih. Kepala Distrik Wamena Kota,") == "Plh. Kepala Distrik Wamena Kota"
     assert post("et 3 Pih DIREKTUR,") == "Plh. DIREKTUR"
     assert post("Pit. Kepala Dinas Sosial,") == "Plt. Kepala Dinas Sosial"
+
+
+def test_a_lead_in_or_a_paragraph_after_an_ended_item_is_not_the_item():
+    """GIVEN numbered regulations, the last ended with ".", then a lead-in paragraph whose
+    first line is indented near the items' wrapped lines, ending with ":" before bullets; and
+    questions whose last is followed by an indented closing paragraph with no blank
+    WHEN the questions are read
+    THEN the bullets are the questions, and the last question ends at its "?"."""
+    from pipeline.letter.questions import questions
+    lines = body(("Sebagai dasar pelaksanaan kegiatan tersebut, kami berpedoman pada:", 0.17, 0.8),
+                 ("1. Peraturan Menteri Dalam Negeri Nomor 19 Tahun 2016 tentang Pedoman", 0.13, 0.9),
+                 ("Pengelolaan Barang Milik Daerah;", 0.16, 0.45),
+                 ("2. Peraturan Pemerintah Nomor 12 Tahun 2019 tentang Pengelolaan Daerah.", 0.13, 0.9),
+                 ("Adapun hal-hal yang ingin kami konsultasikan adalah sebagai berikut:", 0.17, 0.85),
+                 ("\u2022 Apakah lembaga keagamaan yang belum berbadan hukum dapat menerima", 0.13, 0.9),
+                 ("hibah?", 0.16, 0.22),
+                 ("\u2022 Siapa yang bertanggung jawab melakukan monitoring atas penggunaan", 0.13, 0.9),
+                 ("hibah?", 0.16, 0.22),
+                 ("Kami sangat mengharapkan jawaban tertulis sebagai pedoman pelaksanaan", 0.18, 0.9),
+                 ("kegiatan. Demikian, atas bantuan Bapak/Ibu kami ucapkan terima kasih.", 0.13, 0.9))
+    assert questions(lines, 0, len(lines))[0] == ASKED
+
+
+def test_a_name_wrapped_under_the_e_signatures_note_is_whole():
+    """GIVEN an e-signed block whose name, with front titles, wraps over two lines right under
+    "Ditandatangani secara elektronik oleh:"
+    WHEN the signature is read
+    THEN the name is both lines, and the post the post."""
+    for first, second in (("Prof. Dr. Johan Pattipeilohy,", "S.E., Ak., CA"),
+                          ("PROF. DR. DR. ARFAH", "MOKODOMPIT, S.PD., M.PD.")):
+        lines = body(("Demikian kami sampaikan.", 0.12, 0.5), ("", 0, 0),
+                     ("KEPALA BADAN PENGELOLAAN KEUANGAN,", 0.54, 0.9), ("", 0, 0),
+                     ("Ditandatangani secara elektronik oleh:", 0.54, 0.85),
+                     (first, 0.54, 0.8), (second, 0.54, 0.75),
+                     ("Pembina Utama Muda (IV/c)", 0.54, 0.8), ("NIP. 19840303 200806 1 011", 0.54, 0.8))
+        sig, _, _ = signature(lines, 0)
+        assert (sig["nama"], sig["jabatan"]) == (f"{first} {second}",
+                                                 "KEPALA BADAN PENGELOLAAN KEUANGAN")
+
+
+def test_a_kelurahan_its_name_wrapped_under_its_kind_is_the_sender():
+    """GIVEN a narrow kop: the regency, its Kecamatan, then "KELURAHAN" / "LAMBARA"
+    WHEN the sending unit is read
+    THEN it is the Kelurahan; "... MASYARAKAT DAN" / "KELURAHAN" stays one Dinas's name."""
+    from pipeline.letter.letterhead import from_letterhead
+    kop = from_letterhead([Line(t, 1, 0.3, x1=0.7) for t in (
+        "PEMERINTAH KABUPATEN MANGGARAI BARAT", "KECAMATAN NUSANIWE", "KELURAHAN", "LAMBARA",
+        "Jalan Frans Seda Nomor 99 Labuan Bajo 86554")])
+    assert kop.name == "Kelurahan Lambara"
+    kop = from_letterhead([Line(t, 1, 0.3, x1=0.7) for t in (
+        "PEMERINTAH KOTA MEDAN", "DINAS PEMBERDAYAAN MASYARAKAT DAN", "KELURAHAN",
+        "Jalan Sudirman Nomor 1 Medan")])
+    assert kop.name == "Dinas Pemberdayaan Masyarakat dan Kelurahan Kota Medan"
+
+
+def test_an_unmarked_copy_wrapped_where_its_line_was_full_is_one_recipient():
+    """GIVEN an unmarked Tembusan list whose long entry wrapped where the next word would not
+    fit before the body's right margin, parting the region the kop names ("... Provinsi
+    Nusa" / "Tenggara Timur"), or before a word in small letters ("... Keuangan" / "dan Aset
+    Daerah"); and a long entry, whole, that ends near the margin before the next
+    WHEN the list is read
+    THEN each wrapped entry is whole, and the whole ones stay apart."""
+    from pipeline.letter.copies import tembusan
+
+    def copies(*rows: tuple[str, float]) -> list[str]:
+        text = [("Dengan hormat, kami sampaikan permohonan konsultasi atas pengelolaan", 0.12,
+                 0.91)] * 3
+        lines = body(("PEMERINTAH PROVINSI NUSA TENGGARA TIMUR", 0.3, 0.7), *text,
+                     ("TEMBUSAN:", 0.12, 0.24), *[(t, 0.12, x1) for t, x1 in rows])
+        return tembusan(lines, 0)[0]
+    assert copies(("Kepala Badan Pengelolaan Keuangan dan Aset Daerah Provinsi Nusa", 0.83),
+                  ("Tenggara Timur", 0.28), ("Gubernur Nusa Tenggara Timur", 0.45),
+                  ("Arsip", 0.18)) == [
+        "Kepala Badan Pengelolaan Keuangan dan Aset Daerah Provinsi Nusa Tenggara Timur",
+        "Gubernur Nusa Tenggara Timur", "Arsip"]
+    assert copies(("Kepala Badan Pengelolaan Pendapatan Daerah dan Retribusi Keuangan", 0.88),
+                  ("dan Aset Daerah", 0.3), ("Arsip", 0.18)) == [
+        "Kepala Badan Pengelolaan Pendapatan Daerah dan Retribusi Keuangan dan Aset Daerah",
+        "Arsip"]
+    assert copies(("Kepala Badan Pengelolaan Keuangan dan Aset Daerah Kabupaten Deli Serdang",
+                   0.86), ("Ketua DPRD Kabupaten Deli Serdang", 0.45)) == [
+        "Kepala Badan Pengelolaan Keuangan dan Aset Daerah Kabupaten Deli Serdang",
+        "Ketua DPRD Kabupaten Deli Serdang"]
