@@ -39,7 +39,7 @@ from pipeline.letter.signblock import (MARGIN, PAD, TALL, across, flush_column, 
                                        rank_line, tidied)
 from pipeline.letter.strokes import unstruck
 from pipeline.letter.stamp import CORE
-from pipeline.letter.titles import TITLE
+from pipeline.letter.titles import BALINESE, TITLE
 from pipeline.letter.tsv import words as tsv_words
 from pipeline.letter.vote import voted
 
@@ -64,9 +64,6 @@ SPACED = 0.4  # of the line's height: a space between words; letters within one 
 # "HAYATI", "PURWANINGSIH" beside "NINGSIH")
 GLUED = 6
 DOUBLED = re.compile(r"^([B-DF-HJ-NP-TV-Z])\1", re.I)
-# the names a Balinese "I" stands before (Gusti read "Gysti" under a signature's stroke)
-BALINESE = re.compile(r"^(?:(?:G[a-z]st[il]|Made|Wayan|Nyoman|Ketut|Komang|Putu|Kadek|Nengah|"
-                      r"Gede|Dewa)\b|Gst\.)", re.I)
 # a golongan ("IV/c"), however OCR spoilt the rank's second line around it ("=TIV/c)")
 GOLONGAN = re.compile(r"[IV]\s*/\s*[a-e]\b", re.I)
 

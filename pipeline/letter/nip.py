@@ -13,7 +13,11 @@ from pipeline.letter.body import nip_tail
 from pipeline.letter.lines import Line
 from pipeline.letter.marks import NIP
 
-SPOILT_NIP = re.compile(r"^.{0,8}?\bNIP\W{0,2}([0-9OoIilT|][0-9OoIilT|\s]{17,31})")
+# (the label's P read B, the NIP's 1 read as "¥" under the stamp: "NIB:¥97106221997081001")
+SPOILT_NIP = re.compile(r"^.{0,8}?\bNI[PB]\W{0,2}([0-9OoIilT|\u00a5][0-9OoIilT|\u00a5\s]{17,31})")
+# the label alone still reading, its digits too spoilt for a NIP ("NIP. 1975091 80409198"):
+# it places the block, and gives no NIP
+SPOILT_DIGITS = re.compile(r"^\W{0,4}NI[PB]\b\W{0,3}(\d[\d\s]{7,30})\s*$")
 GLUED_LABEL = re.compile(r"^\W*\d(?=(?:19|20)\d{6}\s)")
 # the label and the birth date both under the stamp's ring ("NE229040615 200712 1 004"): the
 # rest of a NIP as printed, spaced, ends the line (year and month of appointment, sex, sequence);
@@ -34,7 +38,7 @@ def nip_match(text: str) -> re.Match | None:
     # (the label eaten but for its last letter, read as a digit glued to the birth date:
     # "419700512 199503 2 004", eight digits and one before them)
     m = BARE_NIP.search(text) or BARE_NIP.search(GLUED_LABEL.sub(" ", text))
-    return m if _nip_shaped(m) else NIP_TAIL.search(text)
+    return m if _nip_shaped(m) else NIP_TAIL.search(text) or SPOILT_DIGITS.search(text)
 
 
 def _nip_shaped(m: re.Match | None) -> bool:
@@ -45,7 +49,7 @@ def _nip_shaped(m: re.Match | None) -> bool:
 def nip_digits(raw: str, ocr: bool) -> str:
     """The NIP's digits; on a scan, a birth year's first digit misread ("498110..." for
     "198110...") is set right where a 1 or a 2 there makes the number a NIP's shape."""
-    digits = re.sub(r"\D", "", raw.translate(str.maketrans("OoIilT|", "0011111")))[:18]
+    digits = re.sub(r"\D", "", raw.translate(str.maketrans("OoIilT|\u00a5", "00111111")))[:18]
     if ocr and len(digits) == 18 and digits[0] not in "12":
         # (19.. or 20..: only one of the two can make the year)
         return next((d for d in ("1" + digits[1:], "2" + digits[1:])

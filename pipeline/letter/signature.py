@@ -16,7 +16,7 @@ from pipeline.letter.dates import alone_date, place_date
 from pipeline.letter.lines import Line, aligned
 from pipeline.letter.marks import CLOSING, ITEM, NIP, RANK, SKIP, TEMBUSAN
 from pipeline.letter.nip import nip_digits, nip_match, whole_nip
-from pipeline.letter.titles import is_title
+from pipeline.letter.titles import BALINESE, is_title
 
 # titles before a name always end with a dot ("H," and "ir" are OCR misreads of "H." "Ir.";
 # the "I" of "Ir." is read as "t" or "l")
@@ -275,7 +275,9 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
             # a front title (H., Hj., Dr., Ir. ...) opens the name: short tokens read before it
             # are the stamp's ring and lettering, which lies over the start of the name
             # (the ring's letter may stand after them too: "N OH. AGUS")
-            nama = RING_JUNK.sub("", FRONT_JUNK.sub("", RING_JUNK.sub("", nama)))
+            # (a Balinese name's "I" is the name's: "I WAYAN")
+            if not (nama.startswith("I ") and BALINESE.match(nama[2:])):
+                nama = RING_JUNK.sub("", FRONT_JUNK.sub("", RING_JUNK.sub("", nama)))
             # nor does a name open with a lowercase word other than a title ("wahaf drg. …")
             nama = LOWER_JUNK.sub("", nama)
             nama = re.split(r"[\s\u2014\u2013-]+(?:Pemb\w+|Pena\w+|Peng\w+|Juru)\b", nama)[0]
@@ -286,6 +288,9 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
             # ("SRI-HARTONO"; a name written in small letters keeps its own: "Kumaat-Rumengan")
             nama = re.sub(r"(?<=[A-Z]{2})-(?=[A-Z]{2})", " ", nama)
             nama = re.sub(r"\b(Ir|Dr|dr|Drs|Dra|Hj|H|Prof)\.(?=[A-Z])", r"\1. ", nama)  # "Ir.H."
+            # nor does one open "LKETUT": a Balinese "I" read as an l, glued to the name after it
+            nama = re.sub(r"^[Ll1|](?=\S+)", lambda m: "I " if BALINESE.match(nama[1:]) else
+                          m.group(0), nama)
             nama = _degrees(nama)
         post = []
         # the room to sign, and on a scan the stamp's lettering read as lines of a letter or two

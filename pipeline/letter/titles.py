@@ -2,7 +2,9 @@
 
 Haji and Hajjah (H., Hj.), the doctorate and the professions (Dr., dr., drg., drh., apt., Ir.),
 the old first degrees (Drs., Dra.), the professor (Prof.), Raden (R.), Kyai Haji (KH.) and
-Teuku (Tgk.) stand before the name, in this form or in capitals ("DRS. H. AHMAD YANI").
+Teuku (Tgk.) stand before the name, in this form or in capitals ("DRS. H. AHMAD YANI"). A
+Balinese name puts "I" (or "Ni") before its birth-order or caste name, which no other name
+does alone: OCR reads that I as a stroke or an l.
 """
 from __future__ import annotations
 
@@ -14,3 +16,8 @@ TITLE = re.compile(r"^(?:H|Hj|Dr|dr|drg|drh|apt|Ir|Drs|Dra|Prof|R|KH|Tgk)\.$")
 def is_title(word: str) -> bool:
     """Whether WORD is a front title as printed or in capitals ("Drs.", "DRS.")."""
     return bool(TITLE.match(word) or TITLE.match(word[:1] + word[1:].lower()))
+
+
+# the names a Balinese "I" stands before (Gusti read "Gysti" under a signature's stroke)
+BALINESE = re.compile(r"^(?:(?:G[a-z]st[il]|Made|Wayan|Nyoman|Ketut|Komang|Putu|Kadek|Nengah|"
+                      r"Gede|Dewa)\b|Gst\.)", re.I)

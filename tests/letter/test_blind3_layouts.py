@@ -329,3 +329,25 @@ def test_an_unmarked_copy_wrapped_where_its_line_was_full_is_one_recipient():
                    0.86), ("Ketua DPRD Kabupaten Deli Serdang", 0.45)) == [
         "Kepala Badan Pengelolaan Keuangan dan Aset Daerah Kabupaten Deli Serdang",
         "Ketua DPRD Kabupaten Deli Serdang"]
+
+
+def test_a_nip_line_the_stamp_spoilt_still_places_the_block():
+    """GIVEN scanned blocks whose NIP line the stamp spoilt: the label read "NIB" and a 1 read
+    "¥" ("NIB:¥97106221997081001"), or digits lost ("NIP. 1975091 80409198"); and a Balinese
+    name whose "I" was read as an l glued to it ("LKETUT")
+    WHEN the signature is read
+    THEN the first gives its NIP, the second none, and both their name and post."""
+    def sig(nip: str, name: str = "I WAYAN SUARDANA, S.E., M.Si.") -> dict:
+        lines = [Line("Demikian disampaikan.", 1, 0.1, ocr=True), Line("", ocr=True),
+                 Line("KEPALA DINAS PERUMAHAN RAKYAT,", 1, 0.53, ocr=True, conf=0.9),
+                 Line("", ocr=True), Line(name, 1, 0.53, ocr=True, conf=0.8),
+                 Line(nip, 1, 0.53, ocr=True, conf=0.5)]
+        return signature(lines, 1)[0]
+    got = sig("NIB:\u00a597106221997081001")
+    assert (got["nip"], got["jabatan"]) == ("197106221997081001", "KEPALA DINAS PERUMAHAN RAKYAT")
+    got = sig("NIP. 1975091 80409198")
+    assert (got["nip"], got["nama"], got["jabatan"]) == (
+        None, "I WAYAN SUARDANA, S.E., M.Si.", "KEPALA DINAS PERUMAHAN RAKYAT")
+    assert sig("NIP. 197106221997081001", "LKETUT SUARDANA, S.PD.")["nama"] == \
+        "I KETUT SUARDANA, S.PD."
+    assert sig("NIP. 197106221997081001", "LUKAS ENEMBE, S.IP.")["nama"] == "LUKAS ENEMBE, S.IP."
