@@ -226,13 +226,19 @@ def post_agree(post: str, unit: str) -> str:
                                          for w in extra):
         return post  # each word read whole, with a word of the post's own: a BPBD's daily
         # head is its "Kepala Pelaksana" (the Sekda heads it ex officio); not stamp debris
-    got, good = _letters(post[len(lead):]), _letters(want)
+    # (without the stamp's bits between its words, words of three letters or less the kop's
+    # post has not: "INFORMATIKA SAP Sel R DAN STATISTIK")
+    got = "".join(w for w in read if len(w) > 3 or w in kop)
+    good = _letters(want)
     # close, and as long: a Kepala Bagian's post under a Setda's kop is longer by its Bagian
-    if got == good or abs(len(got) - len(good)) > 0.15 * len(good) \
+    if got == good and len(read) == len(kop) or abs(len(got) - len(good)) > 0.15 * len(good) \
             or difflib.SequenceMatcher(None, got, good).ratio() < 0.85:
         return post
     title = {"plh": "Plh. ", "pj": "Pj. "}.get(_letters(lead), "Plt. ")
-    return (title if lead else "") + (want.upper() if _capitals(post[len(lead):]) else want)
+    # (in capitals as read, though the stamp's bits among them are not)
+    read_post = post[len(lead):]
+    caps = sum(c.isupper() for c in read_post) > 0.8 * sum(c.isalpha() for c in read_post)
+    return (title if lead else "") + (want.upper() if caps else want)
 
 
 def head_of(unit: str) -> str:
@@ -250,6 +256,10 @@ def told(post: str, unit: str, where: str | None) -> str:
     if full != post and _letters(post.split()[-1]) == "kota" \
             and not _letters(agreed).endswith(_letters(head_of(unit))):
         return post_agree(post, unit)
+    if agreed == full and where and unit.lower().endswith(" " + where.lower()):
+        # a post may leave out the region the kop names: "KEPALA DINAS KOMUNIKASI,
+        # INFORMATIKA SAP Sel R DAN STATISTIK" is told by the head's post without it
+        return post_agree(full, unit[:-len(where)].strip())
     return agreed
 
 

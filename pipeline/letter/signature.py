@@ -48,9 +48,11 @@ DOUBTED, DISBELIEVED = 0.5, 0.4
 # KABUPATEN"), short bits with a mark in them, a lone letter or digits; not a word of the
 # post ("DKI Jakarta", "UPT Puskesmas", "P3A Kota", "Pj. Bupati", "a/n BUPATI")
 STAMP_BITS = re.compile(r"^(?:(?!a/n\s)(?=\S{1,3}\s)(?:\S*[^\w.\s]\S*|[A-Za-z]|\d+)\s+)+(?=[A-Z][A-Za-z]{2,})")
-# ... or a small word or two before a line in capitals ("oo -_ KABUPATEN"): a post in capitals
-# writes its "DAN" in capitals too
-SMALL_BITS = re.compile(r"^(?:(?!a/n\s)(?:[a-z]{1,3}|\S{0,2}[^\w.\s]\S{0,2})\s+)+(?=[A-Z]{3,}\b)")
+# ... or small words before a line in capitals ("oo -_ KABUPATEN", "activ: KEPALA"): a post in
+# capitals writes its "DAN" in capitals too
+# (not a.n., u.b. or an acting title written small)
+SMALL_BITS = re.compile(r"^(?:(?!(?:a/n|a\.?n\.?|u\.?b\.?|p[l1i][th]\.?|pj\.?)\s)"
+                        r"(?:[a-z]\S*|\S{0,2}[^\w.\s]\S{0,2})\s+)+(?=[A-Z]{3,}\b)")
 # a word that can only be part of a name, not a title or degree: three letters or more, no dot
 NAME_PART = re.compile(r"^[A-Z](?:[a-z'\u2019-]{2,}|[A-Z'\u2019-]{2,}),?$")
 # a degree with a dot inside it, as no word of a post has ("S.E.", "A.Md.Keb.", "M.Ak.")

@@ -351,3 +351,39 @@ def test_a_nip_line_the_stamp_spoilt_still_places_the_block():
     assert sig("NIP. 197106221997081001", "LKETUT SUARDANA, S.PD.")["nama"] == \
         "I KETUT SUARDANA, S.PD."
     assert sig("NIP. 197106221997081001", "LUKAS ENEMBE, S.IP.")["nama"] == "LUKAS ENEMBE, S.IP."
+
+
+def test_a_post_without_its_region_is_told_by_the_kop_though_the_stamp_spoilt_it():
+    """GIVEN scanned posts that leave out the region the kop names, spoilt by the stamp: its
+    bits between the words ("INFORMATIKA SAP Sel R DAN STATISTIK", "PEMBERDAYAAN Ph rizr,"),
+    a letter of a small word ("Gan Kearsipan")
+    WHEN they are told by the kop
+    THEN each is the head's post without the region, in the case it was read in; a post read
+    whole, and another post, stay."""
+    from pipeline.letter.letterhead import told
+    where = "Provinsi Nusa Tenggara Timur"
+
+    def post(read: str, unit: str) -> str:
+        return told(read, f"{unit} {where}", where)
+    assert post("KEPALA DINAS KOMUNIKASI, INFORMATIKA SAP Sel R DAN STATISTIK",
+                "Dinas Komunikasi, Informatika dan Statistik") == \
+        "KEPALA DINAS KOMUNIKASI, INFORMATIKA DAN STATISTIK"
+    assert post("KEPALA DINAS PEMBERDAYAAN Ph rizr, MASYARAKAT DAN KAMPUNG",
+                "Dinas Pemberdayaan Masyarakat dan Kampung") == \
+        "KEPALA DINAS PEMBERDAYAAN MASYARAKAT DAN KAMPUNG"
+    assert post("Kepala Dinas Perpustakaan Gan Kearsipan", "Dinas Perpustakaan dan Kearsipan") \
+        == "Kepala Dinas Perpustakaan dan Kearsipan"
+    for whole in ("Kepala Dinas Perpustakaan dan Kearsipan", "Sekretaris Dinas Perpustakaan"):
+        assert post(whole, "Dinas Perpustakaan dan Kearsipan") == whole
+
+
+def test_small_words_before_a_post_in_capitals_are_the_stamps():
+    """GIVEN a scanned post in capitals with a small word read before it ("activ: KEPALA"),
+    or a.n., u.b., plt. written small
+    WHEN the signature is read
+    THEN the small word goes; a.n., u.b. and plt. stay."""
+    from pipeline.letter.signature import SMALL_BITS
+    assert SMALL_BITS.sub("", "activ: KEPALA DINAS KETAHANAN PANGAN") == \
+        "KEPALA DINAS KETAHANAN PANGAN"
+    for kept in ("a.n. KEPALA DINAS", "u.b. SEKRETARIS", "plt. KEPALA DINAS", "Pj. BUPATI"):
+        assert SMALL_BITS.sub("", kept) == kept
