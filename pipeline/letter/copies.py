@@ -22,6 +22,10 @@ def _overleaf(run: list[Line], k: int, after: list[int], last: Line, marked: boo
     turn) after its line LAST goes on at the next page's top (AFTER: body.text_after's for
     RUN)."""
     nxt = run[after[k]] if after[k] < len(run) else None
+    mark = nxt.text.lstrip()[:1] if nxt is not None else ""
+    if marked and mark and mark in "-\u2022*" and nxt.page == last.page \
+            and mark == last.text.lstrip()[:1]:
+        return True  # a bulleted list set apart by a blank before its last entry ("- Arsip")
     return nxt is not None and _goes_on(nxt, last, marked)
 
 

@@ -184,6 +184,9 @@ def _same(a: Line, b: Line) -> bool:
     return a.ocr and b.ocr and SequenceMatcher(None, a.text.lower(), b.text.lower()).ratio() > 0.9
 
 
+LAST_COPY = re.compile(r"^\W{0,3}(?:\d{1,2}\W{1,2}\s*)?(?:arsip|pertinggal)\b", re.I)
+
+
 def _list_runs_on(lines: list[Line]) -> bool:
     """True when the page ends inside the Tembusan list, which may continue overleaf, or on
     its heading ("Tembusan:" at the foot of the page, the names on the next)."""
@@ -192,10 +195,12 @@ def _list_runs_on(lines: list[Line]) -> bool:
     filled = [ln for k, ln in enumerate(lines) if not ln.blank and not footer(lines, k)]
     if filled and TEMBUSAN.match(filled[-1].text) and not TEMBUSAN.match(filled[-1].text).group(1):
         return True
-    # (a page of text is cheap to read: the page ending in the list, marked or not, with or
-    # without its ";", the one next page is read, and copies.tembusan tells if it goes on)
-    if filled and not filled[-1].ocr and any(TEMBUSAN.match(ln.text) and ln.page == filled[-1].page
-                                             for ln in filled[:-1]):
+    # (the page ending in the list, marked or not, with or without its ";" (which a scan may
+    # read as ","), the one next page is read, and copies.tembusan tells if the list goes on:
+    # a page of text is cheap to read, and a scan's next page is one page's OCR)
+    # (not after "Arsip" or "Pertinggal", the office's own copy, which a list names last)
+    if filled and any(TEMBUSAN.match(ln.text) and ln.page == filled[-1].page
+                      for ln in filled[:-1]) and not LAST_COPY.search(filled[-1].text):
         return True
     return bool(filled) and re.match(r"^\s*(\d+\s*[.)]|[-\u2022\u2013*])", filled[-1].text) is not None \
         and filled[-1].text.rstrip().endswith((";",) + ((":",) if filled[-1].ocr else ())) \

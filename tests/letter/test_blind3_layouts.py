@@ -387,3 +387,26 @@ def test_small_words_before_a_post_in_capitals_are_the_stamps():
         "KEPALA DINAS KETAHANAN PANGAN"
     for kept in ("a.n. KEPALA DINAS", "u.b. SEKRETARIS", "plt. KEPALA DINAS", "Pj. BUPATI"):
         assert SMALL_BITS.sub("", kept) == kept
+
+
+def test_a_scanned_tembusan_that_ends_its_page_is_read_on_the_next():
+    """GIVEN scanned pages ending in the Tembusan list: unmarked, or numbered with its ";"
+    read as ","; the list going on at page 2's top; and a dashed list whose "- Arsip" is set
+    apart by a blank
+    WHEN the pages to read and the list are decided
+    THEN page 2 is read and the list is whole; a list ending in "Arsip" reads no more page."""
+    from pipeline.letter.copies import tembusan
+    from pipeline.letter.pdf_reader import _list_runs_on
+    from tests.letter.wild import scan
+    for first, rest in ((("Bupati Belu (sebagai laporan)", 0.13),),
+                        [Line("Inspektur Pembantu Wilayah I", 2, 0.13, ocr=True, x1=0.5)]), \
+            ((("1. Wali Kota Langsa (sebagai laporan),", 0.1),),
+             [Line("2. Kepala Bagian Hukum Setda Kota Langsa;", 2, 0.1, ocr=True, x1=0.6)]):
+        p1 = scan(("Tembusan :", 0.13), *first)
+        assert _list_runs_on(p1)
+        assert len(tembusan(p1 + rest, 0)[0]) == 2
+    assert not _list_runs_on(scan(("Tembusan :", 0.1), ("1. Bupati Sragen;", 0.1),
+                                  ("2. Arsip.", 0.1)))
+    dashed = scan(("Tembusan Yth.:", 0.13), ("- Sekretaris Daerah Kota Langsa", 0.13), ("", 0),
+                  ("- Arsip", 0.13))
+    assert tembusan(dashed, 0)[0] == ["Sekretaris Daerah Kota Langsa", "Arsip"]
