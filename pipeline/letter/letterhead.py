@@ -228,11 +228,13 @@ def post_agree(post: str, unit: str) -> str:
         # head is its "Kepala Pelaksana" (the Sekda heads it ex officio); not stamp debris
     # (without the stamp's bits between its words, words of three letters or less the kop's
     # post has not: "INFORMATIKA SAP Sel R DAN STATISTIK")
-    got = "".join(w for w in read if len(w) > 3 or w in kop)
     good = _letters(want)
+    if "".join(read) == good:
+        return post
     # close, and as long: a Kepala Bagian's post under a Setda's kop is longer by its Bagian
-    if got == good and len(read) == len(kop) or abs(len(got) - len(good)) > 0.15 * len(good) \
-            or difflib.SequenceMatcher(None, got, good).ratio() < 0.85:
+    if not any(abs(len(got) - len(good)) <= 0.15 * len(good)
+               and difflib.SequenceMatcher(None, got, good).ratio() >= 0.85
+               for got in ("".join(read), "".join(w for w in read if len(w) > 3 or w in kop))):
         return post
     title = {"plh": "Plh. ", "pj": "Pj. "}.get(_letters(lead), "Plt. ")
     # (in capitals as read, though the stamp's bits among them are not)
