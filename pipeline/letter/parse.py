@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from pipeline.letter import body, copies, letterhead, marks, naskah, nomor, numerals
-from pipeline.letter.dates import alone_date, find_date, place_date
+from pipeline.letter.dates import PLACE_DATE, alone_date, find_date, place_date
 from pipeline.letter.lines import Line, joined
 from pipeline.letter.misreads import respelt
 from pipeline.letter.model import LetterReading
@@ -20,7 +20,7 @@ DI = re.compile(r"^\s*di\b\s*[-:.]?", re.I)
 HONORIFIC = re.compile(r"^(bapak|ibu|bapak/ibu|sdr\.?|saudara)\s+", re.I)
 # any other "Label :" row of a heading block (Nota Dinas: Dari, Tembusan, Tanggal)
 FIELD = re.compile(r"^\s*(dari|tembusan|tanggal|kepada)\s*:", re.I)
-STREET = re.compile(r"^\s*(jalan|jl\.?)\s", re.I)
+STREET = re.compile(r"^\s*(jalan|jl\.?|j[i1]\.)\s", re.I)  # (a scan reads "Jl." as "Ji.")
 NONE_VALUES = {"", "-", "\u2013", "\u2014", "--", "nihil", "tidak ada", "0"}
 
 
@@ -213,6 +213,8 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
 
 
 def _tujuan(lines: list[Line], start: int, end: int) -> tuple[str | None, Line | None, int]:
+    places = {_fold(m.group(1)).lower() for ln in lines[:end]
+              if place_date(ln.text) and (m := PLACE_DATE.match(ln.text))}
     for i in range(start, end):
         m = YTH.search(lines[i].text)
         if not m:
@@ -230,6 +232,10 @@ def _tujuan(lines: list[Line], start: int, end: int) -> tuple[str | None, Line |
             if STREET.match(ln.text):  # the addressee's street address is not the addressee
                 j += 1
                 break
+            if parts and ln.ocr and _fold(ln.text).lower() in places and not re.search(
+                    r"\b(kabupaten|kota|provinsi)$", parts[-1], re.I):
+                break  # the place under a "di" the scan lost: the letter's own place (not a
+                # region's name wrapped after its kind, "Inspektur Kabupaten" / "Jayapura")
             if len(ln.text.strip()) > 60 or (parts and ln.text.rstrip().endswith(".")):
                 break
             if ln.x0 is not None and lines[i].x0 is not None and ln.x0 < lines[i].x0 - 0.03:

@@ -414,3 +414,22 @@ def test_a_scanned_tembusan_that_ends_its_page_is_read_on_the_next():
     dashed = scan(("Tembusan Yth.:", 0.13), ("- Sekretaris Daerah Kota Langsa", 0.13), ("", 0),
                   ("- Arsip", 0.13))
     assert tembusan(dashed, 0)[0] == ["Sekretaris Daerah Kota Langsa", "Arsip"]
+
+
+def test_a_scanned_addressee_ends_before_its_street_or_its_place():
+    """GIVEN scanned addressees followed by a street read "Ji. Yos Sudarso", or by the
+    letter's own place where the scan lost the "di" before it
+    WHEN the letter is read
+    THEN the addressee is the office; a region's name wrapped after its kind stays in it."""
+    from pipeline.letter.parse import _tujuan
+    from tests.letter.wild import scan
+
+    def to(*rows: tuple[str, float]) -> str | None:
+        lines = scan(("Sentani, 24 April 2025", 0.68), *rows, ("", 0))
+        return _tujuan(lines, 0, len(lines))[0]
+    assert to(("Yth. Inspektur Daerah Kota Bitung", 0.11), ("Ji. Yos Sudarso Nomor 72", 0.11),
+              ("di Bitung", 0.11)) == "Inspektur Daerah Kota Bitung"
+    assert to(("Kepada Yth.", 0.1), ("Inspektur Kabupaten Jayapura", 0.1), ("Sentani", 0.14)) \
+        == "Inspektur Kabupaten Jayapura"
+    assert to(("Yth. Inspektur Daerah Kabupaten", 0.1), ("Sentani", 0.1)) == \
+        "Inspektur Daerah Kabupaten Sentani"
