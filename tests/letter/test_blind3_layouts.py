@@ -433,3 +433,15 @@ def test_a_scanned_addressee_ends_before_its_street_or_its_place():
         == "Inspektur Kabupaten Jayapura"
     assert to(("Yth. Inspektur Daerah Kabupaten", 0.1), ("Sentani", 0.1)) == \
         "Inspektur Daerah Kabupaten Sentani"
+
+
+def test_a_scanned_roman_month_whose_is_joined_is_the_dates():
+    """GIVEN scanned numbers whose Roman month has two I's joined into an H or N ("HI" for
+    III, "VINI" and "VIN" for VIII)
+    WHEN the number is told by the letter's date
+    THEN the month is the date's; an H that makes no month near the date's stays."""
+    from pipeline.letter.nomor import month_numeral
+    assert month_numeral("700.1.1.1/933/Kec/HI/2025", 3) == "700.1.1.1/933/Kec/III/2025"
+    assert month_numeral("700.1.1.1/388/DPMK/VINI/2024", 8) == "700.1.1.1/388/DPMK/VIII/2024"
+    assert month_numeral("000.1.4/DPMK/587/VIN/2025", 8) == "000.1.4/DPMK/587/VIII/2025"
+    assert month_numeral("000/12/SETDA/HI/2025", 4) == "000/12/SETDA/HI/2025"
