@@ -155,7 +155,7 @@ def items(lines: list[Line], start: int, end: int) -> list[tuple[Line | None, li
     last item, or where a new list starts again at 1 / a.
     """
     lists, cur, kind, head, intro, gap, table = [], [], None, None, None, False, False
-    number, aside, prev, turned = None, False, None, False
+    number, aside, prev, turned, held = None, False, None, False, None
     after = text_after(lines, start, end)
     for i in range(start, end):
         ln, last, prev = lines[i], prev, lines[i]
@@ -180,6 +180,15 @@ def items(lines: list[Line], start: int, end: int) -> list[tuple[Line | None, li
             if cur and k != kind and kind == "1" and not gap and not aside:  # a sub-list
                 cur[-1] = (cur[-1][0] + " " + ln.text.strip(), cur[-1][1])
                 continue
+            if kind == "\u2022" and k != kind and held and held[2] == k \
+                    and _follows(held[3], label):
+                # a bulleted list set under a numbered item ("rincian ... sebagai berikut:
+                # - Ketua ...") ends where the numbered list goes on: it is that item's
+                lists = [x for x in lists if x[1] is not held[1]] + [(intro, cur)]
+                intro, cur, kind, number, head, table = held
+                aside, held = False, None
+            elif k == "\u2022" and kind in ("1", "a") and cur:
+                held = (intro, cur, kind, number, head, table)
             if aside and not (k == kind and _follows(number, label)):
                 lists.append((intro, cur))        # the paragraph after the list ended it
                 cur = []

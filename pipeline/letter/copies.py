@@ -12,6 +12,14 @@ from pipeline.letter.body import footer, text_after
 from pipeline.letter.lines import Line, joined
 from pipeline.letter.marks import TEMBUSAN
 
+# whom a copy goes to: an official's post or an office, the person concerned, or the archive
+RECIPIENT = re.compile(r"^\W{0,3}(?:(?:Yth|Kepada)\.?\s+)?(?:(?:Bapak|Ibu|Sdr|Saudara)\.?\s+)?"
+                       r"(?:Kepala|Ketua|Wakil|Bupati|Wali|Walikota|Gubernur|Sekretaris|Sekda|"
+                       r"Inspektur|Inspektorat|Camat|Lurah|Direktur|Asisten|Menteri|Dirjen|"
+                       r"Pimpinan|Anggota|Kabag|Kasubag|Kabid|Pejabat|Bendahara|Rektor|Dekan|"
+                       r"Komandan|Kapolres|Kapolda|Dandim|Kajari|Plt|Plh|Pj|Dinas|Badan|Kantor|"
+                       r"Sekretariat|Bagian|Biro|DPRD|BPKAD|Arsip|Pertinggal|Yang\s+bersangkutan)\b",
+                       re.I)
 ENCLOSURE = re.compile(r"^\s*lampiran\b", re.I)  # an enclosure's heading ("LAMPIRAN SURAT ...")
 # an item's mark: a number (a scan reads 1 as | or l, the dot as a comma), or a bullet
 BULLET = re.compile(r"^\s*(?:[\d|Il]{1,2}\s*[.,)]|[-\u2022*\u2013\u00b7>,])\s*(\S.*)$")
@@ -24,9 +32,16 @@ def _overleaf(run: list[Line], k: int, after: list[int], last: Line, marked: boo
     nxt = run[after[k]] if after[k] < len(run) else None
     mark = nxt.text.lstrip()[:1] if nxt is not None else ""
     if marked and mark and mark in "-\u2022*" and nxt.page == last.page \
-            and mark == last.text.lstrip()[:1]:
+            and mark == last.text.lstrip()[:1] and _recipient(nxt.text):
         return True  # a bulleted list set apart by a blank before its last entry ("- Arsip")
     return nxt is not None and _goes_on(nxt, last, marked)
+
+
+def _recipient(text: str) -> bool:
+    """Whether TEXT, an item maybe marked, names whom a copy goes to: an official or an office
+    (Permendagri 1/2023 sends the Tembusan to officials), or the archive."""
+    b = BULLET.match(text)
+    return RECIPIENT.match(b.group(1) if b else text) is not None
 
 
 def _goes_on(nxt: Line, last: Line, marked: bool) -> bool:
@@ -36,11 +51,13 @@ def _goes_on(nxt: Line, last: Line, marked: bool) -> bool:
     heading: "LAMPIRAN ...", in capitals, or ending with a colon."""
     if nxt.page <= last.page:
         return False
+    # (the list's ";" says it goes on; else the line must name a recipient: an enclosure's
+    # page may open with its own numbered or dashed list, "1. Data guru yang mengajukan cuti")
     if BULLET.match(nxt.text):
-        return True
+        return last.text.rstrip().endswith(";") or _recipient(nxt.text)
     return not marked and None not in (nxt.x0, last.x0) and abs(nxt.x0 - last.x0) < 0.02 \
         and not ENCLOSURE.match(nxt.text) and not nxt.text.isupper() \
-        and not nxt.text.rstrip().endswith(":")
+        and not nxt.text.rstrip().endswith(":") and _recipient(nxt.text)
 
 
 def _no_room(last: Line, ln: Line, margin: float | None) -> bool:
@@ -82,8 +99,8 @@ def tembusan(lines: list[Line], start: int) -> tuple[list[str], Line | None]:
                 continue  # a speck at the page's edge ("q", ";"), not the item's next line
             if marked and not b and items and k and ln.page != run[k - 1].page:
                 break  # a numbered list's item does not run on overleaf: the next page is another part
-            if not marked and items and ln.page != last.page and not _goes_on(ln, last, False):
-                break
+            if items and ln.page != last.page and not _goes_on(ln, last, bool(marked)):
+                break  # overleaf, only more of the list goes on with it
             if marked is None:
                 marked = bool(b)
             # an unmarked item that filled its line without the list's ";" wraps onto the next;

@@ -14,6 +14,7 @@ ADDRESS = re.compile(r"(jalan|jl\.|telepon|telp|laman|pos-?el|e-?mail|faks|fax|k
 MINOR = {"dan", "atau", "serta", "dengan", "untuk", "pada", "di", "ke", "dari", "yang"}
 UPPER = {"DKI", "DPRD", "RSUD", "UPTD", "UPT", "BLUD", "SMP", "SMA", "SMK", "SD", "KB", "PPKB",
          "P3A", "PMD", "PTSP", "UMKM", "PUPR", "DPUPR", "RS", "II", "III", "IV"}
+SHORT_FORMS = {"KAB", "PROV", "KEC", "KEL"}  # a region's kind as a post may shorten it
 VOCAB = ("BADAN DINAS SEKRETARIAT INSPEKTORAT KECAMATAN KELURAHAN DISTRIK KAMPUNG KANTOR SATUAN "
          "POLISI PAMONG PRAJA DAERAH KEPEGAWAIAN PENGEMBANGAN SUMBER DAYA MANUSIA PENGELOLAAN "
          "KEUANGAN ASET PENDAPATAN PENDIDIKAN KEBUDAYAAN KESEHATAN SOSIAL PEKERJAAN UMUM PENATAAN "
@@ -53,8 +54,8 @@ def title(text: str) -> str:
 # (Papua names its Kecamatan a Distrik and its Desa a Kampung: UU 21/2001 on its special
 # autonomy)
 HEADS = ["BADAN", "DINAS", "SEKRETARIAT", "INSPEKTORAT", "KECAMATAN", "KELURAHAN", "DISTRIK",
-         "KANTOR", "SATUAN", "RUMAH", "RSUD", "UPTD", "UPT", "PUSKESMAS", "BAGIAN", "BIRO"]
-SUB_UNITS = {"BAGIAN", "BIRO", "UPTD", "UPT", "PUSKESMAS", "KELURAHAN"}  # a unit under another
+         "KAMPUNG", "KANTOR", "SATUAN", "RUMAH", "RSUD", "UPTD", "UPT", "PUSKESMAS", "BAGIAN", "BIRO"]
+SUB_UNITS = {"BAGIAN", "BIRO", "UPTD", "UPT", "PUSKESMAS", "KELURAHAN", "KAMPUNG"}  # a unit under another
 
 
 def _fix_ocr(words: list[str]) -> list[str]:
@@ -226,21 +227,41 @@ def post_agree(post: str, unit: str) -> str:
                                          for w in extra):
         return post  # each word read whole, with a word of the post's own: a BPBD's daily
         # head is its "Kepala Pelaksana" (the Sekda heads it ex officio); not stamp debris
-    # (without the stamp's bits between its words, words of three letters or less the kop's
-    # post has not: "INFORMATIKA SAP Sel R DAN STATISTIK")
+    if any(_own(w, post) and _letters(w) not in kop for w in post[len(lead):].split()):
+        return post  # a word read whole that the kop's post has not: another unit's post
+        # ("Kepala Dinas Pertanian" under a Dinas Perikanan's kop, "... Sosial P3A"), not a
+        # misreading
     good = _letters(want)
     if "".join(read) == good:
         return post
+    # (without the stamp's bits between its words: short words the kop's post has not, that
+    # are no word, acronym or abbreviation of a post's, "INFORMATIKA SAP Sel R DAN STATISTIK";
+    # "P3A", "KB", "SMP", "Kab." are the post's own)
+    kept = "".join(w for w in read if len(w) > 3 or w in kop)
     # close, and as long: a Kepala Bagian's post under a Setda's kop is longer by its Bagian
     if not any(abs(len(got) - len(good)) <= 0.15 * len(good)
                and difflib.SequenceMatcher(None, got, good).ratio() >= 0.85
-               for got in ("".join(read), "".join(w for w in read if len(w) > 3 or w in kop))):
+               for got in ("".join(read), kept)):
         return post
     title = {"plh": "Plh. ", "pj": "Pj. "}.get(_letters(lead), "Plt. ")
     # (in capitals as read, though the stamp's bits among them are not)
     read_post = post[len(lead):]
     caps = sum(c.isupper() for c in read_post) > 0.8 * sum(c.isalpha() for c in read_post)
     return (title if lead else "") + (want.upper() if caps else want)
+
+
+def _own(word: str, post: str) -> bool:
+    """Whether WORD, of a scanned POST, is a post's own word read whole, not the stamp's: an
+    acronym or abbreviation a post writes ("P3A", "KB", "Kab."), or a known word of five
+    letters or more in the post's case (in a post in capitals, "Sel" is the stamp's)."""
+    bare = word.strip(",.;:")
+    caps = sum(c.isupper() for c in post) > 0.8 * sum(c.isalpha() for c in post)
+    if bare.upper() in SHORT_FORMS or re.fullmatch(r"(?:[a-z]\.){2,}", word) \
+            or bare.upper() in UPPER and bare.isupper() \
+            or not caps and re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", bare):
+        return True  # (in a post in small letters, a word in capitals is an acronym)
+    return len(_letters(word)) >= 5 and bool(known(_letters(word))) and (
+        bare.isupper() if caps else bare[:1].isupper() or bare.islower())
 
 
 def head_of(unit: str) -> str:

@@ -16,8 +16,9 @@ from pipeline.letter.marks import NIP
 # (the label's P read B, the NIP's 1 read as "¥" under the stamp: "NIB:¥97106221997081001")
 SPOILT_NIP = re.compile(r"^.{0,8}?\bNI[PB]\W{0,2}([0-9OoIilT|\u00a5][0-9OoIilT|\u00a5\s]{17,31})")
 # the label alone still reading, its digits too spoilt for a NIP ("NIP. 1975091 80409198"):
-# it places the block, and gives no NIP
-SPOILT_DIGITS = re.compile(r"^\W{0,4}NI[PB]\b\W{0,3}(\d[\d\s]{7,30})\s*$")
+# it places the block, and gives no NIP (only where no line reads as a NIP: an employee's
+# number cut short in the body, or a firm's NIB, is no signer's)
+SPOILT_DIGITS = re.compile(r"^\W{0,4}NIP\b\W{0,3}(\d[\d\s]{7,30})\s*$")
 GLUED_LABEL = re.compile(r"^\W*\d(?=(?:19|20)\d{6}\s)")
 # the label and the birth date both under the stamp's ring ("NE229040615 200712 1 004"): the
 # rest of a NIP as printed, spaced, ends the line (year and month of appointment, sex, sequence);
@@ -38,7 +39,7 @@ def nip_match(text: str) -> re.Match | None:
     # (the label eaten but for its last letter, read as a digit glued to the birth date:
     # "419700512 199503 2 004", eight digits and one before them)
     m = BARE_NIP.search(text) or BARE_NIP.search(GLUED_LABEL.sub(" ", text))
-    return m if _nip_shaped(m) else NIP_TAIL.search(text) or SPOILT_DIGITS.search(text)
+    return m if _nip_shaped(m) else NIP_TAIL.search(text)
 
 
 def _nip_shaped(m: re.Match | None) -> bool:

@@ -53,7 +53,8 @@ def month_numeral(nomor: str, month: int) -> str:
     # two I's joined by a stamp's ink or a blur, read as an H or an N ("HI" for III, "VINI"
     # or "VIN" for VIII): as the date's month, or an I off it
     if len(parts) >= 3 and re.fullmatch(r"(19|20)\d{2}", parts[-1]) \
-            and re.fullmatch(r"[IVXHN]{1,4}", parts[-2]) and re.search(r"[HN]", parts[-2]):
+            and re.fullmatch(r"[IVXHN]{2,4}", parts[-2]) and re.search(r"[HN]", parts[-2]):
+        # (not an H or N alone: a unit's one-letter code, "800/123/H/2025")
         joined = re.sub(r"[HN]", "II", parts[-2])
         if joined == roman or _one_i_apart(joined, roman):
             parts[-2] = roman

@@ -232,10 +232,13 @@ def _tujuan(lines: list[Line], start: int, end: int) -> tuple[str | None, Line |
             if STREET.match(ln.text):  # the addressee's street address is not the addressee
                 j += 1
                 break
-            if parts and ln.ocr and _fold(ln.text).lower() in places and not re.search(
-                    r"\b(kabupaten|kota|provinsi)$", parts[-1], re.I):
-                break  # the place under a "di" the scan lost: the letter's own place (not a
-                # region's name wrapped after its kind, "Inspektur Kabupaten" / "Jayapura")
+            if parts and ln.ocr and _fold(ln.text).lower() in places and re.search(
+                    r"\b(kabupaten|kota|provinsi)\b", " ".join(parts), re.I) and not re.search(
+                    r"\b(kabupaten|kota|provinsi)$", parts[-1], re.I) and (
+                    j + 1 >= end or lines[j + 1].blank):
+                break  # the place under a "di" the scan lost: the letter's own place, alone
+                # under an office named with its region (not a region's name wrapped after its
+                # kind, "Inspektur Kabupaten" / "Jayapura", nor "Yth. Bupati" / "Sleman")
             if len(ln.text.strip()) > 60 or (parts and ln.text.rstrip().endswith(".")):
                 break
             if ln.x0 is not None and lines[i].x0 is not None and ln.x0 < lines[i].x0 - 0.03:

@@ -198,9 +198,11 @@ def _list_runs_on(lines: list[Line]) -> bool:
     # (the page ending in the list, marked or not, with or without its ";" (which a scan may
     # read as ","), the one next page is read, and copies.tembusan tells if the list goes on:
     # a page of text is cheap to read, and a scan's next page is one page's OCR)
-    # (not after "Arsip" or "Pertinggal", the office's own copy, which a list names last)
+    # (not after "Arsip" or "Pertinggal", the office's own copy, which a list names last, nor
+    # after an entry closed with a stop, the list's last)
     if filled and any(TEMBUSAN.match(ln.text) and ln.page == filled[-1].page
-                      for ln in filled[:-1]) and not LAST_COPY.search(filled[-1].text):
+                      for ln in filled[:-1]) and not LAST_COPY.search(filled[-1].text) \
+            and not filled[-1].text.rstrip().endswith("."):
         return True
     return bool(filled) and re.match(r"^\s*(\d+\s*[.)]|[-\u2022\u2013*])", filled[-1].text) is not None \
         and filled[-1].text.rstrip().endswith((";",) + ((":",) if filled[-1].ocr else ())) \

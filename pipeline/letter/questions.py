@@ -12,12 +12,13 @@ import re
 
 from pipeline.letter.body import items
 from pipeline.letter.lines import Line, joined
-from pipeline.letter.marks import ASKING, CLOSING, QUESTION
+from pipeline.letter.marks import ASKING, BULLET, CLOSING, OCR_BULLET, QUESTION
 from pipeline.letter.misreads import cleaned
 
-# a question's opening word, capitalised: a sentence that asks
-ASKS = re.compile(r"^\s*(?:Apakah|Bagaimana(?:kah)?|Siapa(?:kah)?|Berapa(?:kah)?|Kapan(?:kah)?|"
-                  r"Mengapa|Di ?manakah|Bolehkah|Dapatkah|Perlukah|Haruskah|Wajibkah|Bisakah)\b")
+# a question's word (capitalised: a sentence that asks)
+ASKS = re.compile(r"\b(?:Apakah|Bagaimana(?:kah)?|Siapa(?:kah)?|Berapa(?:kah)?|Kapan(?:kah)?|"
+                  r"Mengapa|Di ?manakah|Bolehkah|Dapatkah|Perlukah|Haruskah|Wajibkah|Bisakah)\b",
+                  re.I)
 # an item naming a regulation, the way a naskah dinas cites its legal basis
 REGULATION = re.compile(r"^\W{0,2}(?:Undang-Undang|UU\b|Peraturan|Keputusan|Instruksi|Surat Edaran|"
                         r"Perpres|Permendagri|Permenkeu|PMK\b|PP\b|Perda|Perbup|Perwal|Pergub|"
@@ -32,11 +33,16 @@ def questions(lines: list[Line], start: int, end: int) -> tuple[list[str], Line 
     best, best_score = [], 0.0
     for intro, lst in items(lines, start, end):
         asks = sum(QUESTION.search(t) is not None for t, _ in lst)
-        asked = intro is not None and ASKING.search(intro.text) is not None
+        # (a bulleted list asks by its own items: under "mohon" a letter bullets what it
+        # sends or whom it names, "- Salinan DPA", "- Sdr. Ahmad, NIP ...")
+        asked = intro is not None and ASKING.search(intro.text) is not None \
+            and not _bulleted(lst[0][1])
         if asks * 2 < len(lst) and not asked:
             continue
-        if not asks and 2 * sum(REGULATION.match(t) is not None for t, _ in lst) > len(lst):
-            continue  # the legal basis, cited before the points
+        if not asks and 2 * sum(REGULATION.match(t) is not None for t, _ in lst) > len(lst) \
+                and not (intro is not None and ASKS.search(_last_sentence(intro.text))):
+            continue  # the legal basis, cited before the points (unless the lead-in asks
+            # about it: "mohon penjelasan apakah ketentuan berikut masih berlaku:")
         score = asks * 2 + len(lst) * 0.1 + asked
         if score > best_score:
             best, best_score = lst, score
@@ -77,7 +83,8 @@ def _unmarked(lines: list[Line], start: int, end: int) -> list[tuple[str, Line]]
         if ln.blank and cur is None:
             continue
         if cur is None:
-            if not ASKS.match(ln.text) or CLOSING.match(ln.text):
+            if not (ASKS.match(ln.text.lstrip()) and ln.text.lstrip()[:1].isupper()) \
+                    or CLOSING.match(ln.text):
                 break
             cur = (ln.text.strip(), ln)
         elif ln.blank:
@@ -88,3 +95,11 @@ def _unmarked(lines: list[Line], start: int, end: int) -> list[tuple[str, Line]]
             found.append(cur)
             cur = None
     return found
+
+
+def _bulleted(head: Line) -> bool:
+    return bool(BULLET.match(head.text) or head.ocr and OCR_BULLET.match(head.text))
+
+
+def _last_sentence(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s+", text.strip())[-1]

@@ -15,7 +15,8 @@ from pipeline.letter.body import FOOTER
 from pipeline.letter.dates import alone_date, place_date
 from pipeline.letter.lines import Line, aligned
 from pipeline.letter.marks import CLOSING, ITEM, NIP, RANK, SKIP, TEMBUSAN
-from pipeline.letter.nip import nip_digits, nip_match, whole_nip
+from pipeline.letter.nip import SPOILT_DIGITS, nip_digits, nip_match, whole_nip
+from pipeline.letter.stampbits import stripped
 from pipeline.letter.titles import BALINESE, is_title
 
 # titles before a name always end with a dot ("H," and "ir" are OCR misreads of "H." "Ir.";
@@ -38,21 +39,13 @@ LOWER_JUNK = re.compile(rf"^(?:(?!(?:dr|drg|drh|apt)\.)[a-z]\S*\s+)+(?={_FRONT}|
 RING_JUNK = re.compile(rf"^(?!KH\.)[A-Z](?={_FRONT})")
 TITLE_END = re.compile(r"\b(?:DR|Dr|dr|H|Hj|Ir|IR|Drs|DRS|Prof|PROF|R|Tgk|KH)\.$")  # "… DAERAH DR."
 YEAR = re.compile(r"(19|20)\d{2}")
-# prose, a word in small letters: a post's own are "dan" and "atau"
-SENTENCE_WORD = re.compile(r"\b(?!dan\b|atau\b)[a-z]{3,}\b")
+# a word in small letters a post does not use ("dan", "selaku", "pada" it does); two make prose
+SENTENCE_WORD = re.compile(r"\b(?!(?:dan|atau|serta|selaku|pada|untuk|dari|yang|dengan)\b)"
+                           r"[a-z]{3,}\b")
 RING_LEFT = re.compile(r"^(?:[^\w\s]+\s+)+(?=\w)")  # a stamp's ring read as marks before a line
 # how sure tesseract is of a line the stamp left in the signature block: print reads above 0.9,
 # a post's line under the stamp above 0.5; a word or two read below these are the stamp's
 DOUBTED, DISBELIEVED = 0.5, 0.4
-# marks before a post's line: a stamp's ring and lettering beside it ("». S KEPALA", "(S2
-# KABUPATEN"), short bits with a mark in them, a lone letter or digits; not a word of the
-# post ("DKI Jakarta", "UPT Puskesmas", "P3A Kota", "Pj. Bupati", "a/n BUPATI")
-STAMP_BITS = re.compile(r"^(?:(?!a/n\s)(?=\S{1,3}\s)(?:\S*[^\w.\s]\S*|[A-Za-z]|\d+)\s+)+(?=[A-Z][A-Za-z]{2,})")
-# ... or small words before a line in capitals ("oo -_ KABUPATEN", "activ: KEPALA"): a post in
-# capitals writes its "DAN" in capitals too
-# (not a.n., u.b. or an acting title written small)
-SMALL_BITS = re.compile(r"^(?:(?!(?:a/n|a\.?n\.?|u\.?b\.?|p[l1i][th]\.?|pj\.?)\s)"
-                        r"(?:[a-z]\S*|\S{0,2}[^\w.\s]\S{0,2})\s+)+(?=[A-Z]{3,}\b)")
 # a word that can only be part of a name, not a title or degree: three letters or more, no dot
 NAME_PART = re.compile(r"^[A-Z](?:[a-z'\u2019-]{2,}|[A-Z'\u2019-]{2,}),?$")
 # a degree with a dot inside it, as no word of a post has ("S.E.", "A.Md.Keb.", "M.Ak.")
@@ -67,6 +60,10 @@ DEGREE = re.compile(r"^[A-Z][A-Za-z]{0,3}(?:\.[A-Za-z]{1,4})*[.,]{0,2}$")
 DEGREES = re.compile(r"^\s*(?:[^\w\s(]{1,2}(?=[A-Z]))?[A-Z][A-Za-z]{0,4}\.(?:[A-Za-z]{1,4}\.)*(?:[A-Za-z]{1,4},)?"
                      r"(?:,?\s+(?:[A-Z][A-Za-z]{0,4}\.(?:[A-Za-z]{1,4}\.)*(?:[A-Za-z]{1,4},)?"
                      r"|(?:MPH|MBA|MSc|PhD)\b))*,?\s*$")
+
+
+def _prose(text: str) -> bool:
+    return len(SENTENCE_WORD.findall(text)) >= 2
 
 
 def _debris(text: str) -> bool:
@@ -104,9 +101,15 @@ def _degrees(nama: str) -> str:
     out = []
     for tok in tokens[k:]:
         core = tok.rstrip(".,")
-        out.append(core + "." if "." in core or tok.rstrip(",").endswith(".") else core)
+        # (a physician's specialty is written as read: KKI writes it without a closing dot,
+        # "Sp.PD", "Sp.OG", and offices follow both ways)
+        keep = SPECIALTY.match(core) and not tok.rstrip(",").endswith(".")
+        out.append(core + "." if ("." in core or tok.rstrip(",").endswith(".")) and not keep
+                   else core)
     return " ".join(tokens[:k]).rstrip(".,") + ", " + ", ".join(out)
 
+
+SPECIALTY = re.compile(r"^Sp\.[A-Z]", re.I)
 
 RANK_WORDS = ("pembina", "penata", "pengatur", "juru", "tingkat", "utama", "madya")
 
@@ -206,7 +209,10 @@ def signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, 
     On a scan, the stamp over the block is read as lines of a mark or two ("KA pH", "&"): they
     are left out, so the post, name and NIP stand together as printed."""
     keep = [k for k, ln in enumerate(lines) if k < start or not (ln.ocr and _junk(ln.text))]
-    sig, ln, after = _signature(whole_nip([lines[k] for k in keep]), start)
+    kept = whole_nip([lines[k] for k in keep])
+    sig, ln, after = _signature(kept, start)
+    if sig is None:  # (a NIP label the stamp left its digits too spoilt to read)
+        sig, ln, after = _signature(kept, start, spoilt=True)
     return sig, ln, (keep[after - 1] + 1 if after > start else after)
 
 
@@ -251,9 +257,11 @@ def _tte(lines: list[Line], k: int) -> bool:
         for ln in lines[max(0, k - (3 if lines[k].ocr else 1)):k])
 
 
-def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, int]:
+def _signature(lines: list[Line], start: int, spoilt: bool = False
+               ) -> tuple[dict | None, Line | None, int]:
     for i in range(start, len(lines)):
-        m = nip_match(lines[i].text) if lines[i].ocr else NIP.search(lines[i].text)
+        m = (SPOILT_DIGITS.match(lines[i].text) if spoilt else nip_match(lines[i].text)) \
+            if lines[i].ocr else None if spoilt else NIP.search(lines[i].text)
         if not m:
             continue
         digits = nip_digits(m.group(1), lines[i].ocr)
@@ -335,21 +343,20 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
                 break  # another column, or the electronic signature's mark above the post
                 # (a scan may read a stamp's mark into the name's line: the NIP's column too;
                 # or into the post's, before it: ">... Kabupaten Jember,")
-            if (ln.x0 is None or SENTENCE_WORD.search(ln.text)) and (
+            if (ln.x0 is None or _prose(ln.text)) and (
                     len(ln.text) > 110 or (ln.text.rstrip().endswith(".") and not
                                            TITLE_END.search(ln.text.rstrip()))):
                 break  # a sentence of the body; a post may wrap after a title ("… DAERAH DR.")
                 # (where the block is set at the margin, the closing's last line stands aligned
                 # with it: "Bapak/Ibu diucapkan terima kasih.")
-            if ln.page != lines[k + 1].page and (SENTENCE_WORD.search(ln.text)
-                                                 or FOOTER.search(ln.text)):
+            if ln.page != lines[k + 1].page and (_prose(ln.text) or FOOTER.search(ln.text)):
                 break  # the block opens its page: above it, the body's last line or the foot
             if place_date(ln.text) or alone_date(ln.text) or YEAR.fullmatch(ln.text.strip()):
                 break  # the date above the post (maybe wrapped: "Tegal, 3 Maret" / "2026")
             # a stamp's ring beside the post, read as short bits before a line ("». S KEPALA"),
             # or as a word or two tesseract hardly believes ("HARI" at 0.15)
             if not (post and _stamp_words(ln, DISBELIEVED)):
-                post.insert(0, SMALL_BITS.sub("", STAMP_BITS.sub("", ln.text.strip()))
+                post.insert(0, stripped(ln.text.strip())
                             if ln.ocr else ln.text.strip())
             k -= 1
         jabatan = re.sub(r"\s+", " ", " ".join(post)).strip().rstrip(",").strip() or None
@@ -363,7 +370,8 @@ def _signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None,
             jabatan = jabatan and re.sub(r"^(?:[a-z][,.;:']?\s+)+(?=[A-Z])", "", jabatan)
             # "Plt." (pelaksana tugas) read "Pit." or "P1t.", "Plh." (pelaksana harian) read
             # "Pih.": no post opens with such a word; nor with stamp bits before them ("et 3")
-            jabatan = jabatan and re.sub(r"^(?:\S{1,3}\s+){0,3}?P[i1l]([th])[.,]?\s(?=[A-Z])",
+            jabatan = jabatan and re.sub(r"^(?:(?!a/n|an\.|a\.n|u\.b|ub\.)\S{1,3}\s+){0,3}?"
+                                         r"P[i1l]([th])[.,]?\s(?=[A-Z])",
                                          r"Pl\1. ", jabatan)
             # no post opens with the preposition "Kepada": it is "Kepala" with its l read d
             jabatan = jabatan and re.sub(r"^((?:Pl[th]\.|Pj\.)\s+)?K(EPADA|epada)\b", lambda m: (
