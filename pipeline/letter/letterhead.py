@@ -13,7 +13,7 @@ ADDRESS = re.compile(r"(jalan|jl\.|telepon|telp|laman|pos-?el|e-?mail|faks|fax|k
                      r"website|www\.|@|\.go\.id|\d{3,})", re.I)
 MINOR = {"dan", "atau", "serta", "dengan", "untuk", "pada", "di", "ke", "dari", "yang"}
 UPPER = {"DKI", "DPRD", "RSUD", "UPTD", "UPT", "BLUD", "SMP", "SMA", "SMK", "SD", "KB", "PPKB",
-         "P3A", "PMD", "PTSP", "UMKM", "PUPR", "DPUPR", "RS", "II", "III", "IV"}
+         "PPA", "P3A", "PMD", "PTSP", "UMKM", "PUPR", "DPUPR", "RS", "II", "III", "IV"}
 SHORT_FORMS = {"KAB", "PROV", "KEC", "KEL"}  # a region's kind as a post may shorten it
 VOCAB = ("BADAN DINAS SEKRETARIAT INSPEKTORAT KECAMATAN KELURAHAN DISTRIK KAMPUNG KANTOR SATUAN "
          "POLISI PAMONG PRAJA DAERAH KEPEGAWAIAN PENGEMBANGAN SUMBER DAYA MANUSIA PENGELOLAAN "
@@ -227,10 +227,9 @@ def post_agree(post: str, unit: str) -> str:
                                          for w in extra):
         return post  # each word read whole, with a word of the post's own: a BPBD's daily
         # head is its "Kepala Pelaksana" (the Sekda heads it ex officio); not stamp debris
-    if any(_own(w, post) and _letters(w) not in kop for w in post[len(lead):].split()):
-        return post  # a word read whole that the kop's post has not: another unit's post
-        # ("Kepala Dinas Pertanian" under a Dinas Perikanan's kop, "... Sosial P3A"), not a
-        # misreading
+    if any(_own(w) and _letters(w) not in kop for w in post[len(lead):].split()):
+        return post  # an acronym the kop's post has not: a post of its own ("Kepala Dinas
+        # Sosial P3A" under a Dinas Sosial's kop), not a misreading
     good = _letters(want)
     if "".join(read) == good:
         return post
@@ -250,18 +249,12 @@ def post_agree(post: str, unit: str) -> str:
     return (title if lead else "") + (want.upper() if caps else want)
 
 
-def _own(word: str, post: str) -> bool:
-    """Whether WORD, of a scanned POST, is a post's own word read whole, not the stamp's: an
-    acronym or abbreviation a post writes ("P3A", "KB", "Kab."), or a known word of five
-    letters or more in the post's case (in a post in capitals, "Sel" is the stamp's)."""
+def _own(word: str) -> bool:
+    """Whether WORD of a scanned post is a post's own short word read whole, not the stamp's:
+    an acronym a post writes ("P3A", "KB", "SMP") or a region's kind cut short ("Kab.")."""
     bare = word.strip(",.;:")
-    caps = sum(c.isupper() for c in post) > 0.8 * sum(c.isalpha() for c in post)
-    if bare.upper() in SHORT_FORMS or re.fullmatch(r"(?:[a-z]\.){2,}", word) \
-            or bare.upper() in UPPER and bare.isupper() \
-            or not caps and re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", bare):
-        return True  # (in a post in small letters, a word in capitals is an acronym)
-    return len(_letters(word)) >= 5 and bool(known(_letters(word))) and (
-        bare.isupper() if caps else bare[:1].isupper() or bare.islower())
+    return bare.upper() in SHORT_FORMS or bare.isupper() and (
+        bare in UPPER or re.fullmatch(r"[A-Z]+\d[A-Z\d]*", bare) is not None)
 
 
 def head_of(unit: str) -> str:
