@@ -276,6 +276,9 @@ def _signature(lines: list[Line], start: int, spoilt: bool = False
         name_line = lines[k + 1]  # the name's first line: the post stands in its column
         nama = re.sub(r"\s+", " ", " ".join(names)).strip("()_, ")
         if lines[i].ocr:  # stamp remnants before the name, the rank read onto its line
+            # (a Balinese name's "I" read as a stroke, "| GUSTI NGURAH", is no stamp's mark)
+            bali = re.match(r"^[|!1l]\s+(?=\S)", nama)
+            nama = "I " + nama[bali.end():] if bali and BALINESE.match(nama[bali.end():]) else nama
             nama = re.sub(r"^[^A-Za-z]+", "", _marks(nama)).replace("$", "S")  # "S.$TP."
             nama = re.sub(r"^Hi[.,]\s*", "Hj. ", nama)  # no name opens "Hi.": Hajjah's j misread
             # nor "HL": Haji's "H." with its dot read as an l, the space lost ("HLIRWAN")

@@ -351,6 +351,11 @@ def test_a_nip_line_the_stamp_spoilt_still_places_the_block():
     assert sig("NIP. 197106221997081001", "LKETUT SUARDANA, S.PD.")["nama"] == \
         "I KETUT SUARDANA, S.PD."
     assert sig("NIP. 197106221997081001", "LUKAS ENEMBE, S.IP.")["nama"] == "LUKAS ENEMBE, S.IP."
+    # (the I read as a stroke before the name: seed 33; a stroke before another name is a mark)
+    assert sig("NIP. 197106221997081001", "| GUSTI NGURAH WIDIASTUTI, S.SOS.")["nama"] == \
+        "I GUSTI NGURAH WIDIASTUTI, S.SOS."
+    assert sig("NIP. 197106221997081001", "| BUDI SANTOSO, S.SOS.")["nama"] == \
+        "BUDI SANTOSO, S.SOS."
 
 
 def test_a_post_without_its_region_is_told_by_the_kop_though_the_stamp_spoilt_it():
