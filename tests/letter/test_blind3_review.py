@@ -155,3 +155,37 @@ def test_a_kampung_under_its_distrik_is_the_sender():
         "PEMERINTAH KABUPATEN JAYAPURA", "DISTRIK SENTANI", "KAMPUNG HOBONG",
         "Jalan Raya Sentani Nomor 3")])
     assert kop.name == "Kampung Hobong"
+
+
+def test_an_unseen_office_layout_is_read_whole():
+    """GIVEN a letter no generator writes: arrow bullets ("➢"), a lettered legal basis under a
+    lead-in that does not ask, the closing right after the last question with no blank, the
+    date above the Nomor in the old spelling "Pebruari", a Hal over two lines, "Kepada Yth."
+    with the office under it and "di -" with an indented place
+    WHEN the letter is read
+    THEN every field is the letter's."""
+    r = read_text("\n".join([
+        "PEMERINTAH KABUPATEN KEPULAUAN ARU", "DINAS KESEHATAN",
+        "Jalan Yos Sudarso Nomor 4, Dobo 97662", "", "Dobo, 12 Pebruari 2025",
+        "Nomor : 440/118/Dinkes/II/2025", "Sifat : Segera", "Lampiran : -",
+        "Perihal : Permohonan Konsultasi Pengelolaan Dana", "Kapitasi JKN", "",
+        "Kepada Yth.", "Inspektur Kabupaten Kepulauan Aru", "di -", "    Dobo", "",
+        "Berdasarkan ketentuan:", "a. Peraturan Presiden Nomor 32 Tahun 2014;",
+        "b. Peraturan Menteri Kesehatan Nomor 6 Tahun 2022.", "",
+        "Bersama ini kami mohon penjelasan mengenai hal berikut:",
+        "\u27a2 Apakah sisa dana kapitasi tahun lalu dapat digunakan untuk belanja modal?",
+        "\u27a2 Bagaimana pertanggungjawaban jasa pelayanan bagi tenaga kontrak?",
+        "Besar harapan kami atas petunjuk Bapak. Atas perhatiannya diucapkan terima kasih.", "",
+        "Kepala Dinas Kesehatan,", "", "dr. Yosina Gaite, M.Kes.", "NIP. 19750312 200212 2 004",
+        "", "Tembusan:", "1. Bupati Kepulauan Aru;", "2. Arsip."]))
+    assert r.pertanyaan == [
+        "Apakah sisa dana kapitasi tahun lalu dapat digunakan untuk belanja modal?",
+        "Bagaimana pertanggungjawaban jasa pelayanan bagi tenaga kontrak?"]
+    assert (r.tanggal, r.nomor, r.sifat, r.lampiran) == (
+        "2025-02-12", "440/118/Dinkes/II/2025", "Segera", None)
+    assert r.hal == "Permohonan Konsultasi Pengelolaan Dana Kapitasi JKN"
+    assert (r.tujuan, r.pengirim) == ("Inspektur Kabupaten Kepulauan Aru",
+                                      "Dinas Kesehatan Kabupaten Kepulauan Aru")
+    assert r.penandatangan == {"nama": "dr. Yosina Gaite, M.Kes.", "nip": "197503122002122004",
+                               "jabatan": "Kepala Dinas Kesehatan"}
+    assert r.tembusan == ["Bupati Kepulauan Aru", "Arsip"]
