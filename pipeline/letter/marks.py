@@ -24,8 +24,9 @@ CLOSING = re.compile(r"^\s*(demikian|atas perhatian|terima kasih|wassalam|untuk 
                      r"sebagai bahan pertimbangan|selanjutnya,? kami mohon|besar harapan)", re.I)
 # A question in Indonesian is told by its word as well as by "?": items of a consultation list
 # often end with ";" or "." ("Apakah ... dapat dibayarkan;", "Mohon penjelasan mengenai ...").
-QUESTION = re.compile(r"\?|\b(apakah|bagaimana(kah)?|siapa(kah)?|berapa(kah)?|kapan(kah)?|mengapa|"
-                      r"di ?manakah|bolehkah|dapatkah|perlukah|haruskah|wajibkah|bisakah)\b|"
+QUESTION_WORDS = (r"apakah|bagaimana(kah)?|siapa(kah)?|berapa(kah)?|kapan(kah)?|mengapa|"
+                  r"di ?manakah|bolehkah|dapatkah|perlukah|haruskah|wajibkah|bisakah")
+QUESTION = re.compile(rf"\?|\b({QUESTION_WORDS})\b|"
                       r"\bmohon\s+(penjelasan|petunjuk|arahan|pendapat|konfirmasi|pertimbangan)", re.I)
 ASKING = re.compile(r"(pertanyaan|penjelasan|konsultasi|arahan|petunjuk|pendapat|bertanya|"
                     r"mohon)", re.I)

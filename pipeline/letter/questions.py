@@ -12,13 +12,12 @@ import re
 
 from pipeline.letter.body import items
 from pipeline.letter.lines import Line, joined
-from pipeline.letter.marks import ASKING, BULLET, CLOSING, OCR_BULLET, QUESTION
+from pipeline.letter.marks import (ASKING, BULLET, CLOSING, OCR_BULLET, QUESTION,
+                                   QUESTION_WORDS)
 from pipeline.letter.misreads import cleaned
 
 # a question's word (capitalised: a sentence that asks)
-ASKS = re.compile(r"\b(?:Apakah|Bagaimana(?:kah)?|Siapa(?:kah)?|Berapa(?:kah)?|Kapan(?:kah)?|"
-                  r"Mengapa|Di ?manakah|Bolehkah|Dapatkah|Perlukah|Haruskah|Wajibkah|Bisakah)\b",
-                  re.I)
+ASKS = re.compile(rf"\b(?:{QUESTION_WORDS})\b", re.I)
 # an item naming a regulation, the way a naskah dinas cites its legal basis
 REGULATION = re.compile(r"^\W{0,2}(?:Undang-Undang|UU\b|Peraturan|Keputusan|Instruksi|Surat Edaran|"
                         r"Perpres|Permendagri|Permenkeu|PMK\b|PP\b|Perda|Perbup|Perwal|Pergub|"
