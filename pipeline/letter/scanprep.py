@@ -172,9 +172,9 @@ def prepare_page(img: Image.Image, width: int | None = None) -> tuple[Image.Imag
         bw = ImageChops.lighter(sharp, grey.point(LUT_NOT_STAMP))
     stamps = stamp.mask(grey)
     if stamps is not None:  # a greyscale scan's stamp: there only the dark cores are print
-        box = stamps.getbbox()  # (the stamps' squares only: a filter over the page is slow)
-        bw.paste(Image.composite(stamp.print_only(grey.crop(box)), bw.crop(box),
-                                 stamps.crop(box)), box)
+        grey.info["cores"] = stamps.info["cores"]  # (namerow's darkest ink too)
+        for box, core in grey.info["cores"]:  # (the squares only: a filter over all is slow)
+            bw.paste(stamp.print_only(grey, box, core), box)
     if abs(angle) >= 0.1:
         bw = bw.rotate(angle, resample=Image.NEAREST, fillcolor=255)
         grey = grey.rotate(angle, resample=Image.NEAREST, fillcolor=255)
