@@ -34,6 +34,8 @@ FIXES = [(re.compile(r"\bY\s?th\b\.?"), "Yth."), (re.compile(r"\bNIP\s*[.,:]\s*"
           lambda m: m.group(0) if m.group(1).lower() in LABEL_WORDS else m.group(1)),
          # "Plt." (pelaksana tugas, an acting official) with its l read as i: no word is "Pit."
          (re.compile(r"\bPit\.(?=[\s),]|$)"), "Plt."),
+         # the Nomor label with its o read as a, or its m as rn: no word is "Nomar" or "Nornor"
+         (re.compile(r"^N[o0](?:m|rn)[a0]r(?=\s*[:.])|^N[o0]rn[o0]r(?=\s*[:.])"), "Nomor"),
          # a speck before a word: "dan .Kota Magelang", or at a line's start, ".Ruang"
          (re.compile(r"(?:(?<= )|^)\.(?=[A-Z][a-z])"), ""),
          (re.compile(r"(?<=[A-Z]) (?=[A-Z],)"), ""),  # "PRASETY O," -> "PRASETYO,"

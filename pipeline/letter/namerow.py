@@ -34,11 +34,12 @@ from pipeline.letter.lines import Word
 from pipeline.letter.marks import RANK
 from pipeline.letter.model import Refused
 from pipeline.letter.nameline import LINE_SECONDS, signer_rows
-from pipeline.letter.signature import DEGREE, DOTTED, NAME_PART
+from pipeline.letter.scanname import DEGREE
+from pipeline.letter.signature import DOTTED, NAME_PART
 from pipeline.letter.signblock import (MARGIN, PAD, TALL, across, flush_column, located,
                                        rank_line, tidied)
 from pipeline.letter.strokes import unstruck
-from pipeline.letter.stamp import CORE
+from pipeline.letter.stamp import CORE, core_at
 from pipeline.letter.titles import BALINESE, TITLE
 from pipeline.letter.tsv import words as tsv_words
 from pipeline.letter.vote import voted
@@ -49,8 +50,12 @@ from pipeline.letter.vote import voted
 NAME_WORD = re.compile(r"^[A-Z](?:[a-z'\u2019-]+|[A-Z'\u2019-]+)(?:-[A-Z][a-z'\u2019]+)*[,.]?$"
                        r"|^[A-Z]\.$")
 # grey darker than this is print's core; a stamp's ink, grey through, is lighter (stamp.CORE,
-# with room for a blurred scan's print, whose core is lighter)
-LUT_CORES = [0 if v < CORE + 10 else 255 for v in range(256)]
+# or the page's own where a dark stamp lowered it, with room for a blurred scan's print, whose
+# core is lighter)
+BLUR_ROOM = 10
+LUT_CORES = [0 if v < CORE + BLUR_ROOM else 255 for v in range(256)]
+RUN_TOGETHER = re.compile(r"(?<=[a-z],)(?=[A-Z][a-z]{0,3}\.)"
+                          r"|(?<=^[A-Z][a-z]{2}|[a-z]{3})(?=[A-Z][a-z]{2,}[,.]?(?:\s|$))")
 KEPT = 0.3  # of the band's black: the darkest ink must keep this much to be read
 CLEARLY = 2  # letters: the darkest ink's reading must beat the bitmap's by this many (_known)
 SURER = 0.1  # or, as like a name, be this much surer of the words where the two differ
@@ -246,7 +251,8 @@ class _Reader:
         faded print is itself lighter than the cores, and only the stamp's crossings remain."""
         if self.grey is None:
             return None
-        look = self.grey.crop(box).point(LUT_CORES)
+        core = core_at(self.grey, box) + BLUR_ROOM
+        look = self.grey.crop(box).point(lambda v: 0 if v < core else 255)
         kept, ink = look.histogram()[0], band.convert("L").histogram()[0]
         return look if kept >= KEPT * ink else None
 
@@ -339,7 +345,9 @@ def _mended(again: list[Word]) -> list[Word]:
     """AGAIN, a name's line, with a degree read unsure and a letter off a listed one as that
     one (degrees; not in a post's line, postline, where no degree stands)."""
     for w in again:
-        w.text = mended(w.text, w.conf)
+        # (two names a lost space glued, "HandayaniAnggraini": no name has a capital inside;
+        # a degree glued to the comma before it, "Anggraini,S.Kom.")
+        w.text = RUN_TOGETHER.sub(" ", RUN_TOGETHER.sub(" ", mended(w.text, w.conf)))
     return again
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.letter.body import nip_tail
+from pipeline.letter.bodyclean import nip_tail
 from pipeline.letter.lines import Line
 from pipeline.letter.marks import NIP
 

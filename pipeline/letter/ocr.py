@@ -15,7 +15,7 @@ from dataclasses import replace
 from pipeline.letter import handday, nameline, namerow, postline
 from pipeline.letter.misreads import cleaned
 from pipeline.letter.lines import Line, from_words
-from pipeline.letter.titles import TITLE
+from pipeline.letter.titles import is_title
 from pipeline.letter.tsv import words as tsv_words
 from pipeline.letter.model import Limits, Refused
 
@@ -78,7 +78,7 @@ def _titles_joined(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for ln in lines:
         prev = out[-1] if out else None
-        if prev and prev.text.split() and all(TITLE.match(t) for t in prev.text.split()) \
+        if prev and prev.text.split() and all(is_title(t) for t in prev.text.split()) \
                 and None not in (prev.top, ln.top, prev.x1, ln.x0) \
                 and abs(prev.top - ln.top) < 0.008 and -0.005 < ln.x0 - prev.x1 < 0.03:
             out[-1] = replace(ln, text=f"{prev.text} {ln.text}", x0=prev.x0,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.letter import body, copies, letterhead, marks, naskah, nomor, numerals
+from pipeline.letter import body, bodyclean, copies, letterhead, marks, naskah, nomor, numerals
 from pipeline.letter.dates import PLACE_DATE, alone_date, find_date, place_date
 from pipeline.letter.lines import Line, joined
 from pipeline.letter.misreads import respelt
@@ -316,7 +316,7 @@ def _tanggal(lines: list[Line], r: LetterReading) -> None:
 
 
 def parse(lines: list[Line], fmt: str, opd_names: list[str] | None = None) -> LetterReading:
-    lines = body.clean(respelt(lines))
+    lines = bodyclean.clean(respelt(lines))
     split = naskah.forwarded(lines)
     if split:  # a surat pengantar: the forwarded letter is the letter, the cover's number a note
         cover, letter = split

@@ -82,10 +82,11 @@ def _unmarked(lines: list[Line], start: int, end: int) -> list[tuple[str, Line]]
         if ln.blank and cur is None:
             continue
         if cur is None:
-            if not (ASKS.match(ln.text.lstrip()) and ln.text.lstrip()[:1].isupper()) \
-                    or CLOSING.match(ln.text):
+            # (the bullet may be read as a mark of another kind: ": Bagaimana …")
+            text = re.sub(r"^[^\w\s(\"'\u201c]{1,2}\s+", "", ln.text.strip())
+            if not (ASKS.match(text) and text[:1].isupper()) or CLOSING.match(ln.text):
                 break
-            cur = (ln.text.strip(), ln)
+            cur = (text, ln)
         elif ln.blank:
             break  # a question's sentence does not run on past a blank
         else:

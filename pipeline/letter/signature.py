@@ -7,7 +7,6 @@ above the space, even when either runs over two lines.
 """
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import replace
 
@@ -16,27 +15,16 @@ from pipeline.letter.dates import alone_date, place_date
 from pipeline.letter.lines import Line, aligned
 from pipeline.letter.marks import CLOSING, ITEM, NIP, RANK, SKIP, TEMBUSAN
 from pipeline.letter.nip import SPOILT_DIGITS, nip_digits, nip_match, whole_nip
+from pipeline.letter.scanname import scanned_name, without_marks
 from pipeline.letter.stampbits import stripped
-from pipeline.letter.titles import BALINESE, is_title
+from pipeline.letter.titles import is_title
 
-# titles before a name always end with a dot ("H," and "ir" are OCR misreads of "H." "Ir.";
-# the "I" of "Ir." is read as "t" or "l")
-PREFIX = re.compile(r"^(Ir|ir|tr|lr|tre)(?:[.,/]\s*|\s+)(?=[A-Z]{2})|"
-                    r"(?<![\w.])(H|Hj|dr|Dr|Ir|Drs|Dra)(?:[.,]?\s+|-)(?=[A-Z])")
-_FRONT = r"(?:H|Hj|Dr|dr|drg|drh|apt|Ir|Drs|Dra|Prof)\.\s"
-# (an initial in a name carries its dot, so a lone letter before the capitals is stamp ink too)
-FRONT_JUNK = re.compile(rf"^(?:(?:(?!{_FRONT})\S{{1,4}}\s+){{1,2}}(?={_FRONT})|\S\s+(?=[A-Z]{{2}}))")
 TTE = re.compile(r"^\s*(?:telah\s+)?di\s?tandatangani\s+secara\s+elektronik\b", re.I)
 # ... as a scan may read it onto the post's first line, after stamp bits and with its last words
 # spoilt ("Bg ial Ditandatangani secara elektrontk ole! SEKRETARIS DPRD"), or its "oleh:"
 # wrapped there: what follows it is the post
 TTE_HEAD = re.compile(r"^(?:.{0,12}?\b(?:telah\s+)?di\s?tandatangani\s+secara\s+el\w{5,9}\b"
                       r"\s*(?:ole\S{0,2}\s*)?|oleh\s*:\s*)(?:(?-i:(?=[A-Z]))|\W*$)", re.I)
-# (the lowercase titles, dr. drg. drh. apt., OCR may glue to the name: "dr.BUDI")
-LOWER_JUNK = re.compile(rf"^(?:(?!(?:dr|drg|drh|apt)\.)[a-z]\S*\s+)+(?={_FRONT}|[A-Z])")
-# the stamp's ring at the name's start read as a capital glued to a front title ("XH. AGUS"):
-# no title has a letter before it but Kyai Haji's "KH."
-RING_JUNK = re.compile(rf"^(?!KH\.)[A-Z](?={_FRONT})")
 TITLE_END = re.compile(r"\b(?:DR|Dr|dr|H|Hj|Ir|IR|Drs|DRS|Prof|PROF|R|Tgk|KH)\.$")  # "… DAERAH DR."
 YEAR = re.compile(r"(19|20)\d{2}")
 # a word in small letters a post does not use ("dan", "selaku", "pada" it does); two make prose
@@ -50,8 +38,6 @@ DOUBTED, DISBELIEVED = 0.5, 0.4
 NAME_PART = re.compile(r"^[A-Z](?:[a-z'\u2019-]{2,}|[A-Z'\u2019-]{2,}),?$")
 # a degree with a dot inside it, as no word of a post has ("S.E.", "A.Md.Keb.", "M.Ak.")
 DOTTED = re.compile(r"(?<!\S)[A-Z][A-Za-z]{0,3}\.[A-Za-z]{1,4}\.")
-# one degree as OCR may give it: "S.H.", "Sp.PD.,", "M.Kes", "S.STP.", "IPM." (a dot in it)
-DEGREE = re.compile(r"^[A-Z][A-Za-z]{0,3}(?:\.[A-Za-z]{1,4})*[.,]{0,2}$")
 # a line of academic degrees only ("S.Psi., M.A.P.", "Sp.PD., M.Kes.", "IPM."): the tail of a name
 # (degrees separated by spaces: one way to read a line, so no backtracking on "A.A.A.…!"; a
 # scan may read a degree's last dot as a comma, "M.A.P,")
@@ -71,86 +57,20 @@ def _debris(text: str) -> bool:
     return max((len(t) for t in re.findall(r"[A-Za-z]+", text)), default=0) <= 4
 
 
-# a two-letter bachelor's or master's degree (sarjana, magister) as a scan reads it with its
-# dots lost ("ST" for "S.T."), or a degree's S read as 8 ("8.Pd."); a foreign degree written
-# without dots ("MPH", "MSc") is kept as written
-UNDOTTED = re.compile(r"^([SM])([EHTPMS])([.,]?)$")
-EIGHT = re.compile(r"^8(?=\.[A-Z][a-z]{0,3}\.?,?$)")
-FOREIGN = re.compile(r"^(?:MPH|MBA|MSc|PhD|Psikolog|Ners),?$")
-
-
-def _degrees(nama: str) -> str:
-    """The academic degrees after a name written as PUEBI writes them, "NAME, S.H., M.H.":
-    OCR of a scan mixes up their commas and dots ("S.H.. M.H.", "WAHYUNI. S.E.", "M.T,"), or
-    loses a degree's dots ("H. Taufik, ST MPH")."""
-    tokens = nama.split()
-    comma = next((n for n, t in enumerate(tokens) if t.endswith(",")), len(tokens))
-    tokens[comma + 1:] = [EIGHT.sub("S", t) for t in tokens[comma + 1:]]  # (among the degrees)
-    k = len(tokens)
-    while k > 1 and ("." in tokens[k - 1] and DEGREE.match(tokens[k - 1])
-                     or FOREIGN.match(tokens[k - 1]) or UNDOTTED.match(tokens[k - 1])):
-        k -= 1
-    # a degree that lost its dots only where a comma sets the degrees apart ("BUDI, ST"), not
-    # two capitals that may end a name ("BUDI SE"); and foreign ones only beside ours
-    while k < len(tokens) and (UNDOTTED.match(tokens[k]) and not tokens[k - 1].endswith(",")
-                               or FOREIGN.match(tokens[k]) and k == len(tokens) - 1):
-        k += 1
-    tokens[k:] = [UNDOTTED.sub(r"\1.\2.\3", t) for t in tokens[k:]]
-    if k == len(tokens) or k == 0:
-        return " ".join(tokens) if k else nama
-    out = []
-    for tok in tokens[k:]:
-        core = tok.rstrip(".,")
-        # (a physician's specialty is written as read: KKI writes it without a closing dot,
-        # "Sp.PD", "Sp.OG", and offices follow both ways)
-        keep = SPECIALTY.match(core) and not tok.rstrip(",").endswith(".")
-        out.append(core + "." if ("." in core or tok.rstrip(",").endswith(".")) and not keep
-                   else core)
-    return " ".join(tokens[:k]).rstrip(".,") + ", " + ", ".join(out)
-
-
-SPECIALTY = re.compile(r"^Sp\.[A-Z]", re.I)
-
-RANK_WORDS = ("pembina", "penata", "pengatur", "juru", "tingkat", "utama", "madya")
-
-
-def _rank_after(nama: str) -> str:
-    """NAMA without the rank's words that a stamp bridging the two lines put after its degrees
-    ("H. JOKO FAUZI, S.AP. St Rembiha Tingkat"): from the first word like a rank's (misread
-    as it may be), with what came before it that is no degree (dotted, or in capitals)."""
-    m = re.search(r",\s+(?=[A-Z][A-Za-z]{0,3}\.)", nama)
-    if not m:
-        return nama
-    tail = nama[m.end():].split()
-    k = next((j for j, t in enumerate(tail) if difflib.get_close_matches(
-        t.lower().strip(".,"), RANK_WORDS, n=1, cutoff=0.7)), None)
-    if k is None:
-        return nama
-    while k and not ("." in tail[k - 1] or tail[k - 1].rstrip(",").isupper()):
-        k -= 1
-    return (nama[:m.end()] + " ".join(tail[:k])).rstrip(", ")
-
-
 def _stamp_words(ln: Line, below: float) -> bool:
     """Whether scanned line LN is a word or two read with less confidence than BELOW."""
     return ln.ocr and ln.conf < below and len(ln.text.split()) <= 2
 
 
-def _marks(text: str) -> str:
-    """Without the tokens that hold no letter or digit ("“", "£", "..") and stray quotes."""
-    text = re.sub(r"(?<!\S)[^\w\s]+(?!\S)", " ", text)
-    text = re.sub(r"[\u201c\u201d\"\u00a3]", "", text)
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def _apart(above: Line, name: Line, nip: Line, rows: int) -> bool:
-    """Whether ABOVE stands further above the name NAME than the block's lines are apart (on a
-    scan, where lines have a place): a name wraps at the block's line pitch, while the post's
-    last line is above the room to sign, however much stamp debris was read in that room.
-    ROWS is the number of lines from the name down to the NIP (the rank between or not)."""
-    if above.top is None or name.top is None or nip.top is None or nip.top <= name.top:
+def _apart(above: Line, below: Line, name: Line, nip: Line, rows: int) -> bool:
+    """Whether ABOVE stands further above BELOW, the name's top line so far, than the block's
+    lines are apart (on a scan, where lines have a place): a name wraps at the block's line
+    pitch, while the post's last line is above the room to sign, however much stamp debris was
+    read in that room. ROWS is the number of lines from the name's last line NAME down to the
+    NIP (the rank between or not)."""
+    if None in (above.top, below.top, name.top, nip.top) or nip.top <= name.top:
         return False
-    return above.top < name.top - 1.5 * (nip.top - name.top) / rows
+    return above.top < below.top - 1.5 * (nip.top - name.top) / rows
 
 
 def _same_row(left: Line, right: Line) -> bool:
@@ -194,7 +114,7 @@ def _name(lines: list[Line], j: int, start: int, nip: Line, rows: int) -> tuple[
         # degrees alone on a line belong to the name above, wherever a scan puts its edges
         if not (tail_only or gap_above) or not (tail_only or aligned(above, lines[j])):
             break
-        if _apart(above, lines[j], nip, rows):
+        if _apart(above, lines[k + 1], lines[j], nip, rows):
             break
         names.insert(0, above.text.strip())
         k -= 1
@@ -276,35 +196,7 @@ def _signature(lines: list[Line], start: int, spoilt: bool = False
         name_line = lines[k + 1]  # the name's first line: the post stands in its column
         nama = re.sub(r"\s+", " ", " ".join(names)).strip("()_, ")
         if lines[i].ocr:  # stamp remnants before the name, the rank read onto its line
-            # (a Balinese name's "I" read as a stroke, "| GUSTI NGURAH", is no stamp's mark)
-            bali = re.match(r"^[|!1l]\s+(?=\S)", nama)
-            nama = "I " + nama[bali.end():] if bali and BALINESE.match(nama[bali.end():]) else nama
-            nama = re.sub(r"^[^A-Za-z]+", "", _marks(nama)).replace("$", "S")  # "S.$TP."
-            nama = re.sub(r"^Hi[.,]\s*", "Hj. ", nama)  # no name opens "Hi.": Hajjah's j misread
-            # nor "HL": Haji's "H." with its dot read as an l, the space lost ("HLIRWAN")
-            nama = re.sub(r"^H[L1|](?=[A-Z]{3})", "H. ", nama)
-            # titles before a name always end with a dot ("H," and "ir" are misreads)
-            nama = PREFIX.sub(lambda m: (m.group(2) or "Ir") + ". ", nama)
-            # a front title (H., Hj., Dr., Ir. ...) opens the name: short tokens read before it
-            # are the stamp's ring and lettering, which lies over the start of the name
-            # (the ring's letter may stand after them too: "N OH. AGUS")
-            # (a Balinese name's "I" is the name's: "I WAYAN")
-            if not (nama.startswith("I ") and BALINESE.match(nama[2:])):
-                nama = RING_JUNK.sub("", FRONT_JUNK.sub("", RING_JUNK.sub("", nama)))
-            # nor does a name open with a lowercase word other than a title ("wahaf drg. …")
-            nama = LOWER_JUNK.sub("", nama)
-            nama = re.split(r"[\s\u2014\u2013-]+(?:Pemb\w+|Pena\w+|Peng\w+|Juru)\b", nama)[0]
-            nama = _rank_after(nama)
-            nama = re.sub(r"\s+\S{0,2}[\u2014\u2013_~-]+\S*$", "", nama)  # a stamp's edge after it
-            nama = re.sub(r"(?<=\s)[~_|\-\u2014'\u2018`]+(?=[A-Z])", "", nama)  # a rim's mark
-            # a ring crossing the space between two names in capitals, read as a hyphen
-            # ("SRI-HARTONO"; a name written in small letters keeps its own: "Kumaat-Rumengan")
-            nama = re.sub(r"(?<=[A-Z]{2})-(?=[A-Z]{2})", " ", nama)
-            nama = re.sub(r"\b(Ir|Dr|dr|Drs|Dra|Hj|H|Prof)\.(?=[A-Z])", r"\1. ", nama)  # "Ir.H."
-            # nor does one open "LKETUT": a Balinese "I" read as an l, glued to the name after it
-            nama = re.sub(r"^[Ll1|](?=\S+)", lambda m: "I " if BALINESE.match(nama[1:]) else
-                          m.group(0), nama)
-            nama = _degrees(nama)
+            nama = scanned_name(nama)
         post = []
         # the room to sign, and on a scan the stamp's lettering read as lines of a letter or two
         while k > start and (lines[k].blank or SKIP.match(lines[k].text) or _tte(lines, k)
@@ -324,9 +216,11 @@ def _signature(lines: list[Line], start: int, spoilt: bool = False
                 k = comma
         while k > start and len(post) < 6:
             ln = lines[k]
-            if ln.ocr and ln.x0 is not None and ln.x0 > 0.4 and ITEM.match(ln.text):
-                # no list stands in the signature's column: a speck read as "5." before a line
-                ln = replace(ln, text=ITEM.match(ln.text).group(4))
+            item = ITEM.match(ln.text) if ln.ocr else None
+            if item and (ln.x0 is not None and ln.x0 > 0.4 or item.group(1) == "0"):
+                # no list stands in the signature's column, nor counts from 0 (a block at the
+                # margin): a speck or the stamp's ring read as "5." or "0." before a line
+                ln = replace(ln, text=item.group(4))
             if ln.blank or CLOSING.match(ln.text) or ITEM.match(ln.text) or TEMBUSAN.match(ln.text):
                 break
             if ln.ocr and None not in (ln.vx, ln.x0, name_line.x0) and \
@@ -367,7 +261,7 @@ def _signature(lines: list[Line], start: int, spoilt: bool = False
             # (the post's closing comma may come out as a dot)
             # (or glued to its first capital: "‘Kepala Dinas"; "(Plt.)" keeps its bracket)
             jabatan = re.sub(r"^(?:[^A-Za-z\s]{1,4}\s+)*(?:[^\w\s(]{1,3}(?=[A-Z]))?", "",
-                             _marks(jabatan)).rstrip(",.") or None
+                             without_marks(jabatan)).rstrip(",.") or None
             # nor does a post open with a lone lowercase letter ("a, Kepala Dinas"; a.n., u.b.,
             # an., plt. are words of their own and stay)
             jabatan = jabatan and re.sub(r"^(?:[a-z][,.;:']?\s+)+(?=[A-Z])", "", jabatan)

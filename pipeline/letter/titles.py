@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 
 TITLE = re.compile(r"^(?:H|Hj|Dr|dr|drg|drh|apt|Ir|Drs|Dra|Prof|R|KH|Tgk)\.$")
+# a front title that opens a name, with its space, as printed or in capitals (not R., KH., Tgk.:
+# a ring's letter before a name is read so too)
+FRONT = r"(?:H|Hj|HJ|Dr|DR|dr|drg|drh|apt|Ir|IR|Drs|DRS|Dra|DRA|Prof|PROF)\.\s"
 
 
 def is_title(word: str) -> bool:

@@ -364,7 +364,7 @@ def test_what_a_scan_makes_of_small_punctuation():
                               "Bagaimana pencatatannya"]
     assert (got.tanggal, got.hal) == ("2026-02-17", "Konsultasi Pengadaan Barang/Jasa")
     assert got.penandatangan["jabatan"] == "Kepala Dinas Sosial Kabupaten Pemalang"
-    from pipeline.letter.body import clean
+    from pipeline.letter.bodyclean import clean
     assert clean(scan(("|. Apakah a?", 0.15), ("2. Apakah b?", 0.15)))[0].text == "1. Apakah a?"
 
 

@@ -1,0 +1,138 @@
+"""A signer's name as a scan reads it, set right.
+
+A stamp is pressed over the start of the name and the signature's stroke crosses it, so OCR
+puts the stamp's ring and lettering before the name as short words and marks, spoils its
+front titles ("H,", "ir", "Hi."), reads a Balinese name's "I" as a stroke, and mixes up the
+commas and dots of the degrees after it. What a name cannot hold (a word of no vowel, a mark
+before a title) goes; what a title or degree must be (one dot, PUEBI's commas) is restored.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+
+from pipeline.letter.titles import BALINESE, FRONT
+
+# titles before a name always end with one dot ("H," "H.." and "ir" are OCR misreads of "H."
+# "Ir."; the "I" of "Ir." is read as "t" or "l"), in capitals too ("IR FIENTJE")
+PREFIX = re.compile(r"^(Ir|IR|ir|tr|lr|tre)(?:[.,/]\s*|\s+)(?=[A-Z]{2})|"
+                    r"(?<![\w.])(H|Hj|HJ|dr|Dr|DR|Ir|IR|Drs|DRS|Dra|DRA)"
+                    r"(?:[.,]{0,2}\s+|-)(?=[A-Z])")
+# (an initial in a name carries its dot, so a lone letter before the capitals is stamp ink too)
+FRONT_JUNK = re.compile(rf"^(?:(?:(?!{FRONT})\S{{1,4}}\s+){{1,2}}(?={FRONT})|\S\s+(?=[A-Z]{{2}}))")
+# nor is a word of two or three letters without a vowel part of a name ("Ss Ismail"), unless it
+# is a title written without its dot ("Hj Siti", "Dr Budi")
+VOWELLESS = re.compile(r"^(?!(?:Dr|DR|Drs|DRS|Hj|HJ|KH|Tgk|TGK|Ny|NY)\s)"
+                       r"[B-DF-HJ-NP-TV-Z][b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]{1,2}\s+(?=[A-Z])")
+# (the lowercase titles, dr. drg. drh. apt., OCR may glue to the name: "dr.BUDI")
+LOWER_JUNK = re.compile(rf"^(?:(?!(?:dr|drg|drh|apt)\.)[a-z]\S*\s+)+(?={FRONT}|[A-Z])")
+# the stamp's ring at the name's start read as a capital glued to a front title ("XH. AGUS"):
+# no title has a letter before it but Kyai Haji's "KH."
+RING_JUNK = re.compile(rf"^(?!KH\.)[A-Z](?={FRONT})")
+# one degree as OCR may give it: "S.H.", "Sp.PD.,", "M.Kes", "S.STP.", "IPM." (a dot in it)
+DEGREE = re.compile(r"^[A-Z][A-Za-z]{0,3}(?:\.[A-Za-z]{1,4})*[.,]{0,2}$")
+
+
+def without_marks(text: str) -> str:
+    """Without the tokens that hold no letter or digit ("“", "£", "..") and stray quotes."""
+    text = re.sub(r"(?<!\S)[^\w\s]+(?!\S)", " ", text)
+    text = re.sub(r"[\u201c\u201d\"\u00a3]", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def scanned_name(nama: str) -> str:
+    """NAMA as a scan read it (its lines joined), without the stamp's remnants before it and
+    the rank's words after it, its titles and degrees as printed."""
+    # (a Balinese name's "I" read as a stroke, "| GUSTI NGURAH", is no stamp's mark)
+    # (after the titles too, and read as a J: "DR. J KETUT OKA")
+    bali = re.match(rf"^((?:{FRONT})*)[|!1lJ]\s+(?=\S)", nama)
+    nama = f"{bali.group(1)}I {nama[bali.end():]}" if bali and BALINESE.match(
+        nama[bali.end():]) else nama
+    nama = re.sub(r"^[^A-Za-z]+", "", without_marks(nama)).replace("$", "S")  # "S.$TP."
+    # no name opens "Hi." (after its titles too): Hajjah's j misread
+    nama = re.sub(rf"^((?:{FRONT})*)Hi[.,]\s*", r"\1Hj. ", nama)
+    # nor "HL": Haji's "H." with its dot read as an l, the space lost ("HLIRWAN")
+    nama = re.sub(r"^H[L1|](?=[A-Z]{3})", "H. ", nama)
+    # titles before a name always end with a dot ("H," and "ir" are misreads)
+    nama = PREFIX.sub(lambda m: (m.group(2) or ("IR" if m.group(1) == "IR" else "Ir"))
+                      + ". ", nama)
+    # a front title (H., Hj., Dr., Ir. ...) opens the name: short tokens read before it
+    # are the stamp's ring and lettering, which lies over the start of the name
+    # (the ring's letter may stand after them too: "N OH. AGUS")
+    # (a Balinese name's "I" is the name's: "I WAYAN")
+    if not (nama.startswith("I ") and BALINESE.match(nama[2:])):
+        nama = RING_JUNK.sub("", FRONT_JUNK.sub("", RING_JUNK.sub("", VOWELLESS.sub("", nama))))
+    # nor does a name open with a lowercase word other than a title ("wahaf drg. …")
+    nama = LOWER_JUNK.sub("", nama)
+    nama = re.split(r"[\s\u2014\u2013-]+(?:Pemb\w+|Pena\w+|Peng\w+|Juru)\b", nama)[0]
+    nama = _rank_after(nama)
+    nama = re.sub(r"\s+\S{0,2}[\u2014\u2013_~-]+\S*$", "", nama)  # a stamp's edge after it
+    nama = re.sub(r"(?<=\s)[~_|\-\u2014'\u2018`]+(?=[A-Z])", "", nama)  # a rim's mark
+    # a ring crossing the space between two names in capitals, read as a hyphen
+    # ("SRI-HARTONO"; a name written in small letters keeps its own: "Kumaat-Rumengan")
+    nama = re.sub(r"(?<=[A-Z]{2})-(?=[A-Z]{2})", " ", nama)
+    nama = re.sub(r"\b(Ir|Dr|dr|Drs|Dra|Hj|H|Prof)\.(?=[A-Z])", r"\1. ", nama)  # "Ir.H."
+    # nor does one open "LKETUT": a Balinese "I" read as an l, glued to the name after it
+    nama = re.sub(r"^[Ll1|](?=\S+)", lambda m: "I " if BALINESE.match(nama[1:]) else
+                  m.group(0), nama)
+    return _degrees(nama)
+
+
+# a two-letter bachelor's or master's degree (sarjana, magister) as a scan reads it with its
+# dots lost ("ST" for "S.T."), or a degree's S read as 8 ("8.Pd."); a foreign degree written
+# without dots ("MPH", "MSc") is kept as written
+UNDOTTED = re.compile(r"^([SM])([EHTPMS])([.,]?)$")
+EIGHT = re.compile(r"^8(?=\.[A-Z][a-z]{0,3}\.?,?$)")
+FOREIGN = re.compile(r"^(?:MPH|MBA|MSc|PhD|Psikolog|Ners),?$")
+
+
+def _degrees(nama: str) -> str:
+    """The academic degrees after a name written as PUEBI writes them, "NAME, S.H., M.H.":
+    OCR of a scan mixes up their commas and dots ("S.H.. M.H.", "WAHYUNI. S.E.", "M.T,"), or
+    loses a degree's dots ("H. Taufik, ST MPH")."""
+    tokens = nama.split()
+    comma = next((n for n, t in enumerate(tokens) if t.endswith(",")), len(tokens))
+    tokens[comma + 1:] = [EIGHT.sub("S", t) for t in tokens[comma + 1:]]  # (among the degrees)
+    k = len(tokens)
+    while k > 1 and ("." in tokens[k - 1] and DEGREE.match(tokens[k - 1])
+                     or FOREIGN.match(tokens[k - 1]) or UNDOTTED.match(tokens[k - 1])):
+        k -= 1
+    # a degree that lost its dots only where a comma sets the degrees apart ("BUDI, ST"), not
+    # two capitals that may end a name ("BUDI SE"); and foreign ones only beside ours
+    while k < len(tokens) and (UNDOTTED.match(tokens[k]) and not tokens[k - 1].endswith(",")
+                               or FOREIGN.match(tokens[k]) and k == len(tokens) - 1):
+        k += 1
+    tokens[k:] = [UNDOTTED.sub(r"\1.\2.\3", t) for t in tokens[k:]]
+    if k == len(tokens) or k == 0:
+        return " ".join(tokens) if k else nama
+    out = []
+    for tok in tokens[k:]:
+        core = tok.rstrip(".,")
+        # (a physician's specialty is written as read: KKI writes it without a closing dot,
+        # "Sp.PD", "Sp.OG", and offices follow both ways)
+        keep = SPECIALTY.match(core) and not tok.rstrip(",").endswith(".")
+        out.append(core + "." if ("." in core or tok.rstrip(",").endswith(".")) and not keep
+                   else core)
+    return " ".join(tokens[:k]).rstrip(".,") + ", " + ", ".join(out)
+
+
+SPECIALTY = re.compile(r"^Sp\.[A-Z]", re.I)
+
+RANK_WORDS = ("pembina", "penata", "pengatur", "juru", "tingkat", "utama", "madya")
+
+
+def _rank_after(nama: str) -> str:
+    """NAMA without the rank's words that a stamp bridging the two lines put after its degrees
+    ("H. JOKO FAUZI, S.AP. St Rembiha Tingkat"): from the first word like a rank's (misread
+    as it may be), with what came before it that is no degree (dotted, or in capitals)."""
+    m = re.search(r",\s+(?=[A-Z][A-Za-z]{0,3}\.)", nama)
+    if not m:
+        return nama
+    tail = nama[m.end():].split()
+    k = next((j for j, t in enumerate(tail) if difflib.get_close_matches(
+        t.lower().strip(".,"), RANK_WORDS, n=1, cutoff=0.7)), None)
+    if k is None:
+        return nama
+    while k and not ("." in tail[k - 1] or tail[k - 1].rstrip(",").isupper()):
+        k -= 1
+    return (nama[:m.end()] + " ".join(tail[:k])).rstrip(", ")

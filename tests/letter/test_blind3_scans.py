@@ -1,0 +1,197 @@
+"""What the scans of blind set 3 (seeds 31-33) still misread after its first rules: a name's
+titles in capitals, a post at the margin under the stamp's ring, sub-questions set apart by
+blank lines and a misread Nomor label (the dark stamps are in test_scanprep)."""
+from __future__ import annotations
+
+from pipeline.letter.lines import Line
+from pipeline.letter.signature import signature
+
+
+def test_front_titles_in_capitals_are_told_on_a_scan():
+    """GIVEN scanned names in capitals whose front titles are in capitals too, as a block in
+    capitals prints them: one with the stamp's lettering read before "DR.", one whose "IR."
+    lost its dot, one whose "H." took a second dot, a Balinese name whose I after "DR." was read
+    as a J, "Hj." after "Dr." read "Hi.", and a name whose stamp lettering was read "Ss"
+    WHEN the signature is read
+    THEN each name is as printed, its titles whole and nothing before them."""
+    def nama(name: str) -> str:
+        lines = [Line("Demikian disampaikan.", 1, 0.1, ocr=True), Line("", ocr=True),
+                 Line("KEPALA DINAS PERUMAHAN RAKYAT,", 1, 0.53, ocr=True, conf=0.9),
+                 Line("", ocr=True), Line(name, 1, 0.53, ocr=True, conf=0.8),
+                 Line("NIP. 197106221997081001", 1, 0.53, ocr=True, conf=0.9)]
+        return signature(lines, 1)[0]["nama"]
+    assert nama("SS. DR. JACOB LEIWAKABESSY, S.H.") == "DR. JACOB LEIWAKABESSY, S.H."
+    assert nama("Ses PROF. DR. MARIA LELO, M.PD.") == "PROF. DR. MARIA LELO, M.PD."
+    assert nama("IR FIENTJE TUHUMURY, S.HUT., M.SC.") == "IR. FIENTJE TUHUMURY, S.HUT., M.SC."
+    assert nama("H.. SAFRIZAL MAHMUD, S.KOM., M.T.") == "H. SAFRIZAL MAHMUD, S.KOM., M.T."
+    assert nama("DR. J KETUT OKA, S.KOM., M.T.") == "DR. I KETUT OKA, S.KOM., M.T."
+    assert nama("Dr. Hi. RATNA SIMANJUNTAK, S.T.") == "Dr. Hj. RATNA SIMANJUNTAK, S.T."
+    # the stamp's lettering read as a word no name has, with no vowel, before a name
+    assert nama("Ss Ismail Ohorella, S.Pd., M.Pd.") == "Ismail Ohorella, S.Pd., M.Pd."
+    assert nama("Hj Siti Aminah, S.E.") == "Hj. Siti Aminah, S.E."
+    assert nama("MN XH. AGUS PERMANA, S.STP.") == "H. AGUS PERMANA, S.STP."
+    assert nama("La Ode Ahmad, S.E.") == "La Ode Ahmad, S.E."
+    assert nama("Ni Luh Putu Sari, S.E.") == "Ni Luh Putu Sari, S.E."
+    # (a name's own initial is no title: it stays)
+    assert nama("M. JUSUF KALLA, S.E.") == "M. JUSUF KALLA, S.E."
+    assert nama("J. KETUT OKA, S.E.") == "J. KETUT OKA, S.E."
+
+
+def test_a_mark_read_as_0_before_a_post_at_the_margin_is_no_list():
+    """GIVEN a scanned signature block at the left margin whose post's last line the stamp's
+    ring put a mark before, read "0." ("0. SUMBER DAYA MANUSIA,")
+    WHEN the signature is read
+    THEN the post is whole: no list counts from 0; a real list's item above the name is no
+    post, as before."""
+    def jabatan(last: str) -> str | None:
+        lines = [Line("Atas perhatian dan kerja samanya, kami ucapkan terima kasih.", 1, 0.2,
+                      ocr=True), Line("", ocr=True)] + [
+            Line(t, 1, 0.13, ocr=True, conf=0.85) for t in (
+                "KEPALA BADAN KEPEGAWAIAN", "_-. DAN PENGEMBANGAN", last)] + [
+            Line("", ocr=True), Line("Fransiskus Wanggai, S.H.,", 1, 0.13, ocr=True, conf=0.9),
+            Line("M.H.", 1, 0.13, ocr=True, conf=0.9),
+            Line("NIP 19791206 200806 1 010", 1, 0.13, ocr=True, conf=0.9)]
+        return signature(lines, 1)[0]["jabatan"]
+    assert jabatan("0. SUMBER DAYA MANUSIA,") == \
+        "KEPALA BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA"
+    assert jabatan("3. SUMBER DAYA MANUSIA,") is None
+
+
+def test_sub_questions_set_apart_by_blank_lines_stay_under_their_item():
+    """GIVEN a scanned list whose first item opens lettered sub-questions, each set in from the
+    item's number and apart from it by a blank line, and a second numbered question after
+    WHEN the questions are read
+    THEN there are two: the first with its lead and both sub-questions, the second whole.
+    A lettered list at the item's own column after a blank line is a list of its own."""
+    from pipeline.letter.questions import questions
+
+    def read(sub_x0: float) -> list[str]:
+        rows = [("Adapun hal-hal yang ingin kami konsultasikan sebagai berikut:", 0.12), None,
+                ("1. Terkait ketentuan tersebut, kami mohon penjelasan:", 0.125), None,
+                ("a. Apakah sewa kendaraan dapat dipertanggungjawabkan dengan", sub_x0),
+                ("kuitansi perorangan?", sub_x0 + 0.033), None,
+                ("b. Bagaimana ketentuan perjalanan dinas dalam kota?", sub_x0), None,
+                ("2. Apakah perjalanan dinas dengan kapal laut dapat diberikan uang", 0.124),
+                ("harian selama waktu tunggu keberangkatan?", 0.158),
+                ("Atas perhatian dan kerja samanya, kami ucapkan terima kasih.", 0.12)]
+        lines = [Line("", ocr=True) if r is None else
+                 Line(r[0], 1, r[1], ocr=True, conf=0.95, x1=0.85) for r in rows]
+        return questions(lines, 0, len(lines))[0]
+    assert read(0.158) == [
+        "Terkait ketentuan tersebut, kami mohon penjelasan: a. Apakah sewa kendaraan dapat "
+        "dipertanggungjawabkan dengan kuitansi perorangan? b. Bagaimana ketentuan perjalanan "
+        "dinas dalam kota?",
+        "Apakah perjalanan dinas dengan kapal laut dapat diberikan uang harian selama waktu "
+        "tunggu keberangkatan?"]
+    assert "Bagaimana ketentuan perjalanan dinas dalam kota?" in read(0.125)
+
+
+def test_a_nomor_label_misread_is_still_the_number():
+    """GIVEN a scanned heading whose Nomor label was read with its o as an a ("Nomar:") or
+    its m as rn ("Nornor :")
+    WHEN the letter is read
+    THEN the number is read; a line that only opens like it ("Nomaden …") is left alone."""
+    from pipeline.letter.misreads import cleaned
+    assert cleaned("Nomar: 000.2.3/827/RSUD/IX/2024") == "Nomor: 000.2.3/827/RSUD/IX/2024"
+    assert cleaned("Nornor : 400/12/Dinkes/2024") == "Nomor : 400/12/Dinkes/2024"
+    assert cleaned("Nomaden di wilayah pegunungan") == "Nomaden di wilayah pegunungan"
+
+
+def test_a_name_over_three_scanned_lines_is_whole():
+    """GIVEN a scanned block in a narrow column whose name runs over three lines, its titles on
+    the first ("PROF. DR. DR. NURLELA" / "TUASIKAL, S.KEP., NS.," / "M.KEP."), the room to sign
+    above it
+    WHEN the signature is read
+    THEN the name is all three lines and the post is the lines above the room; a post's last
+    line a room's height above a two-line name is still no part of it."""
+    def sig(first_top: float) -> dict:
+        rows = [("DIREKTUR RUMAH SAKIT UMUM", 0.114), ("DAERAH", 0.14),
+                ("DR. MARTHEN LATUMAHINA,", 0.167), None,
+                ("PROF. DR. DR. NURLELA", first_top), ("TUASIKAL, S.KEP., NS.,", 0.303),
+                ("M.KEP.", 0.33), ("NIP. 19711224 199704 2 006", 0.357)]
+        lines = [Line("Atas perhatian dan kerja samanya, kami ucapkan terima kasih.", 1, 0.13,
+                      ocr=True), Line("", ocr=True)] + [
+            Line("", ocr=True) if r is None else
+            Line(r[0], 1, 0.525, ocr=True, conf=0.9, top=r[1], x1=0.8) for r in rows]
+        return signature(lines, 1)[0]
+    got = sig(0.276)
+    assert (got["nama"], got["jabatan"]) == (
+        "PROF. DR. DR. NURLELA TUASIKAL, S.KEP., NS., M.KEP.",
+        "DIREKTUR RUMAH SAKIT UMUM DAERAH DR. MARTHEN LATUMAHINA")
+    assert sig(0.2)["nama"] == "TUASIKAL, S.KEP., NS., M.KEP."
+
+
+def test_a_lone_bulleted_question_whose_bullet_was_read_as_a_colon_is_read():
+    """GIVEN a scan whose one bulleted question lost its bullet to a colon (": Bagaimana …?")
+    after a lead-in that asks
+    WHEN the questions are read
+    THEN it is the question, without the colon."""
+    from pipeline.letter.questions import questions
+    texts = ["Adapun hal-hal yang ingin kami konsultasikan adalah sebagai berikut:",
+             ": Bagaimana ketentuan pemberian uang muka kepada penyedia usaha kecil yang",
+             "belum memiliki jaminan uang muka dari bank umum?",
+             "Besar harapan kami agar permohonan ini dapat ditindaklanjuti."]
+    lines = [Line(t, 1, 0.104, ocr=True, conf=0.95, x1=0.9) for t in texts]
+    assert questions(lines, 0, len(lines))[0] == [
+        "Bagaimana ketentuan pemberian uang muka kepada penyedia usaha kecil yang belum "
+        "memiliki jaminan uang muka dari bank umum?"]
+
+
+def test_a_first_item_read_l_before_its_sub_questions_is_item_1():
+    """GIVEN a scan whose one numbered item, read "l." for "1.", opens lettered sub-questions
+    set in from it, after a lettered legal basis at the margin
+    WHEN the body is cleaned and the questions read
+    THEN the item is 1 and its sub-questions stay under it; an "l." after a "k." is item l."""
+    from pipeline.letter.bodyclean import clean
+    from pipeline.letter.questions import questions
+    rows = [("Adapun ketentuan yang menjadi acuan kami antara lain:", 0.194),
+            ("a. Undang-Undang Nomor 1 Tahun 2004 tentang Perbendaharaan Negara;", 0.134),
+            ("b. Peraturan Pemerintah Nomor 12 Tahun 2019 tentang Pengelolaan Keuangan.", 0.134),
+            None, ("Adapun hal-hal yang ingin kami konsultasikan adalah sebagai berikut:", 0.194),
+            ("l. Berkaitan dengan hal ini, mohon penjelasan:", 0.136),
+            ("a. Bagaimana perlakuan akuntansi atas klaim BPJS yang belum dibayarkan?", 0.172),
+            ("b. Berapa batas ambang nilai persediaan yang wajib dilaporkan?", 0.173), None,
+            ("Demikian kami sampaikan, atas perhatiannya diucapkan terima kasih.", 0.194)]
+    lines = clean([Line("", ocr=True) if r is None else
+                   Line(r[0], 1, r[1], ocr=True, conf=0.95, x1=0.9) for r in rows])
+    assert questions(lines, 0, len(lines))[0] == [
+        "Berkaitan dengan hal ini, mohon penjelasan: a. Bagaimana perlakuan akuntansi atas "
+        "klaim BPJS yang belum dibayarkan? b. Berapa batas ambang nilai persediaan yang wajib "
+        "dilaporkan?"]
+    after_k = [Line("k. Peraturan Bupati Nomor 3 Tahun 2020;", 1, 0.134, ocr=True),
+               Line("l. Peraturan Bupati Nomor 4 Tahun 2021 tentang:", 1, 0.134, ocr=True),
+               Line("a. Pasal 3;", 1, 0.17, ocr=True)]
+    assert clean(after_k)[1].text.startswith("l. ")
+
+
+def test_bullets_read_as_any_lone_mark_make_one_list():
+    """GIVEN a scanned bulleted list of three questions whose bullets were read as three
+    different marks ("¢", "e", "#")
+    WHEN the questions are read
+    THEN all three are the questions; a line opening with a table's rule ("| Nama") is none."""
+    from pipeline.letter.questions import questions
+    rows = ["Sehubungan dengan hal tersebut, kami mohon penjelasan atas hal-hal berikut:", "",
+            "\u00a2 Apakah pembangunan aplikasi oleh tenaga ahli memerlukan reviu?",
+            "e Apakah pengadaan nama domain dapat dilakukan dengan kartu kredit?",
+            "# Apakah belanja pemeliharaan pusat data dapat digabung dalam satu paket?", "",
+            "Demikian permohonan ini kami sampaikan."]
+    lines = [Line(t, 1, 0.112, ocr=True, conf=0.95, x1=0.9) if t else Line("", ocr=True)
+             for t in rows]
+    got = questions(lines, 0, len(lines))[0]
+    assert [q.split()[1] for q in got] == ["pembangunan", "pengadaan", "belanja"]
+    from pipeline.letter.marks import OCR_BULLET
+    assert not OCR_BULLET.match("| Nama Kegiatan") and not OCR_BULLET.match("\u201cApakah ini")
+
+
+def test_two_names_or_a_name_and_its_degree_run_together_are_parted():
+    """GIVEN a name's band read again with a space lost between two names and between the comma
+    and the degree ("Fajar" "HandayaniAnggraini,S.Kom." "MPH")
+    WHEN the reading is mended
+    THEN the words are parted as printed; a name with a capital of its own inside, read whole
+    ("McDonald", "DeVries"), and a degree ("Sp.PD") stay."""
+    from pipeline.letter.lines import Word
+    from pipeline.letter.namerow import _mended
+    words = [Word(t, 0.0, 1.0, 0.0, 1.0, 0.95) for t in (
+        "Fajar", "HandayaniAnggraini,S.Kom.", "MPH", "McDonald", "DeVries", "Sp.PD")]
+    assert [w.text for w in _mended(words)] == [
+        "Fajar", "Handayani Anggraini, S.Kom.", "MPH", "McDonald", "DeVries", "Sp.PD"]
