@@ -39,18 +39,20 @@ def test_front_titles_in_capitals_are_told_on_a_scan():
 
 def test_a_mark_read_as_0_before_a_post_at_the_margin_is_no_list():
     """GIVEN a scanned signature block at the left margin whose post's last line the stamp's
-    ring put a mark before, read "0." ("0. SUMBER DAYA MANUSIA,")
+    ring put a mark before, read "0." ("0. SUMBER DAYA MANUSIA,"), well left of the block
     WHEN the signature is read
     THEN the post is whole: no list counts from 0; a real list's item above the name is no
     post, as before."""
     def jabatan(last: str) -> str | None:
         lines = [Line("Atas perhatian dan kerja samanya, kami ucapkan terima kasih.", 1, 0.2,
                       ocr=True), Line("", ocr=True)] + [
-            Line(t, 1, 0.13, ocr=True, conf=0.85) for t in (
-                "KEPALA BADAN KEPEGAWAIAN", "_-. DAN PENGEMBANGAN", last)] + [
-            Line("", ocr=True), Line("Fransiskus Wanggai, S.H.,", 1, 0.13, ocr=True, conf=0.9),
-            Line("M.H.", 1, 0.13, ocr=True, conf=0.9),
-            Line("NIP 19791206 200806 1 010", 1, 0.13, ocr=True, conf=0.9)]
+            Line(t, 1, x0, ocr=True, conf=0.85, x1=x1) for t, x0, x1 in (
+                ("KEPALA BADAN KEPEGAWAIAN", 0.124, 0.418),
+                ("_-. DAN PENGEMBANGAN", 0.066, 0.335), (last, 0.028, 0.364))] + [
+            Line("", ocr=True),
+            Line("Fransiskus Wanggai, S.H.,", 1, 0.123, ocr=True, conf=0.9, x1=0.406),
+            Line("M.H.", 1, 0.124, ocr=True, conf=0.9, x1=0.171),
+            Line("NIP 19791206 200806 1 010", 1, 0.125, ocr=True, conf=0.9, x1=0.4)]
         return signature(lines, 1)[0]["jabatan"]
     assert jabatan("0. SUMBER DAYA MANUSIA,") == \
         "KEPALA BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA"
