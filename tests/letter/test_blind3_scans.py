@@ -168,12 +168,12 @@ def test_a_first_item_read_l_before_its_sub_questions_is_item_1():
 
 def test_bullets_read_as_any_lone_mark_make_one_list():
     """GIVEN a scanned bulleted list of three questions whose bullets were read as three
-    different marks ("¢", "e", "#")
+    different marks ("e«", "e", "#")
     WHEN the questions are read
     THEN all three are the questions; a line opening with a table's rule ("| Nama") is none."""
     from pipeline.letter.questions import questions
     rows = ["Sehubungan dengan hal tersebut, kami mohon penjelasan atas hal-hal berikut:", "",
-            "\u00a2 Apakah pembangunan aplikasi oleh tenaga ahli memerlukan reviu?",
+            "e\u00ab Apakah pembangunan aplikasi oleh tenaga ahli memerlukan reviu?",
             "e Apakah pengadaan nama domain dapat dilakukan dengan kartu kredit?",
             "# Apakah belanja pemeliharaan pusat data dapat digabung dalam satu paket?", "",
             "Demikian permohonan ini kami sampaikan."]
