@@ -55,12 +55,24 @@ def _continues(head: Line, text: str, ln: Line, last: Line | None = None) -> boo
     return not _ends_sentence(text)
 
 
-def _under(ln: Line, head: Line, text: str) -> bool:
+def _under(ln: Line, head: Line, text: str, sub: float | None) -> bool:
     """Whether LN, lettered after a blank line, is a sub-item of the numbered item HEAD (TEXT):
-    its mark set in from the item's, or the item ending in a colon that opens it."""
-    if None not in (ln.x0, head.x0):
-        return ln.x0 > head.x0 + 0.015
-    return text.rstrip().endswith(":")
+    the first where the item ends in a colon that opens it and LN's mark is set in from the
+    item's; the next ones at the first's column SUB (a lettered list set in under an item that
+    ended its sentence is a list of its own)."""
+    if sub is not None:
+        return ln.x0 is None or sub < 0 or abs(ln.x0 - sub) < 0.01
+    return text.rstrip().endswith(":") and (
+        None in (ln.x0, head.x0) or ln.x0 > head.x0 + 0.015)
+
+
+def _marked_beside(lines: list[Line], i: int, start: int, end: int) -> bool:
+    """Whether a line near LINES[i] opens with a bullet in its column: a scan's bullet read as
+    an odd mark ("#", "e«") is one where others of its list are too; a speck alone is none."""
+    ln = lines[i]
+    return any(not o.blank and (BULLET.match(o.text) or o.ocr and OCR_BULLET.match(o.text))
+               and (None in (o.x0, ln.x0) or abs(o.x0 - ln.x0) < 0.015)
+               for o in lines[max(start, i - 6):i] + lines[i + 1:min(end, i + 7)])
 
 
 def _first(m: re.Match) -> bool:
@@ -75,7 +87,7 @@ def items(lines: list[Line], start: int, end: int) -> list[tuple[Line | None, li
     last item, or where a new list starts again at 1 / a.
     """
     lists, cur, kind, head, intro, gap, table = [], [], None, None, None, False, False
-    number, aside, prev, turned, held = None, False, None, False, None
+    number, aside, prev, turned, held, sub = None, False, None, False, None, None
     after = text_after(lines, start, end)
     for i in range(start, end):
         ln, last, prev = lines[i], prev, lines[i]
@@ -88,7 +100,7 @@ def items(lines: list[Line], start: int, end: int) -> list[tuple[Line | None, li
             gap = not (ITEM.match(ln.text) or ln.text[:1].islower() or _at_column(ln, last, head))
         # (a bulleted list is a list too, numbered here in its order: "•", "-", Word's bullet)
         bullet = None if ITEM.match(ln.text) else BULLET.match(ln.text) or (
-            OCR_BULLET.match(ln.text) if ln.ocr else None)
+            OCR_BULLET.match(ln.text) if ln.ocr and _marked_beside(lines, i, start, end) else None)
         m = ITEM.match(ln.text) or bullet and ITEM.match(
             f"{_due(number) if kind == '•' and number else '1'}. {bullet.group(1)}") \
             or _ocr_item(ln, kind, number, cur, gap, table)
@@ -98,8 +110,10 @@ def items(lines: list[Line], start: int, end: int) -> list[tuple[Line | None, li
             k = "•" if bullet else "a" if m.group(3) else "1"
             label = m.group(1) or m.group(2) or m.group(3)
             if cur and k != kind and kind == "1" and not aside and (
-                    not gap or _under(ln, head, cur[-1][0])):  # a sub-list
+                    not gap or _under(ln, head, cur[-1][0], sub)):  # a sub-list
                 cur[-1], gap = (cur[-1][0] + " " + ln.text.strip(), cur[-1][1]), False
+                if sub is None:  # (the sub-list's column, for its next items)
+                    sub = -1.0 if ln.x0 is None else ln.x0
                 continue
             if kind == "\u2022" and k != kind and held and held[2] == k \
                     and _follows(held[3], label):
@@ -119,7 +133,7 @@ def items(lines: list[Line], start: int, end: int) -> list[tuple[Line | None, li
             if not cur:
                 intro, table = _paragraph_above(lines, i, start), _tabled(lines, i, start)
             # (an item whose number was lost begins at its text: it wraps back to the numbers')
-            kind, gap, number, aside = k, False, label, False
+            kind, gap, number, aside, sub = k, False, label, False, None
             head = replace(ln, x0=head.x0) if lost else ln
             cur.append((m.group(4).strip(), ln))
         elif ln.blank:

@@ -70,7 +70,11 @@ def nip_tail(ln: Line, above: Line | None) -> bool:
     return bool(m) and len(re.sub(r"\D", "", m.group(1) + ln.text)) == 18
 
 
-LETTER_BEFORE = {"i": "h", "l": "k", "I": "H"}  # "i." and "l." are items after these
+def _before(ln: Line) -> str:
+    """The lettered items above LN ("1." read "|.", "i.", "l.") that make it a letter of theirs:
+    any of a-h for most (a sub-list's "i." and "ii." under "a." too), "k." for "l." (which no
+    list opens with)."""
+    return "k" if re.match(r"^\s*l\s*[.)]", ln.text) else "[a-h]"
 
 
 def _one(ln: Line, after: list[Line]) -> bool:
@@ -89,8 +93,8 @@ def clean(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for k, ln in enumerate(lines):
         if ln.ocr and ONE.match(ln.text) and _one(ln, lines[k + 1:k + 8]) \
-                and not any(re.match(rf"^\s*{LETTER_BEFORE.get(ln.text.strip()[0], '-')}\s*[.)]",
-                                     o.text) for o in lines[max(0, k - 12):k]):
+                and not any(re.match(rf"^\s*{_before(ln)}\s*[.)]", o.text)
+                            for o in lines[max(0, k - 12):k]):
             ln = replace(ln, text=ONE.sub("1.", ln.text))  # "1." read "|." before a "2."
             # (in a lettered list, "i." after "h." is item i: a sub-list may follow it)
         if ln.ocr and RULED_NUMBER.match(ln.text) and QUESTION.search(ln.text):

@@ -14,9 +14,11 @@ ITEM = re.compile(r"^\s*(?:(\d{1,2})\s*[.),]|\((\d{1,2})\)|([a-z])\s*[.)])(?:\s+
 # a dash or star before a space; its text opens a sentence
 BULLET = re.compile(r"^\s*(?:[\u2022\u25cf\u25aa\u25a0\u25e6\u00b7\u2043\u27a2\uf0b7\uf0a7\uf0d8]\s*"
                     r"|[-\u2013\u2014*]\s+)(?=[A-Z\"'(\u201c])(\S.*)$")
-# ... as a scan reads a bullet: a mark alone ("+", "«", "°", "*", "#", ":"; not a quote, a
-# bracket, or a table's rule, "|", "/"), a round letter ("e", "o", "c"), or both ("e«")
-OCR_BULLET = re.compile(r"^\s*(?:[eoc]?[^\w\s\"'(\[\u201c\u2018|/\\]|[eoc])\s+(?=[A-Z][a-z])(\S.*)$")
+# ... as a scan reads a bullet: a mark alone ("+", "«", "°", "*", "#"; not a sentence's mark,
+# ".,;:", a quote, a bracket, or a table's rule, "|", "/"), a round letter ("e", "o", "c"), or
+# both ("e«"); body.items takes it only where another line beside it is marked so too
+OCR_BULLET = re.compile(r"^\s*(?:[eoc]?[^\w\s.,;:\"'(\[\u201c\u201d\u2018\u2019|/\\]|[eoc])\s+"
+                        r"(?=[A-Z][a-z])(\S.*)$")
 # OCR reads a letter whose capital is only a bigger lowercase ("c", "o", "s", "v", "w", "x",
 # "z") as the capital: "C." after "b." is item c of the list
 OCR_UPPER = re.compile(r"^\s*([COSVWXZ])\s*[.)](?:\s+|(?=[A-Z]))(\S.*)$")

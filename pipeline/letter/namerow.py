@@ -55,7 +55,7 @@ NAME_WORD = re.compile(r"^[A-Z](?:[a-z'\u2019-]+|[A-Z'\u2019-]+)(?:-[A-Z][a-z'\u
 BLUR_ROOM = 10
 LUT_CORES = [0 if v < CORE + BLUR_ROOM else 255 for v in range(256)]
 RUN_TOGETHER = re.compile(r"(?<=[a-z],)(?=[A-Z][a-z]{0,3}\.)"
-                          r"|(?<=^[A-Z][a-z]{2}|[a-z]{3})(?=[A-Z][a-z]{2,}[,.]?(?:\s|$))")
+                          r"|(?<=[a-z]{4})(?=[A-Z][a-z]{2,}[,.]?(?:\s|$))")
 KEPT = 0.3  # of the band's black: the darkest ink must keep this much to be read
 CLEARLY = 2  # letters: the darkest ink's reading must beat the bitmap's by this many (_known)
 SURER = 0.1  # or, as like a name, be this much surer of the words where the two differ
@@ -345,7 +345,8 @@ def _mended(again: list[Word]) -> list[Word]:
     """AGAIN, a name's line, with a degree read unsure and a letter off a listed one as that
     one (degrees; not in a post's line, postline, where no degree stands)."""
     for w in again:
-        # (two names a lost space glued, "HandayaniAnggraini": no name has a capital inside;
+        # (two names a lost space glued, "HandayaniAnggraini": no name has a capital inside
+        # after four small letters; "MacDonald", "FitzGerald" have it sooner;
         # a degree glued to the comma before it, "Anggraini,S.Kom.")
         w.text = RUN_TOGETHER.sub(" ", RUN_TOGETHER.sub(" ", mended(w.text, w.conf)))
     return again

@@ -72,8 +72,11 @@ def _unmarked(lines: list[Line], start: int, end: int) -> list[tuple[str, Line]]
     """Questions whose marks the page does not show (a scan lost Word's small bullets): after
     a lead-in that asks and ends with a colon, the sentences that follow it, each opening
     with a question's word and ending with "?", one after another to the closing."""
+    # (the lead-in's asking word may stand on a line before its last: "… kami mohon
+    # penjelasan atas hal-" / "hal sebagai berikut:")
     lead = next((i for i in range(start, end) if lines[i].text.rstrip().endswith(":")
-                 and ASKING.search(lines[i].text)), None)
+                 and any(ASKING.search(ln.text) for ln in lines[max(start, i - 2):i + 1]
+                         if not ln.blank)), None)
     found: list[tuple[str, Line]] = []
     if lead is None:
         return found

@@ -3,7 +3,7 @@
 A stamp is pressed over the start of the name and the signature's stroke crosses it, so OCR
 puts the stamp's ring and lettering before the name as short words and marks, spoils its
 front titles ("H,", "ir", "Hi."), reads a Balinese name's "I" as a stroke, and mixes up the
-commas and dots of the degrees after it. What a name cannot hold (a word of no vowel, a mark
+commas and dots of the degrees after it. What a name cannot hold (a mark or a short word
 before a title) goes; what a title or degree must be (one dot, PUEBI's commas) is restored.
 """
 from __future__ import annotations
@@ -19,11 +19,9 @@ PREFIX = re.compile(r"^(Ir|IR|ir|tr|lr|tre)(?:[.,/]\s*|\s+)(?=[A-Z]{2})|"
                     r"(?<![\w.])(H|Hj|HJ|dr|Dr|DR|Ir|IR|Drs|DRS|Dra|DRA)"
                     r"(?:[.,]{0,2}\s+|-)(?=[A-Z])")
 # (an initial in a name carries its dot, so a lone letter before the capitals is stamp ink too)
-FRONT_JUNK = re.compile(rf"^(?:(?:(?!{FRONT})\S{{1,4}}\s+){{1,2}}(?={FRONT})|\S\s+(?=[A-Z]{{2}}))")
-# nor is a word of two or three letters without a vowel part of a name ("Ss Ismail"), unless it
-# is a title written without its dot ("Hj Siti", "Dr Budi")
-VOWELLESS = re.compile(r"^(?!(?:Dr|DR|Drs|DRS|Hj|HJ|KH|Tgk|TGK|Ny|NY)\s)"
-                       r"[B-DF-HJ-NP-TV-Z][b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]{1,2}\s+(?=[A-Z])")
+# (the ring's letter may be glued to the title after them: "MN XH. AGUS"; RING_JUNK takes it)
+FRONT_JUNK = re.compile(rf"^(?:(?:(?![A-Z]?{FRONT})\S{{1,4}}\s+){{1,2}}(?=[A-Z]?{FRONT})"
+                        rf"|\S\s+(?=[A-Z]{{2}}))")
 # (the lowercase titles, dr. drg. drh. apt., OCR may glue to the name: "dr.BUDI")
 LOWER_JUNK = re.compile(rf"^(?:(?!(?:dr|drg|drh|apt)\.)[a-z]\S*\s+)+(?={FRONT}|[A-Z])")
 # the stamp's ring at the name's start read as a capital glued to a front title ("XH. AGUS"):
@@ -61,7 +59,7 @@ def scanned_name(nama: str) -> str:
     # (the ring's letter may stand after them too: "N OH. AGUS")
     # (a Balinese name's "I" is the name's: "I WAYAN")
     if not (nama.startswith("I ") and BALINESE.match(nama[2:])):
-        nama = RING_JUNK.sub("", FRONT_JUNK.sub("", RING_JUNK.sub("", VOWELLESS.sub("", nama))))
+        nama = RING_JUNK.sub("", FRONT_JUNK.sub("", RING_JUNK.sub("", nama)))
     # nor does a name open with a lowercase word other than a title ("wahaf drg. …")
     nama = LOWER_JUNK.sub("", nama)
     nama = re.split(r"[\s\u2014\u2013-]+(?:Pemb\w+|Pena\w+|Peng\w+|Juru)\b", nama)[0]

@@ -11,7 +11,7 @@ def test_front_titles_in_capitals_are_told_on_a_scan():
     """GIVEN scanned names in capitals whose front titles are in capitals too, as a block in
     capitals prints them: one with the stamp's lettering read before "DR.", one whose "IR."
     lost its dot, one whose "H." took a second dot, a Balinese name whose I after "DR." was read
-    as a J, "Hj." after "Dr." read "Hi.", and a name whose stamp lettering was read "Ss"
+    as a J, "Hj." after "Dr." read "Hi.", and the ring's letters before a title ("MN XH.")
     WHEN the signature is read
     THEN each name is as printed, its titles whole and nothing before them."""
     def nama(name: str) -> str:
@@ -26,8 +26,10 @@ def test_front_titles_in_capitals_are_told_on_a_scan():
     assert nama("H.. SAFRIZAL MAHMUD, S.KOM., M.T.") == "H. SAFRIZAL MAHMUD, S.KOM., M.T."
     assert nama("DR. J KETUT OKA, S.KOM., M.T.") == "DR. I KETUT OKA, S.KOM., M.T."
     assert nama("Dr. Hi. RATNA SIMANJUNTAK, S.T.") == "Dr. Hj. RATNA SIMANJUNTAK, S.T."
-    # the stamp's lettering read as a word no name has, with no vowel, before a name
-    assert nama("Ss Ismail Ohorella, S.Pd., M.Pd.") == "Ismail Ohorella, S.Pd., M.Pd."
+    # (a name's own short words stay, with or without a vowel: "Mhd", "Ngr", "FX", "Ns")
+    for kept in ("MHD YUSUF, S.E.", "NGR RAI SUDARMA, S.E.", "FX SUMARNO, S.E.",
+                 "Ns SITI AMINAH, S.Kep."):
+        assert nama(kept) == kept
     assert nama("Hj Siti Aminah, S.E.") == "Hj. Siti Aminah, S.E."
     assert nama("MN XH. AGUS PERMANA, S.STP.") == "H. AGUS PERMANA, S.STP."
     assert nama("La Ode Ahmad, S.E.") == "La Ode Ahmad, S.E."
@@ -125,11 +127,13 @@ def test_a_name_over_three_scanned_lines_is_whole():
 
 def test_a_lone_bulleted_question_whose_bullet_was_read_as_a_colon_is_read():
     """GIVEN a scan whose one bulleted question lost its bullet to a colon (": Bagaimana …?")
-    after a lead-in that asks
+    after a lead-in that asks on its line before its last ("mohon penjelasan atas hal-" /
+    "hal sebagai berikut:")
     WHEN the questions are read
     THEN it is the question, without the colon."""
     from pipeline.letter.questions import questions
-    texts = ["Adapun hal-hal yang ingin kami konsultasikan adalah sebagai berikut:",
+    texts = ["Sehubungan dengan hal tersebut, kami mohon penjelasan atas hal-",
+             "hal sebagai berikut:",
              ": Bagaimana ketentuan pemberian uang muka kepada penyedia usaha kecil yang",
              "belum memiliki jaminan uang muka dari bank umum?",
              "Besar harapan kami agar permohonan ini dapat ditindaklanjuti."]
@@ -190,10 +194,56 @@ def test_two_names_or_a_name_and_its_degree_run_together_are_parted():
     and the degree ("Fajar" "HandayaniAnggraini,S.Kom." "MPH")
     WHEN the reading is mended
     THEN the words are parted as printed; a name with a capital of its own inside, read whole
-    ("McDonald", "DeVries"), and a degree ("Sp.PD") stay."""
+    ("McDonald", "DeVries", "MacDonald", "FitzGerald"), and a degree ("Sp.PD") stay."""
     from pipeline.letter.lines import Word
     from pipeline.letter.namerow import _mended
     words = [Word(t, 0.0, 1.0, 0.0, 1.0, 0.95) for t in (
-        "Fajar", "HandayaniAnggraini,S.Kom.", "MPH", "McDonald", "DeVries", "Sp.PD")]
+        "Fajar", "HandayaniAnggraini,S.Kom.", "MPH", "McDonald", "DeVries", "MacDonald",
+        "FitzGerald", "Sp.PD")]
     assert [w.text for w in _mended(words)] == [
-        "Fajar", "Handayani Anggraini, S.Kom.", "MPH", "McDonald", "DeVries", "Sp.PD"]
+        "Fajar", "Handayani Anggraini, S.Kom.", "MPH", "McDonald", "DeVries", "MacDonald",
+        "FitzGerald", "Sp.PD"]
+
+
+def _questions(rows: list) -> list[str]:
+    """The questions of scanned body ROWS ((text, x0), or None for a blank line), cleaned."""
+    from pipeline.letter.bodyclean import clean
+    from pipeline.letter.questions import questions
+    lines = clean([Line("", ocr=True) if r is None else
+                   Line(r[0], 1, r[1], ocr=True, conf=0.95, x1=0.9) for r in rows])
+    return questions(lines, 0, len(lines))[0]
+
+
+def test_what_the_review_of_these_rules_found_reads_as_before():
+    """GIVEN scanned bodies an adversarial review built against these rules: a lettered list
+    of questions set in under a numbered list of references that ended its sentence; a
+    lettered item read with a comma ("c, Kapan"); specks read as marks before the paragraph
+    after a list ("& Demikian pula", "; Jawaban"); a roman sub-list "i." "ii." under "a."
+    WHEN the questions are read
+    THEN they are as the reader before these rules read them: each list its own, no paragraph
+    taken into a question, no "i." taken for item 1."""
+    assert _questions([("Dasar:", 0.12), ("1. Undang-Undang Nomor 14 Tahun 2008;", 0.12),
+                       ("2. Peraturan Komisi Informasi Nomor 1 Tahun 2021.", 0.12), None,
+                       ("a. Bagaimana mekanisme uji konsekuensi informasi?", 0.15),
+                       ("b. Apakah dokumen kontrak termasuk informasi terbuka?", 0.15), None,
+                       ("Demikian disampaikan.", 0.12)]) == [
+        "Bagaimana mekanisme uji konsekuensi informasi?",
+        "Apakah dokumen kontrak termasuk informasi terbuka?"]
+    got = _questions([("Kami mohon penjelasan sebagai berikut:", 0.12),
+                      ("a. Apakah honorarium dapat dibayarkan?", 0.12),
+                      ("b. Bagaimana ketentuan pajaknya?", 0.12),
+                      ("c, Kapan batas waktu pengajuan?", 0.12),
+                      ("d. Siapa yang menandatangani?", 0.12), None,
+                      ("Demikian disampaikan.", 0.12)])
+    assert len(got) == 4 and got[2].startswith("Kapan"), got
+    for speck in ("& Demikian pula kami lampirkan datanya.", "; Jawaban mohon dikirim surel."):
+        assert _questions([("Kami mohon penjelasan sebagai berikut:", 0.12),
+                           ("1. Apakah honorarium dapat dibayarkan?", 0.12),
+                           ("2. Apakah ada persyaratan tambahan?", 0.12), (speck, 0.12)]) == [
+            "Apakah honorarium dapat dibayarkan?", "Apakah ada persyaratan tambahan?"]
+    got = _questions([("Kami mohon penjelasan sebagai berikut:", 0.12),
+                      ("1. Bagaimana ketentuan pembayaran yang meliputi:", 0.12),
+                      ("a. honorarium narasumber;", 0.15), ("i. dari instansi lain;", 0.18),
+                      ("ii. dari instansi sendiri;", 0.18), ("b. uang transport?", 0.15),
+                      ("2. Apakah ada persyaratan tambahan?", 0.12)])
+    assert len(got) == 2 and got[1] == "Apakah ada persyaratan tambahan?", got
