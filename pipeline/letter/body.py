@@ -70,7 +70,7 @@ def _marked_beside(lines: list[Line], i: int, start: int, end: int) -> bool:
     """Whether a line near LINES[i] opens with a bullet in its column: a scan's bullet read as
     an odd mark ("#", "e«") is one where others of its list are too; a speck alone is none."""
     ln = lines[i]
-    return any(not o.blank and (BULLET.match(o.text) or o.ocr and OCR_BULLET.match(o.text))
+    return any(not o.blank and bulleted(o)
                and (None in (o.x0, ln.x0) or abs(o.x0 - ln.x0) < 0.015)
                for o in lines[max(start, i - 6):i] + lines[i + 1:min(end, i + 7)])
 
@@ -218,10 +218,14 @@ def _lead_in(lines: list[Line], i: int, end: int, head: Line, ended: bool = Fals
     return False
 
 
+def bulleted(ln: Line) -> bool:
+    """Whether LN opens with a bullet, or on a scan a mark read for one."""
+    return bool(BULLET.match(ln.text) or ln.ocr and OCR_BULLET.match(ln.text))
+
+
 def _marked(ln: Line) -> bool:
     """Whether LN opens with a list's number, letter or bullet."""
-    return bool(ITEM.match(ln.text) or BULLET.match(ln.text)
-                or ln.ocr and OCR_BULLET.match(ln.text))
+    return bool(ITEM.match(ln.text)) or bulleted(ln)
 
 
 def _column(cur: list[tuple[str, Line]]) -> float | None:

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 
-from pipeline.letter.body import items
+from pipeline.letter.body import bulleted, items
 from pipeline.letter.lines import Line, joined
-from pipeline.letter.marks import (ASKING, BULLET, CLOSING, OCR_BULLET, QUESTION,
-                                   QUESTION_WORDS)
+from pipeline.letter.marks import (ASKING, CLOSING, QUESTION, QUESTION_WORDS)
 from pipeline.letter.misreads import cleaned
 
 # a question's word (capitalised: a sentence that asks)
@@ -35,7 +34,7 @@ def questions(lines: list[Line], start: int, end: int) -> tuple[list[str], Line 
         # (a bulleted list asks by its own items: under "mohon" a letter bullets what it
         # sends or whom it names, "- Salinan DPA", "- Sdr. Ahmad, NIP ...")
         asked = intro is not None and ASKING.search(intro.text) is not None \
-            and not _bulleted(lst[0][1])
+            and not bulleted(lst[0][1])
         if asks * 2 < len(lst) and not asked:
             continue
         if not asks and 2 * sum(REGULATION.match(t) is not None for t, _ in lst) > len(lst) \
@@ -98,10 +97,6 @@ def _unmarked(lines: list[Line], start: int, end: int) -> list[tuple[str, Line]]
             found.append(cur)
             cur = None
     return found
-
-
-def _bulleted(head: Line) -> bool:
-    return bool(BULLET.match(head.text) or head.ocr and OCR_BULLET.match(head.text))
 
 
 def _last_sentence(text: str) -> str:

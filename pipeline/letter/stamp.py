@@ -85,9 +85,8 @@ def _despeckled(cores: np.ndarray) -> Image.Image:
 def core_at(grey: Image.Image, box: tuple[int, ...]) -> int:
     """The core's grey (see cores) for a BOX of GREY: the lowest of the stamps' it meets,
     given room for the page's turn since (a stamp's square was grown by a block anyway)."""
-    x0, y0, x1, y1 = box
-    return min([core for (left, top, right, bottom), core in grey.info.get("cores", [])
-                if left < x1 and x0 < right and top < y1 and y0 < bottom] or [CORE])
+    return min([core for square, core in grey.info.get("cores", []) if _overlap(square, box)]
+               or [CORE])
 
 
 def _stamp_sized(box: tuple[int, int, int, int], block_cm: float) -> bool:
