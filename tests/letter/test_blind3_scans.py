@@ -3,6 +3,8 @@ titles in capitals, a post at the margin under the stamp's ring, sub-questions s
 blank lines and a misread Nomor label (the dark stamps are in test_scanprep)."""
 from __future__ import annotations
 
+from PIL import Image
+
 from pipeline.letter.lines import Line
 from pipeline.letter.signature import signature
 
@@ -249,12 +251,12 @@ def test_what_the_review_of_these_rules_found_reads_as_before():
     assert len(got) == 2 and got[1] == "Apakah ada persyaratan tambahan?", got
 
 
-def _stamped_block(stamp_grey: int) -> "Image.Image":
+def _stamped_block(stamp_grey: int) -> Image.Image:
     """A greyscale 200-dpi scan of a signature block no generator draws: a serif post, a bold
     sans name, a stamp of two rings, a star and curved lettering of STAMP_GREY pressed over
     the name's start (ink over ink multiplies), and the scanner's noise over all."""
     import numpy as np
-    from PIL import Image, ImageChops, ImageDraw, ImageFont
+    from PIL import ImageChops, ImageDraw, ImageFont
     page = Image.new("L", (1654, 2339), 238)
     d = ImageDraw.Draw(page)
     serif = ImageFont.truetype("DejaVuSerif.ttf", 30)
