@@ -44,12 +44,13 @@ LUT_NOT_STAMP = [0 if v < STAMP else 255 for v in range(256)]
 # blue in practice, and so is a pen's; its channels differ by 35 and more.
 COLOURED = 30
 LUT_COLOURED = [255 if v > COLOURED else 0 for v in range(256)]
+COLOUR_MODES = ("RGB", "RGBA", "P", "CMYK", "YCbCr", "LAB", "HSV")
 TILES = 8  # tiles across the page whose coloured ink is divided by its own colour (~2.6 cm)
 
 
 def _grey(img: Image.Image) -> Image.Image:
     """The page in grey, with coloured ink taken out and the print under it kept."""
-    if img.mode not in ("RGB", "RGBA", "P", "CMYK", "YCbCr", "LAB", "HSV"):
+    if img.mode not in COLOUR_MODES:
         return img.convert("L")
     rgb = [_balance(c) for c in img.convert("RGB").split()]
     hi = ImageChops.lighter(ImageChops.lighter(rgb[0], rgb[1]), rgb[2])
@@ -170,7 +171,7 @@ def prepare_page(img: Image.Image, width: int | None = None) -> tuple[Image.Imag
     if blurred:  # radius 2 at ~300 dpi: a stroke's width; what only sharpening darkens is no print
         sharp = grey.filter(ImageFilter.UnsharpMask(2, 150, 0)).point(LUT_BW)
         bw = ImageChops.lighter(sharp, grey.point(LUT_NOT_STAMP))
-    stamps = stamp.mask(grey)
+    stamps = stamp.mask(grey, img.mode not in COLOUR_MODES)
     if stamps is not None:  # a greyscale scan's stamp: there only the dark cores are print
         grey.info["cores"] = stamps.info["cores"]  # (namerow's darkest ink too)
         for box, core in grey.info["cores"]:  # (the squares only: a filter over all is slow)
@@ -189,7 +190,7 @@ def prepare_page(img: Image.Image, width: int | None = None) -> tuple[Image.Imag
 def pen_ink(img: Image.Image, grey: Image.Image, box: tuple[int, int, int, int]) -> Image.Image:
     """BOX of page IMG with ink of every colour kept, as GREY (prepare_page's) stands: a pen's
     blue is taken out of GREY as a stamp's is, and a hand-written day is in blue."""
-    if img.mode not in ("RGB", "RGBA", "P", "CMYK", "YCbCr", "LAB", "HSV"):
+    if img.mode not in COLOUR_MODES:
         return grey.crop(box)
     r, g, b = img.convert("RGB").split()
     ink = ImageChops.darker(ImageChops.darker(r, g), b)  # any ink darkens some channel

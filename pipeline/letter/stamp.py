@@ -12,9 +12,13 @@ print; print crossing the stamp stays, since ink over ink is darker than either.
 Three guards keep print from being taken for a stamp:
 - the patch must be no wider than a stamp (a line of light, coloured kop text is wider);
 - it must be at least a stamp's ring tall (a short line of light text is not);
-- the page's print away from the patches must be dark: if few of its pixels reach the dark
+- the page's print away from the patches must be dark: if few of its strokes reach the dark
   core (a faded print, a toner-saving copy), its own text is mid grey throughout, and the
-  patch may be print too: nothing is done.
+  patch may be print too: nothing is done. On a page scanned in grey, a stroke's grey edge
+  counts with its core: a thin typeface scanned at 200 dpi and enlarged is mostly edge, a
+  quarter of its pixels core, and its stamp would go untold. Not on a colour page: its stamp
+  was told by its colour already, and what is left that looks like one is a phone photo's
+  blurred print.
 A phone photo's blurred strokes are mid grey too; scanprep does not ask for a stamp there.
 """
 from __future__ import annotations
@@ -29,6 +33,7 @@ STAMP = 185  # lighter than this is paper, dust or a faint stamp: not ink that m
 EDGE = 140  # a print stroke's grey edge beside its core is darker than this
 DENSE = 32  # of 255: a block where an eighth of the pixels are lone mid grey holds stamp ink
 DARK_SHARE = 0.3  # the print off the stamps must have this share of dark core to be judged
+NEAR_SHARE = 0.5  # or, on a page scanned in grey, this share of its ink beside a dark core
 FLOOR = 40  # print's core is darker than this whatever the stamp
 BELOW = 30  # a stamp's grey spreads this far below its commonest grey (noise, JPEG)
 LOW = 50  # a dark stamp (navy, deep violet) is told by its pixels with none darker than this
@@ -64,7 +69,7 @@ def print_only(page: Image.Image, box: tuple[int, ...], core: int = CORE) -> Ima
     left, top = min(x0, 1), min(y0, 1)  # (not past the page's edge: a crop there is black)
     grey = page.crop((x0 - left, y0 - top, min(x1 + 1, page.width), min(y1 + 1, page.height)))
     cores = np.asarray(grey) < core
-    near_core = darkest3(_despeckled(cores) if core < CORE else Image.fromarray(
+    near_core = darkest3(_despeckled(cores) if core != CORE else Image.fromarray(
         np.where(cores, 0, 255).astype(np.uint8)))
     return ImageChops.lighter(near_core, grey.point(LUT_EDGE)).crop(
         (left, top, left + x1 - x0, top + y1 - y0))
@@ -110,7 +115,7 @@ def _patches(half: Image.Image, core: int, side: int, per_cm: float
             if _stamp_sized(b, side / per_cm)]
 
 
-def _core(own: list[int], printed: int) -> int:
+def _core(own: list[int], printed: int, thin: bool = False) -> int:
     """The grey under which a pixel is print's core where a stamp lies, from the histogram OWN
     of its square: CORE, or lower where the stamp's own grey is near it. A dark violet or navy
     stamp scanned in grey is a mid grey of 75-100 through, its darker speckles (the scanner's
@@ -118,8 +123,13 @@ def _core(own: list[int], printed: int) -> int:
     letter ("Fh" for "Th"). A stamp's grey is the commonest of its ink lighter than print's
     darkest; each stamp's own (the kop's dark emblem is no guide to the signer's stamp). Never
     under PRINTED, the grey the darkest quarter of the page's own print reaches, and LIGHT
-    more: a thin, light typeface (a 200-dpi scan) has light cores."""
+    more: a thin, light typeface (a 200-dpi scan) has light cores. THIN: the page's print is
+    such a face throughout (its strokes reach CORE only beside their grey edge: _dark_print);
+    there the bar rises to PRINTED and LIGHT more, short of the stamp's own grey, or the
+    print under the stamp would be lost with it ("197303…" read for "197305…")."""
     core = max(FLOOR, printed + LIGHT, _common(own) - BELOW)
+    if thin:
+        return max(CORE, min(printed + LIGHT // 3, _common(own) - BELOW))
     return core if core <= CORE - NEAR else CORE
 
 
@@ -142,6 +152,20 @@ def _dark_stamp(own: list[int]) -> bool:
         >= PEAKED * sum(own[:STAMP]) and sum(own[:CORE]) < FILLED * sum(own)
 
 
+def _dark_print(rest: Image.Image, scanned_grey: bool) -> bool | None:
+    """Whether the print REST (the page off its stamps) is a thin, light face, or None where it
+    is not dark enough for a stamp's grey to be told from it: see the guards in the module's
+    docstring."""
+    a = np.asarray(rest)
+    ink = a < STAMP
+    if np.count_nonzero(ink & (a < CORE)) >= DARK_SHARE * ink.sum():
+        return False
+    if scanned_grey and np.count_nonzero(
+            ink & (np.asarray(darkest3(rest)) < CORE)) >= NEAR_SHARE * ink.sum():
+        return True
+    return None
+
+
 def _joined(found: list, dark: list, side: int, per_cm: float) -> list:
     """The patches FOUND with the dark stamps' patches DARK (found at LOW): a stamp's whole
     where only part of it was found at CORE, and a stamp of its own where none was (a dark
@@ -158,10 +182,10 @@ def _joined(found: list, dark: list, side: int, per_cm: float) -> list:
     return out
 
 
-def mask(grey: Image.Image) -> Image.Image | None:
+def mask(grey: Image.Image, scanned_grey: bool = False) -> Image.Image | None:
     """A mask (255) over the stamps of GREY (a page with its paper white), or None; its
     info["cores"] holds each stamp's square with the grey under which print's core is there
-    (see _core)."""
+    (see _core). SCANNED_GREY: the page came in grey, not colour (see the guards above)."""
     half = grey.reduce(2)  # stroke-scale detail is enough at half size, and 4x cheaper
     per_cm = half.width / A4_CM
     side = max(4, round(per_cm * 0.34))  # blocks of ~3.4 mm
@@ -173,9 +197,10 @@ def mask(grey: Image.Image) -> Image.Image | None:
     rest = half.copy()  # the page's print away from the stamps
     for x0, y0, x1, y1 in boxes:
         rest.paste(255, (x0 * side, y0 * side, x1 * side, y1 * side))
-    hist = rest.histogram()
-    if sum(hist[:CORE]) < DARK_SHARE * sum(hist[:STAMP]):
+    thin = _dark_print(rest, scanned_grey)
+    if thin is None:
         return None  # print that is itself grey: a stamp cannot be told from it
+    hist = rest.histogram()
     ink, seen, printed = sum(hist[:STAMP]), 0, 0
     while seen < ink / 4:
         seen, printed = seen + hist[printed], printed + 1
@@ -183,7 +208,7 @@ def mask(grey: Image.Image) -> Image.Image | None:
     out.info["cores"] = []
     scale = side * grey.width / half.width
     for box in boxes:
-        core = _core(half.crop(tuple(v * side for v in box)).histogram(), printed)
+        core = _core(half.crop(tuple(v * side for v in box)).histogram(), printed, thin)
         square = tuple(int(v * scale) for v in box)
         out.info["cores"].append((square, core))
         out.paste(255, square)  # the whole square: the stamp's ink over print is in it too
