@@ -12,7 +12,7 @@ import subprocess
 import tempfile
 from dataclasses import replace
 
-from pipeline.letter import handday, nameline, namerow, postline
+from pipeline.letter import handday, nameline, namerow, nomorline, postline
 from pipeline.letter.misreads import cleaned
 from pipeline.letter.lines import Line, from_words
 from pipeline.letter.titles import is_title
@@ -29,6 +29,10 @@ SPECK_BEFORE_DATE = re.compile(r"^(?:[^\w\s(\-\u2022]{1,3}\s+|[^A-Za-z0-9\s(\u20
                                r"(?=[A-Z][A-Za-z .'-]{1,40},\s*\d)")
 # "Yth." read with its t and h run together, or its Y as a yen sign
 YTH_MISREAD = re.compile(r"(?:Y(?:in|tn|ih)|\u00a5th)\.")
+# a heading row's label (Permendagri 1/2023: the Nomor block, a Nota Dinas's Yth./Dari/Tanggal)
+ROW_LABEL = re.compile(r"^(?:Nomor|No|Sifat|Lampiran|Lamp|Hal|Perihal|Yth|Kepada|Dari|Tanggal"
+                       r"|Tembusan)\.?$", re.I)
+CHEVRON = {">", "\u00bb", "\u203a"}
 
 
 def _run(cmd: list[str], stdin: bytes, timeout: float) -> bytes:
@@ -57,10 +61,13 @@ def ocr_png(png: bytes, page: int, timeout: float, image=None, grey=None, pen=No
     for w in words:  # (as a word, so that the addressee's column is found by it: lines.ANCHOR)
         if YTH_MISREAD.fullmatch(w.text):
             w.text = "Yth."
+    _colons(words)
     if image is not None and words:
         words = namerow.reread(image, words, _run, timeout, LANGS, grey)
         words = postline.with_post_end(image, words, _run, timeout, LANGS, grey)
         words = nameline.with_q(image, words, _run, timeout)
+        if page == 1:
+            words = nomorline.with_nomor(image, grey, words, _run, timeout, LANGS)
         look = pen or (grey if grey is not None else image).crop
         words = handday.with_day(look, words, _run, timeout)
     lines = _titles_joined(from_words(words, width, page, ocr=True))
@@ -69,6 +76,21 @@ def ocr_png(png: bytes, page: int, timeout: float, image=None, grey=None, pen=No
         if ln.x0 is not None and ln.x0 > 0.4:  # where a letter dates itself, top or bottom right
             ln.text = SPECK_BEFORE_DATE.sub("", ln.text)
     return lines
+
+
+def _colons(words) -> None:
+    """A label's colon that a phone photo's blur read as a chevron (its two dots run into one
+    stroke: "Lampiran > 2 (dua) lembar", "Dari > Kepala Bagian ...") set back to a colon, so
+    that the row holds together however far its value stands (lines._segments). Only right
+    after a heading row's label: no naskah dinas prints a ">" there."""
+    by_row: dict = {}
+    for w in words:
+        by_row.setdefault(w.key, []).append(w)
+    for row in by_row.values():
+        row.sort(key=lambda w: w.x0)
+        for prev, w in zip(row, row[1:]):
+            if w.text in CHEVRON and ROW_LABEL.match(prev.text):
+                w.text = ":"
 
 
 def _titles_joined(lines: list[Line]) -> list[Line]:
