@@ -9,6 +9,7 @@ import re
 
 from lxml import etree
 
+from pipeline.letter.asktable import ASK_HEAD
 from pipeline.letter.lines import Line
 from pipeline.letter.model import Limits, Refused
 from pipeline.letter.sniff import check_docx
@@ -84,10 +85,12 @@ class _Walker:
     def table(self, tbl) -> list[str]:
         """Label|:|value cells are joined per row; other layout columns are read column by column."""
         rows = []
-        for tr in tbl.iter(f"{W}tr"):
-            if tr.getparent() is not tbl:
-                continue
-            cells = [self.cell(tc) for tc in tr if tc.tag == f"{W}tc"]
+        raw = [[self.cell(tc) for tc in tr if tc.tag == f"{W}tc"]
+               for tr in tbl.iter(f"{W}tr") if tr.getparent() is tbl]
+        asked = _asked(raw)
+        if asked is not None:
+            return asked
+        for cells in raw:
             merged: list[list[str]] = []
             for c in cells:
                 first = c[0].strip() if c else ""
@@ -124,6 +127,25 @@ class _Walker:
         if el.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
             return [t for child in el for t in self.block(child)]
         return []
+
+
+def _asked(rows: list[list[list[str]]]) -> list[str] | None:
+    """A table of questions headed `No | Permasalahan | Pertanyaan` (see asktable.py) as a
+    numbered list of its questions, the cell under `Pertanyaan` of each numbered row; None
+    for any other table."""
+    if len(rows) < 2 or not rows[0] or not HEADING.match(" ".join(rows[0][0])):
+        return None
+    col = next((k for k, c in enumerate(rows[0]) if k > 1 and ASK_HEAD.match(" ".join(c))), None)
+    if col is None:
+        return None
+    out = []
+    for cells in rows[1:]:
+        number = " ".join(cells[0]).strip().rstrip(".)") if cells else ""
+        text = " ".join(t.strip() for t in cells[col]) if col < len(cells) else ""
+        if not (number.isdigit() and text):
+            return None
+        out.append(f"{number}. {text}")
+    return out + [""]
 
 
 def _numbered_styles(z) -> set[str]:

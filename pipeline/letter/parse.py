@@ -3,18 +3,20 @@ from __future__ import annotations
 
 import re
 
-from pipeline.letter import body, bodyclean, copies, letterhead, marks, naskah, nomor, numerals
+from pipeline.letter import (asktable, body, bodyclean, copies, letterhead, marks, naskah, nomor,
+                             numerals, sender)
 from pipeline.letter.dates import PLACE_DATE, alone_date, find_date, place_date
 from pipeline.letter.lines import Line, joined
 from pipeline.letter.misreads import respelt
 from pipeline.letter.model import LetterReading
-from pipeline.letter.questions import questions
+from pipeline.letter.questions import attached, questions
 from pipeline.letter.signature import YEAR, signature
 
-LABEL = re.compile(r"^\s*(nomor|no|sifat|lampiran|lamp|hal|perihal)\b\.?\s*"
+# ("Lampira": the label wrapped in a narrow cell, its "n" on the line below)
+LABEL = re.compile(r"^\s*(nomor|no|sifat|lampiran|lampira|lamp|hal|perihal)\b\.?\s*"
                    r"(?:([-\u2013\u2014._~=>]+)\s*)?([:;])?\s*(.*)$", re.I)  # (">": a scan's ":")
 KEYS = {"nomor": "nomor", "no": "nomor", "sifat": "sifat", "lampiran": "lampiran",
-        "lamp": "lampiran", "hal": "hal", "perihal": "hal"}
+        "lampira": "lampiran", "lamp": "lampiran", "hal": "hal", "perihal": "hal"}
 YTH = re.compile(r"\bYth\b\.?\s*:?\s*(.*)$", re.I)
 DI = re.compile(r"^\s*di\b\s*[-:.]?", re.I)
 HONORIFIC = re.compile(r"^(bapak|ibu|bapak/ibu|sdr\.?|saudara)\s+", re.I)
@@ -316,7 +318,7 @@ def _tanggal(lines: list[Line], r: LetterReading) -> None:
 
 
 def parse(lines: list[Line], fmt: str, opd_names: list[str] | None = None) -> LetterReading:
-    lines = bodyclean.clean(respelt(lines))
+    lines = asktable.with_questions_column(bodyclean.clean(respelt(lines)))
     split = naskah.forwarded(lines)
     if split:  # a surat pengantar: the forwarded letter is the letter, the cover's number a note
         cover, letter = split
@@ -341,6 +343,8 @@ def _parse(lines: list[Line], fmt: str, opd_names: list[str] | None) -> LetterRe
     body_start = max(body_start, after_labels)
     end = body.closing_index(lines, body_start)
     r.pertanyaan, qln = questions(lines, body_start, end)
+    if not r.pertanyaan:  # (sent "sebagaimana terlampir": on the attachment after the letter)
+        r.pertanyaan, qln = attached(lines, end)
     if qln is not None:
         r.provenance["pertanyaan"] = _prov(qln, 0.95)
     sig, sln, after_sig = signature(lines, body_start)
@@ -360,7 +364,7 @@ def _parse(lines: list[Line], fmt: str, opd_names: list[str] | None) -> LetterRe
             name = letterhead.agree(name, letterhead.from_signer(sig["jabatan"]))
             sig["jabatan"] = letterhead.told(sig["jabatan"], name, where)
     elif sig and sig.get("jabatan"):
-        name = letterhead.from_signer(sig["jabatan"])
+        name = sender.from_post(sig["jabatan"], r.tujuan)
         r.provenance["pengirim"] = _prov(sln, 0.7)
     else:
         name = None

@@ -19,6 +19,7 @@ from pipeline.letter.lines import Line, Word, from_words
 from pipeline.letter.marks import NIP, TEMBUSAN
 from pipeline.letter.model import Limits, Refused
 from pipeline.letter.ocr import ocr_pil, render_pdf_page
+from pipeline.letter.questions import ATTACHMENT
 
 LETTER_PAGES = 6
 
@@ -158,7 +159,11 @@ def read_pdf(data: bytes, limits: Limits) -> tuple[list[Line], str]:
             if any(GOV.match(ln.text) for ln in after):
                 continue  # a new letterhead after the signature: a forwarded letter follows
             if any(TEMBUSAN.match(ln.text) for ln in after) or no > lines[nips[-1]].page:
-                if not _list_runs_on(after):
+                # (a letter whose questions are "sebagaimana terlampir" has them on the
+                # attachment after it: its pages are read on to the attachment)
+                if not _list_runs_on(after) and (any(ATTACHMENT.match(ln.text) for ln in after)
+                                                 or not any(ATTACHED.search(ln.text)
+                                                            for ln in lines[:nips[-1]])):
                     break
     finally:
         doc.close()
@@ -184,6 +189,7 @@ def _same(a: Line, b: Line) -> bool:
     return a.ocr and b.ocr and SequenceMatcher(None, a.text.lower(), b.text.lower()).ratio() > 0.9
 
 
+ATTACHED = re.compile(r"\bterlampir\b", re.I)
 LAST_COPY = re.compile(r"^\W{0,3}(?:\d{1,2}\W{1,2}\s*)?(?:arsip|pertinggal)\b", re.I)
 
 

@@ -30,6 +30,8 @@ def questions(lines: list[Line], start: int, end: int) -> tuple[list[str], Line 
     """
     best, best_score = [], 0.0
     for intro, lst in items(lines, start, end):
+        if CLOSING.match(lst[-1][0]):
+            continue  # the body's own paragraphs, numbered to the closing: see _nested
         asks = sum(QUESTION.search(t) is not None for t, _ in lst)
         # (a bulleted list asks by its own items: under "mohon" a letter bullets what it
         # sends or whom it names, "- Salinan DPA", "- Sdr. Ahmad, NIP ...")
@@ -44,7 +46,7 @@ def questions(lines: list[Line], start: int, end: int) -> tuple[list[str], Line 
         score = asks * 2 + len(lst) * 0.1 + asked
         if score > best_score:
             best, best_score = lst, score
-    best = best or _unmarked(lines, start, end)
+    best = best or _nested(lines, start, end) or _unmarked(lines, start, end)
     texts = [re.sub(r"\s+", " ", t).strip() for t, _ in best]
     # a misreading may straddle an item's lines ("golongan" / "Il", "dua :" / "jabatan")
     texts = [cleaned(t) if ln.ocr else t for t, (_, ln) in zip(texts, best)]
@@ -65,6 +67,26 @@ def questions(lines: list[Line], start: int, end: int) -> tuple[list[str], Line 
 def _unpunctuated(texts: list[str]) -> list[str]:
     """Items without their list punctuation (";" between, "." closing; a scan's ":" or ",")."""
     return [t.rstrip(";,:.").rstrip() if not t.endswith("...") else t for t in texts]
+
+
+def _nested(lines: list[Line], start: int, end: int) -> list[tuple[str, Line]]:
+    """Questions lettered under a numbered paragraph of a body written as numbered paragraphs
+    throughout (naskah dinas may number every paragraph: "1. Sehubungan …", "2. Adapun
+    kondisi …: a. … b. …", "3. Adapun hal-hal yang kami konsultasikan …: a. … b. …"): the
+    sub-list of the paragraph whose lead-in, up to its colon, asks."""
+    index = {id(ln): k for k, ln in enumerate(lines)}
+    for _, lst in items(lines, start, end):
+        if not CLOSING.match(lst[-1][0]):
+            continue
+        heads = [index[id(ln)] for _, ln in lst if id(ln) in index] + [end]
+        for (text, ln), nxt in zip(lst, heads[1:]):
+            lead = text.split(":", 1)[0]
+            if ":" not in text or not ASKING.search(lead) or id(ln) not in index:
+                continue
+            sub = [s for _, s in items(lines, index[id(ln)] + 1, nxt)]
+            if sub and sub[0]:
+                return sub[0]
+    return []
 
 
 def _unmarked(lines: list[Line], start: int, end: int) -> list[tuple[str, Line]]:
@@ -101,3 +123,18 @@ def _unmarked(lines: list[Line], start: int, end: int) -> list[tuple[str, Line]]
 
 def _last_sentence(text: str) -> str:
     return re.split(r"(?<=[.!?])\s+", text.strip())[-1]
+
+
+# an attachment's heading (Permendagri 1/2023: LAMPIRAN, the naskah it belongs to, its Nomor,
+# Tanggal and Hal), over a list of questions the letter sent "sebagaimana terlampir"
+# (its label in a narrow cell may wrap: "LAMPIRA" / "N"; a letter's own "Lampiran : 1 (satu)
+# berkas" row is no attachment's heading)
+ATTACHMENT = re.compile(r"^\s*LAMPIRA(?:N\b)?(?!\s*:\s*(?:-|\d|satu|dua|tiga)\b)", re.I)
+
+
+def attached(lines: list[Line], start: int) -> tuple[list[str], Line | None]:
+    """The questions of an attachment after line START (the letter's end), if it has one."""
+    at = next((k for k in range(start, len(lines)) if ATTACHMENT.match(lines[k].text)
+               and any(re.match(r"^\s*(nomor|tanggal)\b", ln.text, re.I)
+                       for ln in lines[k + 1:k + 5])), None)
+    return questions(lines, at + 1, len(lines)) if at is not None else ([], None)

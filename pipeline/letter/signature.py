@@ -32,6 +32,7 @@ SENTENCE_WORD = re.compile(r"\b(?!(?:dan|atau|serta|selaku|pada|untuk|dari|yang|
                            r"[a-z]{3,}\b")
 RING_LEFT = re.compile(r"^(?:[^\w\s]+\s+)+(?=\w)")  # a stamp's ring read as marks before a line
 # how sure tesseract is of a line the stamp left in the signature block: print reads above 0.9,
+ACTING = re.compile(r"^(?:a\.?n\.?|u\.?b\.?)(?:\s|$)", re.I)  # signing for the one above
 # a post's line under the stamp above 0.5; a word or two read below these are the stamp's
 DOUBTED, DISBELIEVED = 0.5, 0.4
 # a word that can only be part of a name, not a title or degree: three letters or more, no dot
@@ -214,7 +215,9 @@ def _signature(lines: list[Line], start: int, spoilt: bool = False
                                          or ln.conf < DISBELIEVED
                                          for ln in lines[comma + 1:k + 1]):
                 k = comma
-        while k > start and len(post) < 6:
+        # (a chain of officials signing for the head, "a.n. … / Sekretaris, / u.b. / …", runs
+        # to three posts, each wrapped in a narrow block)
+        while k > start and len(post) < (9 if any(ACTING.match(p) for p in post) else 6):
             ln = lines[k]
             item = ITEM.match(ln.text) if ln.ocr else None
             if item and (ln.x0 is not None and ln.x0 > 0.4 or item.group(1) == "0"):
@@ -244,7 +247,8 @@ def _signature(lines: list[Line], start: int, spoilt: bool = False
                 # or into the post's, before it: ">... Kabupaten Jember,")
             if (ln.x0 is None or _prose(ln.text)) and (
                     len(ln.text) > 110 or (ln.text.rstrip().endswith(".") and not
-                                           TITLE_END.search(ln.text.rstrip()))):
+                                           TITLE_END.search(ln.text.rstrip())
+                                           and not ACTING.match(ln.text))):  # ("u.b.")
                 break  # a sentence of the body; a post may wrap after a title ("… DAERAH DR.")
                 # (where the block is set at the margin, the closing's last line stands aligned
                 # with it: "Bapak/Ibu diucapkan terima kasih.")

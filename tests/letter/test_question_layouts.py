@@ -1,0 +1,173 @@
+# SPDX-License-Identifier: AGPL-3.0-or-later
+"""What the fourth blind set showed: questions in a table with a column for the matter and one
+for the question, on an attachment after the letter, and lettered under a numbered paragraph
+of a body numbered throughout; and a heading's label wrapped in a narrow cell."""
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from pipeline.letter import read_letter_inprocess
+from pipeline.letter.parse import parse
+from tests.letter.wild import HEAD, body
+
+MATTERS = ["Bukti penginapan", "Perjalanan dalam kota"]
+ASKED = ["Bagaimana pertanggungjawaban biaya penginapan apabila hotel tidak menerbitkan "
+         "kuitansi resmi?",
+         "Mohon petunjuk mengenai batas jarak perjalanan dinas dalam kota yang dapat dibayarkan "
+         "uang transport"]
+SIGNED = ["Kepala Dinas Sosial,", "", "Drs. HENDRA GUNAWAN", "NIP. 197001011995031002"]
+
+
+def _docx(heads: tuple[str, str, str]) -> bytes:
+    import docx
+
+    d = docx.Document()
+    for text in ["PEMERINTAH KABUPATEN SUBANG", "DINAS SOSIAL", "Nomor : 400/77/Dinsos/2026",
+                 "Hal : Konsultasi Perjalanan Dinas", "Yth. Inspektur Kabupaten Subang",
+                 "di Subang", "", "Adapun rincian permasalahan dan pertanyaan yang kami ajukan "
+                 "adalah sebagai berikut:"]:
+        d.add_paragraph(text)
+    table = d.add_table(rows=1 + len(ASKED), cols=3)
+    for cell, head in zip(table.rows[0].cells, heads):
+        cell.text = head
+    for k, (row, matter, asked) in enumerate(zip(table.rows[1:], MATTERS, ASKED), 1):
+        row.cells[0].text, row.cells[1].text, row.cells[2].text = f"{k}.", matter, asked + "."
+    for text in ["Demikian kami sampaikan, atas perhatian diucapkan terima kasih."] + SIGNED:
+        d.add_paragraph(text)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("heads", [("No", "Permasalahan", "Pertanyaan"),
+                                   ("No.", "Uraian Permasalahan", "Hal yang Dikonsultasikan")])
+def test_a_word_table_of_matters_and_questions_gives_the_questions(heads):
+    """GIVEN a Word letter whose questions stand in a `No | Permasalahan | Pertanyaan` table
+    (or `Uraian Permasalahan | Hal yang Dikonsultasikan`) WHEN it is read THEN the questions
+    are the cells under the heading that names what is asked, one a row; the matters are
+    titles, not questions (before, the matters were read as the questions)."""
+    assert read_letter_inprocess(_docx(heads), "surat.docx").pertanyaan == ASKED
+
+
+def _table_lines():
+    """The table as a PDF's positioned lines give it: the heading's cells side by side, then
+    each row's number and matter at the left and the question's wrapped lines in a column to
+    the right (a long matter wrapping back under the matter's column)."""
+    return body(("Adapun rincian permasalahan dan pertanyaan yang kami ajukan adalah", 0.13, 0.9),
+                ("sebagai berikut:", 0.13, 0.3),
+                ("No", 0.135, 0.16), ("Permasalahan", 0.24, 0.36), ("Pertanyaan", 0.63, 0.74),
+                ("1. Bukti penginapan", 0.134, 0.33),
+                ("Bagaimana pertanggungjawaban biaya penginapan", 0.469, 0.88),
+                ("apabila hotel tidak menerbitkan kuitansi resmi?", 0.469, 0.86),
+                ("2. Perjalanan dalam", 0.134, 0.33),
+                ("Mohon petunjuk mengenai batas jarak", 0.469, 0.86),
+                ("kota", 0.17, 0.21),
+                ("perjalanan dinas dalam kota yang dapat", 0.469, 0.85),
+                ("dibayarkan uang transport.", 0.469, 0.7),
+                ("Demikian kami sampaikan, atas perhatian diucapkan terima kasih.", 0.134, 0.8),
+                ("", 0, 0), *[(t, 0.55, 0.85) for t in SIGNED])
+
+
+def test_a_pdf_table_of_matters_and_questions_gives_the_questions():
+    """GIVEN the same table in a PDF, whose cells come as lines side by side WHEN it is read
+    THEN each row is its question whole, its wrapped lines joined and the matter's wrap left
+    out, and the closing after the table is no part of the last."""
+    assert parse(HEAD + _table_lines(), "pdf").pertanyaan == ASKED
+
+
+def test_a_two_column_table_and_a_plain_list_read_as_before():
+    """GIVEN a `No | Uraian` table read as a numbered list WHEN it is read THEN nothing changes:
+    only a heading that names what is asked picks a column."""
+    lines = body(("Kami mohon penjelasan sebagai berikut:", 0.13, 0.5),
+                 ("No", 0.135, 0.16), ("Uraian", 0.3, 0.4),
+                 ("1. " + ASKED[0][:40], 0.134, 0.9), (ASKED[0][40:], 0.17, 0.8),
+                 ("2. " + ASKED[1], 0.134, 0.9),
+                 ("Demikian kami sampaikan.", 0.134, 0.5), ("", 0, 0),
+                 *[(t, 0.55, 0.85) for t in SIGNED])
+    assert parse(HEAD + lines, "pdf").pertanyaan == [ASKED[0][:40] + " " + ASKED[0][40:].strip(),
+                                                     ASKED[1]]
+
+
+def test_questions_on_the_attachment_after_the_letter_are_read():
+    """GIVEN a letter that sends its questions "sebagaimana terlampir", on an attachment after
+    its signature and Tembusan (LAMPIRAN / NOMOR / TANGGAL / HAL, its label wrapped in a narrow
+    cell, then DAFTAR PERTANYAAN) WHEN it is read THEN the attachment's questions are the
+    letter's (before: none)."""
+    lines = body(("Dengan hormat kami mohon penjelasan dan arahan, dengan daftar pertanyaan",
+                  0.13, 0.9),
+                 ("sebagaimana terlampir.", 0.13, 0.4),
+                 ("Atas perhatiannya, kami sampaikan terima kasih.", 0.13, 0.7), ("", 0, 0),
+                 *[(t, 0.55, 0.85) for t in SIGNED], ("", 0, 0),
+                 ("Tembusan :", 0.13, 0.3), ("- Arsip.", 0.13, 0.3), ("", 0, 0),
+                 ("LAMPIRA : SURAT KEPALA DINAS SOSIAL", 0.52, 0.9), ("N", 0.52, 0.53),
+                 ("NOMOR : 400/77/Dinsos/2026", 0.52, 0.9), ("TANGGAL : 2 Maret 2026", 0.52, 0.9),
+                 ("", 0, 0), ("DAFTAR PERTANYAAN", 0.42, 0.6),
+                 ("1) " + ASKED[0], 0.15, 0.9), ("2) " + ASKED[1] + ".", 0.15, 0.9))
+    assert parse(HEAD + lines, "pdf").pertanyaan == ASKED
+
+
+def test_lettered_questions_under_a_numbered_paragraph_are_read():
+    """GIVEN a body written as numbered paragraphs throughout, the facts lettered under one
+    and the questions, ending with stops, lettered under another whose lead-in asks WHEN it
+    is read THEN the questions are the letters under the asking paragraph, and neither the
+    facts nor the paragraphs (before: none)."""
+    lines = body(("1. Sehubungan dengan pembayaran honorarium, kami mohon arahan.", 0.13, 0.9),
+                 ("2. Adapun kondisi yang terjadi saat ini adalah sebagai berikut:", 0.13, 0.9),
+                 ("a. Terdapat 23 (dua puluh tiga) orang tenaga non-ASN;", 0.165, 0.9),
+                 ("b. Anggaran dialokasikan pada belanja jasa;", 0.165, 0.9),
+                 ("3. Adapun hal-hal yang kami konsultasikan adalah sebagai berikut:", 0.13, 0.9),
+                 ("a. " + ASKED[0], 0.165, 0.9), ("b. " + ASKED[1] + ".", 0.165, 0.9),
+                 ("4. Demikian disampaikan, atas perhatian kami ucapkan terima kasih.", 0.13, 0.9),
+                 ("", 0, 0), *[(t, 0.55, 0.85) for t in SIGNED])
+    assert parse(HEAD + lines, "pdf").pertanyaan == ASKED
+
+
+def test_a_pdf_reads_on_to_the_attachment_its_letter_points_to():
+    """GIVEN a text PDF whose letter, signed and with its Tembusan, ends on page 1 and says its
+    questions are "sebagaimana terlampir", and whose page 2 is that attachment WHEN it is read
+    THEN page 2 is read too (a letter's later pages are not read past its Tembusan otherwise),
+    and its questions are the letter's."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pages = [["PEMERINTAH KOTA PADANG", "DINAS SOSIAL", "Nomor : 400/77/Dinsos/2026",
+              "Hal : Konsultasi Perjalanan Dinas", "Yth. Inspektur Kota Padang", "di Padang", "",
+              "Dengan hormat kami mohon penjelasan, dengan daftar pertanyaan sebagaimana "
+              "terlampir.", "Atas perhatiannya, kami sampaikan terima kasih.", ""] + SIGNED +
+             ["", "Tembusan :", "1. Wali Kota Padang;", "2. Arsip."],
+             ["LAMPIRAN : SURAT KEPALA DINAS SOSIAL", "NOMOR : 400/77/Dinsos/2026",
+              "TANGGAL : 2 Maret 2026", "", "DAFTAR PERTANYAAN"] +
+             [f"{k}. {q}" for k, q in enumerate(ASKED, 1)]]
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica", 9)
+    for page in pages:
+        for k, text in enumerate(page):
+            c.drawString(70, 800 - 16 * k, text)
+        c.showPage()
+    c.save()
+    assert read_letter_inprocess(buf.getvalue(), "surat.pdf").pertanyaan == ASKED
+
+
+def test_a_lampiran_label_wrapped_in_its_narrow_cell_is_read():
+    """GIVEN a heading whose "Lampiran" label wraps in a narrow table cell ("Lampira" / "n")
+    WHEN it is read THEN the Lampiran is its value, and the Hal below it is read whole."""
+    lines = body(("Nomor : B/747/900.1.1/RSUD/2025", 0.126, 0.5),
+                 ("Lampira : 1 (satu) berkas", 0.126, 0.45), ("n", 0.126, 0.13),
+                 ("Perihal : Konsultasi Pembayaran", 0.126, 0.45), ("Honorarium Tim", 0.256, 0.4),
+                 ("", 0, 0), ("Yth. Inspektur Kabupaten Buleleng", 0.126, 0.5),
+                 ("di Singaraja", 0.126, 0.3), ("", 0, 0))
+    got = parse(lines + body(*[(t, 0.55, 0.85) for t in SIGNED]), "pdf")
+    assert (got.lampiran, got.hal) == ("1 (satu) berkas", "Konsultasi Pembayaran Honorarium Tim")
+
+
+def test_a_degree_ending_in_capitals_is_written_as_a_scan_read_it():
+    """GIVEN scanned names whose degree ends in a run of capitals, printed with or without its
+    closing dot ("S.STP", "S.STP.") WHEN the degrees are set in order THEN each is written as
+    read, as a specialist's "Sp.PD" is; other degrees that lost their dot get it back."""
+    from pipeline.letter.scanname import _degrees
+    assert _degrees("H. DADANG SUPRIATNA, S.STP") == "H. DADANG SUPRIATNA, S.STP"
+    assert _degrees("Desi Ratnasari, S.STP, M.Si") == "Desi Ratnasari, S.STP, M.Si."
+    assert _degrees("Endang Lestari, S.STP., M.Si.") == "Endang Lestari, S.STP., M.Si."
