@@ -19,10 +19,14 @@ from pipeline.letter.lines import Line
 # the heading over the question's column: it names what is asked ("Pertanyaan", "Hal yang
 # Dikonsultasikan", "Permohonan Penjelasan"), where the matter's column names the matter
 # ("Permasalahan", "Uraian Permasalahan"); and the heading over the row's number
-ASK_HEAD = re.compile(r"^\s*(?:daftar\s+)?(?:pertanyaan|hal\s+yang\s+(?:dikonsultasikan|"
-                      r"ditanyakan)|(?:permohonan\s+)?(?:penjelasan|petunjuk|arahan)"
-                      r"(?:\s+yang\s+\w+)?|konsultasi)\s*$", re.I)
-NO_HEAD = re.compile(r"^\s*no\.?\s*$", re.I)
+# (not "Penjelasan", "Arahan", "Keterangan" alone: a column for the answer or a remark)
+ASKED = (r"(?:daftar\s+)?(?:pertanyaan|hal\s+yang\s+(?:dikonsultasikan|ditanyakan)|"
+         r"permohonan\s+(?:penjelasan|petunjuk|arahan)(?:\s+yang\s+\w+)?)")
+ASK_HEAD = re.compile(rf"^\s*{ASKED}\s*$", re.I)
+ASK_END = re.compile(rf"\s{ASKED}\s*$", re.I)  # the heading's cells read as one line
+# (the heading's cells a small gap apart come out as one line, "No Uraian Permasalahan"; a
+# narrow No cell wraps its label, "N" / "O")
+NO_HEAD = re.compile(r"^\s*(?:no\.?|n)(\s+\S.*)?$", re.I)
 ROW = re.compile(r"^\s*(\d{1,2})[.)]?\s+(.*)$")
 APART = 0.15  # of the page's width: the question's column stands this far right of the number
 NEAR = 0.03  # of the page's width: lines this near stand in one column
@@ -48,8 +52,12 @@ def _table(lines: list[Line], i: int) -> tuple[list[Line] | None, int]:
     if not NO_HEAD.match(lines[i].text) or lines[i].x0 is None:
         return None, i
     head = lines[i:i + HEADS]
-    k = next((k for k, ln in enumerate(head) if k and ASK_HEAD.match(ln.text)), None)
-    if k is None or any(ln.x0 is None or ln.x0 <= lines[i].x0 for ln in head[1:k + 1]):
+    k = 0 if ASK_END.search(lines[i].text) else next(
+        (k for k, ln in enumerate(head) if k and ASK_HEAD.match(ln.text)), None)
+    # (a heading whose first text cell is the question's, "No | Pertanyaan | Penjelasan", is a
+    # list of questions beside their answers: read as numbered rows, lines.py)
+    if k is None or k == 1 and not NO_HEAD.match(lines[i].text).group(1) \
+            or any(ln.x0 is None or ln.x0 <= lines[i].x0 for ln in head[1:k + 1]):
         return None, i
     rows: list[tuple[Line, list[str]]] = []
     number, column = lines[i].x0, None
@@ -58,6 +66,9 @@ def _table(lines: list[Line], i: int) -> tuple[list[Line] | None, int]:
         ln = lines[j]
         if ln.x0 is None or ln.blank:
             break
+        if not rows and len(ln.text.strip()) <= 2 and not ROW.match(ln.text):
+            j += 1  # (the rest of a wrapped heading cell: "O", the "." of "No.")
+            continue
         if abs(ln.x0 - number) < NEAR:
             if not ROW.match(ln.text):
                 break  # (the paragraph after the table, at the body's margin)
@@ -71,7 +82,25 @@ def _table(lines: list[Line], i: int) -> tuple[list[Line] | None, int]:
             rows[-1][1].append(ln.text.strip())
         # (else a wrapped line of the matter's cell: the matter is not the question)
         j += 1
+    if column is not None:  # (a row's number line that runs on into the question's column)
+        rows = [(ln, _parted(ln, column) + asked) for ln, asked in rows]
     if not rows or not all(asked for _, asked in rows):
         return None, i
     return [replace(ln, text=f"{ROW.match(ln.text).group(1)}. {' '.join(asked)}", x1=None)
             for ln, asked in rows], j
+
+
+def _parted(ln: Line, column: float) -> list[str]:
+    """The question's first words where the row's number line LN holds them too: two cells
+    whose gap is no wider than a space's come out as one line. The question begins at the
+    capitalised word nearest where its COLUMN falls along the line (its letters spread about
+    evenly); [] where the line ends short of the column."""
+    if ln.x1 is None or ln.x0 is None or ln.x1 < column + NEAR:
+        return []
+    text = ROW.match(ln.text).group(2)
+    at = (column - ln.x0) / (ln.x1 - ln.x0) * len(ln.text) - (len(ln.text) - len(text))
+    starts = [m.start() for m in re.finditer(r"(?<=\s)[A-Z]", text)]
+    if not starts:
+        return []
+    k = min(starts, key=lambda s: abs(s - at))
+    return [text[k:].strip()] if abs(k - at) < 0.25 * len(text) else []

@@ -135,8 +135,8 @@ def _asked(rows: list[list[list[str]]]) -> list[str] | None:
     for any other table."""
     if len(rows) < 2 or not rows[0] or not HEADING.match(" ".join(rows[0][0])):
         return None
-    col = next((k for k, c in enumerate(rows[0]) if k > 1 and ASK_HEAD.match(" ".join(c))), None)
-    if col is None:
+    col = next((k for k, c in enumerate(rows[0]) if k and ASK_HEAD.match(" ".join(c))), None)
+    if col is None or col == 1:  # ("No | Pertanyaan | Penjelasan": the old way, columns)
         return None
     out = []
     for cells in rows[1:]:

@@ -19,7 +19,7 @@ from pipeline.letter.lines import Line, Word, from_words
 from pipeline.letter.marks import NIP, TEMBUSAN
 from pipeline.letter.model import Limits, Refused
 from pipeline.letter.ocr import ocr_pil, render_pdf_page
-from pipeline.letter.questions import ATTACHMENT
+from pipeline.letter.questions import ATTACHED, ATTACHMENT
 
 LETTER_PAGES = 6
 
@@ -189,7 +189,6 @@ def _same(a: Line, b: Line) -> bool:
     return a.ocr and b.ocr and SequenceMatcher(None, a.text.lower(), b.text.lower()).ratio() > 0.9
 
 
-ATTACHED = re.compile(r"\bterlampir\b", re.I)
 LAST_COPY = re.compile(r"^\W{0,3}(?:\d{1,2}\W{1,2}\s*)?(?:arsip|pertinggal)\b", re.I)
 
 

@@ -28,10 +28,13 @@ def questions(lines: list[Line], start: int, end: int) -> tuple[list[str], Line 
 
     A numbered list that is not questions (enclosures, findings) is never taken for them.
     """
+    nested = _nested(lines, start, end)
+    if nested:
+        return _cleaned(nested)
     best, best_score = [], 0.0
     for intro, lst in items(lines, start, end):
-        if CLOSING.match(lst[-1][0]):
-            continue  # the body's own paragraphs, numbered to the closing: see _nested
+        if len(lst) > 1 and BODY_CLOSING.match(lst[-1][0]):
+            lst = lst[:-1]  # the body's own paragraphs, numbered to the closing
         asks = sum(QUESTION.search(t) is not None for t, _ in lst)
         # (a bulleted list asks by its own items: under "mohon" a letter bullets what it
         # sends or whom it names, "- Salinan DPA", "- Sdr. Ahmad, NIP ...")
@@ -46,7 +49,11 @@ def questions(lines: list[Line], start: int, end: int) -> tuple[list[str], Line 
         score = asks * 2 + len(lst) * 0.1 + asked
         if score > best_score:
             best, best_score = lst, score
-    best = best or _nested(lines, start, end) or _unmarked(lines, start, end)
+    return _cleaned(best or _unmarked(lines, start, end))
+
+
+def _cleaned(best: list[tuple[str, Line]]) -> tuple[list[str], Line | None]:
+    """The items BEST as questions: spaces folded, a scan's misreadings set right."""
     texts = [re.sub(r"\s+", " ", t).strip() for t, _ in best]
     # a misreading may straddle an item's lines ("golongan" / "Il", "dua :" / "jabatan")
     texts = [cleaned(t) if ln.ocr else t for t, (_, ln) in zip(texts, best)]
@@ -76,16 +83,18 @@ def _nested(lines: list[Line], start: int, end: int) -> list[tuple[str, Line]]:
     sub-list of the paragraph whose lead-in, up to its colon, asks."""
     index = {id(ln): k for k, ln in enumerate(lines)}
     for _, lst in items(lines, start, end):
-        if not CLOSING.match(lst[-1][0]):
+        if len(lst) < 2 or not BODY_CLOSING.match(lst[-1][0]):
             continue
         heads = [index[id(ln)] for _, ln in lst if id(ln) in index] + [end]
         for (text, ln), nxt in zip(lst, heads[1:]):
             lead = text.split(":", 1)[0]
             if ":" not in text or not ASKING.search(lead) or id(ln) not in index:
                 continue
-            sub = [s for _, s in items(lines, index[id(ln)] + 1, nxt)]
-            if sub and sub[0]:
-                return sub[0]
+            # (the points must ask themselves: under "mohon diverifikasi:" a body lists the
+            # documents it sends, under "hasil konsultasi sebelumnya:" the facts)
+            for sub in (s for _, s in items(lines, index[id(ln)] + 1, nxt)):
+                if sub and 2 * sum(QUESTION.search(t) is not None for t, _ in sub) >= len(sub):
+                    return sub
     return []
 
 
@@ -125,6 +134,11 @@ def _last_sentence(text: str) -> str:
     return re.split(r"(?<=[.!?])\s+", text.strip())[-1]
 
 
+ATTACHED = re.compile(r"\bterlampir\b", re.I)  # what a letter says of what it sends with it
+# a numbered body's last paragraph, its closing ("4. Demikian …"); not "Selanjutnya, kami
+# mohon …", which a list of questions may end with
+BODY_CLOSING = re.compile(r"^\s*(?:demikian|atas perhatian|terima kasih|wassalam|besar harapan|"
+                          r"untuk koordinasi|sebagai bahan pertimbangan)\b", re.I)
 # an attachment's heading (Permendagri 1/2023: LAMPIRAN, the naskah it belongs to, its Nomor,
 # Tanggal and Hal), over a list of questions the letter sent "sebagaimana terlampir"
 # (its label in a narrow cell may wrap: "LAMPIRA" / "N"; a letter's own "Lampiran : 1 (satu)
@@ -133,8 +147,15 @@ ATTACHMENT = re.compile(r"^\s*LAMPIRA(?:N\b)?(?!\s*:\s*(?:-|\d|satu|dua|tiga)\b)
 
 
 def attached(lines: list[Line], start: int) -> tuple[list[str], Line | None]:
-    """The questions of an attachment after line START (the letter's end), if it has one."""
+    """The questions of an attachment after line START (the letter's end), where the letter
+    says they are attached ("sebagaimana terlampir") and the attachment's list asks (a list
+    of names or documents "yang dimohonkan" is no list of questions)."""
+    if not any(ATTACHED.search(ln.text) for ln in lines[:start]):
+        return [], None
     at = next((k for k in range(start, len(lines)) if ATTACHMENT.match(lines[k].text)
                and any(re.match(r"^\s*(nomor|tanggal)\b", ln.text, re.I)
                        for ln in lines[k + 1:k + 5])), None)
-    return questions(lines, at + 1, len(lines)) if at is not None else ([], None)
+    texts, first = questions(lines, at + 1, len(lines)) if at is not None else ([], None)
+    if 2 * sum(QUESTION.search(t) is not None for t in texts) < len(texts):
+        return [], None
+    return texts, first

@@ -107,8 +107,7 @@ def _degrees(nama: str) -> str:
     for tok in tokens[k:]:
         core = tok.rstrip(".,")
         # (a physician's specialty is written as read: KKI writes it without a closing dot,
-        # "Sp.PD", "Sp.OG", and offices follow both ways; so do degrees ending in a run of
-        # capitals, "S.STP", "Sp.KKLP")
+        # "Sp.PD", "Sp.OG", and offices follow both ways; so does "S.STP")
         keep = (SPECIALTY.match(core) or CAPITALS_END.search(core)) \
             and not tok.rstrip(",").endswith(".")
         out.append(core + "." if ("." in core or tok.rstrip(",").endswith(".")) and not keep
@@ -117,7 +116,7 @@ def _degrees(nama: str) -> str:
 
 
 SPECIALTY = re.compile(r"^Sp\.[A-Z]", re.I)
-CAPITALS_END = re.compile(r"\.[A-Z]{3,}$")
+CAPITALS_END = re.compile(r"^S\.STP$")  # the IPDN's degree, as often written without its dot
 
 RANK_WORDS = ("pembina", "penata", "pengatur", "juru", "tingkat", "utama", "madya")
 

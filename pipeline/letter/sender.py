@@ -7,8 +7,9 @@ unit's name in the text, and the unit is read from the post of its head under th
   "u.b." down a further step): the unit is the head's, and the deputy's post after it is not
   part of its name;
 - no region ("Kepala Biro Hukum"): a consultation goes to the Inspektorat of the sender's own
-  government, so the region is the addressee's ("Inspektur Provinsi Lampung"), and a Biro or
-  Bagian is of that government's Sekretariat Daerah.
+  government, so where the letter is addressed to an Inspektorat the region is its
+  ("Inspektur Provinsi Lampung"), and a Biro or Bagian is of that government's Sekretariat
+  Daerah (a letter to another office, a BPKP's, a Dinas's, tells no region).
 """
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ DEPUTY = re.compile(r"\s+(?:Sekretaris|Wakil|Kepala\s+(?:Bagian|Bidang|Sub\s?bag
                     r"Sub\s?bidang|Tata\s+Usaha)|u\.b\.)\b.*$", re.I)
 REGION = re.compile(r"\b((?:Provinsi|Kabupaten|Kota|Kab\.)\s+[A-Z][\w'.-]*"
                     r"(?:\s+[A-Z][\w'.-]*)*)\s*$", re.I)
+# a region not named by its kind: a special region's own name
+HAS_REGION = re.compile(r"\b(?:Daerah\s+Istimewa|DKI|Aceh|Papua)\b", re.I)
+INSPEKTORAT = re.compile(r"\bInspekt(?:ur|orat)\b", re.I)  # (only its own government's)
 LOCAL = re.compile(r"^(?:Kecamatan|Kelurahan|Distrik|Kapanewon|Kemantren|Desa|Kampung)\b", re.I)
 # the head of a regional disaster agency is titled "Kepala Pelaksana"
 TITLE = re.compile(r"^(?:(?:a\.?n\.?|p[l1i]t[.,]?|plh\.?|pj\.?)\s+)*Kepala\s+Pelaksana\s+", re.I)
@@ -42,7 +46,8 @@ def from_post(jabatan: str, tujuan: str | None) -> str | None:
     unit = unit and re.sub(r"^Sekretariat DPRD\b", "Sekretariat Dewan Perwakilan Rakyat Daerah",
                            unit)
     # (a Kecamatan, Kelurahan or Distrik is named without its region, as its kop names it)
-    if not unit or REGION.search(unit) or LOCAL.match(unit) or not tujuan:
+    if not unit or REGION.search(unit) or HAS_REGION.search(unit) or LOCAL.match(unit) \
+            or not (tujuan and INSPEKTORAT.search(tujuan)):
         return unit
     region = REGION.search(tujuan)
     if region is None:
