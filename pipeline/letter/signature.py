@@ -258,7 +258,7 @@ def _signature(lines: list[Line], start: int, spoilt: bool = False
                 break  # the date above the post (maybe wrapped: "Tegal, 3 Maret" / "2026")
             # a stamp's ring beside the post, read as short bits before a line ("». S KEPALA"),
             # or as a word or two tesseract hardly believes ("HARI" at 0.15)
-            if not (post and _stamp_words(ln, DISBELIEVED)):
+            if ACTING.match(ln.text.strip()) or not (post and _stamp_words(ln, DISBELIEVED)):
                 post.insert(0, stripped(ln.text.strip())
                             if ln.ocr else ln.text.strip())
             k -= 1
@@ -272,15 +272,17 @@ def _signature(lines: list[Line], start: int, spoilt: bool = False
             # an., plt. are words of their own and stay)
             jabatan = jabatan and re.sub(r"^(?:[a-z][,.;:']?\s+)+(?=[A-Z])", "", jabatan)
             # "Plt." (pelaksana tugas) read "Pit." or "P1t.", "Plh." (pelaksana harian) read
-            # "Pih.": no post opens with such a word; nor with stamp bits before them ("et 3")
+            # "Pih.", its stop read as marks ("Pit?", "Plt...", "Pih-Kepala"): no post opens
+            # with such a word; nor with stamp bits before them ("et 3")
             jabatan = jabatan and re.sub(r"^(?:(?!a/n|an\.|a\.n|u\.b|ub\.)\S{1,3}\s+){0,3}?"
-                                         r"P[i1l]([th])[.,]?\s(?=[A-Z])",
+                                         r"P[i1l]([th])(?:[.,]?\s|[.,?'\u2019-]{1,3}\s?)(?=[A-Z])",
                                          r"Pl\1. ", jabatan)
             # no post opens with the preposition "Kepada": it is "Kepala" with its l read d
             jabatan = jabatan and re.sub(r"^((?:Pl[th]\.|Pj\.)\s+)?K(EPADA|epada)\b", lambda m: (
                 m.group(1) or "") + ("KEPALA" if m.group(2).isupper() else "Kepala"), jabatan)
         if jabatan:  # the date line above the post, read onto the same line
-            jabatan = re.sub(r"^[^A-Za-z]{0,3}[A-Z][\w .'-]{1,40},\s*\d{1,2}\s+[A-Za-z]+\s+\d{4}\s+"
+            # (its place's first letter may be misread small or as a mark: "<avalak, 27 …")
+            jabatan = re.sub(r"^[^A-Za-z]{0,3}[A-Za-z][\w .'-]{1,40},\s*\d{1,2}\s+[A-Za-z]+\s+\d{4}\s+"
                              r"[^A-Za-z]{0,3}", "", jabatan)
         sig = {"nama": nama or None, "nip": digits if len(digits) == 18 else None, "jabatan": jabatan}
         return sig, lines[i], i + 1

@@ -201,7 +201,8 @@ def _nokop(to: str, post: str) -> list:
                 ("Bersama ini kami mohon penjelasan sebagai berikut:", 0.12, 0.8),
                 ("1. Apakah hibah dapat disalurkan pada bulan Desember?", 0.12, 0.8),
                 ("Demikian kami sampaikan.", 0.12, 0.5), ("", 0, 0), (post, 0.55, 0.85),
-                ("", 0, 0), ("Drs. HENDRA GUNAWAN", 0.55, 0.8), ("NIP. 197001011995031002", 0.55, 0.8))
+                ("", 0, 0), ("Drs. HENDRA GUNAWAN", 0.55, 0.8),
+                ("NIP. 197001011995031002", 0.55, 0.8))
 
 
 def test_what_the_review_of_these_rules_found_reads_right():
@@ -218,7 +219,8 @@ def test_what_the_review_of_these_rules_found_reads_right():
         return parse(HEAD + body(*rows, ("", 0, 0), *[(t, 0.55, 0.85) for t in SIGNED]),
                      "pdf").pertanyaan
 
-    assert asked(("1. Sehubungan dengan bantuan sosial, kami mohon penjelasan berikut.", 0.13, 0.9),
+    assert asked(("1. Sehubungan dengan bantuan sosial, kami mohon penjelasan berikut.",
+                  0.13, 0.9),
                  ("2. Apakah bantuan sosial dapat diberikan dalam bentuk uang tunai?", 0.13, 0.9),
                  ("3. Bagaimana pertanggungjawaban bantuan yang tidak tersalurkan?", 0.13, 0.9),
                  ("4. Demikian kami sampaikan, atas perhatian diucapkan terima kasih.", 0.13, 0.9)
@@ -226,7 +228,8 @@ def test_what_the_review_of_these_rules_found_reads_right():
                            "Bagaimana pertanggungjawaban bantuan yang tidak tersalurkan?"]
     assert len(asked(("Sehubungan dengan hal tersebut, kami mohon penjelasan sebagai berikut:",
                       0.13, 0.9),
-                     ("1. Apakah bantuan sosial dapat diberikan dalam bentuk uang tunai?", 0.13, 0.9),
+                     ("1. Apakah bantuan sosial dapat diberikan dalam bentuk uang tunai?",
+                      0.13, 0.9),
                      ("2. Selanjutnya, kami mohon petunjuk batas waktu penyaluran.", 0.13, 0.9),
                      ("Demikian kami sampaikan.", 0.13, 0.5))) == 2
     assert asked(("1. Menindaklanjuti hasil konsultasi sebelumnya, kami laporkan kondisi sebagai "
@@ -239,7 +242,8 @@ def test_what_the_review_of_these_rules_found_reads_right():
                  ("3. Demikian disampaikan, atas perhatian kami ucapkan terima kasih.", 0.13, 0.9)
                  ) == ["Apakah bantuan dapat diberikan dalam bentuk uang tunai?",
                        "Bagaimana mekanisme pertanggungjawaban bantuan?"]
-    assert asked(("1. Menindaklanjuti surat Inspektur Kota Padang Nomor 700/12/Insp/2026.", 0.13, 0.9),
+    assert asked(("1. Menindaklanjuti surat Inspektur Kota Padang Nomor 700/12/Insp/2026.",
+                  0.13, 0.9),
                  ("2. Bersama ini kami sampaikan dokumen tindak lanjut dan mohon diverifikasi:",
                   0.13, 0.9),
                  ("a. Surat Pernyataan Kepala Dinas;", 0.165, 0.9),
@@ -263,3 +267,22 @@ def test_what_the_review_of_these_rules_found_reads_right():
     assert got.pertanyaan == MATTERS  # (the second column: here it holds the matters' text)
     from pipeline.letter.scanname import _degrees
     assert _degrees("BUDI SANTOSO, S.SOS, M.SI") == "BUDI SANTOSO, S.SOS., M.SI."
+
+
+@pytest.mark.parametrize("read,post", [
+    ("Pih-Kepala Dinas Penanaman Modal", "Plh. Kepala Dinas Penanaman Modal"),
+    ("Plt... Direktur Rumah Sakit Umum Daerah", "Plt. Direktur Rumah Sakit Umum Daerah"),
+    ("Pit? Kepala UPTD Laboratorium Kesehatan", "Plt. Kepala UPTD Laboratorium Kesehatan"),
+    ("<avalak, 27 September 2025 \u2014SEKRETARIS DPRD", "SEKRETARIS DPRD")])
+def test_a_scanned_posts_acting_mark_and_the_date_glued_before_it_are_read(read, post):
+    """GIVEN a scanned post whose "Plt."/"Plh." a scan read with its stop as marks ("Pih-",
+    "Plt...", "Pit?"), or with the date above it read onto its line, the place's first letter
+    as a mark WHEN the signature is read THEN the post is "Plt."/"Plh." and the post alone."""
+    from pipeline.letter.lines import Line
+    from pipeline.letter.signature import signature
+    lines = [Line("Demikian kami sampaikan, atas perhatian diucapkan terima kasih.", 1, 0.12,
+                  ocr=True), Line("", ocr=True), Line(read + ",", 1, 0.55, ocr=True),
+             Line("", ocr=True),
+             Line("Drs. HENDRA GUNAWAN", 1, 0.55, ocr=True),
+             Line("NIP. 197001011995031002", 1, 0.55, ocr=True)]
+    assert signature(lines, 0)[0]["jabatan"] == post
