@@ -107,8 +107,11 @@ def tembusan(lines: list[Line], start: int) -> tuple[list[str], Line | None]:
             # so does one whose line had no room left for this line's first word, where the
             # break parts a phrase the letter writes whole above ("Provinsi Nusa" / "Tenggara
             # Timur"), or this line opens in small letters, as no recipient does
+            # (not a line that names a recipient where its item's ";" was left off: "Inspektur
+            # Pembantu Wilayah IV …" / "Kepala Badan …")
             wraps = not marked and items and items[-1][-1] not in ";,.:" and (any(
                 t.endswith(";") for t in items) and (run[k - 1].x1 or 0) >= 0.9 * widest
+                and not _recipient(ln.text)
                 or _no_room(last, ln, margin) and (ln.text[:1].islower() or _parted(
                     items[-1], ln.text, above)))
             if (b or not marked) and not wraps:

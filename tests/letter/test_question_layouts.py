@@ -286,3 +286,18 @@ def test_a_scanned_posts_acting_mark_and_the_date_glued_before_it_are_read(read,
              Line("Drs. HENDRA GUNAWAN", 1, 0.55, ocr=True),
              Line("NIP. 197001011995031002", 1, 0.55, ocr=True)]
     assert signature(lines, 0)[0]["jabatan"] == post
+
+
+def test_a_tembusan_entry_whose_stop_was_left_off_is_its_own():
+    """GIVEN an unnumbered Tembusan whose entries end with ";", but for one the letter left it
+    off, the entry a full line WHEN it is read THEN the next line, naming a recipient, is the
+    next entry, not more of that one; a wrapped entry's second line still joins it."""
+    from pipeline.letter.copies import tembusan
+    lines = body(("Tembusan Yth.", 0.15, 0.3), ("Bupati Agam (sebagai laporan);", 0.15, 0.5),
+                 ("Inspektur Pembantu Wilayah IV Inspektorat Kabupaten Agam", 0.15, 0.85),
+                 ("Kepala Badan Pengelolaan Keuangan dan Aset Daerah Kabupaten", 0.15, 0.86),
+                 ("Agam;", 0.15, 0.22), ("Arsip.", 0.15, 0.21))
+    assert tembusan(lines, 0)[0] == [
+        "Bupati Agam (sebagai laporan)",
+        "Inspektur Pembantu Wilayah IV Inspektorat Kabupaten Agam",
+        "Kepala Badan Pengelolaan Keuangan dan Aset Daerah Kabupaten Agam", "Arsip"]
