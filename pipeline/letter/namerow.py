@@ -24,7 +24,6 @@ S-PeM.Si." read "RUDI, S.Pd., M.Si."). That reading is taken only where it is cl
 """
 from __future__ import annotations
 
-import io
 import re
 from statistics import median
 
@@ -32,7 +31,6 @@ from pipeline.letter.degrees import mended
 from pipeline.letter.lexicon import known
 from pipeline.letter.lines import Word
 from pipeline.letter.marks import RANK
-from pipeline.letter.model import Refused
 from pipeline.letter.nameline import LINE_SECONDS, signer_rows
 from pipeline.letter.scanname import DEGREE
 from pipeline.letter.signature import DOTTED, NAME_PART
@@ -41,7 +39,7 @@ from pipeline.letter.signblock import (MARGIN, PAD, TALL, across, flush_column, 
 from pipeline.letter.strokes import unstruck
 from pipeline.letter.stamp import CORE, core_at
 from pipeline.letter.titles import BALINESE, TITLE
-from pipeline.letter.tsv import words as tsv_words
+from pipeline.letter.tsv import read_bands
 from pipeline.letter.vote import voted
 
 # a word of a name as printed: capitalised or in capitals, maybe with an apostrophe or hyphen
@@ -325,20 +323,14 @@ class _Reader:
 
 def read_lines(looks: list[tuple], run, timeout: float, langs: str) -> list[list[Word]]:
     """The words of each of LOOKS (an image of the page's band at BOX, and the KEY of the row
-    it gives), read as one line each, in one run of tesseract (pages of a TIFF): loading the
-    models costs some 0.14 s of CPU, reading a line 0.03 s."""
+    it gives), read as one line each, in one run of tesseract (tsv.read_bands)."""
     if not looks:
         return []
-    buf = io.BytesIO()
-    pages = [look.convert("1") for look, _, _ in looks]
-    pages[0].save(buf, "TIFF", save_all=True, append_images=pages[1:])
-    try:  # a second look only: if it fails, the page's reading stands
-        tsv = run(["tesseract", "-", "-", "-l", langs, "--psm", "7", "-c",
-                   "tessedit_do_invert=0", "tsv"], buf.getvalue(), min(timeout, LINE_SECONDS))
-    except Refused:
-        return [[] for _ in looks]
-    return [_closed(_trimmed(_balinese(tsv_words(tsv, box[0], box[1], key, page=k + 1)[0])))
-            for k, (_, box, key) in enumerate(looks)]
+    read = read_bands([look.convert("1") for look, _, _ in looks],
+                      [(box, key) for _, box, key in looks], run, min(timeout, LINE_SECONDS),
+                      langs)
+    return [_closed(_trimmed(_balinese(again))) for again in read] if read is not None \
+        else [[] for _ in looks]
 
 
 def _mended(again: list[Word]) -> list[Word]:

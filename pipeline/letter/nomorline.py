@@ -11,15 +11,13 @@ reading with that shape, and with the page's characters in much the same order, 
 """
 from __future__ import annotations
 
-import io
 import re
 from difflib import SequenceMatcher
 from statistics import median
 
 from pipeline.letter.lines import Word
-from pipeline.letter.model import Refused
 from pipeline.letter.nameline import LINE_SECONDS
-from pipeline.letter.tsv import words as tsv_words
+from pipeline.letter.tsv import read_bands
 
 # the label as scans read it ("Nomar", "Nornor", "No."), with or without its colon
 LABEL = re.compile(r"^(?:N[o0](?:m|rn)[oa0]r|No)\.?:?$", re.I)
@@ -85,15 +83,7 @@ def _value(words: list[Word], width: float) -> tuple[Word, list[Word]] | None:
 
 def _read(looks: list, box: tuple[int, ...], key: tuple, run, timeout: float, langs: str
           ) -> list[list[Word]]:
-    """The words of each of LOOKS (grey images of the band at BOX), each read as one line, in
-    one run of tesseract, keyed KEY (the label's row)."""
-    if not looks:
-        return []
-    buf = io.BytesIO()
-    looks[0].save(buf, "TIFF", save_all=True, append_images=looks[1:])
-    try:  # a second look only: if it fails, the page's reading stands
-        tsv = run(["tesseract", "-", "-", "-l", langs, "--psm", "7", "-c",
-                   "tessedit_do_invert=0", "tsv"], buf.getvalue(), min(timeout, LINE_SECONDS))
-    except Refused:
-        return []
-    return [tsv_words(tsv, box[0], box[1], key, page=k + 1)[0] for k in range(len(looks))]
+    """The words of each of LOOKS (grey images of the band at BOX), each read as one line,
+    keyed KEY (the label's row)."""
+    return (read_bands(looks, [(box, key)] * len(looks), run, min(timeout, LINE_SECONDS), langs)
+            or []) if looks else []

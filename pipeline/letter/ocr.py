@@ -13,7 +13,7 @@ import tempfile
 from dataclasses import replace
 
 from pipeline.letter import handday, nameline, namerow, nomorline, postline
-from pipeline.letter.misreads import cleaned
+from pipeline.letter.misreads import LABEL_WORDS, cleaned
 from pipeline.letter.lines import Line, from_words
 from pipeline.letter.titles import is_title
 from pipeline.letter.tsv import words as tsv_words
@@ -29,9 +29,6 @@ SPECK_BEFORE_DATE = re.compile(r"^(?:[^\w\s(\-\u2022]{1,3}\s+|[^A-Za-z0-9\s(\u20
                                r"(?=[A-Z][A-Za-z .'-]{1,40},\s*\d)")
 # "Yth." read with its t and h run together, or its Y as a yen sign
 YTH_MISREAD = re.compile(r"(?:Y(?:in|tn|ih)|\u00a5th)\.")
-# a heading row's label (Permendagri 1/2023: the Nomor block, a Nota Dinas's Yth./Dari/Tanggal)
-ROW_LABEL = re.compile(r"^(?:Nomor|No|Sifat|Lampiran|Lamp|Hal|Perihal|Yth|Kepada|Dari|Tanggal"
-                       r"|Tembusan)\.?$", re.I)
 CHEVRON = {">", "\u00bb", "\u203a"}
 
 
@@ -89,7 +86,7 @@ def _colons(words) -> None:
     for row in by_row.values():
         row.sort(key=lambda w: w.x0)
         for prev, w in zip(row, row[1:]):
-            if w.text in CHEVRON and ROW_LABEL.match(prev.text):
+            if w.text in CHEVRON and prev.text.rstrip(".").lower() in LABEL_WORDS:
                 w.text = ":"
 
 
