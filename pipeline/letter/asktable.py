@@ -27,7 +27,7 @@ ASK_END = re.compile(rf"\s{ASKED}\s*$", re.I)  # the heading's cells read as one
 # (the heading's cells a small gap apart come out as one line, "No Uraian Permasalahan"; a
 # narrow No cell wraps its label, "N" / "O")
 NO_HEAD = re.compile(r"^\s*(?:no\.?|n)(\s+\S.*)?$", re.I)
-ROW = re.compile(r"^\s*(\d{1,2})[.)]?\s+(.*)$")
+ROW = re.compile(r"^\s*(\d{1,2}(?=[.)]?\s)|[a-z](?=[.)]\s))[.)]?\s+(.*)$")  # 1., 1, a.
 APART = 0.15  # of the page's width: the question's column stands this far right of the number
 NEAR = 0.03  # of the page's width: lines this near stand in one column
 HEADS = 4  # the heading's cells: No, the matter's heading(s), Pertanyaan

@@ -142,7 +142,7 @@ def _asked(rows: list[list[list[str]]]) -> list[str] | None:
     for cells in rows[1:]:
         number = " ".join(cells[0]).strip().rstrip(".)") if cells else ""
         text = " ".join(t.strip() for t in cells[col]) if col < len(cells) else ""
-        if not (number.isdigit() and text):
+        if not ((number.isdigit() or re.fullmatch(r"[a-z]", number)) and text):  # 1. or a.
             return None
         out.append(f"{number}. {text}")
     return out + [""]

@@ -301,3 +301,41 @@ def test_a_tembusan_entry_whose_stop_was_left_off_is_its_own():
         "Bupati Agam (sebagai laporan)",
         "Inspektur Pembantu Wilayah IV Inspektorat Kabupaten Agam",
         "Kepala Badan Pengelolaan Keuangan dan Aset Daerah Kabupaten Agam", "Arsip"]
+
+
+def test_a_question_table_lettered_or_numbered_by_word_gives_the_questions():
+    """GIVEN question tables no generator here makes: a PDF's rows lettered a., b. instead of
+    numbered, and a Word table whose No column Word numbers itself (no digit in the cell)
+    WHEN they are read THEN each row is its question, not its matter."""
+    import docx
+
+    rows = [(f"{m}. {t}", 0.134, 0.33) if k == 0 else (t, x, 0.88)
+            for m, cells in zip("ab", [["Bukti penginapan",
+                                         "Bagaimana pertanggungjawaban biaya penginapan",
+                                         "apabila hotel tidak menerbitkan kuitansi resmi?"],
+                                        ["Perjalanan dalam", "Mohon petunjuk mengenai batas jarak",
+                                         "perjalanan dinas dalam kota yang dapat",
+                                         "dibayarkan uang transport."]])
+            for k, (t, x) in enumerate(zip(cells, [0.134] + [0.469] * 3))]
+    lines = body(("Adapun rincian permasalahan dan pertanyaan sebagai berikut:", 0.13, 0.9),
+                 ("No", 0.135, 0.16), ("Permasalahan", 0.24, 0.36), ("Pertanyaan", 0.63, 0.74),
+                 *rows, ("Demikian kami sampaikan, atas perhatian diucapkan terima kasih.",
+                         0.134, 0.8), ("", 0, 0), *[(t, 0.55, 0.85) for t in SIGNED])
+    assert parse(HEAD + lines, "pdf").pertanyaan == ASKED
+
+    d = docx.Document()
+    for text in ["PEMERINTAH KABUPATEN SUBANG", "DINAS SOSIAL", "Nomor : 400/77/Dinsos/2026",
+                 "Hal : Konsultasi", "Yth. Inspektur Kabupaten Subang", "di Subang", "",
+                 "Adapun rincian permasalahan dan pertanyaan sebagai berikut:"]:
+        d.add_paragraph(text)
+    table = d.add_table(rows=3, cols=3)
+    for cell, head in zip(table.rows[0].cells, ["No.", "Permasalahan", "Pertanyaan"]):
+        cell.text = head
+    for row, matter, asked in zip(table.rows[1:], MATTERS, ASKED):
+        row.cells[0].paragraphs[0].style = d.styles["List Number"]
+        row.cells[1].text, row.cells[2].text = matter, asked
+    for text in ["Demikian kami sampaikan."] + SIGNED:
+        d.add_paragraph(text)
+    buf = io.BytesIO()
+    d.save(buf)
+    assert read_letter_inprocess(buf.getvalue(), "surat.docx").pertanyaan == ASKED
