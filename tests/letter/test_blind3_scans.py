@@ -256,7 +256,9 @@ def _stamped_block(stamp_grey: int) -> Image.Image:
     sans name, a stamp of two rings, a star and curved lettering of STAMP_GREY pressed over
     the name's start (ink over ink multiplies), and the scanner's noise over all."""
     import numpy as np
-    from PIL import ImageChops, ImageDraw, ImageFont
+    from PIL import ImageDraw, ImageFont
+
+    from tests.letter.stamps import pressed, star
     page = Image.new("L", (1654, 2339), 238)
     d = ImageDraw.Draw(page)
     serif = ImageFont.truetype("DejaVuSerif.ttf", 30)
@@ -275,12 +277,8 @@ def _stamped_block(stamp_grey: int) -> Image.Image:
     for k, ch in enumerate("PEMERINTAH KABUPATEN"):
         a = np.radians(200 + k * 7)
         s.text((cx + 160 * np.cos(a) - 8, cy + 160 * np.sin(a) - 12), ch, font=small, fill=ink)
-    s.polygon([(cx, cy - 50), (cx + 15, cy - 10), (cx + 50, cy - 10), (cx + 20, cy + 15),
-               (cx + 30, cy + 55), (cx, cy + 30), (cx - 30, cy + 55), (cx - 20, cy + 15),
-               (cx - 50, cy - 10), (cx - 15, cy - 10)], fill=ink)
-    a = np.asarray(ImageChops.multiply(page, stamp)).astype(float)
-    a += np.random.default_rng(3).normal(0, 10, a.shape)
-    return Image.fromarray(np.clip(a, 0, 255).astype(np.uint8))
+    star(s, cx, cy, ink)
+    return pressed(page, stamp, 10)
 
 
 def test_a_signature_block_under_a_stamp_no_generator_draws_is_read():

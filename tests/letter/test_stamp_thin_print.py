@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PIL import Image, ImageChops, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFont
 
 from pipeline.letter.ocr import ocr_pil
 from pipeline.letter.signature import signature
+from tests.letter.stamps import pressed, star
 
 POST = "Camat Sukamulya Kota Madiun"
 
@@ -31,12 +32,8 @@ def _second_page(size: int, print_grey: int, stamp_grey: int, at: int = 100) -> 
     s, ink, (cx, cy) = ImageDraw.Draw(stamp), round(stamp_grey * 255 / 238), (760, at)
     s.ellipse((cx - 150, cy - 150, cx + 150, cy + 150), outline=ink, width=7)
     s.ellipse((cx - 110, cy - 110, cx + 110, cy + 110), outline=ink, width=4)
-    s.polygon([(cx, cy - 40), (cx + 12, cy - 8), (cx + 40, cy - 8), (cx + 16, cy + 12),
-               (cx + 24, cy + 44), (cx, cy + 24), (cx - 24, cy + 44), (cx - 16, cy + 12),
-               (cx - 40, cy - 8), (cx - 12, cy - 8)], fill=ink)
-    a = np.asarray(ImageChops.multiply(page, stamp)).astype(float)
-    a += np.random.default_rng(3).normal(0, 6, a.shape)
-    return Image.fromarray(np.clip(a, 0, 255).astype(np.uint8))
+    star(s, cx, cy, ink, 0.8)
+    return pressed(page, stamp, 6)
 
 
 @pytest.mark.parametrize("size,print_grey,stamp_grey,at",
