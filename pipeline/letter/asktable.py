@@ -27,10 +27,13 @@ ASK_END = re.compile(rf"\s{ASKED}\s*$", re.I)  # the heading's cells read as one
 # (the heading's cells a small gap apart come out as one line, "No Uraian Permasalahan"; a
 # narrow No cell wraps its label, "N" / "O")
 NO_HEAD = re.compile(r"^\s*(?:no\.?|n)(\s+\S.*)?$", re.I)
-ROW = re.compile(r"^\s*(\d{1,2}(?=[.)]?\s)|[a-z](?=[.)]\s))[.)]?\s+(.*)$")  # 1., 1, a.
+# a row's number: "1.", "1", "a."; a scan may read its dot as a comma, and the number's cell
+# apart from the matter's, alone on its line ("4,")
+ROW = re.compile(r"^\s*(\d{1,2}(?=[.),]?(?:\s|$))|[a-z](?=[.)]\s))[.),]?\s*(.*)$")
 APART = 0.15  # of the page's width: the question's column stands this far right of the number
 NEAR = 0.03  # of the page's width: lines this near stand in one column
 HEADS = 4  # the heading's cells: No, the matter's heading(s), Pertanyaan
+SHORT = 4  # words: a heading's cell holds a few ("Uraian Permasalahan"), a sentence more
 
 
 def with_questions_column(lines: list[Line]) -> list[Line]:
@@ -49,19 +52,16 @@ def with_questions_column(lines: list[Line]) -> list[Line]:
 
 def _table(lines: list[Line], i: int) -> tuple[list[Line] | None, int]:
     """The rows of a question table whose heading starts at line I, and the line after it."""
-    if not NO_HEAD.match(lines[i].text) or lines[i].x0 is None:
+    head = _heading(lines, i)
+    if head is None:
         return None, i
-    head = lines[i:i + HEADS]
-    k = 0 if ASK_END.search(lines[i].text) else next(
-        (k for k, ln in enumerate(head) if k and ASK_HEAD.match(ln.text)), None)
-    # (a heading whose first text cell is the question's, "No | Pertanyaan | Penjelasan", is a
-    # list of questions beside their answers: read as numbered rows, lines.py)
-    if k is None or k == 1 and not NO_HEAD.match(lines[i].text).group(1) \
-            or any(ln.x0 is None or ln.x0 <= lines[i].x0 for ln in head[1:k + 1]):
-        return None, i
+    k, number = head
     rows: list[tuple[Line, list[str]]] = []
-    number, column = lines[i].x0, None
+    column = None
     j = i + k + 1
+    while j < len(lines) and lines[j].blank:
+        j += 1  # (a heading row set apart from the rows, or shaded, reads a blank line after)
+    number = lines[j].x0 if number is None and j < len(lines) else number
     while j < len(lines):
         ln = lines[j]
         if ln.x0 is None or ln.blank:
@@ -78,8 +78,12 @@ def _table(lines: list[Line], i: int) -> tuple[list[Line] | None, int]:
         elif ln.x0 > number + APART and (column is None or abs(ln.x0 - column) < NEAR):
             column = ln.x0 if column is None else column
             rows[-1][1].append(ln.text.strip())
-        elif column is not None and ln.x0 > column + NEAR:
-            rows[-1][1].append(ln.text.strip())
+        elif column is not None and (ln.x0 > column + NEAR or ln.x1 is not None
+                                     and ln.x1 > column + APART):
+            # (a line reaching well into the question's column is the question's, however far
+            # left a speck read before it starts it: "0... apabila hotel"; the matter's cell
+            # ends before that column begins)
+            rows[-1][1].append(re.sub(r"^(?:[^A-Za-z\s]+\s+)+", "", ln.text.strip()))
         # (else a wrapped line of the matter's cell: the matter is not the question)
         j += 1
     if column is not None:  # (a row's number line that runs on into the question's column)
@@ -88,6 +92,38 @@ def _table(lines: list[Line], i: int) -> tuple[list[Line] | None, int]:
         return None, i
     return [replace(ln, text=f"{ROW.match(ln.text).group(1)}. {' '.join(asked)}", x1=None)
             for ln, asked in rows], j
+
+
+def _heading(lines: list[Line], i: int) -> tuple[int, float | None] | None:
+    """Where line I opens a question table's heading: how many lines on its ASK_HEAD cell is,
+    and where its No cell stands (None where the heading's No cell was not read: a photo's
+    shaded heading, a scan's faint one; the rows' numbers, at or left of the heading's first
+    cell, then say where the No column is). None where line I opens no such heading."""
+    first = lines[i]
+    if first.x0 is None:
+        return None
+    no = NO_HEAD.match(first.text)
+    head = lines[i:i + HEADS]
+    k = 0 if no and ASK_END.search(first.text) else next(
+        (k for k, ln in enumerate(head) if k and ASK_HEAD.match(ln.text)), None)
+    if k is None or any(ln.x0 is None or ln.x0 <= prev.x0
+                        for prev, ln in zip(head[:k], head[1:k + 1])):
+        return None  # (the heading's cells stand left to right)
+    if no:
+        # (a heading whose first text cell is the question's, "No | Pertanyaan | Penjelasan",
+        # is a list of questions beside their answers: read as numbered rows, lines.py)
+        return None if k == 1 and not no.group(1) else (k, first.x0)
+    # without a No cell read, the matter's heading is a short cell, and the rows' first number
+    # stands at or left of it, right under the heading
+    j = i + k + 1
+    while j < len(lines) and lines[j].blank:
+        j += 1
+    row = lines[j] if j < len(lines) else None
+    if len(first.text.split()) > SHORT or first.text.rstrip().endswith((":", ".")) or \
+            ROW.match(first.text) or row is None or not ROW.match(row.text) or \
+            row.x0 is None or row.x0 > first.x0 + NEAR:
+        return None
+    return k, None
 
 
 def _parted(ln: Line, column: float) -> list[str]:

@@ -39,6 +39,9 @@ FIXES = [(re.compile(r"\bY\s?th\b\.?"), "Yth."), (re.compile(r"\bNIP\s*[.,:]\s*"
          # a speck before a word: "dan .Kota Magelang", or at a line's start, ".Ruang"
          (re.compile(r"(?:(?<= )|^)\.(?=[A-Z][a-z])"), ""),
          (re.compile(r"(?<=[A-Z]) (?=[A-Z],)"), ""),  # "PRASETY O," -> "PRASETYO,"
+         # a prefix's hyphen before an acronym read with a space after it ("non- ASN"; a
+         # suspended "pra- dan pascasarjana" goes on in small letters)
+         (re.compile(r"(?<=[a-z]-) (?=[A-Z]{2,}\b)"), ""),
          # rupiah are written "Rp200.000.000,00" (dots between thousands, a decimal comma):
          # a scan reads the comma as a dot
          (re.compile(r"(\bRp\s?\d{1,3}(?:\.\d{3})+)\.(\d{2})\b"), r"\1,\2"),
@@ -63,9 +66,9 @@ def cleaned(text: str) -> str:
 # the letters a scan confuses inside a word: l and i are one stroke apart, and "!" and "|" are
 # an l or an i with a speck ("Pegawa!", "teriambat"); a "!" may also be a speck after a whole
 # word ("Operasional!"): no naskah dinas writes an exclamation mark; e and o differ by a bar,
-# and an m's arches parted read "rn"
+# and an m's arches parted read "rn"; an h's ascender lost reads n ("nonorarium")
 CONFUSED = {"l": ["i"], "i": ["l"], "!": ["l", "i", ""], "|": ["l"], "e": ["o"], "o": ["e"],
-            "rn": ["m"]}
+            "rn": ["m"], "n": ["h"]}
 LONG = 8  # letters
 LONGEST = 30  # letters: a run of letters longer is no word a page's width holds
 WORD = re.compile(r"(?<![\w!|])[A-Za-z!|]{3,}(?![\w!|])")
@@ -89,10 +92,11 @@ def respelt(lines: list[Line]) -> list[Line]:
         other = word[:k] + good + word[k + len(c):]
         if c in "!|":  # a mark in a word is surely misread
             return fit(other, False)
-        if c in ("e", "o", "rn"):  # a round letter's bar lost or smudged in, an m's arches
-            # parted: taken only for a root word as it stands, and only in a long word, which
-            # few names and loanwords are one such letter off ("Kensultasi", "Bagairnana";
-            # "Ambon" is no misread "amben", nor "toner" of "tener", "kepling" of "kopling")
+        if c in ("e", "o", "rn", "n"):  # a round letter's bar lost or smudged in, an m's
+            # arches parted, an h's ascender lost: taken only for a root word as it stands, and
+            # only in a long word, which few names and loanwords are one such letter off
+            # ("Kensultasi", "Bagairnana"; "Ambon" is no misread "amben", nor "toner" of
+            # "tener", "kepling" of "kopling")
             f = fit(other, False)
             return f if f >= 2 and len(word) >= LONG else 0
         if not other.isalpha() or word[0].isupper() and not counts[other.lower()]:

@@ -21,6 +21,8 @@ def roman_month(nomor: str) -> str:
         if re.fullmatch(r"[IVX1l|!]{1,4}", p) and (re.search(r"[IVX]", p) or month_slot) or (
                 month_slot and re.fullmatch(r"[IVXL1l|!]{1,4}", p)):  # no month has an L
             parts[k] = re.sub(r"[1lL|!]", "I", p)
+        elif month_slot and re.fullmatch(r"[IVX][ivx]{1,3}", p):  # "Vii": small capitals' look
+            parts[k] = p.upper()
     return "/".join(parts)
 
 

@@ -127,8 +127,10 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
             if lines[i].ocr:
                 value = nomor.roman_month(re.sub(r"^[^0-9A-Za-z]+", "", value.replace(" ", "")))
                 # a classification code has three digits ("800.1.2"), and "B-" opens a number:
-                # a "1" before them is the label's colon, misread
-                value = re.sub(r"^[1lI|](?=\d{3}[./]|B-)", "", value)
+                # where no colon was read, a "1" before them is the label's colon, misread
+                # (after a colon read, "1387/000.1.2.3/…" is a four-digit sequence number)
+                if not m.group(3):
+                    value = re.sub(r"^[1lI|](?=\d{3}[./]|B-)", "", value)
             value = value.split(" ")[0].rstrip(".,;:")
             if not re.search(r"\d", value):
                 continue

@@ -13,11 +13,14 @@ import re
 
 from pipeline.letter.titles import BALINESE, FRONT
 
-# titles before a name always end with one dot ("H," "H.." and "ir" are OCR misreads of "H."
+# titles before a name always end with one dot ("H," "H.." "Dr:" and "ir" are OCR misreads of "H."
 # "Ir."; the "I" of "Ir." is read as "t" or "l"), in capitals too ("IR FIENTJE")
 PREFIX = re.compile(r"^(Ir|IR|ir|tr|lr|tre)(?:[.,/]\s*|\s+)(?=[A-Z]{2})|"
                     r"(?<![\w.])(H|Hj|HJ|dr|Dr|DR|Ir|IR|Drs|DRS|Dra|DRA)"
-                    r"(?:[.,]{0,2}\s+|-)(?=[A-Z])")
+                    r"(?:[.,:]{0,2}\s+|-)(?=[A-Z])")
+# two front titles whose dot and space the stamp's ring made a hyphen ("Prof-Dr.", "Dr-dr.")
+JOINED = re.compile(r"(?<![\w.])(Prof|PROF|Dr|DR|dr|Ir|IR|H|Hj|Drs|Dra)\.?-"
+                    r"(?=(?:Dr|DR|dr|drg|Ir|IR|H|Hj)\.)")
 # (an initial in a name carries its dot, so a lone letter before the capitals is stamp ink too)
 # (the ring's letter may be glued to the title after them: "MN XH. AGUS"; RING_JUNK takes it)
 FRONT_JUNK = re.compile(rf"^(?:(?:(?![A-Z]?{FRONT})\S{{1,4}}\s+){{1,2}}(?=[A-Z]?{FRONT})"
@@ -47,6 +50,8 @@ def scanned_name(nama: str) -> str:
     nama = f"{bali.group(1)}I {nama[bali.end():]}" if bali and BALINESE.match(
         nama[bali.end():]) else nama
     nama = re.sub(r"^[^A-Za-z]+", "", without_marks(nama)).replace("$", "S")  # "S.$TP."
+    nama = JOINED.sub(r"\1. ", nama)
+    nama = re.sub(r"(?<=\w)[\u2019\u2018'`](?=\s|,)", "", nama)  # a speck after a word ("Siti’")
     # no name opens "Hi." (after its titles too): Hajjah's j misread
     nama = re.sub(rf"^((?:{FRONT})*)Hi[.,]\s*", r"\1Hj. ", nama)
     # nor "HL": Haji's "H." with its dot read as an l, the space lost ("HLIRWAN")
@@ -81,6 +86,8 @@ def scanned_name(nama: str) -> str:
 # without dots ("MPH", "MSc") is kept as written
 UNDOTTED = re.compile(r"^([SM])([EHTPMS])([.,]?)$")
 EIGHT = re.compile(r"^8(?=\.[A-Z][a-z]{0,3}\.?,?$)")
+# a bachelor's or master's degree whose first dot the scan lost ("MKes.", "SKep.")
+LOST_DOT = re.compile(r"^([SM])(?=[A-Z][a-z]{1,3}[.,]{0,2}$)")
 FOREIGN = re.compile(r"^(?:MPH|MBA|MSc|PhD|Psikolog|Ners),?$")
 
 
@@ -88,9 +95,10 @@ def _degrees(nama: str) -> str:
     """The academic degrees after a name written as PUEBI writes them, "NAME, S.H., M.H.":
     OCR of a scan mixes up their commas and dots ("S.H.. M.H.", "WAHYUNI. S.E.", "M.T,"), or
     loses a degree's dots ("H. Taufik, ST MPH")."""
-    tokens = nama.split()
+    tokens = re.sub(r"\bSp\.\s+(?=[A-Z]{2,}\b)", "Sp.", nama).split()  # "Sp. KKLP": a specialty
     comma = next((n for n, t in enumerate(tokens) if t.endswith(",")), len(tokens))
-    tokens[comma + 1:] = [EIGHT.sub("S", t) for t in tokens[comma + 1:]]  # (among the degrees)
+    tokens[comma + 1:] = [t if FOREIGN.match(t) else LOST_DOT.sub(r"\1.", EIGHT.sub("S", t))
+                          for t in tokens[comma + 1:]]  # (among the degrees)
     k = len(tokens)
     while k > 1 and ("." in tokens[k - 1] and DEGREE.match(tokens[k - 1])
                      or FOREIGN.match(tokens[k - 1]) or UNDOTTED.match(tokens[k - 1])):

@@ -15,7 +15,8 @@ from pipeline.letter.dates import alone_date, place_date
 from pipeline.letter.lines import Line, aligned
 from pipeline.letter.marks import CLOSING, ITEM, NIP, RANK, SKIP, TEMBUSAN
 from pipeline.letter.nip import SPOILT_DIGITS, nip_digits, nip_match, whole_nip
-from pipeline.letter.scanname import scanned_name, without_marks
+from pipeline.letter.scanname import scanned_name
+from pipeline.letter.scanpost import scanned_post
 from pipeline.letter.stampbits import stripped
 from pipeline.letter.titles import is_title
 
@@ -138,9 +139,11 @@ def signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, 
 
 
 def _junk(text: str) -> bool:
-    """A scanned line with no run of three letters or digits that is not a line of degrees."""
+    """A scanned line with no run of three letters or digits that is not a line of degrees,
+    nor the "a.n." or "u.b." of a chain of posts on a line of its own."""
     t = text.strip()
-    return bool(t) and not re.search(r"[A-Za-z0-9]{3}", t) and not (len(t) < 60 and DEGREES.match(t))
+    return bool(t) and not re.search(r"[A-Za-z0-9]{3}", t) and not (
+        len(t) < 60 and DEGREES.match(t)) and not ACTING.match(t)
 
 
 def _scribble(ln: Line, name: Line, nip: Line) -> bool:
@@ -263,23 +266,8 @@ def _signature(lines: list[Line], start: int, spoilt: bool = False
                             if ln.ocr else ln.text.strip())
             k -= 1
         jabatan = re.sub(r"\s+", " ", " ".join(post)).strip().rstrip(",").strip() or None
-        if jabatan and lines[i].ocr:  # stamp ink read as marks: tokens without letters go
-            # (the post's closing comma may come out as a dot)
-            # (or glued to its first capital: "‘Kepala Dinas"; "(Plt.)" keeps its bracket)
-            jabatan = re.sub(r"^(?:[^A-Za-z\s]{1,4}\s+)*(?:[^\w\s(]{1,3}(?=[A-Z]))?", "",
-                             without_marks(jabatan)).rstrip(",.") or None
-            # nor does a post open with a lone lowercase letter ("a, Kepala Dinas"; a.n., u.b.,
-            # an., plt. are words of their own and stay)
-            jabatan = jabatan and re.sub(r"^(?:[a-z][,.;:']?\s+)+(?=[A-Z])", "", jabatan)
-            # "Plt." (pelaksana tugas) read "Pit." or "P1t.", "Plh." (pelaksana harian) read
-            # "Pih.", its stop read as marks ("Pit?", "Plt...", "Pih-Kepala"): no post opens
-            # with such a word; nor with stamp bits before them ("et 3")
-            jabatan = jabatan and re.sub(r"^(?:(?!a/n|an\.|a\.n|u\.b|ub\.)\S{1,3}\s+){0,3}?"
-                                         r"P[i1l]([th])(?:[.,]?\s|[.,?'\u2019-]{1,3}\s?)(?=[A-Z])",
-                                         r"Pl\1. ", jabatan)
-            # no post opens with the preposition "Kepada": it is "Kepala" with its l read d
-            jabatan = jabatan and re.sub(r"^((?:Pl[th]\.|Pj\.)\s+)?K(EPADA|epada)\b", lambda m: (
-                m.group(1) or "") + ("KEPALA" if m.group(2).isupper() else "Kepala"), jabatan)
+        if jabatan and lines[i].ocr:  # the stamp's remnants, a misread office's word
+            jabatan = scanned_post(jabatan)
         if jabatan:  # the date line above the post, read onto the same line
             # (its place's first letter may be misread small or as a mark: "<avalak, 27 …")
             jabatan = re.sub(r"^[^A-Za-z]{0,3}[A-Za-z][\w .'-]{1,40},\s*\d{1,2}\s+[A-Za-z]+\s+\d{4}\s+"

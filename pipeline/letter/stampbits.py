@@ -13,12 +13,15 @@ from pipeline.letter.lexicon import known
 # marks before a post's line: a stamp's ring and lettering beside it ("». S KEPALA", "(S2
 # KABUPATEN"), short bits with a mark in them, a lone letter or digits; not a word of the
 # post ("DKI Jakarta", "UPT Puskesmas", "P3A Kota", "Pj. Bupati", "a/n BUPATI")
-STAMP_BITS = re.compile(r"^(?:(?!a/n\s)(?=\S{1,3}\s)(?:\S*[^\w.\s]\S*|[A-Za-z]|\d+)\s+)+(?=[A-Z][A-Za-z]{2,})")
+STAMP_BITS = re.compile(r"^(?:(?!a/n\s|dn[.,]\s)(?=\S{1,3}\s)(?:\S*[^\w.\s]\S*|[A-Za-z]|\d+)\s+)+"
+                        r"(?=[A-Z][A-Za-z]{2,})")
 # ... or small words before a line in capitals ("oo -_ KABUPATEN", "activ: KEPALA"): a post in
 # capitals writes its "DAN" in capitals too; but its own small words stand so ("dr. SOETOMO",
 # "selaku PPKD", "pada SEKRETARIAT", "atas nama BUPATI", "a.n.", "plt.")
 SMALL_BIT = re.compile(r"[a-z]\S*|\S{0,2}[^\w.\s]\S{0,2}")
-OWN_SMALL = re.compile(r"(?:a/n|a\.?n\.?|u\.?b\.?|p[l1i][th]\.?|pj\.?|dr\.|drg\.|c\.q\.|u\.p\.)$")
+# ("dn,": a.n. misread, set right in scanpost)
+OWN_SMALL = re.compile(r"(?:a/n|a\.?n\.?|dn[.,]|u\.?b\.?|p[l1i][th]\.?|pj\.?|dr\.|drg\.|c\.q\.|"
+                       r"u\.p\.)$")
 
 
 def stripped(text: str) -> str:

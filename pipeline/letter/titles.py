@@ -1,19 +1,19 @@
 """A name's front titles, as a signature block prints them before the name.
 
-Haji and Hajjah (H., Hj.), the doctorate and the professions (Dr., dr., drg., drh., apt., Ir.),
-the old first degrees (Drs., Dra.), the professor (Prof.), Raden (R.), Kyai Haji (KH.) and
-Teuku (Tgk.) stand before the name, in this form or in capitals ("DRS. H. AHMAD YANI"). A
-Balinese name puts "I" (or "Ni") before its birth-order or caste name, which no other name
-does alone: OCR reads that I as a stroke or an l.
+Haji and Hajjah (H., Hj.), the doctorate and the professions (Dr., dr., drg., drh., apt., Ir.,
+and the nurse's Ners, Ns.), the old first degrees (Drs., Dra.), the professor (Prof.), Raden
+(R.), Kyai Haji (KH.) and Teuku (Tgk.) stand before the name, in this form or in capitals
+("DRS. H. AHMAD YANI"). A Balinese name puts "I" (or "Ni") before its birth-order or caste
+name, which no other name does alone: OCR reads that I as a stroke or an l.
 """
 from __future__ import annotations
 
 import re
 
-TITLE = re.compile(r"^(?:H|Hj|Dr|dr|drg|drh|apt|Ir|Drs|Dra|Prof|R|KH|Tgk)\.$")
+TITLE = re.compile(r"^(?:H|Hj|Dr|dr|drg|drh|apt|Ir|Drs|Dra|Prof|Ns|R|KH|Tgk)\.$")
 # a front title that opens a name, with its space, as printed or in capitals (not R., KH., Tgk.:
 # a ring's letter before a name is read so too)
-FRONT = r"(?:H|Hj|HJ|Dr|DR|dr|drg|drh|apt|Ir|IR|Drs|DRS|Dra|DRA|Prof|PROF)\.\s"
+FRONT = r"(?:H|Hj|HJ|Dr|DR|dr|drg|drh|apt|Ir|IR|Drs|DRS|Dra|DRA|Prof|PROF|Ns|NS)\.\s"
 
 
 def is_title(word: str) -> bool:

@@ -1,0 +1,88 @@
+"""A signer's post as a scan reads it, set right.
+
+Permendagri 1/2023 prints the post (jabatan) above the room to sign: it opens with the acting
+mark or the office ("a.n.", "Plt.", "Kepala", "Sekretaris", "Camat" ...) and names the unit.
+On a scan the stamp's ring and lettering, pressed half over the post, are read before it as
+marks and short words ("os 22 GAMAT PENEBEL", "wet... SEKRETARIS"), the acting mark is misread
+("Pit.", "dn,"), and a letter of the office's word is confused ("SERRETARIS", "GAMAT"). What
+a post cannot hold goes, and the office's words are spelt as the naskah dinas spells them.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.letter.scanname import without_marks
+
+# the words that open a post or a post within a chain ("a.n. Camat X / Sekretaris Kecamatan")
+HEADS = ("kepala", "sekretaris", "camat", "lurah", "direktur", "inspektur", "bupati",
+         "walikota", "gubernur")
+ACT = re.compile(r"^(?:a\.n\.|a/n|an\.|u\.b\.|plt\.|plh\.|pj\.)$", re.I)
+# the office's words of a post a scan may misread by one letter (a stamp's ring crossing it)
+OFFICE_WORDS = HEADS + ("sekretariat", "kecamatan", "kelurahan", "dinas", "badan", "kantor",
+                        "bagian", "subbagian", "daerah", "kabupaten", "provinsi", "pelaksana")
+SHORTEST = 5  # letters: shorter words are too many one letter apart ("kota", "koto", "kita")
+
+
+def scanned_post(jabatan: str) -> str | None:
+    """JABATAN as a scan read it, without the stamp's remnants before it, its acting mark
+    and its office's words as printed."""
+    # stamp ink read as marks: tokens without letters go (the post's closing comma may come
+    # out as a dot; or glued to its first capital: "‘Kepala Dinas"; "(Plt.)" keeps its bracket)
+    jabatan = re.sub(r"^(?:[^A-Za-z\s]{1,4}\s+)*(?:[^\w\s(]{1,3}(?=[A-Z]))?", "",
+                     without_marks(jabatan)).rstrip(",.")
+    # nor does a post open with a lone lowercase letter ("a, Kepala Dinas"; a.n., u.b., an.,
+    # plt. are words of their own and stay)
+    jabatan = re.sub(r"^(?:[a-z][,.;:']?\s+)+(?=[A-Z])", "", jabatan)
+    # "Plt." (pelaksana tugas) read "Pit." or "P1t.", "Plh." (pelaksana harian) read "Pih.", its
+    # stop read as marks ("Pit?", "Plt...", "Pih-Kepala"): no post opens with such a word; nor
+    # with stamp bits before them ("et 3")
+    jabatan = re.sub(r"^(?:(?!a/n|an\.|a\.n|u\.b|ub\.)\S{1,3}\s+){0,3}?"
+                     r"P[i1l]([th])(?:[.,]?\s|[.,?'\u2019-]{1,3}\s?)(?=[A-Z])", r"Pl\1. ", jabatan)
+    # no post opens with the preposition "Kepada": it is "Kepala" with its l read d
+    jabatan = re.sub(r"^((?:Pl[th]\.|Pj\.)\s+)?K(EPADA|epada)\b", lambda m: (
+        m.group(1) or "") + ("KEPALA" if m.group(2).isupper() else "Kepala"), jabatan)
+    return _opening(_spelt(jabatan)) or None
+
+
+def _spelt(jabatan: str) -> str:
+    """JABATAN with each word one letter off an office's word (same length) spelt as that
+    word, in the word's case; and an office's word whose last letter was read apart
+    ("SEKRETARI S") whole."""
+    def whole(m: re.Match) -> str:
+        return m.group(1) + m.group(2) if _office(m.group(1) + m.group(2)) else m.group(0)
+    jabatan = re.sub(r"\b([A-Za-z]{4,}) ([A-Za-z])\b(?!\.)", whole, jabatan)
+    return re.sub(r"\b[A-Za-z]{%d,}\b" % SHORTEST, lambda m: _office(m.group(0)) or m.group(0),
+                  jabatan)
+
+
+def _office(word: str) -> str | None:
+    """The office's word WORD is or is one letter off, in WORD's case; None if none."""
+    low = word.lower()
+    if not (word.isupper() or word[0].isupper() and word[1:].islower()):
+        return None
+    for good in OFFICE_WORDS:
+        if len(good) == len(low) and sum(a != b for a, b in zip(good, low)) <= 1:
+            return good.upper() if word.isupper() else good.capitalize()
+    return None
+
+
+def _opening(jabatan: str) -> str:
+    """JABATAN from its first office's word or acting mark, where what the scan read before it
+    is stamp debris (short bits, marks, digits: "os 22 CAMAT", "wet... SEKRETARIS") or the end
+    of a sentence of the body ("… Sandi Negara. KEPALA BADAN"); a misread "a.n." before a chain
+    of posts ("dn, CAMAT X SEKRETARIS KECAMATAN X") is "a.n."."""
+    words = jabatan.split()
+    at = next((k for k, w in enumerate(words) if ACT.match(w.strip("()"))
+               or w.lower().rstrip(",") in HEADS), None)  # ("(Plt.) Kepala")
+    if not at:
+        return jabatan
+    before, rest = words[:at], words[at:]
+    chain = sum(w.lower().rstrip(",") in HEADS for w in rest) >= 2
+    if len(before) == 1 and chain and re.fullmatch(r"[ad4]?[.,]?n[.,;]?", before[0]):
+        return " ".join(["a.n."] + rest)
+    if any(re.fullmatch(r"(?i)p[l1i][th]|pj", w) for w in before):
+        return jabatan  # an acting mark without its dot is the post's own
+    if all(len(re.sub(r"[^A-Za-z]", "", w)) <= 3 or re.search(r"[^\w,]", w) for w in before) \
+            or before[-1].endswith(".") and len(before) >= 2:
+        return " ".join(rest)
+    return jabatan
