@@ -57,8 +57,13 @@ def _table(lines: list[Line], i: int) -> tuple[list[Line] | None, int]:
         return None, i
     k, number = head
     rows: list[tuple[Line, list[str]]] = []
-    column = None
+    column, stop = None, None
     j = i + k + 1
+    while j < min(len(lines), i + k + HEADS) and _cell_right(lines[j], lines[i + k]):
+        # a heading cell right of the question's ("Keterangan", "Dasar Hukum"): a column of
+        # its own, whose cells are no part of the question
+        stop = lines[j].x0 if stop is None else min(stop, lines[j].x0)
+        j += 1
     while j < len(lines) and lines[j].blank:
         j += 1  # (a heading row set apart from the rows, or shaded, reads a blank line after)
     number = lines[j].x0 if number is None and j < len(lines) else number
@@ -69,7 +74,9 @@ def _table(lines: list[Line], i: int) -> tuple[list[Line] | None, int]:
         if not rows and len(ln.text.strip()) <= 2 and not ROW.match(ln.text):
             j += 1  # (the rest of a wrapped heading cell: "O", the "." of "No.")
             continue
-        if abs(ln.x0 - number) < NEAR:
+        if stop is not None and ln.x0 > stop - NEAR:
+            pass  # (a cell of the column right of the question's)
+        elif abs(ln.x0 - number) < NEAR:
             if not ROW.match(ln.text):
                 break  # (the paragraph after the table, at the body's margin)
             rows.append((ln, []))
@@ -77,13 +84,13 @@ def _table(lines: list[Line], i: int) -> tuple[list[Line] | None, int]:
             break
         elif ln.x0 > number + APART and (column is None or abs(ln.x0 - column) < NEAR):
             column = ln.x0 if column is None else column
-            rows[-1][1].append(ln.text.strip())
+            rows[-1][1].append(_left_of(ln, stop))
         elif column is not None and (ln.x0 > column + NEAR or ln.x1 is not None
                                      and ln.x1 > column + APART):
             # (a line reaching well into the question's column is the question's, however far
             # left a speck read before it starts it: "0... apabila hotel"; the matter's cell
             # ends before that column begins)
-            rows[-1][1].append(re.sub(r"^(?:[^A-Za-z\s]+\s+)+", "", ln.text.strip()))
+            rows[-1][1].append(re.sub(r"^(?:[^A-Za-z\s]+\s+)+", "", _left_of(ln, stop)))
         # (else a wrapped line of the matter's cell: the matter is not the question)
         j += 1
     if column is not None:  # (a row's number line that runs on into the question's column)
@@ -92,6 +99,12 @@ def _table(lines: list[Line], i: int) -> tuple[list[Line] | None, int]:
         return None, i
     return [replace(ln, text=f"{ROW.match(ln.text).group(1)}. {' '.join(asked)}", x1=None)
             for ln, asked in rows], j
+
+
+def _cell_right(ln: Line, ask: Line) -> bool:
+    """Whether LN is a heading cell standing right of the question's heading cell ASK."""
+    return not ln.blank and None not in (ln.x0, ask.x0) and ln.x0 > ask.x0 + NEAR and \
+        not ROW.match(ln.text) and len(ln.text.split()) <= SHORT
 
 
 def _heading(lines: list[Line], i: int) -> tuple[int, float | None] | None:
@@ -124,6 +137,19 @@ def _heading(lines: list[Line], i: int) -> tuple[int, float | None] | None:
             row.x0 is None or row.x0 > first.x0 + NEAR:
         return None
     return k, None
+
+
+def _left_of(ln: Line, stop: float | None) -> str:
+    """LN's text left of the column that starts at STOP: a question's line and the next cell's
+    a space apart come out as one line ("Mohon petunjuk Perlu segera"). It ends at the space
+    nearest where STOP falls along the line (its letters spread about evenly)."""
+    text = ln.text.strip()
+    if stop is None or None in (ln.x0, ln.x1) or ln.x1 < stop + NEAR:
+        return text
+    at = (stop - ln.x0) / (ln.x1 - ln.x0) * len(text)
+    spaces = [m.start() for m in re.finditer(r"\s", text)]
+    k = min(spaces, key=lambda s: abs(s - at), default=None)
+    return text[:k].strip() if k is not None and abs(k - at) < 0.25 * len(text) else text
 
 
 def _parted(ln: Line, column: float) -> list[str]:

@@ -35,7 +35,8 @@ ASKING = re.compile(r"(pertanyaan|penjelasan|konsultasi|arahan|petunjuk|pendapat
                     r"mohon)", re.I)
 # the signer's NIP line opens with its label (a scan may put a speck or two before it); a NIP
 # quoted inside a sentence ("tunjangan Sdr. X, NIP 1980...") is no signature
-NIP = re.compile(r"^.{0,8}?\bNIP\b\.?\s*[:.]?\s*([0-9OoIil|\s]{18,32})")
+# (a speck may be read glued before the label: "SNIP. 1970…"; no word ends in "NIP")
+NIP = re.compile(r"^.{0,8}?(?<![a-z])NIP\b\.?\s*[:.]?\s*([0-9OoIil|\s]{18,32})")
 WRAPPED_NIP = re.compile(r"^.{0,8}?\bNIP\b\.?\s*[:.]?\s*(\d[\d ]{6,20})$")  # fewer than 18 digits
 # the rank (pangkat) under the name; a scan may put marks before it ("- Pembina", "<2: Pembina"),
 # or a stamp's letters ("yen Pembina"), and read "Pembina" as "Peribina" or "Pernbina" (m as ri,

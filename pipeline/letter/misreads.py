@@ -17,7 +17,16 @@ from pipeline.letter.numerals import agreed
 
 LABEL_WORDS = {"nomor", "no", "sifat", "lampiran", "lamp", "hal", "perihal", "dari", "kepada",
                "tanggal", "tembusan", "yth"}
-FIXES = [(re.compile(r"\bY\s?th\b\.?"), "Yth."), (re.compile(r"\bNIP\s*[.,:]\s*"), "NIP. "),
+# a civil servant's golongan, an eselon and an inspectorate's Wilayah are numbered in Roman
+# numerals; a scan reads their I as l, 1, !, | or [ ("golongan Il", "eselon [il"); first, as
+# the marks' rule below would drop a "|" ("Wilayah | Inspektorat")
+FIXES = [(re.compile(r"\b((?:[Gg]olongan|GOLONGAN|[Ee]selon|ESELON|Wilayah|WILAYAH)\s+)"
+                     r"([Il1|!\[][Il1|!\[\]it]{0,2})(?=[\s,.;:/)?]|$)"),
+          lambda m: m.group(1) + "I" * len(m.group(2))),
+         # or III's first two run together as an N ("eselon INI"; in a line in capitals, or
+         # after another word, "INI" is "this": "PEGAWAI GOLONGAN INI", "wilayah INI")
+         (re.compile(r"\b([Ee]selon|[Gg]olongan)\s+INI(?=[\s,.;:/)?]|$)"), r"\1 III"),
+         (re.compile(r"\bY\s?th\b\.?"), "Yth."), (re.compile(r"\bNIP\s*[.,:]\s*"), "NIP. "),
          # marks standing alone are stamp edges and specks, not print ("Inspektur — Daerah")
          # (a speck read as "_" may take a dot or comma with it: "Daerah _. Kota"), also at a
          # line's end ("Dinas Kesehatan _" above the unit's second line)
@@ -44,15 +53,7 @@ FIXES = [(re.compile(r"\bY\s?th\b\.?"), "Yth."), (re.compile(r"\bNIP\s*[.,:]\s*"
          (re.compile(r"(?<=[a-z]-) (?=[A-Z]{2,}\b)"), ""),
          # rupiah are written "Rp200.000.000,00" (dots between thousands, a decimal comma):
          # a scan reads the comma as a dot
-         (re.compile(r"(\bRp\s?\d{1,3}(?:\.\d{3})+)\.(\d{2})\b"), r"\1,\2"),
-         # a civil servant's golongan, an eselon and an inspectorate's Wilayah are numbered in
-         # Roman numerals; a scan reads their I as l, 1, !, | or [ ("golongan Il", "eselon [il"),
-         (re.compile(r"\b((?:[Gg]olongan|GOLONGAN|[Ee]selon|ESELON|Wilayah|WILAYAH)\s+)"
-                     r"([Il1|!\[][Il1|!\[\]it]{0,2})(?=[\s,.;:/)?]|$)"),
-          lambda m: m.group(1) + "I" * len(m.group(2))),
-         # or III's first two run together as an N ("eselon INI"; in a line in capitals, or
-         # after another word, "INI" is "this": "PEGAWAI GOLONGAN INI", "wilayah INI")
-         (re.compile(r"\b([Ee]selon|[Gg]olongan)\s+INI(?=[\s,.;:/)?]|$)"), r"\1 III")]
+         (re.compile(r"(\bRp\s?\d{1,3}(?:\.\d{3})+)\.(\d{2})\b"), r"\1,\2")]
 
 
 def cleaned(text: str) -> str:

@@ -25,6 +25,10 @@ GLUED_LABEL = re.compile(r"^\W*\d(?=(?:19|20)\d{6}\s)")
 # it places the block, but its digits (group 1, too few) are no NIP
 NIP_TAIL = re.compile(r"^\D{0,6}?[\dOoIil|][\d\s]{2,12}\s"
                       r"(((?:19|20)\d{2}(?:0[1-9]|1[0-2]))\s[12]\s\d{3})\s*$")
+# the label eaten and the birth year's 1 misread ("SMP 492607231988121006"): the rest is a
+# NIP's shape (a birth month and day, a year of appointment and its month); nip_digits mends it
+MISREAD_YEAR = re.compile(r"(?<!\d)([3-9]9\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s?"
+                          r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])\s?[12]\s?\d{3})(?!\d)")
 BARE_NIP = re.compile(r"(?<!\d)(((?:19|20)\d{2})(\d{2})(\d{2})\s?((?:19|20)\d{2})(\d{2})\s?[12]\s?\d{3})(?!\d)")
 
 
@@ -39,7 +43,13 @@ def nip_match(text: str) -> re.Match | None:
     # (the label eaten but for its last letter, read as a digit glued to the birth date:
     # "419700512 199503 2 004", eight digits and one before them)
     m = BARE_NIP.search(text) or BARE_NIP.search(GLUED_LABEL.sub(" ", text))
-    return m if _nip_shaped(m) else NIP_TAIL.search(text)
+    if _nip_shaped(m):
+        return m
+    m = MISREAD_YEAR.search(text)
+    if m and len(nip_digits(m.group(1), True)) == 18 and _nip_shaped(
+            BARE_NIP.fullmatch(nip_digits(m.group(1), True))):
+        return m
+    return NIP_TAIL.search(text)
 
 
 def _nip_shaped(m: re.Match | None) -> bool:

@@ -34,10 +34,11 @@ def scanned_post(jabatan: str) -> str | None:
     # plt. are words of their own and stay)
     jabatan = re.sub(r"^(?:[a-z][,.;:']?\s+)+(?=[A-Z])", "", jabatan)
     # "Plt." (pelaksana tugas) read "Pit." or "P1t.", "Plh." (pelaksana harian) read "Pih.", its
-    # stop read as marks ("Pit?", "Plt...", "Pih-Kepala"): no post opens with such a word; nor
-    # with stamp bits before them ("et 3")
+    # stop read as marks ("Pit?", "Plt...", "Plt:", "Pih-Kepala"): no post opens with such a
+    # word; nor with stamp bits before them ("et 3")
     jabatan = re.sub(r"^(?:(?!a/n|an\.|a\.n|u\.b|ub\.)\S{1,3}\s+){0,3}?"
-                     r"P[i1l]([th])(?:[.,]?\s|[.,?'\u2019-]{1,3}\s?)(?=[A-Z])", r"Pl\1. ", jabatan)
+                     r"P[i1l]([th])(?:[.,:]?\s|[.,:?'\u2019-]{1,3}\s?)(?=[A-Z])", r"Pl\1. ",
+                     jabatan)
     # no post opens with the preposition "Kepada": it is "Kepala" with its l read d
     jabatan = re.sub(r"^((?:Pl[th]\.|Pj\.)\s+)?K(EPADA|epada)\b", lambda m: (
         m.group(1) or "") + ("KEPALA" if m.group(2).isupper() else "Kepala"), jabatan)
@@ -46,11 +47,15 @@ def scanned_post(jabatan: str) -> str | None:
 
 def _spelt(jabatan: str) -> str:
     """JABATAN with each word one letter off an office's word (same length) spelt as that
-    word, in the word's case; and an office's word whose last letter was read apart
-    ("SEKRETARI S") whole."""
+    word, in the word's case; an office's word whose last letter was read apart
+    ("SEKRETARI S") whole; and a "dan" glued to the next word apart."""
     def whole(m: re.Match) -> str:
         return m.group(1) + m.group(2) if _office(m.group(1) + m.group(2)) else m.group(0)
     jabatan = re.sub(r"\b([A-Za-z]{4,}) ([A-Za-z])\b(?!\.)", whole, jabatan)
+    # "dan" glued to the word after it, or joined by a speck read as a hyphen ("danPencatatan",
+    # "dan-Kawasan", "DAN-UKM"): no post's word is so written (a place may be: "DANUREJAN")
+    jabatan = re.sub(r"\bdan-?(?=[A-Z][a-z])|\bDAN-(?=[A-Z]{2,})", lambda m: m.group(0)[:3] + " ",
+                     jabatan)
     return re.sub(r"\b[A-Za-z]{%d,}\b" % SHORTEST, lambda m: _office(m.group(0)) or m.group(0),
                   jabatan)
 

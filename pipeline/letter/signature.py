@@ -31,7 +31,11 @@ YEAR = re.compile(r"(19|20)\d{2}")
 # a word in small letters a post does not use ("dan", "selaku", "pada" it does); two make prose
 SENTENCE_WORD = re.compile(r"\b(?!(?:dan|atau|serta|selaku|pada|untuk|dari|yang|dengan)\b)"
                            r"[a-z]{3,}\b")
-RING_LEFT = re.compile(r"^(?:[^\w\s]+\s+)+(?=\w)")  # a stamp's ring read as marks before a line
+# a stamp's ring read as marks before a line, or as a short bit or two with a mark or digit in
+# it ("Psp” dan Kawasan"), not an acting mark ("Plt:")
+RING_LEFT = re.compile(r"^(?:[^\w\s]+\s+)+(?=\w)|"
+                       r"^(?:(?!(?i:p[l1i][th]|pj|a\.?n|u\.?b)\b)(?=\S*[^A-Za-z\s])"
+                       r"\S{1,4}\s+){1,2}(?=\w)")
 # how sure tesseract is of a line the stamp left in the signature block: print reads above 0.9,
 ACTING = re.compile(r"^(?:a\.?n\.?|u\.?b\.?)(?:\s|$)", re.I)  # signing for the one above
 # a post's line under the stamp above 0.5; a word or two read below these are the stamp's
@@ -248,6 +252,8 @@ def _signature(lines: list[Line], start: int, spoilt: bool = False
                 break  # another column, or the electronic signature's mark above the post
                 # (a scan may read a stamp's mark into the name's line: the NIP's column too;
                 # or into the post's, before it: ">... Kabupaten Jember,")
+            if RING_LEFT.match(ln.text) and not (aligned(ln, name_line) or aligned(ln, lines[i])):
+                ln = replace(ln, text=RING_LEFT.sub("", ln.text))  # the ring's bits go
             if (ln.x0 is None or _prose(ln.text)) and (
                     len(ln.text) > 110 or (ln.text.rstrip().endswith(".") and not
                                            TITLE_END.search(ln.text.rstrip())

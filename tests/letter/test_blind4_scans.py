@@ -132,7 +132,10 @@ def test_a_scanned_names_titles_and_degrees_are_as_printed(read, name):
     (["Wakil Bupati Badung,"], "Wakil Bupati Badung"),
     (["Pj Bupati Aceh Besar,"], "Pj Bupati Aceh Besar"),
     (["(Plt.) Kepala Dinas Tenaga Kerja,"], "(Plt.) Kepala Dinas Tenaga Kerja"),
-    (["Kepala Badan Kesatuan Bangsa dan Politik,"], "Kepala Badan Kesatuan Bangsa dan Politik")])
+    (["Plh. Kepala Dinas Kependudukan danPencatatan Sipil,"],
+     "Plh. Kepala Dinas Kependudukan dan Pencatatan Sipil"),
+    (["Kepala Badan Kesatuan Bangsa dan Politik,"], "Kepala Badan Kesatuan Bangsa dan Politik"),
+    (["CAMAT DANUREJAN,"], "CAMAT DANUREJAN")])
 def test_a_scanned_post_is_as_printed(read, post):
     """GIVEN scanned posts with the stamp's bits read before them, an office's word one letter
     off ("SERRETARIS", "GAMAT") or its last letter read apart, "a.n." read "dn," before a
@@ -140,3 +143,44 @@ def test_a_scanned_post_is_as_printed(read, post):
     THEN the post is as printed (before, the bits stayed, the words were misspelt and the
     "u.b." was dropped as a speck)."""
     assert _signed(read, "Drs. HENDRA GUNAWAN")["jabatan"] == post
+
+
+def test_a_copy_to_wilayah_i_keeps_its_numeral():
+    """GIVEN a scanned Tembusan entry whose Wilayah's "I" was read as a stroke ("Wilayah |")
+    WHEN the line is cleaned THEN the numeral is I (before, the stroke went as a speck and
+    "Wilayah Inspektorat" named no inspector)."""
+    from pipeline.letter.misreads import cleaned
+    assert cleaned("2. Inspektur Pembantu Wilayah | Inspektorat Kabupaten Kerinci.") == \
+        "2. Inspektur Pembantu Wilayah I Inspektorat Kabupaten Kerinci."
+    assert cleaned("pada wilayah Lampung Timur") == "pada wilayah Lampung Timur"
+
+
+@pytest.mark.parametrize("nip_line, nip", [
+    ("SNIP. 1970010419941210O8", "197001041994121008"),
+    ("SMP 492607231988121006", "192607231988121006")])
+def test_a_signature_block_whose_nip_label_the_stamp_spoilt_is_read(nip_line, nip):
+    """GIVEN a scanned block whose NIP label took a speck before it ("SNIP.", a 0 read O) or
+    was read "SMP" with the birth year's 1 read 4 WHEN the signature is read THEN the block is found:
+    its name, NIP and post (before, no line read as a NIP and the signer was lost)."""
+    lines = [Line("Demikian disampaikan.", 1, 0.1, ocr=True), Line("", ocr=True),
+             Line("KEPALA DINAS KETAHANAN PANGAN", 1, 0.5, ocr=True, conf=0.95),
+             Line("DAN PERTANIAN,", 1, 0.56, ocr=True, conf=0.73), Line("", ocr=True),
+             Line("Mulyadi, S.STP", 1, 0.58, ocr=True, conf=0.9),
+             Line(nip_line, 1, 0.52, ocr=True, conf=0.5)]
+    assert signature(lines, 1)[0] == {"nama": "Mulyadi, S.STP", "nip": nip,
+                                      "jabatan": "KEPALA DINAS KETAHANAN PANGAN DAN PERTANIAN"}
+
+
+def test_a_post_the_stamps_bits_pushed_left_of_the_block_is_read():
+    """GIVEN a scanned post whose lines the stamp's bits start left of the name's column
+    ("44. Plt: Kepala Dinas …", "Psp” dan Kawasan Permukiman,") WHEN the signature is read
+    THEN the post is read, its acting mark as printed (before, no post was read)."""
+    lines = [Line("baik, kami ucapkan terima kasih.", 1, 0.19, ocr=True), Line("", ocr=True),
+             Line("44. Plt: Kepala Dinas Perumahan Rakyat", 1, 0.457, ocr=True, conf=0.77,
+                  x1=0.79),
+             Line("Psp\u201d dan Kawasan Permukiman,", 1, 0.447, ocr=True, conf=0.65, x1=0.74),
+             Line("", ocr=True),
+             Line("drg. Rahmat Hidayat, M.Kes.", 1, 0.514, ocr=True, conf=0.58, x1=0.776),
+             Line("NIP. 19780908 200601 1 010", 1, 0.516, ocr=True, conf=0.83, x1=0.75)]
+    assert signature(lines, 1)[0]["jabatan"] == \
+        "Plt. Kepala Dinas Perumahan Rakyat dan Kawasan Permukiman"
