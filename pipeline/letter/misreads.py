@@ -32,6 +32,7 @@ FIXES = [(re.compile(r"\b((?:[Gg]olongan|GOLONGAN|[Ee]selon|ESELON|Wilayah|WILAY
          # line's end ("Dinas Kesehatan _" above the unit's second line)
          (re.compile(r"(?<=\S) [\u2014\u201c\u201d\u00a3\u00ab\u00bb|_~\u00b0\u2022*]+[.,]?(?= \S|$)"), ""),
          (re.compile(r"^[_~]+[.,]? (?=\S)"), ""),  # at its start (a bullet there may be print)
+         (re.compile(r"(?<= )_+(?=[a-z])"), ""),  # or glued to a word's start ("biaya _inap")
          # an "=" alone at a line's end (inside a line it may be a sum's: "2 x Rp5.000 = Rp10.000")
          (re.compile(r"(?<=[\w.)]) =+$"), ""),
          # a rule's dash read as an opening quote glued to an item's first word, never closed
@@ -67,9 +68,10 @@ def cleaned(text: str) -> str:
 # the letters a scan confuses inside a word: l and i are one stroke apart, and "!" and "|" are
 # an l or an i with a speck ("Pegawa!", "teriambat"); a "!" may also be a speck after a whole
 # word ("Operasional!"): no naskah dinas writes an exclamation mark; e and o differ by a bar,
-# and an m's arches parted read "rn"; an h's ascender lost reads n ("nonorarium")
+# and an m's arches parted read "rn"; an h's ascender lost reads n ("nonorarium"), and an l
+# crossed by a speck reads f ("febih")
 CONFUSED = {"l": ["i"], "i": ["l"], "!": ["l", "i", ""], "|": ["l"], "e": ["o"], "o": ["e"],
-            "rn": ["m"], "n": ["h"]}
+            "rn": ["m"], "n": ["h"], "f": ["l"]}
 LONG = 8  # letters
 LONGEST = 30  # letters: a run of letters longer is no word a page's width holds
 WORD = re.compile(r"(?<![\w!|])[A-Za-z!|]{3,}(?![\w!|])")
@@ -93,6 +95,9 @@ def respelt(lines: list[Line]) -> list[Line]:
         other = word[:k] + good + word[k + len(c):]
         if c in "!|":  # a mark in a word is surely misread
             return fit(other, False)
+        if c == "f":  # taken only for a root word as it stands, in a word in small letters
+            f = fit(other, False)
+            return f if f >= 2 and word.islower() else 0
         if c in ("e", "o", "rn", "n"):  # a round letter's bar lost or smudged in, an m's
             # arches parted, an h's ascender lost: taken only for a root word as it stands, and
             # only in a long word, which few names and loanwords are one such letter off

@@ -160,8 +160,8 @@ def test_a_copy_to_wilayah_i_keeps_its_numeral():
     ("SMP 492607231988121006", "192607231988121006")])
 def test_a_signature_block_whose_nip_label_the_stamp_spoilt_is_read(nip_line, nip):
     """GIVEN a scanned block whose NIP label took a speck before it ("SNIP.", a 0 read O) or
-    was read "SMP" with the birth year's 1 read 4 WHEN the signature is read THEN the block is found:
-    its name, NIP and post (before, no line read as a NIP and the signer was lost)."""
+    was read "SMP" with the birth year's 1 read 4 WHEN the signature is read THEN the block is
+    found: its name, NIP and post (before, no line read as a NIP and the signer was lost)."""
     lines = [Line("Demikian disampaikan.", 1, 0.1, ocr=True), Line("", ocr=True),
              Line("KEPALA DINAS KETAHANAN PANGAN", 1, 0.5, ocr=True, conf=0.95),
              Line("DAN PERTANIAN,", 1, 0.56, ocr=True, conf=0.73), Line("", ocr=True),
@@ -184,3 +184,20 @@ def test_a_post_the_stamps_bits_pushed_left_of_the_block_is_read():
              Line("NIP. 19780908 200601 1 010", 1, 0.516, ocr=True, conf=0.83, x1=0.75)]
     assert signature(lines, 1)[0]["jabatan"] == \
         "Plt. Kepala Dinas Perumahan Rakyat dan Kawasan Permukiman"
+
+
+@pytest.mark.parametrize("read, printed", [
+    ("bagi tenaga non- ASN dapat", "bagi tenaga non-ASN dapat"),
+    ("kode rekening belanja apa nonorarium PPPK", "kode rekening belanja apa honorarium PPPK"),
+    ("harga di katalog elektronik febih tinggi", "harga di katalog elektronik lebih tinggi"),
+    ("sebagai biaya _penginapan?", "sebagai biaya penginapan?"),
+    # (as printed: a suspended prefix, words and names an f or n belongs to)
+    ("pra- dan pascasarjana", "pra- dan pascasarjana"),
+    ("fasilitasi fakta Fahmi farmasi", "fasilitasi fakta Fahmi farmasi"),
+    ("penanaman modal di Nganjuk", "penanaman modal di Nganjuk")])
+def test_a_scanned_questions_words_are_as_printed(read, printed):
+    """GIVEN a scanned question's line with a prefix's hyphen read with a space after it, an h
+    read n in a long word, an l read f, a speck glued to a word's start WHEN it is cleaned
+    THEN it reads as printed."""
+    from pipeline.letter.misreads import cleaned, respelt
+    assert respelt([Line(cleaned(read), 1, 0.1, ocr=True)])[0].text == printed
