@@ -141,15 +141,17 @@ def _heading(lines: list[Line], i: int) -> tuple[int, float | None] | None:
 
 def _left_of(ln: Line, stop: float | None) -> str:
     """LN's text left of the column that starts at STOP: a question's line and the next cell's
-    a space apart come out as one line ("Mohon petunjuk Perlu segera"). It ends at the space
-    nearest where STOP falls along the line (its letters spread about evenly)."""
+    a space apart come out as one line ("Mohon petunjuk Perlu segera"). It ends at a space
+    near where STOP falls along the line (its letters spread about evenly), before a capital
+    or a digit where one is near (a cell's text opens so: "pertanggungjawaban 1 berkas")."""
     text = ln.text.strip()
     if stop is None or None in (ln.x0, ln.x1) or ln.x1 < stop + NEAR:
         return text
     at = (stop - ln.x0) / (ln.x1 - ln.x0) * len(text)
-    spaces = [m.start() for m in re.finditer(r"\s", text)]
-    k = min(spaces, key=lambda s: abs(s - at), default=None)
-    return text[:k].strip() if k is not None and abs(k - at) < 0.25 * len(text) else text
+    near = [m.start() for m in re.finditer(r"\s", text) if abs(m.start() - at) < 0.25 * len(text)]
+    opening = [k for k in near if re.match(r"\s+[A-Z0-9]", text[k:])]
+    k = min(opening or near, key=lambda s: abs(s - at), default=None)
+    return text if k is None else text[:k].strip()
 
 
 def _parted(ln: Line, column: float) -> list[str]:

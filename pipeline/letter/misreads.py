@@ -17,15 +17,10 @@ from pipeline.letter.numerals import agreed
 
 LABEL_WORDS = {"nomor", "no", "sifat", "lampiran", "lamp", "hal", "perihal", "dari", "kepada",
                "tanggal", "tembusan", "yth"}
-# a civil servant's golongan, an eselon and an inspectorate's Wilayah are numbered in Roman
-# numerals; a scan reads their I as l, 1, !, | or [ ("golongan Il", "eselon [il"); first, as
-# the marks' rule below would drop a "|" ("Wilayah | Inspektorat")
-FIXES = [(re.compile(r"\b((?:[Gg]olongan|GOLONGAN|[Ee]selon|ESELON|Wilayah|WILAYAH)\s+)"
-                     r"([Il1|!\[][Il1|!\[\]it]{0,2})(?=[\s,.;:/)?]|$)"),
-          lambda m: m.group(1) + "I" * len(m.group(2))),
-         # or III's first two run together as an N ("eselon INI"; in a line in capitals, or
-         # after another word, "INI" is "this": "PEGAWAI GOLONGAN INI", "wilayah INI")
-         (re.compile(r"\b([Ee]selon|[Gg]olongan)\s+INI(?=[\s,.;:/)?]|$)"), r"\1 III"),
+# an inspectorate's Wilayah I read "Wilayah |" before its Inspektorat or at the line's end;
+# first, as the marks' rule below drops a lone "|" (not a table's rule: a line of more bars)
+FIXES = [(re.compile(r"^(?!.*\|.*\|)(.*\b(?:Wilayah|WILAYAH)\s+)\|"
+                     r"(?=\s+(?:Inspektorat|INSPEKTORAT)\b|\s*[,.;)]?$)"), r"\1I"),
          (re.compile(r"\bY\s?th\b\.?"), "Yth."), (re.compile(r"\bNIP\s*[.,:]\s*"), "NIP. "),
          # marks standing alone are stamp edges and specks, not print ("Inspektur — Daerah")
          # (a speck read as "_" may take a dot or comma with it: "Daerah _. Kota"), also at a
@@ -54,7 +49,15 @@ FIXES = [(re.compile(r"\b((?:[Gg]olongan|GOLONGAN|[Ee]selon|ESELON|Wilayah|WILAY
          (re.compile(r"(?<=[a-z]-) (?=[A-Z]{2,}\b)"), ""),
          # rupiah are written "Rp200.000.000,00" (dots between thousands, a decimal comma):
          # a scan reads the comma as a dot
-         (re.compile(r"(\bRp\s?\d{1,3}(?:\.\d{3})+)\.(\d{2})\b"), r"\1,\2")]
+         (re.compile(r"(\bRp\s?\d{1,3}(?:\.\d{3})+)\.(\d{2})\b"), r"\1,\2"),
+         # a civil servant's golongan, an eselon and an inspectorate's Wilayah are numbered in
+         # Roman numerals; a scan reads their I as l, 1, !, | or [ ("golongan Il", "eselon [il"),
+         (re.compile(r"\b((?:[Gg]olongan|GOLONGAN|[Ee]selon|ESELON|Wilayah|WILAYAH)\s+)"
+                     r"([Il1|!\[][Il1|!\[\]it]{0,2})(?=[\s,.;:/)?]|$)"),
+          lambda m: m.group(1) + "I" * len(m.group(2))),
+         # or III's first two run together as an N ("eselon INI"; in a line in capitals, or
+         # after another word, "INI" is "this": "PEGAWAI GOLONGAN INI", "wilayah INI")
+         (re.compile(r"\b([Ee]selon|[Gg]olongan)\s+INI(?=[\s,.;:/)?]|$)"), r"\1 III")]
 
 
 def cleaned(text: str) -> str:
@@ -73,6 +76,7 @@ def cleaned(text: str) -> str:
 CONFUSED = {"l": ["i"], "i": ["l"], "!": ["l", "i", ""], "|": ["l"], "e": ["o"], "o": ["e"],
             "rn": ["m"], "n": ["h"], "f": ["l"]}
 LONG = 8  # letters
+FEWEST = 5  # letters: shorter words are too many one letter apart
 LONGEST = 30  # letters: a run of letters longer is no word a page's width holds
 WORD = re.compile(r"(?<![\w!|])[A-Za-z!|]{3,}(?![\w!|])")
 SPLIT = re.compile(r"(?<![\w.])([A-HJ-UWYZ]) ([a-z]{3,})\b")  # (I, V, X: Roman numerals)
@@ -96,8 +100,9 @@ def respelt(lines: list[Line]) -> list[Line]:
         if c in "!|":  # a mark in a word is surely misread
             return fit(other, False)
         if c == "f":  # taken only for a root word as it stands, in a word in small letters
+            # of five or more ("fat", a Sifat label cut short, is no misread "lat")
             f = fit(other, False)
-            return f if f >= 2 and word.islower() else 0
+            return f if f >= 2 and word.islower() and len(word) >= FEWEST else 0
         if c in ("e", "o", "rn", "n"):  # a round letter's bar lost or smudged in, an m's
             # arches parted, an h's ascender lost: taken only for a root word as it stands, and
             # only in a long word, which few names and loanwords are one such letter off

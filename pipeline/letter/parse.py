@@ -126,11 +126,13 @@ def _labels(lines: list[Line], end: int, r: LetterReading) -> int:
             value = re.sub(r"\s*([/\-.])\s*", r"\1", value)
             if lines[i].ocr:
                 value = nomor.roman_month(re.sub(r"^[^0-9A-Za-z]+", "", value.replace(" ", "")))
-                # a classification code has three digits ("800.1.2"), and "B-" opens a number:
-                # where no colon was read, a "1" before them is the label's colon, misread
-                # (after a colon read, "1387/000.1.2.3/…" is a four-digit sequence number)
+                # a classification code has three digits and a dot ("800.1.2"), and "B-"
+                # opens a number: a "1", "l" or "|" before them is the label's colon, misread,
+                # or a speck; so is one before a three-digit sequence number where no colon
+                # was read (after a colon, "1387/000.1.2.3/…" is a four-digit sequence number)
+                value = re.sub(r"^(?:[lI|]|1(?=\d{3}\.|B-))(?=\d{3}[./]|B-)", "", value)
                 if not m.group(3):
-                    value = re.sub(r"^[1lI|](?=\d{3}[./]|B-)", "", value)
+                    value = re.sub(r"^1(?=\d{3}/)", "", value)
             value = value.split(" ")[0].rstrip(".,;:")
             if not re.search(r"\d", value):
                 continue

@@ -51,7 +51,8 @@ def scanned_name(nama: str) -> str:
         nama[bali.end():]) else nama
     nama = re.sub(r"^[^A-Za-z]+", "", without_marks(nama)).replace("$", "S")  # "S.$TP."
     nama = JOINED.sub(r"\1. ", nama)
-    nama = re.sub(r"(?<=\w)[\u2019\u2018'`](?=\s|,)", "", nama)  # a speck after a word ("Siti’")
+    # a speck after a word ("Siti’ Nur"; a name's own apostrophe goes on small: "Rofi' ah")
+    nama = re.sub(r"(?<=\w)[\u2019\u2018'`](?=\s+[A-Z]|,|\s*$)", "", nama)
     # no name opens "Hi." (after its titles too): Hajjah's j misread
     nama = re.sub(rf"^((?:{FRONT})*)Hi[.,]\s*", r"\1Hj. ", nama)
     # nor "HL": Haji's "H." with its dot read as an l, the space lost ("HLIRWAN")

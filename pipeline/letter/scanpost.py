@@ -16,10 +16,16 @@ from pipeline.letter.scanname import without_marks
 # the words that open a post or a post within a chain ("a.n. Camat X / Sekretaris Kecamatan")
 HEADS = ("kepala", "sekretaris", "camat", "lurah", "direktur", "inspektur", "bupati",
          "walikota", "gubernur")
-ACT = re.compile(r"^(?:a\.n\.|a/n|an\.|u\.b\.|plt\.|plh\.|pj\.)$", re.I)
-# the office's words of a post a scan may misread by one letter (a stamp's ring crossing it)
-OFFICE_WORDS = HEADS + ("sekretariat", "kecamatan", "kelurahan", "dinas", "badan", "kantor",
-                        "bagian", "subbagian", "daerah", "kabupaten", "provinsi", "pelaksana")
+# an acting mark or a signing-for mark, its stops as printed or lost ("a.n", "ub.", "Pjs.")
+ACT = re.compile(r"^(?:a\.?n\.?|a/n\.?|u\.?b\.?|p[l1i][th]\.?|plh\.?|pjs?\.?|pgs\.?|pth\.?)[,:]?$",
+                 re.I)
+# a misread "a.n." or "u.b." ("dn,", "a,n.", "u,b")
+SIGNING_FOR = re.compile(r"^[ad4][.,/]?\s?n[.,;]?$|^u[.,]?b[.,;]?$", re.I)
+# the office's words of a post a scan may misread by one letter (a stamp's ring crossing it):
+# the heads, and the unit's long words; not the short ones, which places are one letter off
+# ("Muara Badak", "Minas", "Bagan Sinembah" are no misread "Badan", "Dinas")
+OFFICE_WORDS = HEADS + ("sekretariat", "kecamatan", "kelurahan", "subbagian", "kabupaten",
+                        "provinsi", "pelaksana")
 SHORTEST = 5  # letters: shorter words are too many one letter apart ("kota", "koto", "kita")
 
 
@@ -74,20 +80,24 @@ def _office(word: str) -> str | None:
 def _opening(jabatan: str) -> str:
     """JABATAN from its first office's word or acting mark, where what the scan read before it
     is stamp debris (short bits, marks, digits: "os 22 CAMAT", "wet... SEKRETARIS") or the end
-    of a sentence of the body ("… Sandi Negara. KEPALA BADAN"); a misread "a.n." before a chain
-    of posts ("dn, CAMAT X SEKRETARIS KECAMATAN X") is "a.n."."""
+    of a sentence of the body ("… Sandi Negara. KEPALA BADAN"); a misread "a.n." or "u.b."
+    before it ("dn, CAMAT X", "a,n Bupati") is "a.n." or "u.b."."""
     words = jabatan.split()
     at = next((k for k, w in enumerate(words) if ACT.match(w.strip("()"))
                or w.lower().rstrip(",") in HEADS), None)  # ("(Plt.) Kepala")
     if not at:
         return jabatan
     before, rest = words[:at], words[at:]
-    chain = sum(w.lower().rstrip(",") in HEADS for w in rest) >= 2
-    if len(before) == 1 and chain and re.fullmatch(r"[ad4]?[.,]?n[.,;]?", before[0]):
-        return " ".join(["a.n."] + rest)
-    if any(re.fullmatch(r"(?i)p[l1i][th]|pj", w) for w in before):
-        return jabatan  # an acting mark without its dot is the post's own
-    if all(len(re.sub(r"[^A-Za-z]", "", w)) <= 3 or re.search(r"[^\w,]", w) for w in before) \
-            or before[-1].endswith(".") and len(before) >= 2:
+    if SIGNING_FOR.match(before[-1]):
+        mark = "u.b." if before[-1][0] in "uU" else "a.n."
+        return " ".join(([] if _debris(before[:-1]) else before[:-1]) + [mark] + rest)
+    if _debris(before) or before[-1].endswith(".") and len(before) >= 2:
         return " ".join(rest)
     return jabatan
+
+
+def _debris(words: list[str]) -> bool:
+    """Whether WORDS read before a post are a stamp's bits: each with a digit or a mark in it
+    ("22", "wet...", "Psp\u201d"), or a short word in small letters ("os"); not an acronym
+    of the post's ("KPA", "UPT"), nor a word."""
+    return all(re.search(r"[^A-Za-z,]", w) or len(w) <= 3 and not w.isupper() for w in words)

@@ -201,3 +201,30 @@ def test_a_scanned_questions_words_are_as_printed(read, printed):
     THEN it reads as printed."""
     from pipeline.letter.misreads import cleaned, respelt
     assert respelt([Line(cleaned(read), 1, 0.1, ocr=True)])[0].text == printed
+
+
+def test_what_the_review_of_the_scan_rules_found_reads_right():
+    """GIVEN what an adversarial review of these rules built against the reader before them:
+    places one letter off an office's word, acting marks other than Plt./Plh./Pj., a.n. and u.b.
+    with a stop lost, a lone "u.b" before a post, table rules read as bars, a Nomor's speck
+    after its colon, and an apostrophe in a name WHEN each is read THEN it reads as printed
+    (the first versions made "Muara Badak" "Muara Badan", dropped "Pjs." and "a.n", read a table's
+    bar after "Golongan" as I, kept "l800.…" and cut "Rofi' ah")."""
+    from pipeline.letter.misreads import cleaned
+    from pipeline.letter.scanname import scanned_name
+    from pipeline.letter.scanpost import scanned_post
+    for post in ("Camat Muara Badak", "CAMAT BAGAN SINEMBAH", "Camat Minas", "Lurah Bagan Deli",
+                 "Ketua Ikatan Bidan Indonesia", "Pjs. Bupati Sleman", "PJS. WALIKOTA MEDAN",
+                 "Pgs. Kepala Cabang", "Pth. Kepala Dinas Pendidikan",
+                 "a.n Bupati Subang Asisten Pemerintahan dan Kesra", "u.b. Kepala Bidang",
+                 "Staf Ahli Bupati Bidang Hukum", "KPA Kepala Bidang Anggaran"):
+        assert scanned_post(post) == post
+    assert scanned_post("a,n. Gubernur Jawa Barat Kepala Dinas") == \
+        "a.n. Gubernur Jawa Barat Kepala Dinas"
+    assert scanned_post("u,b Kepala Bidang") == "u.b. Kepala Bidang"
+    for row in ("No | Nama | NIP | Pangkat/Golongan | Jabatan", "No | Wilayah | Jumlah Pegawai"):
+        assert " I " not in cleaned(row)
+    assert cleaned("Inspektur Pembantu Wilayah |") == "Inspektur Pembantu Wilayah I"
+    for row in ("Nomor : l800.1.2/55/Dinsos/2026", "Nomor : 1 800.1.2/55/Dinsos/2026"):
+        assert _nomor(row) == "800.1.2/55/Dinsos/2026"
+    assert scanned_name("Siti Rofi' ah, S.E.") == "Siti Rofi' ah, S.E."

@@ -343,16 +343,17 @@ def test_a_question_table_lettered_or_numbered_by_word_gives_the_questions():
 
 def test_a_question_table_with_a_column_after_the_questions_gives_the_questions():
     """GIVEN a PDF table `No | Permasalahan | Pertanyaan | Keterangan` whose fourth column
-    notes each row ("Mendesak"), its note read on a line of its own or run together with the
-    question's line ("Mohon petunjuk Perlu segera") WHEN it is read THEN each question is its
+    notes each row ("1 berkas", "Perlu segera"), its note run together with the question's
+    line ("Mohon petunjuk Perlu segera") or on a line of its own WHEN it is read THEN each question is its
     cell alone (before, the fourth heading cell hid the table and the matters were read)."""
     lines = body(("Adapun rincian permasalahan dan pertanyaan yang kami ajukan adalah", 0.13, 0.9),
                  ("sebagai berikut:", 0.13, 0.3), ("No", 0.147, 0.174),
                  ("Permasalahan", 0.324, 0.453), ("Pertanyaan", 0.5, 0.604),
                  ("Keterangan", 0.677, 0.783),
-                 ("1. Bukti", 0.147, 0.372), ("Bagaimana pertanggungjawaban biaya", 0.5, 0.66),
-                 ("Mendesak", 0.677, 0.77), ("penginapan", 0.324, 0.431),
-                 ("penginapan apabila hotel tidak", 0.5, 0.65),
+                 ("1. Bukti", 0.147, 0.372),
+                 ("Bagaimana pertanggungjawaban 1 berkas", 0.5, 0.73),
+                 ("penginapan", 0.324, 0.431),
+                 ("biaya penginapan apabila hotel tidak", 0.5, 0.65),
                  ("menerbitkan kuitansi resmi?", 0.5, 0.639),
                  ("2. Perjalanan", 0.147, 0.421), ("Mohon petunjuk Perlu segera", 0.5, 0.792),
                  ("dalam kota", 0.324, 0.425), ("mengenai batas dijawab", 0.5, 0.748),
