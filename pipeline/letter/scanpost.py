@@ -20,7 +20,7 @@ HEADS = ("kepala", "sekretaris", "camat", "lurah", "direktur", "inspektur", "bup
 ACT = re.compile(r"^(?:a\.?n\.?|a/n\.?|u\.?b\.?|p[l1i][th]\.?|plh\.?|pjs?\.?|pgs\.?|pth\.?)[,:]?$",
                  re.I)
 # a misread "a.n." or "u.b." ("dn,", "a,n.", "u,b")
-SIGNING_FOR = re.compile(r"^[ad4][.,/]?\s?n[.,;]?$|^u[.,]?b[.,;]?$", re.I)
+SIGNING_FOR = re.compile(r"^[ad4][.,/]?n[.,;]?$|^u[.,]?b[.,;]?$", re.I)
 # the office's words of a post a scan may misread by one letter (a stamp's ring crossing it):
 # the heads, and the unit's long words; not the short ones, which places are one letter off
 # ("Muara Badak", "Minas", "Bagan Sinembah" are no misread "Badan", "Dinas")

@@ -344,8 +344,9 @@ def test_a_question_table_lettered_or_numbered_by_word_gives_the_questions():
 def test_a_question_table_with_a_column_after_the_questions_gives_the_questions():
     """GIVEN a PDF table `No | Permasalahan | Pertanyaan | Keterangan` whose fourth column
     notes each row ("1 berkas", "Perlu segera"), its note run together with the question's
-    line ("Mohon petunjuk Perlu segera") or on a line of its own WHEN it is read THEN each question is its
-    cell alone (before, the fourth heading cell hid the table and the matters were read)."""
+    line ("Mohon petunjuk Perlu segera") or on a line of its own WHEN it is read THEN each
+    question is its cell alone (before, the fourth heading cell hid the table and the matters
+    were read)."""
     lines = body(("Adapun rincian permasalahan dan pertanyaan yang kami ajukan adalah", 0.13, 0.9),
                  ("sebagai berikut:", 0.13, 0.3), ("No", 0.147, 0.174),
                  ("Permasalahan", 0.324, 0.453), ("Pertanyaan", 0.5, 0.604),
