@@ -83,6 +83,7 @@ def _nested(lines: list[Line], start: int, end: int) -> list[tuple[str, Line]]:
     sub-list of the paragraph whose lead-in, up to its colon, asks."""
     index = {id(ln): k for k, ln in enumerate(lines)}
     for _, lst in items(lines, start, end):
+        lst = _to_closing(lst)
         if len(lst) < 2 or not BODY_CLOSING.match(lst[-1][0]):
             continue
         heads = [index[id(ln)] for _, ln in lst if id(ln) in index] + [end]
@@ -96,6 +97,19 @@ def _nested(lines: list[Line], start: int, end: int) -> list[tuple[str, Line]]:
                 if sub and 2 * sum(QUESTION.search(t) is not None for t, _ in sub) >= len(sub):
                     return sub
     return []
+
+
+def _to_closing(lst: list[tuple[str, Line]]) -> list[tuple[str, Line]]:
+    """LST to its closing paragraph, where what follows it is not numbered on from it: on a
+    scan, a speck before the signature's post read as a number ("4. Demikian …" / "44. Plt:
+    Kepala Dinas …") is no paragraph of the body."""
+    k = next((k for k in range(len(lst) - 1, 0, -1) if BODY_CLOSING.match(lst[k][0])), None)
+    if k is None or k == len(lst) - 1:
+        return lst
+    number = [re.match(r"\s*\(?(\d{1,2})", ln.text) for _, ln in lst[k:k + 2]]
+    if None in number or int(number[1].group(1)) == int(number[0].group(1)) + 1:
+        return lst
+    return lst[:k + 1]
 
 
 def _unmarked(lines: list[Line], start: int, end: int) -> list[tuple[str, Line]]:

@@ -228,3 +228,30 @@ def test_what_the_review_of_the_scan_rules_found_reads_right():
     for row in ("Nomor : l800.1.2/55/Dinsos/2026", "Nomor : 1 800.1.2/55/Dinsos/2026"):
         assert _nomor(row) == "800.1.2/55/Dinsos/2026"
     assert scanned_name("Siti Rofi' ah, S.E.") == "Siti Rofi' ah, S.E."
+
+
+def test_a_numbered_body_whose_signature_a_speck_numbered_gives_its_questions():
+    """GIVEN a scanned body numbered paragraph by paragraph, its questions lettered under the
+    third, closing with "4. Demikian …", and the signature's post read after it with a speck
+    as "44. Plt: Kepala Dinas …" WHEN it is read THEN the lettered questions are read (before,
+    the speck's "44." was taken for a fifth paragraph and no question was read)."""
+    lines = SCAN_HEAD + scanned(
+        ("1. Dalam rangka tertib administrasi, dengan ini kami mohon konsultasi terkait", 0.17,
+         0.85), ("pemberian tambahan penghasilan pegawai.", 0.2, 0.6),
+        ("2. Adapun kondisi yang terjadi saat ini adalah sebagai berikut:", 0.17, 0.8),
+        ("a. Terdapat 4 (empat) orang ASN yang menjalani tugas belajar;", 0.2, 0.8),
+        ("b. Peraturan Kepala Daerah belum mengatur besaran TPP tersebut.", 0.2, 0.8),
+        ("3. Sehubungan dengan hal tersebut, kami sampaikan beberapa hal untuk mendapatkan",
+         0.17, 0.86), ("penjelasan, yaitu:", 0.2, 0.4),
+        ("a. Bagaimana mekanisme perhitungan komponen kinerja TPP bagi pegawai tersebut?",
+         0.2, 0.86),
+        ("b. Mohon penjelasan mengenai perlakuan TPP bagi pegawai yang menjalani izin", 0.2,
+         0.85), ("belajar dengan biaya sendiri.", 0.23, 0.5),
+        ("4. Demikian permohonan ini kami sampaikan. Atas perhatian dan kerja sama yang", 0.16,
+         0.86), ("baik, kami ucapkan terima kasih.", 0.2, 0.46), ("", 0, 0),
+        ("44. Plt: Kepala Dinas Sosial,", 0.457, 0.79), ("", 0, 0),
+        ("Drs. HENDRA GUNAWAN", 0.55, 0.75), ("NIP. 197001011995031002", 0.55, 0.78))
+    assert parse(lines, "scan").pertanyaan == [
+        "Bagaimana mekanisme perhitungan komponen kinerja TPP bagi pegawai tersebut?",
+        "Mohon penjelasan mengenai perlakuan TPP bagi pegawai yang menjalani izin belajar "
+        "dengan biaya sendiri"]
