@@ -64,6 +64,7 @@ def _table(lines: list[Line], i: int) -> tuple[list[Line] | None, int]:
         # its own, whose cells are no part of the question
         stop = lines[j].x0 if stop is None else min(stop, lines[j].x0)
         j += 1
+    end_head = j
     while j < len(lines) and lines[j].blank:
         j += 1  # (a heading row set apart from the rows, or shaded, reads a blank line after)
     number = lines[j].x0 if number is None and j < len(lines) else number
@@ -71,9 +72,10 @@ def _table(lines: list[Line], i: int) -> tuple[list[Line] | None, int]:
         ln = lines[j]
         if ln.x0 is None or ln.blank:
             break
-        if not rows and len(ln.text.strip()) <= 2 and not ROW.match(ln.text):
-            j += 1  # (the rest of a wrapped heading cell: "O", the "." of "No.")
-            continue
+        if not rows and not ROW.match(ln.text) and (len(ln.text.strip()) <= 2 or any(
+                abs(ln.x0 - cell.x0) < NEAR for cell in lines[i:end_head] if cell.x0 is not None)):
+            j += 1  # (the rest of a wrapped heading cell: "O", the "." of "No.", "PERMASALAHA"
+            continue  # / "N" under "POKOK")
         if stop is not None and ln.x0 > stop - NEAR:
             pass  # (a cell of the column right of the question's)
         elif abs(ln.x0 - number) < NEAR:

@@ -363,3 +363,45 @@ def test_a_question_table_with_a_column_after_the_questions_gives_the_questions(
                  ("Demikian kami sampaikan, atas perhatian diucapkan terima kasih.", 0.147, 0.8),
                  ("", 0, 0), *[(t, 0.55, 0.85) for t in SIGNED])
     assert parse(HEAD + lines, "pdf").pertanyaan == ASKED
+
+
+def test_another_offices_question_table_through_libreoffice_gives_the_questions(tmp_path):
+    """GIVEN a letter no generator writes: a Word table headed in capitals `NO. | POKOK
+    PERMASALAHAN | PERTANYAAN | DASAR HUKUM` in four equal columns, the matter's heading
+    wrapped in its cell mid-word (`PERMASALAHA` / `N`), each row citing its regulation in the
+    fourth column, saved as DOCX and exported to PDF by
+    LibreOffice WHEN each is read THEN both give the questions, one a row, without the
+    matters or the regulations (before, the PDF's wrapped heading and fourth column hid the
+    table and the matters were read)."""
+    import docx
+
+    from tests.letters_gen.build import soffice_batch
+    asked = ["Apakah belanja jasa narasumber dari instansi vertikal dapat dibebankan pada sub "
+             "kegiatan sosialisasi?",
+             "Bagaimana mekanisme penyetoran sisa uang persediaan yang belum habis digunakan "
+             "pada akhir tahun anggaran?"]
+    d = docx.Document()
+    for text in ["PEMERINTAH KABUPATEN MANGGARAI BARAT", "DINAS PENDIDIKAN, PEMUDA DAN OLAHRAGA",
+                 "Jalan Frans Nala Nomor 2 Labuan Bajo", "", "Labuan Bajo, 12 Mei 2026",
+                 "Nomor : 400.3/218/PPO/V/2026", "Sifat : Penting", "Lampiran : -",
+                 "Hal : Konsultasi Pengelolaan Keuangan", "",
+                 "Kepada Yth. Inspektur Daerah Kabupaten Manggarai Barat", "di Labuan Bajo", "",
+                 "Dalam rangka tertib pengelolaan keuangan daerah, kami mohon penjelasan atas "
+                 "hal-hal berikut:"]:
+        d.add_paragraph(text)
+    table = d.add_table(rows=3, cols=4)
+    table.style = "Table Grid"
+    rows = [("NO.", "POKOK PERMASALAHAN", "PERTANYAAN", "DASAR HUKUM"),
+            ("1.", "Honor narasumber", asked[0], "Perpres 33 Tahun 2020"),
+            ("2.", "Sisa uang persediaan", asked[1], "Permendagri 77 Tahun 2020")]
+    for row, texts in zip(table.rows, rows):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
+    for text in ["", "Demikian disampaikan, atas perhatian diucapkan terima kasih.", "",
+                 "Kepala Dinas Pendidikan, Pemuda dan Olahraga,", "", "",
+                 "Drs. YOHANES NGGADUT, M.Pd.", "NIP. 196805121994031007"]:
+        d.add_paragraph(text)
+    d.save(tmp_path / "surat.docx")
+    soffice_batch([tmp_path / "surat.docx"], tmp_path)
+    for name in ("surat.docx", "surat.pdf"):
+        assert read_letter_inprocess((tmp_path / name).read_bytes(), name).pertanyaan == asked
