@@ -64,9 +64,7 @@ def _table(lines: list[Line], i: int) -> tuple[list[Line] | None, int]:
         # its own, whose cells are no part of the question
         stop = lines[j].x0 if stop is None else min(stop, lines[j].x0)
         j += 1
-    end_head = j
-    while j < len(lines) and lines[j].blank:
-        j += 1  # (a heading row set apart from the rows, or shaded, reads a blank line after)
+    end_head, j = j, _past_blanks(lines, j)
     number = lines[j].x0 if number is None and j < len(lines) else number
     while j < len(lines):
         ln = lines[j]
@@ -130,15 +128,21 @@ def _heading(lines: list[Line], i: int) -> tuple[int, float | None] | None:
         return None if k == 1 and not no.group(1) else (k, first.x0)
     # without a No cell read, the matter's heading is a short cell, and the rows' first number
     # stands at or left of it, right under the heading
-    j = i + k + 1
-    while j < len(lines) and lines[j].blank:
-        j += 1
+    j = _past_blanks(lines, i + k + 1)
     row = lines[j] if j < len(lines) else None
     if len(first.text.split()) > SHORT or first.text.rstrip().endswith((":", ".")) or \
             ROW.match(first.text) or row is None or not ROW.match(row.text) or \
             row.x0 is None or row.x0 > first.x0 + NEAR:
         return None
     return k, None
+
+
+def _past_blanks(lines: list[Line], j: int) -> int:
+    """The first line from J that is not blank: a heading row set apart from the rows, or
+    shaded, reads a blank line after it."""
+    while j < len(lines) and lines[j].blank:
+        j += 1
+    return j
 
 
 def _left_of(ln: Line, stop: float | None) -> str:
