@@ -21,6 +21,8 @@ tail; one the page did not read whole also from the page's grey, its darkest ink
 stamp's grey ink that the page's cleaning could not tell apart (a blurred scan, the
 signature's ink joined to the stamp) is lighter than print's core, and goes there ("RUDI,
 S-PeM.Si." read "RUDI, S.Pd., M.Si."). That reading is taken only where it is clearly better.
+So is the band's reading without a stamp's rings the page kept ("SL. HA MADE" read "H. I
+MADE": rings); a word standing on a ring is the ring's debris in every reading.
 """
 from __future__ import annotations
 
@@ -32,6 +34,7 @@ from pipeline.letter.lexicon import known
 from pipeline.letter.lines import Word
 from pipeline.letter.marks import RANK
 from pipeline.letter.nameline import LINE_SECONDS, signer_rows
+from pipeline.letter.rings import Ringless
 from pipeline.letter.scanname import DEGREE
 from pipeline.letter.signature import DOTTED, NAME_PART
 from pipeline.letter.signblock import (MARGIN, PAD, TALL, across, flush_column, located,
@@ -57,6 +60,7 @@ RUN_TOGETHER = re.compile(r"(?<=[a-z],)(?=[A-Z][a-z]{0,3}\.)"
 KEPT = 0.3  # of the band's black: the darkest ink must keep this much to be read
 CLEARLY = 2  # letters: the darkest ink's reading must beat the bitmap's by this many (_known)
 SURER = 0.1  # or, as like a name, be this much surer of the words where the two differ
+RINGED = 0.5  # of a word's ink: this share on a stamp's ring (rings) makes it the ring's debris
 SPACED = 0.4  # of the line's height: a space between words; letters within one stand closer
 # a band read alone may take a stamp's ring or an underline's end for a letter beside a word's
 # first: a word opening with a doubled consonant that another reading of the line has single
@@ -239,6 +243,7 @@ class _Reader:
     def __init__(self, image, grey, h: float, run, timeout: float, langs: str,
                  column: float | None = None):
         self.image, self.grey, self.h, self.column = image, grey, h, column
+        self.ringless = Ringless(image, grey.info.get("coloured") if grey else None)
         self.run, self.timeout, self.langs = run, timeout, langs
 
     def darkest(self, band, box):
@@ -261,7 +266,14 @@ class _Reader:
         left = -1.0 if self.column is None else self.column - 0.5 * self.h
         return " ".join("~" * len(w.text) if w.x0 < left and any(
             _bare(w.text)[k:] in single for k in range(1, len(_bare(w.text)) - 3))
-            else w.text for w in inside)
+            else t for w, t in zip(inside, self.shown(inside)))
+
+    def shown(self, words: list[Word]) -> list[str]:
+        """The texts of WORDS, a word that stands mostly on a stamp's ring (RINGED) as
+        debris, however like a name it reads ("SL." for the ring's dotted remains)."""
+        return ["~" * len(w.text) if self.ringless.ring_share(
+            (int(w.x0), int(w.top), int(w.x1) + 1, int(w.bottom) + 1)) >= RINGED else w.text
+            for w in words]
 
     def best(self, words: list[Word], tries) -> tuple[list[Word], list[Word]]:
         """WORDS with the best of TRIES read in place of the page's words there, and that
@@ -273,7 +285,8 @@ class _Reader:
         darkest ink too (see darkest). All are read in one run of tesseract. The reading that
         gains most on the words it would replace is kept; of two that gain as much (each try
         replaces other words), the one more like a name. A reading with under half the letters
-        of those words lost most of the line: it is not taken."""
+        of those words lost most of the line: it is not taken. A band without its rings: see
+        rings, and the module's docstring."""
         looks, best, most = [], None, (0, 0, 0, False)  # (try, image, box, key, of the darkest ink)
         for k, (box, key, how, inside) in enumerate(tries):
             band = self.image.crop(box)
@@ -282,6 +295,9 @@ class _Reader:
                       + [clean] * (struck >= self.h)]
             looks += [(k, look, box, key, True) for look in [self.darkest(band, box)]
                       if how == "both" and look is not None]
+            # (and without a stamp's rings the page kept, taken as the darkest ink's: rings)
+            looks += [(k, unstruck(look, self.h)[0], box, key, True)
+                      for look in [self.ringless.band(box)] if look is not None]
         readings = [_mended(again) for again in read_lines([look[1:4] for look in looks],
                                                              self.run, self.timeout, self.langs)]
         single = frozenset(_bare(w.text) for ws in readings + [t[3] for t in tries] for w in ws
@@ -289,19 +305,20 @@ class _Reader:
         plain: dict[int, tuple] = {}  # each try's best reading from the page's bitmap
         for (k, *_, dark), again in zip(looks, readings):
             if not dark:
-                plain[k] = max(plain.get(k, (-999, 0, [])), (fit(_text(again), single),
-                                                             _known(again), again),
-                               key=lambda t: t[:2])
+                shown = " ".join(self.shown(again))
+                plain[k] = max(plain.get(k, (-999, 0, [])), (fit(shown, single), _known(again),
+                                                             again), key=lambda t: t[:2])
         for (k, *_, dark), again in zip(looks, readings):
             inside = tries[k][3]
             text, was = _text(again), self.as_printed(inside, single)
+            shown = " ".join(self.shown(again))
             # (of readings as like a name, the one with more words spelt right, then the
             # darkest ink's where tesseract is surer of it where the two differ; not so between
             # the bitmap's: a stroke through a space read as a letter reads sure, "SRIAWAHYUNI")
-            gain = (fit(text, single) - fit(was), fit(text, single), _known(again),
+            gain = (fit(shown, single) - fit(was), fit(shown, single), _known(again),
                     dark and _surer(again, plain[k][2]))
-            # (the darkest ink's reading is taken where clearly more like a name, or as like
-            # and with more words spelt right or read surer)
+            # (the darkest ink's or the ringless band's reading is taken where clearly more like
+            # a name, or as like and with more words spelt right or read surer)
             if dark and gain[1] < plain[k][0] + CLEARLY and not (
                     gain[1] >= plain[k][0] and (gain[2] > plain[k][1] or gain[3])):
                 continue

@@ -48,10 +48,11 @@ COLOUR_MODES = ("RGB", "RGBA", "P", "CMYK", "YCbCr", "LAB", "HSV")
 TILES = 8  # tiles across the page whose coloured ink is divided by its own colour (~2.6 cm)
 
 
-def _grey(img: Image.Image) -> Image.Image:
-    """The page in grey, with coloured ink taken out and the print under it kept."""
+def _grey(img: Image.Image) -> tuple[Image.Image, Image.Image | None]:
+    """The page in grey, with coloured ink taken out and the print under it kept, and where
+    the coloured ink was (255; None on a page scanned in grey)."""
     if img.mode not in COLOUR_MODES:
-        return img.convert("L")
+        return img.convert("L"), None
     rgb = [_balance(c) for c in img.convert("RGB").split()]
     hi = ImageChops.lighter(ImageChops.lighter(rgb[0], rgb[1]), rgb[2])
     lo = ImageChops.darker(ImageChops.darker(rgb[0], rgb[1]), rgb[2])
@@ -69,7 +70,7 @@ def _grey(img: Image.Image) -> Image.Image:
                 box = (left + box[0], top + box[1], left + box[2], top + box[3])
                 mask = coloured.crop(box)
                 hi.paste(_divided([c.crop(box) for c in rgb], mask), box, mask)
-    return hi
+    return hi, coloured
 
 
 def _divided(rgb: list[Image.Image], coloured: Image.Image) -> Image.Image:
@@ -162,11 +163,13 @@ def prepare_page(img: Image.Image, width: int | None = None) -> tuple[Image.Imag
     """The page for OCR (see prepare), and the same page in grey, straightened alike: where a
     stamp's grey ink was not told apart (a blurred scan, the signature's ink joined to it), a
     line can still be read from its darkest ink alone (namerow)."""
-    grey = flatten(_grey(img))
+    grey, coloured = _grey(img)
+    grey = flatten(grey)
     angle = skew(grey)
     blurred = soft(grey)
     if width and width != grey.width:
         grey = grey.resize((width, grey.height * width // grey.width), Image.BICUBIC)
+        coloured = coloured and coloured.resize(grey.size, Image.NEAREST)
     bw = grey.point(LUT_BW)
     if blurred:  # radius 2 at ~300 dpi: a stroke's width; what only sharpening darkens is no print
         sharp = grey.filter(ImageFilter.UnsharpMask(2, 150, 0)).point(LUT_BW)
@@ -179,7 +182,9 @@ def prepare_page(img: Image.Image, width: int | None = None) -> tuple[Image.Imag
     if abs(angle) >= 0.1:
         bw = bw.rotate(angle, resample=Image.NEAREST, fillcolor=255)
         grey = grey.rotate(angle, resample=Image.NEAREST, fillcolor=255)
+        coloured = coloured and coloured.rotate(angle, resample=Image.NEAREST, fillcolor=0)
     grey.info["skew"] = angle  # (for pen_ink)
+    grey.info["coloured"] = coloured  # (a stamp's rings are found on it: rings)
     # straight, so that a picture's box fits it and rules lie level; pictures first, a QR
     # code's rows being no rule. Not on a soft page (a phone photo, out of focus): the
     # paper's bend and the lens curve its rules, which would break into pieces read as marks
