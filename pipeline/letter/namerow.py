@@ -312,15 +312,15 @@ class _Reader:
             inside = tries[k][3]
             text, was = _text(again), self.as_printed(inside, single)
             shown = " ".join(self.shown(again))
+            base = plain.get(k) or (fit(was), _known(inside), inside)  # (no look but rings')
             # (of readings as like a name, the one with more words spelt right, then the
             # darkest ink's where tesseract is surer of it where the two differ; not so between
             # the bitmap's: a stroke through a space read as a letter reads sure, "SRIAWAHYUNI")
             gain = (fit(shown, single) - fit(was), fit(shown, single), _known(again),
-                    dark and _surer(again, plain[k][2]))
-            # (the darkest ink's or the ringless band's reading is taken where clearly more like
-            # a name, or as like and with more words spelt right or read surer)
-            if dark and gain[1] < plain[k][0] + CLEARLY and not (
-                    gain[1] >= plain[k][0] and (gain[2] > plain[k][1] or gain[3])):
+                    dark and _surer(again, base[2]))
+            # (another look's reading: taken if clearly more like a name, or as like and surer)
+            if dark and gain[1] < base[0] + CLEARLY and not (
+                    gain[1] >= base[0] and (gain[2] > base[1] or gain[3])):
                 continue
             if again and not RANK.search(text) and gain[0] > 0 and gain > most and \
                     2 * _letters(text) >= _letters(was):

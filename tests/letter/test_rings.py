@@ -126,3 +126,16 @@ def test_a_band_no_ring_crosses_is_not_given_again():
     on_ring = (x + OUTER - 6, y - 20, x + OUTER + 6, y + 20)
     assert rings.ring_share(on_ring) > 0.9
     assert rings.ring_share((1700, 360, 1900, 410)) == 0.0
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
+def test_a_name_read_whole_under_a_ring_is_left_as_read():
+    """GIVEN a page whose reading of the name is whole though a stamp's ring crosses it (so the
+    band is read again only without the ring: no underline, no tail) WHEN it is looked at
+    THEN the name stays as the page read it (before, this crashed the reading)."""
+    words = (line("Sekretaris DPRD Provinsi Bali,", 60, (1, 1, 1))
+             + line(NAME, 360, (1, 2, 1))
+             + line("Pembina Utama Muda", 440, (1, 3, 1))
+             + line("NIP. 197409281998031002", 520, (1, 4, 1)))
+    got = namerow.reread(block(centre=(1180, 385)), words, run, 30, LANGS)
+    assert texts(got) == NAME
