@@ -226,12 +226,14 @@ def _split_columns(rows: list[list[Word]], width: float) -> list[list[Word]]:
     return rows
 
 
-def _segments(row: list[Word], gap: float, columns: list[float] = (), tol: float = 0.0
-              ) -> list[list[Word]]:
+def _segments(row: list[Word], gap: float, columns: list[float] = (), tol: float = 0.0,
+              rules: list[tuple[float, float, float]] = ()) -> list[list[Word]]:
     """Runs of words split at wide gaps, or at a narrower one where a word starts on the left
     edge of a column begun on the row above (a date or Kepada column whose text wraps beside
-    a narrow Nomor cell: the two cells' words come out on one row with a small gap)."""
-    if _justified(row):
+    a narrow Nomor cell: the two cells' words come out on one row with a small gap), or where
+    a table's vertical rule (x, top, bottom) stands between two words: narrow cells leave
+    less than a wide gap between their texts."""
+    if not rules and _justified(row):
         return [row]
     segs = [[row[0]]]
     for prev, w in zip(row, row[1:]):
@@ -240,7 +242,9 @@ def _segments(row: list[Word], gap: float, columns: list[float] = (), tol: float
         glued = prev.text.endswith(":") and (prev is not row[0] or re.search(r"\w", prev.text)) \
             or w.text.startswith(":") or (
             len(segs[-1]) == 1 and (LABEL_WORD.match(prev.text) or MARKER.match(prev.text)))
-        aligned = w.x0 - prev.x1 > gap / 4 and any(abs(w.x0 - x) < tol for x in columns)
+        aligned = w.x0 - prev.x1 > gap / 4 and any(abs(w.x0 - x) < tol for x in columns) \
+            or any(prev.x1 - 1 <= x <= w.x0 + 1 and top < (w.top + w.bottom) / 2 < bottom
+                   for x, top, bottom in rules)
         if (w.x0 - prev.x1 > gap or aligned) and not glued:
             segs.append([w])
         else:
@@ -303,7 +307,10 @@ def _numbered_cell(row: list[Word], h: float) -> bool:
                                                default=0)
 
 
-def from_words(words: list[Word], width: float, page: int, ocr: bool = False) -> list[Line]:
+def from_words(words: list[Word], width: float, page: int, ocr: bool = False,
+               rules: list[tuple[float, float, float]] = ()) -> list[Line]:
+    """The lines of a page's WORDS (PDF words or OCR boxes, WIDTH across); RULES: a text
+    PDF's vertical rules (x, top, bottom), a table's cells' borders."""
     words = [w for w in words if w.text.strip()]
     if ocr:  # a mark at the very edge of a scan or photo (the paper's edge, a punched hole)
         # is no print, and read into a line it moves the line's start (": Honorarium")
@@ -334,7 +341,7 @@ def from_words(words: list[Word], width: float, page: int, ocr: bool = False) ->
         if ocr and len(row) > 2 and CELL_NUMBER.fullmatch(row[0].text) and row[1].text == "|":
             row = row[:1] + row[2:]  # and the rule between the number's cell and the text's
         segs = [s for part in _cut_at_edges(row, edges, width)
-                for s in _segments(part, 2.2 * h, cols, 0.006 * width)]
+                for s in _segments(part, 2.2 * h, cols, 0.006 * width, rules)]
         if _numbered_cell(row, h):
             # a numbered table's row (No | Pertanyaan): the number heads the row's text, as a
             # list's number does (alone on its row it is a page number)

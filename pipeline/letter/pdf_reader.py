@@ -22,6 +22,7 @@ from pipeline.letter.ocr import ocr_pil, render_pdf_page
 from pipeline.letter.questions import ATTACHED, ATTACHMENT
 
 LETTER_PAGES = 6
+RULE_WIDTH, RULE_LENGTH = 2.5, 8.0  # pt: a cell's border is thin, and a line of text tall
 
 
 def _open(data: bytes, limits: Limits) -> pdfium.PdfDocument:
@@ -104,6 +105,17 @@ def _scan_dpi(page, limits: Limits) -> int:
     return int(min(limits.ocr_dpi, max(best, 150))) if best else limits.ocr_dpi
 
 
+def _rules(page) -> list[tuple[float, float, float]]:
+    """The page's vertical rules as (x, top, bottom), top down: a table's cell borders, drawn
+    as thin paths (Word and LibreOffice draw each border as one)."""
+    height, out = page.get_height(), []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        if right - left <= RULE_WIDTH and top - bottom >= RULE_LENGTH:
+            out.append(((left + right) / 2, height - top, height - bottom))
+    return out
+
+
 def _scan_image(page):
     """The page's scan itself when the page is one image (as scanners write it), else None."""
     w, h = page.get_width(), page.get_height()
@@ -141,7 +153,7 @@ def read_pdf(data: bytes, limits: Limits) -> tuple[list[Line], str]:
             try:
                 words = _words(page)
                 if _text_ok(words):
-                    got = from_words(words, page.get_width(), no)
+                    got = from_words(words, page.get_width(), no, rules=_rules(page))
                 else:
                     got = _ocr_page(data, page, no, limits)
                     ocr_used = True

@@ -326,3 +326,33 @@ def test_a_tembusan_item_that_fills_its_line_wraps_onto_the_next():
                         ("Inspektur Pembantu Wilayah IV", 0.12, 0.4), ("Arsip.", 0.12, 0.2)), 0)[0]
     assert got == ["Bupati Temanggung", "Sekretaris Daerah Kabupaten Temanggung",
                    "Inspektur Pembantu Wilayah IV", "Arsip"], got
+
+
+def _row(top: float, *runs: tuple[float, list[str]]) -> list[Word]:
+    """Words of one PDF row (12 pt text, 600 pt wide page): each run's words from its x on,
+    a space (3 pt) apart."""
+    out = []
+    for x, texts in runs:
+        for t in texts:
+            out.append(Word(t, x, x + 6 * len(t), top, top + 12))
+            x += 6 * len(t) + 3
+    return out
+
+
+def test_a_tables_vertical_rule_parts_the_cells_a_narrow_column_runs_together():
+    """GIVEN a text PDF's table row whose narrow cells leave their texts a few points apart (a
+    matter's wrapped word, the question, the regulation) WHEN the page's lines are built with
+    the table's vertical rules THEN each cell is a line of its own, while a label's colon in
+    a cell of its own stays with its label; without the rules the row is one line (the gap
+    is no wider than a word's space and a half)."""
+    words = _row(100, (100, ["narasumber"]), (168, ["instansi", "vertikal", "dapat"]),
+                 (306, ["Tahun", "2020"]))
+    rules = [(164.0, 90.0, 130.0), (303.0, 90.0, 130.0)]
+    assert [ln.text for ln in from_words(words, 600, 1, rules=rules)] == [
+        "narasumber", "instansi vertikal dapat", "Tahun 2020"]
+    assert len(from_words(words, 600, 1)) == 1
+    label = _row(50, (100, ["Nomor"]), (140, [":", "400.3/218/PPO/V/2026"]))
+    assert [ln.text for ln in from_words(label, 600, 1, rules=[(136.0, 45.0, 65.0)])] == [
+        "Nomor : 400.3/218/PPO/V/2026"]
+    # (a rule that does not reach the row parts nothing)
+    assert len(from_words(words, 600, 1, rules=[(164.0, 200.0, 240.0)])) == 1

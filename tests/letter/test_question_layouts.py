@@ -365,15 +365,21 @@ def test_a_question_table_with_a_column_after_the_questions_gives_the_questions(
     assert parse(HEAD + lines, "pdf").pertanyaan == ASKED
 
 
-def test_another_offices_question_table_through_libreoffice_gives_the_questions(tmp_path):
+@pytest.mark.parametrize("widths", [None, (1.0, 3.0, 8.0, 3.5)])
+def test_another_offices_question_table_through_libreoffice_gives_the_questions(tmp_path,
+                                                                                 widths):
     """GIVEN a letter no generator writes: a Word table headed in capitals `NO. | POKOK
     PERMASALAHAN | PERTANYAAN | DASAR HUKUM` in four equal columns, the matter's heading
     wrapped in its cell mid-word (`PERMASALAHA` / `N`), each row citing its regulation in the
-    fourth column, saved as DOCX and exported to PDF by
-    LibreOffice WHEN each is read THEN both give the questions, one a row, without the
-    matters or the regulations (before, the PDF's wrapped heading and fourth column hid the
-    table and the matters were read)."""
+    fourth column, saved as DOCX and exported to PDF by LibreOffice; or in narrow columns
+    (WIDTHS, cm), where a cell's text stands less than a wide gap from the next cell's and
+    the PDF runs them into one line WHEN each is read THEN both give the questions, one a
+    row, without the matters or the regulations (before, the PDF's wrapped heading and fourth
+    column hid the table and the matters were read; in narrow columns the PDF's lines ran a
+    matter's wrapped words into the question: the cells are now parted at the table's
+    vertical rules)."""
     import docx
+    from docx.shared import Cm
 
     from tests.letters_gen.build import soffice_batch
     asked = ["Apakah belanja jasa narasumber dari instansi vertikal dapat dibebankan pada sub "
@@ -391,12 +397,16 @@ def test_another_offices_question_table_through_libreoffice_gives_the_questions(
         d.add_paragraph(text)
     table = d.add_table(rows=3, cols=4)
     table.style = "Table Grid"
+    for col, width in zip(table.columns, widths or ()):
+        col.width = Cm(width)
     rows = [("NO.", "POKOK PERMASALAHAN", "PERTANYAAN", "DASAR HUKUM"),
-            ("1.", "Honor narasumber", asked[0], "Perpres 33 Tahun 2020"),
+            ("1.", "Honor narasumber instansi vertikal", asked[0], "Perpres 33 Tahun 2020"),
             ("2.", "Sisa uang persediaan", asked[1], "Permendagri 77 Tahun 2020")]
     for row, texts in zip(table.rows, rows):
-        for cell, text in zip(row.cells, texts):
+        for k, (cell, text) in enumerate(zip(row.cells, texts)):
             cell.text = text
+            if widths:
+                cell.width = Cm(widths[k])
     for text in ["", "Demikian disampaikan, atas perhatian diucapkan terima kasih.", "",
                  "Kepala Dinas Pendidikan, Pemuda dan Olahraga,", "", "",
                  "Drs. YOHANES NGGADUT, M.Pd.", "NIP. 196805121994031007"]:
