@@ -20,6 +20,7 @@ RULES = {"|", "(", "[", "{"}
 # a capital I alone, as a scan reads its one stroke, maybe with the list's stop after it
 STROKE_I = re.compile(r"[|{}\[\]][;,.]?")
 LABEL_WORD = re.compile(r"^(nomor|sifat|lampiran|hal|perihal)$", re.I)
+ABBREVIATION = re.compile(r"^[A-Za-z]{2,5}\.$")  # "NIP.", "Yth.", "No.": a label's own word
 
 
 @dataclass
@@ -233,8 +234,8 @@ def _segments(row: list[Word], gap: float, columns: list[float] = (), tol: float
     a narrow Nomor cell: the two cells' words come out on one row with a small gap), or where
     a table's vertical rule (x, top, bottom) stands between two words: narrow cells leave
     less than a wide gap between their texts."""
-    if not rules and _justified(row):
-        return [row]
+    if _justified(row) and not any(_ruled(a, b, rules) for a, b in zip(row, row[1:])):
+        return [row]  # (a rule elsewhere on the page, a border, parts no justified line)
     segs = [[row[0]]]
     for prev, w in zip(row, row[1:]):
         # (a label's colon holds its value however far off; a mark alone at the row's start is
@@ -242,14 +243,21 @@ def _segments(row: list[Word], gap: float, columns: list[float] = (), tol: float
         glued = prev.text.endswith(":") and (prev is not row[0] or re.search(r"\w", prev.text)) \
             or w.text.startswith(":") or (
             len(segs[-1]) == 1 and (LABEL_WORD.match(prev.text) or MARKER.match(prev.text)))
+        # (a rule parts no abbreviation in a cell of its own from its value: "NIP." | digits)
         aligned = w.x0 - prev.x1 > gap / 4 and any(abs(w.x0 - x) < tol for x in columns) \
-            or any(prev.x1 - 1 <= x <= w.x0 + 1 and top < (w.top + w.bottom) / 2 < bottom
-                   for x, top, bottom in rules)
+            or _ruled(prev, w, rules) and not (len(segs[-1]) == 1 and ABBREVIATION.match(
+                prev.text))
         if (w.x0 - prev.x1 > gap or aligned) and not glued:
             segs.append([w])
         else:
             segs[-1].append(w)
     return segs
+
+
+def _ruled(prev: Word, w: Word, rules: list[tuple[float, float, float]]) -> bool:
+    """Whether one of RULES (x, top, bottom) stands between the words PREV and W."""
+    return any(prev.x1 - 1 <= x <= w.x0 + 1 and top < (w.top + w.bottom) / 2 < bottom
+               for x, top, bottom in rules)
 
 
 def _justified(row: list[Word]) -> bool:

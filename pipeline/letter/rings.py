@@ -33,6 +33,7 @@ WIDE_CM = 0.2  # a ring is no wider than this (a filled disc, an emblem, is no r
 INNER = 0.4  # of the radius: no ring of a stamp's lies nearer the centre (its emblem)
 ROOM_CM = 0.02  # how far across a ring a crossing stroke's ink is looked for
 REACH_CM = 2 * R_MAX + 0.5  # a stamp crossing a line reaches no farther from it
+MAX_WIDTH = 2 * 2480  # px: pages are read at ~300 dpi, A4's width 2480 px (ocr.py)
 TRIES = 2  # stamps looked for in one region (two offices may stamp one letter)
 
 
@@ -42,6 +43,8 @@ def without_rings(bw: Image.Image, box: tuple[int, int, int, int],
     no stamp's ring is found there. COLOURED, where given, marks (non-zero) the ink told by
     its colour, as BW stands: a coloured stamp's rings are looked for on it first, print being
     left out; then on BW's ink (a black stamp)."""
+    if bw.width > MAX_WIDTH:
+        return None  # (no page: a banner kept its width, and a ring there would be huge)
     ink = np.asarray(bw.crop(box).convert("L")) < 128
     per_cm = bw.width / A4_CM
     out, found = ink.copy(), False

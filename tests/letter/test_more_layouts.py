@@ -356,3 +356,20 @@ def test_a_tables_vertical_rule_parts_the_cells_a_narrow_column_runs_together():
         "Nomor : 400.3/218/PPO/V/2026"]
     # (a rule that does not reach the row parts nothing)
     assert len(from_words(words, 600, 1, rules=[(164.0, 200.0, 240.0)])) == 1
+
+
+def test_a_rule_parts_neither_a_justified_line_away_from_it_nor_an_abbreviation_from_its_value():
+    """GIVEN a text PDF with a vertical rule somewhere on the page (a border round the page, a
+    small table in the heading) and a body line justified with wide spaces, and a signature
+    table with `NIP.` in a cell of its own beside the digits WHEN the lines are built THEN the
+    justified line stays whole (before the review's fix, a rule anywhere cut it word by word
+    and a question was read as "Apakah"), and `NIP.` stays with its digits (a signer lost)."""
+    words = _row(100, (72, ["Apakah", "pejabat", "pembuat", "komitmen", "dapat", "merangkap"]))
+    for w, shift in zip(words, range(0, 200, 30)):
+        w.x0, w.x1 = w.x0 + shift, w.x1 + shift  # spaces stretched by justification
+    border = [(40.0, 20.0, 800.0), (560.0, 20.0, 800.0)]
+    assert [ln.text for ln in from_words(words, 600, 1, rules=border)] == [
+        "Apakah pejabat pembuat komitmen dapat merangkap"]
+    nip = _row(300, (100, ["NIP."]), (136, ["19680412", "199303", "1", "007"]))
+    assert [ln.text for ln in from_words(nip, 600, 1, rules=[(132.0, 290.0, 320.0)])] == [
+        "NIP. 19680412 199303 1 007"]

@@ -139,3 +139,12 @@ def test_a_name_read_whole_under_a_ring_is_left_as_read():
              + line("NIP. 197409281998031002", 520, (1, 4, 1)))
     got = namerow.reread(block(centre=(1180, 385)), words, run, 30, LANGS)
     assert texts(got) == NAME
+
+
+def test_no_ring_is_looked_for_on_an_image_far_wider_than_a_page():
+    """GIVEN an image far wider than a page read at 300 dpi (a banner keeps its own width), a
+    circle on it WHEN rings are looked for THEN none is (a stamp's size in pixels follows the
+    width: its ring's box there would take hundreds of MB)."""
+    img = Image.new("L", (12000, 1500), 255)
+    ImageDraw.Draw(img).ellipse((5000, 100, 6200, 1300), outline=0, width=20)
+    assert without_rings(img, (0, 0, img.width, img.height)) is None
