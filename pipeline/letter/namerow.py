@@ -287,7 +287,7 @@ class _Reader:
         replaces other words), the one more like a name. A reading with under half the letters
         of those words lost most of the line: it is not taken. A band without its rings: see
         rings, and the module's docstring."""
-        looks, best, most = [], None, (0, 0, 0, False)  # (try, image, box, key, of the darkest ink)
+        looks, best, most = [], None, (0, 0, 0, False)  # (try, image, box, key, other look)
         for k, (box, key, how, inside) in enumerate(tries):
             band = self.image.crop(box)
             clean, struck = unstruck(band, self.h)
@@ -295,8 +295,8 @@ class _Reader:
                       + [clean] * (struck >= self.h)]
             looks += [(k, look, box, key, True) for look in [self.darkest(band, box)]
                       if how == "both" and look is not None]
-            # (and without a stamp's rings the page kept, taken as the darkest ink's: rings)
-            looks += [(k, unstruck(look, self.h)[0], box, key, True)
+            # (without a stamp's rings the page kept: rings; as the darkest ink's, not surer)
+            looks += [(k, unstruck(look, self.h)[0], box, key, "rings")
                       for look in [self.ringless.band(box)] if look is not None]
         readings = [_mended(again) for again in read_lines([look[1:4] for look in looks],
                                                              self.run, self.timeout, self.langs)]
@@ -317,7 +317,7 @@ class _Reader:
             # darkest ink's where tesseract is surer of it where the two differ; not so between
             # the bitmap's: a stroke through a space read as a letter reads sure, "SRIAWAHYUNI")
             gain = (fit(shown, single) - fit(was), fit(shown, single), _known(again),
-                    dark and _surer(again, base[2]))
+                    dark is True and _surer(again, base[2]))
             # (another look's reading: taken if clearly more like a name, or as like and surer)
             if dark and gain[1] < base[0] + CLEARLY and not (
                     gain[1] >= base[0] and (gain[2] > base[1] or gain[3])):

@@ -97,13 +97,15 @@ def test_a_coloured_stamps_ring_is_found_by_its_colour_where_the_ring_is_broken(
 
 
 @pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
-@pytest.mark.parametrize("centre", [(1180, 385), (1150, 420)])
+@pytest.mark.parametrize("centre", [(1180, 385)])
 def test_a_name_whose_first_words_a_black_stamps_ring_spoilt_is_read_without_it(centre):
     """GIVEN a black-and-white scan whose black stamp's ring crosses the name's first words,
     and whose page reading took the ring's remains for a word of the name ("SL. HA MADE …")
     WHEN the name's row is read again THEN the name is read without the ring, "H. I MADE …"
-    (before, its reading with the ring, "Hj I MADE" or "M. I MADE"), and the other rows are as
-    they were."""
+    (before, its reading with the ring, "Hj I MADE"), and the other rows are as they were. (A
+    reading without the ring no more like a name than the bitmap's, "H. I" beside "M. I", is
+    not taken: the ring's removal may take a piece of a letter, "Prs." for "Drs.", and
+    tesseract reads such a piece surely.)"""
     words = (line("Sekretaris DPRD Provinsi Bali,", 60, (1, 1, 1))
              + line("SL. HA MADE SUDARSANA, S.E., M.Si.", 360, (1, 2, 1), 1190.0)
              + line("Pembina Utama Muda", 440, (1, 3, 1))
@@ -148,3 +150,4 @@ def test_no_ring_is_looked_for_on_an_image_far_wider_than_a_page():
     img = Image.new("L", (12000, 1500), 255)
     ImageDraw.Draw(img).ellipse((5000, 100, 6200, 1300), outline=0, width=20)
     assert without_rings(img, (0, 0, img.width, img.height)) is None
+
