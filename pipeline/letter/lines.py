@@ -243,10 +243,11 @@ def _segments(row: list[Word], gap: float, columns: list[float] = (), tol: float
         glued = prev.text.endswith(":") and (prev is not row[0] or re.search(r"\w", prev.text)) \
             or w.text.startswith(":") or (
             len(segs[-1]) == 1 and (LABEL_WORD.match(prev.text) or MARKER.match(prev.text)))
-        # (a rule parts no abbreviation in a cell of its own from its value: "NIP." | digits)
+        # (a rule parts no abbreviation in a cell of its own from its number: "NIP." | digits;
+        # a heading's "NO." from the next heading it does)
         aligned = w.x0 - prev.x1 > gap / 4 and any(abs(w.x0 - x) < tol for x in columns) \
             or _ruled(prev, w, rules) and not (len(segs[-1]) == 1 and ABBREVIATION.match(
-                prev.text))
+                prev.text) and w.text[:1].isdigit())
         if (w.x0 - prev.x1 > gap or aligned) and not glued:
             segs.append([w])
         else:

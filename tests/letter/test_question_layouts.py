@@ -415,3 +415,44 @@ def test_another_offices_question_table_through_libreoffice_gives_the_questions(
     soffice_batch([tmp_path / "surat.docx"], tmp_path)
     for name in ("surat.docx", "surat.pdf"):
         assert read_letter_inprocess((tmp_path / name).read_bytes(), name).pertanyaan == asked
+
+
+def test_a_reportlab_question_table_in_narrow_ruled_columns_gives_the_questions():
+    """GIVEN a letter no generator writes: a question table typeset by reportlab's platypus
+    (not Word, not LibreOffice), `NO. | POKOK PERMASALAHAN | PERTANYAAN | DASAR HUKUM` in
+    narrow ruled columns (1.1 / 3 / 8 / 3.4 cm), its cells' paragraphs wrapped, the matter's
+    heading broken mid-word (`PER` / `MASALAHAN`) WHEN its PDF is read THEN the questions are
+    the question cells, one a row (before, the ruled `NO.` stayed glued to the next heading as
+    an abbreviation with its value, the heading was lost, and the matters were read)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    asked = ["Apakah belanja jasa narasumber dari instansi vertikal dapat dibebankan pada sub "
+             "kegiatan sosialisasi?",
+             "Bagaimana mekanisme penyetoran sisa uang persediaan yang belum habis digunakan "
+             "pada akhir tahun anggaran?"]
+    style = getSampleStyleSheet()["Normal"]
+    style.fontSize, style.leading = 11, 13
+    story = [Paragraph(t, style) for t in [
+        "PEMERINTAH KABUPATEN SIKKA", "BADAN PENDAPATAN DAERAH",
+        "Jalan Ahmad Yani Nomor 5 Maumere", "", "Maumere, 3 Juni 2026",
+        "Nomor : 900.1/77/BAPENDA/VI/2026", "Sifat : Biasa", "Lampiran : -",
+        "Hal : Konsultasi Pengelolaan Keuangan", "", "Yth. Inspektur Daerah Kabupaten Sikka",
+        "di Maumere", "", "Dalam rangka tertib pengelolaan keuangan daerah, kami mohon "
+        "penjelasan atas hal-hal berikut:"]]
+    cells = [["NO.", "POKOK PERMASALAHAN", "PERTANYAAN", "DASAR HUKUM"],
+             ["1.", "Honor narasumber instansi vertikal", asked[0], "Perpres 33 Tahun 2020"],
+             ["2.", "Sisa uang persediaan", asked[1], "Permendagri 77 Tahun 2020"]]
+    table = Table([[r[0]] + [Paragraph(t, style) for t in r[1:]] for r in cells],
+                  colWidths=[1.1 * cm, 3 * cm, 8 * cm, 3.4 * cm])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    story += [table, Spacer(1, 12)] + [Paragraph(t, style) for t in [
+        "Demikian disampaikan, atas perhatian diucapkan terima kasih.", "",
+        "Kepala Badan Pendapatan Daerah,", "", "", "Drs. YOSEF NONG, M.Si.",
+        "NIP. 196805121994031007"]]
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=A4).build(story)
+    assert read_letter_inprocess(buf.getvalue(), "surat.pdf").pertanyaan == asked
