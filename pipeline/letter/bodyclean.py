@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from pipeline.letter.degrees import only_degrees
 from pipeline.letter.lines import Line
 from pipeline.letter.marks import ITEM, QUESTION, WRAPPED_NIP
 
@@ -70,6 +71,13 @@ def nip_tail(ln: Line, above: Line | None) -> bool:
     return bool(m) and len(re.sub(r"\D", "", m.group(1) + ln.text)) == 18
 
 
+def name_tail(ln: Line, above: Line | None) -> bool:
+    """The rest of a name's degrees on a line of their own under the name's line, which ends
+    with a comma after a degree ("H. RONAL, S.E., M.M.," / "Ak."): short, so read unsure."""
+    return above is not None and re.search(r"\.,\s*$", above.text) is not None \
+        and only_degrees(ln.text)
+
+
 def _before(ln: Line) -> str:
     """The lettered items above LN ("1." read "|.", "i.", "l.") that make it a letter of theirs:
     any of a-h for most (a sub-list's "i." and "ii." under "a." too), "k." for "l." (which no
@@ -102,6 +110,7 @@ def clean(lines: list[Line]) -> list[Line]:
             ln = replace(ln, text=RULED_NUMBER.sub(r"\1. ", ln.text))
         if _edge_speck(ln) or (_noise(ln) and not _year_tail(ln, out)
                                 and not nip_tail(ln, out[-1] if out else None)
+                                and not name_tail(ln, out[-1] if out else None)
                                 and not _numbers(ln, lines[max(0, k - 12):k],
                                                  lines[k + 1:k + 8])):
             continue

@@ -65,3 +65,33 @@ def _a_letter_off(read: str, listed: str) -> bool:
     k = off[0]
     word = listed[:k].rsplit(".", 1)[-1] + listed[k:].split(".", 1)[0]
     return read[k].islower() and listed[k].islower() and sum(c.islower() for c in word) >= 2
+
+
+# foreign degrees as written without dots beside ours ("S.Si., MPH")
+UNDOTTED_FOREIGN = frozenset({"MPH", "MBA", "MSc", "PhD"})
+
+
+def only_degrees(text: str) -> bool:
+    """Whether TEXT holds listed degrees and nothing else, however a scan read their closing
+    dots ("IPU", "Ak" for "Ak."; "CA" as offices write it), beside marks a stamp left ("»"):
+    the rest of a name's degrees on a line of its own, which tesseract reads unsure, short."""
+    toks = [t.rstrip(",") for t in text.split() if any(c.isalnum() for c in t)]
+    return bool(toks) and all(t in LISTED or t + "." in LISTED or t in UNDOTTED_FOREIGN
+                              for t in toks)
+
+
+def dotted(tok: str) -> str:
+    """TOK, a degree not listed, as the listed one it is with a dot for a small letter between
+    two capitals (a dot a stroke touched, read as a letter: "StE.," for "S.E.,"), or with its
+    closing dot where the scan lost it from an abbreviation in small letters ("Ak" for "Ak.";
+    not from one in capitals, which offices write without, "CA", "IPU", nor from a
+    specialty, "Sp.PD", which KKI writes without)."""
+    bare = tok.rstrip(",")
+    if bare in LISTED:
+        return tok
+    if bare + "." in LISTED and "." not in bare and not bare.isupper():
+        return bare + "." + tok[len(bare):]
+    near = {bare[:k] + "." + bare[k + 1:] for k in range(1, len(bare) - 1)
+            if bare[k].islower() and bare[k - 1].isupper() and bare[k + 1].isupper()}
+    hit = sorted(near & LISTED)
+    return hit[0] + tok[len(bare):] if len(hit) == 1 else tok

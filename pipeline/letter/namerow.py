@@ -12,9 +12,9 @@ reading.
 
 The page's reading may also lose the name's line altogether (tesseract takes an underlined
 line for a rule), or take stamp lettering below it for the name. So the line is also looked for
-where the block's geometry puts it: name, rank and NIP are set at one line spacing, so the name
-stands a line pitch above the rank; without a rank, it is the lowest line of ink above the NIP.
-A wrapped name whose last line holds only degrees has its first line a pitch above that.
+where the block's geometry puts it: a line pitch above the rank (name, rank and NIP are set at
+one spacing), or the lowest line of ink above the NIP; a wrapped name's other line above or
+under it.
 
 Each band is read as the page's bitmap shows it and without its underline or the signature's
 tail; one the page did not read whole also from the page's grey, its darkest ink alone: a
@@ -29,20 +29,20 @@ from __future__ import annotations
 import re
 from statistics import median
 
-from pipeline.letter.degrees import mended
+from pipeline.letter.bandread import mended_line, read_lines
+from pipeline.letter.degrees import only_degrees
 from pipeline.letter.lexicon import known
 from pipeline.letter.lines import Word
 from pipeline.letter.marks import RANK
-from pipeline.letter.nameline import LINE_SECONDS, signer_rows
+from pipeline.letter.nameline import signer_rows
 from pipeline.letter.rings import Ringless
 from pipeline.letter.scanname import DEGREE
 from pipeline.letter.signature import DOTTED, NAME_PART
-from pipeline.letter.signblock import (MARGIN, PAD, TALL, across, flush_column, located,
-                                       rank_line, tidied)
+from pipeline.letter.signblock import (MARGIN, PAD, TALL, flush_column, line_above,
+                                       line_below, located, rank_line, tidied)
 from pipeline.letter.strokes import unstruck
 from pipeline.letter.stamp import CORE, core_at
-from pipeline.letter.titles import BALINESE, TITLE
-from pipeline.letter.tsv import read_bands
+from pipeline.letter.titles import TITLE
 from pipeline.letter.vote import voted
 
 # a word of a name as printed: capitalised or in capitals, maybe with an apostrophe or hyphen
@@ -55,8 +55,6 @@ NAME_WORD = re.compile(r"^[A-Z](?:[a-z'\u2019-]+|[A-Z'\u2019-]+)(?:-[A-Z][a-z'\u
 # core is lighter)
 BLUR_ROOM = 10
 LUT_CORES = [0 if v < CORE + BLUR_ROOM else 255 for v in range(256)]
-RUN_TOGETHER = re.compile(r"(?<=[a-z],)(?=[A-Z][a-z]{0,3}\.)"
-                          r"|(?<=[a-z]{4})(?=[A-Z][a-z]{2,}[,.]?(?:\s|$))")
 KEPT = 0.3  # of the band's black: the darkest ink must keep this much to be read
 CLEARLY = 2  # letters: the darkest ink's reading must beat the bitmap's by this many (_known)
 SURER = 0.1  # or, as like a name, be this much surer of the words where the two differ
@@ -165,25 +163,25 @@ def reread(image, words: list[Word], run, timeout: float, langs: str, grey=None
     words, last = read.best(words, tries)
     if row and last and len(tries) == 2 and last[0].key == tries[1][1] and \
             fit(_text(tries[0][3])) < 0:
-        # the line the geometry found reads as the name, and the row the page took for it,
-        # lower, as none: that row is the stamp's lettering below the name, or it would be
-        # read into the name
+        # the geometry's line reads as the name, the page's row, lower, as none: that row is
+        # the stamp's lettering under the name (or it would be read into the name)
         stale = {id(w) for w in row if not _name_like(w.text) and not GOLONGAN.search(w.text)}
         words = [w for w in words if id(w) not in stale]
     last = last or row or (_inside(words, where, nip) if where else [])
-    # a name too long for its line goes on with its degrees on the next ("BAMBANG LESTARI,
-    # A.Md.Keb.," / "S.K.M., M.Ak."): where the last line holds no word of a name, its first
-    # line stands a line pitch above, and the stamp may have hidden it from the page's reading
+    # a name too long for its line goes on with its degrees on the next: where the last line
+    # holds no word of a name, the first stands a pitch above, maybe hidden by the stamp
     if last and not any(NAME_PART.match(w.text) for w in last):
-        top = median(w.top for w in last)
-        start = top - (rank[1] if rank else median(w.top for w in nip) - top)
-        box = across(words, nip, h, max(0, int(start - PAD * h)), int(start + (1.25 + PAD) * h),
-                     image.width, column)
+        box = line_above(words, last, nip, h, rank, image.width, column)
         inside = _inside(words, box, nip)
         # (only a line the page did not read as words of a name: one read whole but for a gap
         # is no gain worth a stamp's stroke read into it, "ILESTARI")
         if not (inside and all(_name_like(w.text) for w in inside)):
             words = read.best(words, [(box, ("name start", nip[0].key), "both", inside)])[0]
+    # ... and where its line ends with a comma after a degree, the rest of its degrees stands
+    # under it, which the page may have lost (set tight above the NIP, underlined, short)
+    elif last and re.search(r"\.,$", _text(last)) and (
+            box := line_below(words, last, nip, h, rank, image.width, column)):
+        words = read.degrees(words, box, ("name end", nip[0].key), _inside(words, box, nip))
     return words
 
 
@@ -275,6 +273,23 @@ class _Reader:
             (int(w.x0), int(w.top), int(w.x1) + 1, int(w.bottom) + 1)) >= RINGED else w.text
             for w in words]
 
+    def degrees(self, words: list[Word], box, key, inside: list[Word]) -> list[Word]:
+        """WORDS with the band at BOX read as the listed degrees that end its reading, in
+        place of the page's words INSIDE it, where a look reads any: the band also takes in
+        the stamp beside the line, whose lettering reads as anything ("NN AS/ oo M.Kes.")."""
+        band = self.image.crop(box)
+        looks = [band, unstruck(band, self.h)[0], self.ringless.band(box)]
+        tails = []
+        for again in read_lines([(look, box, key) for look in looks if look is not None],
+                                self.run, self.timeout, self.langs):
+            n = len(again)
+            while n and only_degrees(again[n - 1].text):
+                n -= 1
+            tails.append(again[n:])
+        tail = max(tails, key=len, default=[])
+        gone = {id(w) for w in inside}
+        return [w for w in words if id(w) not in gone] + tail if tail else words
+
     def best(self, words: list[Word], tries) -> tuple[list[Word], list[Word]]:
         """WORDS with the best of TRIES read in place of the page's words there, and that
         reading ([] where none reads more like a name). A try is (box, the key its words get,
@@ -298,7 +313,7 @@ class _Reader:
             # (without a stamp's rings the page kept: rings; as the darkest ink's, not surer)
             looks += [(k, unstruck(look, self.h)[0], box, key, "rings")
                       for look in [self.ringless.band(box)] if look is not None]
-        readings = [_mended(again) for again in read_lines([look[1:4] for look in looks],
+        readings = [mended_line(again) for again in read_lines([look[1:4] for look in looks],
                                                              self.run, self.timeout, self.langs)]
         single = frozenset(_bare(w.text) for ws in readings + [t[3] for t in tries] for w in ws
                            ) | _spaced(readings, self.h)
@@ -336,65 +351,3 @@ class _Reader:
             w.text = _unhyphened(w.text, single)
         gone = {id(w) for w in best[1]}
         return [w for w in words if id(w) not in gone] + best[0], best[0]
-
-
-def read_lines(looks: list[tuple], run, timeout: float, langs: str) -> list[list[Word]]:
-    """The words of each of LOOKS (an image of the page's band at BOX, and the KEY of the row
-    it gives), read as one line each, in one run of tesseract (tsv.read_bands)."""
-    if not looks:
-        return []
-    read = read_bands([look.convert("1") for look, _, _ in looks],
-                      [(box, key) for _, box, key in looks], run, min(timeout, LINE_SECONDS),
-                      langs)
-    return [_closed(_trimmed(_balinese(again))) for again in read] if read is not None \
-        else [[] for _ in looks]
-
-
-def _mended(again: list[Word]) -> list[Word]:
-    """AGAIN, a name's line, with a degree read unsure and a letter off a listed one as that
-    one (degrees; not in a post's line, postline, where no degree stands)."""
-    for w in again:
-        # (two names a lost space glued, "HandayaniAnggraini": no name has a capital inside
-        # after four small letters; "MacDonald", "FitzGerald" have it sooner;
-        # a degree glued to the comma before it, "Anggraini,S.Kom.")
-        w.text = RUN_TOGETHER.sub(" ", RUN_TOGETHER.sub(" ", mended(w.text, w.conf)))
-    return again
-
-
-def _balinese(again: list[Word]) -> list[Word]:
-    """AGAIN with a Balinese name's "I" read as a stroke ("Ir. | Gusti"): Balinese names put
-    "I" (or "Ni") before the birth-order or caste name, which no other name does alone."""
-    for w, nxt in zip(again, again[1:]):
-        if w.text in ("|", "l", "1") and BALINESE.match(nxt.text):
-            w.text = "I"
-    return again
-
-
-def _closed(again: list[Word]) -> list[Word]:
-    """AGAIN, one line's words, its first not boxed far from the next in a box too narrow for
-    its letters: tesseract may box a title spoilt by a stamp's ring where the ring is ("H."
-    boxed at the band's left edge, a third of a letter wide, three letters from "AGUS"), and
-    the page's lines would then part the name there. (Only the first: a mark boxed so after
-    the name is debris, and stays apart from it.)"""
-    if len(again) > 1:
-        h, (w, nxt) = median(w.bottom - w.top for w in again), again[:2]
-        if nxt.x0 - w.x1 > 1.5 * h and w.x1 - w.x0 < 0.5 * h * len(w.text):
-            w.x0, w.x1 = nxt.x0 - 0.4 * h - (w.x1 - w.x0), nxt.x0 - 0.4 * h
-    return again
-
-
-def _trimmed(again: list[Word]) -> list[Word]:
-    while again and not re.search(r"[A-Za-z]", again[0].text):
-        again.pop(0)  # stamp debris before the name: a name begins with a letter
-    if again:  # ... even where the debris is glued to it ("2RUDI,", "\u2018RIZAL")
-        again[0].text = re.sub(r"^[^A-Za-z]+(?=[A-Z])", "", again[0].text)
-    # a stamp's star or lettering after the name, read as "7" or "|", or as a small letter or
-    # two, which no name ends with (") h" after "S.T."; but a Batak name's first line may end
-    # with "br", boru, before the clan's name wrapped)
-    while again and (not re.search(r"[A-Za-z]", again[-1].text)
-                     or len(again) > 1 and re.fullmatch(r"\W*[a-z]{1,2}\W*", again[-1].text)
-                     and _bare(again[-1].text) != "BR"):
-        again.pop()
-    if again:  # ... or glued to its last word ("MPH”"): a name ends in a letter, dot or comma
-        again[-1].text = re.sub(r"(?<=[A-Za-z.,])[^A-Za-z.,]+$", "", again[-1].text)
-    return again

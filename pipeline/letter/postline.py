@@ -17,7 +17,8 @@ from statistics import median
 
 from pipeline.letter.lines import Word
 from pipeline.letter.marks import RANK
-from pipeline.letter.namerow import LUT_CORES, read_lines
+from pipeline.letter.bandread import read_lines
+from pipeline.letter.namerow import LUT_CORES
 from pipeline.letter.nameline import signer_rows
 from pipeline.letter.signblock import PAD, TALL
 

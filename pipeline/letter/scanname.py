@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 
+from pipeline.letter.degrees import dotted, only_degrees
 from pipeline.letter.titles import BALINESE, FRONT
 
 # titles before a name always end with one dot ("H," "H.." "Dr:" and "ir" are OCR misreads of "H."
@@ -98,11 +99,13 @@ def _degrees(nama: str) -> str:
     loses a degree's dots ("H. Taufik, ST MPH")."""
     tokens = re.sub(r"\bSp\.\s+(?=[A-Z]{2,}\b)", "Sp.", nama).split()  # "Sp. KKLP": a specialty
     comma = next((n for n, t in enumerate(tokens) if t.endswith(",")), len(tokens))
-    tokens[comma + 1:] = [t if FOREIGN.match(t) else LOST_DOT.sub(r"\1.", EIGHT.sub("S", t))
+    tokens[comma + 1:] = [t if FOREIGN.match(t) else dotted(LOST_DOT.sub(r"\1.",
+                                                                 EIGHT.sub("S", t)))
                           for t in tokens[comma + 1:]]  # (among the degrees)
     k = len(tokens)
     while k > 1 and ("." in tokens[k - 1] and DEGREE.match(tokens[k - 1])
-                     or FOREIGN.match(tokens[k - 1]) or UNDOTTED.match(tokens[k - 1])):
+                     or FOREIGN.match(tokens[k - 1]) or UNDOTTED.match(tokens[k - 1])
+                     or k > comma + 1 and only_degrees(tokens[k - 1])):  # ("CA", "IPU")
         k -= 1
     # a degree that lost its dots only where a comma sets the degrees apart ("BUDI, ST"), not
     # two capitals that may end a name ("BUDI SE"); and foreign ones only beside ours

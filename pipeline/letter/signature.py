@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from pipeline.letter.body import FOOTER
 from pipeline.letter.dates import alone_date, place_date
+from pipeline.letter.degrees import only_degrees
 from pipeline.letter.lines import Line, aligned
 from pipeline.letter.marks import CLOSING, ITEM, NIP, RANK, SKIP, TEMBUSAN
 from pipeline.letter.nip import SPOILT_DIGITS, nip_digits, nip_match, whole_nip
@@ -47,11 +48,11 @@ DOTTED = re.compile(r"(?<!\S)[A-Z][A-Za-z]{0,3}\.[A-Za-z]{1,4}\.")
 # a line of academic degrees only ("S.Psi., M.A.P.", "Sp.PD., M.Kes.", "IPM."): the tail of a name
 # (degrees separated by spaces: one way to read a line, so no backtracking on "A.A.A.…!"; a
 # scan may read a degree's last dot as a comma, "M.A.P,")
-# (a foreign degree is written without dots: "S.Si., MPH"; a scan may put a rule's dash or a
-# stamp's mark before the line: "'M.AP.")
+# (a foreign degree or a professional title is written without dots after ours: "S.Si., MPH",
+# "M.Ak., CA", "M.T., IPU"; a scan may put a rule's dash or a stamp's mark before the line)
 DEGREES = re.compile(r"^\s*(?:[^\w\s(]{1,2}(?=[A-Z]))?[A-Z][A-Za-z]{0,4}\.(?:[A-Za-z]{1,4}\.)*(?:[A-Za-z]{1,4},)?"
                      r"(?:,?\s+(?:[A-Z][A-Za-z]{0,4}\.(?:[A-Za-z]{1,4}\.)*(?:[A-Za-z]{1,4},)?"
-                     r"|(?:MPH|MBA|MSc|PhD)\b))*,?\s*$")
+                     r"|(?:MPH|MBA|MSc|PhD)\b)|,\s*[A-Z]{2,3}\b)*,?\s*$")
 
 
 def _prose(text: str) -> bool:
@@ -77,6 +78,13 @@ def _apart(above: Line, below: Line, name: Line, nip: Line, rows: int) -> bool:
     if None in (above.top, below.top, name.top, nip.top) or nip.top <= name.top:
         return False
     return above.top < below.top - 1.5 * (nip.top - name.top) / rows
+
+
+def _beside(ln: Line, ranks: list[float | None]) -> bool:
+    """Whether scanned line LN stands on the row of a rank's line (RANKS, their tops): the
+    stamp's lettering beside the rank, read apart from it ("NAS" left of "Pembina")."""
+    return ln.ocr and ln.top is not None and any(
+        top is not None and abs(ln.top - top) < 0.006 for top in ranks)
 
 
 def _same_row(left: Line, right: Line) -> bool:
@@ -109,7 +117,7 @@ def _name(lines: list[Line], j: int, start: int, nip: Line, rows: int) -> tuple[
         # line, "BAMBANG LESTARI, A.Md.Keb.," (a post has no such degree: "KABUPATEN SRAGEN,")
         tail_only = DEGREES.match(names[0]) is not None or (
             above.text.rstrip().endswith(",") and DOTTED.search(above.text) is not None
-            and not any(map(NAME_PART.match, names[0].split())))
+            and (only_degrees(names[0]) or not any(map(NAME_PART.match, names[0].split()))))
         # the room to sign is just above (or the page broke there)
         # (or the e-signature's note, which stands where the wet signature would, over a
         # name that opens with its titles: "Prof. Dr. Johan Pattipeilohy," / "S.E., Ak., CA";
@@ -127,6 +135,14 @@ def _name(lines: list[Line], j: int, start: int, nip: Line, rows: int) -> tuple[
         if gap_above:
             break
     return names, k
+
+
+def _joined(names: list[str]) -> str:
+    """A name's lines as one, a comma before its degrees' line where a scan lost it after the
+    name's last word ("SUTAN RAJA" / "S.E., M.Ak., CA"): PUEBI sets one there."""
+    return " ".join(n + "," if k + 1 < len(names) and DEGREES.match(names[k + 1])
+                    and n[-1:].isalpha() and not DEGREES.match(n) and not is_title(n)
+                    else n for k, n in enumerate(names))
 
 
 def signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, int]:
@@ -147,7 +163,7 @@ def _junk(text: str) -> bool:
     nor the "a.n." or "u.b." of a chain of posts on a line of its own."""
     t = text.strip()
     return bool(t) and not re.search(r"[A-Za-z0-9]{3}", t) and not (
-        len(t) < 60 and DEGREES.match(t)) and not ACTING.match(t)
+        len(t) < 60 and DEGREES.match(t)) and not ACTING.match(t) and not only_degrees(t)
 
 
 def _scribble(ln: Line, name: Line, nip: Line) -> bool:
@@ -193,8 +209,10 @@ def _signature(lines: list[Line], start: int, spoilt: bool = False
         if not m:
             continue
         digits = nip_digits(m.group(1), lines[i].ocr)
-        j = i - 1
-        while j > start and (lines[j].blank or RANK.search(lines[j].text) or SKIP.match(lines[j].text)):
+        j, ranks = i - 1, []
+        while j > start and (lines[j].blank or RANK.search(lines[j].text)
+                             or SKIP.match(lines[j].text) or _beside(lines[j], ranks)):
+            ranks += [lines[j].top] if RANK.search(lines[j].text) else []
             j -= 1
         if j <= start:
             return {"nama": None, "nip": digits if len(digits) == 18 else None,
@@ -202,7 +220,7 @@ def _signature(lines: list[Line], start: int, spoilt: bool = False
         rows = sum(1 for ln in lines[j + 1:i + 1] if not ln.blank)
         names, k = _name(lines, j, start, lines[i], rows)
         name_line = lines[k + 1]  # the name's first line: the post stands in its column
-        nama = re.sub(r"\s+", " ", " ".join(names)).strip("()_, ")
+        nama = re.sub(r"\s+", " ", _joined(names)).strip("()_, ")
         if lines[i].ocr:  # stamp remnants before the name, the rank read onto its line
             nama = scanned_name(nama)
         post = []
@@ -212,10 +230,13 @@ def _signature(lines: list[Line], start: int, spoilt: bool = False
             k -= 1
         if lines[k].ocr:  # the post ends with a comma: below it, the stamp's lettering and the
             # signature, read as short bits or a word or two tesseract doubts
-            # (the stamp's lettering may itself be read with a comma: "RI maag," at 0.16)
+            # (the stamp's lettering may itself be read with a comma: "RI maag," at 0.16, or
+            # surer, "Jf sy, whos ,", in small letters, as no post's words but "dan" are)
             comma = next((q for q in range(k, max(start, k - 10), -1)
                           if lines[q].text.rstrip().endswith(",")
-                          and not _stamp_words(lines[q], DISBELIEVED)), None)
+                          and not _stamp_words(lines[q], DISBELIEVED)
+                          and not (_debris(lines[q].text) and SENTENCE_WORD.search(
+                              lines[q].text))), None)
             # (or the signature's scribble, read as a line of words tesseract disbelieves
             # however many: "Oye Oe eh prone K" at 0.28; print, even under a stamp, reads surer)
             if comma is not None and all(_debris(ln.text) or _stamp_words(ln, DOUBTED)
@@ -223,8 +244,10 @@ def _signature(lines: list[Line], start: int, spoilt: bool = False
                                          for ln in lines[comma + 1:k + 1]):
                 k = comma
         # (a chain of officials signing for the head, "a.n. … / Sekretaris, / u.b. / …", runs
-        # to three posts, each wrapped in a narrow block)
-        while k > start and len(post) < (9 if any(ACTING.match(p) for p in post) else 6):
+        # to three posts, each wrapped in a narrow block; a long office's name wraps over six
+        # lines under its "a.n.")
+        while k > start and len(post) < (9 if any(ACTING.match(p) for p in post + [
+                lines[k].text.strip()]) else 6):
             ln = lines[k]
             item = ITEM.match(ln.text) if ln.ocr else None
             if item and (ln.x0 is not None and ln.x0 > 0.4 or item.group(1) == "0"):

@@ -137,3 +137,25 @@ def across(words: list[Word], nip: list[Word], h: float, y0: int, y1: int, width
         min(w.x0 for w in r) + max(w.x1 for w in r) - x0 - x1) < 2 * h for r in rows.values())
     left = column - MARGIN * h if column is not None else x0 - (12 * h if centred else h)
     return (max(0, int(left)), y0, min(width, int(x1 + 12 * h)), y1)
+
+
+def line_above(words: list[Word], last: list[Word], nip: list[Word], h: float,
+               rank: tuple[float, float] | None, width: int, column: float | None):
+    """The box of the line a pitch above LAST, the name's line: where a name too long for its
+    line went on with its degrees, its first line ("BAMBANG LESTARI, A.Md.Keb.," / "S.K.M.")."""
+    top = median(w.top for w in last)
+    start = top - (rank[1] if rank else median(w.top for w in nip) - top)
+    return across(words, nip, h, max(0, int(start - PAD * h)), int(start + (1.25 + PAD) * h),
+                  width, column)
+
+
+def line_below(words: list[Word], last: list[Word], nip: list[Word], h: float,
+               rank: tuple[float, float] | None, width: int, column: float | None):
+    """The box between LAST, the name's line, and the rank's or NIP's line under it, where a
+    line fits there: the rest of a name's degrees after its line's closing comma ("Hj. SRI
+    WAHYUNI, S.Kep.," / "M.Kes."); None where no line fits."""
+    below = rank[0] if rank else median(w.top for w in nip)
+    bottom = median(w.bottom for w in last)
+    if below - bottom < 0.8 * h:
+        return None
+    return across(words, nip, h, int(bottom + 0.1 * h), int(below), width, column)

@@ -198,11 +198,11 @@ def test_two_names_or_a_name_and_its_degree_run_together_are_parted():
     THEN the words are parted as printed; a name with a capital of its own inside, read whole
     ("McDonald", "DeVries", "MacDonald", "FitzGerald"), and a degree ("Sp.PD") stay."""
     from pipeline.letter.lines import Word
-    from pipeline.letter.namerow import _mended
+    from pipeline.letter.bandread import mended_line
     words = [Word(t, 0.0, 1.0, 0.0, 1.0, 0.95) for t in (
         "Fajar", "HandayaniAnggraini,S.Kom.", "MPH", "McDonald", "DeVries", "MacDonald",
         "FitzGerald", "Sp.PD")]
-    assert [w.text for w in _mended(words)] == [
+    assert [w.text for w in mended_line(words)] == [
         "Fajar", "Handayani Anggraini, S.Kom.", "MPH", "McDonald", "DeVries", "MacDonald",
         "FitzGerald", "Sp.PD"]
 

@@ -7,7 +7,7 @@ import shutil
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
-from pipeline.letter import namerow
+from pipeline.letter import bandread, namerow
 from pipeline.letter.lines import Word
 from tests.letter.test_nameline import run
 
@@ -397,7 +397,7 @@ def test_stamp_marks_before_and_after_a_name_read_alone_are_not_part_of_it():
     glued to its first or last word WHEN the reading is trimmed THEN the name begins and
     ends with a letter (or its degree's dot or comma)."""
     def trimmed(text: str) -> str:
-        return " ".join(w.text for w in namerow._trimmed(
+        return " ".join(w.text for w in bandread._trimmed(
             [Word(t, 0, 1, 0, 1, 0.9, (1, 1, 1)) for t in text.split()]))
     assert trimmed("7 \u20182RUDI, S.Pd., M.Si. |") == "RUDI, S.Pd., M.Si."
     assert trimmed("H. Taufik, ST MPH\u201d") == "H. Taufik, ST MPH"

@@ -1,0 +1,84 @@
+"""A band of a scanned page read alone, as one line, and its reading tidied as a name's.
+
+namerow and postline read the lines of the signature block again, each band cut from the page
+and read by tesseract as a single line (--psm 7), all in one run (tsv.read_bands). A band cut
+around a name also takes in what stands beside it: the stamp's ring and star, the signature's
+strokes. Such a reading is tidied as a name's line before it is weighed: marks before and
+after the name go, a Balinese "I" read as a stroke is an "I" again, a title boxed where the
+ring is stands back beside the name.
+"""
+from __future__ import annotations
+
+import re
+from statistics import median
+
+from pipeline.letter.degrees import mended
+from pipeline.letter.lines import Word
+from pipeline.letter.nameline import LINE_SECONDS
+from pipeline.letter.titles import BALINESE
+from pipeline.letter.tsv import read_bands
+
+RUN_TOGETHER = re.compile(r"(?<=[a-z],)(?=[A-Z][a-z]{0,3}\.)"
+                          r"|(?<=[a-z]{4})(?=[A-Z][a-z]{2,}[,.]?(?:\s|$))")
+
+
+def read_lines(looks: list[tuple], run, timeout: float, langs: str) -> list[list[Word]]:
+    """The words of each of LOOKS (an image of the page's band at BOX, and the KEY of the row
+    it gives), read as one line each, in one run of tesseract (tsv.read_bands)."""
+    if not looks:
+        return []
+    read = read_bands([look.convert("1") for look, _, _ in looks],
+                      [(box, key) for _, box, key in looks], run, min(timeout, LINE_SECONDS),
+                      langs)
+    return [_closed(_trimmed(_balinese(again))) for again in read] if read is not None \
+        else [[] for _ in looks]
+
+
+def mended_line(again: list[Word]) -> list[Word]:
+    """AGAIN, a name's line, with a degree read unsure and a letter off a listed one as that
+    one (degrees; not in a post's line, postline, where no degree stands)."""
+    for w in again:
+        # (two names a lost space glued, "HandayaniAnggraini": no name has a capital inside
+        # after four small letters; "MacDonald", "FitzGerald" have it sooner;
+        # a degree glued to the comma before it, "Anggraini,S.Kom.")
+        w.text = RUN_TOGETHER.sub(" ", RUN_TOGETHER.sub(" ", mended(w.text, w.conf)))
+    return again
+
+
+def _balinese(again: list[Word]) -> list[Word]:
+    """AGAIN with a Balinese name's "I" read as a stroke ("Ir. | Gusti"): Balinese names put
+    "I" (or "Ni") before the birth-order or caste name, which no other name does alone."""
+    for w, nxt in zip(again, again[1:]):
+        if w.text in ("|", "l", "1") and BALINESE.match(nxt.text):
+            w.text = "I"
+    return again
+
+
+def _closed(again: list[Word]) -> list[Word]:
+    """AGAIN, one line's words, its first not boxed far from the next in a box too narrow for
+    its letters: tesseract may box a title spoilt by a stamp's ring where the ring is ("H."
+    boxed at the band's left edge, a third of a letter wide, three letters from "AGUS"), and
+    the page's lines would then part the name there. (Only the first: a mark boxed so after
+    the name is debris, and stays apart from it.)"""
+    if len(again) > 1:
+        h, (w, nxt) = median(w.bottom - w.top for w in again), again[:2]
+        if nxt.x0 - w.x1 > 1.5 * h and w.x1 - w.x0 < 0.5 * h * len(w.text):
+            w.x0, w.x1 = nxt.x0 - 0.4 * h - (w.x1 - w.x0), nxt.x0 - 0.4 * h
+    return again
+
+
+def _trimmed(again: list[Word]) -> list[Word]:
+    while again and not re.search(r"[A-Za-z]", again[0].text):
+        again.pop(0)  # stamp debris before the name: a name begins with a letter
+    if again:  # ... even where the debris is glued to it ("2RUDI,", "\u2018RIZAL")
+        again[0].text = re.sub(r"^[^A-Za-z]+(?=[A-Z])", "", again[0].text)
+    # a stamp's star or lettering after the name, read as "7" or "|", or as a small letter or
+    # two, which no name ends with (") h" after "S.T."; but a Batak name's first line may end
+    # with "br", boru, before the clan's name wrapped)
+    while again and (not re.search(r"[A-Za-z]", again[-1].text)
+                     or len(again) > 1 and re.fullmatch(r"\W*[a-z]{1,2}\W*", again[-1].text)
+                     and re.sub(r"\W", "", again[-1].text).upper() != "BR"):
+        again.pop()
+    if again:  # ... or glued to its last word ("MPH”"): a name ends in a letter, dot or comma
+        again[-1].text = re.sub(r"(?<=[A-Za-z.,])[^A-Za-z.,]+$", "", again[-1].text)
+    return again

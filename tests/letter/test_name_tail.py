@@ -1,0 +1,123 @@
+"""A name too long for its line, whose last degrees go on a short line under it ("H. RONAL
+HULALATA, S.E., M.M.," / "Ak."): the scan's reading of that line is kept, or read again where
+the page lost it, and the name is whole (bodyclean, signature, namerow, degrees)."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from pipeline.letter import namerow
+from pipeline.letter.bodyclean import clean
+from pipeline.letter.degrees import dotted, only_degrees
+from pipeline.letter.lines import Line
+from pipeline.letter.scanname import scanned_name
+from pipeline.letter.signature import signature
+from tests.letter.test_namerow import LANGS, _rows, line, page
+from tests.letter.test_nameline import run
+
+
+def _signer(*name_lines: tuple[str, float]) -> str | None:
+    """The name read from a scanned block whose name stands on NAME_LINES (text, confidence),
+    the lines cleaned as the parser cleans them."""
+    lines = [Line("Demikian disampaikan.", 1, 0.1, ocr=True, conf=0.9), Line("", ocr=True),
+             Line("Kepala UPTD Balai Latihan Kerja,", 1, 0.55, ocr=True, conf=0.9),
+             Line("", ocr=True)]
+    lines += [Line(t, 1, 0.53 + 0.02 * k, ocr=True, conf=c) for k, (t, c) in enumerate(name_lines)]
+    lines.append(Line("NIP. 197003161995031005", 1, 0.55, ocr=True, conf=0.9))
+    sig = signature(clean(lines), 1)[0]
+    return scanned_name(sig["nama"]) if sig and sig["nama"] else None
+
+
+def test_a_short_line_of_degrees_under_a_name_ending_with_a_comma_is_part_of_the_name():
+    """GIVEN scanned names wrapped before their last degrees, the short second line read
+    unsure and with its dot lost ("Ak"), without dots ("IPU", "CA") or beside a stamp's mark
+    WHEN the signature is read
+    THEN the name has all its degrees, each as written ("Ak." with its dot)."""
+    first = ("H. RONAL HULALATA, S.E., M.M.,", 0.9)
+    assert _signer(first, ("Ak", 0.3)) == "H. RONAL HULALATA, S.E., M.M., Ak."
+    assert _signer(first, ("\u00bb Ak.", 0.2)) == "H. RONAL HULALATA, S.E., M.M., Ak."
+    assert _signer(("Prof. Dr. Ir. H. Danang Setiawan, M.Si.,", 0.9), ("IPU", 0.3)) == \
+        "Prof. Dr. Ir. H. Danang Setiawan, M.Si., IPU"
+
+
+def test_a_short_line_that_is_no_degree_is_not_taken_into_the_name():
+    """GIVEN a name ending with a comma over a short unsure line that is no listed degree
+    (a stamp's lettering "KA pH", "Ny") WHEN the signature is read THEN the name is the
+    line above alone."""
+    for debris in ("KA pH", "Ny", "9)"):
+        assert _signer(("H. RONAL HULALATA, S.E., M.M.,", 0.9), (debris, 0.3)) == \
+            "H. RONAL HULALATA, S.E., M.M.", debris
+
+
+def test_a_name_whose_comma_the_scan_lost_before_its_degrees_line_gets_it_back():
+    """GIVEN a long name in three pieces as a scan read it: a title cut off by the stamp,
+    the name without its closing comma, and its degrees' line with S.E.'s first dot read as a
+    "t" and a professional title without dots ("StE., M.Ak., CA")
+    WHEN the signature is read
+    THEN the name is written as PUEBI writes it: a comma before the degrees, S.E. dotted."""
+    got = _signer(("Dr.", 0.9), ("HERMANSYAH GELAR SUTAN RAJA", 0.9), ("StE., M.Ak., CA", 0.8))
+    assert got == "Dr. HERMANSYAH GELAR SUTAN RAJA, S.E., M.Ak., CA"
+
+
+def test_listed_degrees_however_their_dots_were_read():
+    """GIVEN degrees and words WHEN asked whether they are degrees alone, or set with a dot
+    for a letter a stroke made of one THEN listed degrees are, with or without their closing
+    dot; words, names and unlisted shapes are not; only an unambiguous dot is restored."""
+    for text in ("Ak.", "Ak", "IPU", "CA", "M.Kes.", "S.E., M.Ak., CA", "\u00bb Ak.", "MPH"):
+        assert only_degrees(text), text
+    for text in ("", "KA", "Ny", "ANI", "SUTAN", "S.Kem.", "9)", "Pembina"):
+        assert not only_degrees(text), text
+    assert dotted("StE.,") == "S.E.,"
+    assert dotted("MtM.") == "M.M."
+    assert dotted("S.E.") == "S.E."
+    assert dotted("McD.") == "McD."
+    assert dotted("Ak,") == "Ak.,"
+    assert dotted("CA") == "CA"
+    assert dotted("Sp.OG") == "Sp.OG"
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
+def test_a_degrees_line_the_page_lost_under_a_name_ending_with_a_comma_is_read_again():
+    """GIVEN a name wrapped before its last degree ("..., S.Kep.," / "M.Kes."), whose second
+    line the page's reading lost (set tight above the rank)
+    WHEN the name's rows are looked at
+    THEN the degree is read where the line stands, between the name and the rank."""
+    img = page(name="M.Kes.", first="Hj. SRI WAHYUNI DUNGGIO, S.Kep.,")
+    words = (line("Kepala Dinas Koperasi,", 60, (1, 1, 1))
+             + line("Hj. SRI WAHYUNI DUNGGIO, S.Kep.,", 280, (1, 2, 1))
+             + line("Pembina Tk. I", 440, (1, 3, 1))
+             + line("NIP. 198502192012011347", 520, (1, 4, 1)))
+    got = _rows(namerow.reread(img, words, run, 30, LANGS))
+    at = got.index("Hj. SRI WAHYUNI DUNGGIO, S.Kep.,")
+    assert got[at + 1:at + 3] == ["M.Kes.", "Pembina Tk. I"], got
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
+def test_words_under_a_name_ending_with_a_comma_that_are_no_degrees_are_not_read_in():
+    """GIVEN a name ending with a comma over a line of the stamp's lettering, which no
+    degree is WHEN the name's rows are looked at THEN no row is added between the name and
+    the rank."""
+    img = page(name="DISPARBUD", first="Hj. SRI WAHYUNI DUNGGIO, S.Kep.,")
+    words = (line("Kepala Dinas Koperasi,", 60, (1, 1, 1))
+             + line("Hj. SRI WAHYUNI DUNGGIO, S.Kep.,", 280, (1, 2, 1))
+             + line("Pembina Tk. I", 440, (1, 3, 1))
+             + line("NIP. 198502192012011347", 520, (1, 4, 1)))
+    got = _rows(namerow.reread(img, words, run, 30, LANGS))
+    at = got.index("Hj. SRI WAHYUNI DUNGGIO, S.Kep.,")
+    assert got[at + 1] == "Pembina Tk. I", got
+
+
+def test_a_name_of_short_words_in_capitals_is_no_line_of_degrees():
+    """GIVEN a scanned name of short words in capitals under the post ("Dr. NI LUH, S.STP.,
+    M.Pd."), and a name whose first line ends with a degree read with a doubled dot
+    ("…, S.Pd.." / "M.Pd.") WHEN the signature is read THEN the post stays out of the name,
+    and the degrees are written with one dot and a comma each."""
+    lines = [Line("Demikian disampaikan.", 1, 0.1, ocr=True, conf=0.9), Line("", ocr=True),
+             Line("Kepala Dinas Pendidikan,", 1, 0.58, ocr=True, conf=0.9),
+             Line("Dr. NI LUH, S.STP., M.Pd.", 1, 0.58, ocr=True, conf=0.9),
+             Line("NIP. 197607052001122004", 1, 0.58, ocr=True, conf=0.9)]
+    sig = signature(clean(lines), 1)[0]
+    assert (sig["nama"], sig["jabatan"]) == ("Dr. NI LUH, S.STP., M.Pd.", "Kepala Dinas Pendidikan")
+    assert _signer(("Ir. ANDI NURFAIDAH MEGA LAMBA, S.Pd..", 0.8), ("M.Pd.", 0.9)) == \
+        "Ir. ANDI NURFAIDAH MEGA LAMBA, S.Pd., M.Pd."

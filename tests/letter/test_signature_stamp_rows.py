@@ -1,0 +1,58 @@
+"""A scanned signature block whose stamp left lettering on the rank's row or a line with a
+comma under the post, and a post that runs long under its "a.n." (signature)."""
+from __future__ import annotations
+
+from pipeline.letter.lines import Line
+from pipeline.letter.signature import signature
+
+
+def _block(*rows: tuple, ocr: bool = True) -> dict:
+    """The signature read from a block of ROWS (text, left edge, top, and maybe right edge),
+    under a closing line."""
+    lines = [Line("Demikian disampaikan.", 1, 0.1, ocr=ocr, conf=0.9, top=0.8 if ocr else None),
+             Line("", ocr=ocr)]
+    lines += [Line(t, 1, x, ocr=ocr, conf=0.9, top=top if ocr else None, x1=(right or [None])[0])
+              if t else Line("", ocr=ocr) for t, x, top, *right in rows]
+    return signature(lines, 1)[0]
+
+
+def test_stamp_lettering_beside_the_rank_is_not_taken_for_the_name():
+    """GIVEN a scan whose stamp's lettering beside the rank was read as a line of its own
+    ("NAS" left of "Pembina", on the same row), under the name
+    WHEN the signature is read
+    THEN the name is the line above, and a line of lettering above the rank's row, however
+    short, is still the name's (a name may be short: "ANI")."""
+    rows = [("Direktur Rumah Sakit Umum Daerah,", 0.62, 0.90), ("", 0, 0),
+            ("EUIS KOMALASARI, S.Pt., M.P.", 0.52, 1.038), ("NAS", 0.47, 1.0585),
+            ("Pembina", 0.64, 1.0625), ("NIP. 197003161998031012", 0.52, 1.085)]
+    assert _block(*rows)["nama"] == "EUIS KOMALASARI, S.Pt., M.P."
+    rows = [rows[0], rows[1], ("ANI", 0.52, 1.038), ("Pembina", 0.52, 1.0625),
+            ("NIP. 197003161998031012", 0.52, 1.085)]
+    assert _block(*rows)["nama"] == "ANI"
+
+
+def test_stamp_lettering_read_with_a_comma_under_the_post_is_not_the_post():
+    """GIVEN a scan whose stamp's lettering under the post was read surely as a line in small
+    letters ending with a comma ("Jf sy, whos ,"), then the ring's bits
+    WHEN the signature is read
+    THEN the post is the printed one above, wrapped as it is."""
+    sig = _block(("SEKRETARIS DPRD KABUPATEN", 0.511, 0.94, 0.832),
+                 ("BULELENG,", 0.613, 0.962, 0.729), ("", 0, 0),
+                 ("Jf sy, whos ,", 0.394, 1.03, 0.532), ("5. Sela an Ia", 0.402, 1.047, 0.561),
+                 ("Dr. H. I KETUT WIDIANA, S.T., M.Eng.", 0.467, 1.071, 0.877),
+                 ("Pembina Tk. I (IV/b)", 0.56, 1.093, 0.766),
+                 ("NIP. 198303042007041010", 0.51, 1.115, 0.79))
+    assert sig["jabatan"] == "SEKRETARIS DPRD KABUPATEN BULELENG"
+
+
+def test_a_long_office_under_its_an_is_read_whole():
+    """GIVEN a post signed for the head ("a.n.") whose office's name wraps over six lines in
+    a narrow block, above the signer's own post, in a scan and in a text PDF
+    WHEN the signature is read THEN the post opens with "a.n." and holds every line."""
+    post = ["a.n. KEPALA DINAS PENGENDALIAN", "PENDUDUK, KELUARGA", "BERENCANA,",
+            "PEMBERDAYAAN PEREMPUAN DAN", "PERLINDUNGAN ANAK KOTA", "BENGKULU", "SEKRETARIS,"]
+    for ocr in (True, False):
+        rows = [(t, 0.52, 0.9 + 0.02 * k) for k, t in enumerate(post)] + [
+            ("", 0, 0), ("Dr. Ir. Abdul Ghani Al-Amin, S.H.", 0.52, 1.1),
+            ("NIP. 197003161998031012", 0.52, 1.12)]
+        assert _block(*rows, ocr=ocr)["jabatan"] == " ".join(post).rstrip(","), ocr
