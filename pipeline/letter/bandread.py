@@ -15,7 +15,7 @@ from statistics import median
 from pipeline.letter.degrees import mended
 from pipeline.letter.lines import Word
 from pipeline.letter.nameline import LINE_SECONDS
-from pipeline.letter.titles import BALINESE
+from pipeline.letter.titles import BALINESE, is_title
 from pipeline.letter.tsv import read_bands
 
 RUN_TOGETHER = re.compile(r"(?<=[a-z],)(?=[A-Z][a-z]{0,3}\.)"
@@ -59,11 +59,16 @@ def _closed(again: list[Word]) -> list[Word]:
     its letters: tesseract may box a title spoilt by a stamp's ring where the ring is ("H."
     boxed at the band's left edge, a third of a letter wide, three letters from "AGUS"), and
     the page's lines would then part the name there. (Only the first: a mark boxed so after
-    the name is debris, and stays apart from it.)"""
+    the name is debris, and stays apart from it.) Nor does a front title stand far from the
+    word after it: the gap is a word the ring hid ("drg. [I] Nyoman"), and the title goes
+    with the name (debris before it stays apart, and goes as a line of its own)."""
     if len(again) > 1:
         h, (w, nxt) = median(w.bottom - w.top for w in again), again[:2]
         if nxt.x0 - w.x1 > 1.5 * h and w.x1 - w.x0 < 0.5 * h * len(w.text):
             w.x0, w.x1 = nxt.x0 - 0.4 * h - (w.x1 - w.x0), nxt.x0 - 0.4 * h
+        for w, nxt in reversed(list(zip(again, again[1:]))):
+            if is_title(w.text) and nxt.x0 - w.x1 > 1.5 * h:
+                w.x0, w.x1 = nxt.x0 - 0.4 * h - (w.x1 - w.x0), nxt.x0 - 0.4 * h
     return again
 
 

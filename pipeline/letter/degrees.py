@@ -80,6 +80,9 @@ def only_degrees(text: str) -> bool:
                               for t in toks)
 
 
+DOT_READ = "tilr"  # small letters a dot a stroke touched is read as (no degree's own: "M.PdH.")
+
+
 def dotted(tok: str) -> str:
     """TOK, a degree not listed, as the listed one it is with a dot for a small letter between
     two capitals (a dot a stroke touched, read as a letter: "StE.," for "S.E.,"), or with its
@@ -91,7 +94,9 @@ def dotted(tok: str) -> str:
         return tok
     if bare + "." in LISTED and "." not in bare and not bare.isupper():
         return bare + "." + tok[len(bare):]
+    if bare.startswith("Sp"):  # (a specialty, "SpKG.": its p is no dot)
+        return tok
     near = {bare[:k] + "." + bare[k + 1:] for k in range(1, len(bare) - 1)
-            if bare[k].islower() and bare[k - 1].isupper() and bare[k + 1].isupper()}
+            if bare[k] in DOT_READ and bare[k - 1].isupper() and bare[k + 1].isupper()}
     hit = sorted(near & LISTED)
     return hit[0] + tok[len(bare):] if len(hit) == 1 else tok

@@ -42,7 +42,7 @@ from pipeline.letter.signblock import (MARGIN, PAD, TALL, flush_column, line_abo
                                        line_below, located, rank_line, tidied)
 from pipeline.letter.strokes import unstruck
 from pipeline.letter.stamp import CORE, core_at
-from pipeline.letter.titles import TITLE
+from pipeline.letter.titles import TITLE, is_title
 from pipeline.letter.vote import voted
 
 # a word of a name as printed: capitalised or in capitals, maybe with an apostrophe or hyphen
@@ -175,7 +175,9 @@ def reread(image, words: list[Word], run, timeout: float, langs: str, grey=None
         inside = _inside(words, box, nip)
         # (only a line the page did not read as words of a name: one read whole but for a gap
         # is no gain worth a stamp's stroke read into it, "ILESTARI")
-        if not (inside and all(_name_like(w.text) for w in inside)):
+        # (but where a stamp's ring crosses it: "ERMAN" read for "Drs. HERMAN" under it)
+        if not (inside and all(_name_like(w.text) for w in inside)) or \
+                read.ringless.band(box) is not None:
             words = read.best(words, [(box, ("name start", nip[0].key), "both", inside)])[0]
     # ... and where its line ends with a comma after a degree, the rest of its degrees stands
     # under it, which the page may have lost (set tight above the NIP, underlined, short)
@@ -266,12 +268,13 @@ class _Reader:
             _bare(w.text)[k:] in single for k in range(1, len(_bare(w.text)) - 3))
             else t for w, t in zip(inside, self.shown(inside)))
 
-    def shown(self, words: list[Word]) -> list[str]:
+    def shown(self, words: list[Word], titles: bool = False) -> list[str]:
         """The texts of WORDS, a word that stands mostly on a stamp's ring (RINGED) as
-        debris, however like a name it reads ("SL." for the ring's dotted remains)."""
+        debris, however like a name it reads ("SL." for the ring's dotted remains); but for
+        TITLES, a title read without the rings: the one the ring crossed ("Drs. HERMAN")."""
         return ["~" * len(w.text) if self.ringless.ring_share(
-            (int(w.x0), int(w.top), int(w.x1) + 1, int(w.bottom) + 1)) >= RINGED else w.text
-            for w in words]
+            (int(w.x0), int(w.top), int(w.x1) + 1, int(w.bottom) + 1)) >= RINGED and not (
+            titles and is_title(w.text)) else w.text for w in words]
 
     def degrees(self, words: list[Word], box, key, inside: list[Word]) -> list[Word]:
         """WORDS with the band at BOX read as the listed degrees that end its reading, in
@@ -326,7 +329,7 @@ class _Reader:
         for (k, *_, dark), again in zip(looks, readings):
             inside = tries[k][3]
             text, was = _text(again), self.as_printed(inside, single)
-            shown = " ".join(self.shown(again))
+            shown = " ".join(self.shown(again, titles=dark == "rings"))
             base = plain.get(k) or (fit(was), _known(inside), inside)  # (no look but rings')
             # (of readings as like a name, the one with more words spelt right, then the
             # darkest ink's where tesseract is surer of it where the two differ; not so between

@@ -31,6 +31,9 @@ LOWER_JUNK = re.compile(rf"^(?:(?!(?:dr|drg|drh|apt)\.)[a-z]\S*\s+)+(?={FRONT}|[
 # the stamp's ring at the name's start read as a capital glued to a front title ("XH. AGUS"):
 # no title has a letter before it but Kyai Haji's "KH."
 RING_JUNK = re.compile(rf"^(?!KH\.)[A-Z](?={FRONT})")
+# the Arabic article as Indonesian names write it in capitals, with its hyphen ("AL-AMIN",
+# "AZ-ZAHRA", "ASY-SYAFI'I")
+ARTICLE = frozenset({"AL", "EL", "AD", "AN", "AR", "AS", "ASH", "ASY", "AT", "ATH", "AZ"})
 # one degree as OCR may give it: "S.H.", "Sp.PD.,", "M.Kes", "S.STP.", "IPM." (a dot in it)
 DEGREE = re.compile(r"^[A-Z][A-Za-z]{0,3}(?:\.[A-Za-z]{1,4})*[.,]{0,2}$")
 
@@ -71,11 +74,15 @@ def scanned_name(nama: str) -> str:
     nama = LOWER_JUNK.sub("", nama)
     nama = re.split(r"[\s\u2014\u2013-]+(?:Pemb\w+|Pena\w+|Peng\w+|Juru)\b", nama)[0]
     nama = _rank_after(nama)
-    nama = re.sub(r"\s+\S{0,2}[\u2014\u2013_~-]+\S*$", "", nama)  # a stamp's edge after it
+    # a stamp's edge after it (not the Arabic article before a last name: "AL-AMIN")
+    nama = re.sub(rf"\s+(?!(?:{'|'.join(ARTICLE)})-[A-Z])\S{{0,2}}[\u2014\u2013_~-]+\S*$", "",
+                  nama)
     nama = re.sub(r"(?<=\s)[~_|\-\u2014'\u2018`]+(?=[A-Z])", "", nama)  # a rim's mark
     # a ring crossing the space between two names in capitals, read as a hyphen
-    # ("SRI-HARTONO"; a name written in small letters keeps its own: "Kumaat-Rumengan")
-    nama = re.sub(r"(?<=[A-Z]{2})-(?=[A-Z]{2})", " ", nama)
+    # ("SRI-HARTONO"; a name written in small letters keeps its own: "Kumaat-Rumengan", and so
+    # does the Arabic article, written with its hyphen: "AL-AMIN")
+    nama = re.sub(r"(\S*[A-Z]{2})-(?=[A-Z]{2})", lambda m: m.group(0) if m.group(1) in ARTICLE
+                  else m.group(1) + " ", nama)
     nama = re.sub(r"\b(Ir|Dr|dr|Drs|Dra|Hj|H|Prof)\.(?=[A-Z])", r"\1. ", nama)  # "Ir.H."
     # nor does one open "LKETUT": a Balinese "I" read as an l, glued to the name after it
     nama = re.sub(r"^[Ll1|](?=\S+)", lambda m: "I " if BALINESE.match(nama[1:]) else

@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from pipeline.letter.body import FOOTER
+from pipeline.letter.bodyclean import name_tail
 from pipeline.letter.dates import alone_date, place_date
 from pipeline.letter.degrees import only_degrees
 from pipeline.letter.lines import Line, aligned
@@ -51,7 +52,7 @@ DOTTED = re.compile(r"(?<!\S)[A-Z][A-Za-z]{0,3}\.[A-Za-z]{1,4}\.")
 # (a foreign degree or a professional title is written without dots after ours: "S.Si., MPH",
 # "M.Ak., CA", "M.T., IPU"; a scan may put a rule's dash or a stamp's mark before the line)
 DEGREES = re.compile(r"^\s*(?:[^\w\s(]{1,2}(?=[A-Z]))?[A-Z][A-Za-z]{0,4}\.(?:[A-Za-z]{1,4}\.)*(?:[A-Za-z]{1,4},)?"
-                     r"(?:,?\s+(?:[A-Z][A-Za-z]{0,4}\.(?:[A-Za-z]{1,4}\.)*(?:[A-Za-z]{1,4},)?"
+                     r"(?>,?\s+(?:[A-Z][A-Za-z]{0,4}\.(?:[A-Za-z]{1,4}\.)*(?:[A-Za-z]{1,4},)?"
                      r"|(?:MPH|MBA|MSc|PhD)\b)|,\s*[A-Z]{2,3}\b)*,?\s*$")
 
 
@@ -90,9 +91,11 @@ def _beside(ln: Line, ranks: list[float | None]) -> bool:
 def _same_row(left: Line, right: Line) -> bool:
     """Whether LEFT is a piece of RIGHT's printed line just before it (on a scan, OCR cuts a
     name where the signature's stroke crosses it: "Dr. NI LUH" | "PRATAMA, S.Pd."); two
-    signers side by side stand much further apart."""
+    signers side by side stand much further apart. (A piece that ends with a title, which
+    opens a name, a little further up or down: "Dr." is boxed from its ascender.)"""
+    near = 0.008 if is_title((left.text.split() or [""])[-1]) else 0.005
     return (left.top is not None and right.top is not None and not left.blank
-            and abs(left.top - right.top) < 0.005 and left.x1 is not None and right.x0 is not None
+            and abs(left.top - right.top) < near and left.x1 is not None and right.x0 is not None
             and 0 <= right.x0 - left.x1 < 0.06)
 
 
@@ -141,7 +144,7 @@ def _joined(names: list[str]) -> str:
     """A name's lines as one, a comma before its degrees' line where a scan lost it after the
     name's last word ("SUTAN RAJA" / "S.E., M.Ak., CA"): PUEBI sets one there."""
     return " ".join(n + "," if k + 1 < len(names) and DEGREES.match(names[k + 1])
-                    and n[-1:].isalpha() and not DEGREES.match(n) and not is_title(n)
+                    and n[-1:].isalpha() and "." not in n.split()[-1] and not DEGREES.match(n)
                     else n for k, n in enumerate(names))
 
 
@@ -150,7 +153,10 @@ def signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, 
 
     On a scan, the stamp over the block is read as lines of a mark or two ("KA pH", "&"): they
     are left out, so the post, name and NIP stand together as printed."""
-    keep = [k for k, ln in enumerate(lines) if k < start or not (ln.ocr and _junk(ln.text))]
+    keep: list[int] = []
+    for k, ln in enumerate(lines):  # (a name's degrees on a line of their own are no junk)
+        if k < start or not (ln.ocr and _junk(ln.text)) or keep and name_tail(ln, lines[keep[-1]]):
+            keep.append(k)
     kept = whole_nip([lines[k] for k in keep])
     sig, ln, after = _signature(kept, start)
     if sig is None:  # (a NIP label the stamp left its digits too spoilt to read)
@@ -160,10 +166,12 @@ def signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, 
 
 def _junk(text: str) -> bool:
     """A scanned line with no run of three letters or digits that is not a line of degrees,
-    nor the "a.n." or "u.b." of a chain of posts on a line of its own."""
+    nor the "a.n." or "u.b." of a chain of posts on a line of its own, nor holds a front
+    title (a name's, cut off where the page's reading parted its line: "Sp Dr." | "Hj. …")."""
     t = text.strip()
     return bool(t) and not re.search(r"[A-Za-z0-9]{3}", t) and not (
-        len(t) < 60 and DEGREES.match(t)) and not ACTING.match(t) and not only_degrees(t)
+        len(t) < 60 and DEGREES.match(t)) and not ACTING.match(t) and not any(
+        map(is_title, t.split()))
 
 
 def _scribble(ln: Line, name: Line, nip: Line) -> bool:
@@ -220,7 +228,8 @@ def _signature(lines: list[Line], start: int, spoilt: bool = False
         rows = sum(1 for ln in lines[j + 1:i + 1] if not ln.blank)
         names, k = _name(lines, j, start, lines[i], rows)
         name_line = lines[k + 1]  # the name's first line: the post stands in its column
-        nama = re.sub(r"\s+", " ", _joined(names)).strip("()_, ")
+        nama = re.sub(r"\s+", " ", _joined(names) if lines[i].ocr else " ".join(names)
+                      ).strip("()_, ")
         if lines[i].ocr:  # stamp remnants before the name, the rank read onto its line
             nama = scanned_name(nama)
         post = []

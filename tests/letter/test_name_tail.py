@@ -77,20 +77,25 @@ def test_listed_degrees_however_their_dots_were_read():
     assert dotted("Sp.OG") == "Sp.OG"
 
 
+def _under(second: str) -> list[str]:
+    """The block's rows once read again, where the page's reading has a name ending with a
+    comma and lost the line under it, which holds SECOND."""
+    img = page(name=second, first="Hj. SRI WAHYUNI DUNGGIO, S.Kep.,")
+    words = (line("Kepala Dinas Koperasi,", 60, (1, 1, 1))
+             + line("Hj. SRI WAHYUNI DUNGGIO, S.Kep.,", 280, (1, 2, 1))
+             + line("Pembina Tk. I", 440, (1, 3, 1))
+             + line("NIP. 198502192012011347", 520, (1, 4, 1)))
+    got = _rows(namerow.reread(img, words, run, 30, LANGS))
+    return got[got.index("Hj. SRI WAHYUNI DUNGGIO, S.Kep.,") + 1:]
+
+
 @pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
 def test_a_degrees_line_the_page_lost_under_a_name_ending_with_a_comma_is_read_again():
     """GIVEN a name wrapped before its last degree ("..., S.Kep.," / "M.Kes."), whose second
     line the page's reading lost (set tight above the rank)
     WHEN the name's rows are looked at
     THEN the degree is read where the line stands, between the name and the rank."""
-    img = page(name="M.Kes.", first="Hj. SRI WAHYUNI DUNGGIO, S.Kep.,")
-    words = (line("Kepala Dinas Koperasi,", 60, (1, 1, 1))
-             + line("Hj. SRI WAHYUNI DUNGGIO, S.Kep.,", 280, (1, 2, 1))
-             + line("Pembina Tk. I", 440, (1, 3, 1))
-             + line("NIP. 198502192012011347", 520, (1, 4, 1)))
-    got = _rows(namerow.reread(img, words, run, 30, LANGS))
-    at = got.index("Hj. SRI WAHYUNI DUNGGIO, S.Kep.,")
-    assert got[at + 1:at + 3] == ["M.Kes.", "Pembina Tk. I"], got
+    assert _under("M.Kes.")[:2] == ["M.Kes.", "Pembina Tk. I"]
 
 
 @pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
@@ -98,14 +103,7 @@ def test_words_under_a_name_ending_with_a_comma_that_are_no_degrees_are_not_read
     """GIVEN a name ending with a comma over a line of the stamp's lettering, which no
     degree is WHEN the name's rows are looked at THEN no row is added between the name and
     the rank."""
-    img = page(name="DISPARBUD", first="Hj. SRI WAHYUNI DUNGGIO, S.Kep.,")
-    words = (line("Kepala Dinas Koperasi,", 60, (1, 1, 1))
-             + line("Hj. SRI WAHYUNI DUNGGIO, S.Kep.,", 280, (1, 2, 1))
-             + line("Pembina Tk. I", 440, (1, 3, 1))
-             + line("NIP. 198502192012011347", 520, (1, 4, 1)))
-    got = _rows(namerow.reread(img, words, run, 30, LANGS))
-    at = got.index("Hj. SRI WAHYUNI DUNGGIO, S.Kep.,")
-    assert got[at + 1] == "Pembina Tk. I", got
+    assert _under("DISPARBUD")[0] == "Pembina Tk. I"
 
 
 def test_a_name_of_short_words_in_capitals_is_no_line_of_degrees():
@@ -121,3 +119,67 @@ def test_a_name_of_short_words_in_capitals_is_no_line_of_degrees():
     assert (sig["nama"], sig["jabatan"]) == ("Dr. NI LUH, S.STP., M.Pd.", "Kepala Dinas Pendidikan")
     assert _signer(("Ir. ANDI NURFAIDAH MEGA LAMBA, S.Pd..", 0.8), ("M.Pd.", 0.9)) == \
         "Ir. ANDI NURFAIDAH MEGA LAMBA, S.Pd., M.Pd."
+
+
+def test_the_arabic_articles_hyphen_stays_in_a_name_in_capitals():
+    """GIVEN scanned names in capitals with the Arabic article written with its hyphen
+    ("AL-AMIN", "EL-FATIH"), and one whose space a stamp's ring crossed ("SRI-HARTONO")
+    WHEN the name is set right THEN the article keeps its hyphen; the ring's goes."""
+    assert scanned_name("Dr. Ir. ABDUL GHANI AL-AMIN, S.Kep.") == \
+        "Dr. Ir. ABDUL GHANI AL-AMIN, S.Kep."
+    assert scanned_name("MUHAMMAD EL-FATIH, S.H.") == "MUHAMMAD EL-FATIH, S.H."
+    assert scanned_name("SRI-HARTONO, S.E.") == "SRI HARTONO, S.E."
+    assert scanned_name("SITI AZ-ZAHRA, S.Pd.") == "SITI AZ-ZAHRA, S.Pd."
+    assert scanned_name("H. MUH. AL-AMIN") == "H. MUH. AL-AMIN"  # (no stamp's edge after it)
+
+
+def test_what_the_review_of_the_degree_lines_found_reads_right():
+    """GIVEN what an adversarial review of these rules tried: a specialty that lost its dot
+    ("SpS.", "SpKG.") and a degree with a small letter of its own between capitals
+    ("M.PdH."); a stamp's fragment read as a listed degree ("CA") under a name that does not
+    end with a comma; a name in a text PDF over its degrees' line; a hostile line of degrees
+    WHEN each is read
+    THEN none is changed into another degree, the fragment stays out of the name, print is
+    kept as printed, and the hostile line is matched at once."""
+    import time
+
+    from pipeline.letter.signature import DEGREES
+    for tok in ("SpS.", "SpKG.", "M.PdH.", "Sp.OG"):
+        assert dotted(tok) == tok
+    assert _signer(("H. ANDI SULAIMAN, S.H.", 0.9), ("CA", 0.6)) == "H. ANDI SULAIMAN, S.H."
+    lines = [Line("Demikian disampaikan.", 1, 0.1), Line(""), Line("Kepala Dinas Sosial,", 1, 0.55),
+             Line(""), Line("H. ANDI", 1, 0.55), Line("S.E., M.Si.", 1, 0.55),
+             Line("NIP. 197003161995031005", 1, 0.55)]
+    assert signature(lines, 1)[0]["nama"] == "H. ANDI S.E., M.Si."
+    started = time.perf_counter()
+    DEGREES.match("S.H." + ", MPH" * 40 + " !")
+    assert time.perf_counter() - started < 0.1
+
+
+def test_a_title_the_page_cut_off_with_debris_before_it_stays_with_the_name():
+    """GIVEN a scanned name the page's lines parted after its first title, the stamp's bits
+    before the title ("Sp Dr." | "Hj. YULIANA SARI, S.E."), the title's piece boxed a little
+    higher (its ascenders) WHEN the signature is read THEN the name opens with its title."""
+    lines = [Line("Demikian disampaikan.", 1, 0.1, ocr=True, conf=0.9, top=0.9),
+             Line("", ocr=True),
+             Line("Plh. Kepala Dinas Sosial,", 1, 0.53, ocr=True, conf=0.9, top=0.98, x1=0.71),
+             Line("", ocr=True),
+             Line("Sp Dr.", 1, 0.451, ocr=True, conf=0.4, top=1.0756, x1=0.5548),
+             Line("Hj. YULIANA SARI, S.E.", 1, 0.5637, ocr=True, conf=0.9, top=1.0806, x1=0.784),
+             Line("Pembina Utama Madya (IV/d)", 1, 0.51, ocr=True, conf=0.9, top=1.103, x1=0.78),
+             Line("NIP: 19831201 201204 2 002", 1, 0.53, ocr=True, conf=0.9, top=1.125, x1=0.75)]
+    sig = signature(clean(lines), 1)[0]
+    assert scanned_name(sig["nama"]) == "Dr. Hj. YULIANA SARI, S.E."
+
+
+def test_a_title_boxed_far_from_the_word_after_it_stands_beside_it():
+    """GIVEN a name's band read alone, a word under the ring lost between the title and the
+    name ("Se drg. [I] Nyoman"), so the title is boxed far from the next word
+    WHEN the reading is tidied THEN the title stands a space before the name (the page's
+    lines would part it off, and lose it), the debris before it stays where it was."""
+    from pipeline.letter.bandread import _closed
+    from pipeline.letter.lines import Word
+    words = [Word("Se", 831, 880, 527, 581, 0.3), Word("drg.", 963, 1040, 528, 569, 0.5),
+             Word("Nyoman", 1162, 1260, 547, 569, 0.9), Word("Arta", 1275, 1340, 540, 567, 0.9)]
+    got = _closed(words)
+    assert got[0].x0 == 831 and 1162 - got[1].x1 < 30 and got[1].x1 - got[1].x0 == 77

@@ -151,3 +151,37 @@ def test_no_ring_is_looked_for_on_an_image_far_wider_than_a_page():
     ImageDraw.Draw(img).ellipse((5000, 100, 6200, 1300), outline=0, width=20)
     assert without_rings(img, (0, 0, img.width, img.height)) is None
 
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
+def test_a_wrapped_names_first_line_a_ring_cut_is_read_again_without_the_ring():
+    """GIVEN a name wrapped before its degree ("Drs. HERMAN DERU SAPUTRA," / "M.Si."), a black
+    stamp's ring across the first line's start, and a page reading of that line that lost
+    the title and a letter under the ring, yet reads as words of a name ("ERMAN DERU
+    SAPUTRA,")
+    WHEN the name's rows are looked at
+    THEN the first line is read again, without the ring: "Drs. HERMAN DERU SAPUTRA," (before,
+    a line read as words of a name was never read again, and a word on the ring's place was
+    the ring's debris even in the look without the ring)."""
+    img = Image.new("L", (2480, 700), 255)
+    d = ImageDraw.Draw(img)
+    bold = ImageFont.truetype("DejaVuSerif-Bold.ttf", 46)
+    plain = ImageFont.truetype("DejaVuSans.ttf", 46)
+    d.text((1300, 60), "Sekretaris DPRD,", font=plain, fill=0)
+    d.text((1300, 280), "Drs. HERMAN DERU SAPUTRA,", font=bold, fill=0)
+    d.text((1300, 360), "M.Si.", font=bold, fill=0)
+    d.text((1300, 440), "Pembina Tingkat I", font=plain, fill=0)
+    d.text((1300, 520), "NIP. 197411281999041003", font=plain, fill=0)
+    x, y = 1240, 250
+    d.ellipse((x - OUTER, y - OUTER, x + OUTER, y + OUTER), outline=0, width=7)
+    d.ellipse((x - INNER, y - INNER, x + INNER, y + INNER), outline=0, width=3)
+    words = (line("Sekretaris DPRD,", 60, (1, 1, 1))
+             + line("ERMAN DERU SAPUTRA,", 280, (1, 2, 1), 1480.0)
+             + line("M.Si.", 360, (1, 3, 1))
+             + line("Pembina Tingkat I", 440, (1, 4, 1))
+             + line("NIP. 197411281999041003", 520, (1, 5, 1)))
+    from tests.letter.test_namerow import _rows
+    got = _rows(namerow.reread(img, words, run, 30, LANGS))
+    at = got.index("Sekretaris DPRD,")
+    assert got[at + 1].replace(".", "").startswith("Drs HERMAN DERU SAPUTRA"), got
+    assert got[at + 2] == "M.Si.", got
