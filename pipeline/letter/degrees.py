@@ -3,8 +3,8 @@
 Permenristekdikti 59/2018 (on diplomas, degrees and how degrees are written) lists the degrees
 Indonesian universities award, each with its abbreviation; older forms still on officials'
 names (the Islamic ".I." degrees, A.Ma., S.ST.), professional titles (Ak., Apt., Ns., the
-medical specialists' Sp.) and common foreign degrees follow the same form. A scanned degree
-that tesseract read unsure of, and that is no listed degree, is the one listed degree it
+medical specialists' Sp.) and common foreign degrees (Lc., the licence of Middle-Eastern
+universities) follow the same form. A scanned degree that tesseract read unsure of, and that is no listed degree, is the one listed degree it
 differs from by one small letter inside a word of the degree, with the same dots and capitals
 (`S.Sis.` read for `S.Sos.` under a stamp). Only then, and only in a degree of six characters
 or more: a capital is a degree's kind or an initial (S.Pd.K. is no S.Pd.I., M.Tr.Par. no
@@ -36,7 +36,7 @@ M.Hum. M.Sn. M.Ds. M.Ars. M.AP. M.A.P. M.A. M.Sc. M.Eng. M.B.A. M.BA. M.PH. M.P.
 M.Han. M.Th. M.Sy. M.Ked. M.Epid. M.Acc. M.Com. M.Phil. M.Ed. M.Arch. M.Tr.AP.
 M.Si.Han. M.M.R. M.A.R.S. M.Cs. M.Agr. M.Res. M.Litt. M.Tr.Kes. M.IT. M.Env. M.Mgt.
 M.P.A. M.P.P. M.Dev. M.Int. B.A. B.Sc. B.Eng. B.Ed. B.Com. D.Phil.
-Ph.D. D.Sc. Ed.D.
+Ph.D. D.Sc. Ed.D. Lc.
 Ak. Akt. CA. CPA. Apt. Ns. Bd. IPM. IPU. IPP. Sp.Ak.
 Sp.A. Sp.An. Sp.B. Sp.BA. Sp.BP. Sp.BS. Sp.BTKV. Sp.DV. Sp.EM. Sp.F. Sp.GK. Sp.JP. Sp.KFR.
 Sp.KJ. Sp.KK. Sp.KN. Sp.KO. Sp.M. Sp.MK. Sp.N. Sp.OG. Sp.OT. Sp.P. Sp.PA. Sp.PD. Sp.PK.

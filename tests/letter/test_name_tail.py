@@ -183,3 +183,11 @@ def test_a_title_boxed_far_from_the_word_after_it_stands_beside_it():
              Word("Nyoman", 1162, 1260, 547, 569, 0.9), Word("Arta", 1275, 1340, 540, 567, 0.9)]
     got = _closed(words)
     assert got[0].x0 == 831 and 1162 - got[1].x1 < 30 and got[1].x1 - got[1].x0 == 77
+
+
+def test_a_degree_no_generator_writes_on_the_tail_line_stays():
+    """GIVEN a name no generator writes: a graduate of a Middle-Eastern university, whose
+    licence ("Lc.") wrapped onto a line of its own, read unsure and without its dot
+    WHEN the signature is read THEN the name ends with "Lc." (before, the line was a speck)."""
+    assert _signer(("Dr. H. ABDUL SOMAD, S.Ag.,", 0.9), ("Lc", 0.3)) == \
+        "Dr. H. ABDUL SOMAD, S.Ag., Lc."
