@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from pipeline.letter.degrees import dotted, only_degrees
+from pipeline.letter.degrees import UNDOTTED_FOREIGN, dotted, only_degrees
 from pipeline.letter.titles import BALINESE, FRONT
 
 # titles before a name always end with one dot ("H," "H.." "Dr:" and "ir" are OCR misreads of "H."
@@ -97,7 +97,7 @@ UNDOTTED = re.compile(r"^([SM])([EHTPMS])([.,]?)$")
 EIGHT = re.compile(r"^8(?=\.[A-Z][a-z]{0,3}\.?,?$)")
 # a bachelor's or master's degree whose first dot the scan lost ("MKes.", "SKep.")
 LOST_DOT = re.compile(r"^([SM])(?=[A-Z][a-z]{1,3}[.,]{0,2}$)")
-FOREIGN = re.compile(r"^(?:MPH|MBA|MSc|PhD|Psikolog|Ners),?$")
+FOREIGN = re.compile(rf"^(?:{'|'.join(sorted(UNDOTTED_FOREIGN))}|Psikolog|Ners),?$")
 
 
 def _degrees(nama: str) -> str:

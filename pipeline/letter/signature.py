@@ -13,7 +13,7 @@ from dataclasses import replace
 from pipeline.letter.body import FOOTER
 from pipeline.letter.bodyclean import name_tail
 from pipeline.letter.dates import alone_date, place_date
-from pipeline.letter.degrees import only_degrees
+from pipeline.letter.degrees import UNDOTTED_FOREIGN, only_degrees
 from pipeline.letter.lines import Line, aligned
 from pipeline.letter.marks import CLOSING, ITEM, NIP, RANK, SKIP, TEMBUSAN
 from pipeline.letter.nip import SPOILT_DIGITS, nip_digits, nip_match, whole_nip
@@ -53,7 +53,7 @@ DOTTED = re.compile(r"(?<!\S)[A-Z][A-Za-z]{0,3}\.[A-Za-z]{1,4}\.")
 # "M.Ak., CA", "M.T., IPU"; a scan may put a rule's dash or a stamp's mark before the line)
 DEGREES = re.compile(r"^\s*(?:[^\w\s(]{1,2}(?=[A-Z]))?[A-Z][A-Za-z]{0,4}\.(?:[A-Za-z]{1,4}\.)*(?:[A-Za-z]{1,4},)?"
                      r"(?>,?\s+(?:[A-Z][A-Za-z]{0,4}\.(?:[A-Za-z]{1,4}\.)*(?:[A-Za-z]{1,4},)?"
-                     r"|(?:MPH|MBA|MSc|PhD)\b)|,\s*[A-Z]{2,3}\b)*,?\s*$")
+                     rf"|(?:{'|'.join(sorted(UNDOTTED_FOREIGN))})\b)|,\s*[A-Z]{{2,3}}\b)*,?\s*$")
 
 
 def _prose(text: str) -> bool:
