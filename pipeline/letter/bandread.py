@@ -10,14 +10,17 @@ ring is stands back beside the name.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from statistics import median
 
 from pipeline.letter.degrees import mended
 from pipeline.letter.lines import Word
 from pipeline.letter.nameline import LINE_SECONDS
-from pipeline.letter.titles import BALINESE, is_title
+from pipeline.letter.titles import BALINESE, is_title, mended as mended_title
 from pipeline.letter.tsv import read_bands
 
+GLUED_I = re.compile(r"^[|{\[(!1](?=[A-Z])")
+SPARSE = 0.3  # of the ink density of the line's words after it: a stamp's specks
 RUN_TOGETHER = re.compile(r"(?<=[a-z],)(?=[A-Z][a-z]{0,3}\.)"
                           r"|(?<=[a-z]{4})(?=[A-Z][a-z]{2,}[,.]?(?:\s|$))")
 
@@ -34,24 +37,65 @@ def read_lines(looks: list[tuple], run, timeout: float, langs: str) -> list[list
         else [[] for _ in looks]
 
 
+def specks(again: list[Word], bw, box) -> set[int]:
+    """The ids of AGAIN's words before the line's print whose ink is specks: what a stamp
+    leaves of its ring and lettering once its colour or grey is taken out, which tesseract
+    reads as short words ("On SS MARYATI"). Print, bold or not, fills its letters' boxes
+    several times as densely. (Not a front title the ring cut: it is print.) BW: the image
+    the words were read from, at BOX."""
+    again = sorted(again, key=lambda w: w.x0)
+    dense = [_density(w, bw, box) for w in again]
+    n = 0
+    while n < len(again) - 2 and not is_title(mended_title(again[n].text, again[n].conf)) \
+            and (dense[n] < SPARSE * median(dense[n + 1:]) or not re.search(
+                r"[A-Za-z]", again[n].text)):  # (a mark among them: "| SN Prof.")
+        n += 1
+    return {id(w) for w in again[:n]}
+
+
+def _density(w: Word, bw, box) -> float:
+    """The share of black in W's box on BW, the image at BOX read."""
+    cut = bw.crop((int(w.x0) - box[0], int(w.top) - box[1], int(w.x1) - box[0] + 1,
+                   int(w.bottom) - box[1] + 1)).convert("L")
+    return sum(cut.histogram()[:128]) / max(1, cut.width * cut.height)
+
+
 def mended_line(again: list[Word]) -> list[Word]:
-    """AGAIN, a name's line, with a degree read unsure and a letter off a listed one as that
-    one (degrees; not in a post's line, postline, where no degree stands)."""
+    """AGAIN, a name's line, with a front title a stamp spoilt as that title (titles.mended),
+    and a degree read unsure and a letter off a listed one as that one (degrees; not in a
+    post's line, postline, where no title or degree stands)."""
+    for w, nxt in zip(again, again[1:]):
+        # (a front title's place: before a title or a word of the name, not a degree)
+        if nxt.text[:1].isupper() and (is_title(nxt.text) or "." not in nxt.text):
+            w.text = mended_title(w.text, w.conf)
+        if w.text.endswith(","):
+            break  # (the degrees follow the name's comma; its titles stand before)
     for w in again:
         # (two names a lost space glued, "HandayaniAnggraini": no name has a capital inside
         # after four small letters; "MacDonald", "FitzGerald" have it sooner;
-        # a degree glued to the comma before it, "Anggraini,S.Kom.")
+        # a degree glued to the comma before it, "Anggraini,S.Kom."; nor does a name hold a
+        # slash: a signature's stroke through the space, "EUIS/KOMALASARI")
         w.text = RUN_TOGETHER.sub(" ", RUN_TOGETHER.sub(" ", mended(w.text, w.conf)))
+        w.text = re.sub(r"(?<=[A-Za-z]{2})/(?=[A-Z][A-Za-z])", " ", w.text)
     return again
 
 
 def _balinese(again: list[Word]) -> list[Word]:
     """AGAIN with a Balinese name's "I" read as a stroke ("Ir. | Gusti"): Balinese names put
-    "I" (or "Ni") before the birth-order or caste name, which no other name does alone."""
+    "I" (or "Ni") before the birth-order or caste name, which no other name does alone. A
+    ring crossing that I may make it a bracket glued to the name ("{Nyoman"): no name begins
+    with one."""
     for w, nxt in zip(again, again[1:]):
         if w.text in ("|", "l", "1") and BALINESE.match(nxt.text):
             w.text = "I"
-    return again
+    out = []
+    for w in again:
+        if GLUED_I.match(w.text) and BALINESE.match(w.text[1:]):
+            cut = w.x0 + (w.x1 - w.x0) / len(w.text)
+            out += [replace(w, text="I", x1=cut), replace(w, text=w.text[1:], x0=cut)]
+        else:
+            out.append(w)
+    return out
 
 
 def _closed(again: list[Word]) -> list[Word]:

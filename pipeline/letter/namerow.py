@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from statistics import median
 
-from pipeline.letter.bandread import mended_line, read_lines
+from pipeline.letter.bandread import mended_line, read_lines, specks
 from pipeline.letter.degrees import only_degrees
 from pipeline.letter.lexicon import known
 from pipeline.letter.lines import Word
@@ -43,7 +43,7 @@ from pipeline.letter.signblock import (MARGIN, PAD, TALL, flush_column, line_abo
 from pipeline.letter.strokes import unstruck
 from pipeline.letter.stamp import CORE, core_at
 from pipeline.letter.titles import TITLE, is_title
-from pipeline.letter.vote import voted
+from pipeline.letter.vote import voted, words_voted
 
 # a word of a name as printed: capitalised or in capitals, maybe with an apostrophe or hyphen
 # (two names a stroke joined read so too: "Handayani-Anggraini"), a comma before the degrees;
@@ -76,7 +76,7 @@ GOLONGAN = re.compile(r"[IV]\s*/\s*[a-e]\b", re.I)
 def _name_like(tok: str, single: frozenset = frozenset()) -> bool:
     return bool(TITLE.match(tok) or DEGREE.match(tok) or NAME_WORD.match(tok) and not (
         DOUBLED.match(tok) and _bare(tok)[1:] in single
-        or "-" not in tok and "+" + _bare(tok) in single  # (a hyphen keeps the two apart)
+        or "-" not in tok and _run_together(_bare(tok), single)  # (a hyphen keeps them apart)
         or any(_glued(_bare(part), single) for part in tok.split("-"))))
 
 
@@ -191,10 +191,20 @@ def _spaced(readings: list[list[Word]], h: float) -> frozenset:
     """Two words of a name as one ("+YULIANASURYADI") where a reading has them apart by a
     space (SPACED): a stroke bridging the space makes tesseract read them run together, and
     such a word is no name's (see _name_like). (Not a word cut at a letter's gap, nor where a
-    part is short: a stroke lost under the stamp leaves a gap inside a word, "RAMA DHAN".)"""
+    part is short: a stroke lost under the stamp leaves a gap inside a word, "RAMA DHAN";
+    but for a short word of its own, as names are, "SRI WAHYUNI".)"""
     return frozenset("+" + _bare(a.text) + _bare(b.text) for ws in readings
                      for a, b in zip(ws, ws[1:]) if b.x0 - a.x1 >= SPACED * h
-                     and len(_bare(a.text)) >= 5 and len(_bare(b.text)) >= 5)
+                     and all(len(_bare(t)) >= 5 or len(_bare(t)) >= 3 and known(
+                         _bare(t).lower()) > 1 for t in (a.text, b.text)))
+
+
+def _run_together(bare: str, single: frozenset) -> bool:
+    """Whether BARE is two words of a name another reading has apart (_spaced), run
+    together, maybe with a letter misread where they join (and one more in a long word:
+    "SRLWAHYUNL")."""
+    return any(s[:1] == "+" and len(s) == len(bare) + 1 and sum(
+        a != b for a, b in zip(s[1:], bare)) <= 1 + (len(bare) >= 8) for s in single)
 
 
 def _unhyphened(tok: str, single: frozenset) -> str:
@@ -262,19 +272,25 @@ class _Reader:
     def as_printed(self, inside: list[Word], single: frozenset) -> str:
         """The text of the page's words INSIDE a band, with a word begun well left of a
         flush-left block's column that a reading has without its first letters (SINGLE) as
-        debris: the stamp's ring read into it ("SPOLTAK" beside "POLTAK")."""
+        debris: the stamp's ring read into it ("SPOLTAK" beside "POLTAK"); so is the
+        stamp's specks read as words (bandread.specks), which stay in the name unless a
+        reading of the band replaces them."""
         left = -1.0 if self.column is None else self.column - 0.5 * self.h
-        return " ".join("~" * len(w.text) if w.x0 < left and any(
+        dust = specks(inside, self.image, (0, 0, self.image.width, self.image.height))
+        return " ".join("~" * len(w.text) if id(w) in dust or w.x0 < left and any(
             _bare(w.text)[k:] in single for k in range(1, len(_bare(w.text)) - 3))
-            else t for w, t in zip(inside, self.shown(inside)))
+            else t for w, t in zip(inside, self.shown(inside, set())))
 
-    def shown(self, words: list[Word], titles: bool = False) -> list[str]:
+    def shown(self, words: list[Word], specked: set[int], titles: bool = False) -> list[str]:
         """The texts of WORDS, a word that stands mostly on a stamp's ring (RINGED) as
         debris, however like a name it reads ("SL." for the ring's dotted remains); but for
-        TITLES, a title read without the rings: the one the ring crossed ("Drs. HERMAN")."""
+        TITLES, a title read without the rings: the one the ring crossed ("Drs. HERMAN").
+        Other words of SPECKED (bandread.specks) are left out: they go from any reading
+        taken, and count neither for it nor against it."""
         return ["~" * len(w.text) if self.ringless.ring_share(
             (int(w.x0), int(w.top), int(w.x1) + 1, int(w.bottom) + 1)) >= RINGED and not (
-            titles and is_title(w.text)) else w.text for w in words]
+            titles and is_title(w.text)) else "" if id(w) in specked else w.text
+            for w in words]
 
     def degrees(self, words: list[Word], box, key, inside: list[Word]) -> list[Word]:
         """WORDS with the band at BOX read as the listed degrees that end its reading, in
@@ -318,18 +334,19 @@ class _Reader:
                       for look in [self.ringless.band(box)] if look is not None]
         readings = [mended_line(again) for again in read_lines([look[1:4] for look in looks],
                                                              self.run, self.timeout, self.langs)]
+        specked = [specks(again, look[1], look[2]) for look, again in zip(looks, readings)]
         single = frozenset(_bare(w.text) for ws in readings + [t[3] for t in tries] for w in ws
-                           ) | _spaced(readings, self.h)
+                           ) | _spaced(readings + [t[3] for t in tries], self.h)
         plain: dict[int, tuple] = {}  # each try's best reading from the page's bitmap
-        for (k, *_, dark), again in zip(looks, readings):
+        for (k, *_, dark), again, dust in zip(looks, readings, specked):
             if not dark:
-                shown = " ".join(self.shown(again))
+                shown = " ".join(self.shown(again, dust))
                 plain[k] = max(plain.get(k, (-999, 0, [])), (fit(shown, single), _known(again),
                                                              again), key=lambda t: t[:2])
-        for (k, *_, dark), again in zip(looks, readings):
+        for (k, *_, dark), again, dust in zip(looks, readings, specked):
             inside = tries[k][3]
             text, was = _text(again), self.as_printed(inside, single)
-            shown = " ".join(self.shown(again, titles=dark == "rings"))
+            shown = " ".join(self.shown(again, dust, titles=dark == "rings"))
             base = plain.get(k) or (fit(was), _known(inside), inside)  # (no look but rings')
             # (of readings as like a name, the one with more words spelt right, then the
             # darkest ink's where tesseract is surer of it where the two differ; not so between
@@ -342,14 +359,22 @@ class _Reader:
                 continue
             if again and not RANK.search(text) and gain[0] > 0 and gain > most and \
                     2 * _letters(text) >= _letters(was):
-                best, most = (again, inside, k, dark), gain
+                best, most = (again, inside, k, dark, dust), gain
         if not best:
             return words, []
+        # (the stamp's specks before the name are debris, as marks, which the name's text
+        # drops (scanname) and the line's edge keeps: the stamp leaves such specks before the
+        # post's lines too, which then stand as far left: bandread.specks)
+        for w in best[0]:
+            w.text = "~" * len(w.text) if id(w) in best[4] else w.text
+        kept = best[0]
         # (not against the darkest ink's reading: it was taken for reading better than the
         # bitmap's looks, which share the stamp's errors)
         if not best[3]:
-            best = (voted(best[0], [again for (k, *_), again in zip(looks, readings)
-                                    if k == best[2] and again is not best[0]]), best[1])
+            others = [again for (k, *_), again in zip(looks, readings)
+                      if k == best[2] and again is not best[0]]
+            kept = voted(words_voted(kept, others, lambda t: _name_like(t, single)), others)
+        best = (kept, best[1])
         for w in best[0]:  # (a hyphen a stroke made between two names: see _unhyphened)
             w.text = _unhyphened(w.text, single)
         gone = {id(w) for w in best[1]}

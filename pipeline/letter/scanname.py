@@ -17,10 +17,11 @@ from pipeline.letter.titles import BALINESE, FRONT
 # titles before a name always end with one dot ("H," "H.." "Dr:" and "ir" are OCR misreads of "H."
 # "Ir."; the "I" of "Ir." is read as "t" or "l"), in capitals too ("IR FIENTJE")
 PREFIX = re.compile(r"^(Ir|IR|ir|tr|lr|tre)(?:[.,/]\s*|\s+)(?=[A-Z]{2})|"
-                    r"(?<![\w.])(H|Hj|HJ|dr|Dr|DR|Ir|IR|Drs|DRS|Dra|DRA)"
+                    r"(?<![\w.])(H|Hj|HJ|dr|Dr|DR|Ir|IR|Drs|DRS|Dra|DRA|Prof|PROF)"
                     r"(?:[.,:]{0,2}\s+|-)(?=[A-Z])")
-# two front titles whose dot and space the stamp's ring made a hyphen ("Prof-Dr.", "Dr-dr.")
-JOINED = re.compile(r"(?<![\w.])(Prof|PROF|Dr|DR|dr|Ir|IR|H|Hj|Drs|Dra)\.?-"
+# two front titles whose dot and space the stamp's ring made a hyphen ("Prof-Dr.", "Dr-dr."),
+# or whose space it took ("Dr.dr.")
+JOINED = re.compile(r"(?<![\w.])(Prof|PROF|Dr|DR|dr|Ir|IR|H|Hj|Drs|Dra)(?:\.?-|\.)"
                     r"(?=(?:Dr|DR|dr|drg|Ir|IR|H|Hj)\.)")
 # (an initial in a name carries its dot, so a lone letter before the capitals is stamp ink too)
 # (the ring's letter may be glued to the title after them: "MN XH. AGUS"; RING_JUNK takes it)

@@ -20,7 +20,7 @@ from pipeline.letter.nip import SPOILT_DIGITS, nip_digits, nip_match, whole_nip
 from pipeline.letter.scanname import scanned_name
 from pipeline.letter.scanpost import scanned_post
 from pipeline.letter.stampbits import stripped
-from pipeline.letter.titles import is_title
+from pipeline.letter.titles import is_title, mended as mended_title
 
 TTE = re.compile(r"^\s*(?:telah\s+)?di\s?tandatangani\s+secara\s+elektronik\b", re.I)
 # ... as a scan may read it onto the post's first line, after stamp bits and with its last words
@@ -35,9 +35,11 @@ SENTENCE_WORD = re.compile(r"\b(?!(?:dan|atau|serta|selaku|pada|untuk|dari|yang|
                            r"[a-z]{3,}\b")
 # a stamp's ring read as marks before a line, or as a short bit or two with a mark or digit in
 # it ("Psp” dan Kawasan"), not an acting mark ("Plt:")
+# (or as a bit in small letters before a mark glued to the post's word, "an “KABUPATEN":
+# an acting mark, "an Bupati", stands before the word itself)
 RING_LEFT = re.compile(r"^(?:[^\w\s]+\s+)+(?=\w)|"
                        r"^(?:(?!(?i:p[l1i][th]|pj|a\.?n|u\.?b)\b)(?=\S*[^A-Za-z\s])"
-                       r"\S{1,4}\s+){1,2}(?=\w)")
+                       r"\S{1,4}\s+){1,2}(?=\w)|^[a-z]{1,3}\s+(?=[^\w\s]+[A-Z])")
 # how sure tesseract is of a line the stamp left in the signature block: print reads above 0.9,
 ACTING = re.compile(r"^(?:a\.?n\.?|u\.?b\.?)(?:\s|$)", re.I)  # signing for the one above
 # a post's line under the stamp above 0.5; a word or two read below these are the stamp's
@@ -92,8 +94,9 @@ def _same_row(left: Line, right: Line) -> bool:
     """Whether LEFT is a piece of RIGHT's printed line just before it (on a scan, OCR cuts a
     name where the signature's stroke crosses it: "Dr. NI LUH" | "PRATAMA, S.Pd."); two
     signers side by side stand much further apart. (A piece that ends with a title, which
-    opens a name, a little further up or down: "Dr." is boxed from its ascender.)"""
-    near = 0.008 if is_title((left.text.split() or [""])[-1]) else 0.005
+    opens a name, a little further up or down: "Dr." is boxed from its ascender; its dot
+    maybe read as a comma, "Dr,".)"""
+    near = 0.008 if is_title(mended_title((left.text.split() or [""])[-1], 1.0)) else 0.005
     return (left.top is not None and right.top is not None and not left.blank
             and abs(left.top - right.top) < near and left.x1 is not None and right.x0 is not None
             and 0 <= right.x0 - left.x1 < 0.06)
@@ -106,7 +109,7 @@ def _name(lines: list[Line], j: int, start: int, nip: Line, rows: int) -> tuple[
     while k > start and _same_row(lines[k], lines[j]):
         names.insert(0, lines[k].text.strip())  # the name cut where a stroke crossed it
         k -= 1
-    if DEGREES.match(names[0]) and k - 1 > start and lines[k].blank \
+    if _degrees(names[0]) and k - 1 > start and lines[k].blank \
             and lines[k - 1].text.rstrip().endswith(",") and aligned(lines[k - 1], lines[j]):
         names.insert(0, lines[k - 1].text.strip())  # "NAME," a line's space above its degrees
         k -= 2
@@ -118,7 +121,7 @@ def _name(lines: list[Line], j: int, start: int, nip: Line, rows: int) -> tuple[
         # degrees alone (or what a stamp left of them, "S22, M.Ak." with no word of a name)
         # under a line that opened the degrees and ends with a comma: the name's own first
         # line, "BAMBANG LESTARI, A.Md.Keb.," (a post has no such degree: "KABUPATEN SRAGEN,")
-        tail_only = DEGREES.match(names[0]) is not None or (
+        tail_only = _degrees(names[0]) or (
             above.text.rstrip().endswith(",") and DOTTED.search(above.text) is not None
             and (only_degrees(names[0]) or not any(map(NAME_PART.match, names[0].split()))))
         # the room to sign is just above (or the page broke there)
@@ -138,6 +141,12 @@ def _name(lines: list[Line], j: int, start: int, nip: Line, rows: int) -> tuple[
         if gap_above:
             break
     return names, k
+
+
+def _degrees(text: str) -> bool:
+    """Whether TEXT is a line of degrees only: no front title opens one ("Dr." | "Hj. …"
+    is a name cut where a stroke crossed it)."""
+    return DEGREES.match(text) is not None and not is_title((text.split() or [""])[0])
 
 
 def _joined(names: list[str]) -> str:
@@ -167,11 +176,12 @@ def signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, 
 def _junk(text: str) -> bool:
     """A scanned line with no run of three letters or digits that is not a line of degrees,
     nor the "a.n." or "u.b." of a chain of posts on a line of its own, nor holds a front
-    title (a name's, cut off where the page's reading parted its line: "Sp Dr." | "Hj. …")."""
+    title (a name's, cut off where the page's reading parted its line: "Sp Dr." | "Hj. …";
+    its dot maybe read as a comma, "> Dr,")."""
     t = text.strip()
     return bool(t) and not re.search(r"[A-Za-z0-9]{3}", t) and not (
         len(t) < 60 and DEGREES.match(t)) and not ACTING.match(t) and not any(
-        map(is_title, t.split()))
+        is_title(mended_title(w, 1.0)) for w in t.split())
 
 
 def _scribble(ln: Line, name: Line, nip: Line) -> bool:

@@ -24,3 +24,25 @@ def is_title(word: str) -> bool:
 # the names a Balinese "I" stands before (Gusti read "Gysti" under a signature's stroke)
 BALINESE = re.compile(r"^(?:(?:G[a-z]st[il]|Made|Wayan|Nyoman|Ketut|Komang|Putu|Kadek|Nengah|"
                       r"Gede|Dewa)\b|Gst\.)", re.I)
+
+
+# the front titles of three letters or more, which a scan may read a letter off ("prs." for
+# "Drs." where a ring cuts the D's stem); shorter ones are a letter off too many other words
+LONG = ("Drs.", "Dra.", "drg.", "drh.", "apt.", "Prof.", "Tgk.")
+UNSURE = 0.5  # tesseract's confidence in a word below which it may be one letter off
+
+
+def mended(word: str, conf: float) -> str:
+    """WORD, read in a front title's place (before the name), as the front title it is: with
+    its dot read as a comma or colon ("drg," "Dr:"), or, read unsure, one letter off a title
+    of three letters or more and off no other ("prs." for "Drs."). Else as read."""
+    if is_title(word):
+        return word
+    for end in (",", ":", ";", ".,", ",."):
+        if word.endswith(end) and is_title(word[:-len(end)] + "."):
+            return word[:-len(end)] + "."
+    near = [t for t in LONG if conf < UNSURE and len(t) == len(word) and word.endswith(".")
+            and sum(a != b for a, b in zip(t.lower(), word.lower())) == 1]
+    if len(near) != 1:
+        return word
+    return near[0].upper() if word[1:-1].isupper() else near[0]

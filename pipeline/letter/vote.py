@@ -11,16 +11,28 @@ majority. Only a Latin letter for a letter of the same case, and only in a word 
 a title, a degree or an initial ("Ir.", "S.Pd.", "M.") is a few letters, and one misread is
 another real one ("Dr.", "S.Pa."). Spaces, marks and a word's length stay as the kept reading
 has them.
+
+Whole words are voted the same way, by place: the looks are of one band, so a word of one
+reading stands where the other readings put theirs. Where most of the other readings put one
+other word (or run of words) where the kept reading has its own, each of them a word a name
+is made of, and tesseract is surer of them, theirs is taken: the ring's edge read as a
+letter after a title is one look's error ("HM." beside "H.", "H.", "OM."). Looks of one
+bitmap may share an error, read less surely than the letter right ("HANDAYANL" twice beside
+"HANDAYANI,"): hence the surer. A word no other reading has, or one the others miss, stays:
+a look may drop a word, and one may read what the others miss. Nor is a degree voted into
+words ("M.Kes" beside "M Kec").
 """
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
 from difflib import SequenceMatcher
+from typing import Callable
 
 from pipeline.letter.lines import Word
 
 LONGEST = 200  # characters: a name's line is shorter; alignment time grows with the square
+ALIKE = 0.5  # of two readings' letters in common: one place's words read twice
 LATIN = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
@@ -60,3 +72,54 @@ def _starts(kept: list[Word]) -> list[tuple[Word, int]]:
         out.append((w, at))
         at += len(w.text) + 1
     return out
+
+
+def words_voted(kept: list[Word], others: list[list[Word]], fits: Callable[[str], bool]
+                ) -> list[Word]:
+    """KEPT with the words at a place that most of OTHERS read otherwise, alike, instead, where
+    those words all FIT (are a name's), more readings give them than agree with KEPT's, and
+    tesseract is surer of them (see the module's docstring)."""
+    if len(others) < 2:
+        return kept
+    readings = [kept] + others
+    out: list[Word] = []
+    for slot in _slots(readings):
+        mine = tuple(w.text for w in slot[0])
+        votes = Counter(tuple(w.text for w in ws) for ws in slot[1:] if ws)
+        best = max(votes, key=lambda t: (votes[t], t == mine), default=mine)
+        theirs = max((ws for ws in slot[1:] if tuple(w.text for w in ws) == best),
+                     key=_sure, default=slot[0])
+        if mine and best != mine and votes[best] >= 2 and votes[best] > votes[mine] + 1 \
+                and not any("." in t.rstrip(".,") for t in mine) \
+                and all(map(fits, best)) and _alike(" ".join(mine), " ".join(best)) \
+                and _sure(theirs) > _sure(slot[0]):
+            out += theirs
+        else:
+            out += slot[0]
+    return out
+
+
+def _sure(words: list[Word]) -> float:
+    """Tesseract's mean confidence in WORDS."""
+    return sum(w.conf for w in words) / len(words) if words else 0.0
+
+
+def _alike(a: str, b: str) -> bool:
+    """Whether A and B are one word's readings, not two words a place's boxes misaligned."""
+    return SequenceMatcher(None, a.lower(), b.lower(), autojunk=False).ratio() >= ALIKE
+
+
+def _slots(readings: list[list[Word]]) -> list[list[list[Word]]]:
+    """The places along a line that READINGS of it share: runs of words whose boxes overlap,
+    each as the words each reading has there (in reading order)."""
+    marked = sorted(((w.x0, k, w) for k, ws in enumerate(readings) for w in ws),
+                    key=lambda m: m[:2])
+    slots: list[list[list[Word]]] = []
+    end = None
+    for x0, k, w in marked:
+        if end is None or x0 >= end:
+            slots.append([[] for _ in readings])
+            end = w.x1
+        slots[-1][k].append(w)
+        end = max(end, w.x1)
+    return slots

@@ -3,6 +3,7 @@ comma under the post, and a post that runs long under its "a.n." (signature)."""
 from __future__ import annotations
 
 from pipeline.letter.lines import Line
+from pipeline.letter.scanname import scanned_name
 from pipeline.letter.signature import signature
 
 
@@ -56,3 +57,33 @@ def test_a_long_office_under_its_an_is_read_whole():
             ("", 0, 0), ("Dr. Ir. Abdul Ghani Al-Amin, S.H.", 0.52, 1.1),
             ("NIP. 197003161998031012", 0.52, 1.12)]
         assert _block(*rows, ocr=ocr)["jabatan"] == " ".join(post).rstrip(","), ocr
+
+
+def test_a_posts_line_with_the_rings_bit_in_small_letters_before_it_stays_the_posts():
+    """GIVEN a scan whose stamp's ring, left of the post's last line, was read as a bit in
+    small letters before a mark glued to the post's word ("an \u201cKABUPATEN SUBANG,"), so
+    that the line begins left of the block's column WHEN the signature is read
+    THEN the post is whole, without the ring's bit; an acting mark ("an Bupati") is no
+    ring's bit."""
+    rows = [("KEPALA DINAS LINGKUNGAN HIDUP", 0.52, 0.879, 0.83),
+            ("an \u201cKABUPATEN SUBANG,", 0.446, 0.898, 0.71), ("", 0, 0),
+            ("Dr. Ir. CECEP HIDAYAT, S.STP, M.Si.", 0.52, 1.005, 0.95),
+            ("Pembina Utama Madya (IV/d)", 0.52, 1.025),
+            ("NIP. 197703142007011002", 0.52, 1.046)]
+    assert _block(*rows)["jabatan"] == "KEPALA DINAS LINGKUNGAN HIDUP KABUPATEN SUBANG"
+    rows[:2] = [("an Bupati Subang", 0.52, 0.879, 0.7), ("Kepala Dinas Lingkungan Hidup,",
+                                                     0.52, 0.898, 0.8)]
+    assert _block(*rows)["jabatan"] == "an Bupati Subang Kepala Dinas Lingkungan Hidup"
+
+
+def test_a_title_read_with_a_comma_and_parted_from_the_name_stays_with_it():
+    """GIVEN a scan whose reading parted the name's title, its dot read as a comma and the
+    stamp's mark before it ("> Dr,"), from the rest of the name's line, boxed a little
+    higher (its letters crossed by the stroke)
+    WHEN the signature is read THEN the name is whole, with its title."""
+    rows = [("Plh. Kepala Dinas Kependudukan", 0.46, 0.9625),
+            ("dan Pencatatan Sipil,", 0.527, 0.981), ("", 0, 0),
+            ("> Dr,", 0.4508, 1.0738, 0.5548), ("Hj. YULIANA SARI, S.E.", 0.5637, 1.0806),
+            ("Pembina Utama Madya (IV/d)", 0.5097, 1.1032),
+            ("NIP: 19831201 201204 2 002", 0.5286, 1.121)]
+    assert scanned_name(_block(*rows)["nama"]) == "Dr. Hj. YULIANA SARI, S.E."

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pipeline.letter import namerow
 from pipeline.letter.lines import Word
-from pipeline.letter.vote import voted
+from pipeline.letter.vote import voted, words_voted
 from tests.letter.test_namerow import LANGS, _tsv, page, read, texts
 
 
@@ -83,3 +83,64 @@ def test_the_darkest_inks_reading_taken_as_surer_is_not_voted_down():
     got = namerow.reread(page(struck=True), read("~ SLAMET RAMA AN, S.T."),
                          lambda *_: tsv, 30, LANGS, page())
     assert texts(got) == "SLAMET RAMADHAN, S.T."
+
+
+def placed(*pieces: tuple[str, float, float, float]) -> list[Word]:
+    """Words as (text, left, right, confidence)."""
+    return [Word(t, x0, x1, 10, 50, c, (1, 1, 1)) for t, x0, x1, c in pieces]
+
+
+def titled(title: str, sure: float) -> list[Word]:
+    return placed((title, 0, 60, sure), ("Afrizal,", 80, 280, 0.93), ("S.T.", 300, 390, 0.92))
+
+
+def test_a_word_most_other_looks_read_otherwise_at_its_place_is_theirs():
+    """GIVEN a name kept as "HM. Afrizal" (the ring's edge read as a letter after the title,
+    44 % sure) and three other looks at the band that read "OM." and, surer, "H.", "H."
+    WHEN the words are settled by vote
+    THEN the title is "H."; the rest stands."""
+    got = words_voted(titled("HM.", 0.44), [titled("OM.", 0.36), titled("H.", 0.77),
+                                            titled("H.", 0.73)], namerow._name_like)
+    assert [w.text for w in got] == ["H.", "Afrizal,", "S.T."]
+
+
+def test_a_word_the_others_read_as_two_is_two_where_they_agree():
+    """GIVEN "Dr. HiT KETUT" kept, and two looks that read "H." and "I" where "HiT" stands
+    (a third "Hi") WHEN the words are settled by vote THEN the name is "Dr. H. I KETUT"."""
+    kept = placed(("Dr.", 0, 76, .9), ("HiT", 97, 195, .48), ("KETUT", 210, 395, .9))
+    others = [placed(("Dr.", 0, 76, .9), ("Hi", 97, 176, .68), ("KETUT", 210, 395, .9)),
+              placed(("Dr.", 1, 75, .8), ("H.", 98, 156, .81), ("I", 169, 192, .62),
+                     ("KETUT", 209, 395, .9)),
+              placed(("Dr.", 0, 76, 0), ("H.", 105, 161, .88), ("I", 178, 197, .68),
+                     ("KETUT", 212, 395, .9))]
+    got = words_voted(kept, others, namerow._name_like)
+    assert [w.text for w in got] == ["Dr.", "H.", "I", "KETUT"]
+
+
+def test_no_word_majority_no_change():
+    """GIVEN the other looks split, or only one other look, or a majority for words no
+    name holds, or a word only the kept reading has (a look may read what others miss), or a
+    majority tesseract is less sure of than of the kept word (looks of one bitmap share a
+    stroke read as a letter: "HANDAYANL")
+    WHEN the words are settled by vote THEN the kept reading stands."""
+    def said_(kept, *others):
+        return " ".join(w.text for w in words_voted(kept, list(others), namerow._name_like))
+    assert said_(titled("HM.", .4), titled("OM.", .4), titled("H.", .8), titled("Hj.", .8)) \
+        == "HM. Afrizal, S.T."
+    assert said_(titled("HM.", .4), titled("H.", .8)) == "HM. Afrizal, S.T."
+    assert said_(titled("Drs.", .4), titled("pFs.", .8), titled("pFs.", .8)) \
+        == "Drs. Afrizal, S.T."
+    assert said_(titled("HANDAYANI,", .92), titled("HANDAYANL", .55),
+                 titled("HANDAYANL", .84)) == "HANDAYANI, Afrizal, S.T."
+    kept = placed(("drg.", 0, 77, .9), ("I", 88, 110, .5), ("Nyoman", 112, 260, .9))
+    other = placed(("drg.", 0, 77, .9), ("Nyoman", 112, 260, .9))
+    assert said_(kept, other, other) == "drg. I Nyoman"
+
+
+def test_a_degree_is_not_voted_into_words():
+    """GIVEN a name's degree kept as "M.Kes" and two looks that read "M" "Kec" there
+    WHEN the words are settled by vote THEN the degree stands."""
+    kept = placed(("S.KM.,", 0, 130, .9), ("M.Kes", 160, 290, .74))
+    other = placed(("S.KM.,", 0, 130, .9), ("M", 164, 188, .9), ("Kec", 195, 290, .95))
+    assert [w.text for w in words_voted(kept, [other, other], namerow._name_like)] == \
+        ["S.KM.,", "M.Kes"]
