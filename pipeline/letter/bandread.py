@@ -19,7 +19,7 @@ from pipeline.letter.nameline import LINE_SECONDS
 from pipeline.letter.titles import BALINESE, is_title, mended as mended_title
 from pipeline.letter.tsv import read_bands
 
-GLUED_I = re.compile(r"^[|{\[(!1](?=[A-Z])")
+GLUED_I = re.compile(r"^[|{\[(!1A-Z](?=[A-Z])")
 SPARSE = 0.3  # of the ink density of the line's words after it: a stamp's specks
 RUN_TOGETHER = re.compile(r"(?<=[a-z],)(?=[A-Z][a-z]{0,3}\.)"
                           r"|(?<=[a-z]{4})(?=[A-Z][a-z]{2,}[,.]?(?:\s|$))")
@@ -83,8 +83,9 @@ def mended_line(again: list[Word]) -> list[Word]:
 def _balinese(again: list[Word]) -> list[Word]:
     """AGAIN with a Balinese name's "I" read as a stroke ("Ir. | Gusti"): Balinese names put
     "I" (or "Ni") before the birth-order or caste name, which no other name does alone. A
-    ring crossing that I may make it a bracket glued to the name ("{Nyoman"): no name begins
-    with one."""
+    ring crossing that I may make it a bracket or another capital glued to the name
+    ("{Nyoman", "FKETUT"): no name begins with a bracket, nor a letter before a Balinese
+    name."""
     for w, nxt in zip(again, again[1:]):
         if w.text in ("|", "l", "1") and BALINESE.match(nxt.text):
             w.text = "I"

@@ -257,9 +257,11 @@ def _signature(lines: list[Line], start: int, spoilt: bool = False
                           and not (_debris(lines[q].text) and SENTENCE_WORD.search(
                               lines[q].text))), None)
             # (or the signature's scribble, read as a line of words tesseract disbelieves
-            # however many: "Oye Oe eh prone K" at 0.28; print, even under a stamp, reads surer)
+            # however many: "Oye Oe eh prone K" at 0.28; print, even under a stamp, reads surer;
+            # or read surer as words in small letters, which no post's line holds but "dan":
+            # "an ‘ carne aan 5 S2 Aa WAT")
             if comma is not None and all(_debris(ln.text) or _stamp_words(ln, DOUBTED)
-                                         or ln.conf < DISBELIEVED
+                                         or ln.conf < DISBELIEVED or _prose(ln.text)
                                          for ln in lines[comma + 1:k + 1]):
                 k = comma
         # (a chain of officials signing for the head, "a.n. … / Sekretaris, / u.b. / …", runs

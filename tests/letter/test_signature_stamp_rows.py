@@ -87,3 +87,15 @@ def test_a_title_read_with_a_comma_and_parted_from_the_name_stays_with_it():
             ("Pembina Utama Madya (IV/d)", 0.5097, 1.1032),
             ("NIP: 19831201 201204 2 002", 0.5286, 1.121)]
     assert scanned_name(_block(*rows)["nama"]) == "Dr. Hj. YULIANA SARI, S.E."
+
+
+def test_the_signatures_scribble_read_surely_as_words_in_small_letters_is_not_the_post():
+    """GIVEN a scan whose signature's scribble, between the post and the name, was read
+    surely as a line of words in small letters and bits ("an \u2018 carne aan 5 S2 Aa WAT")
+    WHEN the signature is read THEN the post is the line above it, which ends with its
+    comma."""
+    rows = [("CAMAT CIMAHI UTARA,", 0.484, 0.858), ("", 0, 0),
+            ("an \u2018 carne aan 5 S2 Aa WAT", 0.444, 0.933), ("", 0, 0),
+            ("Prof. Dr. Ir. H. CECEP HIDAYAT, M.Si., IPU", 0.519, 0.968),
+            ("NIP 197407102000031005", 0.4935, 0.987)]
+    assert _block(*rows)["jabatan"] == "CAMAT CIMAHI UTARA"

@@ -54,12 +54,17 @@ def test_titles_are_mended_only_in_their_place_before_the_name():
 
 def test_a_balinese_i_read_as_a_bracket_glued_to_the_name_is_an_i():
     """GIVEN a Balinese name's I that a ring crossed, read as a bracket glued to "Nyoman"
-    WHEN the line is tidied THEN it is "I Nyoman"; a bracket before another name stays."""
+    or as a capital glued to it ("FKETUT") WHEN the line is tidied THEN it is "I Nyoman",
+    "I KETUT"; a bracket before another name stays."""
     got = bandread._balinese(_line("drg. {Nyoman Arta"))
     assert [w.text for w in got] == ["drg.", "I", "Nyoman", "Arta"]
     assert got[1].x1 <= got[2].x0
+    assert [w.text for w in bandread._balinese(_line("DR. FKETUT OKA"))] == \
+        ["DR.", "I", "KETUT", "OKA"]
     assert [w.text for w in bandread._balinese(_line("drg. {Budi Arta"))] == \
         ["drg.", "{Budi", "Arta"]
+    assert [w.text for w in bandread._balinese(_line("KETUT IMADE GEDE"))] == \
+        ["KETUT", "I", "MADE", "GEDE"]
 
 
 def _speckled() -> Image.Image:
