@@ -16,7 +16,7 @@ from statistics import median
 from pipeline.letter.degrees import mended
 from pipeline.letter.lines import Word
 from pipeline.letter.nameline import LINE_SECONDS
-from pipeline.letter.titles import BALINESE, is_title, mended as mended_title
+from pipeline.letter.titles import BALINESE, BIRTH_ORDER, is_title, mended as mended_title
 from pipeline.letter.tsv import read_bands
 
 GLUED_I = re.compile(r"^[|{\[(!1A-Z](?=[A-Z])")
@@ -55,8 +55,9 @@ def specks(again: list[Word], bw, box) -> set[int]:
 
 def _density(w: Word, bw, box) -> float:
     """The share of black in W's box on BW, the image at BOX read."""
-    cut = bw.crop((int(w.x0) - box[0], int(w.top) - box[1], int(w.x1) - box[0] + 1,
-                   int(w.bottom) - box[1] + 1)).convert("L")
+    x0, top = int(w.x0) - box[0], int(w.top) - box[1]
+    cut = bw.crop((x0, top, max(x0, int(w.x1) - box[0]) + 1,
+                   max(top, int(w.bottom) - box[1]) + 1)).convert("L")
     return sum(cut.histogram()[:128]) / max(1, cut.width * cut.height)
 
 
@@ -65,7 +66,12 @@ def mended_line(again: list[Word]) -> list[Word]:
     and a degree read unsure and a letter off a listed one as that one (degrees; not in a
     post's line, postline, where no title or degree stands)."""
     for w, nxt in zip(again, again[1:]):
-        # (a front title's place: before a title or a word of the name, not a degree)
+        # (a front title's place: before a title or a word of the name, not a degree, and
+        # before the name's words: an initial after them is the name's, "ANDI R, SH"; so is
+        # a word after a name's abbreviation, "MUH.")
+        if not is_title(w.text) and (len(re.sub(r"\W", "", w.text)) >= 4 or re.fullmatch(
+                r"[A-Z][A-Za-z]{1,3}\.", w.text)):
+            break
         if nxt.text[:1].isupper() and (is_title(nxt.text) or "." not in nxt.text):
             w.text = mended_title(w.text, w.conf)
         if w.text.endswith(","):
@@ -74,9 +80,10 @@ def mended_line(again: list[Word]) -> list[Word]:
         # (two names a lost space glued, "HandayaniAnggraini": no name has a capital inside
         # after four small letters; "MacDonald", "FitzGerald" have it sooner;
         # a degree glued to the comma before it, "Anggraini,S.Kom."; nor does a name hold a
-        # slash: a signature's stroke through the space, "EUIS/KOMALASARI")
+        # slash: a signature's stroke through the space, "EUIS/KOMALASARI"; not between
+        # two degrees typed so, "SH/MH")
         w.text = RUN_TOGETHER.sub(" ", RUN_TOGETHER.sub(" ", mended(w.text, w.conf)))
-        w.text = re.sub(r"(?<=[A-Za-z]{2})/(?=[A-Z][A-Za-z])", " ", w.text)
+        w.text = re.sub(r"(?<=[A-Za-z]{3})/(?=[A-Z][A-Za-z]{2})", " ", w.text)
     return again
 
 
@@ -91,7 +98,9 @@ def _balinese(again: list[Word]) -> list[Word]:
             w.text = "I"
     out = []
     for w in again:
-        if GLUED_I.match(w.text) and BALINESE.match(w.text[1:]):
+        # (a capital only before a birth-order name: "AGUSTI" is a name of its own)
+        if GLUED_I.match(w.text) and BALINESE.match(w.text[1:]) and (
+                not w.text[0].isalpha() or BIRTH_ORDER.match(w.text[1:])):
             cut = w.x0 + (w.x1 - w.x0) / len(w.text)
             out += [replace(w, text="I", x1=cut), replace(w, text=w.text[1:], x0=cut)]
         else:

@@ -67,6 +67,13 @@ def _debris(text: str) -> bool:
     return max((len(t) for t in re.findall(r"[A-Za-z]+", text)), default=0) <= 4
 
 
+def _scrawl(text: str) -> bool:
+    """A line read from the signature's strokes however surely: words in small letters, as
+    no post's line holds but "dan", with a mark standing alone among them ("an ‘ carne aan
+    5 S2"); a post's line typed in small letters has no such mark."""
+    return _prose(text) and re.search(r"(?<!\S)[^\w\s]+(?!\S)", text) is not None
+
+
 def _stamp_words(ln: Line, below: float) -> bool:
     """Whether scanned line LN is a word or two read with less confidence than BELOW."""
     return ln.ocr and ln.conf < below and len(ln.text.split()) <= 2
@@ -145,8 +152,11 @@ def _name(lines: list[Line], j: int, start: int, nip: Line, rows: int) -> tuple[
 
 def _degrees(text: str) -> bool:
     """Whether TEXT is a line of degrees only: no front title opens one ("Dr." | "Hj. …"
-    is a name cut where a stroke crossed it)."""
-    return DEGREES.match(text) is not None and not is_title((text.split() or [""])[0])
+    is a name cut where a stroke crossed it), but for the nurse's and pharmacist's, which
+    follow a name's degrees too ("S.Kep., Ns.")."""
+    first = (text.split() or [""])[0]
+    return DEGREES.match(text) is not None and (
+        not is_title(first) or first.lower() in ("ns.", "apt."))
 
 
 def _joined(names: list[str]) -> str:
@@ -177,11 +187,12 @@ def _junk(text: str) -> bool:
     """A scanned line with no run of three letters or digits that is not a line of degrees,
     nor the "a.n." or "u.b." of a chain of posts on a line of its own, nor holds a front
     title (a name's, cut off where the page's reading parted its line: "Sp Dr." | "Hj. …";
-    its dot maybe read as a comma, "> Dr,")."""
+    one of two letters or more with its dot read as a comma, "> Dr,": not "H,", which a
+    stamp's bit may read as)."""
     t = text.strip()
     return bool(t) and not re.search(r"[A-Za-z0-9]{3}", t) and not (
         len(t) < 60 and DEGREES.match(t)) and not ACTING.match(t) and not any(
-        is_title(mended_title(w, 1.0)) for w in t.split())
+        is_title(w) or len(w) >= 3 and is_title(mended_title(w, 1.0)) for w in t.split())
 
 
 def _scribble(ln: Line, name: Line, nip: Line) -> bool:
@@ -258,10 +269,9 @@ def _signature(lines: list[Line], start: int, spoilt: bool = False
                               lines[q].text))), None)
             # (or the signature's scribble, read as a line of words tesseract disbelieves
             # however many: "Oye Oe eh prone K" at 0.28; print, even under a stamp, reads surer;
-            # or read surer as words in small letters, which no post's line holds but "dan":
-            # "an ‘ carne aan 5 S2 Aa WAT")
+            # or read surer as words in small letters among marks: _scrawl)
             if comma is not None and all(_debris(ln.text) or _stamp_words(ln, DOUBTED)
-                                         or ln.conf < DISBELIEVED or _prose(ln.text)
+                                         or ln.conf < DISBELIEVED or _scrawl(ln.text)
                                          for ln in lines[comma + 1:k + 1]):
                 k = comma
         # (a chain of officials signing for the head, "a.n. … / Sekretaris, / u.b. / …", runs

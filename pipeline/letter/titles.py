@@ -24,6 +24,8 @@ def is_title(word: str) -> bool:
 # the names a Balinese "I" stands before (Gusti read "Gysti" under a signature's stroke)
 BALINESE = re.compile(r"^(?:(?:G[a-z]st[il]|Made|Wayan|Nyoman|Ketut|Komang|Putu|Kadek|Nengah|"
                       r"Gede|Dewa)\b|Gst\.)", re.I)
+# the birth-order names among them, which no other name ends with ("Agusti" does with Gusti)
+BIRTH_ORDER = re.compile(r"^(?:Made|Wayan|Nyoman|Ketut|Komang|Putu|Kadek|Nengah|Gede)\b", re.I)
 
 
 # the front titles of three letters or more, which a scan may read a letter off ("prs." for

@@ -19,11 +19,14 @@ is made of, and tesseract is surer of them, theirs is taken: the ring's edge rea
 letter after a title is one look's error ("HM." beside "H.", "H.", "OM."). Looks of one
 bitmap may share an error, read less surely than the letter right ("HANDAYANL" twice beside
 "HANDAYANI,"): hence the surer. A word no other reading has, or one the others miss, stays:
-a look may drop a word, and one may read what the others miss. Nor is a degree voted into
-words ("M.Kes" beside "M Kec").
+a look may drop a word, and one may read what the others miss. Nor is a degree, a title or
+an initial voted (a misread of one is another real one: "Dra." / "Drs."), nor are a name's
+words joined or parted ("SRI WAHYUNI" / "SRIAWAHYUNI", "AL-AMIN" / "AL AMIN"): only short
+words may be ("HiT" beside "H." "I", "AN DI" beside "ANDI").
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from difflib import SequenceMatcher
@@ -32,6 +35,10 @@ from typing import Callable
 from pipeline.letter.lines import Word
 
 LONGEST = 200  # characters: a name's line is shorter; alignment time grows with the square
+# a word the vote leaves as read: a degree ("M.Kes"), a front title or an initial, each a
+# misread of another real one ("Dra." / "Drs.", "Hj." / "H.")
+KEPT = re.compile(r"\.\w|^(?:H|Hj|HJ|Dr|DR|dr|drg|drh|apt|Ir|IR|Drs|DRS|Dra|DRA|Prof|PROF|Ns|NS|"
+                  r"R|KH|Tgk|[A-Z])\.$")
 ALIKE = 0.5  # of two readings' letters in common: one place's words read twice
 LATIN = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
@@ -90,7 +97,9 @@ def words_voted(kept: list[Word], others: list[list[Word]], fits: Callable[[str]
         theirs = max((ws for ws in slot[1:] if tuple(w.text for w in ws) == best),
                      key=_sure, default=slot[0])
         if mine and best != mine and votes[best] >= 2 and votes[best] > votes[mine] + 1 \
-                and not any("." in t.rstrip(".,") for t in mine) \
+                and not any(KEPT.search(t) and t not in best for t in mine) \
+                and (len(best) == len(mine) or not any(
+                    fits(t) and len(re.sub(r"\W", "", t)) >= 4 for t in mine)) \
                 and all(map(fits, best)) and _alike(" ".join(mine), " ".join(best)) \
                 and _sure(theirs) > _sure(slot[0]):
             out += theirs

@@ -99,3 +99,16 @@ def test_the_signatures_scribble_read_surely_as_words_in_small_letters_is_not_th
             ("Prof. Dr. Ir. H. CECEP HIDAYAT, M.Si., IPU", 0.519, 0.968),
             ("NIP 197407102000031005", 0.4935, 0.987)]
     assert _block(*rows)["jabatan"] == "CAMAT CIMAHI UTARA"
+
+
+def test_a_posts_line_in_small_letters_or_a_nurses_title_alone_stays_where_it_belongs():
+    """GIVEN a post whose last line was typed in small letters ("sebagai kuasa pengguna
+    anggaran"), and a name whose nurse's title stands alone a line below it ("Ns.")
+    WHEN the signature is read THEN the post keeps that line, and the title is the name's."""
+    rows = [("KEPALA DINAS PENDIDIKAN,", 0.52, 0.90), ("sebagai kuasa pengguna anggaran", 0.52,
+                                                       0.92), ("", 0, 0),
+            ("YULIANA SURYADI,", 0.52, 1.0), ("", 0, 0), ("Ns.", 0.52, 1.04),
+            ("NIP. 197003161995031005", 0.52, 1.08)]
+    sig = _block(*rows)
+    assert sig["jabatan"] == "KEPALA DINAS PENDIDIKAN, sebagai kuasa pengguna anggaran"
+    assert sig["nama"] == "YULIANA SURYADI, Ns."

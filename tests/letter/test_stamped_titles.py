@@ -45,11 +45,14 @@ def _line(text: str, conf: float = 0.9) -> list[Word]:
 
 def test_titles_are_mended_only_in_their_place_before_the_name():
     """GIVEN a name's line read with a title's dot as a comma ("Dr. H, I KETUT") and one
-    whose last word is an initial before the comma and the degrees ("BUDI H, S.E.")
-    WHEN the line is mended THEN the first gets its title's dot; the second stays."""
+    whose last word is an initial before the comma and the degrees ("BUDI H, S.E.",
+    "ANDI R, SH"), or a word a letter off a title after the name's first words
+    WHEN the line is mended THEN the first gets its title's dot; the others stay."""
     assert _said(bandread.mended_line(_line("Dr. H, I KETUT WIDIANA, S.T."))) == \
         "Dr. H. I KETUT WIDIANA, S.T."
     assert _said(bandread.mended_line(_line("BUDI H, S.E."))) == "BUDI H, S.E."
+    assert _said(bandread.mended_line(_line("ANDI R, SH"))) == "ANDI R, SH"
+    assert _said(bandread.mended_line(_line("MUH. Urs. SALEH", 0.2))) == "MUH. Urs. SALEH"
 
 
 def test_a_balinese_i_read_as_a_bracket_glued_to_the_name_is_an_i():
@@ -65,6 +68,8 @@ def test_a_balinese_i_read_as_a_bracket_glued_to_the_name_is_an_i():
         ["drg.", "{Budi", "Arta"]
     assert [w.text for w in bandread._balinese(_line("KETUT IMADE GEDE"))] == \
         ["KETUT", "I", "MADE", "GEDE"]
+    assert [w.text for w in bandread._balinese(_line("RINA AGUSTI, S.E."))] == \
+        ["RINA", "AGUSTI,", "S.E."]  # (a name of its own, not "I GUSTI")
 
 
 def _speckled() -> Image.Image:
@@ -125,9 +130,11 @@ def test_a_letter_one_look_adds_to_a_title_the_others_read_without_goes():
 
 def test_two_names_a_stroke_joined_with_a_slash_are_two():
     """GIVEN a name's line read with the signature's stroke through a space as a slash
-    ("EUIS/KOMALASARI,") WHEN the line is mended THEN the two names stand apart."""
+    ("EUIS/KOMALASARI,") WHEN the line is mended THEN the two names stand apart; two
+    degrees typed with a slash ("SH/MH") stay."""
     assert _said(bandread.mended_line(_line("EUIS/KOMALASARI, S.Pt."))) == \
         "EUIS KOMALASARI, S.Pt."
+    assert _said(bandread.mended_line(_line("BUDI, SH/MH"))) == "BUDI, SH/MH"
 
 
 def test_two_names_run_together_with_a_letter_misread_lose_to_the_two():

@@ -144,3 +144,28 @@ def test_a_degree_is_not_voted_into_words():
     other = placed(("S.KM.,", 0, 130, .9), ("M", 164, 188, .9), ("Kec", 195, 290, .95))
     assert [w.text for w in words_voted(kept, [other, other], namerow._name_like)] == \
         ["S.KM.,", "M.Kes"]
+
+
+def test_a_title_an_initial_or_a_names_spaces_are_not_voted():
+    """GIVEN a kept title, initial or name, and two looks that read, surer, another title
+    ("Drs." for "Dra.", "H." for "Hj.": each misread of one is another real one), the name's
+    two words run together, or its one word parted ("AL AMIN")
+    WHEN the words are settled by vote THEN the kept reading stands."""
+    def said_(kept, other):
+        return " ".join(w.text for w in words_voted(kept, [other, other], namerow._name_like))
+    for mine, theirs in (("Dra.", "Drs."), ("Hj.", "H."), ("M.", "H.")):
+        assert said_(titled(mine, .5), titled(theirs, .9)).split()[0] == mine
+    kept = placed(("SRI", 0, 66, .8), ("WAHYUNI,", 90, 300, .8))
+    assert said_(kept, placed(("SRIAWAHYUNI,", 0, 300, .95))) == "SRI WAHYUNI,"
+    kept = placed(("AL-AMIN,", 0, 200, .7))
+    assert said_(kept, placed(("AL", 0, 50, .9), ("AMIN,", 70, 200, .9))) == "AL-AMIN,"
+
+
+def test_a_short_name_the_kept_reading_parts_is_whole_where_the_others_agree():
+    """GIVEN a name kept as "AN DI NURFAIDAH" (a stroke read as a space inside "ANDI") and
+    two looks that read "ANDI", surer WHEN the words are settled by vote
+    THEN the name is "ANDI NURFAIDAH"."""
+    kept = placed(("AN", 0, 50, .6), ("DI", 62, 110, .6), ("NURFAIDAH", 130, 400, .9))
+    other = placed(("ANDI", 0, 110, .9), ("NURFAIDAH", 130, 400, .9))
+    assert [w.text for w in words_voted(kept, [other, other], namerow._name_like)] == \
+        ["ANDI", "NURFAIDAH"]
