@@ -33,12 +33,12 @@ from difflib import SequenceMatcher
 from typing import Callable
 
 from pipeline.letter.lines import Word
+from pipeline.letter.titles import is_title
 
 LONGEST = 200  # characters: a name's line is shorter; alignment time grows with the square
-# a word the vote leaves as read: a degree ("M.Kes"), a front title or an initial, each a
-# misread of another real one ("Dra." / "Drs.", "Hj." / "H.")
-KEPT = re.compile(r"\.\w|^(?:H|Hj|HJ|Dr|DR|dr|drg|drh|apt|Ir|IR|Drs|DRS|Dra|DRA|Prof|PROF|Ns|NS|"
-                  r"R|KH|Tgk|[A-Z])\.$")
+# a degree ("M.Kes") or an initial ("M."); with a front title (titles.is_title), a word the
+# vote leaves as read: each a misread of another real one ("Dra." / "Drs.", "Hj." / "H.")
+DOTTED = re.compile(r"\.\w|^[A-Z]\.$")
 ALIKE = 0.5  # of two readings' letters in common: one place's words read twice
 LATIN = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
@@ -97,7 +97,7 @@ def words_voted(kept: list[Word], others: list[list[Word]], fits: Callable[[str]
         theirs = max((ws for ws in slot[1:] if tuple(w.text for w in ws) == best),
                      key=_sure, default=slot[0])
         if mine and best != mine and votes[best] >= 2 and votes[best] > votes[mine] + 1 \
-                and not any(KEPT.search(t) and t not in best for t in mine) \
+                and not any((is_title(t) or DOTTED.search(t)) and t not in best for t in mine) \
                 and (len(best) == len(mine) or not any(
                     fits(t) and len(re.sub(r"\W", "", t)) >= 4 for t in mine)) \
                 and all(map(fits, best)) and _alike(" ".join(mine), " ".join(best)) \
