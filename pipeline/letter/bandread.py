@@ -69,11 +69,11 @@ def mended_line(again: list[Word]) -> list[Word]:
         # (a front title's place: before a title or a word of the name, not a degree, and
         # before the name's words: an initial after them is the name's, "ANDI R, SH"; so is
         # a word after a name's abbreviation, "MUH.")
+        if nxt.text[:1].isupper() and (is_title(nxt.text) or "." not in nxt.text):
+            w.text = mended_title(w.text, w.conf)
         if not is_title(w.text) and (len(re.sub(r"\W", "", w.text)) >= 4 or re.fullmatch(
                 r"[A-Z][A-Za-z]{1,3}\.", w.text)):
             break
-        if nxt.text[:1].isupper() and (is_title(nxt.text) or "." not in nxt.text):
-            w.text = mended_title(w.text, w.conf)
         if w.text.endswith(","):
             break  # (the degrees follow the name's comma; its titles stand before)
     for w in again:

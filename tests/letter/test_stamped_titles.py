@@ -158,3 +158,14 @@ def test_two_front_titles_run_together_stand_apart():
     them ("Dr.dr.", under the stamp's ring) WHEN it is set right THEN they stand apart."""
     assert scanned_name("~~~ Dr.dr. SITI NUR AINI, MARS") == "Dr. dr. SITI NUR AINI, MARS"
     assert scanned_name("Dr.Ir. ABDUL GHANI, S.Kep.") == "Dr. Ir. ABDUL GHANI, S.Kep."
+
+
+def test_a_name_in_capitals_whose_titles_the_stamp_spoilt_reads_as_printed():
+    """GIVEN a case no generator writes: a name set in capitals with two front titles, the
+    first's dot read as a comma and the second's capital a letter off under the ring
+    ("DRS, HJ, NI MADE SURYANI, M.Pd.", "PRS. H. AHMAD YANI" read unsure)
+    WHEN the line is mended and set right THEN the titles read as printed, in capitals."""
+    got = bandread.mended_line(_line("DRS, HJ, NI MADE SURYANI, M.Pd."))
+    assert scanned_name(_said(got)) == "DRS. HJ. NI MADE SURYANI, M.Pd."
+    got = bandread.mended_line(_line("PRS. H. AHMAD YANI", 0.3))
+    assert _said(got) == "DRS. H. AHMAD YANI"
