@@ -4,13 +4,14 @@ Permenristekdikti 59/2018 (on diplomas, degrees and how degrees are written) lis
 Indonesian universities award, each with its abbreviation; older forms still on officials'
 names (the Islamic ".I." degrees, A.Ma., S.ST.), professional titles (Ak., Apt., Ns., the
 medical specialists' Sp.) and common foreign degrees (Lc., the licence of Middle-Eastern
-universities) follow the same form. A scanned degree that tesseract read unsure of, and that is no listed degree, is the one listed degree it
-differs from by one small letter inside a word of the degree, with the same dots and capitals
-(`S.Sis.` read for `S.Sos.` under a stamp). Only then, and only in a degree of six characters
-or more: a capital is a degree's kind or an initial (S.Pd.K. is no S.Pd.I., M.Tr.Par. no
-S.Tr.Par., H.A. no M.A.), and a short word a name's abbreviation (Rd., Md.) or half a degree
-typed with a space (`S. Pd.`). An unlisted degree read sure stays, and so does a reading a
-letter off two listed degrees (`S.Kem.`: S.Kom. or S.Kep.?) or off none.
+universities) follow the same form. A scanned degree that tesseract read unsure of, and that is
+no listed degree, is the one listed degree it differs from by one small letter inside a word of
+the degree, with the same dots and capitals (`S.Sis.` read for `S.Sos.` under a stamp). Only
+then, and only in a degree of six characters or more: a capital is a degree's kind or an
+initial (S.Pd.K. is no S.Pd.I., M.Tr.Par. no S.Tr.Par., H.A. no M.A.), and a short word a
+name's abbreviation (Rd., Md.) or half a degree typed with a space (`S. Pd.`). An unlisted
+degree read sure stays, and so does a reading a letter off two listed degrees (`S.Kem.`: S.Kom.
+or S.Kep.?) or off none.
 """
 from __future__ import annotations
 

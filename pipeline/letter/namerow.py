@@ -335,8 +335,9 @@ class _Reader:
         readings = [mended_line(again) for again in read_lines([look[1:4] for look in looks],
                                                              self.run, self.timeout, self.langs)]
         specked = [specks(again, look[1], look[2]) for look, again in zip(looks, readings)]
-        single = frozenset(_bare(w.text) for ws in readings + [t[3] for t in tries] for w in ws
-                           ) | _spaced(readings + [t[3] for t in tries], self.h)
+        seen = readings + [t[3] for t in tries]
+        single = frozenset(_bare(w.text) for ws in seen for w in ws) | _spaced(seen, self.h)
+        printed = [self.as_printed(t[3], single) for t in tries]  # (the page's, each try's)
         plain: dict[int, tuple] = {}  # each try's best reading from the page's bitmap
         for (k, *_, dark), again, dust in zip(looks, readings, specked):
             if not dark:
@@ -345,7 +346,7 @@ class _Reader:
                                                              again), key=lambda t: t[:2])
         for (k, *_, dark), again, dust in zip(looks, readings, specked):
             inside = tries[k][3]
-            text, was = _text(again), self.as_printed(inside, single)
+            text, was = _text(again), printed[k]
             shown = " ".join(self.shown(again, dust, titles=dark == "rings"))
             base = plain.get(k) or (fit(was), _known(inside), inside)  # (no look but rings')
             # (of readings as like a name, the one with more words spelt right, then the
