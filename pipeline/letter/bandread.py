@@ -16,7 +16,8 @@ from statistics import median
 from pipeline.letter.degrees import mended
 from pipeline.letter.lines import Word
 from pipeline.letter.nameline import LINE_SECONDS
-from pipeline.letter.titles import BALINESE, BIRTH_ORDER, is_title, mended as mended_title
+from pipeline.letter.titles import (BALINESE, BIRTH_ORDER, is_title, mended as mended_title,
+                                    reads_as_title)
 from pipeline.letter.tsv import read_bands
 
 GLUED_I = re.compile(r"^[|{\[(!1A-Z](?=[A-Z])")
@@ -46,7 +47,7 @@ def specks(again: list[Word], bw, box) -> set[int]:
     again = sorted(again, key=lambda w: w.x0)
     dense = [_density(w, bw, box) for w in again]
     n = 0
-    while n < len(again) - 2 and not is_title(mended_title(again[n].text, again[n].conf)) \
+    while n < len(again) - 2 and not reads_as_title(again[n].text, again[n].conf) \
             and (dense[n] < SPARSE * median(dense[n + 1:]) or not re.search(
                 r"[A-Za-z]", again[n].text)):  # (a mark among them: "| SN Prof.")
         n += 1

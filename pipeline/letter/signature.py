@@ -20,7 +20,7 @@ from pipeline.letter.nip import SPOILT_DIGITS, nip_digits, nip_match, whole_nip
 from pipeline.letter.scanname import scanned_name
 from pipeline.letter.scanpost import scanned_post
 from pipeline.letter.stampbits import stripped
-from pipeline.letter.titles import is_title, mended as mended_title
+from pipeline.letter.titles import is_title, reads_as_title
 
 TTE = re.compile(r"^\s*(?:telah\s+)?di\s?tandatangani\s+secara\s+elektronik\b", re.I)
 # ... as a scan may read it onto the post's first line, after stamp bits and with its last words
@@ -103,7 +103,7 @@ def _same_row(left: Line, right: Line) -> bool:
     signers side by side stand much further apart. (A piece that ends with a title, which
     opens a name, a little further up or down: "Dr." is boxed from its ascender; its dot
     maybe read as a comma, "Dr,".)"""
-    near = 0.008 if is_title(mended_title((left.text.split() or [""])[-1], 1.0)) else 0.005
+    near = 0.008 if reads_as_title((left.text.split() or [""])[-1]) else 0.005
     return (left.top is not None and right.top is not None and not left.blank
             and abs(left.top - right.top) < near and left.x1 is not None and right.x0 is not None
             and 0 <= right.x0 - left.x1 < 0.06)
@@ -192,7 +192,7 @@ def _junk(text: str) -> bool:
     t = text.strip()
     return bool(t) and not re.search(r"[A-Za-z0-9]{3}", t) and not (
         len(t) < 60 and DEGREES.match(t)) and not ACTING.match(t) and not any(
-        is_title(w) or len(w) >= 3 and is_title(mended_title(w, 1.0)) for w in t.split())
+        is_title(w) or len(w) >= 3 and reads_as_title(w) for w in t.split())
 
 
 def _scribble(ln: Line, name: Line, nip: Line) -> bool:

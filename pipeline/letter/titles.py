@@ -48,3 +48,8 @@ def mended(word: str, conf: float) -> str:
     if len(near) != 1:
         return word
     return near[0].upper() if word[1:-1].isupper() else near[0]
+
+
+def reads_as_title(word: str, conf: float = 1.0) -> bool:
+    """Whether WORD, read CONF sure in a title's place, is a front title once mended."""
+    return is_title(mended(word, conf))
