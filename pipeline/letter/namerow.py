@@ -372,9 +372,11 @@ class _Reader:
         # (not against the darkest ink's reading: it was taken for reading better than the
         # bitmap's looks, which share the stamp's errors)
         if not best[3]:
-            others = [again for (k, *_), again in zip(looks, readings)
+            others = [(again, dark) for (k, *_, dark), again in zip(looks, readings)
                       if k == best[2] and again is not best[0]]
-            kept = voted(words_voted(kept, others, lambda t: _name_like(t, single)), others)
+            theirs = [again for again, _ in others]
+            kept = voted(words_voted(kept, theirs, lambda t: _name_like(t, single),
+                                     [best[3]] + [dark for _, dark in others]), theirs)
         best = (kept, best[1])
         for w in best[0]:  # (a hyphen a stroke made between two names: see _unhyphened)
             w.text = _unhyphened(w.text, single)

@@ -18,11 +18,14 @@ other word (or run of words) where the kept reading has its own, each of them a 
 is made of, and tesseract is surer of them, theirs is taken: the ring's edge read as a
 letter after a title is one look's error ("HM." beside "H.", "H.", "OM."). Looks of one
 bitmap may share an error, read less surely than the letter right ("HANDAYANL" twice beside
-"HANDAYANI,"): hence the surer. A word no other reading has, or one the others miss, stays:
-a look may drop a word, and one may read what the others miss. Nor is a degree, a title or
-an initial voted (a misread of one is another real one: "Dra." / "Drs."), nor are a name's
-words joined or parted ("SRI WAHYUNI" / "SRIAWAHYUNI", "AL-AMIN" / "AL AMIN"): only short
-words may be ("HiT" beside "H." "I", "AN DI" beside "ANDI").
+"HANDAYANI,"): hence the surer; and so the readings of one image count as one voice: the
+band and the band without the signature's stroke are one bitmap's, which read "Hermian" where
+the darkest ink and the band without the rings read "Herman". A word no other reading has,
+or one the others miss, stays: a look may drop a word, and one may read what the others
+miss. Nor is a degree, a title or an initial voted (a misread of one is another real one:
+"Dra." / "Drs."), nor are a name's words joined or parted ("SRI WAHYUNI" / "SRIAWAHYUNI",
+"AL-AMIN" / "AL AMIN"): only short words may be ("HiT" beside "H." "I", "AN DI" beside
+"ANDI").
 """
 from __future__ import annotations
 
@@ -81,22 +84,27 @@ def _starts(kept: list[Word]) -> list[tuple[Word, int]]:
     return out
 
 
-def words_voted(kept: list[Word], others: list[list[Word]], fits: Callable[[str], bool]
-                ) -> list[Word]:
+def words_voted(kept: list[Word], others: list[list[Word]], fits: Callable[[str], bool],
+                sources: list | None = None) -> list[Word]:
     """KEPT with the words at a place that most of OTHERS read otherwise, alike, instead, where
     those words all FIT (are a name's), more readings give them than agree with KEPT's, and
-    tesseract is surer of them (see the module's docstring)."""
+    tesseract is surer of them (see the module's docstring). SOURCES: the image each reading
+    was read from, KEPT's first; readings of one image count as one voice (default: each
+    reading its own)."""
     if len(others) < 2:
         return kept
     readings = [kept] + others
+    sources = sources or list(range(len(readings)))
     out: list[Word] = []
     for slot in _slots(readings):
         mine = tuple(w.text for w in slot[0])
-        votes = Counter(tuple(w.text for w in ws) for ws in slot[1:] if ws)
-        best = max(votes, key=lambda t: (votes[t], t == mine), default=mine)
+        said = [tuple(w.text for w in ws) for ws in slot]
+        voices = {t: len({s for s, u in zip(sources, said) if u == t}) for t in said}
+        votes = Counter(t for t in said[1:] if t)
+        best = max(votes, key=lambda t: (voices[t], votes[t], t == mine), default=mine)
         theirs = max((ws for ws in slot[1:] if tuple(w.text for w in ws) == best),
                      key=_sure, default=slot[0])
-        if mine and best != mine and votes[best] >= 2 and votes[best] > votes[mine] + 1 \
+        if mine and best != mine and voices[best] >= 2 and voices[best] > voices[mine] \
                 and not any((is_title(t) or DOTTED.search(t)) and t not in best for t in mine) \
                 and (len(best) == len(mine) or not any(
                     fits(t) and len(re.sub(r"\W", "", t)) >= 4 for t in mine)) \

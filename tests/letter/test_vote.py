@@ -169,3 +169,21 @@ def test_a_short_name_the_kept_reading_parts_is_whole_where_the_others_agree():
     other = placed(("ANDI", 0, 110, .9), ("NURFAIDAH", 130, 400, .9))
     assert [w.text for w in words_voted(kept, [other, other], namerow._name_like)] == \
         ["ANDI", "NURFAIDAH"]
+
+
+def test_readings_of_one_image_are_one_voice():
+    """GIVEN a name kept as "Hermian" from the band's bitmap, the band without the signature's
+    stroke (the same bitmap) reading "Hermian" too, and the darkest ink and the band without
+    the stamp's rings reading "Herman", surer
+    WHEN the words are settled by vote THEN the name is "Herman": two images against one.
+    And where the kept reading is the darkest ink's and the bitmap's two looks alone read
+    otherwise, surer, the kept reading stands: they are one voice against one."""
+    def name(first: str, sure: float) -> list[Word]:
+        return placed(("Dr.", 0, 70, .96), (first, 90, 300, sure), ("Deru", 320, 420, .93))
+    kept, bitmap = name("Hermian", .83), name("Hermian", .92)
+    got = words_voted(kept, [bitmap, name("Herman", .96), name("Herman", .97)],
+                      namerow._name_like, ["bitmap", "bitmap", "grey", "ringless"])
+    assert " ".join(w.text for w in got) == "Dr. Herman Deru"
+    got = words_voted(name("Herman", .8), [name("Hermian", .9), name("Hermian", .92)],
+                      namerow._name_like, ["grey", "bitmap", "bitmap"])
+    assert " ".join(w.text for w in got) == "Dr. Herman Deru"
