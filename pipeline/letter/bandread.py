@@ -21,6 +21,7 @@ from pipeline.letter.titles import (BALINESE, BIRTH_ORDER, is_title, mended as m
 from pipeline.letter.tsv import read_bands
 
 GLUED_I = re.compile(r"^[|{\[(!1A-Z](?=[A-Z])")
+SPACED = 1.0  # of the name's height: a word's space, no wider
 SPARSE = 0.3  # of the ink density of the line's words after it: a stamp's specks
 RUN_TOGETHER = re.compile(r"(?<=[a-z],)(?=[A-Z][a-z]{0,3}\.)"
                           r"|(?<=[a-z]{4})(?=[A-Z][a-z]{2,}[,.]?(?:\s|$))")
@@ -95,7 +96,11 @@ def _balinese(again: list[Word]) -> list[Word]:
     ("{Nyoman", "FKETUT"): no name begins with a bracket, nor a letter before a Balinese
     name."""
     for w, nxt in zip(again, again[1:]):
-        if w.text in ("|", "l", "1") and BALINESE.match(nxt.text):
+        # (as any one sign but a capital a word's space before the name: the ring's arc
+        # crossing the I's stem makes it a "t", a "f", a "!"; a capital is a letter of its
+        # own, "M" for "NI")
+        if BALINESE.match(nxt.text) and (w.text in ("|", "l", "1") or len(w.text) == 1 and (
+                not w.text.isupper() and nxt.x0 - w.x1 < SPACED * (nxt.bottom - nxt.top))):
             w.text = "I"
     out = []
     for w in again:

@@ -42,7 +42,7 @@ from pipeline.letter.signblock import (MARGIN, PAD, TALL, flush_column, line_abo
                                        line_below, located, rank_line, tidied)
 from pipeline.letter.strokes import unstruck
 from pipeline.letter.stamp import CORE, core_at
-from pipeline.letter.titles import TITLE, is_title
+from pipeline.letter.titles import BALINESE, TITLE, is_title
 from pipeline.letter.vote import voted, words_voted
 
 # a word of a name as printed: capitalised or in capitals, maybe with an apostrophe or hyphen
@@ -96,7 +96,8 @@ def fit(text: str, single: frozenset = frozenset()) -> int:
     twice those in words it is not (stamp lettering, a scribble read as text); SINGLE: the
     words other readings of the line give (see DOUBLED)."""
     toks = text.split()
-    good = sum(len(t) for t in toks if _name_like(t, single))
+    good = sum(len(t) for t, nxt in zip(toks, toks[1:] + [""]) if _name_like(t, single)
+               or t in ("I", "Ni", "NI") and BALINESE.match(nxt))  # (a Balinese name's "I")
     return good - 2 * (sum(len(t) for t in toks) - good)
 
 

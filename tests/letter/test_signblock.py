@@ -8,7 +8,7 @@ import shutil
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from pipeline.letter import namerow
+from pipeline.letter import bandread, namerow
 from pipeline.letter.lines import Word
 from pipeline.letter.nameline import signer_rows
 from tests.letter.test_namerow import LANGS, _rows, _tsv, page, read, texts
@@ -233,3 +233,19 @@ def test_a_second_signers_name_far_left_of_the_column_stays():
         Word("|", 60.0, 63.0, 360, 410, 0.5, (1, 2, 1))]
     got = namerow.reread(page(), words, lambda *_: _tsv("Drs. EKO PRASETYO, M.Si."), 30, LANGS)
     assert "SUTRISNO," in [w.text for w in got] and "|" not in [w.text for w in got]
+
+
+def test_a_balinese_i_the_ring_crossed_into_a_small_letter_is_i():
+    """GIVEN a band read "t GUSTI NGURAH" (the ring's arc across the I's stem read as a t)
+    WHEN the reading is tidied and weighed THEN it opens "I GUSTI", and counts as more like a
+    name than the bitmap's "a KCUSTI NGURAH", which has a letter more; a capital before the
+    name is a letter of its own ("M MADE"), and a sign far left of it is the ring's."""
+    def line(*pieces):
+        return [Word(t, x0, x1, 10, 50, 0.9, (1, 1, 1)) for t, x0, x1 in pieces]
+    got = bandread._balinese(line(("t", 0, 14), ("GUSTI", 40, 190), ("NGURAH", 220, 420)))
+    assert [w.text for w in got][:2] == ["I", "GUSTI"]
+    assert namerow.fit("I GUSTI NGURAH AGUNG") > namerow.fit("a KCUSTI NGURAH AGUNG")
+    got = bandread._balinese(line(("M", 0, 30), ("MADE", 45, 190)))
+    assert [w.text for w in got] == ["M", "MADE"]
+    got = bandread._balinese(line(("t", 0, 14), ("GUSTI", 200, 350)))
+    assert [w.text for w in got] == ["t", "GUSTI"]
