@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipeline.letter.lines import Line
 from pipeline.letter.scanname import scanned_name
-from pipeline.letter.signature import signature
+from pipeline.letter.signature import RING_LEFT, signature
 
 
 def _block(*rows: tuple, ocr: bool = True) -> dict:
@@ -112,3 +112,17 @@ def test_a_posts_line_in_small_letters_or_a_nurses_title_alone_stays_where_it_be
     sig = _block(*rows)
     assert sig["jabatan"] == "KEPALA DINAS PENDIDIKAN, sebagai kuasa pengguna anggaran"
     assert sig["nama"] == "YULIANA SURYADI, Ns."
+
+
+def test_a_post_whose_rings_bits_in_small_letters_stand_before_it_stays_the_posts():
+    """GIVEN a scan whose stamp's ring, left of the block, was read as bits in small letters
+    and digits before the post ("os 22 GAMAT PENEBEL,"), so that the post's line begins
+    further left of the name's column than a column's tolerance
+    WHEN the signature is read THEN the post is the office's, without the ring's bits; a
+    wrapped post's "dan" is no ring's bit."""
+    rows = [("os 22 GAMAT PENEBEL,", 0.4685, 0.88), ("", 0, 0), ("bb 4 N A", 0.46, 0.95),
+            ("I GUSTI NGURAH AGUNG PUTRA,", 0.532, 1.0), ("S.KM., M.P.H.", 0.523, 1.02),
+            ("NIP. 198005012010121007", 0.5318, 1.04)]
+    assert _block(*rows)["jabatan"] == "CAMAT PENEBEL"
+    for line in ("dan Aset Daerah,", "di Lingkungan Sekretariat", "an Bupati Gianyar"):
+        assert not RING_LEFT.match(line), line
