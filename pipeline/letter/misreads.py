@@ -110,10 +110,12 @@ def respelt(lines: list[Line]) -> list[Line]:
             # "tener", "kepling" of "kopling")
             f = fit(other, False)
             return f if f >= 2 and len(word) >= LONG else 0
-        if not other.isalpha() or word[0].isupper() and not counts[other.lower()]:
-            return 0  # a capitalised word may be a name: only the letter's own spelling sets
-            # its l or i right ("Jawa" and "Bali" are no misreadings of "lawa" and "ball")
         f = fit(other, False)
+        if not other.isalpha() or word[0].isupper() and not counts[other.lower()] and not (
+                len(word) >= LONG and f >= 2):
+            return 0  # a capitalised word may be a name: only the letter's own spelling sets
+            # its l or i right ("Jawa" and "Bali" are no misreadings of "lawa" and "ball"),
+            # or a root word as it stands for a long one, as few names are ("Konsuitasi")
         # an i read for an l is the usual misreading; an l read for an i must give a root word
         # as it stands ("diklat" is no misread "dikiat", which stems to "kiat")
         return f if c == "i" or f >= 2 else 0

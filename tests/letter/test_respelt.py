@@ -79,3 +79,14 @@ def test_a_run_of_letters_no_page_holds_costs_no_time():
     t0 = time.perf_counter()
     assert texts("o" * 6000) == ["o" * 6000]
     assert time.perf_counter() - t0 < 1.0
+
+
+def test_a_long_capitalised_word_an_l_off_a_root_word_is_that_word():
+    """GIVEN a scanned Hal whose "Konsultasi" was read "Konsuitasi" (capitalised, the letter
+    spelling it nowhere else), and names an i or l off no root word of their own ("Wijiasih",
+    "Kelimutu") WHEN respelt THEN the Hal reads "Konsultasi"; the names stay: only a long
+    word that is a root word as it stands is set right, as few names are."""
+    assert texts("Hal : Konsuitasi Pengelolaan Dana Desa", "Sdr. Wijiasih Paimin",
+                 "Danau Kelimutu dan Bali") == [
+        "Hal : Konsultasi Pengelolaan Dana Desa", "Sdr. Wijiasih Paimin",
+        "Danau Kelimutu dan Bali"]
