@@ -81,8 +81,11 @@ def _fix_ocr(words: list[str]) -> list[str]:
 
 # the emblem beside a kop line, read into it as a mark or two before the unit's capitals
 # ("a: DINAS TENAGA KERJA"); a speck after it goes too ("DINAS PENDIDIKAN :")
-# (marks, or a small letter and a mark: not "dr." before a hospital's name, nor a school's "1")
-EMBLEM_SPECK = re.compile(r"^(?:[^\w\s]{1,3}|[a-z][^\w\s]{1,2})\s+(?=[A-Z]{3})")
+# (marks, or a small letter and a mark: not "dr." before a hospital's name, nor a school's "1";
+# or a capital or two before the unit's kind, "TA DINAS KEPENDUDUKAN": no unit's name opens
+# so, and the head's mending would take the bits for a clipped kind, "SATUAN")
+EMBLEM_SPECK = re.compile(r"^(?:[^\w\s]{1,3}|[a-z][^\w\s]{1,2}|[A-Z]{1,2}(?=\s+(?:%s)\b))"
+                          r"\s+(?=[A-Z]{3})" % "|".join(HEADS))
 
 
 def _region_word(text: str) -> bool:
