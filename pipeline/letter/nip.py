@@ -19,7 +19,8 @@ SPOILT_NIP = re.compile(r"^.{0,8}?\bNI[PB]\W{0,2}([0-9OoIilT|\u00a5][0-9OoIilT|\
 # it places the block, and gives no NIP (only where no line reads as a NIP: an employee's
 # number cut short in the body, or a firm's NIB, is no signer's)
 SPOILT_DIGITS = re.compile(r"^\W{0,4}NIP\b\W{0,3}(\d[\d\s]{7,30})\s*$")
-GLUED_LABEL = re.compile(r"^\W*\d(?=(?:19|20)\d{6}\s)")
+# (at the line's start, or after what is left of the label: "Sy —MP019810727 200612 1 006")
+GLUED_LABEL = re.compile(r"(?:^\W*|(?<=[A-Z]))\d(?=(?:19|20)\d{6}\s)")
 # the label and the birth date both under the stamp's ring ("NE229040615 200712 1 004"): the
 # rest of a NIP as printed, spaced, ends the line (year and month of appointment, sex, sequence);
 # it places the block, but its digits (group 1, too few) are no NIP

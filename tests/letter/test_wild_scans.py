@@ -169,6 +169,20 @@ def test_a_date_after_a_colon_read_as_a_dash():
     assert alone_date("Rapat tanggal 9 Desember 2025 di aula") is None
 
 
+def test_a_date_whose_places_first_letter_a_scan_read_as_a_mark_is_the_letters():
+    """GIVEN a scanned letter dated above its signature, the place's first letter read as a
+    mark ("<avalak, 27 September 2025") WHEN the letter's date is looked for
+    THEN it is 27 September 2025; a sentence of the body stays no date."""
+    lines = scan(("PEMERINTAH KABUPATEN KERINCI", 0.3), ("SEKRETARIAT DPRD", 0.35), ("", 0),
+                 ("Nomor : 900.1.3.2/191/Setwan/2025", 0.14), ("Hal : Konsultasi TPP", 0.14),
+                 ("", 0), ("Yth. Inspektur Kabupaten Kerinci", 0.14), ("di Siulak", 0.14),
+                 ("", 0), ("<ada rapat tanggal 2 Mei 2025 kami sampaikan.", 0.14), ("", 0),
+                 ("<avalak, 27 September 2025", 0.5), ("SEKRETARIS DPRD,", 0.5), ("", 0),
+                 ("Drs. HERMAN, M.Si.", 0.5), ("NIP. 197411281999041003", 0.5))
+    assert parse(lines, "scan").tanggal == "2025-09-27"
+    assert parse(lines[:11], "scan").tanggal is None
+
+
 def test_a_post_under_a_stamp_is_read_as_the_kop_names_its_unit():
     """GIVEN a scanned post damaged by the stamp ("... euangan ... ves abupaten Banjar") under a
     kop read whole, and a Kepala Bagian's post under a Setda's kop
@@ -1204,7 +1218,8 @@ def test_a_wrapped_names_degrees_alone_on_a_line_stay_in_the_name():
 
 def test_a_nip_whose_label_the_stamp_ate_but_for_a_letter_is_the_nip():
     """GIVEN a scanned NIP line whose label the stamp ate but for its last letter, read as a
-    digit glued to the birth date ("419700512 199503 2 004") WHEN the signature is read
+    digit glued to the birth date ("419700512 199503 2 004"), maybe after the label's other
+    letters ("MP019810727 …") WHEN the signature is read
     THEN the NIP is the printed one; a number of nine digits no NIP begins is none."""
     def nip(text: str):
         lines = scan(("Demikian disampaikan.", 0.1), ("", 0), ("KEPALA DINAS SOSIAL,", 0.53),
@@ -1213,12 +1228,14 @@ def test_a_nip_whose_label_the_stamp_ate_but_for_a_letter_is_the_nip():
         return sig and sig["nip"]
     assert nip("419700512 199503 2 004") == "197005121995032004"
     assert nip("412345678 199503 2 004") is None
+    # ... glued after what is left of the label, the ring's bits before it
+    assert nip("Sy \u2014MP019810727 200612 1 006") == "198107272006121006"
 
 
 def test_a_kop_emblem_read_as_a_short_word_left_of_the_kop_is_skipped():
     """GIVEN a scanned kop whose emblem, drawn in outline left of the kop's lines, was read as
-    a short word between them ("Ney") WHEN the sending unit is read from the kop
-    THEN the unit's name runs on past it."""
+    a short word between them ("Ney"), or into the unit's line ("a:", "TA")
+    WHEN the sending unit is read from the kop THEN the unit's name runs on past it."""
     from pipeline.letter.letterhead import from_letterhead
     lines = scan(("PEMERINTAH KABUPATEN GARUT", 0.35), ("SEKRETARIAT DEWAN", 0.40), ("Ney", 0.138),
                  ("PERWAKILAN RAKYAT DAERAH", 0.32),
@@ -1231,6 +1248,12 @@ def test_a_kop_emblem_read_as_a_short_word_left_of_the_kop_is_skipped():
     lines = scan(("PEMERINTAH KABUPATEN BONE", 0.43), ("q", 0.93), ("|", 0.11), ("DINAS PENDIDIKAN :", 0.46),
                  ("Jl. Kapten Tendean No. 184, Watampone 83855", 0.35))
     assert from_letterhead(lines)[0] == "Dinas Pendidikan Kabupaten Bone"
+    # or as a capital or two before the unit's kind, which is no clipped kind ("SATUAN")
+    lines = scan(("PEMERINTAH PROVINSI SUMATERA BARAT", 0.37),
+                 ("TA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL", 0.196), ("Ng", 0.196),
+                 ("Jalan Pahlawan Nomor 77 Telp. (0751) 832887", 0.48))
+    assert from_letterhead(lines)[0] == \
+        "Dinas Kependudukan dan Pencatatan Sipil Provinsi Sumatera Barat"
     # a hospital's "dr." and a school's number open their lines as printed
     lines = scan(("PEMERINTAH KABUPATEN JEMBER", 0.3), ("RUMAH SAKIT UMUM DAERAH", 0.32),
                  ("dr. SOEBANDI", 0.42), ("Jl. dr. Soebandi No. 124 Jember", 0.3))
