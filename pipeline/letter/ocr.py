@@ -12,7 +12,7 @@ import subprocess
 import tempfile
 from dataclasses import replace
 
-from pipeline.letter import handday, nameline, namerow, nomorline, postline
+from pipeline.letter import columnread, handday, nameline, namerow, nomorline, postline
 from pipeline.letter.misreads import LABEL_WORDS, cleaned
 from pipeline.letter.lines import Line, from_words
 from pipeline.letter.titles import is_title
@@ -60,6 +60,8 @@ def ocr_png(png: bytes, page: int, timeout: float, image=None, grey=None, pen=No
             w.text = "Yth."
     _colons(words)
     if image is not None and words:
+        if page == 1:
+            words = columnread.reread(image, words, _run, timeout, LANGS)
         words = namerow.reread(image, words, _run, timeout, LANGS, grey)
         words = postline.with_post_end(image, words, _run, timeout, LANGS, grey)
         words = nameline.with_q(image, words, _run, timeout)
