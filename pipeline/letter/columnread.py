@@ -33,7 +33,8 @@ SECONDS = 10.0
 def _opening(words: list[Word], width: int, height: int, h: float) -> Word | None:
     """The column's first word: below the Nomor's row (the date beside it is a line of its
     own), in the page's upper half, right of RIGHT and a column's gap from the word before it
-    on its row, if any ("Kepada", "Yth.", however read: "K" "epada", "vin.")."""
+    on its row, if any ("Kepada", "Yth.", however read: "K" "epada", "vin."), with no line
+    above it in the head running across its column."""
     label = next((w for w in sorted(words, key=lambda w: w.top) if NOMOR.match(w.text)
                   and w.x0 < RIGHT * width and w.top < TOP * height), None)
     if label is None:
@@ -41,6 +42,10 @@ def _opening(words: list[Word], width: int, height: int, h: float) -> Word | Non
     for w in sorted(words, key=lambda w: w.top):
         if not (label.top + 0.6 * h < w.top < TOP * height and w.x0 > RIGHT * width):
             continue
+        if any(o.x0 < w.x0 - 0.5 * h < o.x1 and label.top + 0.6 * h < o.top < w.top - 0.5 * h
+               for o in words):
+            return None  # a line above it runs across its column: the body has begun (a
+            # short letter's signature block stands in the upper half too)
         before = [o for o in words if abs(o.top - w.top) < 0.5 * h and o.x1 <= w.x0]
         if not before or w.x0 - max(o.x1 for o in before) > GAP * h:
             return w

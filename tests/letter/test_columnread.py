@@ -73,3 +73,18 @@ def test_a_column_read_surely_is_not_read_again():
         raise AssertionError("read again")
     words = page_words(False)
     assert columnread.reread(Image.new("1", (2480, 3500), 1), words, run, 30, "x") == words
+
+
+def test_a_signature_block_in_the_upper_half_is_no_addressees_column():
+    """GIVEN a short letter whose head has no right column and whose signature block, under
+    the body, stands in the page's upper half, its post doubted ("(An," for "a.n.")
+    WHEN the head's column is looked for THEN none is read again: the body's lines above the
+    block run across its column."""
+    def run(cmd, data, timeout):
+        raise AssertionError("read again")
+    words = (row("Nomor : 000.9.3/021/Bag.Hk/2024", 340, 160, "7")
+             + row("Yth. Inspektur Kota Cilegon", 340, 230, "8")
+             + row("Dalam rangka penatausahaan Barang Milik Daerah (BMD) pada", 340, 520, "12")
+             + row("(An, CAMAT CITANGKIL", 1440, 700, "14", 0.3)
+             + row("SEKRETARIS KECAMATAN", 1440, 760, "15"))
+    assert columnread.reread(Image.new("1", (2480, 3500), 1), words, run, 30, "x") == words
