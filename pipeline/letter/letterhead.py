@@ -277,8 +277,13 @@ def told(post: str, unit: str, where: str | None) -> str:
         return post_agree(post, unit)
     if agreed == full and where and unit.lower().endswith(" " + where.lower()):
         # a post may leave out the region the kop names: "KEPALA DINAS KOMUNIKASI,
-        # INFORMATIKA SAP Sel R DAN STATISTIK" is told by the head's post without it
-        return post_agree(full, unit[:-len(where)].strip())
+        # INFORMATIKA SAP Sel R DAN STATISTIK" is told by the head's post without it; one
+        # that names it keeps it ("… Perlindungan Anak Kota Salatiga": a long post's region
+        # is too short a part of it to tell it from the stamp's bits)
+        bare = unit[:-len(where)].strip()
+        if full.lower().endswith(" " + where.lower()):
+            return f"{post_agree(full[:-len(where)].rstrip(), bare)} {full[-len(where):]}"
+        return post_agree(full, bare)
     return agreed
 
 

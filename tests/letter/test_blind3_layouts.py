@@ -384,6 +384,14 @@ def test_a_post_without_its_region_is_told_by_the_kop_though_the_stamp_spoilt_it
         "Kepala Dinas Perhubungan Provinsi Sulawesi Selatan"
     for whole in ("Kepala Dinas Perpustakaan dan Kearsipan", "Sekretaris Dinas Perpustakaan"):
         assert post(whole, "Dinas Perpustakaan dan Kearsipan") == whole
+    # a long post that names the region keeps it: the region is too short a part of it to
+    # tell it from the stamp's bits; spoilt, the post is told by the kop, region and all
+    unit = "Dinas Pengendalian Penduduk, Keluarga Berencana, Pemberdayaan Perempuan dan " \
+        "Perlindungan Anak"
+    city = "Kota Salatiga"
+    assert told(f"Kepala {unit} {city}", f"{unit} {city}", city) == f"Kepala {unit} {city}"
+    assert told(f"Kepala {unit.replace(' dan ', ' Gan ', 1)} {city}", f"{unit} {city}", city) \
+        == f"Kepala {unit} {city}"
 
 
 def test_small_words_before_a_post_in_capitals_are_the_stamps():
