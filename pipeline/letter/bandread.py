@@ -96,11 +96,13 @@ def _balinese(again: list[Word]) -> list[Word]:
     ("{Nyoman", "FKETUT"): no name begins with a bracket, nor a letter before a Balinese
     name."""
     for w, nxt in zip(again, again[1:]):
-        # (as any one sign but a capital a word's space before the name: the ring's arc
-        # crossing the I's stem makes it a "t", a "f", a "!"; a capital is a letter of its
-        # own, "M" for "NI")
+        # (or as a small letter or a "!" a word's space before the name: the ring's arc
+        # crossing the I's stem makes it a "t", an "f"; a capital is a letter of its own, "M"
+        # for "NI", and a dot, a quote or a dash a speck: many names print no I, "WAYAN
+        # KOSTER")
         if BALINESE.match(nxt.text) and (w.text in ("|", "l", "1") or len(w.text) == 1 and (
-                not w.text.isupper() and nxt.x0 - w.x1 < SPACED * (nxt.bottom - nxt.top))):
+                (w.text.islower() or w.text == "!")
+                and nxt.x0 - w.x1 < SPACED * (nxt.bottom - nxt.top))):
             w.text = "I"
     out = []
     for w in again:

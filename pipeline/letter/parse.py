@@ -296,8 +296,9 @@ def _tanggal(lines: list[Line], r: LetterReading) -> None:
     stands on a line of its own, so it is never taken.
     """
     for ln, text in _joined(lines):
-        if ln.ocr:  # (a scan may read the place's first letter as a mark: "<avalak, 27 …")
-            text = re.sub(r"^[^\w\s]{1,2}(?=[a-z]{3})", "X", text)
+        if ln.ocr:  # (a scan may read the place's first letter as a mark: "<avalak, 27 …";
+            # a place of one word, not a sentence's words after a bullet, "•pada hari Senin,")
+            text = re.sub(r"^[^\w\s]{1,2}(?=[a-z]{3,},\s*\d)", "X", text)
         iso = place_date(text) or alone_date(text)
         if iso and not LABEL.match(ln.text):
             r.tanggal, r.provenance["tanggal"] = iso, _prov(ln)

@@ -34,14 +34,17 @@ YEAR = re.compile(r"(19|20)\d{2}")
 SENTENCE_WORD = re.compile(r"\b(?!(?:dan|atau|serta|selaku|pada|untuk|dari|yang|dengan)\b)"
                            r"[a-z]{3,}\b")
 # a stamp's ring read as marks before a line, or as a short bit or two with a mark or digit in
-# it, or in small letters, as no post's word but an acting mark or a wrapped line's "dan" is
-# ("Psp” dan Kawasan", "os 22 CAMAT"), not an acting mark ("Plt:")
+# it ("Psp” dan Kawasan"), not an acting mark ("Plt:")
 # (or as a bit in small letters before a mark glued to the post's word, "an “KABUPATEN":
 # an acting mark, "an Bupati", stands before the word itself)
+# (or as a bit in small letters, maybe a bit with a digit after it, before a post's line in
+# capitals, as no post's small word is, "os 22 GAMAT PENEBEL,"; not before a line in small
+# letters, a sentence's or a date's, "tgl 3 Maret 2026", "se Kabupaten Bogor")
 RING_LEFT = re.compile(r"^(?:[^\w\s]+\s+)+(?=\w)|"
-                       r"^(?:(?!(?i:p[l1i][th]|pj|a\.?n|u\.?b)\b)(?:(?=\S*[^A-Za-z\s])"
-                       r"\S{1,4}|(?!(?:dan|di|ke)\b)[a-z]{1,3})\s+){1,2}(?=\w)"
-                       r"|^[a-z]{1,3}\s+(?=[^\w\s]+[A-Z])")
+                       r"^(?:(?!(?i:p[l1i][th]|pj|a\.?n|u\.?b)\b)(?=\S*[^A-Za-z\s])"
+                       r"\S{1,4}\s+){1,2}(?=\w)|^[a-z]{1,3}\s+(?=[^\w\s]+[A-Z])"
+                       r"|^(?!(?i:p[l1i][th]|pj|a\.?n|u\.?b|dan|di|ke)\b)[a-z]{1,3}\s+"
+                       r"(?:(?=\S*[^A-Za-z\s])\S{1,4}\s+)?(?=[A-Z][^a-z]*$)")
 # how sure tesseract is of a line the stamp left in the signature block: print reads above 0.9,
 ACTING = re.compile(r"^(?:a\.?n\.?|u\.?b\.?)(?:\s|$)", re.I)  # signing for the one above
 # a post's line under the stamp above 0.5; a word or two read below these are the stamp's

@@ -94,12 +94,18 @@ def words_voted(kept: list[Word], others: list[list[Word]], fits: Callable[[str]
     if len(others) < 2:
         return kept
     readings = [kept] + others
-    sources = sources or list(range(len(readings)))
+    sources = list(range(len(readings))) if sources is None else sources
+    if len(sources) != len(readings):
+        raise ValueError("one source for each reading, KEPT's first")
     out: list[Word] = []
     for slot in _slots(readings):
         mine = tuple(w.text for w in slot[0])
         said = [tuple(w.text for w in ws) for ws in slot]
-        voices = {t: len({s for s, u in zip(sources, said) if u == t}) for t in said}
+        # (an image that read the kept words in one look speaks for them, whatever its other
+        # looks read)
+        voices = {t: len({s for s, u in zip(sources, said) if u == t} - (
+            set() if t == mine else {s for s, u in zip(sources, said) if u == mine}))
+            for t in said}
         votes = Counter(t for t in said[1:] if t)
         best = max(votes, key=lambda t: (voices[t], votes[t], t == mine), default=mine)
         theirs = max((ws for ws in slot[1:] if tuple(w.text for w in ws) == best),

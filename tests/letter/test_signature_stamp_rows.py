@@ -126,3 +126,10 @@ def test_a_post_whose_rings_bits_in_small_letters_stand_before_it_stays_the_post
     assert _block(*rows)["jabatan"] == "CAMAT PENEBEL"
     for line in ("dan Aset Daerah,", "di Lingkungan Sekretariat", "an Bupati Gianyar"):
         assert not RING_LEFT.match(line), line
+    # nor is a line in small letters above the post, left of its column, a sentence's or a
+    # date's, the post's (an adversarial review's cases)
+    block = [("", 0, 0), ("Drs. ASEP SUHERMAN", 0.52, 1.0), ("NIP. 197003161998031012", 0.52, 1.02)]
+    for above in ("ini kami sampaikan untuk menjadi perhatian", "tgl 3 Maret 2026",
+                  "itu diucapkan terima kasih", "pkl 09.00 WIB", "se Kabupaten Bogor"):
+        assert _block((above, 0.44, 0.86), ("KEPALA DINAS SOSIAL,", 0.52, 0.9), *block)[
+            "jabatan"] == "KEPALA DINAS SOSIAL", above

@@ -249,3 +249,8 @@ def test_a_balinese_i_the_ring_crossed_into_a_small_letter_is_i():
     assert [w.text for w in got] == ["M", "MADE"]
     got = bandread._balinese(line(("t", 0, 14), ("GUSTI", 200, 350)))
     assert [w.text for w in got] == ["t", "GUSTI"]
+    # a dot, a quote, a dash or a mark before a name that prints no I is a speck (an
+    # adversarial review's cases: "WAYAN KOSTER", "Made Mangku Pastika")
+    for speck in (".", "'", "-", "&"):
+        got = bandread._balinese(line((speck, 0, 14), ("WAYAN", 40, 190)))
+        assert [w.text for w in got] == [speck, "WAYAN"], speck

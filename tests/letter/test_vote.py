@@ -187,3 +187,9 @@ def test_readings_of_one_image_are_one_voice():
     got = words_voted(name("Herman", .8), [name("Hermian", .9), name("Hermian", .92)],
                       namerow._name_like, ["grey", "bitmap", "bitmap"])
     assert " ".join(w.text for w in got) == "Dr. Herman Deru"
+    # an image that read the kept word in one look speaks for it, whatever its other looks
+    # read (an adversarial review's case)
+    got = words_voted(name("Herman", .8), [name("Herman", .9), name("Hermian", .85),
+                                           name("Hermian", .9)],
+                      namerow._name_like, ["bitmap", "bitmap", "bitmap", "grey"])
+    assert " ".join(w.text for w in got) == "Dr. Herman Deru"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import shutil
+from dataclasses import replace
 
 import pytest
 
@@ -181,6 +182,12 @@ def test_a_date_whose_places_first_letter_a_scan_read_as_a_mark_is_the_letters()
                  ("Drs. HERMAN, M.Si.", 0.5), ("NIP. 197411281999041003", 0.5))
     assert parse(lines, "scan").tanggal == "2025-09-27"
     assert parse(lines[:11], "scan").tanggal is None
+    # a body's line after a bullet or a bracket read glued to its first word is no place and
+    # date (an adversarial review's cases)
+    for body in ("\u2022pada hari Senin, 30 Maret 2026 pukul 09.00 WIB",
+                 "(paling lambat hari Jumat, 27 Maret 2026)"):
+        lines[9] = replace(lines[9], text=body)
+        assert parse(lines, "scan").tanggal == "2025-09-27", body
 
 
 def test_a_post_under_a_stamp_is_read_as_the_kop_names_its_unit():
