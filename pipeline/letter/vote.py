@@ -101,11 +101,7 @@ def words_voted(kept: list[Word], others: list[list[Word]], fits: Callable[[str]
     for slot in _slots(readings):
         mine = tuple(w.text for w in slot[0])
         said = [tuple(w.text for w in ws) for ws in slot]
-        # (an image that read the kept words in one look speaks for them, whatever its other
-        # looks read)
-        voices = {t: len({s for s, u in zip(sources, said) if u == t} - (
-            set() if t == mine else {s for s, u in zip(sources, said) if u == mine}))
-            for t in said}
+        voices = _voices(said, sources)
         votes = Counter(t for t in said[1:] if t)
         best = max(votes, key=lambda t: (voices[t], votes[t], t == mine), default=mine)
         theirs = max((ws for ws in slot[1:] if tuple(w.text for w in ws) == best),
@@ -120,6 +116,21 @@ def words_voted(kept: list[Word], others: list[list[Word]], fits: Callable[[str]
         else:
             out += slot[0]
     return out
+
+
+def _voices(said: list[tuple], sources: list) -> Counter:
+    """How many images speak for each of SAID, the words each reading gives at one place
+    (SOURCES: the image each was read from): an image speaks for what most of its readings
+    give, and, split evenly, for each side (the band read "HM." with the signature's stroke
+    and "H." without it)."""
+    by: dict = {}
+    for source, words in zip(sources, said):
+        by.setdefault(source, Counter())[words] += 1
+    voices: Counter = Counter()
+    for counts in by.values():
+        most = max(counts.values())
+        voices.update(t for t, n in counts.items() if n == most)
+    return voices
 
 
 def _sure(words: list[Word]) -> float:

@@ -187,8 +187,8 @@ def test_readings_of_one_image_are_one_voice():
     got = words_voted(name("Herman", .8), [name("Hermian", .9), name("Hermian", .92)],
                       namerow._name_like, ["grey", "bitmap", "bitmap"])
     assert " ".join(w.text for w in got) == "Dr. Herman Deru"
-    # an image that read the kept word in one look speaks for it, whatever its other looks
-    # read (an adversarial review's case)
+    # an image speaks for what most of its looks read (an adversarial review's case); split
+    # evenly, for each side (test_stamped_titles: "HM." with the stroke, "H." without)
     got = words_voted(name("Herman", .8), [name("Herman", .9), name("Hermian", .85),
                                            name("Hermian", .9)],
                       namerow._name_like, ["bitmap", "bitmap", "bitmap", "grey"])
