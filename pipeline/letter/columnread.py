@@ -13,6 +13,7 @@ reading replaces the page's where tesseract is surer of it.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import replace
 from statistics import median
 
@@ -86,8 +87,11 @@ def reread(image, words: list[Word], run, timeout: float, langs: str) -> list[Wo
     column, left = _column(words, anchor, h)
     if not any(w.conf < DOUBTED for w in column):
         return words
+    # (to the column's text: a sign or two far right is the paper's edge, a punched hole,
+    # which read into the column's lines glues a mark to them, "Inspektur Daerah :")
+    text = [w for w in column if len(re.sub(r"\W", "", w.text)) >= 2] or column
     box = (max(0, int(left)), max(0, int(anchor.top - PAD * h)),
-           min(width, int(max(w.x1 for w in column) + h)),
+           min(width, int(max(w.x1 for w in text) + h)),
            min(height, int(max(w.bottom for w in column) + PAD * h)))
     try:
         tsv = run(["tesseract", "-", "-", "-l", langs, "--psm", "6", "-c",

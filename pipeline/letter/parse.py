@@ -225,7 +225,11 @@ def _tujuan(lines: list[Line], start: int, end: int) -> tuple[str | None, Line |
         m = YTH.search(lines[i].text)
         if not m:
             continue
-        parts = [m.group(1).strip()] if m.group(1).strip() else []
+        first = m.group(1).strip()
+        if lines[i].ocr:  # (a colon apart after it is a speck at the paper's edge, read onto
+            # its row: the addressee is no label, "Yth. Inspektur Daerah :")
+            first = re.sub(r"\s+:$", "", first)
+        parts = [first] if first else []
         j = i + 1
         while j < end and j < i + 6:
             ln = lines[j]

@@ -190,6 +190,18 @@ def test_a_date_whose_places_first_letter_a_scan_read_as_a_mark_is_the_letters()
         assert parse(lines, "scan").tanggal == "2025-09-27", body
 
 
+def test_a_speck_at_the_papers_edge_read_as_a_colon_after_the_addressee_goes():
+    """GIVEN a scan whose paper's edge, right of the addressee's first line, was read onto it
+    as a colon ("Yth. Inspektur Daerah :") WHEN the addressee is read
+    THEN it is the office, without the colon."""
+    lines = scan(("Nomor : 360/786/BPBD/2026", 0.145), ("Perihal : Konsultasi Bansos", 0.148),
+                 ("", 0), ("Yth. Inspektur Daerah :", 0.527),
+                 ("Provinsi Nusa Tenggara Barat", 0.569), ("di -", 0.545), ("Mataram", 0.585),
+                 ("", 0),
+                 ("Dalam rangka penyaluran bantuan sosial kami mohon penjelasan.", 0.16))
+    assert parse(lines, "scan").tujuan == "Inspektur Daerah Provinsi Nusa Tenggara Barat"
+
+
 def test_a_post_under_a_stamp_is_read_as_the_kop_names_its_unit():
     """GIVEN a scanned post damaged by the stamp ("... euangan ... ves abupaten Banjar") under a
     kop read whole, and a Kepala Bagian's post under a Setda's kop
