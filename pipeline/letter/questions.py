@@ -157,6 +157,7 @@ BODY_CLOSING = re.compile(r"^\s*(?:demikian|atas perhatian|terima kasih|wassalam
 # Tanggal and Hal), over a list of questions the letter sent "sebagaimana terlampir"
 # (its label in a narrow cell may wrap: "LAMPIRA" / "N"; a letter's own "Lampiran : 1 (satu)
 # berkas" row is no attachment's heading)
+HEADING_LINES = 12  # an attachment's heading block: the letter's kind and unit, NOMOR, TANGGAL
 ATTACHMENT = re.compile(r"^\s*LAMPIRA(?:N\b)?(?!\s*:\s*(?:-|\d|satu|dua|tiga)\b)", re.I)
 
 
@@ -168,8 +169,20 @@ def attached(lines: list[Line], start: int) -> tuple[list[str], Line | None]:
         return [], None
     at = next((k for k in range(start, len(lines)) if ATTACHMENT.match(lines[k].text)
                and any(re.match(r"^\s*(nomor|tanggal)\b", ln.text, re.I)
-                       for ln in lines[k + 1:k + 5])), None)
+                       for ln in _heading(lines, k + 1))), None)
     texts, first = questions(lines, at + 1, len(lines)) if at is not None else ([], None)
     if 2 * sum(QUESTION.search(t) is not None for t in texts) < len(texts):
         return [], None
     return texts, first
+
+
+def _heading(lines: list[Line], k: int) -> list[Line]:
+    """The lines of an attachment's heading block from K on, to its first blank line: the
+    letter it belongs to may wrap over six lines or more in the block's narrow cell ("SURAT
+    KEPALA DINAS" / "PENGENDALIAN" / "PENDUDUK, KELUARGA" / ...) before its NOMOR."""
+    out = []
+    for ln in lines[k:k + HEADING_LINES]:
+        if ln.blank:
+            break
+        out.append(ln)
+    return out

@@ -93,8 +93,8 @@ def test_a_two_column_table_and_a_plain_list_read_as_before():
 def test_questions_on_the_attachment_after_the_letter_are_read():
     """GIVEN a letter that sends its questions "sebagaimana terlampir", on an attachment after
     its signature and Tembusan (LAMPIRAN / NOMOR / TANGGAL / HAL, its label wrapped in a narrow
-    cell, then DAFTAR PERTANYAAN) WHEN it is read THEN the attachment's questions are the
-    letter's (before: none)."""
+    cell, then DAFTAR PERTANYAAN), the letter it belongs to maybe wrapped over six lines
+    WHEN it is read THEN the attachment's questions are the letter's (before: none)."""
     lines = body(("Dengan hormat kami mohon penjelasan dan arahan, dengan daftar pertanyaan",
                   0.13, 0.9),
                  ("sebagaimana terlampir.", 0.13, 0.4),
@@ -105,6 +105,13 @@ def test_questions_on_the_attachment_after_the_letter_are_read():
                  ("NOMOR : 400/77/Dinsos/2026", 0.52, 0.9), ("TANGGAL : 2 Maret 2026", 0.52, 0.9),
                  ("", 0, 0), ("DAFTAR PERTANYAAN", 0.42, 0.6),
                  ("1) " + ASKED[0], 0.15, 0.9), ("2) " + ASKED[1] + ".", 0.15, 0.9))
+    assert parse(HEAD + lines, "pdf").pertanyaan == ASKED
+    # the letter it belongs to wrapped over six lines in the narrow cell before its NOMOR
+    unit = [("PENGENDALIAN", 0.626, 0.8), ("PENDUDUK, KELUARGA", 0.626, 0.85),
+            ("BERENCANA,", 0.626, 0.75), ("PEMBERDAYAAN", 0.626, 0.8),
+            ("PEREMPUAN DAN", 0.626, 0.8), ("PERLINDUNGAN ANAK", 0.626, 0.85)]
+    at = next(k for k, ln in enumerate(lines) if ln.text == "N") + 1
+    lines[at:at] = body(*unit)
     assert parse(HEAD + lines, "pdf").pertanyaan == ASKED
 
 
