@@ -21,6 +21,7 @@ from pipeline.letter.lines import Word
 from pipeline.letter.model import Refused
 from pipeline.letter.nomorline import LABEL as NOMOR
 from pipeline.letter.tsv import words as tsv_words
+from pipeline.letter.vote import sureness
 
 RIGHT = 0.4  # of the page's width: the column stands right of this
 TOP = 0.5  # of the page's height: the addressee stands in its upper half
@@ -36,11 +37,12 @@ def _opening(words: list[Word], width: int, height: int, h: float) -> Word | Non
     own), in the page's upper half, right of RIGHT and a column's gap from the word before it
     on its row, if any ("Kepada", "Yth.", however read: "K" "epada", "vin."), with no line
     above it in the head running across its column."""
-    label = next((w for w in sorted(words, key=lambda w: w.top) if NOMOR.match(w.text)
+    down = sorted(words, key=lambda w: w.top)
+    label = next((w for w in down if NOMOR.match(w.text)
                   and w.x0 < RIGHT * width and w.top < TOP * height), None)
     if label is None:
         return None
-    for w in sorted(words, key=lambda w: w.top):
+    for w in down:
         if not (label.top + 0.6 * h < w.top < TOP * height and w.x0 > RIGHT * width):
             continue
         if any(o.x0 < w.x0 - 0.5 * h < o.x1 and label.top + 0.6 * h < o.top < w.top - 0.5 * h
@@ -102,7 +104,7 @@ def reread(image, words: list[Word], run, timeout: float, langs: str) -> list[Wo
     # (the page's words inside the box: the column's, and any the box takes in beside it)
     inside = [w for w in words if box[0] <= (w.x0 + w.x1) / 2 < box[2]
               and box[1] <= (w.top + w.bottom) / 2 < box[3]]
-    if not again or _sure(again) <= _sure(inside):
+    if not again or sureness(again) <= sureness(inside):
         return words
     gone = {id(w) for w in inside}
     return [w for w in words if id(w) not in gone] + _keyed(again, inside, h)
@@ -127,10 +129,6 @@ def _keyed(again: list[Word], inside: list[Word], h: float) -> list[Word]:
         if k not in key and j not in key.values():
             key[k] = j
     return [replace(w, key=key.get(w.key, ("column",) + tuple(w.key))) for w in again]
-
-
-def _sure(words: list[Word]) -> float:
-    return sum(w.conf for w in words) / len(words) if words else 0.0
 
 
 def _pbm(image) -> bytes:

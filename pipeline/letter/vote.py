@@ -105,13 +105,13 @@ def words_voted(kept: list[Word], others: list[list[Word]], fits: Callable[[str]
         votes = Counter(t for t in said[1:] if t)
         best = max(votes, key=lambda t: (voices[t], votes[t], t == mine), default=mine)
         theirs = max((ws for ws in slot[1:] if tuple(w.text for w in ws) == best),
-                     key=_sure, default=slot[0])
+                     key=sureness, default=slot[0])
         if mine and best != mine and voices[best] >= 2 and voices[best] > voices[mine] \
                 and not any((is_title(t) or DOTTED.search(t)) and t not in best for t in mine) \
                 and (len(best) == len(mine) or not any(
                     fits(t) and len(re.sub(r"\W", "", t)) >= 4 for t in mine)) \
                 and all(map(fits, best)) and _alike(" ".join(mine), " ".join(best)) \
-                and _sure(theirs) > _sure(slot[0]):
+                and sureness(theirs) > sureness(slot[0]):
             out += theirs
         else:
             out += slot[0]
@@ -133,7 +133,7 @@ def _voices(said: list[tuple], sources: list) -> Counter:
     return voices
 
 
-def _sure(words: list[Word]) -> float:
+def sureness(words: list[Word]) -> float:
     """Tesseract's mean confidence in WORDS."""
     return sum(w.conf for w in words) / len(words) if words else 0.0
 
