@@ -88,3 +88,26 @@ def test_a_signature_block_in_the_upper_half_is_no_addressees_column():
              + row("(An, CAMAT CITANGKIL", 1440, 700, "14", 0.3)
              + row("SEKRETARIS KECAMATAN", 1440, 760, "15"))
     assert columnread.reread(Image.new("1", (2480, 3500), 1), words, run, 30, "x") == words
+
+
+def test_a_date_set_on_the_sifat_row_above_the_column_stays_the_letters():
+    """GIVEN a head no generator here writes: the letter's date at the right of the Sifat row,
+    not the Nomor's, and the addressee's column under it spoilt ("penal") — so the column read
+    again opens with the date WHEN it is read again alone THEN the date is still the
+    letter's, and the addressee the Inspektur."""
+    words = (row("PEMERINTAH KABUPATEN BANDUNG", 700, 40, "1")
+             + row("Nomor : 000.9.3/021/Bag.Hk/2024", 340, 160, "7")
+             + row("Sifat : Biasa", 340, 230, "8") + row("Soreang, 26 Maret 2024", 1440, 230, "8")
+             + row("Lampiran : -", 340, 300, "9") + row("Kepada", 1440, 300, "9")
+             + row("Hal : Permohonan Konsultasi", 340, 390, "10")
+             + row("penal", 1440, 370, "10", 0.02) + row("Kabupaten Bandung", 1620, 370, "10")
+             + row("di Tempat", 1440, 440, "11")
+             + row("Dalam rangka penatausahaan Barang Milik Daerah (BMD) pada", 340, 560, "12"))
+
+    def run(cmd, data, timeout):
+        return column_tsv("Soreang, 26 Maret 2024", "Kepada", "Yth. Inspektur Kabupaten Bandung",
+                          "di Tempat", top=200)
+    got = columnread.reread(Image.new("1", (2480, 3500), 1), words, run, 30, "ind+eng")
+    r = parse(from_words(got, 2480, 1, ocr=True), "scan")
+    assert (r.tanggal, r.tujuan) == ("2024-03-26", "Inspektur Kabupaten Bandung")
+    assert "Permohonan" in [w.text for w in got] and "(BMD)" in [w.text for w in got]
