@@ -7,7 +7,9 @@ yet, or a Tembusan list may continue), so a long appendix behind the letter cost
 from __future__ import annotations
 
 import io
+import os
 import re
+from concurrent.futures import Future, ThreadPoolExecutor
 from difflib import SequenceMatcher
 
 import pypdfium2 as pdfium
@@ -131,55 +133,100 @@ def _scan_image(page):
         return None
 
 
-def _ocr_page(data: bytes, page, no: int, limits: Limits) -> list[Line]:
-    """OCR of a scanned page: its embedded image when there is one (colour kept, so stamps can
-    be told from print), else the page rendered by poppler."""
+def _scan_of(page, limits: Limits):
+    """A scanned page's image to read: its embedded image when there is one (colour kept, so
+    stamps can be told from print, and copied off PDFium's buffer, which the page's closing
+    frees), else the resolution to render it at (poppler: _ocr_page)."""
     img = _scan_image(page)
     if img is None or img.width * img.height > limits.max_pixels:
+        return _scan_dpi(page, limits)
+    return img.copy()
+
+
+def _ocr_page(data: bytes, scan, no: int, limits: Limits) -> list[Line]:
+    """OCR of a scanned page: SCAN, its image, or the resolution to render it at."""
+    if isinstance(scan, int):
         from PIL import Image
 
-        png = render_pdf_page(data, no, _scan_dpi(page, limits), limits.seconds)
-        img = Image.open(io.BytesIO(png))
-    return ocr_pil(img, no, limits.seconds)
+        scan = Image.open(io.BytesIO(render_pdf_page(data, no, scan, limits.seconds)))
+    return ocr_pil(scan, no, limits.seconds)
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
 
 
 def read_pdf(data: bytes, limits: Limits) -> tuple[list[Line], str]:
+    """The letter's lines, page by page while it runs on (see _letter_ends). A scanned page's
+    OCR takes a second or two, and most of it is tesseract on one thread; so while one is read,
+    the next page is read too on a second core, where the machine has one. It is most often
+    the letter's own (its questions, its signature), and where it is not (an attachment), its
+    reading only cost CPU, not time. PDFium is not thread-safe: only OCR leaves this thread."""
     doc = _open(data, limits)
     lines: list[Line] = []
     ocr_used = False
+    last = min(len(doc), LETTER_PAGES)
+    ahead = _cores() > 1
+    pool = ThreadPoolExecutor(max_workers=2 if ahead else 1)
+    pages: dict[int, Future] = {}
+
+    def start(no: int) -> Future:
+        """Page NO's (lines, scanned), read here when it has text, else its OCR begun; what
+        fails, fails only where the page is wanted (a page read ahead may be no letter's)."""
+        done: Future = Future()
+        page = doc[no - 1]
+        try:
+            words = _words(page)
+            if _text_ok(words):
+                done.set_result((from_words(words, page.get_width(), no, rules=_rules(page)),
+                                 False))
+                return done
+            scan = _scan_of(page, limits)
+        except pdfium.PdfiumError as e:
+            done.set_exception(Refused(f"corrupt PDF page {no} ({e})"))
+            return done
+        finally:
+            page.close()
+        return pool.submit(lambda: (_ocr_page(data, scan, no, limits), True))
+
     try:
-        for no in range(1, min(len(doc), LETTER_PAGES) + 1):
-            page = doc[no - 1]
-            try:
-                words = _words(page)
-                if _text_ok(words):
-                    got = from_words(words, page.get_width(), no, rules=_rules(page))
-                else:
-                    got = _ocr_page(data, page, no, limits)
-                    ocr_used = True
-            except pdfium.PdfiumError as e:
-                raise Refused(f"corrupt PDF page {no} ({e})") from None
-            finally:
-                page.close()
+        for no in range(1, last + 1):
+            now = pages.pop(no, None) or start(no)
+            if ahead and no < last and not now.done():
+                pages[no + 1] = start(no + 1)
+            got, scanned = now.result()
+            ocr_used |= scanned
             if no > 1:
                 got = _drop_running_header(lines, got)
             lines.extend(got)
-            nips = [i for i, ln in enumerate(lines) if NIP.search(ln.text)]
-            if not nips:
-                continue
-            after = lines[nips[-1]:]
-            if any(GOV.match(ln.text) for ln in after):
-                continue  # a new letterhead after the signature: a forwarded letter follows
-            if any(TEMBUSAN.match(ln.text) for ln in after) or no > lines[nips[-1]].page:
-                # (a letter whose questions are "sebagaimana terlampir" has them on the
-                # attachment after it: its pages are read on to the attachment)
-                if not _list_runs_on(after) and (any(ATTACHMENT.match(ln.text) for ln in after)
-                                                 or not any(ATTACHED.search(ln.text)
-                                                            for ln in lines[:nips[-1]])):
-                    break
+            if _letter_ends(lines, no):
+                break
     finally:
+        pool.shutdown(wait=True, cancel_futures=True)
         doc.close()
     return lines, ("scan" if ocr_used else "pdf")
+
+
+def _letter_ends(lines: list[Line], no: int) -> bool:
+    """Whether the letter ends with page NO, whose LINES are read: signed, and neither a
+    forwarded letter nor its Tembusan list nor its questions going on overleaf."""
+    nips = [i for i, ln in enumerate(lines) if NIP.search(ln.text)]
+    if not nips:
+        return False
+    after = lines[nips[-1]:]
+    if any(GOV.match(ln.text) for ln in after):
+        return False  # a new letterhead after the signature: a forwarded letter follows
+    if any(TEMBUSAN.match(ln.text) for ln in after) or no > lines[nips[-1]].page:
+        # (a letter whose questions are "sebagaimana terlampir" has them on the
+        # attachment after it: its pages are read on to the attachment)
+        if not _list_runs_on(after) and (any(ATTACHMENT.match(ln.text) for ln in after)
+                                         or not any(ATTACHED.search(ln.text)
+                                                    for ln in lines[:nips[-1]])):
+            return True
+    return False
 
 
 def _drop_running_header(first: list[Line], got: list[Line]) -> list[Line]:

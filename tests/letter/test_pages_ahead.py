@@ -1,0 +1,117 @@
+"""A scanned PDF's next page read while the page before it is (pdf_reader.read_pdf)."""
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline.letter import pdf_reader, read_letter_inprocess
+from pipeline.letter.model import Refused
+
+pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None or
+                                shutil.which("pdftoppm") is None,
+                                reason="tesseract and poppler are needed to read scans")
+
+HEAD = ["PEMERINTAH KABUPATEN SINTANG", "DINAS PERHUBUNGAN", "",
+        "Sintang, 4 Maret 2026", "",
+        "Nomor     : 551/118/DISHUB/2026", "Sifat        : Biasa", "Lampiran  : -",
+        "Hal          : Permohonan Konsultasi", "",
+        "Yth. Inspektur Kabupaten Sintang", "di Sintang", "",
+        "Dalam rangka pengelolaan retribusi terminal, kami mohon petunjuk atas hal berikut:",
+        "1. Apakah retribusi terminal dapat dipungut oleh pihak ketiga?",
+        "2. Bagaimana menyetorkan retribusi yang dipungut pada hari libur?"]
+SIGNED = ["Demikian kami sampaikan, atas perhatiannya diucapkan terima kasih.", "",
+          "Kepala Dinas Perhubungan,", "", "", "", "Drs. EKO PRASETYO, M.Si.",
+          "Pembina Utama Muda", "NIP. 196805121994031007"]
+COPIES = ["", "Tembusan:", "1. Bupati Sintang;", "2. Arsip."]
+ANNEX = ["Lampiran Surat Kepala Dinas Perhubungan", "Daftar terminal penumpang tipe C",
+         "Terminal Sungai Durian", "Terminal Kelam Permai", "Terminal Sepauk"]
+
+
+def _scan(*pages: list[str]) -> bytes:
+    """An image-only PDF, as an office's scanner writes it, of PAGES (lines of text each)."""
+    from PIL import Image
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    for lines in pages:
+        c.setFont("Helvetica", 11)
+        for k, text in enumerate(lines):
+            c.drawString(70, 780 - 18 * k, text)
+        c.showPage()
+    c.save()
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "in.pdf").write_bytes(buf.getvalue())
+        subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", "in.pdf", "p"], cwd=tmp,
+                       check=True)
+        images = [Image.open(p).convert("L") for p in sorted(Path(tmp).glob("p*.png"))]
+        out = io.BytesIO()
+        images[0].save(out, "PDF", resolution=200, save_all=True, append_images=images[1:])
+    return out.getvalue()
+
+
+class _Spy:
+    """pdf_reader._ocr_page, with the time each page's reading ran, failing on FAIL's pages."""
+
+    def __init__(self, monkeypatch, fail: frozenset = frozenset()):
+        self.ran: dict[int, tuple[float, float]] = {}
+        self.lock, self.fail, real = threading.Lock(), fail, pdf_reader._ocr_page
+
+        def read(data, scan, no, limits):
+            t0 = time.perf_counter()
+            try:
+                if no in self.fail:
+                    raise Refused(f"tesseract failed on page {no}")
+                return real(data, scan, no, limits)
+            finally:
+                with self.lock:
+                    self.ran[no] = (t0, time.perf_counter())
+        monkeypatch.setattr(pdf_reader, "_ocr_page", read)
+
+    def overlapped(self) -> bool:
+        (a0, a1), (b0, b1) = self.ran[1], self.ran[2]
+        return a0 < b1 and b0 < a1
+
+
+def _read(data: bytes) -> dict:
+    return read_letter_inprocess(data, "surat.pdf").to_dict()
+
+
+def test_a_scans_second_page_is_read_beside_its_first(monkeypatch):
+    """GIVEN a two-page scanned letter (questions on page 1, the signature on page 2) WHEN it
+    is read on a machine of two cores THEN both pages are read at once, and the letter reads
+    as it reads one page after the other: the signer, the questions, the date."""
+    data = _scan(HEAD, SIGNED)
+    monkeypatch.setattr(pdf_reader, "_cores", lambda: 1)
+    spy = _Spy(monkeypatch)
+    alone = _read(data)
+    assert not spy.overlapped()
+    monkeypatch.setattr(pdf_reader, "_cores", lambda: 2)
+    spy = _Spy(monkeypatch)
+    together = _read(data)
+    assert spy.overlapped()
+    assert together == alone
+    assert together["penandatangan"]["nip"] == "196805121994031007"
+    assert together["nomor"] == "551/118/DISHUB/2026" and len(together["pertanyaan"]) == 2
+
+
+def test_a_page_read_ahead_that_fails_costs_a_letter_signed_before_it_nothing(monkeypatch):
+    """GIVEN a scanned letter signed on page 1, its Tembusan closed under the signature, with an
+    attachment on page 2 whose reading fails
+    WHEN it is read ahead THEN the letter stands as read from page 1; but where page 2 is the
+    letter's own (its signature there), its failure refuses the letter, as before."""
+    monkeypatch.setattr(pdf_reader, "_cores", lambda: 2)
+    _Spy(monkeypatch, fail=frozenset({2}))
+    got = _read(_scan(HEAD + SIGNED[:1] + SIGNED[2:] + COPIES, ANNEX))
+    assert got["penandatangan"]["nip"] == "196805121994031007"
+    assert got["tembusan"] == ["Bupati Sintang", "Arsip"]
+    with pytest.raises(Refused, match="page 2"):
+        _read(_scan(HEAD, SIGNED))
