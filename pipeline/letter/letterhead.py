@@ -212,6 +212,12 @@ def post_agree(post: str, unit: str) -> str:
     # (the title as long as the kop's: the stamp may have joined the next word to it,
     # "KepilarDinas")
     title_read = title_read[:len(title_want) + 1]
+    rest = [_letters(w) for w in post[len(lead):].split()]
+    if len(rest) >= 2 and rest == [_letters(w) for w in unit.split()][:len(rest)] and \
+            want.endswith(" " + unit):  # (a post names an office, never its unit alone: the
+        # stamp hid the office's word, "UPTD Balai Latihan Kerja" under that UPTD's kop)
+        office, read = want[:-len(unit)].strip(), post[len(lead):]
+        return f"{lead}{office.upper() if read.isupper() else office} {read}"
     if difflib.SequenceMatcher(None, title_read.lower(), title_want.lower()).ratio() < 0.7:
         return post  # another post (a Sekretaris signing for the Kepala): not the head's
     first = (post[len(lead):].split() or [""])[0]

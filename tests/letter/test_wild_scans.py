@@ -251,6 +251,26 @@ def test_a_post_under_a_stamp_is_read_as_the_kop_names_its_unit():
         assert post_agree(other, bpbd) == other
 
 
+def test_a_post_read_as_its_unit_alone_lost_its_office_under_the_stamp():
+    """GIVEN a scanned post that reads as the kop's unit alone, its first word under the stamp
+    ("UPTD Balai Latihan Kerja" under the kop of that UPTD; in capitals after a Plt.)
+    WHEN it is checked against the kop THEN it is the unit's head's post, as read otherwise;
+    a post of another office, a unit the kop does not name, a unit's one word, and a Camat's
+    (whose post does not name the Kecamatan) stay as read."""
+    from pipeline.letter.letterhead import post_agree, told
+    uptd = "UPTD Balai Latihan Kerja Kabupaten Bone Bolango"
+    assert told("UPTD Balai Latihan Kerja", uptd, "Kabupaten Bone Bolango") == \
+        "Kepala UPTD Balai Latihan Kerja"
+    dinsos = "Dinas Sosial Kota Batu"
+    assert post_agree("Plt. DINAS SOSIAL KOTA BATU", dinsos) == \
+        "Plt. KEPALA DINAS SOSIAL KOTA BATU"
+    rsud = "RSUD dr. Soedarso Provinsi Kalimantan Barat"
+    assert post_agree("RSUD dr. Soedarso", rsud) == "Direktur RSUD dr. Soedarso"
+    for other in ("Sekretaris Dinas Sosial", "Dinas Kesehatan Kota Batu", "Dinas"):
+        assert post_agree(other, dinsos) == other
+    assert post_agree("Kecamatan Sukamaju", "Kecamatan Sukamaju") == "Kecamatan Sukamaju"
+
+
 def test_a_posts_region_is_the_one_the_kops_first_line_prints():
     """GIVEN scanned posts whose region the stamp spoilt ("Kabupak Lombok Barat") or cut short
     after its kind ("SEKRETARIS DPRD KABUPATEN"), under a kop whose first line names the region
