@@ -10,7 +10,10 @@ import os
 import re
 import subprocess
 import tempfile
+import threading
+import time
 from dataclasses import replace
+from typing import Callable, TypeVar
 
 from pipeline.letter import columnread, handday, nameline, namerow, nomorline, postline
 from pipeline.letter.misreads import LABEL_WORDS, cleaned
@@ -30,11 +33,16 @@ SPECK_BEFORE_DATE = re.compile(r"^(?:[^\w\s(\-\u2022]{1,3}\s+|[^A-Za-z0-9\s(\u20
 # "Yth." read with its t and h run together, or its Y as a yen sign
 YTH_MISREAD = re.compile(r"(?:Y(?:in|tn|ih)|\u00a5th)\.")
 CHEVRON = {">", "\u00bb", "\u203a"}
+ABANDON_POLL = 0.05  # s: how soon a page's abandoned reading stops (readahead)
+_STOP = threading.local()  # the event that abandons this thread's reading, if any
+T = TypeVar("T")
 
 
 def _run(cmd: list[str], stdin: bytes, timeout: float) -> bytes:
+    stop = getattr(_STOP, "event", None)
     try:
-        done = subprocess.run(cmd, input=stdin, capture_output=True, timeout=timeout, env=ENV)
+        done = (subprocess.run(cmd, input=stdin, capture_output=True, timeout=timeout, env=ENV)
+                if stop is None else _run_until(cmd, stdin, timeout, stop))
     except FileNotFoundError:
         raise Refused(f"{cmd[0]} is not installed; cannot read scanned letters") from None
     except subprocess.TimeoutExpired:
@@ -42,6 +50,41 @@ def _run(cmd: list[str], stdin: bytes, timeout: float) -> bytes:
     if done.returncode != 0:
         raise Refused(f"{cmd[0]} failed: {done.stderr.decode(errors='replace')[:200].strip()}")
     return done.stdout
+
+
+def abandonable(stop: threading.Event, read: Callable[[], T]) -> T:
+    """READ's result, its tesseract and poppler runs killed once STOP is set (a page read
+    ahead that the letter did not need: readahead)."""
+    _STOP.event = stop
+    try:
+        return read()
+    finally:
+        _STOP.event = None
+
+
+def _run_until(cmd: list[str], stdin: bytes, timeout: float, stop: threading.Event
+               ) -> subprocess.CompletedProcess:
+    """CMD run as subprocess.run would, killed where STOP is set first. (Its input comes from
+    a file: communicate, called again after a timeout, sends no more of an input it was given.)"""
+    if stop.is_set():
+        raise Refused("the page's reading was abandoned")
+    deadline = time.monotonic() + timeout
+    with tempfile.TemporaryFile(prefix="paraf-ocr-") as src:
+        src.write(stdin)
+        src.seek(0)
+        with subprocess.Popen(cmd, stdin=src, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              env=ENV) as proc:
+            while True:
+                try:
+                    out, err = proc.communicate(timeout=ABANDON_POLL)
+                    return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+                except subprocess.TimeoutExpired:
+                    if stop.is_set() or time.monotonic() > deadline:
+                        proc.kill()
+                        proc.communicate()
+                        if stop.is_set():
+                            raise Refused("the page's reading was abandoned") from None
+                        raise
 
 
 def ocr_png(png: bytes, page: int, timeout: float, image=None, grey=None, pen=None

@@ -7,14 +7,13 @@ yet, or a Tembusan list may continue), so a long appendix behind the letter cost
 from __future__ import annotations
 
 import io
-import os
 import re
-from concurrent.futures import Future, ThreadPoolExecutor
 from difflib import SequenceMatcher
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from pipeline.letter import readahead
 from pipeline.letter.body import footer
 from pipeline.letter.letterhead import GOV
 from pipeline.letter.lines import Line, Word, from_words
@@ -135,12 +134,17 @@ def _scan_image(page):
 
 def _scan_of(page, limits: Limits):
     """A scanned page's image to read: its embedded image when there is one (colour kept, so
-    stamps can be told from print, and copied off PDFium's buffer, which the page's closing
-    frees), else the resolution to render it at (poppler: _ocr_page)."""
+    stamps can be told from print), else the resolution to render it at (_ocr_page)."""
     img = _scan_image(page)
     if img is None or img.width * img.height > limits.max_pixels:
         return _scan_dpi(page, limits)
-    return img.copy()
+    return img
+
+
+def _pixels(page, scan) -> int:
+    if isinstance(scan, int):
+        return int(page.get_width() * scan / 72) * int(page.get_height() * scan / 72)
+    return scan.width * scan.height
 
 
 def _ocr_page(data: bytes, scan, no: int, limits: Limits) -> list[Line]:
@@ -152,62 +156,71 @@ def _ocr_page(data: bytes, scan, no: int, limits: Limits) -> list[Line]:
     return ocr_pil(scan, no, limits.seconds)
 
 
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
-
-
 def read_pdf(data: bytes, limits: Limits) -> tuple[list[Line], str]:
-    """The letter's lines, page by page while it runs on (see _letter_ends). A scanned page's
-    OCR takes a second or two, and most of it is tesseract on one thread; so while one is read,
-    the next page is read too on a second core, where the machine has one. It is most often
-    the letter's own (its questions, its signature), and where it is not (an attachment), its
-    reading only cost CPU, not time. PDFium is not thread-safe: only OCR leaves this thread."""
+    """The letter's lines, page by page while it runs on (_letter_ends); a scanned page's next
+    page read beside it (readahead)."""
     doc = _open(data, limits)
     lines: list[Line] = []
     ocr_used = False
     last = min(len(doc), LETTER_PAGES)
-    ahead = _cores() > 1
-    pool = ThreadPoolExecutor(max_workers=2 if ahead else 1)
-    pages: dict[int, Future] = {}
-
-    def start(no: int) -> Future:
-        """Page NO's (lines, scanned), read here when it has text, else its OCR begun; what
-        fails, fails only where the page is wanted (a page read ahead may be no letter's)."""
-        done: Future = Future()
-        page = doc[no - 1]
-        try:
-            words = _words(page)
-            if _text_ok(words):
-                done.set_result((from_words(words, page.get_width(), no, rules=_rules(page)),
-                                 False))
-                return done
-            scan = _scan_of(page, limits)
-        except pdfium.PdfiumError as e:
-            done.set_exception(Refused(f"corrupt PDF page {no} ({e})"))
-            return done
-        finally:
-            page.close()
-        return pool.submit(lambda: (_ocr_page(data, scan, no, limits), True))
-
+    ahead = readahead.Ahead() if readahead.possible() else None
     try:
         for no in range(1, last + 1):
-            now = pages.pop(no, None) or start(no)
-            if ahead and no < last and not now.done():
-                pages[no + 1] = start(no + 1)
-            got, scanned = now.result()
-            ocr_used |= scanned
+            got = ahead and ahead.take(no)
+            if not got:
+                got = _read_page(data, doc, no, limits, ahead if no < last else None)
             if no > 1:
-                got = _drop_running_header(lines, got)
-            lines.extend(got)
+                got = (_drop_running_header(lines, got[0]), got[1])
+            lines.extend(got[0])
+            ocr_used |= got[1]
             if _letter_ends(lines, no):
                 break
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        if ahead:
+            ahead.drop()
         doc.close()
     return lines, ("scan" if ocr_used else "pdf")
+
+
+def _read_page(data: bytes, doc, no: int, limits: Limits, ahead) -> tuple[list[Line], bool]:
+    """Page NO's lines, and whether it was scanned; a scan's next page begun beside it on
+    AHEAD (readahead.Ahead, or None)."""
+    page = doc[no - 1]
+    try:
+        words = _words(page)
+        if _text_ok(words):
+            return from_words(words, page.get_width(), no, rules=_rules(page)), False
+        scan = _scan_of(page, limits)
+        if ahead is not None and _pixels(page, scan) <= readahead.PIXELS:
+            _begin(data, doc, no + 1, limits, ahead)
+        return _ocr_page(data, scan, no, limits), True
+    except pdfium.PdfiumError as e:
+        raise Refused(f"corrupt PDF page {no} ({e})") from None
+    finally:
+        page.close()
+
+
+def _begin(data: bytes, doc, no: int, limits: Limits, ahead) -> None:
+    """Page NO's OCR begun on AHEAD, where it is a scan no finer than readahead.PIXELS. Not
+    where loading it fails: it is loaded again where the letter wants it, and fails there as
+    it would have (a page after the letter's end may be broken). PDFium stays on this thread,
+    which is the only one it may run on; the image goes off it as a copy of PDFium's buffer."""
+    try:
+        page = doc[no - 1]
+    except pdfium.PdfiumError:
+        return
+    try:
+        if _text_ok(_words(page)):
+            return  # (a text page costs no time to read in turn)
+        scan = _scan_of(page, limits)
+        if _pixels(page, scan) > readahead.PIXELS:
+            return
+        scan = scan if isinstance(scan, int) else scan.copy()
+    except Exception:  # noqa: BLE001 - see above
+        return
+    finally:
+        page.close()
+    ahead.begin(no, lambda: (_ocr_page(data, scan, no, limits), True))
 
 
 def _letter_ends(lines: list[Line], no: int) -> bool:

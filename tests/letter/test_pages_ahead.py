@@ -1,4 +1,4 @@
-"""A scanned PDF's next page read while the page before it is (pdf_reader.read_pdf)."""
+"""A scanned PDF's next page read while the page before it is (readahead, pdf_reader)."""
 from __future__ import annotations
 
 import io
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.letter import pdf_reader, read_letter_inprocess
+from pipeline.letter import ocr, pdf_reader, read_letter_inprocess, readahead
 from pipeline.letter.model import Refused
 
 pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None or
@@ -34,8 +34,8 @@ ANNEX = ["Lampiran Surat Kepala Dinas Perhubungan", "Daftar terminal penumpang t
          "Terminal Sungai Durian", "Terminal Kelam Permai", "Terminal Sepauk"]
 
 
-def _scan(*pages: list[str]) -> bytes:
-    """An image-only PDF, as an office's scanner writes it, of PAGES (lines of text each)."""
+def _scan(*pages: list[str], dpi: int = 200) -> bytes:
+    """An image-only PDF, as an office's scanner writes it at DPI, of PAGES (lines each)."""
     from PIL import Image
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
@@ -50,18 +50,32 @@ def _scan(*pages: list[str]) -> bytes:
     c.save()
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "in.pdf").write_bytes(buf.getvalue())
-        subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", "in.pdf", "p"], cwd=tmp,
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", "in.pdf", "p"], cwd=tmp,
                        check=True)
         images = [Image.open(p).convert("L") for p in sorted(Path(tmp).glob("p*.png"))]
         out = io.BytesIO()
-        images[0].save(out, "PDF", resolution=200, save_all=True, append_images=images[1:])
+        images[0].save(out, "PDF", resolution=dpi, save_all=True, append_images=images[1:])
     return out.getvalue()
+
+
+SLEEP = "27.31"  # s: a run no test waits for, told apart among the machine's processes
+
+
+def _sleeping() -> bool:
+    """Whether a slow page's run (SLEEP) is still alive."""
+    for status in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if status.read_bytes().split(b"\0")[:2] == [b"sleep", SLEEP.encode()]:
+                return True
+        except OSError:
+            continue
+    return False
 
 
 class _Spy:
     """pdf_reader._ocr_page, with the time each page's reading ran, failing on FAIL's pages."""
 
-    def __init__(self, monkeypatch, fail: frozenset = frozenset()):
+    def __init__(self, monkeypatch, fail: frozenset = frozenset(), slow: frozenset = frozenset()):
         self.ran: dict[int, tuple[float, float]] = {}
         self.lock, self.fail, real = threading.Lock(), fail, pdf_reader._ocr_page
 
@@ -70,6 +84,8 @@ class _Spy:
             try:
                 if no in self.fail:
                     raise Refused(f"tesseract failed on page {no}")
+                if no in slow:  # (a page whose tesseract runs long: a dense attachment)
+                    ocr._run(["sleep", SLEEP], b"", 60)
                 return real(data, scan, no, limits)
             finally:
                 with self.lock:
@@ -90,11 +106,11 @@ def test_a_scans_second_page_is_read_beside_its_first(monkeypatch):
     is read on a machine of two cores THEN both pages are read at once, and the letter reads
     as it reads one page after the other: the signer, the questions, the date."""
     data = _scan(HEAD, SIGNED)
-    monkeypatch.setattr(pdf_reader, "_cores", lambda: 1)
+    monkeypatch.setattr(readahead, "possible", lambda: False)
     spy = _Spy(monkeypatch)
     alone = _read(data)
     assert not spy.overlapped()
-    monkeypatch.setattr(pdf_reader, "_cores", lambda: 2)
+    monkeypatch.setattr(readahead, "possible", lambda: True)
     spy = _Spy(monkeypatch)
     together = _read(data)
     assert spy.overlapped()
@@ -108,10 +124,60 @@ def test_a_page_read_ahead_that_fails_costs_a_letter_signed_before_it_nothing(mo
     attachment on page 2 whose reading fails
     WHEN it is read ahead THEN the letter stands as read from page 1; but where page 2 is the
     letter's own (its signature there), its failure refuses the letter, as before."""
-    monkeypatch.setattr(pdf_reader, "_cores", lambda: 2)
+    monkeypatch.setattr(readahead, "possible", lambda: True)
     _Spy(monkeypatch, fail=frozenset({2}))
     got = _read(_scan(HEAD + SIGNED[:1] + SIGNED[2:] + COPIES, ANNEX))
     assert got["penandatangan"]["nip"] == "196805121994031007"
     assert got["tembusan"] == ["Bupati Sintang", "Arsip"]
     with pytest.raises(Refused, match="page 2"):
         _read(_scan(HEAD, SIGNED))
+
+
+def test_a_page_read_ahead_that_the_letter_does_not_need_is_not_waited_for(monkeypatch):
+    """GIVEN a scanned letter that ends on page 1, with an attachment on page 2 whose reading
+    runs long WHEN it is read THEN the letter is back in the time of page 1 alone, and the
+    attachment's run is killed, not left to finish."""
+    monkeypatch.setattr(readahead, "possible", lambda: True)
+    spy = _Spy(monkeypatch, slow=frozenset({2}))
+    t0 = time.perf_counter()
+    got = _read(_scan(HEAD + SIGNED[:1] + SIGNED[2:] + COPIES, ANNEX))
+    assert time.perf_counter() - t0 < 15 and got["pages_read"] == 1
+    assert got["penandatangan"]["nip"] == "196805121994031007"
+    deadline = time.monotonic() + 5
+    while (2 not in spy.ran or _sleeping()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert 2 in spy.ran and not _sleeping()
+
+
+def test_a_page_finer_than_a_300_dpi_scan_is_read_in_turn(monkeypatch):
+    """GIVEN a two-page letter scanned at 400 dpi WHEN it is read THEN its pages are read one
+    after the other: two such pages at once could pass the reader's memory limit."""
+    monkeypatch.setattr(readahead, "possible", lambda: True)
+    spy = _Spy(monkeypatch)
+    got = _read(_scan(HEAD, SIGNED, dpi=400))
+    assert not spy.overlapped() and got["penandatangan"]["nip"] == "196805121994031007"
+
+
+def test_a_broken_page_after_the_letters_end_refuses_nothing(monkeypatch):
+    """GIVEN a scanned letter that ends on page 1, with a page 2 PDFium cannot load WHEN page 2
+    would be read ahead THEN the letter is read from page 1, as it was before pages were read
+    ahead; and where the interpreter can start no thread, pages are read in turn."""
+    monkeypatch.setattr(readahead, "possible", lambda: True)
+    data = _scan(HEAD + SIGNED[:1] + SIGNED[2:] + COPIES, ANNEX)
+    real, calls = pdf_reader._scan_of, []
+
+    def broken(page, limits):
+        calls.append(page)
+        if len(calls) == 2:
+            raise ZeroDivisionError("a page of no width")
+        return real(page, limits)
+    monkeypatch.setattr(pdf_reader, "_scan_of", broken)
+    assert _read(data)["penandatangan"]["nip"] == "196805121994031007" and len(calls) == 2
+    monkeypatch.setattr(pdf_reader, "_scan_of", real)
+
+    def no_thread(self):
+        raise RuntimeError("can't create new thread at interpreter shutdown")
+    monkeypatch.setattr(threading.Thread, "start", no_thread)
+    spy = _Spy(monkeypatch)
+    assert _read(_scan(HEAD, SIGNED))["penandatangan"]["nip"] == "196805121994031007"
+    assert not spy.overlapped()
