@@ -200,6 +200,11 @@ HEAD_OF = [(re.compile(r"^Kecamatan\s+(.+)"), "Camat {}"), (re.compile(r"^Kelura
            (re.compile(r"^Inspektorat\s+(.+)"), "Inspektur {}"),
            (re.compile(r"^(Rumah Sakit\b.+|RSUD\b.+)"), "Direktur {}"), (re.compile(r"^(.+)"), "Kepala {}")]
 
+# units a Kepala heads (Permendagri 1/2023's posts: "Kepala Dinas …", "Kepala Bagian …"), but a
+# hospital (its Direktur) and a BPBD (its Kepala Pelaksana: the Sekda heads it ex officio)
+HEADED = re.compile(r"^(?:Dinas|Badan|UPTD?|Bagian|Biro|Kantor|Satuan)\b", re.I)
+HEADED_OTHERWISE = re.compile(r"\b(?:RS[A-Z]*|Rumah Sakit|Penanggulangan Bencana)\b", re.I)
+
 
 def post_agree(post: str, unit: str) -> str:
     """A scanned post under a stamp ("Kepala Badan Pengelolaan euangan ... ves abupaten Banjar")
@@ -214,10 +219,11 @@ def post_agree(post: str, unit: str) -> str:
     title_read = title_read[:len(title_want) + 1]
     rest = [_letters(w) for w in post[len(lead):].split()]
     if len(rest) >= 2 and rest == [_letters(w) for w in unit.split()][:len(rest)] and \
-            want.endswith(" " + unit):  # (a post names an office, never its unit alone: the
-        # stamp hid the office's word, "UPTD Balai Latihan Kerja" under that UPTD's kop)
-        office, read = want[:-len(unit)].strip(), post[len(lead):]
-        return f"{lead}{office.upper() if read.isupper() else office} {read}"
+            HEADED.match(unit) and not HEADED_OTHERWISE.search(unit):
+        # (a post names an office, never its unit alone: the stamp hid the office's word,
+        # "UPTD Balai Latihan Kerja" under that UPTD's kop)
+        read = post[len(lead):]
+        return f"{lead}{'KEPALA' if read.isupper() else 'Kepala'} {read}"
     if difflib.SequenceMatcher(None, title_read.lower(), title_want.lower()).ratio() < 0.7:
         return post  # another post (a Sekretaris signing for the Kepala): not the head's
     first = (post[len(lead):].split() or [""])[0]

@@ -254,9 +254,9 @@ def test_a_post_under_a_stamp_is_read_as_the_kop_names_its_unit():
 def test_a_post_read_as_its_unit_alone_lost_its_office_under_the_stamp():
     """GIVEN a scanned post that reads as the kop's unit alone, its first word under the stamp
     ("UPTD Balai Latihan Kerja" under the kop of that UPTD; in capitals after a Plt.)
-    WHEN it is checked against the kop THEN it is the unit's head's post, as read otherwise;
-    a post of another office, a unit the kop does not name, a unit's one word, and a Camat's
-    (whose post does not name the Kecamatan) stay as read."""
+    WHEN it is checked against the kop THEN it is the unit's Kepala's post, as read otherwise;
+    a post of another office, a unit the kop does not name, a unit's one word, and a unit a
+    Kepala does not head stay as read."""
     from pipeline.letter.letterhead import post_agree, told
     uptd = "UPTD Balai Latihan Kerja Kabupaten Bone Bolango"
     assert told("UPTD Balai Latihan Kerja", uptd, "Kabupaten Bone Bolango") == \
@@ -264,11 +264,21 @@ def test_a_post_read_as_its_unit_alone_lost_its_office_under_the_stamp():
     dinsos = "Dinas Sosial Kota Batu"
     assert post_agree("Plt. DINAS SOSIAL KOTA BATU", dinsos) == \
         "Plt. KEPALA DINAS SOSIAL KOTA BATU"
-    rsud = "RSUD dr. Soedarso Provinsi Kalimantan Barat"
-    assert post_agree("RSUD dr. Soedarso", rsud) == "Direktur RSUD dr. Soedarso"
+    assert post_agree("Bagian Hukum", "Bagian Hukum Sekretariat Daerah Kabupaten Toba") == \
+        "Kepala Bagian Hukum"
     for other in ("Sekretaris Dinas Sosial", "Dinas Kesehatan Kota Batu", "Dinas"):
         assert post_agree(other, dinsos) == other
-    assert post_agree("Kecamatan Sukamaju", "Kecamatan Sukamaju") == "Kecamatan Sukamaju"
+    # (nor where the unit's head is no Kepala, or the kop says not which: a hospital's
+    # Direktur, a BPBD's Kepala Pelaksana, the Sekretaris of a Sekretariat, a Camat, a Perbekel)
+    for post, unit in (("UPTD RSUD Tombulu", "UPTD RSUD Tombulu Kabupaten Minahasa"),
+                       ("RSD dr. Soebandi", "RSD dr. Soebandi Kabupaten Jember"),
+                       ("BADAN PENANGGULANGAN BENCANA DAERAH",
+                        "Badan Penanggulangan Bencana Daerah Kabupaten Sleman"),
+                       ("Sekretariat DPRD", "Sekretariat DPRD Kabupaten Sleman"),
+                       ("Sekretariat Daerah", "Sekretariat Daerah Kabupaten Sleman"),
+                       ("Kecamatan Sukamaju", "Kecamatan Sukamaju"),
+                       ("Desa Pemaron", "Desa Pemaron")):
+        assert post_agree(post, unit) == post
 
 
 def test_a_posts_region_is_the_one_the_kops_first_line_prints():
