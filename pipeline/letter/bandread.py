@@ -61,6 +61,8 @@ def _density(w: Word, bw, box) -> float:
     cut = bw.crop((x0, top, max(x0, int(w.x1) - box[0]) + 1,
                    max(top, int(w.bottom) - box[1]) + 1)).convert("L")
     return sum(cut.histogram()[:128]) / max(1, cut.width * cut.height)
+# two words in capitals with a stop between them and no space
+CAPITALS_STOP = re.compile(r"\b([A-Z]{3,})\.(?=[A-Z]{3,}\b)")
 
 
 def mended_line(again: list[Word]) -> list[Word]:
@@ -86,6 +88,11 @@ def mended_line(again: list[Word]) -> list[Word]:
         # two degrees typed so, "SH/MH")
         w.text = RUN_TOGETHER.sub(" ", RUN_TOGETHER.sub(" ", mended(w.text, w.conf)))
         w.text = re.sub(r"(?<=[A-Za-z]{3})/(?=[A-Z][A-Za-z]{2})", " ", w.text)
+        # (nor a stop between two words in capitals: a speck in their space, "RENI.ANGGRAINI";
+        # an initial's stop follows one letter, "M.NUR", and a degree's holds small ones)
+        # (a title in capitals keeps its stop, "DRS. HERMAN")
+        w.text = CAPITALS_STOP.sub(lambda m: m[1] + (". " if is_title(m[1] + ".") else " "),
+                                   w.text)
     return again
 
 

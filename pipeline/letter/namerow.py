@@ -194,10 +194,15 @@ def _spaced(readings: list[list[Word]], h: float) -> frozenset:
     such a word is no name's (see _name_like). (Not a word cut at a letter's gap, nor where a
     part is short: a stroke lost under the stamp leaves a gap inside a word, "RAMA DHAN";
     but for a short word of its own, as names are, "SRI WAHYUNI".)"""
-    return frozenset("+" + _bare(a.text) + _bare(b.text) for ws in readings
-                     for a, b in zip(ws, ws[1:]) if b.x0 - a.x1 >= SPACED * h
-                     and all(len(_bare(t)) >= 5 or len(_bare(t)) >= 3 and known(
-                         _bare(t).lower()) > 1 for t in (a.text, b.text)))
+    apart = frozenset("+" + _bare(a.text) + _bare(b.text) for ws in readings
+                      for a, b in zip(ws, ws[1:]) if b.x0 - a.x1 >= SPACED * h
+                      and all(len(_bare(t)) >= 5 or len(_bare(t)) >= 3 and known(
+                          _bare(t).lower()) > 1 for t in (a.text, b.text)))
+    # (or where a word's reading was parted at a mark in their space, "RENI.ANGGRAINI":
+    # bandread.mended_line)
+    return apart | frozenset("+" + _bare(a) + _bare(b) for ws in readings for w in ws
+                             for a, b in zip(w.text.split(), w.text.split()[1:])
+                             if len(_bare(a)) >= 3 and len(_bare(b)) >= 3)
 
 
 def _run_together(bare: str, single: frozenset) -> bool:
@@ -349,11 +354,12 @@ class _Reader:
             inside = tries[k][3]
             text, was = _text(again), printed[k]
             shown = " ".join(self.shown(again, dust, titles=dark == "rings"))
-            base = plain.get(k) or (fit(was), _known(inside), inside)  # (no look but rings')
+            # (no look but the rings'; the page's words too lose their glued names: _spaced)
+            base = plain.get(k) or (fit(was, single), _known(inside), inside)
             # (of readings as like a name, the one with more words spelt right, then the
             # darkest ink's where tesseract is surer of it where the two differ; not so between
             # the bitmap's: a stroke through a space read as a letter reads sure, "SRIAWAHYUNI")
-            gain = (fit(shown, single) - fit(was), fit(shown, single), _known(again),
+            gain = (fit(shown, single) - fit(was, single), fit(shown, single), _known(again),
                     dark is True and _surer(again, base[2]))
             # (another look's reading: taken if clearly more like a name, or as like and surer)
             if dark and gain[1] < base[0] + CLEARLY and not (

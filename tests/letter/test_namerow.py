@@ -479,3 +479,21 @@ def test_a_hyphen_a_stroke_made_between_two_names_is_their_space():
     got = namerow.reread(page(), read("~ Vonny KumaatRumengan, M.Kes."), lambda *_: tsv, 30, LANGS,
                          page())
     assert texts(got) == "Vonny Kumaat-Rumengan, M.Kes.", texts(got)
+
+
+def test_two_names_a_speck_parts_in_one_reading_are_two_in_every_reading():
+    """GIVEN a name row the page spoilt, read again as "Ir. RENLANGGRAINI," (the I and the
+    space between the names read as one L, 91 % sure) and as "Ir. RENI.ANGGRAINI," (a speck
+    in their space read as a stop, 16 % sure) WHEN the readings are compared THEN the two
+    names are taken, apart; a stop after an initial or inside a degree parts nothing, and a
+    title in capitals keeps its stop."""
+    words = read("~ Ir. RENLANGGRAINI, S.H., M.H.")
+    tsv = _tsv_at([("Ir.", 10, 60, 93), ("RENLANGGRAINI,", 80, 420, 91), ("S.H.,", 520, 90, 91),
+                   ("M.H.", 620, 80, 96)],
+                  [("Ir.", 10, 60, 93), ("RENI.ANGGRAINI,", 80, 420, 16), ("S.H.,", 520, 90, 92),
+                   ("M.H.", 620, 80, 94)])
+    got = namerow.reread(page(), words, lambda *_: tsv, 30, LANGS, page())
+    assert texts(got) == "Ir. RENI ANGGRAINI, S.H., M.H.", texts(got)
+    for read_as, kept in (("M.NUR", "M.NUR"), ("S.STP", "S.STP"), ("DRS.HERMAN,", "DRS. HERMAN,"),
+                          ("A.Md.Keb.,", "A.Md.Keb.,")):
+        assert bandread.mended_line([Word(read_as, 0, 100, 0, 40, 0.9)])[0].text == kept
