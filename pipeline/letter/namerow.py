@@ -355,11 +355,11 @@ class _Reader:
             text, was = _text(again), printed[k]
             shown = " ".join(self.shown(again, dust, titles=dark == "rings"))
             # (no look but the rings'; the page's words too lose their glued names: _spaced)
-            base = plain.get(k) or (fit(was, single), _known(inside), inside)
+            base = plain.get(k) or (fit(was), _known(inside), inside)
             # (of readings as like a name, the one with more words spelt right, then the
             # darkest ink's where tesseract is surer of it where the two differ; not so between
             # the bitmap's: a stroke through a space read as a letter reads sure, "SRIAWAHYUNI")
-            gain = (fit(shown, single) - fit(was, single), fit(shown, single), _known(again),
+            gain = (fit(shown, single) - fit(was), fit(shown, single), _known(again),
                     dark is True and _surer(again, base[2]))
             # (another look's reading: taken if clearly more like a name, or as like and surer)
             if dark and gain[1] < base[0] + CLEARLY and not (

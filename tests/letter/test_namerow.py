@@ -482,17 +482,20 @@ def test_a_hyphen_a_stroke_made_between_two_names_is_their_space():
 
 
 def test_two_names_a_speck_parts_in_one_reading_are_two_in_every_reading():
-    """GIVEN a name row the page spoilt, read again as "Ir. RENLANGGRAINI," (the I and the
-    space between the names read as one L, 91 % sure) and as "Ir. RENI.ANGGRAINI," (a speck
-    in their space read as a stop, 16 % sure) WHEN the readings are compared THEN the two
-    names are taken, apart; a stop after an initial or inside a degree parts nothing, and a
-    title in capitals keeps its stop."""
-    words = read("~ Ir. RENLANGGRAINI, S.H., M.H.")
-    tsv = _tsv_at([("Ir.", 10, 60, 93), ("RENLANGGRAINI,", 80, 420, 91), ("S.H.,", 520, 90, 91),
-                   ("M.H.", 620, 80, 96)],
+    """GIVEN a name row the page read with stamp debris before it ("GA Ir RENLANGGRAINI,"),
+    read again as "Ir. RENANGGRAINI," (the I lost), "Ir. RENI.ANGGRAINI," (a speck in the
+    space between the names read as a stop, 16 % sure) and "Ir. RENLANGGRAINI," (the I and
+    the space read as one L, 91 % sure) WHEN the readings are compared THEN the two names are
+    taken, apart; a stop after an initial or inside a degree parts nothing, and a title in
+    capitals keeps its stop."""
+    words = read("GA Ir RENLANGGRAINI, S.H., M.H.", x=1170.0)
+    tsv = _tsv_at([("Ir.", 10, 60, 85), ("RENANGGRAINI,", 80, 420, 36), ("S.H.,", 520, 90, 91),
+                   ("M.H.", 620, 80, 89)],
                   [("Ir.", 10, 60, 93), ("RENI.ANGGRAINI,", 80, 420, 16), ("S.H.,", 520, 90, 92),
-                   ("M.H.", 620, 80, 94)])
-    got = namerow.reread(page(), words, lambda *_: tsv, 30, LANGS, page())
+                   ("M.H.", 620, 80, 94)],
+                  [("Ir.", 10, 60, 92), ("RENLANGGRAINI,", 80, 420, 91), ("S.H.,", 520, 90, 87),
+                   ("M.H.", 620, 80, 96)])
+    got = namerow.reread(page(struck=True), words, lambda *_: tsv, 30, LANGS, page(struck=True))
     assert texts(got) == "Ir. RENI ANGGRAINI, S.H., M.H.", texts(got)
     for read_as, kept in (("M.NUR", "M.NUR"), ("S.STP", "S.STP"), ("DRS.HERMAN,", "DRS. HERMAN,"),
                           ("A.Md.Keb.,", "A.Md.Keb.,")):
