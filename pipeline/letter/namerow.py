@@ -354,8 +354,7 @@ class _Reader:
             inside = tries[k][3]
             text, was = _text(again), printed[k]
             shown = " ".join(self.shown(again, dust, titles=dark == "rings"))
-            # (no look but the rings'; the page's words too lose their glued names: _spaced)
-            base = plain.get(k) or (fit(was), _known(inside), inside)
+            base = plain.get(k) or (fit(was), _known(inside), inside)  # (no look but rings')
             # (of readings as like a name, the one with more words spelt right, then the
             # darkest ink's where tesseract is surer of it where the two differ; not so between
             # the bitmap's: a stroke through a space read as a letter reads sure, "SRIAWAHYUNI")
