@@ -181,3 +181,50 @@ def test_a_broken_page_after_the_letters_end_refuses_nothing(monkeypatch):
     spy = _Spy(monkeypatch)
     assert _read(_scan(HEAD, SIGNED))["penandatangan"]["nip"] == "196805121994031007"
     assert not spy.overlapped()
+
+
+def _text_page(lines: list[str]) -> bytes:
+    """A one-page PDF with a text layer: a page the office printed to PDF, not scanned."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica", 11)
+    for k, text in enumerate(lines):
+        c.drawString(70, 780 - 18 * k, text)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _joined(*pdfs: bytes) -> bytes:
+    import pypdfium2 as pdfium
+
+    out = pdfium.PdfDocument.new()
+    for data in pdfs:
+        src = pdfium.PdfDocument(data)
+        out.import_pages(src)
+    buf = io.BytesIO()
+    out.save(buf)
+    return buf.getvalue()
+
+
+def test_a_letter_of_scanned_and_printed_pages_reads_as_in_turn(monkeypatch):
+    """GIVEN what offices send that no generator here writes: a scanned first page with its
+    signed second page printed to PDF (text), and a three-page scan signed on page 2 with an
+    attachment on page 3 WHEN each is read with pages read ahead THEN it reads as one page
+    after the other: the text page is read on the reader's own thread (no OCR), and the
+    attachment read ahead beside the signed page changes nothing."""
+    mixed = _joined(_scan(HEAD), _text_page(SIGNED + COPIES))
+    three = _scan(HEAD, SIGNED + COPIES, ANNEX)
+    for data in (mixed, three):
+        monkeypatch.setattr(readahead, "possible", lambda: False)
+        alone = _read(data)
+        monkeypatch.setattr(readahead, "possible", lambda: True)
+        spy = _Spy(monkeypatch)
+        together = _read(data)
+        assert together == alone and together["pages_read"] == 2
+        assert together["penandatangan"]["nip"] == "196805121994031007"
+        assert together["tembusan"] == ["Bupati Sintang", "Arsip"]
+        assert 2 not in spy.ran if data is mixed else spy.overlapped()
