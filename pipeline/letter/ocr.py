@@ -15,7 +15,8 @@ import time
 from dataclasses import replace
 from typing import Callable, TypeVar
 
-from pipeline.letter import columnread, handday, nameline, namerow, nomorline, postline
+from pipeline.letter import (columnread, handday, nameline, namerow, nomorline, postline,
+                             tessapi)
 from pipeline.letter.misreads import LABEL_WORDS, cleaned
 from pipeline.letter.lines import Line, from_words
 from pipeline.letter.titles import is_title
@@ -40,6 +41,9 @@ T = TypeVar("T")
 
 def _run(cmd: list[str], stdin: bytes, timeout: float) -> bytes:
     stop = getattr(_STOP, "event", None)
+    want = tessapi.spec(cmd)
+    if want is not None and tessapi.available():
+        return tessapi.run(want, stdin, timeout, stop)
     try:
         done = (subprocess.run(cmd, input=stdin, capture_output=True, timeout=timeout, env=ENV)
                 if stop is None else _run_until(cmd, stdin, timeout, stop))
