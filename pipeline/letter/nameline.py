@@ -20,6 +20,7 @@ from pipeline.letter.nip import nip_match
 PAD = 12  # px around a line at ~300 dpi
 LINE_SECONDS = 5.0  # one line of a name; the page's own budget is not spent on it
 VOWELS = set("AIUEO")
+CMD = ["tesseract", "-", "-", "-l", "eng", "--psm", "7"]  # the English model has the Q
 
 
 def name_rows(words: list[Word]) -> list[list[Word]]:
@@ -69,8 +70,7 @@ def with_q(image, words: list[Word], run, timeout: float) -> list[Word]:
         buf = io.BytesIO()
         image.crop(box).save(buf, "PNG")
         try:  # a second look only: if it fails, the page's reading stands
-            eng = run(["tesseract", "-", "-", "-l", "eng", "--psm", "7"], buf.getvalue(),
-                      min(timeout, LINE_SECONDS))
+            eng = run(CMD, buf.getvalue(), min(timeout, LINE_SECONDS))
         except Refused:
             continue
         again = eng.decode("utf-8", errors="replace").split()

@@ -34,6 +34,10 @@ SPECK_BEFORE_DATE = re.compile(r"^(?:[^\w\s(\-\u2022]{1,3}\s+|[^A-Za-z0-9\s(\u20
 # "Yth." read with its t and h run together, or its Y as a yen sign
 YTH_MISREAD = re.compile(r"(?:Y(?:in|tn|ih)|\u00a5th)\.")
 CHEVRON = {">", "\u00bb", "\u203a"}
+# Indonesian with English: names, abbreviations and degrees read better with both models;
+# print is dark on light paper: tesseract need not try each line inverted (its default)
+PAGE_CMD = ["tesseract", "-", "-", "-l", LANGS, "--psm", "6", "-c", "tessedit_do_invert=0",
+            "tsv"]
 ABANDON_POLL = 0.05  # s: how soon a page's abandoned reading stops (readahead)
 _STOP = threading.local()  # the event that abandons this thread's reading, if any
 T = TypeVar("T")
@@ -54,6 +58,14 @@ def _run(cmd: list[str], stdin: bytes, timeout: float) -> bytes:
     if done.returncode != 0:
         raise Refused(f"{cmd[0]} failed: {done.stderr.decode(errors='replace')[:200].strip()}")
     return done.stdout
+
+
+def warm(readers: int) -> None:
+    """The models a scanned page's reading loads (the page's and its bands', the name's line
+    in English), loaded now for READERS threads, so that a reader forked after this (sandbox)
+    does not load them again for each letter."""
+    tessapi.warm(PAGE_CMD, readers)
+    tessapi.warm(nameline.CMD, 1)
 
 
 def abandonable(stop: threading.Event, read: Callable[[], T]) -> T:
@@ -97,10 +109,7 @@ def ocr_png(png: bytes, page: int, timeout: float, image=None, grey=None, pen=No
     lets the signer's name be read again: alone, where the page's reading of it is spoilt
     (namerow), and for the Q the Indonesian model cannot write (nameline); PEN (a box to its
     crop with ink of every colour) a hand-written day (handday)."""
-    # Indonesian with English: names, abbreviations and degrees read better with both models
-    # print is dark on light paper: tesseract need not try each line inverted (its default)
-    tsv = _run(["tesseract", "-", "-", "-l", LANGS, "--psm", "6", "-c", "tessedit_do_invert=0",
-                "tsv"], png, timeout)
+    tsv = _run(PAGE_CMD, png, timeout)
     words, width = tsv_words(tsv)
     for w in words:  # (as a word, so that the addressee's column is found by it: lines.ANCHOR)
         if YTH_MISREAD.fullmatch(w.text):

@@ -5,7 +5,8 @@ scanned letters run to a second page, which holds their questions' end and their
 while one page is read on the reader's own thread, the next is read on another, where the
 machine has a second core: a two-page letter takes about the time of its longer page. The page
 read ahead may turn out to be no letter's (an attachment after a letter that ended): its
-reading is then abandoned, its tesseract killed, and nothing waits for it (ocr.abandonable).
+reading is then abandoned, its tesseract stopped (at its next word, in-process: tessapi; a CLI
+run killed), and nothing waits for it (ocr.abandonable).
 
 Only a page no finer than a 300-dpi scan is read ahead: two finer pages read at once could
 pass the reader's memory limit (Limits.memory_mb), where one at a time stays well within it.

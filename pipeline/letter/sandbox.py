@@ -2,7 +2,9 @@
 
 Fork (not spawn) because the parent has already imported lxml/pdfplumber, so the child starts
 in about a millisecond; the child gets its own process group so that a timeout also kills
-pdftoppm/tesseract grandchildren. Run `python -m pipeline.letter.sandbox FILE` to try a file.
+pdftoppm/tesseract grandchildren. The parent loads tesseract's models once (ocr.warm), and each
+child takes them loaded, copy-on-write. Run `python -m pipeline.letter.sandbox FILE` to try a
+file.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ import time
 from typing import Callable
 
 from pipeline.core.errors import MACHINE_ERRNOS, Interrupted, Transient
+from pipeline.letter import ocr, readahead
 from pipeline.letter.model import LetterReading, Limits, Refused
 from pipeline.letter.reader import check_size, read_letter_inprocess
 
@@ -74,6 +77,7 @@ def read_letter(data: bytes, filename: str, limits: Limits | None = None,
     """Read one untrusted letter file; raises Refused with a human reason instead of hanging."""
     limits = limits or Limits()
     check_size(data, limits)
+    ocr.warm(2 if readahead.possible() else 1)  # once: each forked reader takes them loaded
     out = run_limited(lambda: read_letter_inprocess(data, filename, limits, opd_names).to_dict(),
                       limits)
     return LetterReading.from_dict(out)

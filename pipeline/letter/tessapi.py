@@ -134,10 +134,30 @@ def run(want: Spec, image: bytes, timeout: float, stop: threading.Event | None =
             _idle[models].append(handle)
 
 
+def warm(cmd: list[str], count: int) -> None:
+    """COUNT handles for CMD's models loaded now and left idle: a reader forked after this
+    (sandbox) takes them as they are, copy-on-write, instead of loading the models itself."""
+    want = spec(cmd)
+    if want is None or not available():
+        return
+    models = want._replace(psm=0)
+    while True:
+        with _lock:
+            if len(_idle[models]) >= count:
+                return
+        handle = _new(_load()[0], models)
+        with _lock:
+            _idle[models].append(handle)
+
+
 def _take(tess, models: Spec) -> int:
     with _lock:
         if _idle[models]:
             return _idle[models].pop()
+    return _new(tess, models)
+
+
+def _new(tess, models: Spec) -> int:
     handle = tess.TessBaseAPICreate()
     files = (ctypes.c_char_p * len(models.configs))(*(c.encode() for c in models.configs))
     if tess.TessBaseAPIInit4(handle, None, models.langs.encode(), OEM_DEFAULT, files,

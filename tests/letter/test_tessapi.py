@@ -128,9 +128,17 @@ def test_a_page_over_its_time_is_refused_with_the_reason():
 def test_a_forked_reader_reads_with_the_models_its_parent_loaded():
     data = _bytes(_image(PAGE[:4]), "PNG")
     want = tessapi.run(tessapi.spec(PAGE_CMD), data, 60)
-    got = sandbox.run_limited(lambda: {"tsv": tessapi.run(tessapi.spec(PAGE_CMD), data, 60)
-                                       .decode(), "pid": os.getpid()}, Limits())
-    assert got["tsv"].encode() == want and got["pid"] != os.getpid()
+    models = tessapi.spec(PAGE_CMD)._replace(psm=0)
+    ocr.warm(2)  # as sandbox.read_letter does before each reader is forked
+    assert len(tessapi._idle[models]) >= 2
+
+    def read() -> dict:
+        loaded = len(tessapi._idle[models])
+        return {"tsv": tessapi.run(tessapi.spec(PAGE_CMD), data, 60).decode(),
+                "loaded": loaded, "pid": os.getpid()}
+
+    got = sandbox.run_limited(read, Limits())
+    assert got["tsv"].encode() == want and got["pid"] != os.getpid() and got["loaded"] >= 2
 
 
 def test_other_commands_and_other_forms_are_left_to_the_cli():
