@@ -180,3 +180,21 @@ def test_a_missing_watched_folder_and_an_open_key_file(tmp_path, db_url, dovecot
     assert lines["intake"].startswith("[FAIL]") and "Surat/Masuk" in lines["intake"], out
     assert "create the folder" in lines["intake"]
     assert lines["certificate"].startswith("[WARN]") and "chmod 600" in lines["certificate"]
+
+
+def test_ocr_warns_where_tesseract_cannot_run_in_process(monkeypatch):
+    """GIVEN tesseract and its Indonesian data but no loadable libtesseract WHEN the OCR check
+    runs THEN it warns that scans read slower, with the package to install, and fails nothing;
+    with the library it says the models are loaded once."""
+    import shutil
+
+    from pipeline.cli.checks import OK, WARN, check_tesseract
+    from pipeline.letter import tessapi
+
+    if shutil.which("tesseract") is None or not tessapi.available():
+        pytest.skip("tesseract and its library are needed")
+    ready = check_tesseract()
+    assert ready.level == OK and "in-process" in ready.detail
+    monkeypatch.setattr(tessapi, "_libs", [None])
+    slow = check_tesseract()
+    assert slow.level == WARN and "libtesseract5" in slow.fix
