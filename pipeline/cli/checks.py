@@ -179,8 +179,9 @@ def check_tesseract() -> Result:
         return Result("OCR", FAIL, "tesseract has no Indonesian language data (ind)", fix)
     from pipeline.letter import tessapi
     if not tessapi.available():
-        return Result("OCR", WARN, "libtesseract cannot be loaded: each scanned page loads "
-                      "tesseract's models 4-6 times, about 1 s slower",
+        return Result("OCR", WARN, "tesseract cannot run in-process (libtesseract not loadable, "
+                      "or OpenMP loaded before it): each scanned page loads its models 4-6 "
+                      "times, about 1 s slower",
                       "apt-get install libtesseract5")
     return Result("OCR", OK, "tesseract with 'ind' (in-process: its models loaded once), "
                   "pdftoppm")

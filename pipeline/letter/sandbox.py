@@ -40,7 +40,7 @@ def _child(wfd: int, work: Callable[[], dict], limits: Limits) -> None:
     # leave a reader no room at all, so every scan would be refused as a memory bomb.
     mem = _address_space() + limits.memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (mem, mem))
-    cpu = int(limits.seconds) + 1
+    cpu = _cpu_seconds(limits)
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     try:
@@ -62,6 +62,13 @@ def _child(wfd: int, work: Callable[[], dict], limits: Limits) -> None:
     while view:
         view = view[os.write(wfd, view):]
     os._exit(0)
+
+
+def _cpu_seconds(limits: Limits) -> int:
+    """The reader's CPU limit: its time limit on each thread that reads a page (readahead),
+    for tesseract reads in the reader's own process (tessapi), as the CLI's runs did not; the
+    wall-clock limit still bounds the whole reading."""
+    return int(limits.seconds) * (2 if readahead.possible() else 1) + 1
 
 
 def _kill(pid: int) -> None:
@@ -124,12 +131,12 @@ def run_limited(work: Callable[[], dict], limits: Limits) -> dict:
     if not chunks:
         sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
         if sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP) or (
-                sig == signal.SIGKILL and usage.ru_utime + usage.ru_stime < limits.seconds):
+                sig == signal.SIGKILL and usage.ru_utime + usage.ru_stime < _cpu_seconds(limits)):
             # Killed from outside (a stop, the OOM killer, an operator), not by its own CPU
             # limit: the letter is not at fault, so it is read again later.
             raise Interrupted(f"the letter reader was killed by signal {sig}")
         if sig in (signal.SIGXCPU, signal.SIGKILL):
-            raise Refused(f"reading used more than {limits.seconds:.0f} s of CPU")
+            raise Refused(f"reading used more than {_cpu_seconds(limits)} s of CPU")
         raise Refused(f"reader crashed (exit status {status}), "
                       f"possibly over the {limits.memory_mb} MB memory limit")
     out = json.loads(b"".join(chunks))

@@ -25,6 +25,8 @@ TSV_HEADER = (b"level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\tt
               b"\theight\tconf\ttext\n")
 TIFF_MAGIC = (b"II*\x00", b"MM\x00*")
 OEM_DEFAULT = 3
+MAX_SECONDS = 86_400.0  # a deadline tesseract's int of milliseconds holds
+L_SEVERITY_ERROR = 5  # leptonica's errors only, as the CLI sets
 QUIET = (("debug_file", "/dev/null"),)  # tesseract's notes on stderr, not the worker's log
 CANCEL = ctypes.CFUNCTYPE(ctypes.c_bool, ctypes.c_void_p, ctypes.c_int)
 
@@ -82,7 +84,8 @@ def _load():
             (tess, "TessBaseAPIInit4", i, [p, s, s, i, ctypes.POINTER(s), i, ctypes.POINTER(s),
                                            ctypes.POINTER(s), ctypes.c_size_t, ctypes.c_bool]),
             (tess, "TessBaseAPISetPageSegMode", None, [p, i]),
-            (tess, "TessBaseAPISetVariable", ctypes.c_bool, [p, s, s]),
+            (tess, "TessBaseAPISetVariable", ctypes.c_int, [p, s, s]),
+            (tess, "TessBaseAPIGetStringVariable", s, [p, s]),
             (tess, "TessBaseAPISetInputName", None, [p, s]),
             (tess, "TessBaseAPISetImage2", None, [p, p]),
             (tess, "TessBaseAPIRecognize", i, [p, p]),
@@ -98,9 +101,11 @@ def _load():
             (lept, "pixReadMem", p, [s, ctypes.c_size_t]),
             (lept, "pixReadMemFromMultipageTiff", p, [s, ctypes.c_size_t,
                                                       ctypes.POINTER(ctypes.c_size_t)]),
-            (lept, "pixDestroy", None, [ctypes.POINTER(p)])):
+            (lept, "pixDestroy", None, [ctypes.POINTER(p)]),
+            (lept, "setMsgSeverity", i, [i])):
         fn = getattr(lib, name)
         fn.restype, fn.argtypes = res, args
+    lept.setMsgSeverity(L_SEVERITY_ERROR)
     _libs.append((tess, lept))
     return _libs[0]
 
@@ -145,7 +150,10 @@ def warm(cmd: list[str], count: int) -> None:
         with _lock:
             if len(_idle[models]) >= count:
                 return
-        handle = _new(_load()[0], models)
+        try:
+            handle = _new(_load()[0], models)
+        except Refused:  # (no models: a scan's reading says so; a DOCX needs none)
+            return
         with _lock:
             _idle[models].append(handle)
 
@@ -185,13 +193,13 @@ def _process(tess, lept, handle, want: Spec, image: bytes, timeout: float, stop)
                 lept.pixReadMemFromMultipageTiff(image, len(image), ctypes.byref(offset))
                 if tiff else lept.pixReadMem(image, len(image)))
             if not pix.value:
-                if page == 0:
+                if page == 0 and not tiff:  # (a TIFF's unreadable page ends it: the CLI)
                     raise Refused("tesseract failed: the image could not be read")
                 break
             if tiff:
                 tess.TessBaseAPISetVariable(handle, b"applybox_page", str(page).encode())
             tess.TessBaseAPISetImage2(handle, pix)
-            left = deadline - time.monotonic()
+            left = min(deadline - time.monotonic(), MAX_SECONDS)
             tess.TessMonitorSetDeadlineMSecs(monitor, max(1, int(left * 1000)))
             tess.TessMonitorSetCancelFunc(monitor, cancel)
             failed = tess.TessBaseAPIRecognize(handle, monitor) < 0
@@ -201,6 +209,8 @@ def _process(tess, lept, handle, want: Spec, image: bytes, timeout: float, stop)
             if failed:
                 raise Refused(f"tesseract took longer than {timeout:.0f} s"
                               if time.monotonic() >= deadline else "tesseract failed")
+            if page and not tsv:  # the text renderer's separator before each page after one
+                out.append(tess.TessBaseAPIGetStringVariable(handle, b"page_separator") or b"")
             out.append(_text(tess, handle, page, tsv))
             page += 1
             if not tiff or not offset.value:

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from pipeline.letter import ocr, sandbox, tessapi
+from pipeline.letter import ocr, readahead, sandbox, tessapi
 from pipeline.letter.model import Limits, Refused
 
 pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None or not tessapi.available(),
@@ -81,6 +81,12 @@ def test_a_page_a_tiff_of_bands_and_a_line_read_as_the_cli_prints_them():
     assert pages == {"1", "2", "3"}  # each band its own page, as read_bands reads them
 
 
+def test_bands_read_as_text_are_parted_as_the_cli_parts_pages():
+    bands = [_image([t]) for t in ("HELLO", "WORLD")]
+    tiff = _bytes(bands[0], "TIFF", bands[1:])
+    assert tessapi.run(tessapi.spec(LINE_CMD), tiff, 60) == _cli(LINE_CMD, tiff)
+
+
 def test_the_models_are_loaded_once_for_the_page_and_its_bands():
     tessapi.run(tessapi.spec(PAGE_CMD), _bytes(_image(PAGE[:3]), "PNG"), 60)
     models = tessapi.spec(PAGE_CMD)._replace(psm=0)
@@ -139,6 +145,27 @@ def test_a_forked_reader_reads_with_the_models_its_parent_loaded():
 
     got = sandbox.run_limited(read, Limits())
     assert got["tsv"].encode() == want and got["pid"] != os.getpid() and got["loaded"] >= 2
+
+
+def test_models_that_cannot_load_refuse_only_a_scan(monkeypatch):
+    def broken(tess, models):
+        raise Refused(f"tesseract could not load the models for {models.langs}")
+
+    monkeypatch.setattr(tessapi, "_new", broken)
+    monkeypatch.setattr(tessapi, "_idle", tessapi.defaultdict(list))
+    ocr.warm(2)  # (before every letter, a DOCX too: it loads nothing and refuses nothing)
+    with pytest.raises(Refused, match="could not load the models"):
+        tessapi.run(tessapi.spec(PAGE_CMD), _bytes(_image(PAGE[:2]), "PNG"), 60)
+
+
+def test_a_reader_on_two_cores_has_its_cpu_time_on_each():
+    """Tesseract's CPU is the reader's own now: a letter read on two threads has its time
+    limit of CPU on each, not half of it each (the wall-clock limit still bounds it)."""
+    import resource
+
+    got = sandbox.run_limited(lambda: {"cpu": resource.getrlimit(resource.RLIMIT_CPU)[0]},
+                              Limits(seconds=2))
+    assert got["cpu"] == (2 * 2 if readahead.possible() else 2) + 1
 
 
 def test_other_commands_and_other_forms_are_left_to_the_cli():
