@@ -45,23 +45,27 @@ _libs: list = []  # [(tesseract, leptonica)] once loaded; [] before; [None] wher
 
 
 def spec(cmd: list[str]) -> Spec | None:
-    """CMD's Spec where it is `tesseract - - [-l L] [--psm N] [-c K=V]... [CONFIG]...`, the
-    only form ocr runs; None for any other command."""
+    """CMD's Spec where it is `tesseract - - [-l L] [--psm N] [-c K=V]... [tsv]`, the forms
+    ocr runs (text or TSV out); None for any other command, which the CLI runs."""
     if cmd[:3] != ["tesseract", "-", "-"]:
         return None
     langs, psm, variables, configs, args = "eng", 3, [], [], iter(cmd[3:])
     for arg in args:
+        if configs:  # (after a config file the CLI takes every word for another)
+            return None
         if arg == "-l":
             langs = next(args, "eng")
         elif arg == "--psm":
             psm = int(next(args, "3"))
         elif arg == "-c":
             key, _, value = next(args, "=").partition("=")
+            if key.startswith("tessedit_create_"):  # (another renderer)
+                return None
             variables.append((key, value))
-        elif arg.startswith("-"):
-            return None
-        else:
+        elif arg == "tsv":
             configs.append(arg)
+        else:
+            return None
     return Spec(langs, psm, tuple(variables), tuple(configs))
 
 

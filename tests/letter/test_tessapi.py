@@ -172,6 +172,9 @@ def test_other_commands_and_other_forms_are_left_to_the_cli():
     assert tessapi.spec(["pdftoppm", "-r", "300", "-png"]) is None
     assert tessapi.spec(["tesseract", "in.png", "-"]) is None
     assert tessapi.spec(["tesseract", "-", "-", "--oem", "1"]) is None
+    assert tessapi.spec(["tesseract", "-", "-", "hocr"]) is None  # (renderers only text, TSV)
+    assert tessapi.spec(["tesseract", "-", "-", "-c", "tessedit_create_hocr=1"]) is None
+    assert tessapi.spec(["tesseract", "-", "-", "tsv", "-l", "ind"]) is None
     assert tessapi.spec(LINE_CMD) == ("eng", 7, (), ())
     assert tessapi.spec(["tesseract", "-", "-", "-l", "eng", "--psm", "7", "-c",
                          "tessedit_char_whitelist=0123456789", "tsv"]) == (
