@@ -2,10 +2,10 @@
 
 Loading ind+eng costs some 0.2 s of CPU per CLI run, and a scanned page takes four to six
 runs (the page, then its name, post, Nomor and date bands): the loads cost more than reading
-the bands. `run` does in-process what `tesseract - - -l LANGS --psm N -c K=V [CONFIG]` does
-(tesseract.cpp: Init with the same configs and variables, then ProcessPages: a TIFF page by
-page, another image whole; the TSV or text renderer's output), on a handle kept from the last
-run with the same languages, variables and configs. Where libtesseract cannot be loaded, or
+the bands. `run` does in-process what `tesseract - - -l LANGS --psm N -c K=V [tsv]` does
+(tesseract.cpp: Init with the same config file, the -c variables set after it, then
+ProcessPages: a TIFF page by page, another image whole; the TSV or text renderer's output), on
+a handle kept from the last run with the same languages, variables and config. Where libtesseract cannot be loaded, or
 OpenMP was loaded before OMP_THREAD_LIMIT=1 could be set, `available` is False and ocr runs
 the CLI as before.
 """
