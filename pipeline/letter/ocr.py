@@ -12,6 +12,7 @@ import subprocess
 import tempfile
 import threading
 import time
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from typing import Callable, TypeVar
 
@@ -115,6 +116,7 @@ def ocr_png(png: bytes, page: int, timeout: float, image=None, grey=None, pen=No
         if YTH_MISREAD.fullmatch(w.text):
             w.text = "Yth."
     _colons(words)
+    words = _read_once(words)
     if image is not None and words:
         if page == 1:
             words = columnread.reread(image, words, _run, timeout, LANGS)
@@ -131,6 +133,37 @@ def ocr_png(png: bytes, page: int, timeout: float, image=None, grey=None, pen=No
         if ln.x0 is not None and ln.x0 > 0.4:  # where a letter dates itself, top or bottom right
             ln.text = SPECK_BEFORE_DATE.sub("", ln.text)
     return lines
+
+
+def _read_once(words: list) -> list:
+    """WORDS without one tesseract read twice: on a curved photo line it may fit two lines
+    through one word's ink, and read a piece of it again as a word of its own ("B" inside
+    "(BOSP)", a line of its own in a wrapped Hal). Such a word lies within the other's box, on
+    another of its lines, and reads as letters of it; a word a stroke's stretched box covers
+    reads as other letters, and stays."""
+    def within(a, b) -> bool:
+        inner = max(0, min(a.x1, b.x1) - max(a.x0, b.x0)) * max(
+            0, min(a.bottom, b.bottom) - max(a.top, b.top))
+        return inner >= 0.9 * (a.x1 - a.x0) * (a.bottom - a.top) > 0
+
+    def letters(t: str) -> str:
+        return "".join(c for c in t.upper() if c.isalnum())
+
+    if len(words) < 2:
+        return words
+    by_top = sorted(words, key=lambda w: w.top)
+    tops = [w.top for w in by_top]
+    tall = max(w.bottom - w.top for w in words)
+    twice = set()
+    for w in words:
+        mine = letters(w.text)
+        # (a box holding W's starts at most its height above W's foot, and by W's foot)
+        for o in by_top[bisect_left(tops, w.bottom - tall):bisect_right(tops, w.bottom)]:
+            if o.key != w.key and mine and within(w, o) and mine in letters(o.text) and \
+                    len(letters(o.text)) > len(mine):
+                twice.add(id(w))
+                break
+    return [w for w in words if id(w) not in twice]
 
 
 def _colons(words) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.letter import ocr
 from pipeline.letter.lines import Word, from_words
 from pipeline.letter.parse import parse
 
@@ -92,3 +93,26 @@ def test_stamp_remnants_and_a_misread_colon_are_not_read_as_values():
     r = parse(lines, "scan")
     assert r.lampiran is None
     assert r.penandatangan["nama"] == "H. SUPRIYADI, S.Sos."
+
+
+def test_a_word_read_twice_on_a_curved_photo_line_is_read_once():
+    """GIVEN a phone photo's wrapped Hal whose last line tesseract fitted two lines through,
+    reading a piece of "(BOSP)" again as "B" on a line of its own, and a signer's name whose
+    signature stroke stretched a word's box over the rank below it
+    WHEN its OCR words are read
+    THEN the Hal is read once, and the rank, other letters under that box, stays."""
+    rows = _letter([[("Nomor", 120), (":", 250), ("700/201/DPMPTSP/II/2025", 500)]])
+    rows[6:7] = [[("Hal", 120), (":", 250), ("Pengelolaan", 500), ("Dana", 630)],
+                 [("Bantuan", 500), ("Operasional", 590)],
+                 [("B", 512)], [("(BOSP)", 500)]]
+    words = _page(rows)
+    twice = next(w for w in words if w.text == "B")
+    bosp = next(w for w in words if w.text == "(BOSP)")
+    twice.top, twice.bottom, bosp.top = bosp.top + 2, bosp.bottom - 2, twice.top - 28
+    stroke = next(w for w in words if w.text == "SUTRISNO,")
+    stroke.bottom += 60  # (over the NIP's row: other letters)
+    r = parse(from_words(ocr._read_once(words), 1000, 1, ocr=True), "scan")
+    assert r.hal == "Pengelolaan Dana Bantuan Operasional (BOSP)"
+    assert r.penandatangan["nip"] == "198611202005111004"
+    kept = ocr._read_once(words)
+    assert twice not in kept and len(kept) == len(words) - 1
