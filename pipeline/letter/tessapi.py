@@ -5,9 +5,9 @@ runs (the page, then its name, post, Nomor and date bands): the loads cost more 
 the bands. `run` does in-process what `tesseract - - -l LANGS --psm N -c K=V [tsv]` does
 (tesseract.cpp: Init with the same config file, the -c variables set after it, then
 ProcessPages: a TIFF page by page, another image whole; the TSV or text renderer's output), on
-a handle kept from the last run with the same languages, variables and config. Where libtesseract cannot be loaded, or
-OpenMP was loaded before OMP_THREAD_LIMIT=1 could be set, `available` is False and ocr runs
-the CLI as before.
+a handle kept from the last run with the same languages, variables and config. Where
+libtesseract cannot be loaded, or OpenMP was loaded before OMP_THREAD_LIMIT=1 could be set,
+`available` is False and ocr runs the CLI as before.
 """
 from __future__ import annotations
 
