@@ -23,6 +23,8 @@ from pipeline.letter.tsv import read_bands
 GLUED_I = re.compile(r"^[|{\[(!1A-Z](?=[A-Z])")
 SPACED = 1.0  # of the name's height: a word's space, no wider
 SPARSE = 0.3  # of the ink density of the line's words after it: a stamp's specks
+# two words in capitals with a stop between them and no space
+CAPITALS_STOP = re.compile(r"\b([A-Z]{3,})\.(?=[A-Z]{3,}\b)")
 RUN_TOGETHER = re.compile(r"(?<=[a-z],)(?=[A-Z][a-z]{0,3}\.)"
                           r"|(?<=[a-z]{4})(?=[A-Z][a-z]{2,}[,.]?(?:\s|$))")
 
@@ -61,8 +63,6 @@ def _density(w: Word, bw, box) -> float:
     cut = bw.crop((x0, top, max(x0, int(w.x1) - box[0]) + 1,
                    max(top, int(w.bottom) - box[1]) + 1)).convert("L")
     return sum(cut.histogram()[:128]) / max(1, cut.width * cut.height)
-# two words in capitals with a stop between them and no space
-CAPITALS_STOP = re.compile(r"\b([A-Z]{3,})\.(?=[A-Z]{3,}\b)")
 
 
 def mended_line(again: list[Word]) -> list[Word]:

@@ -75,9 +75,9 @@ GOLONGAN = re.compile(r"[IV]\s*/\s*[a-e]\b", re.I)
 
 def _name_like(tok: str, single: frozenset = frozenset()) -> bool:
     return bool(TITLE.match(tok) or DEGREE.match(tok) or NAME_WORD.match(tok) and not (
-        DOUBLED.match(tok) and _bare(tok)[1:] in single
-        or "-" not in tok and _run_together(_bare(tok), single)  # (a hyphen keeps them apart)
-        or any(_glued(_bare(part), single) for part in tok.split("-"))))
+        DOUBLED.match(tok) and bare(tok)[1:] in single
+        or "-" not in tok and _run_together(bare(tok), single)  # (a hyphen keeps them apart)
+        or any(_glued(bare(part), single) for part in tok.split("-"))))
 
 
 def _glued(bare: str, single: frozenset) -> bool:
@@ -87,7 +87,8 @@ def _glued(bare: str, single: frozenset) -> bool:
                for k in range(GLUED, len(bare) - 4))
 
 
-def _bare(tok: str) -> str:
+def bare(tok: str) -> str:
+    """TOK's letters and digits, in capitals: a word as its readings compare."""
     return re.sub(r"\W", "", tok).upper()
 
 
@@ -194,15 +195,15 @@ def _spaced(readings: list[list[Word]], h: float) -> frozenset:
     such a word is no name's (see _name_like). (Not a word cut at a letter's gap, nor where a
     part is short: a stroke lost under the stamp leaves a gap inside a word, "RAMA DHAN";
     but for a short word of its own, as names are, "SRI WAHYUNI".)"""
-    apart = frozenset("+" + _bare(a.text) + _bare(b.text) for ws in readings
+    apart = frozenset("+" + bare(a.text) + bare(b.text) for ws in readings
                       for a, b in zip(ws, ws[1:]) if b.x0 - a.x1 >= SPACED * h
-                      and all(len(_bare(t)) >= 5 or len(_bare(t)) >= 3 and known(
-                          _bare(t).lower()) > 1 for t in (a.text, b.text)))
+                      and all(len(bare(t)) >= 5 or len(bare(t)) >= 3 and known(
+                          bare(t).lower()) > 1 for t in (a.text, b.text)))
     # (or where a word's reading was parted at a mark in their space, "RENI.ANGGRAINI":
     # bandread.mended_line)
-    return apart | frozenset("+" + _bare(a) + _bare(b) for ws in readings for w in ws
-                             for a, b in zip(w.text.split(), w.text.split()[1:])
-                             if len(_bare(a)) >= 3 and len(_bare(b)) >= 3)
+    parts = [[bare(t) for t in w.text.split()] for ws in readings for w in ws]
+    return apart | frozenset("+" + a + b for bs in parts for a, b in zip(bs, bs[1:])
+                             if len(a) >= 3 and len(b) >= 3)
 
 
 def _run_together(bare: str, single: frozenset) -> bool:
@@ -218,8 +219,8 @@ def _unhyphened(tok: str, single: frozenset) -> str:
     reading of the line has the second as a word of its own: the hyphen is the signature's
     stroke through their space. A name printed with its hyphen ("Kumaat-Rumengan") keeps it."""
     head, _, tail = tok.rpartition("-")
-    return f"{head} {tail}" if head and re.search(r"[a-z]", tok) and len(_bare(tail)) >= 3 \
-        and _bare(tail) in single else tok
+    return f"{head} {tail}" if head and re.search(r"[a-z]", tok) and len(bare(tail)) >= 3 \
+        and bare(tail) in single else tok
 
 
 def _surer(again: list[Word], other: list[Word]) -> bool:
@@ -235,7 +236,7 @@ def _known(words: list[Word]) -> int:
     """How many of WORDS are Indonesian words: many names are ("Gusti", "Wahyu", "Sri"), and
     of two readings as like a name, the one with more is spelt right ("Gusti", not "Gysti").
     (Of five letters or more: a short name is a letter off many short words, "Heru"/"haru".)"""
-    return sum(len(t) >= 5 and known(t) > 1 for t in (_bare(w.text).lower() for w in words))
+    return sum(len(t) >= 5 and known(t) > 1 for t in (bare(w.text).lower() for w in words))
 
 
 def _text(words: list[Word]) -> str:
@@ -284,7 +285,7 @@ class _Reader:
         left = -1.0 if self.column is None else self.column - 0.5 * self.h
         dust = specks(inside, self.image, (0, 0, self.image.width, self.image.height))
         return " ".join("~" * len(w.text) if id(w) in dust or w.x0 < left and any(
-            _bare(w.text)[k:] in single for k in range(1, len(_bare(w.text)) - 3))
+            bare(w.text)[k:] in single for k in range(1, len(bare(w.text)) - 3))
             else t for w, t in zip(inside, self.shown(inside, set())))
 
     def shown(self, words: list[Word], specked: set[int], titles: bool = False) -> list[str]:
@@ -342,7 +343,7 @@ class _Reader:
                                                              self.run, self.timeout, self.langs)]
         specked = [specks(again, look[1], look[2]) for look, again in zip(looks, readings)]
         seen = readings + [t[3] for t in tries]
-        single = frozenset(_bare(w.text) for ws in seen for w in ws) | _spaced(seen, self.h)
+        single = frozenset(bare(w.text) for ws in seen for w in ws) | _spaced(seen, self.h)
         printed = [self.as_printed(t[3], single) for t in tries]  # (the page's, each try's)
         plain: dict[int, tuple] = {}  # each try's best reading from the page's bitmap
         for (k, *_, dark), again, dust in zip(looks, readings, specked):

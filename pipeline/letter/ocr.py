@@ -146,9 +146,6 @@ def _read_once(words: list) -> list:
             0, min(a.bottom, b.bottom) - max(a.top, b.top))
         return inner >= 0.9 * (a.x1 - a.x0) * (a.bottom - a.top) > 0
 
-    def letters(t: str) -> str:
-        return "".join(c for c in t.upper() if c.isalnum())
-
     if len(words) < 2:
         return words
     by_top = sorted(words, key=lambda w: w.top)
@@ -156,11 +153,11 @@ def _read_once(words: list) -> list:
     tall = max(w.bottom - w.top for w in words)
     twice = set()
     for w in words:
-        mine = letters(w.text)
+        mine = namerow.bare(w.text)
         # (a box holding W's starts at most its height above W's foot, and by W's foot)
         for o in by_top[bisect_left(tops, w.bottom - tall):bisect_right(tops, w.bottom)]:
-            if o.key != w.key and mine and within(w, o) and mine in letters(o.text) and \
-                    len(letters(o.text)) > len(mine):
+            if o.key != w.key and mine and within(w, o) and mine in namerow.bare(o.text) and \
+                    len(namerow.bare(o.text)) > len(mine):
                 twice.add(id(w))
                 break
     return [w for w in words if id(w) not in twice]

@@ -33,6 +33,11 @@ def possible() -> bool:
         return (os.cpu_count() or 1) > 1
 
 
+def threads() -> int:
+    """How many threads read a letter's pages at once: two where a page can be read ahead."""
+    return 2 if possible() else 1
+
+
 class Ahead:
     """The one page being read ahead of the letter's reading, if any."""
 

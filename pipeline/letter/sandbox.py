@@ -68,7 +68,7 @@ def _cpu_seconds(limits: Limits) -> int:
     """The reader's CPU limit: its time limit on each thread that reads a page (readahead),
     for tesseract reads in the reader's own process (tessapi), as the CLI's runs did not; the
     wall-clock limit still bounds the whole reading."""
-    return int(limits.seconds) * (2 if readahead.possible() else 1) + 1
+    return int(limits.seconds) * readahead.threads() + 1
 
 
 def _kill(pid: int) -> None:
@@ -84,7 +84,7 @@ def read_letter(data: bytes, filename: str, limits: Limits | None = None,
     """Read one untrusted letter file; raises Refused with a human reason instead of hanging."""
     limits = limits or Limits()
     check_size(data, limits)
-    ocr.warm(2 if readahead.possible() else 1)  # once: each forked reader takes them loaded
+    ocr.warm(readahead.threads())  # once: each forked reader takes them loaded
     out = run_limited(lambda: read_letter_inprocess(data, filename, limits, opd_names).to_dict(),
                       limits)
     return LetterReading.from_dict(out)
