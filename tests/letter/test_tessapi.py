@@ -186,3 +186,33 @@ def test_without_the_library_the_cli_reads_as_before(monkeypatch):
     monkeypatch.setattr(tessapi, "_libs", [None])
     assert not tessapi.available()
     assert ocr._run(PAGE_CMD, data, 60) == _cli(PAGE_CMD, data)
+
+
+def test_a_nota_dinas_scan_reads_the_same_through_the_worker_in_process_and_by_the_cli(
+        monkeypatch):
+    """A layout the generators here do not scan: a Setda bureau's Nota Dinas (Yth. / Dari /
+    Tembusan / Tanggal / Nomor / Sifat / Lampiran / Hal), signed overleaf, read as the worker
+    reads it (a forked sandboxed reader) with tesseract in-process, and again with the CLI:
+    every field the same, and the fields right."""
+    from tests.letter.test_pages_ahead import _scan
+
+    first = ["PEMERINTAH KABUPATEN BANYUMAS", "SEKRETARIAT DAERAH", "", "NOTA DINAS", "",
+             "Yth.        : Inspektur Kabupaten Banyumas",
+             "Dari        : Kepala Bagian Hukum Sekretariat Daerah",
+             "Tembusan : Sekretaris Daerah Kabupaten Banyumas",
+             "Tanggal    : 14 Oktober 2026", "Nomor      : 180/412/Hukum/2026",
+             "Sifat        : Biasa", "Lampiran   : -",
+             "Hal          : Konsultasi Penyusunan Peraturan Bupati", "",
+             "Sehubungan dengan penyusunan Peraturan Bupati, kami mohon petunjuk:",
+             "1. Apakah rancangan perlu difasilitasi oleh Biro Hukum Provinsi?"]
+    second = ["2. Bagaimana tata cara pengundangan dalam Berita Daerah?", "",
+              "Demikian disampaikan, atas perhatiannya diucapkan terima kasih.", "",
+              "Kepala Bagian Hukum,", "", "", "SRI WAHYUNI, S.H., M.H.",
+              "Pembina", "NIP. 197603142001122003"]
+    data = _scan(first, second)
+    inside = sandbox.read_letter(data, "nota.pdf").to_dict()
+    monkeypatch.setattr(tessapi, "_libs", [None])  # (the forked reader inherits it)
+    assert sandbox.read_letter(data, "nota.pdf").to_dict() == inside
+    assert inside["nomor"] == "180/412/Hukum/2026" and inside["tanggal"] == "2026-10-14"
+    assert len(inside["pertanyaan"]) == 2
+    assert inside["penandatangan"]["nip"] == "197603142001122003"
