@@ -40,7 +40,7 @@ from pipeline.letter.scanname import DEGREE
 from pipeline.letter.signature import DOTTED, NAME_PART
 from pipeline.letter.signblock import (MARGIN, PAD, TALL, flush_column, line_above,
                                        line_below, located, rank_line, tidied)
-from pipeline.letter.strokes import unstruck
+from pipeline.letter.strokes import letters_only, unstruck
 from pipeline.letter.stamp import CORE, core_at
 from pipeline.letter.titles import BALINESE, TITLE, is_title
 from pipeline.letter.vote import voted, words_voted
@@ -332,8 +332,12 @@ class _Reader:
         for k, (box, key, how, inside) in enumerate(tries):
             band = self.image.crop(box)
             clean, struck = unstruck(band, self.h)
-            looks += [(k, look, box, key, False) for look in ([band] if how == "both" else [])
-                      + [clean] * (struck >= self.h)]
+            plain = ([band] if how == "both" else []) + [clean] * (struck >= self.h)
+            looks += [(k, look, box, key, False) for look in plain]
+            rows = letters_only(clean, self.h) if plain else None
+            if rows:  # (the band cut to its letters' rows: a signature's loops above them)
+                looks.append((k, plain[0].crop((0, rows[0], band.width, rows[1])),
+                              (box[0], box[1] + rows[0], box[2], box[1] + rows[1]), key, False))
             looks += [(k, look, box, key, True) for look in [self.darkest(band, box)]
                       if how == "both" and look is not None]
             # (without a stamp's rings the page kept: rings; as the darkest ink's, not surer)

@@ -8,6 +8,9 @@ and below it is no thicker than a pen line (STROKE of the line's height) and its
 such thin ink unbroken for LONG line heights; rows are joined DRIFT pixels up and down, so that
 a sloping tail counts. Only those thin pixels go: where a line crosses a letter's stem, the stem
 is thicker and stays.
+
+A signature's loops may also come down onto the name from above without crossing it as a line;
+the band is then read also cut to its letters' rows (letters_only).
 """
 from __future__ import annotations
 
@@ -17,6 +20,10 @@ from PIL import Image
 STROKE = 0.16  # of the line's height: a pen line or an underline; a bold stem is thicker
 LONG = 1.5  # line heights: longer than a letter's bar (T, E), as long as two letters
 DRIFT = 2  # px up and down at ~300 dpi: a tail sloping up to ~10 degrees stays one run
+CORE_INK = 0.35  # of the densest row's ink: a row of the letters' bodies, not of a stroke
+ABOVE, BELOW = 1.3, 0.45  # line heights above and below the baseline: capitals, descenders
+LOWEST = 0.5  # of the densest half line's ink: a run as dense may be the letters' bodies
+SLIVER = 0.2  # of a line's height: less cut off is no other look
 
 
 def _vertical_runs(ink: np.ndarray) -> np.ndarray:
@@ -58,3 +65,30 @@ def unstruck(band: Image.Image, height: float) -> tuple[Image.Image, int]:
     if not count:
         return band, 0
     return Image.fromarray(np.where(gone, 255, grey).astype(np.uint8)), count
+
+
+def letters_only(band: Image.Image, height: float) -> tuple[int, int] | None:
+    """The rows of BAND (a bitmap, ink black, one line of print a HEIGHT high) that hold its
+    letters, from their capitals' tops to their descenders, where a stroke stands above or
+    below them (a signature's loops over a name, the next line's tops): the line's baseline
+    is where the lowest run of rows as dense as its letters' bodies ends. None where nothing
+    would be cut off."""
+    ink = (np.asarray(band.convert("L")) < 128).sum(axis=1)
+    if not ink.any():
+        return None
+    # (the letters' bodies fill a run of rows half a line high, the lowest such run in a band
+    # cut around a name: a signature's loops over it may be as dense, but stand higher)
+    body = np.convolve(ink, np.ones(max(1, round(0.5 * height))), "same")
+    rich = np.nonzero(body >= LOWEST * body.max())[0]
+    low = rich[-1]
+    while low - 1 in rich:
+        low -= 1
+    base = low + int(np.argmax(body[low:rich[-1] + 1]))
+    dense = ink >= CORE_INK * ink[max(0, base - round(0.25 * height)):base + 1 + round(
+        0.25 * height)].max()
+    while base + 1 < len(ink) and (dense[base + 1] or base + 2 < len(ink) and dense[base + 2]):
+        base += 1
+    top, bottom = max(0, round(base - ABOVE * height)), min(len(ink), round(base + BELOW * height))
+    cuts = ink[:top].any() and top >= SLIVER * height or \
+        ink[bottom:].any() and len(ink) - bottom >= SLIVER * height
+    return (top, bottom) if cuts else None

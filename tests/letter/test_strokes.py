@@ -2,9 +2,20 @@
 (letter/strokes.py)."""
 from __future__ import annotations
 
+import json
+import shutil
+from pathlib import Path
+
+import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
-from pipeline.letter.strokes import unstruck
+from pipeline.letter import namerow
+from pipeline.letter.lines import Word
+from pipeline.letter.scanname import scanned_name
+from pipeline.letter.strokes import letters_only, unstruck
+from tests.letter.test_nameline import run
+
+BANDS = Path(__file__).resolve().parents[1] / "fixtures" / "bands"
 
 HEIGHT = 35  # the name's line height at ~300 dpi (a 12-point capital)
 
@@ -85,3 +96,52 @@ def test_a_double_underline_in_a_serif_face_goes_and_the_letters_stay():
     clean, gone = unstruck(lined, HEIGHT)
     assert ink(clean.crop((40, 88, 900, 98))) < 0.05 * 860 * 10
     assert ink(ImageChops.lighter(clean, letters)) >= 0.97 * ink(letters)
+
+
+def looped(font: str, text: str) -> tuple[Image.Image, Image.Image]:
+    """A name at ~300 dpi under a signature's loops: the band as a name's row is cut from the
+    page (the page's reading boxed the loops into the name's words, so it reaches up to them),
+    and the name's letters alone."""
+    letters = Image.new("L", (1500, 150), 255)
+    ImageDraw.Draw(letters).text((40, 60), text, font=ImageFont.truetype(font, 46), fill=0)
+    band = letters.copy()
+    d = ImageDraw.Draw(band)
+    for k in range(12):  # their feet a few pixels above the capitals' tops (at ~69)
+        d.arc((400 + 45 * k, 5, 450 + 45 * k, 62), 0, 360, fill=0, width=3)
+    return band, letters
+
+
+def test_a_band_is_cut_to_its_letters_rows_under_a_signatures_loops():
+    """GIVEN names in capitals and in small letters, in sans and serif faces, with the loops of
+    a signature over them WHEN the band is cut to its letters' rows THEN every letter keeps
+    all its ink, capitals' tops and descenders too, and the loops lose most of theirs."""
+    for font in ("DejaVuSans-Bold.ttf", "DejaVuSerif.ttf", "DejaVuSans.ttf"):
+        for text in ("Nur Suryadi, S.Pd., M.H.", "Drs. EKO PRASETYO, M.Si.", "Hj. Yoga Pg"):
+            band, letters = looped(font, text)
+            rows = letters_only(band, HEIGHT)
+            assert rows is not None, (font, text)
+            cut = (0, rows[0], band.width, rows[1])
+            assert ink(letters.crop(cut)) == ink(letters), (font, text)
+            loops = ink(band) - ink(letters)
+            assert ink(band.crop(cut)) - ink(letters.crop(cut)) < 0.3 * loops, (font, text)
+
+
+def test_a_band_with_nothing_above_or_below_its_letters_is_not_cut():
+    for font in ("DejaVuSans-Bold.ttf", "DejaVuSerif.ttf"):
+        assert letters_only(looped(font, "Hj. SITI Yogyakarta, S.E.")[1], HEIGHT) is None
+    assert letters_only(Image.new("L", (300, 40), 255), HEIGHT) is None
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
+def test_degrees_under_a_signatures_loops_are_read_from_the_band_cut_to_its_letters():
+    """GIVEN a generated letter's scanned signature block (its stamp's colour taken out, as the
+    page's cleaning leaves it) whose signature loops down onto the degrees, with the page's
+    words as tesseract read the page: the loops boxed into the name's words, the degrees read
+    "SPAM." WHEN the name's row is read again THEN the name is "Nur Suryadi, S.Pd., M.H." (read
+    with the loops, the band gave "SPARS", "SPAMR," and "SPAMH", and the name kept "SPARS")."""
+    block = Image.open(BANDS / "looped-degrees.png").convert("L")
+    words = [Word(t, x0, x1, top, bottom, conf, tuple(key)) for t, x0, x1, top, bottom, conf, key
+             in json.loads((BANDS / "looped-degrees.json").read_text())]
+    rows, _ = namerow.signer_rows(namerow.reread(block, words, run, 30, "ind+eng"))
+    name = " ".join(w.text for w in sorted(rows[-1], key=lambda w: w.x0))
+    assert scanned_name(name) == "Nur Suryadi, S.Pd., M.H."
