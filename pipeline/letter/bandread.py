@@ -37,8 +37,21 @@ def read_lines(looks: list[tuple], run, timeout: float, langs: str) -> list[list
     read = read_bands([look.convert("1") for look, _, _ in looks],
                       [(box, key) for _, box, key in looks], run, min(timeout, LINE_SECONDS),
                       langs)
-    return [_closed(_trimmed(_balinese(again))) for again in read] if read is not None \
-        else [[] for _ in looks]
+    return [_closed(_trimmed(_balinese(_in_order(again)))) for again in read] \
+        if read is not None else [[] for _ in looks]
+
+
+def _in_order(again: list[Word]) -> list[Word]:
+    """AGAIN, one line's words in tesseract's reading order, each box kept between its
+    neighbours': a word joined to an underline is boxed as wide as the line ("NASUTION," from
+    the band's left edge to past the degrees), and sorted by its box it would stand first."""
+    for w, nxt in zip(again, again[1:]):
+        if w.x1 > nxt.x0 and w.x0 < nxt.x0:
+            w.x1 = max(w.x0 + 1, nxt.x0 - 1)
+    for prev, w in zip(again, again[1:]):
+        if w.x0 < prev.x1 and w.x1 > prev.x1:
+            w.x0 = min(w.x1 - 1, prev.x1 + 1)
+    return again
 
 
 def specks(again: list[Word], bw, box) -> set[int]:

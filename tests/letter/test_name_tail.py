@@ -191,3 +191,24 @@ def test_a_degree_no_generator_writes_on_the_tail_line_stays():
     WHEN the signature is read THEN the name ends with "Lc." (before, the line was a speck)."""
     assert _signer(("Dr. H. ABDUL SOMAD, S.Ag.,", 0.9), ("Lc", 0.3)) == \
         "Dr. H. ABDUL SOMAD, S.Ag., Lc."
+
+
+def test_a_word_boxed_across_the_underline_keeps_its_place_in_the_line():
+    """GIVEN a name's line read alone from a phone photo, its third word joined to the
+    underline and so boxed from the band's left edge to past the degrees (seen on an unseen
+    seed of the second blind set: the name came out "S.IP., M.E. NASUTION" and the post
+    "Dr. AHMAD") WHEN the band's words are taken THEN each box stands between its neighbours',
+    and sorted by their boxes the words read in tesseract's order."""
+    from pipeline.letter.bandread import _in_order
+    from pipeline.letter.lines import Word
+    key = ("name", (1, 1, 30))
+    read = [Word("Dr.", 1060, 1109, 1543, 1591, 0.97, key),
+            Word("AHMAD", 1131, 1227, 1543, 1591, 0.96, key),
+            Word("NASUTION,", 1059, 1596, 1543, 1591, 0.93, key),
+            Word("S.IP.,", 1427, 1519, 1543, 1591, 0.92, key),
+            Word("M.E.", 1535, 1594, 1543, 1591, 0.87, key)]
+    got = _in_order(read)
+    assert [w.text for w in sorted(got, key=lambda w: w.x0)] == [
+        "Dr.", "AHMAD", "NASUTION,", "S.IP.,", "M.E."]
+    assert all(a.x1 < b.x0 for a, b in zip(got, got[1:]))
+    assert (got[0].x0, got[0].x1, got[1].x0, got[1].x1) == (1060, 1109, 1131, 1227)
