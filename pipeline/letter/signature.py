@@ -22,12 +22,15 @@ from pipeline.letter.scanpost import scanned_post
 from pipeline.letter.stampbits import stripped
 from pipeline.letter.titles import is_title, reads_as_title
 
-TTE = re.compile(r"^\s*(?:telah\s+)?di\s?tandatangani\s+secara\s+elektronik\b", re.I)
+# "ditandatangani" as a scan may spell it: an i lost or read as a stroke ("Dtandatangan")
+SIGNED = r"d[il1|!]?\s?tandatang\S{0,3}"
+TTE = re.compile(rf"^\s*(?:telah\s+)?{SIGNED}\s+secara\s+elektronik\b", re.I)
 # ... as a scan may read it onto the post's first line, after stamp bits and with its last words
-# spoilt ("Bg ial Ditandatangani secara elektrontk ole! SEKRETARIS DPRD"), or its "oleh:"
-# wrapped there: what follows it is the post
-TTE_HEAD = re.compile(r"^(?:.{0,12}?\b(?:telah\s+)?di\s?tandatangani\s+secara\s+el\w{5,9}\b"
-                      r"\s*(?:ole\S{0,2}\s*)?|oleh\s*:\s*)(?:(?-i:(?=[A-Z]))|\W*$)", re.I)
+# spoilt ("Bg ial Ditandatangani secara elektrontk ole! SEKRETARIS DPRD", "... Ooh KEPALA"), or
+# its "oleh:" wrapped there: what follows it is the post
+TTE_HEAD = re.compile(rf"^(?:.{{0,12}}?\b(?:telah\s+)?{SIGNED}\s+secara\s+el\w{{5,9}}\b"
+                      r"\s*(?:(?-i:[Oo0][a-z!|1]{1,3}[:;]?)\s*)?|oleh\W{0,2}\s*)"
+                      r"(?:(?-i:(?=[A-Z]))|\W*$)", re.I)
 TITLE_END = re.compile(r"\b(?:DR|Dr|dr|H|Hj|Ir|IR|Drs|DRS|Prof|PROF|R|Tgk|KH)\.$")  # "… DAERAH DR."
 YEAR = re.compile(r"(19|20)\d{2}")
 # a word in small letters a post does not use ("dan", "selaku", "pada" it does); two make prose
@@ -225,13 +228,15 @@ def _tte(lines: list[Line], k: int) -> bool:
     """The mark of an electronic signature (TTE, BSrE): "Ditandatangani secara elektronik
     oleh:", maybe wrapped before its "oleh:". It stands where a wet signature would, above the
     post or between the post and the name, and is neither."""
-    if TTE.match(re.sub(r"^[^A-Za-z]+", "", lines[k].text)):  # (a speck before it on a scan)
-        return True
+    text = re.sub(r"^[^A-Za-z]+", "", lines[k].text)  # (a speck before it on a scan)
+    if TTE.match(text):  # (not where the post was read onto its line: TTE_HEAD)
+        head = TTE_HEAD.match(text)
+        return not (head and re.search(r"[A-Za-z]", text[head.end():]))
     # (on a scan, the QR code beside it may be read as a line between, and a mark after it;
     # in a narrow box it wraps anywhere: "Ditandatangani secara" / "elektronik oleh:")
     return bool(re.fullmatch(r"\W*(?:(?:secara\s+)?el\w{5,9}\s+)?oleh\s*:?\W*", lines[k].text,
                              re.I)) and any(
-        TTE.match(ln.text) or re.fullmatch(r"\W*di\s?tandatangani(?:\s+secara)?\W*", ln.text, re.I)
+        TTE.match(ln.text) or re.fullmatch(rf"\W*{SIGNED}(?:\s+secara)?\W*", ln.text, re.I)
         for ln in lines[max(0, k - (3 if lines[k].ocr else 1)):k])
 
 

@@ -1165,6 +1165,15 @@ def test_an_electronic_signatures_mark_as_a_scan_spoils_it_is_no_part_of_the_pos
     # a post that names its signer's act in words of its own is kept as it is
     assert post(("Kepala Dinas Komunikasi dan Informatika,", 0.6)) == \
         "Kepala Dinas Komunikasi dan Informatika"
+    # the mark's first word with its i's lost, its "oleh:" read "Ooh", or wrapped without its
+    # colon (phone photos of seed 24, a seed not read before)
+    assert post(("Dtandatangan secara elektronik Ooh KEPALA DINAS PEMUDA DAN OLAHRAGA", 0.6)) \
+        == "KEPALA DINAS PEMUDA DAN OLAHRAGA"
+    assert post(("Dtandatangani secara elektronik", 0.6),
+                ("oleh KEPALA DINAS PEMUDA DAN OLAHRAGA", 0.6)) == \
+        "KEPALA DINAS PEMUDA DAN OLAHRAGA"
+    assert post(("Ditandatangani secara elektronik", 0.6),
+                ("DINAS KOMINFO KABUPATEN GARUT,", 0.6)) == "DINAS KOMINFO KABUPATEN GARUT"
 
 
 def test_the_stamps_lettering_read_with_a_comma_and_the_date_read_onto_the_post():
