@@ -13,8 +13,10 @@ from pipeline.letter.bodyclean import nip_tail
 from pipeline.letter.lines import Line
 from pipeline.letter.marks import NIP
 
-# (the label's P read B, the NIP's 1 read as "¥" under the stamp: "NIB:¥97106221997081001")
-SPOILT_NIP = re.compile(r"^.{0,8}?\bNI[PB]\W{0,2}([0-9OoIilT|\u00a5][0-9OoIilT|\u00a5\s]{17,31})")
+# (the label's P read B, the NIP's 1 read as "¥" under the stamp: "NIB:¥97106221997081001",
+# or as a bracket or a "!" on a photo: "NIP: 19670422 19941] 2 005")
+SPOILT_NIP = re.compile(r"^.{0,8}?\bNI[PB]\W{0,2}([0-9OoIilT|\u00a5\]\[!]"
+                        r"[0-9OoIilT|\u00a5\]\[!\s]{17,31})")
 # the label alone still reading, its digits too spoilt for a NIP ("NIP. 1975091 80409198"):
 # it places the block, and gives no NIP (only where no line reads as a NIP: an employee's
 # number cut short in the body, or a firm's NIB, is no signer's)
@@ -61,7 +63,7 @@ def _nip_shaped(m: re.Match | None) -> bool:
 def nip_digits(raw: str, ocr: bool) -> str:
     """The NIP's digits; on a scan, a birth year's first digit misread ("498110..." for
     "198110...") is set right where a 1 or a 2 there makes the number a NIP's shape."""
-    digits = re.sub(r"\D", "", raw.translate(str.maketrans("OoIilT|\u00a5", "00111111")))[:18]
+    digits = re.sub(r"\D", "", raw.translate(str.maketrans("OoIilT|\u00a5][!", "00111111111")))[:18]
     if ocr and len(digits) == 18 and digits[0] not in "12":
         # (19.. or 20..: only one of the two can make the year)
         return next((d for d in ("1" + digits[1:], "2" + digits[1:])
