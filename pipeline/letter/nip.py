@@ -32,6 +32,7 @@ NIP_TAIL = re.compile(r"^\D{0,6}?[\dOoIil|][\d\s]{2,12}\s"
 # NIP's shape (a birth month and day, a year of appointment and its month); nip_digits mends it
 MISREAD_YEAR = re.compile(r"(?<!\d)([3-9]9\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s?"
                           r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])\s?[12]\s?\d{3})(?!\d)")
+MISREAD_DIGITS = str.maketrans("OoIilT|\u00a5][!", "00111111111")  # (see SPOILT_NIP)
 BARE_NIP = re.compile(r"(?<!\d)(((?:19|20)\d{2})(\d{2})(\d{2})\s?((?:19|20)\d{2})(\d{2})\s?[12]\s?\d{3})(?!\d)")
 
 
@@ -63,7 +64,7 @@ def _nip_shaped(m: re.Match | None) -> bool:
 def nip_digits(raw: str, ocr: bool) -> str:
     """The NIP's digits; on a scan, a birth year's first digit misread ("498110..." for
     "198110...") is set right where a 1 or a 2 there makes the number a NIP's shape."""
-    digits = re.sub(r"\D", "", raw.translate(str.maketrans("OoIilT|\u00a5][!", "00111111111")))[:18]
+    digits = re.sub(r"\D", "", raw.translate(MISREAD_DIGITS))[:18]
     if ocr and len(digits) == 18 and digits[0] not in "12":
         # (19.. or 20..: only one of the two can make the year)
         return next((d for d in ("1" + digits[1:], "2" + digits[1:])
