@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.letter.body import FOOTER
+from pipeline.letter.body import FOOTER, footer
 from pipeline.letter.bodyclean import name_tail
 from pipeline.letter.dates import alone_date, place_date
 from pipeline.letter.degrees import UNDOTTED_FOREIGN, only_degrees
@@ -266,7 +266,7 @@ def _signature(lines: list[Line], start: int, spoilt: bool = False
         post = []
         # the room to sign, and on a scan the stamp's lettering read as lines of a letter or two
         while k > start and (lines[k].blank or SKIP.match(lines[k].text) or _tte(lines, k)
-                             or FOOTER.search(lines[k].text) or _scribble(lines[k], name_line, lines[i])):
+                             or footer(lines, k) or _scribble(lines[k], name_line, lines[i])):
             k -= 1
         if lines[k].ocr:  # the post ends with a comma: below it, the stamp's lettering and the
             # signature, read as short bits or a word or two tesseract doubts

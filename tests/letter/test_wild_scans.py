@@ -1176,6 +1176,27 @@ def test_an_electronic_signatures_mark_as_a_scan_spoils_it_is_no_part_of_the_pos
                 ("DINAS KOMINFO KABUPATEN GARUT,", 0.6)) == "DINAS KOMINFO KABUPATEN GARUT"
 
 
+def test_an_electronic_signatures_box_run_over_to_the_next_page_gives_its_signer():
+    """GIVEN a scanned TTE block whose box ran over the page (seed 24, a seed not read before):
+    the post and the mark end page 1 above its footer note, wrapped ("Besar Sertifikasi
+    Elektronik (BSr€), BSSN"), and page 2 opens with the QR code's bits, the name, the rank and
+    the NIP WHEN the signature is read THEN the post is page 1's, above the mark."""
+    page1 = scan(("Demikian permohonan ini kami sampaikan.", 0.25), ("", 0),
+                 ("Mataram, 11 Juni 2025", 0.56), ("Direktur Rumah", 0.56),
+                 ("Sakit Umum Daerah Haji,", 0.56),
+                 ("| Ditandatangani secara elektronik oleh: |", 0.55),
+                 ("", 0), ("Dokumen ini telah ditandatangani secara elektronik menggunakan "
+                           "sertifikat elektronik yang diterbitkan oleh Balai", 0.13),
+                 ("Besar Sertifikasi Elektronik (BSr\u20ac), BSSN", 0.38))
+    page2 = [replace(ln, page=2) for ln in scan(
+        ("Ry", 0.61), ("", 0), ("Dr. MARIA, A.Md.Keb.,", 0.56), ("S.K.M., M.H.", 0.56),
+        ("Penata Tk. I (III/d)", 0.56), ("NIP: 19670422 199411 2 005", 0.56), ("", 0),
+        ("TEMBUSAN:", 0.11), ("Pertinggal.", 0.11))]
+    got = signature(page1 + page2, 1)[0]
+    assert got["nip"] == "196704221994112005"
+    assert got["jabatan"] == "Direktur Rumah Sakit Umum Daerah Haji", got
+
+
 def test_the_stamps_lettering_read_with_a_comma_and_the_date_read_onto_the_post():
     """GIVEN a post whose stamp's lettering below it was read as a doubted line ending with a
     comma ("RI maag," at 0.16), or whose signature was read as disbelieved words, and a date line read onto the post's line after marks
