@@ -29,9 +29,10 @@ A4_WIDTH_300DPI = 2480
 LANGS = "ind+eng"
 UPSCALE_BELOW = 0.75  # of 300 dpi: scans at 200 dpi and phone photos are enlarged
 # a speck before "SEMARANG, 27 Desember 2024" read as a mark (in the body, a bullet may be print,
-# set apart by its space), or glued to the place as no print is ("_-Mangupura, 29 April 2026")
-SPECK_BEFORE_DATE = re.compile(r"^(?:[^\w\s(\-\u2022]{1,3}\s+|[^A-Za-z0-9\s(\u2022]{1,3})"
-                               r"(?=[A-Z][A-Za-z .'-]{1,40},\s*\d)")
+# set apart by its space), or glued to the place as no print is ("_-Mangupura, 29 April 2026"),
+# or a stamp's ring read as a digit ("0. Semarang, 13 April 2026": no list item stands there)
+SPECK_BEFORE_DATE = re.compile(r"^(?:[^\w\s(\-\u2022]{1,3}\s+|[^A-Za-z0-9\s(\u2022]{1,3}"
+                               r"|\d[.,]?\s+)(?=[A-Z][A-Za-z .'-]{1,40},\s*\d)")
 # "Yth." read with its t and h run together, or its Y as a yen sign
 YTH_MISREAD = re.compile(r"(?:Y(?:in|tn|ih)|\u00a5th)\.")
 CHEVRON = {">", "\u00bb", "\u203a"}

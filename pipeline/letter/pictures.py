@@ -16,7 +16,8 @@ from PIL import Image, ImageFilter
 from pipeline.letter.blocks import A4_CM, patches
 
 BLOCK_CM = 0.2  # blocks of 2 mm: finer than a picture, coarser than a stroke
-SOLID = 0.3  # a block this much inked may be part of a picture (a line of text, about as much)
+SOLID = 0.25  # a block this much inked may be part of a picture (a line of text, about as much;
+# a small QR code's fine modules, as a TTE box prints it, ink its blocks 25-60 %)
 MIN_CM = 1.0  # a picture is at least this wide and tall
 GROW_CM = 1.0  # the edge of a picture its solid inside may leave, on each side
 GAP_CM = 0.08  # white across a picture narrower than this is inside it (a QR code's row)

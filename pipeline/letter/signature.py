@@ -24,7 +24,7 @@ from pipeline.letter.titles import is_title, reads_as_title
 
 # "ditandatangani" as a scan may spell it: an i lost or read as a stroke ("Dtandatangan")
 SIGNED = r"d[il1|!]?\s?tandatang\S{0,3}"
-TTE = re.compile(rf"^\s*(?:telah\s+)?{SIGNED}\s+secara\s+elektronik\b", re.I)
+TTE = re.compile(rf"^\s*(?:telah\s+)?{SIGNED}\s+secara\s+el\w{{5,9}}\b", re.I)  # ("elektrontk")
 # ... as a scan may read it onto the post's first line, after stamp bits and with its last words
 # spoilt ("Bg ial Ditandatangani secara elektrontk ole! SEKRETARIS DPRD", "... Ooh KEPALA"), or
 # its "oleh:" wrapped there: what follows it is the post
