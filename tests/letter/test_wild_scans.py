@@ -855,7 +855,9 @@ def test_a_scanned_name_its_degrees_a_post_without_its_region_and_a_dated_speck(
     assert got.tanggal == "2024-12-27"
     assert got.penandatangan["jabatan"] == "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"
     from pipeline.letter.ocr import SPECK_BEFORE_DATE  # (on the right half of a scanned page)
-    for specked in ("\u2014 SEMARANG, 27 Desember 2024", "_-SEMARANG, 27 Desember 2024", "\u2018SEMARANG, 27 Desember 2024"):
+    for specked in ("\u2014 SEMARANG, 27 Desember 2024", "_-SEMARANG, 27 Desember 2024",
+                    "\u2018SEMARANG, 27 Desember 2024",
+                    "0. SEMARANG, 27 Desember 2024"):  # (a ring read "0.": seed 24, unseen)
         assert SPECK_BEFORE_DATE.sub("", specked) == "SEMARANG, 27 Desember 2024"
     for bullet in ("- Rapat Koordinasi Daerah, 12 Februari 2026", "\u2022 Surat Edaran, 3 Januari 2026"):
         assert SPECK_BEFORE_DATE.sub("", bullet) == bullet
@@ -1174,6 +1176,9 @@ def test_an_electronic_signatures_mark_as_a_scan_spoils_it_is_no_part_of_the_pos
         "KEPALA DINAS PEMUDA DAN OLAHRAGA"
     assert post(("Ditandatangani secara elektronik", 0.6),
                 ("DINAS KOMINFO KABUPATEN GARUT,", 0.6)) == "DINAS KOMINFO KABUPATEN GARUT"
+    assert post(("Ditandatangani secara elektrontk", 0.6), ("oleh", 0.6), (".", 0.44),
+                ("KEPALA DINAS PEMUDA DAN", 0.6), ("OLAHRAGA,", 0.6)) == \
+        "KEPALA DINAS PEMUDA DAN OLAHRAGA"
 
 
 def test_an_electronic_signatures_box_run_over_to_the_next_page_gives_its_signer():
