@@ -27,7 +27,6 @@ import math
 from PIL import Image, ImageChops, ImageFilter, ImageMath, ImageStat
 
 from pipeline.letter import pictures, ruling, stamp
-from pipeline.letter.paper import without_desk
 
 INK = 140  # grey levels below this are print; stamps and dust are lighter once colour is gone
 LUT_INK = [255 if v < 200 else 0 for v in range(256)]  # thumbnail: any darkening is ink
@@ -164,7 +163,7 @@ def prepare_page(img: Image.Image, width: int | None = None) -> tuple[Image.Imag
     """The page for OCR (see prepare), and the same page in grey, straightened alike: where a
     stamp's grey ink was not told apart (a blurred scan, the signature's ink joined to it), a
     line can still be read from its darkest ink alone (namerow)."""
-    grey, coloured = _grey(without_desk(img))
+    grey, coloured = _grey(img)
     grey = flatten(grey)
     angle = skew(grey)
     blurred = soft(grey)
