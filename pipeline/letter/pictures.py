@@ -16,8 +16,11 @@ from PIL import Image, ImageFilter
 from pipeline.letter.blocks import A4_CM, patches
 
 BLOCK_CM = 0.2  # blocks of 2 mm: finer than a picture, coarser than a stroke
-SOLID = 0.25  # a block this much inked may be part of a picture (a line of text, about as much;
-# a small QR code's fine modules, as a TTE box prints it, ink its blocks 25-60 %)
+SOLID = 0.3  # a block this much inked may be part of a picture (a line of text, about as much)
+# a small QR code's fine modules, as a TTE box prints it, ink its blocks 25-60 %: the page is
+# looked at again with this share, and what it finds apart from the first look's boxes added
+# (this share alone joins a larger code to the text beside it, and the whole reads as lines)
+FINE = 0.25
 MIN_CM = 1.0  # a picture is at least this wide and tall
 GROW_CM = 1.0  # the edge of a picture its solid inside may leave, on each side
 GAP_CM = 0.08  # white across a picture narrower than this is inside it (a QR code's row)
@@ -27,8 +30,14 @@ ROW_INK = 0.08  # a row of pixels across lines of text this little inked is betw
 
 def boxes(bw: Image.Image) -> list[tuple[int, int, int, int]]:
     """The boxes, in pixels, of the pictures on BW (mode "L", print black on white)."""
+    found = _boxes(bw, SOLID)
+    return found + [box for box in _boxes(bw, FINE) if not any(
+        box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in found)]
+
+
+def _boxes(bw: Image.Image, solid: float) -> list[tuple[int, int, int, int]]:
     side = max(2, round(bw.width / A4_CM * BLOCK_CM))
-    inked = bw.reduce(side).point([255 if v < 255 * (1 - SOLID) else 0 for v in range(256)])
+    inked = bw.reduce(side).point([255 if v < 255 * (1 - solid) else 0 for v in range(256)])
     # what is inked three blocks across in every direction: a line of text, one or two blocks
     # tall, is gone; a picture's inside stays (and is then grown by ink to its edge)
     core = inked.filter(ImageFilter.MinFilter(3))
