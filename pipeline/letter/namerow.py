@@ -243,10 +243,6 @@ def _text(words: list[Word]) -> str:
     return " ".join(w.text for w in words)
 
 
-def _letters(text: str) -> int:
-    return sum(c.isalpha() for c in text)
-
-
 def _inside(words: list[Word], box, nip: list[Word], key: tuple | None = None) -> list[Word]:
     """The page's words across BOX whose middle is in it, or that stand in the row KEY; never
     the NIP's (a band a line high over a tightly set block may reach its digits' middle)."""
@@ -329,6 +325,7 @@ class _Reader:
         of those words lost most of the line: it is not taken. A band without its rings: see
         rings, and the module's docstring."""
         looks, best, most = [], None, (0, 0, 0, False)  # (try, image, box, key, other look)
+        cut = set()  # the looks cut to their letters' rows
         for k, (box, key, how, inside) in enumerate(tries):
             band = self.image.crop(box)
             clean, struck = unstruck(band, self.h)
@@ -336,6 +333,7 @@ class _Reader:
             looks += [(k, look, box, key, False) for look in plain]
             rows = letters_only(clean, self.h) if plain else None
             if rows:  # (the band cut to its letters' rows: a signature's loops above them)
+                cut.add(len(looks))
                 looks.append((k, plain[0].crop((0, rows[0], band.width, rows[1])),
                               (box[0], box[1] + rows[0], box[2], box[1] + rows[1]), key, False))
             looks += [(k, look, box, key, True) for look in [self.darkest(band, box)]
@@ -345,6 +343,12 @@ class _Reader:
                       for look in [self.ringless.band(box)] if look is not None]
         readings = [mended_line(again) for again in read_lines([look[1:4] for look in looks],
                                                              self.run, self.timeout, self.langs)]
+        for n in cut:  # (sharing no word with its band's other looks, it read other ink:
+            # the rank's tops or stamp lettering, as capitals, "AAA APA NANAPNAAN")
+            theirs = {bare(w.text) for m, look in enumerate(looks) if m != n
+                      and look[0] == looks[n][0] for w in readings[m]}
+            if not any(len(bare(w.text)) >= 3 and bare(w.text) in theirs for w in readings[n]):
+                readings[n] = []
         specked = [specks(again, look[1], look[2]) for look, again in zip(looks, readings)]
         seen = readings + [t[3] for t in tries]
         single = frozenset(bare(w.text) for ws in seen for w in ws) | _spaced(seen, self.h)
@@ -370,7 +374,7 @@ class _Reader:
                     gain[1] >= base[0] and (gain[2] > base[1] or gain[3])):
                 continue
             if again and not RANK.search(text) and gain[0] > 0 and gain > most and \
-                    2 * _letters(text) >= _letters(was):
+                    2 * sum(map(str.isalpha, text)) >= sum(map(str.isalpha, was)):
                 best, most = (again, inside, k, dark, dust), gain
         if not best:
             return words, []
