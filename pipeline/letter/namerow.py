@@ -325,16 +325,16 @@ class _Reader:
         of those words lost most of the line: it is not taken. A band without its rings: see
         rings, and the module's docstring."""
         looks, best, most = [], None, (0, 0, 0, False)  # (try, image, box, key, other look)
-        cut = set()  # the looks cut to their letters' rows
+        cut: set[int] = set()  # the looks cut to their letters' rows
         for k, (box, key, how, inside) in enumerate(tries):
             band = self.image.crop(box)
             clean, struck = unstruck(band, self.h)
-            plain = ([band] if how == "both" else []) + [clean] * (struck >= self.h)
-            looks += [(k, look, box, key, False) for look in plain]
-            rows = letters_only(clean, self.h) if plain else None
+            bitmaps = ([band] if how == "both" else []) + [clean] * (struck >= self.h)
+            looks += [(k, look, box, key, False) for look in bitmaps]
+            rows = letters_only(clean, self.h) if bitmaps else None
             if rows:  # (the band cut to its letters' rows: a signature's loops above them)
                 cut.add(len(looks))
-                looks.append((k, plain[0].crop((0, rows[0], band.width, rows[1])),
+                looks.append((k, bitmaps[0].crop((0, rows[0], band.width, rows[1])),
                               (box[0], box[1] + rows[0], box[2], box[1] + rows[1]), key, False))
             looks += [(k, look, box, key, True) for look in [self.darkest(band, box)]
                       if how == "both" and look is not None]
