@@ -22,8 +22,9 @@ from pipeline.letter.scanpost import scanned_post
 from pipeline.letter.stampbits import stripped
 from pipeline.letter.titles import is_title, reads_as_title
 
-# "ditandatangani" as a scan may spell it: an i lost or read as a stroke ("Dtandatangan")
-SIGNED = r"d[il1|!]?\s?tandatang\S{0,3}"
+# "ditandatangani" as offices write it, in one word or two ("Ditanda tangani"), and as a scan
+# may spell it: an i lost or read as a stroke ("Dtandatangan")
+SIGNED = r"d[il1|!]?\s?tanda\s?tang\S{0,3}"
 TTE = re.compile(rf"^\s*(?:telah\s+)?{SIGNED}\s+secara\s+el\w{{5,9}}\b", re.I)  # ("elektrontk")
 # ... as a scan may read it onto the post's first line, after stamp bits and with its last words
 # spoilt ("Bg ial Ditandatangani secara elektrontk ole! SEKRETARIS DPRD", "... Ooh KEPALA"), or

@@ -1181,6 +1181,24 @@ def test_an_electronic_signatures_mark_as_a_scan_spoils_it_is_no_part_of_the_pos
         "KEPALA DINAS PEMUDA DAN OLAHRAGA"
 
 
+def test_an_electronic_signatures_mark_written_in_two_words_is_no_part_of_the_post():
+    """GIVEN TTE blocks from offices no generator here copies: the mark written "Ditanda
+    tangani" (two words, as many offices type it) under the post, or with the post read onto
+    its line, and the mark in capitals above the post WHEN the signature is read THEN the post
+    is the post."""
+    def post(*above: tuple[str, float]) -> str:
+        lines = scan(("Demikian disampaikan.", 0.1), ("", 0), *above,
+                     ("Dr. Rudi Santoso, S.P.", 0.6), ("Penata Tingkat I", 0.6),
+                     ("NIP. 19780604 200611 1 011", 0.6))
+        return signature(lines, 1)[0]["jabatan"]
+    assert post(("Kepala Dinas Kesehatan,", 0.6),
+                ("Ditanda tangani secara elektronik oleh:", 0.6)) == "Kepala Dinas Kesehatan"
+    assert post(("Ditanda tangani secara elektronik oleh: KEPALA DINAS KESEHATAN", 0.6)) == \
+        "KEPALA DINAS KESEHATAN"
+    assert post(("DITANDATANGANI SECARA ELEKTRONIK OLEH:", 0.6),
+                ("KEPALA DINAS KESEHATAN", 0.6)) == "KEPALA DINAS KESEHATAN"
+
+
 def test_an_electronic_signatures_box_run_over_to_the_next_page_gives_its_signer():
     """GIVEN a scanned TTE block whose box ran over the page (seed 24, a seed not read before):
     the post and the mark end page 1 above its footer note, wrapped ("Besar Sertifikasi
