@@ -15,8 +15,9 @@ from pipeline.letter.marks import NIP
 
 # (the label's P read B, the NIP's 1 read as "¥" under the stamp: "NIB:¥97106221997081001",
 # or as a bracket or a "!" on a photo: "NIP: 19670422 19941] 2 005")
-SPOILT_NIP = re.compile(r"^.{0,8}?\bNI[PB]\W{0,2}([0-9OoIilT|\u00a5\]\[!]"
-                        r"[0-9OoIilT|\u00a5\]\[!\s]{17,31})")
+MISREAD = "OoIilT|\u00a5][!"  # each a digit misread: 0, 0, and 1 for the rest
+SPOILT_NIP = re.compile(rf"^.{{0,8}}?\bNI[PB]\W{{0,2}}([0-9{re.escape(MISREAD)}]"
+                        rf"[0-9{re.escape(MISREAD)}\s]{{17,31}})")
 # the label alone still reading, its digits too spoilt for a NIP ("NIP. 1975091 80409198"):
 # it places the block, and gives no NIP (only where no line reads as a NIP: an employee's
 # number cut short in the body, or a firm's NIB, is no signer's)
@@ -32,7 +33,7 @@ NIP_TAIL = re.compile(r"^\D{0,6}?[\dOoIil|][\d\s]{2,12}\s"
 # NIP's shape (a birth month and day, a year of appointment and its month); nip_digits mends it
 MISREAD_YEAR = re.compile(r"(?<!\d)([3-9]9\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s?"
                           r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])\s?[12]\s?\d{3})(?!\d)")
-MISREAD_DIGITS = str.maketrans("OoIilT|\u00a5][!", "00111111111")  # (see SPOILT_NIP)
+MISREAD_DIGITS = str.maketrans(MISREAD, "00" + "1" * (len(MISREAD) - 2))
 BARE_NIP = re.compile(r"(?<!\d)(((?:19|20)\d{2})(\d{2})(\d{2})\s?((?:19|20)\d{2})(\d{2})\s?[12]\s?\d{3})(?!\d)")
 
 

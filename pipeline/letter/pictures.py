@@ -30,28 +30,28 @@ ROW_INK = 0.08  # a row of pixels across lines of text this little inked is betw
 
 def boxes(bw: Image.Image) -> list[tuple[int, int, int, int]]:
     """The boxes, in pixels, of the pictures on BW (mode "L", print black on white)."""
-    found = _boxes(bw, SOLID)
-    return found + [box for box in _boxes(bw, FINE) if not any(
-        box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in found)]
-
-
-def _boxes(bw: Image.Image, solid: float) -> list[tuple[int, int, int, int]]:
     side = max(2, round(bw.width / A4_CM * BLOCK_CM))
-    inked = bw.reduce(side).point([255 if v < 255 * (1 - solid) else 0 for v in range(256)])
-    # what is inked three blocks across in every direction: a line of text, one or two blocks
-    # tall, is gone; a picture's inside stays (and is then grown by ink to its edge)
-    core = inked.filter(ImageFilter.MinFilter(3))
-    if not core.getbbox():
-        return []
-    ink = bw.point([255 if v < 128 else 0 for v in range(256)])
-    out = []
-    for x0, y0, x1, y1 in patches(core):
-        if (min(x1 - x0, y1 - y0) + 2) * BLOCK_CM < MIN_CM:
+    blocks, ink = bw.reduce(side), None  # (the page's ink, white, only where a look finds any)
+    found: list[tuple[int, int, int, int]] = []
+    for solid in (SOLID, FINE):
+        # what is inked three blocks across in every direction: a line of text, one or two
+        # blocks tall, is gone; a picture's inside stays (and is then grown by ink to its edge)
+        inked = blocks.point([255 if v < 255 * (1 - solid) else 0 for v in range(256)])
+        core = inked.filter(ImageFilter.MinFilter(3))
+        if not core.getbbox():
             continue
-        whole = _whole(ink, (x0 * side, y0 * side, min(bw.width, x1 * side), min(bw.height, y1 * side)))
-        if not _lined(ink, whole):
-            out.append(whole)
-    return out
+        ink = ink or bw.point([255 if v < 128 else 0 for v in range(256)])
+        first = list(found)
+        for x0, y0, x1, y1 in patches(core):
+            if (min(x1 - x0, y1 - y0) + 2) * BLOCK_CM < MIN_CM:
+                continue
+            whole = _whole(ink, (x0 * side, y0 * side, min(bw.width, x1 * side),
+                                 min(bw.height, y1 * side)))
+            if not _lined(ink, whole) and not any(  # (the finer look adds what is new)
+                    whole[0] < b[2] and b[0] < whole[2] and whole[1] < b[3] and b[1] < whole[3]
+                    for b in first):
+                found.append(whole)
+    return found
 
 
 def _lined(ink: Image.Image, box: tuple[int, int, int, int]) -> bool:

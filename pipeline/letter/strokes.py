@@ -80,9 +80,7 @@ def letters_only(band: Image.Image, height: float) -> tuple[int, int] | None:
     # cut around a name: a signature's loops over it may be as dense, but stand higher)
     body = np.convolve(ink, np.ones(max(1, round(0.5 * height))), "same")
     rich = np.nonzero(body >= LOWEST * body.max())[0]
-    low = rich[-1]
-    while low - 1 in rich:
-        low -= 1
+    low = rich[np.nonzero(np.diff(rich) > 1)[0][-1] + 1] if (np.diff(rich) > 1).any() else rich[0]
     base = low + int(np.argmax(body[low:rich[-1] + 1]))
     dense = ink >= CORE_INK * ink[max(0, base - round(0.25 * height)):base + 1 + round(
         0.25 * height)].max()
