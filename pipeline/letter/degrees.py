@@ -15,6 +15,8 @@ or S.Kep.?) or off none.
 """
 from __future__ import annotations
 
+import re
+
 from pipeline.letter.titles import is_title
 
 UNSURE = 0.5  # tesseract's confidence in the word below which it may be mended
@@ -95,9 +97,25 @@ def dotted(tok: str) -> str:
         return tok
     if bare + "." in LISTED and "." not in bare and not bare.isupper():
         return bare + "." + tok[len(bare):]
+    comma = bare.replace(",", ".")  # (a dot read as a comma inside it: "M,Si" for "M.Si.")
+    if comma != bare and (comma in LISTED or comma + "." in LISTED):
+        return (comma if comma in LISTED else comma + ".") + tok[len(bare):]
     if bare.startswith("Sp"):  # (a specialty, "SpKG.": its p is no dot)
         return tok
     near = {bare[:k] + "." + bare[k + 1:] for k in range(1, len(bare) - 1)
             if bare[k] in DOT_READ and bare[k - 1].isupper() and bare[k + 1].isupper()}
     hit = sorted(near & LISTED)
     return hit[0] + tok[len(bare):] if len(hit) == 1 else tok
+
+
+# a degree a scan read apart at its dot ("M. Si," for "M.Si,"; "S. Pd." for "S.Pd."): two
+# halves that make a listed degree, each short ("H. I GUSTI" makes none)
+HALVES = re.compile(r"(?<![\w.])([A-Z][A-Za-z]{0,2})\.\s+([A-Z][A-Za-z]{0,3})(\.?)(?=[,.\s]|$)")
+
+
+def closed(text: str) -> str:
+    """TEXT with each degree a scan read apart at its dot written whole, with its closing dot."""
+    def whole(m: re.Match) -> str:
+        degree = f"{m.group(1)}.{m.group(2)}."
+        return degree if degree in LISTED else m.group(0)
+    return HALVES.sub(whole, text)

@@ -29,9 +29,11 @@ GLUED_LABEL = re.compile(r"(?:^\W*|(?<=[A-Z]))\d(?=(?:19|20)\d{6}\s)")
 # it places the block, but its digits (group 1, too few) are no NIP
 NIP_TAIL = re.compile(r"^\D{0,6}?[\dOoIil|][\d\s]{2,12}\s"
                       r"(((?:19|20)\d{2}(?:0[1-9]|1[0-2]))\s[12]\s\d{3})\s*$")
-# the label eaten and the birth year's 1 misread ("SMP 492607231988121006"): the rest is a
-# NIP's shape (a birth month and day, a year of appointment and its month); nip_digits mends it
-MISREAD_YEAR = re.compile(r"(?<!\d)([3-9]9\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s?"
+# the label eaten and the birth year's 1 misread ("SMP 492607231988121006"), or read as a
+# letter where the stamp's ring crosses it ("LA . Y97407041996041010"): the rest is a NIP's
+# shape (a birth month and day, a year of appointment and its month); nip_digits mends it
+MISREAD_YEAR = re.compile(r"((?:(?<!\d)[3-9]|(?<![\dA-Za-z])[A-Za-z])9\d{2}"
+                          r"(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s?"
                           r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])\s?[12]\s?\d{3})(?!\d)")
 MISREAD_DIGITS = str.maketrans(MISREAD, "00" + "1" * (len(MISREAD) - 2))
 BARE_NIP = re.compile(r"(?<!\d)(((?:19|20)\d{2})(\d{2})(\d{2})\s?((?:19|20)\d{2})(\d{2})\s?[12]\s?\d{3})(?!\d)")
@@ -65,7 +67,10 @@ def _nip_shaped(m: re.Match | None) -> bool:
 def nip_digits(raw: str, ocr: bool) -> str:
     """The NIP's digits; on a scan, a birth year's first digit misread ("498110..." for
     "198110...") is set right where a 1 or a 2 there makes the number a NIP's shape."""
-    digits = re.sub(r"\D", "", raw.translate(MISREAD_DIGITS))[:18]
+    raw = raw.translate(MISREAD_DIGITS)
+    if ocr:  # (the birth year's first digit read as a letter: "Y974…"; the year tells it)
+        raw = re.sub(r"^\s*[A-Za-z](?=9\d)", "0", raw)
+    digits = re.sub(r"\D", "", raw)[:18]
     if ocr and len(digits) == 18 and digits[0] not in "12":
         # (19.. or 20..: only one of the two can make the year)
         return next((d for d in ("1" + digits[1:], "2" + digits[1:])

@@ -25,7 +25,11 @@ JOINED = re.compile(r"(?<![\w.])(Prof|PROF|Dr|DR|dr|Ir|IR|H|Hj|Drs|Dra)(?:\.?-|\
                     r"(?=(?:Dr|DR|dr|drg|Ir|IR|H|Hj)\.)")
 # (an initial in a name carries its dot, so a lone letter before the capitals is stamp ink too)
 # (the ring's letter may be glued to the title after them: "MN XH. AGUS"; RING_JUNK takes it)
-FRONT_JUNK = re.compile(rf"^(?:(?:(?![A-Z]?{FRONT})\S{{1,4}}\s+){{1,2}}(?=[A-Z]?{FRONT})"
+# (or one word of any length: a picture's edge beside an e-signature's name, "Insan Dr. …";
+# but the titles and the nobility that stand before a doctorate: "KH. Dr.", "Andi Dr.")
+NOBLE = r"(?:KH|Tgk|TGK|R)\.\s|(?:Andi|ANDI|Teuku|TEUKU|Tengku|TENGKU|Raden|RADEN)\s"
+FRONT_JUNK = re.compile(rf"^(?:(?:(?![A-Z]?{FRONT}|{NOBLE})\S{{1,4}}\s+){{1,2}}"
+                        rf"(?=[A-Z]?{FRONT})|(?![A-Z]?{FRONT}|{NOBLE})\S+\s+(?={FRONT})"
                         rf"|\S\s+(?=[A-Z]{{2}}))")
 # (the lowercase titles, dr. drg. drh. apt., OCR may glue to the name: "dr.BUDI")
 LOWER_JUNK = re.compile(rf"^(?:(?!(?:dr|drg|drh|apt)\.)[a-z]\S*\s+)+(?={FRONT}|[A-Z])")
@@ -62,6 +66,9 @@ def scanned_name(nama: str) -> str:
     nama = re.sub(rf"^((?:{FRONT})*)Hi[.,]\s*", r"\1Hj. ", nama)
     # nor "HL": Haji's "H." with its dot read as an l, the space lost ("HLIRWAN")
     nama = re.sub(r"^H[L1|](?=[A-Z]{3})", "H. ", nama)
+    # (the nurse's Ns is also written without its dot, as printed: "Ns SITI"; but not with a
+    # comma, its dot misread: "Ns, SRI")
+    nama = re.sub(r"(?<![\w.])(Ns|NS)[,:;]\s*(?=[A-Z])", r"\1. ", nama)
     # titles before a name always end with a dot ("H," and "ir" are misreads)
     nama = PREFIX.sub(lambda m: (m.group(2) or ("IR" if m.group(1) == "IR" else "Ir"))
                       + ". ", nama)
@@ -88,7 +95,23 @@ def scanned_name(nama: str) -> str:
     # nor does one open "LKETUT": a Balinese "I" read as an l, glued to the name after it
     nama = re.sub(r"^[Ll1|](?=\S+)", lambda m: "I " if BALINESE.match(nama[1:]) else
                   m.group(0), nama)
-    return _degrees(nama)
+    return _degrees(_capitalised(nama))
+
+
+# the words a name writes in small letters: a father's name's "bin"/"binti", a family's
+# "van"/"de"/"da"/"dos", the Arabic article; the lowercase titles (dr., drg., ...) end in a dot
+PARTICLES = frozenset({"bin", "binti", "van", "der", "de", "da", "dos", "al", "el"})
+
+
+def _capitalised(nama: str) -> str:
+    """NAMA with a word of it a scan read with a small first letter ("H. joko Santoso": a J
+    read as j) capitalised, where the name's other words are: each word of a name is."""
+    names = nama.split(",")[0].split()
+    low = [t for t in names if t[:1].islower() and not t.endswith(".") and t not in PARTICLES]
+    if len(low) != 1 or not re.fullmatch(r"[a-z]{3,}", low[0]) or \
+            sum(t[:1].isupper() for t in names) < 1:
+        return nama
+    return re.sub(rf"(?<!\S){low[0]}(?!\S)", low[0].capitalize(), nama, count=1)
 
 
 # a two-letter bachelor's or master's degree (sarjana, magister) as a scan reads it with its

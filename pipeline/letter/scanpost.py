@@ -26,6 +26,8 @@ SIGNING_FOR = re.compile(r"^[ad4][.,/]?n[.,;]?$|^u[.,]?b[.,;]?$", re.I)
 # ("Muara Badak", "Minas", "Bagan Sinembah" are no misread "Badan", "Dinas")
 OFFICE_WORDS = HEADS + ("sekretariat", "kecamatan", "kelurahan", "subbagian", "kabupaten",
                         "provinsi", "pelaksana")
+ALIEN = re.compile("[#\u00b0~^*=<>\u00ab\u00bb|\u00a2\u00a3\u00a5\u00a7\u00a9\u00ae\u2122"
+                   "\u00ac\u00b1]")
 SHORTEST = 5  # letters: shorter words are too many one letter apart ("kota", "koto", "kita")
 
 
@@ -36,6 +38,12 @@ def scanned_post(jabatan: str) -> str | None:
     # out as a dot; or glued to its first capital: "‘Kepala Dinas"; "(Plt.)" keeps its bracket)
     jabatan = re.sub(r"^(?:[^A-Za-z\s]{1,4}\s+)*(?:[^\w\s(]{1,3}(?=[A-Z]))?", "",
                      without_marks(jabatan)).rstrip(",.")
+    # a post is printed in letters, digits and its words' stops, commas, slashes, hyphens and
+    # brackets: a token with another mark is the stamp's ("#75"), but for a word of letters
+    # the mark is glued to ("°DAN")
+    jabatan = " ".join(t if not ALIEN.search(t) else ALIEN.sub("", t)
+                       for t in jabatan.split() if not ALIEN.search(t)
+                       or re.fullmatch(r"[A-Za-z]{2,}[.,]?", ALIEN.sub("", t)))
     # nor does a post open with a lone lowercase letter ("a, Kepala Dinas"; a.n., u.b., an.,
     # plt. are words of their own and stay)
     jabatan = re.sub(r"^(?:[a-z][,.;:']?\s+)+(?=[A-Z])", "", jabatan)
@@ -43,7 +51,8 @@ def scanned_post(jabatan: str) -> str | None:
     # stop read as marks ("Pit?", "Plt...", "Plt:", "Pih-Kepala"): no post opens with such a
     # word; nor with stamp bits before them ("et 3")
     jabatan = re.sub(r"^(?:(?!a/n|an\.|a\.n|u\.b|ub\.)\S{1,3}\s+){0,3}?"
-                     r"P[i1l]([th])(?:[.,:]?\s|[.,:?'\u2019-]{1,3}\s?)(?=[A-Z])", r"Pl\1. ",
+                     r"P[i1lL]([thTH])(?:[.,:]?\s|[.,:?'\u2019-]{1,3}\s?)(?=[A-Z])",
+                     lambda m: ("PL" if m.group(1).isupper() else "Pl") + m.group(1) + ". ",
                      jabatan)
     # no post opens with the preposition "Kepada": it is "Kepala" with its l read d
     jabatan = re.sub(r"^((?:Pl[th]\.|Pj\.)\s+)?K(EPADA|epada)\b", lambda m: (
@@ -84,16 +93,22 @@ def _opening(jabatan: str) -> str:
     before it ("dn, CAMAT X", "a,n Bupati") is "a.n." or "u.b."."""
     words = jabatan.split()
     at = next((k for k, w in enumerate(words) if ACT.match(w.strip("()"))
-               or w.lower().rstrip(",") in HEADS), None)  # ("(Plt.) Kepala")
+               or RING_MARK.sub("", w).lower().rstrip(",") in HEADS), None)  # ("(Plt.) Kepala")
     if not at:
         return jabatan
     before, rest = words[:at], words[at:]
     if SIGNING_FOR.match(before[-1]):
         mark = "u.b." if before[-1][0] in "uU" else "a.n."
         return " ".join(([] if _debris(before[:-1]) else before[:-1]) + [mark] + rest)
-    if _debris(before) or before[-1].endswith(".") and len(before) >= 2:
-        return " ".join(rest)
+    # (a mark glued to the office's word is the ring's, which crosses the bits before it too:
+    # "LS /KEPALA", "Lo :Kepala"; print sets no mark before a post's word)
+    if _debris(before) or before[-1].endswith(".") and len(before) >= 2 or RING_MARK.match(
+            rest[0]):
+        return " ".join([RING_MARK.sub("", rest[0])] + rest[1:])
     return jabatan
+
+
+RING_MARK = re.compile(r"^[^\w(]+(?=[A-Za-z])")
 
 
 def _debris(words: list[str]) -> bool:

@@ -13,11 +13,11 @@ from dataclasses import replace
 from pipeline.letter.body import FOOTER, footer
 from pipeline.letter.bodyclean import name_tail
 from pipeline.letter.dates import alone_date, place_date
-from pipeline.letter.degrees import UNDOTTED_FOREIGN, only_degrees
+from pipeline.letter.degrees import UNDOTTED_FOREIGN, closed, only_degrees
 from pipeline.letter.lines import Line, aligned
 from pipeline.letter.marks import CLOSING, ITEM, NIP, RANK, SKIP, TEMBUSAN
 from pipeline.letter.nip import SPOILT_DIGITS, nip_digits, nip_match, whole_nip
-from pipeline.letter.scanname import scanned_name
+from pipeline.letter.scanname import PARTICLES, scanned_name, without_marks
 from pipeline.letter.scanpost import scanned_post
 from pipeline.letter.stampbits import stripped
 from pipeline.letter.titles import is_title, reads_as_title
@@ -150,13 +150,24 @@ def _name(lines: list[Line], j: int, start: int, nip: Line, rows: int) -> tuple[
         # degrees alone on a line belong to the name above, wherever a scan puts its edges
         if not (tail_only or gap_above) or not (tail_only or aligned(above, lines[j])):
             break
-        if _apart(above, lines[k + 1], lines[j], nip, rows):
+        if _apart(above, lines[k + 1], lines[j], nip, rows) or above.ocr and _scrawled(above.text):
             break
         names.insert(0, above.text.strip())
         k -= 1
         if gap_above:
             break
     return names, k
+
+
+def _scrawled(text: str) -> bool:
+    """Whether TEXT, read on a scan above a name's line, is the signature's strokes read as
+    words, no line of the name: as many of its letters in words in small letters, which a
+    name holds only as its particles and lowercase titles ("bin", "dr."), as in the others
+    ("va wae JERKS."); nor the post's, which stands above the room to sign."""
+    words = [re.sub(r"[^A-Za-z.]", "", t) for t in text.split()]
+    small = sum(len(t) for t in words if t.islower() and not t.endswith(".")
+                and t not in PARTICLES and t != "dan")  # (a post's line holds "dan")
+    return small > 0 and small >= sum(len(t.rstrip(".")) for t in words) - small
 
 
 def _degrees(text: str) -> bool:
@@ -181,6 +192,7 @@ def signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, 
 
     On a scan, the stamp over the block is read as lines of a mark or two ("KA pH", "&"): they
     are left out, so the post, name and NIP stand together as printed."""
+    lines = [_degrees_whole(ln) if k >= start and ln.ocr else ln for k, ln in enumerate(lines)]
     keep: list[int] = []
     for k, ln in enumerate(lines):  # (a name's degrees on a line of their own are no junk)
         if k < start or not (ln.ocr and _junk(ln.text)) or keep and name_tail(ln, lines[keep[-1]]):
@@ -190,6 +202,15 @@ def signature(lines: list[Line], start: int) -> tuple[dict | None, Line | None, 
     if sig is None:  # (a NIP label the stamp left its digits too spoilt to read)
         sig, ln, after = _signature(kept, start, spoilt=True)
     return sig, ln, (keep[after - 1] + 1 if after > start else after)
+
+
+def _degrees_whole(ln: Line) -> Line:
+    """Scanned line LN with its degrees read apart at a dot whole ("M. Si," for "M.Si,"), and
+    a line of degrees without the stamp's marks read before them ("“ Sp.PD.")."""
+    text = closed(ln.text)
+    bare = without_marks(text)
+    text = bare if bare != text and len(bare) < 60 and DEGREES.match(bare) else text
+    return ln if text == ln.text else replace(ln, text=text)
 
 
 def _junk(text: str) -> bool:
@@ -260,6 +281,8 @@ def _signature(lines: list[Line], start: int, spoilt: bool = False
         rows = sum(1 for ln in lines[j + 1:i + 1] if not ln.blank)
         names, k = _name(lines, j, start, lines[i], rows)
         name_line = lines[k + 1]  # the name's first line: the post stands in its column
+        if k > start and lines[k].ocr and _scrawled(lines[k].text):
+            k -= 1  # the signature's strokes read as words right above it (_name)
         nama = re.sub(r"\s+", " ", _joined(names) if lines[i].ocr else " ".join(names)
                       ).strip("()_, ")
         if lines[i].ocr:  # stamp remnants before the name, the rank read onto its line

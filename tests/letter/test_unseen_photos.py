@@ -1,0 +1,114 @@
+# SPDX-License-Identifier: AGPL-3.0-or-later
+"""What phone photos and scans of blind sets read for the first time (seeds 24, 26, 44, 46)
+still misread in the signature block: a NIP whose label and first digit the stamp's ring ate,
+the signature's strokes read as a line above the name, a picture's edge read before a front
+title, a name's J read small, the stamp's marks glued to a post's words, and degrees read apart
+at their dots or behind a mark. Each line here is as the page's reading gave it."""
+from __future__ import annotations
+
+from pipeline.letter.degrees import closed
+from pipeline.letter.lines import Line
+from pipeline.letter.nip import nip_digits, nip_match
+from pipeline.letter.scanname import scanned_name
+from pipeline.letter.scanpost import scanned_post
+from pipeline.letter.signature import signature
+
+
+def scanned(*rows: tuple[str, float, float, float, float]) -> list[Line]:
+    """Lines as OCR gives them: (text, top, left edge, right edge, confidence)."""
+    head = [Line("Demikian kami sampaikan, atas perhatiannya diucapkan terima kasih.", 1, 0.14,
+                 ocr=True, conf=0.95, x1=0.85, top=0.80), Line("", ocr=True)]
+    return head + [Line(t, 1, x0, ocr=True, conf=c, x1=x1, top=top) if t else Line("", ocr=True)
+                   for t, top, x0, x1, c in rows]
+
+
+def test_a_nip_whose_label_and_first_digit_the_ring_ate_is_read():
+    # (the ring crosses "NIP." and the birth year's 1, read "LA . Y9740…"; 1974 is the only
+    # year a digit there makes, and the rest is a NIP's shape)
+    lines = scanned(("oe ti Kepala Biro Organisasi,", 0.874, 0.465, 0.75, 0.72),
+                    ("Sy", 0.902, 0.45, 0.48, 0.05), ("", 0, 0, 0, 0),
+                    ("TN Drs. H. joko Santoso, M.Si.", 0.974, 0.454, 0.80, 0.63),
+                    ("LA . Y97407041996041010", 0.995, 0.501, 0.79, 0.34))
+    sig = signature(lines, 1)[0]
+    assert sig["nip"] == "197407041996041010"
+    assert sig["nama"] == "Drs. H. Joko Santoso, M.Si."
+    assert sig["jabatan"] == "Kepala Biro Organisasi"
+    # (a letter before eighteen digits that make no NIP, whatever digit it stands for, is none)
+    assert nip_match("Kode Y91713991996041010") is None
+    # (a label's last letter glued before a whole NIP still reads as before)
+    assert nip_digits(nip_match("| Sp99710315 200012 2 001").group(1), True) == \
+        "197103152000122001"
+
+
+def test_the_signature_read_as_words_above_the_name_is_no_line_of_it():
+    lines = scanned(("Malang, 28 Juni 2024", 0.906, 0.580, 0.743, 0.92),
+                    ("Kepala Dinas Pariwisata", 0.924, 0.567, 0.791, 0.84), ("", 0, 0, 0, 0),
+                    ("va wae JERKS.", 0.987, 0.652, 0.784, 0.41),
+                    ("Siti Wardana Setiawan, S.Si., M.M.", 1.011, 0.581, 0.847, 0.93),
+                    ("NIP. 196902221994022003", 1.030, 0.573, 0.795, 0.53))
+    sig = signature(lines, 1)[0]
+    assert sig["nama"] == "Siti Wardana Setiawan, S.Si., M.M."
+    assert sig["jabatan"] == "Kepala Dinas Pariwisata"
+    # (nor is it the post's last line, where the room to sign stands between them)
+    lines = scanned(("Kepala Bagian Perekonomian dan", 0.797, 0.543, 0.808, 0.96),
+                    ("Sumber Daya Alam Kabupaten Lombok Barat", 0.815, 0.541, 0.802, 0.96),
+                    ("", 0, 0, 0, 0), ("tanita,", 0.947, 0.628, 0.713, 0.0),
+                    ("Dr. ANI SIMANJUNTAK, S.Kom.", 0.956, 0.535, 0.809, 0.85),
+                    ("NIP. 196703221992122002", 0.998, 0.533, 0.748, 0.90))
+    sig = signature(lines, 1)[0]
+    assert (sig["nama"], sig["jabatan"]) == ("Dr. ANI SIMANJUNTAK, S.Kom.", "Kepala Bagian "
+                                             "Perekonomian dan Sumber Daya Alam Kabupaten "
+                                             "Lombok Barat")
+    # a name wrapped over two lines is still read whole, its particle in small letters too
+    lines = scanned(("Kepala Dinas Kesehatan,", 0.90, 0.55, 0.80, 0.93), ("", 0, 0, 0, 0),
+                    ("Prof. Dr. H. Ahmad Fauzi bin", 0.98, 0.55, 0.84, 0.90),
+                    ("Abdullah, S.Ag., M.Pd.", 1.00, 0.55, 0.76, 0.91),
+                    ("NIP. 196902221994021003", 1.02, 0.55, 0.79, 0.93))
+    assert signature(lines, 1)[0]["nama"] == \
+        "Prof. Dr. H. Ahmad Fauzi bin Abdullah, S.Ag., M.Pd."
+
+
+def test_a_word_read_before_a_front_title_is_no_part_of_the_name():
+    # (the e-signature's QR code beside the name read as a word)
+    assert scanned_name("Insan Dr. Endang Sulistyo, S.Pd., M.AP.") == \
+        "Dr. Endang Sulistyo, S.Pd., M.AP."
+    # but the titles and nobility that stand before a doctorate stay
+    assert scanned_name("KH. Dr. Ahmad Dahlan, M.Ag.") == "KH. Dr. Ahmad Dahlan, M.Ag."
+    assert scanned_name("Andi Dr. Muhammad Ramli, S.E.") == "Andi Dr. Muhammad Ramli, S.E."
+
+
+def test_a_name_word_read_with_a_small_letter_is_capitalised():
+    assert scanned_name("Drs. H. joko Santoso, M.Si.") == "Drs. H. Joko Santoso, M.Si."
+    assert scanned_name("Ahmad bin Salim, S.H.") == "Ahmad bin Salim, S.H."
+    assert scanned_name("dr. Rina Kusuma") == "dr. Rina Kusuma"
+
+
+def test_the_stamps_marks_glued_to_a_posts_words_go():
+    assert scanned_post("LS /KEPALA DINAS PARIWISATA DAN KEBUDAYAAN") == \
+        "KEPALA DINAS PARIWISATA DAN KEBUDAYAAN"
+    assert scanned_post("Lo :Kepala Dinas Lingkungan Hidup") == "Kepala Dinas Lingkungan Hidup"
+    assert scanned_post("KEPALA DINAS PENDIDIKAN #75 \u00b0DAN KEBUDAYAAN PROVINSI LAMPUNG") == \
+        "KEPALA DINAS PENDIDIKAN DAN KEBUDAYAAN PROVINSI LAMPUNG"
+    # (the acting mark's dot read as a colon, in capitals too)
+    assert scanned_post("PLT: SEKRETARIS DPRD KABUPATEN SUBANG") == \
+        "PLT. SEKRETARIS DPRD KABUPATEN SUBANG"
+    # a post's own digits and acronyms stay
+    assert scanned_post("Kepala UPT SMP Negeri 2 Kota Batu") == "Kepala UPT SMP Negeri 2 Kota Batu"
+
+
+def test_degrees_read_apart_or_behind_a_mark_stay_the_names():
+    lines = scanned(("KEPALA DINAS KEBUDAYAAN,", 0.86, 0.50, 0.80, 0.95), ("", 0, 0, 0, 0),
+                    ("Drs. H. I GUSTI NGURAH AGUNG PUTRA,", 0.940, 0.495, 0.84, 0.90),
+                    ("M. Si,", 0.957, 0.494, 0.545, 0.78),
+                    ("Pembina Utama Madya", 0.985, 0.50, 0.662, 0.94),
+                    ("NIP. 196604071995031004", 1.006, 0.50, 0.691, 0.93))
+    assert signature(lines, 1)[0]["nama"] == "Drs. H. I GUSTI NGURAH AGUNG PUTRA, M.Si."
+    lines = scanned(("KEPALA RUMAH SAKIT UMUM DAERAH,", 0.80, 0.52, 0.85, 0.95),
+                    ("", 0, 0, 0, 0), ("dr. HARTATI NASUTION,", 0.84, 0.52, 0.80, 0.90),
+                    ("\u201c Sp.PD.", 0.860, 0.519, 0.625, 0.40),
+                    ("NIP. 19790909 200412 2 001", 0.899, 0.55, 0.854, 0.96))
+    assert signature(lines, 1)[0]["nama"] == "dr. HARTATI NASUTION, Sp.PD."
+    assert scanned_name("SITI NUR AINI, M,Si") == "SITI NUR AINI, M.Si."
+    assert scanned_name("Ns, SRI WAHYUNI, S.STP, M.Si.") == "Ns. SRI WAHYUNI, S.STP, M.Si."
+    # (halves that make no listed degree are a name's initials and titles)
+    assert closed("H. I GUSTI") == "H. I GUSTI" and closed("M. Nur Hadi") == "M. Nur Hadi"
