@@ -33,6 +33,11 @@ FRONT_JUNK = re.compile(rf"^(?:(?:(?![A-Z]?{FRONT}|{NOBLE})\S{{1,4}}\s+){{1,2}}"
                         rf"|\S\s+(?=[A-Z]{{2}}))")
 # (the lowercase titles, dr. drg. drh. apt., OCR may glue to the name: "dr.BUDI")
 LOWER_JUNK = re.compile(rf"^(?:(?!(?:dr|drg|drh|apt)\.)[a-z]\S*\s+)+(?={FRONT}|[A-Z])")
+# nor a short word in small letters after its capital before a name printed in capitals ("Si
+# TEGUH ANGGRAINI"): such a name is in capitals throughout, but for its titles and particles
+# (of two letters: "Moh", "Mhd" are Muhammad's)
+MIXED_JUNK = re.compile(r"^(?!(?:Ni|La|Wa|Hj|Hi|Dr|Ir|Ns|St|Rd)\b)[A-Z][a-z]"
+                        r"[.,:;']?\s+(?=[A-Z]{2,}[\s,]+[A-Z]{2,})")
 # the stamp's ring at the name's start read as a capital glued to a front title ("XH. AGUS"):
 # no title has a letter before it but Kyai Haji's "KH."
 RING_JUNK = re.compile(rf"^(?!KH\.)[A-Z](?={FRONT})")
@@ -79,7 +84,7 @@ def scanned_name(nama: str) -> str:
     if not (nama.startswith("I ") and BALINESE.match(nama[2:])):
         nama = RING_JUNK.sub("", FRONT_JUNK.sub("", RING_JUNK.sub("", nama)))
     # nor does a name open with a lowercase word other than a title ("wahaf drg. …")
-    nama = LOWER_JUNK.sub("", nama)
+    nama = MIXED_JUNK.sub("", LOWER_JUNK.sub("", nama))
     nama = re.split(r"[\s\u2014\u2013-]+(?:Pemb\w+|Pena\w+|Peng\w+|Juru)\b", nama)[0]
     nama = _rank_after(nama)
     # a stamp's edge after it (not the Arabic article before a last name: "AL-AMIN")

@@ -14,6 +14,7 @@ from pipeline.letter.body import FOOTER, footer
 from pipeline.letter.bodyclean import name_tail
 from pipeline.letter.dates import alone_date, place_date
 from pipeline.letter.degrees import UNDOTTED_FOREIGN, closed, only_degrees
+from pipeline.letter.lexicon import known
 from pipeline.letter.lines import Line, aligned
 from pipeline.letter.marks import CLOSING, ITEM, NIP, RANK, SKIP, TEMBUSAN
 from pipeline.letter.nip import SPOILT_DIGITS, nip_digits, nip_match, whole_nip
@@ -162,11 +163,12 @@ def _name(lines: list[Line], j: int, start: int, nip: Line, rows: int) -> tuple[
 def _scrawled(text: str) -> bool:
     """Whether TEXT, read on a scan above a name's line, is the signature's strokes read as
     words, no line of the name: as many of its letters in words in small letters, which a
-    name holds only as its particles and lowercase titles ("bin", "dr."), as in the others
-    ("va wae JERKS."); nor the post's, which stands above the room to sign."""
+    name holds only as its particles and lowercase titles ("bin", "dr."), and no word of
+    Indonesian either, as in the others ("va wae JERKS."); nor the post's, which stands
+    above the room to sign."""
     words = [re.sub(r"[^A-Za-z.]", "", t) for t in text.split()]
     small = sum(len(t) for t in words if t.islower() and not t.endswith(".")
-                and t not in PARTICLES and t != "dan")  # (a post's line holds "dan")
+                and t not in PARTICLES and not known(t))  # (a post's "dan", a TTE mark's)
     return small > 0 and small >= sum(len(t.rstrip(".")) for t in words) - small
 
 

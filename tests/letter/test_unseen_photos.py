@@ -72,6 +72,10 @@ def test_a_word_read_before_a_front_title_is_no_part_of_the_name():
     # (the e-signature's QR code beside the name read as a word)
     assert scanned_name("Insan Dr. Endang Sulistyo, S.Pd., M.AP.") == \
         "Dr. Endang Sulistyo, S.Pd., M.AP."
+    # (or a short word in small letters after its capital, before a name in capitals)
+    assert scanned_name("Si TEGUH ANGGRAINI, S.Kom.") == "TEGUH ANGGRAINI, S.Kom."
+    assert scanned_name("Ni LUH PUTU SARI, S.E.") == "Ni LUH PUTU SARI, S.E."
+    assert scanned_name("Mhd YUSUF ANWAR, S.E.") == "Mhd YUSUF ANWAR, S.E."
     # but the titles and nobility that stand before a doctorate stay
     assert scanned_name("KH. Dr. Ahmad Dahlan, M.Ag.") == "KH. Dr. Ahmad Dahlan, M.Ag."
     assert scanned_name("Andi Dr. Muhammad Ramli, S.E.") == "Andi Dr. Muhammad Ramli, S.E."
