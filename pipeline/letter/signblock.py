@@ -13,6 +13,7 @@ from statistics import median
 
 import numpy as np
 
+from pipeline.letter.degrees import only_degrees
 from pipeline.letter.lines import Word
 from pipeline.letter.marks import RANK
 
@@ -72,7 +73,9 @@ def tidied(words: list[Word], nip: list[Word], h: float, column: float | None) -
         tall = [w.bottom - w.top for w in row]
         # (a post's line set smaller than the NIP, its words whole, is print all the same)
         small = max(tall) < SMALL * h and not any(re.search(r"[A-Za-z]{4}", w.text) for w in row)
-        if small or min(tall) > TALL * h:
+        # (but a line of degrees, underlined as the name over it is: the rule boxed into it,
+        # "M.Si," as tall as two lines, is print)
+        if small or min(tall) > TALL * h and not all(only_degrees(w.text) for w in row):
             gone |= {id(w) for w in row}
         elif column is not None:
             # (a word within a stamp's width of it, a mark anywhere: a second signer's block

@@ -7,11 +7,12 @@ at their dots or behind a mark. Each line here is as the page's reading gave it.
 from __future__ import annotations
 
 from pipeline.letter.degrees import closed
-from pipeline.letter.lines import Line
+from pipeline.letter.lines import Line, Word
 from pipeline.letter.nip import nip_digits, nip_match
 from pipeline.letter.scanname import scanned_name
 from pipeline.letter.scanpost import scanned_post
 from pipeline.letter.signature import signature
+from pipeline.letter.signblock import tidied
 
 
 def scanned(*rows: tuple[str, float, float, float, float]) -> list[Line]:
@@ -116,3 +117,24 @@ def test_degrees_read_apart_or_behind_a_mark_stay_the_names():
     assert scanned_name("Ns, SRI WAHYUNI, S.STP, M.Si.") == "Ns. SRI WAHYUNI, S.STP, M.Si."
     # (halves that make no listed degree are a name's initials and titles)
     assert closed("H. I GUSTI") == "H. I GUSTI" and closed("M. Nur Hadi") == "M. Nur Hadi"
+
+
+def test_an_underlined_line_of_degrees_boxed_with_its_rule_is_print():
+    """GIVEN the page's words of a scanned block (seed 27) whose name and the rest of its
+    degrees under it are underlined, the rule boxed into "M.Si," (as tall as two lines, as the
+    signature's scribble read as a word is) WHEN the block is tidied of the stamp's and the
+    signature's debris THEN the degrees stay."""
+    words = [Word(t, x0, x1, top, bottom, conf, ("1", "17", row))
+             for t, x0, x1, top, bottom, conf, row in [
+                 ("H.Irwan", 240, 508, 290, 358, 0.2, "5"),
+                 ("Rahayu,", 536, 741, 290, 358, 0.93, "5"),
+                 ("S.T.,", 768, 922, 290, 358, 0.86, "5"),
+                 ("M.Si,", 259, 410, 350, 423, 0.84, "6"),
+                 ("SSIRAGHARTS", 600, 900, 240, 330, 0.3, "4"),
+                 ("Pembina", 266, 485, 431, 471, 0.97, "7"),
+                 ("Utama", 505, 673, 432, 471, 0.96, "7"),
+                 ("NIP.", 266, 374, 500, 539, 0.9, "8"),
+                 ("197804082003041006", 400, 973, 500, 540, 0.9, "8")]]
+    nip = words[-2:]
+    kept = [w.text for w in tidied(words, nip, 39.5, None)]
+    assert "M.Si," in kept and "SSIRAGHARTS" not in kept
