@@ -29,10 +29,11 @@ GLUED_LABEL = re.compile(r"(?:^\W*|(?<=[A-Z]))\d(?=(?:19|20)\d{6}\s)")
 # it places the block, but its digits (group 1, too few) are no NIP
 NIP_TAIL = re.compile(r"^\D{0,6}?[\dOoIil|][\d\s]{2,12}\s"
                       r"(((?:19|20)\d{2}(?:0[1-9]|1[0-2]))\s[12]\s\d{3})\s*$")
-# the label eaten and the birth year's 1 misread ("SMP 492607231988121006"), or read as a
-# letter where the stamp's ring crosses it ("LA . Y97407041996041010"): the rest is a NIP's
-# shape (a birth month and day, a year of appointment and its month); nip_digits mends it
-MISREAD_YEAR = re.compile(r"((?:(?<!\d)[3-9]|(?<![\dA-Za-z])[A-Za-z])9\d{2}"
+# the label eaten and the birth year's 1 misread ("SMP 492607231988121006", "Nips 2970…": no
+# year is 29..), or read as a letter where the stamp's ring crosses it ("LA . Y9740…"): the
+# rest is a NIP's shape (a birth month and day, a year of appointment and its month);
+# nip_digits mends it
+MISREAD_YEAR = re.compile(r"((?:(?<!\d)(?:[3-9]|2(?=9))|(?<![\dA-Za-z])[A-Za-z])9\d{2}"
                           r"(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s?"
                           r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])\s?[12]\s?\d{3})(?!\d)")
 MISREAD_DIGITS = str.maketrans(MISREAD, "00" + "1" * (len(MISREAD) - 2))
@@ -71,7 +72,7 @@ def nip_digits(raw: str, ocr: bool) -> str:
     if ocr:  # (the birth year's first digit read as a letter: "Y974…"; the year tells it)
         raw = re.sub(r"^\s*[A-Za-z](?=9\d)", "0", raw)
     digits = re.sub(r"\D", "", raw)[:18]
-    if ocr and len(digits) == 18 and digits[0] not in "12":
+    if ocr and len(digits) == 18 and digits[:2] not in ("19", "20"):  # ("2970…" too)
         # (19.. or 20..: only one of the two can make the year)
         return next((d for d in ("1" + digits[1:], "2" + digits[1:])
                      if _nip_shaped(BARE_NIP.fullmatch(d))), digits)

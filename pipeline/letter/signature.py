@@ -160,6 +160,19 @@ def _name(lines: list[Line], j: int, start: int, nip: Line, rows: int) -> tuple[
     return names, k
 
 
+def _centred(ln: Line, name: Line, taken: Line | None) -> bool:
+    """Whether scanned line LN is the post's in a centred block whose name and NIP lines the
+    stamp's specks before them widened to the left (namerow keeps them at the lines' edges),
+    which moves their axis: the post's last line, with its comma, stands within the name's
+    width, and each line above it is centred on the one under it, TAKEN."""
+    if not ln.ocr or None in (ln.x0, ln.x1):
+        return False
+    if taken is not None:
+        return aligned(ln, taken)
+    return None not in (name.x0, name.x1) and ln.text.rstrip().endswith(",") and \
+        name.x0 - 0.01 <= ln.x0 and ln.x1 <= name.x1 + 0.01
+
+
 def _scrawled(text: str) -> bool:
     """Whether TEXT, read on a scan above a name's line, is the signature's strokes read as
     words, no line of the name: as many of its letters in words in small letters, which a
@@ -289,7 +302,7 @@ def _signature(lines: list[Line], start: int, spoilt: bool = False
                       ).strip("()_, ")
         if lines[i].ocr:  # stamp remnants before the name, the rank read onto its line
             nama = scanned_name(nama)
-        post = []
+        post, taken = [], None
         # the room to sign, and on a scan the stamp's lettering read as lines of a letter or two
         while k > start and (lines[k].blank or SKIP.match(lines[k].text) or _tte(lines, k)
                              or footer(lines, k) or _scribble(lines[k], name_line, lines[i])):
@@ -338,7 +351,7 @@ def _signature(lines: list[Line], start: int, spoilt: bool = False
                 break  # the mark, spoilt, or read onto the post's first line
             if not (aligned(ln, name_line) or aligned(ln, lines[i]) or RING_LEFT.match(ln.text)
                     and None not in (ln.x0, name_line.x0) and 0 < name_line.x0 - ln.x0 < 0.1
-                    ) or _tte(lines, k):
+                    or _centred(ln, name_line, taken)) or _tte(lines, k):
                 break  # another column, or the electronic signature's mark above the post
                 # (a scan may read a stamp's mark into the name's line: the NIP's column too;
                 # or into the post's, before it: ">... Kabupaten Jember,")
@@ -360,6 +373,7 @@ def _signature(lines: list[Line], start: int, spoilt: bool = False
             if ACTING.match(ln.text.strip()) or not (post and _stamp_words(ln, DISBELIEVED)):
                 post.insert(0, stripped(ln.text.strip())
                             if ln.ocr else ln.text.strip())
+                taken = ln
             k -= 1
         jabatan = re.sub(r"\s+", " ", " ".join(post)).strip().rstrip(",").strip() or None
         if jabatan and lines[i].ocr:  # the stamp's remnants, a misread office's word

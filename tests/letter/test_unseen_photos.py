@@ -138,3 +138,33 @@ def test_an_underlined_line_of_degrees_boxed_with_its_rule_is_print():
     nip = words[-2:]
     kept = [w.text for w in tidied(words, nip, 39.5, None)]
     assert "M.Si," in kept and "SSIRAGHARTS" not in kept
+
+
+def test_a_centred_post_is_read_where_the_stamp_widened_the_name_and_nip_lines():
+    """GIVEN a centred block whose name and NIP lines begin where the stamp's specks before them
+    do (so their axis stands left of the post's), as seeds 44 and 47 read WHEN the signature is
+    read THEN the post is its two lines, the stamp's bits beside them left out."""
+    lines = scanned(("Kepala Dinas Pekerjaan Umum", 1.063, 0.531, 0.819, 0.96),
+                    ("dan Penataan Ruang,", 1.086, 0.574, 0.775, 0.96), ("", 0, 0, 0, 0),
+                    ("Dr. MEGA PUSPITA, S.E.", 1.195, 0.483, 0.804, 0.71),
+                    ("Tes NIP. 197308232002032009", 1.229, 0.483, 0.800, 0.42))
+    assert signature(lines, 1)[0]["jabatan"] == "Kepala Dinas Pekerjaan Umum dan Penataan Ruang"
+    lines = scanned(("... Plt. Sekretaris DPRD Provinsi Jawa", 0.933, 0.494, 0.827, 0.85),
+                    ("Tel Mn", 0.954, 0.467, 0.585, 0.15), ("Timur,", 0.953, 0.647, 0.703, 0.97),
+                    ("", 0, 0, 0, 0),
+                    ("Slamet Raharjo, S.Kep., M.Kes.", 1.058, 0.455, 0.832, 0.77),
+                    ("NIP. 197411181998041002", 1.078, 0.463, 0.798, 0.63))
+    assert signature(lines, 1)[0]["jabatan"] == "Plt. Sekretaris DPRD Provinsi Jawa Timur"
+    # (a line of another column, beside the block, is still no part of the post)
+    lines = scanned(("Tembusan disampaikan kepada Yth.,", 0.90, 0.12, 0.40, 0.95),
+                    ("Kepala Dinas Kesehatan,", 0.93, 0.55, 0.80, 0.95), ("", 0, 0, 0, 0),
+                    ("Dr. MEGA PUSPITA, S.E.", 1.0, 0.52, 0.82, 0.9),
+                    ("NIP. 197308232002032009", 1.02, 0.52, 0.80, 0.9))
+    assert signature(lines, 1)[0]["jabatan"] == "Kepala Dinas Kesehatan"
+
+
+def test_a_nip_whose_birth_year_reads_29_is_a_1_misread():
+    assert nip_digits(nip_match("Nips 297009171993112006").group(1), True) == \
+        "197009171993112006"
+    assert nip_digits(nip_match("NIP. 200101012020121001").group(1), True) == \
+        "200101012020121001"
