@@ -330,12 +330,14 @@ def _signature(lines: list[Line], start: int, spoilt: bool = False
                 lines[k].text.strip()]) else 6):
             ln = lines[k]
             item = ITEM.match(ln.text) if ln.ocr else None
-            if item and (ln.x0 is not None and ln.x0 > 0.4 or item.group(1) == "0"):
+            while item and (ln.x0 is not None and ln.x0 > 0.4 or item.group(1) == "0"):
                 # no list stands in the signature's column, nor counts from 0 (a block at the
-                # margin): a speck or the stamp's ring read as "5." or "0." before a line
+                # margin): a speck or the stamp's ring read as "5." or "0." before a line, or
+                # as two ("2. 1. Kepala …")
                 # (where the ring's "0." stood left of the block, the line's edge is its own)
                 ln = replace(ln, text=item.group(4),
                              x0=None if item.group(1) == "0" else ln.x0)
+                item = ITEM.match(ln.text)
             if ln.blank or CLOSING.match(ln.text) or ITEM.match(ln.text) or TEMBUSAN.match(ln.text):
                 break
             if ln.ocr and None not in (ln.vx, ln.x0, name_line.x0) and \

@@ -168,3 +168,14 @@ def test_a_nip_whose_birth_year_reads_29_is_a_1_misread():
         "197009171993112006"
     assert nip_digits(nip_match("NIP. 200101012020121001").group(1), True) == \
         "200101012020121001"
+
+
+def test_two_list_numbers_the_ring_put_before_a_post_line_go():
+    lines = scanned(("Jember, 30 November 2024", 0.084, 0.531, 0.798, 0.96),
+                    ("a.n. Kepala UPTD Balai Latihan Kerja", 0.107, 0.533, 0.885, 0.96),
+                    ("2. 1. Kepala Subbagian Tata Usaha,", 0.130, 0.467, 0.826, 0.61),
+                    ("", 0, 0, 0, 0), ("Mama Setan Banana", 0.188, 0.435, 0.75, 0.12),
+                    ("", 0, 0, 0, 0), ("Dra. Hj. Siti Nur Aini", 0.242, 0.533, 0.75, 0.96),
+                    ("\"MP: 19660914 199603 2 005", 0.265, 0.479, 0.82, 0.82))
+    assert signature(lines, 1)[0]["jabatan"] == \
+        "a.n. Kepala UPTD Balai Latihan Kerja Kepala Subbagian Tata Usaha"
