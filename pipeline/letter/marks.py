@@ -39,10 +39,11 @@ ASKING = re.compile(r"(pertanyaan|penjelasan|konsultasi|arahan|petunjuk|pendapat
 NIP = re.compile(r"^.{0,8}?(?<![a-z])NIP\b\.?\s*[:.]?\s*([0-9OoIil|\s]{18,32})")
 WRAPPED_NIP = re.compile(r"^.{0,8}?\bNIP\b\.?\s*[:.]?\s*(\d[\d ]{6,20})$")  # fewer than 18 digits
 # the rank (pangkat) under the name; a scan may put marks before it ("- Pembina", "<2: Pembina"),
-# or a stamp's letters ("yen Pembina"), and read "Pembina" as "Peribina" or "Pernbina" (m as ri,
-# rn), or with the stamp's ring over its middle, "Pombina", "Pembuta", "Pembrra"
-RANK = re.compile(r"^(?:[^A-Za-z]{0,4}|[a-z]{1,3}\s)\s*(pe[a-z]{1,3}bina|p[eo]mb[a-z]{2}a|penata|"
-                  r"pengatur|juru)\b|"
+# or a stamp's letters ("yen Pembina", "so. Pembina"), and read "Pembina" as "Peribina" or
+# "Pernbina" (m as ri, rn), or with the stamp's ring over its middle, "Pombina", "Pembuta",
+# "Pembrra"
+RANK = re.compile(r"^(?:[^A-Za-z]{0,4}|[a-z]{1,3}[.,:;]?\s)\s*"
+                  r"(pe[a-z]{1,3}bina|p[eo]mb[a-z]{2}a|penata|pengatur|juru)\b|"
                   # (the golongan's I read as l, 1 or |: "(IlI/d)")
                   r"(?<!\w)(?=[Il1|]{0,2}[IV])(?:[Il1|]{1,3}|[Il1|]?V)\s*/\s*[a-e]\b|"
                   # the rank's second words, whatever OCR made of its first ("Pembrra Utama Muda",

@@ -15,8 +15,9 @@ from pipeline.letter.degrees import UNDOTTED_FOREIGN, dotted, only_degrees
 from pipeline.letter.titles import BALINESE, FRONT
 
 # titles before a name always end with one dot ("H," "H.." "Dr:" and "ir" are OCR misreads of "H."
-# "Ir."; the "I" of "Ir." is read as "t" or "l"), in capitals too ("IR FIENTJE")
-PREFIX = re.compile(r"^(Ir|IR|ir|tr|lr|tre)(?:[.,/]\s*|\s+)(?=[A-Z]{2})|"
+# "Ir."; the "I" of "Ir." is read as "t" or "l", its dot as an s, "Irs Eko": no such title),
+# in capitals too ("IR FIENTJE")
+PREFIX = re.compile(r"^(Ir|IR|ir|tr|lr|tre)(?:[.,/]\s*|\s+)(?=[A-Z]{2})|^Irs\s+(?=[A-Z])|"
                     r"(?<![\w.])(H|Hj|HJ|dr|Dr|DR|Ir|IR|Drs|DRS|Dra|DRA|Prof|PROF)"
                     r"(?:[.,:]{0,2}\s+|-)(?=[A-Z])")
 # two front titles whose dot and space the stamp's ring made a hyphen ("Prof-Dr.", "Dr-dr."),
@@ -100,6 +101,10 @@ def scanned_name(nama: str) -> str:
     # nor does one open "LKETUT": a Balinese "I" read as an l, glued to the name after it
     nama = re.sub(r"^[Ll1|](?=\S+)", lambda m: "I " if BALINESE.match(nama[1:]) else
                   m.group(0), nama)
+    # PUEBI sets a comma only before the degrees: one after a name's word with more of the
+    # name after it, then the degrees' comma, is a speck ("NYIMAS, ROHANI, M.Si.")
+    nama = re.sub(r"^([^,]*[A-Za-z]),(\s+[A-Z][A-Za-z'-]{3,}(?:\s+[A-Z][A-Za-z'-]{3,})*,\s)",
+                  r"\1\2", nama)
     return _degrees(_capitalised(nama))
 
 

@@ -179,3 +179,20 @@ def test_two_list_numbers_the_ring_put_before_a_post_line_go():
                     ("\"MP: 19660914 199603 2 005", 0.265, 0.479, 0.82, 0.82))
     assert signature(lines, 1)[0]["jabatan"] == \
         "a.n. Kepala UPTD Balai Latihan Kerja Kepala Subbagian Tata Usaha"
+
+
+def test_a_rank_a_speck_marked_and_a_names_misread_stops_are_told():
+    """Seed 48: the rank read after a stamp's bit with a stop ("so. Pembina") is the rank, not
+    the name; a comma a speck put between a name's words goes (PUEBI sets one only before the
+    degrees); "Irs" before a name is "Ir." with its dot read as an s (no title is "Irs")."""
+    lines = scanned(("KEPALA DINAS PERHUBUNGAN", 0.744, 0.519, 0.825, 0.95),
+                    ("TANAH DATAR,", 0.786, 0.519, 0.663, 0.96), ("", 0, 0, 0, 0),
+                    ("Dra. Elfina Rosa, M.Si.", 0.891, 0.519, 0.744, 0.93),
+                    ("so. Pembina", 0.908, 0.449, 0.608, 0.36),
+                    ("NIP. 197801272001122010", 0.932, 0.52, 0.77, 0.89))
+    sig = signature(lines, 1)[0]
+    assert (sig["nama"], sig["jabatan"]) == ("Dra. Elfina Rosa, M.Si.",
+                                             "KEPALA DINAS PERHUBUNGAN TANAH DATAR")
+    assert scanned_name("NYIMAS, ROHANI, M.Si., IPU") == "NYIMAS ROHANI, M.Si., IPU"
+    assert scanned_name("BUDI, SE, M.M.") == "BUDI, S.E., M.M."
+    assert scanned_name("Irs Eko Prasetyo Wibowo, S.T.") == "Ir. Eko Prasetyo Wibowo, S.T."
