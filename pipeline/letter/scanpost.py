@@ -41,8 +41,7 @@ def scanned_post(jabatan: str) -> str | None:
     # a post is printed in letters, digits and its words' stops, commas, slashes, hyphens and
     # brackets: a token with another mark is the stamp's ("#75"), but for a word of letters
     # the mark is glued to ("°DAN")
-    jabatan = " ".join(t if not ALIEN.search(t) else ALIEN.sub("", t)
-                       for t in jabatan.split() if not ALIEN.search(t)
+    jabatan = " ".join(ALIEN.sub("", t) for t in jabatan.split() if not ALIEN.search(t)
                        or re.fullmatch(r"[A-Za-z]{2,}[.,]?", ALIEN.sub("", t)))
     # nor does a post open with a lone lowercase letter ("a, Kepala Dinas"; a.n., u.b., an.,
     # plt. are words of their own and stay)

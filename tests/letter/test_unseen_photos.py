@@ -15,22 +15,22 @@ from pipeline.letter.signature import signature
 from pipeline.letter.signblock import tidied
 
 
-def scanned(*rows: tuple[str, float, float, float, float]) -> list[Line]:
-    """Lines as OCR gives them: (text, top, left edge, right edge, confidence)."""
+def signed(*rows: tuple[str, float, float, float, float]) -> dict:
+    """The signer read from a block's lines as OCR gives them (text, top, left edge, right
+    edge, confidence), under a closing sentence."""
     head = [Line("Demikian kami sampaikan, atas perhatiannya diucapkan terima kasih.", 1, 0.14,
                  ocr=True, conf=0.95, x1=0.85, top=0.80), Line("", ocr=True)]
-    return head + [Line(t, 1, x0, ocr=True, conf=c, x1=x1, top=top) if t else Line("", ocr=True)
-                   for t, top, x0, x1, c in rows]
+    return signature(head + [Line(t, 1, x0, ocr=True, conf=c, x1=x1, top=top) if t
+                             else Line("", ocr=True) for t, top, x0, x1, c in rows], 1)[0]
 
 
 def test_a_nip_whose_label_and_first_digit_the_ring_ate_is_read():
     # (the ring crosses "NIP." and the birth year's 1, read "LA . Y9740…"; 1974 is the only
     # year a digit there makes, and the rest is a NIP's shape)
-    lines = scanned(("oe ti Kepala Biro Organisasi,", 0.874, 0.465, 0.75, 0.72),
-                    ("Sy", 0.902, 0.45, 0.48, 0.05), ("", 0, 0, 0, 0),
-                    ("TN Drs. H. joko Santoso, M.Si.", 0.974, 0.454, 0.80, 0.63),
-                    ("LA . Y97407041996041010", 0.995, 0.501, 0.79, 0.34))
-    sig = signature(lines, 1)[0]
+    sig = signed(("oe ti Kepala Biro Organisasi,", 0.874, 0.465, 0.75, 0.72),
+                 ("Sy", 0.902, 0.45, 0.48, 0.05), ("", 0, 0, 0, 0),
+                 ("TN Drs. H. joko Santoso, M.Si.", 0.974, 0.454, 0.80, 0.63),
+                 ("LA . Y97407041996041010", 0.995, 0.501, 0.79, 0.34))
     assert sig["nip"] == "197407041996041010"
     assert sig["nama"] == "Drs. H. Joko Santoso, M.Si."
     assert sig["jabatan"] == "Kepala Biro Organisasi"
@@ -42,30 +42,28 @@ def test_a_nip_whose_label_and_first_digit_the_ring_ate_is_read():
 
 
 def test_the_signature_read_as_words_above_the_name_is_no_line_of_it():
-    lines = scanned(("Malang, 28 Juni 2024", 0.906, 0.580, 0.743, 0.92),
-                    ("Kepala Dinas Pariwisata", 0.924, 0.567, 0.791, 0.84), ("", 0, 0, 0, 0),
-                    ("va wae JERKS.", 0.987, 0.652, 0.784, 0.41),
-                    ("Siti Wardana Setiawan, S.Si., M.M.", 1.011, 0.581, 0.847, 0.93),
-                    ("NIP. 196902221994022003", 1.030, 0.573, 0.795, 0.53))
-    sig = signature(lines, 1)[0]
+    sig = signed(("Malang, 28 Juni 2024", 0.906, 0.580, 0.743, 0.92),
+                 ("Kepala Dinas Pariwisata", 0.924, 0.567, 0.791, 0.84), ("", 0, 0, 0, 0),
+                 ("va wae JERKS.", 0.987, 0.652, 0.784, 0.41),
+                 ("Siti Wardana Setiawan, S.Si., M.M.", 1.011, 0.581, 0.847, 0.93),
+                 ("NIP. 196902221994022003", 1.030, 0.573, 0.795, 0.53))
     assert sig["nama"] == "Siti Wardana Setiawan, S.Si., M.M."
     assert sig["jabatan"] == "Kepala Dinas Pariwisata"
     # (nor is it the post's last line, where the room to sign stands between them)
-    lines = scanned(("Kepala Bagian Perekonomian dan", 0.797, 0.543, 0.808, 0.96),
-                    ("Sumber Daya Alam Kabupaten Lombok Barat", 0.815, 0.541, 0.802, 0.96),
-                    ("", 0, 0, 0, 0), ("tanita,", 0.947, 0.628, 0.713, 0.0),
-                    ("Dr. ANI SIMANJUNTAK, S.Kom.", 0.956, 0.535, 0.809, 0.85),
-                    ("NIP. 196703221992122002", 0.998, 0.533, 0.748, 0.90))
-    sig = signature(lines, 1)[0]
+    sig = signed(("Kepala Bagian Perekonomian dan", 0.797, 0.543, 0.808, 0.96),
+                 ("Sumber Daya Alam Kabupaten Lombok Barat", 0.815, 0.541, 0.802, 0.96),
+                 ("", 0, 0, 0, 0), ("tanita,", 0.947, 0.628, 0.713, 0.0),
+                 ("Dr. ANI SIMANJUNTAK, S.Kom.", 0.956, 0.535, 0.809, 0.85),
+                 ("NIP. 196703221992122002", 0.998, 0.533, 0.748, 0.90))
     assert (sig["nama"], sig["jabatan"]) == ("Dr. ANI SIMANJUNTAK, S.Kom.", "Kepala Bagian "
                                              "Perekonomian dan Sumber Daya Alam Kabupaten "
                                              "Lombok Barat")
     # a name wrapped over two lines is still read whole, its particle in small letters too
-    lines = scanned(("Kepala Dinas Kesehatan,", 0.90, 0.55, 0.80, 0.93), ("", 0, 0, 0, 0),
-                    ("Prof. Dr. H. Ahmad Fauzi bin", 0.98, 0.55, 0.84, 0.90),
-                    ("Abdullah, S.Ag., M.Pd.", 1.00, 0.55, 0.76, 0.91),
-                    ("NIP. 196902221994021003", 1.02, 0.55, 0.79, 0.93))
-    assert signature(lines, 1)[0]["nama"] == \
+    sig = signed(("Kepala Dinas Kesehatan,", 0.90, 0.55, 0.80, 0.93), ("", 0, 0, 0, 0),
+                 ("Prof. Dr. H. Ahmad Fauzi bin", 0.98, 0.55, 0.84, 0.90),
+                 ("Abdullah, S.Ag., M.Pd.", 1.00, 0.55, 0.76, 0.91),
+                 ("NIP. 196902221994021003", 1.02, 0.55, 0.79, 0.93))
+    assert sig["nama"] == \
         "Prof. Dr. H. Ahmad Fauzi bin Abdullah, S.Ag., M.Pd."
 
 
@@ -102,17 +100,17 @@ def test_the_stamps_marks_glued_to_a_posts_words_go():
 
 
 def test_degrees_read_apart_or_behind_a_mark_stay_the_names():
-    lines = scanned(("KEPALA DINAS KEBUDAYAAN,", 0.86, 0.50, 0.80, 0.95), ("", 0, 0, 0, 0),
-                    ("Drs. H. I GUSTI NGURAH AGUNG PUTRA,", 0.940, 0.495, 0.84, 0.90),
-                    ("M. Si,", 0.957, 0.494, 0.545, 0.78),
-                    ("Pembina Utama Madya", 0.985, 0.50, 0.662, 0.94),
-                    ("NIP. 196604071995031004", 1.006, 0.50, 0.691, 0.93))
-    assert signature(lines, 1)[0]["nama"] == "Drs. H. I GUSTI NGURAH AGUNG PUTRA, M.Si."
-    lines = scanned(("KEPALA RUMAH SAKIT UMUM DAERAH,", 0.80, 0.52, 0.85, 0.95),
-                    ("", 0, 0, 0, 0), ("dr. HARTATI NASUTION,", 0.84, 0.52, 0.80, 0.90),
-                    ("\u201c Sp.PD.", 0.860, 0.519, 0.625, 0.40),
-                    ("NIP. 19790909 200412 2 001", 0.899, 0.55, 0.854, 0.96))
-    assert signature(lines, 1)[0]["nama"] == "dr. HARTATI NASUTION, Sp.PD."
+    sig = signed(("KEPALA DINAS KEBUDAYAAN,", 0.86, 0.50, 0.80, 0.95), ("", 0, 0, 0, 0),
+                 ("Drs. H. I GUSTI NGURAH AGUNG PUTRA,", 0.940, 0.495, 0.84, 0.90),
+                 ("M. Si,", 0.957, 0.494, 0.545, 0.78),
+                 ("Pembina Utama Madya", 0.985, 0.50, 0.662, 0.94),
+                 ("NIP. 196604071995031004", 1.006, 0.50, 0.691, 0.93))
+    assert sig["nama"] == "Drs. H. I GUSTI NGURAH AGUNG PUTRA, M.Si."
+    sig = signed(("KEPALA RUMAH SAKIT UMUM DAERAH,", 0.80, 0.52, 0.85, 0.95),
+                 ("", 0, 0, 0, 0), ("dr. HARTATI NASUTION,", 0.84, 0.52, 0.80, 0.90),
+                 ("\u201c Sp.PD.", 0.860, 0.519, 0.625, 0.40),
+                 ("NIP. 19790909 200412 2 001", 0.899, 0.55, 0.854, 0.96))
+    assert sig["nama"] == "dr. HARTATI NASUTION, Sp.PD."
     assert scanned_name("SITI NUR AINI, M,Si") == "SITI NUR AINI, M.Si."
     assert scanned_name("Ns, SRI WAHYUNI, S.STP, M.Si.") == "Ns. SRI WAHYUNI, S.STP, M.Si."
     # (halves that make no listed degree are a name's initials and titles)
@@ -144,23 +142,23 @@ def test_a_centred_post_is_read_where_the_stamp_widened_the_name_and_nip_lines()
     """GIVEN a centred block whose name and NIP lines begin where the stamp's specks before them
     do (so their axis stands left of the post's), as seeds 44 and 47 read WHEN the signature is
     read THEN the post is its two lines, the stamp's bits beside them left out."""
-    lines = scanned(("Kepala Dinas Pekerjaan Umum", 1.063, 0.531, 0.819, 0.96),
-                    ("dan Penataan Ruang,", 1.086, 0.574, 0.775, 0.96), ("", 0, 0, 0, 0),
-                    ("Dr. MEGA PUSPITA, S.E.", 1.195, 0.483, 0.804, 0.71),
-                    ("Tes NIP. 197308232002032009", 1.229, 0.483, 0.800, 0.42))
-    assert signature(lines, 1)[0]["jabatan"] == "Kepala Dinas Pekerjaan Umum dan Penataan Ruang"
-    lines = scanned(("... Plt. Sekretaris DPRD Provinsi Jawa", 0.933, 0.494, 0.827, 0.85),
-                    ("Tel Mn", 0.954, 0.467, 0.585, 0.15), ("Timur,", 0.953, 0.647, 0.703, 0.97),
-                    ("", 0, 0, 0, 0),
-                    ("Slamet Raharjo, S.Kep., M.Kes.", 1.058, 0.455, 0.832, 0.77),
-                    ("NIP. 197411181998041002", 1.078, 0.463, 0.798, 0.63))
-    assert signature(lines, 1)[0]["jabatan"] == "Plt. Sekretaris DPRD Provinsi Jawa Timur"
+    sig = signed(("Kepala Dinas Pekerjaan Umum", 1.063, 0.531, 0.819, 0.96),
+                 ("dan Penataan Ruang,", 1.086, 0.574, 0.775, 0.96), ("", 0, 0, 0, 0),
+                 ("Dr. MEGA PUSPITA, S.E.", 1.195, 0.483, 0.804, 0.71),
+                 ("Tes NIP. 197308232002032009", 1.229, 0.483, 0.800, 0.42))
+    assert sig["jabatan"] == "Kepala Dinas Pekerjaan Umum dan Penataan Ruang"
+    sig = signed(("... Plt. Sekretaris DPRD Provinsi Jawa", 0.933, 0.494, 0.827, 0.85),
+                 ("Tel Mn", 0.954, 0.467, 0.585, 0.15), ("Timur,", 0.953, 0.647, 0.703, 0.97),
+                 ("", 0, 0, 0, 0),
+                 ("Slamet Raharjo, S.Kep., M.Kes.", 1.058, 0.455, 0.832, 0.77),
+                 ("NIP. 197411181998041002", 1.078, 0.463, 0.798, 0.63))
+    assert sig["jabatan"] == "Plt. Sekretaris DPRD Provinsi Jawa Timur"
     # (a line of another column, beside the block, is still no part of the post)
-    lines = scanned(("Tembusan disampaikan kepada Yth.,", 0.90, 0.12, 0.40, 0.95),
-                    ("Kepala Dinas Kesehatan,", 0.93, 0.55, 0.80, 0.95), ("", 0, 0, 0, 0),
-                    ("Dr. MEGA PUSPITA, S.E.", 1.0, 0.52, 0.82, 0.9),
-                    ("NIP. 197308232002032009", 1.02, 0.52, 0.80, 0.9))
-    assert signature(lines, 1)[0]["jabatan"] == "Kepala Dinas Kesehatan"
+    sig = signed(("Tembusan disampaikan kepada Yth.,", 0.90, 0.12, 0.40, 0.95),
+                 ("Kepala Dinas Kesehatan,", 0.93, 0.55, 0.80, 0.95), ("", 0, 0, 0, 0),
+                 ("Dr. MEGA PUSPITA, S.E.", 1.0, 0.52, 0.82, 0.9),
+                 ("NIP. 197308232002032009", 1.02, 0.52, 0.80, 0.9))
+    assert sig["jabatan"] == "Kepala Dinas Kesehatan"
 
 
 def test_a_nip_whose_birth_year_reads_29_is_a_1_misread():
@@ -171,13 +169,13 @@ def test_a_nip_whose_birth_year_reads_29_is_a_1_misread():
 
 
 def test_two_list_numbers_the_ring_put_before_a_post_line_go():
-    lines = scanned(("Jember, 30 November 2024", 0.084, 0.531, 0.798, 0.96),
-                    ("a.n. Kepala UPTD Balai Latihan Kerja", 0.107, 0.533, 0.885, 0.96),
-                    ("2. 1. Kepala Subbagian Tata Usaha,", 0.130, 0.467, 0.826, 0.61),
-                    ("", 0, 0, 0, 0), ("Mama Setan Banana", 0.188, 0.435, 0.75, 0.12),
-                    ("", 0, 0, 0, 0), ("Dra. Hj. Siti Nur Aini", 0.242, 0.533, 0.75, 0.96),
-                    ("\"MP: 19660914 199603 2 005", 0.265, 0.479, 0.82, 0.82))
-    assert signature(lines, 1)[0]["jabatan"] == \
+    sig = signed(("Jember, 30 November 2024", 0.084, 0.531, 0.798, 0.96),
+                 ("a.n. Kepala UPTD Balai Latihan Kerja", 0.107, 0.533, 0.885, 0.96),
+                 ("2. 1. Kepala Subbagian Tata Usaha,", 0.130, 0.467, 0.826, 0.61),
+                 ("", 0, 0, 0, 0), ("Mama Setan Banana", 0.188, 0.435, 0.75, 0.12),
+                 ("", 0, 0, 0, 0), ("Dra. Hj. Siti Nur Aini", 0.242, 0.533, 0.75, 0.96),
+                 ("\"MP: 19660914 199603 2 005", 0.265, 0.479, 0.82, 0.82))
+    assert sig["jabatan"] == \
         "a.n. Kepala UPTD Balai Latihan Kerja Kepala Subbagian Tata Usaha"
 
 
@@ -185,12 +183,11 @@ def test_a_rank_a_speck_marked_and_a_names_misread_stops_are_told():
     """Seed 48: the rank read after a stamp's bit with a stop ("so. Pembina") is the rank, not
     the name; a comma a speck put between a name's words goes (PUEBI sets one only before the
     degrees); "Irs" before a name is "Ir." with its dot read as an s (no title is "Irs")."""
-    lines = scanned(("KEPALA DINAS PERHUBUNGAN", 0.744, 0.519, 0.825, 0.95),
-                    ("TANAH DATAR,", 0.786, 0.519, 0.663, 0.96), ("", 0, 0, 0, 0),
-                    ("Dra. Elfina Rosa, M.Si.", 0.891, 0.519, 0.744, 0.93),
-                    ("so. Pembina", 0.908, 0.449, 0.608, 0.36),
-                    ("NIP. 197801272001122010", 0.932, 0.52, 0.77, 0.89))
-    sig = signature(lines, 1)[0]
+    sig = signed(("KEPALA DINAS PERHUBUNGAN", 0.744, 0.519, 0.825, 0.95),
+                 ("TANAH DATAR,", 0.786, 0.519, 0.663, 0.96), ("", 0, 0, 0, 0),
+                 ("Dra. Elfina Rosa, M.Si.", 0.891, 0.519, 0.744, 0.93),
+                 ("so. Pembina", 0.908, 0.449, 0.608, 0.36),
+                 ("NIP. 197801272001122010", 0.932, 0.52, 0.77, 0.89))
     assert (sig["nama"], sig["jabatan"]) == ("Dra. Elfina Rosa, M.Si.",
                                              "KEPALA DINAS PERHUBUNGAN TANAH DATAR")
     assert scanned_name("NYIMAS, ROHANI, M.Si., IPU") == "NYIMAS ROHANI, M.Si., IPU"
