@@ -114,8 +114,14 @@ HALVES = re.compile(r"(?<![\w.])([A-Z][A-Za-z]{0,2})\.\s+([A-Z][A-Za-z]{0,3})(\.
 
 
 def closed(text: str) -> str:
-    """TEXT with each degree a scan read apart at its dot written whole, with its closing dot."""
+    """TEXT with each degree a scan read apart at its dot written whole, with its closing dot:
+    after the name's comma, or where the whole line is degrees; a name's initials before it
+    may spell one ("M. T. HUTAPEA", "ROBERT S. E. PURBA")."""
     def whole(m: re.Match) -> str:
         degree = f"{m.group(1)}.{m.group(2)}."
         return degree if degree in LISTED else m.group(0)
-    return HALVES.sub(whole, text)
+    joined = HALVES.sub(whole, text)
+    if only_degrees(joined):
+        return joined
+    comma = re.search(r",\s+(?=\S)", text)
+    return text[:comma.end()] + HALVES.sub(whole, text[comma.end():]) if comma else text

@@ -42,7 +42,7 @@ WRAPPED_NIP = re.compile(r"^.{0,8}?\bNIP\b\.?\s*[:.]?\s*(\d[\d ]{6,20})$")  # fe
 # or a stamp's letters ("yen Pembina", "so. Pembina"), and read "Pembina" as "Peribina" or
 # "Pernbina" (m as ri, rn), or with the stamp's ring over its middle, "Pombina", "Pembuta",
 # "Pembrra"
-RANK = re.compile(r"^(?:[^A-Za-z]{0,4}|[a-z]{1,3}[.,:;]?\s)\s*"
+RANK = re.compile(r"^(?:[^A-Za-z]{0,4}|(?!(?:an|ub|ttd)[.,:;])[a-z]{1,3}[.,:;]?\s)\s*"
                   r"(pe[a-z]{1,3}bina|p[eo]mb[a-z]{2}a|penata|pengatur|juru)\b|"
                   # (the golongan's I read as l, 1 or |: "(IlI/d)")
                   r"(?<!\w)(?=[Il1|]{0,2}[IV])(?:[Il1|]{1,3}|[Il1|]?V)\s*/\s*[a-e]\b|"

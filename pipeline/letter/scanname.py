@@ -28,17 +28,20 @@ JOINED = re.compile(r"(?<![\w.])(Prof|PROF|Dr|DR|dr|Ir|IR|H|Hj|Drs|Dra)(?:\.?-|\
 # (the ring's letter may be glued to the title after them: "MN XH. AGUS"; RING_JUNK takes it)
 # (or one word of any length: a picture's edge beside an e-signature's name, "Insan Dr. …";
 # but the titles and the nobility that stand before a doctorate: "KH. Dr.", "Andi Dr.")
-NOBLE = r"(?:KH|Tgk|TGK|R)\.\s|(?:Andi|ANDI|Teuku|TEUKU|Tengku|TENGKU|Raden|RADEN)\s"
+# (nor before "H.", which may be a name's middle initial: "BAMBANG H. SUSILO")
+NOBLE = (r"(?:KH|Tgk|TGK|TGH|R)\.\s|(?i:andi|teuku|teungku|tengku|raden|habib|syekh|kolonel|"
+         r"letkol|mayor|brigjen|kombes|akbp)\s")
 FRONT_JUNK = re.compile(rf"^(?:(?:(?![A-Z]?{FRONT}|{NOBLE})\S{{1,4}}\s+){{1,2}}"
-                        rf"(?=[A-Z]?{FRONT})|(?![A-Z]?{FRONT}|{NOBLE})\S+\s+(?={FRONT})"
-                        rf"|\S\s+(?=[A-Z]{{2}}))")
+                        rf"(?=[A-Z]?{FRONT})|(?![A-Z]?{FRONT}|{NOBLE})\S+\s+"
+                        rf"(?=(?!H\.|Hj\.|HJ\.){FRONT})|\S\s+(?=[A-Z]{{2}}))")
 # (the lowercase titles, dr. drg. drh. apt., OCR may glue to the name: "dr.BUDI")
 LOWER_JUNK = re.compile(rf"^(?:(?!(?:dr|drg|drh|apt)\.)[a-z]\S*\s+)+(?={FRONT}|[A-Z])")
 # nor a short word in small letters after its capital before a name printed in capitals ("Si
 # TEGUH ANGGRAINI"): such a name is in capitals throughout, but for its titles and particles
 # (of two letters: "Moh", "Mhd" are Muhammad's)
+# (one with a dot is an abbreviation: "Tb." Tubagus, "Th.", "Ch.", "Ny.")
 MIXED_JUNK = re.compile(r"^(?!(?:Ni|La|Wa|Hj|Hi|Dr|Ir|Ns|St|Rd)\b)[A-Z][a-z]"
-                        r"[.,:;']?\s+(?=[A-Z]{2,}[\s,]+[A-Z]{2,})")
+                        r"[,:;']?\s+(?=[A-Z]{2,}[\s,]+[A-Z]{2,})")
 # the stamp's ring at the name's start read as a capital glued to a front title ("XH. AGUS"):
 # no title has a letter before it but Kyai Haji's "KH."
 RING_JUNK = re.compile(rf"^(?!KH\.)[A-Z](?={FRONT})")
@@ -74,7 +77,7 @@ def scanned_name(nama: str) -> str:
     nama = re.sub(r"^H[L1|](?=[A-Z]{3})", "H. ", nama)
     # (the nurse's Ns is also written without its dot, as printed: "Ns SITI"; but not with a
     # comma, its dot misread: "Ns, SRI")
-    nama = re.sub(r"(?<![\w.])(Ns|NS)[,:;]\s*(?=[A-Z])", r"\1. ", nama)
+    nama = re.sub(rf"^((?:{FRONT})*)(Ns|NS)[,:;]\s*(?=[A-Z])", r"\1\2. ", nama)
     # titles before a name always end with a dot ("H," and "ir" are misreads)
     nama = PREFIX.sub(lambda m: (m.group(2) or ("IR" if m.group(1) == "IR" else "Ir"))
                       + ". ", nama)
@@ -101,16 +104,29 @@ def scanned_name(nama: str) -> str:
     # nor does one open "LKETUT": a Balinese "I" read as an l, glued to the name after it
     nama = re.sub(r"^[Ll1|](?=\S+)", lambda m: "I " if BALINESE.match(nama[1:]) else
                   m.group(0), nama)
-    # PUEBI sets a comma only before the degrees: one after a name's word with more of the
-    # name after it, then the degrees' comma, is a speck ("NYIMAS, ROHANI, M.Si.")
-    nama = re.sub(r"^([^,]*[A-Za-z]),(\s+[A-Z][A-Za-z'-]{3,}(?:\s+[A-Z][A-Za-z'-]{3,})*,\s)",
-                  r"\1\2", nama)
-    return _degrees(_capitalised(nama))
+    return _degrees(_capitalised(_one_comma(nama)))
+
+
+def _one_comma(nama: str) -> str:
+    """NAMA without a comma a speck put between its words: PUEBI sets one only before the
+    degrees, so one after a name's word with more of the name after it, then the degrees'
+    comma, is none ("NYIMAS, ROHANI, M.Si."); not where the words after it are degrees
+    written without dots ("SANTOSO, SKom, MM") or in another case than the name's."""
+    m = re.match(r"^([^,]*[A-Za-z]),((?:\s+[A-Z][A-Za-z'-]{3,})+),\s", nama)
+    if not m:
+        return nama
+    first, middle = m.group(1).split()[-1], m.group(2).split()
+    if any(dotted(w) != w or only_degrees(w) or LOST_DOT.match(w) or w.startswith("Sp")
+           or w.isupper() != first.isupper() for w in middle):
+        return nama
+    return m.group(1) + nama[m.end(1) + 1:]
 
 
 # the words a name writes in small letters: a father's name's "bin"/"binti", a family's
-# "van"/"de"/"da"/"dos", the Arabic article; the lowercase titles (dr., drg., ...) end in a dot
-PARTICLES = frozenset({"bin", "binti", "van", "der", "de", "da", "dos", "al", "el"})
+# "van"/"de"/"da"/"dos", the Arabic article, the Batak "boru"; the lowercase titles (dr.,
+# drg., ...) end in a dot
+PARTICLES = frozenset({"bin", "binti", "bte", "ibn", "boru", "van", "von", "der", "den", "ter",
+                       "de", "da", "dos", "al", "el"})
 
 
 def _capitalised(nama: str) -> str:

@@ -26,8 +26,8 @@ SIGNING_FOR = re.compile(r"^[ad4][.,/]?n[.,;]?$|^u[.,]?b[.,;]?$", re.I)
 # ("Muara Badak", "Minas", "Bagan Sinembah" are no misread "Badan", "Dinas")
 OFFICE_WORDS = HEADS + ("sekretariat", "kecamatan", "kelurahan", "subbagian", "kabupaten",
                         "provinsi", "pelaksana")
-ALIEN = re.compile("[#\u00b0~^*=<>\u00ab\u00bb|\u00a2\u00a3\u00a5\u00a7\u00a9\u00ae\u2122"
-                   "\u00ac\u00b1]")
+ALIEN = re.compile("[#\u00b0~^*=<>\u00ab\u00bb\u00a2\u00a3\u00a5\u00a7\u00a9\u00ae\u2122"
+                   "\u00ac\u00b1]")  # (not "|": a Roman numeral's I is read so, "Wilayah |V")
 SHORTEST = 5  # letters: shorter words are too many one letter apart ("kota", "koto", "kita")
 
 
@@ -39,10 +39,11 @@ def scanned_post(jabatan: str) -> str | None:
     jabatan = re.sub(r"^(?:[^A-Za-z\s]{1,4}\s+)*(?:[^\w\s(]{1,3}(?=[A-Z]))?", "",
                      without_marks(jabatan)).rstrip(",.")
     # a post is printed in letters, digits and its words' stops, commas, slashes, hyphens and
-    # brackets: a token with another mark is the stamp's ("#75"), but for a word of letters
-    # the mark is glued to ("°DAN")
+    # brackets: a token that opens with another mark is the stamp's ("#75"), but for a word
+    # of letters the mark is glued to ("°DAN"); one after a word is a speck ("Negeri 2»")
     jabatan = " ".join(ALIEN.sub("", t) for t in jabatan.split() if not ALIEN.search(t)
-                       or re.fullmatch(r"[A-Za-z]{2,}[.,]?", ALIEN.sub("", t)))
+                       or re.fullmatch(r"[A-Za-z]{2,}[.,]?", ALIEN.sub("", t))
+                       or not ALIEN.match(t) and re.fullmatch(r"\w+[.,]?", ALIEN.sub("", t)))
     # nor does a post open with a lone lowercase letter ("a, Kepala Dinas"; a.n., u.b., an.,
     # plt. are words of their own and stay)
     jabatan = re.sub(r"^(?:[a-z][,.;:']?\s+)+(?=[A-Z])", "", jabatan)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pipeline.letter.degrees import closed
 from pipeline.letter.lines import Line, Word
+from pipeline.letter.marks import RANK
 from pipeline.letter.nip import nip_digits, nip_match
 from pipeline.letter.scanname import scanned_name
 from pipeline.letter.scanpost import scanned_post
@@ -193,3 +194,23 @@ def test_a_rank_a_speck_marked_and_a_names_misread_stops_are_told():
     assert scanned_name("NYIMAS, ROHANI, M.Si., IPU") == "NYIMAS ROHANI, M.Si., IPU"
     assert scanned_name("BUDI, SE, M.M.") == "BUDI, S.E., M.M."
     assert scanned_name("Irs Eko Prasetyo Wibowo, S.T.") == "Ir. Eko Prasetyo Wibowo, S.T."
+
+
+def test_what_these_rules_must_leave_alone():
+    """An adversarial review of the rules above: names, posts and degrees as offices print them,
+    which none of them may change."""
+    for name in ("BAMBANG H. SUSILO, S.H.", "Teungku H. MUHAMMAD YUSUF", "Habib Dr. ALWI SHIHAB",
+                 "Kolonel Dr. BUDI SANTOSO", "Tb. ACHMAD ZAKI ISKANDAR", "AGUS NS, S.Pd.",
+                 "Jan van den Berg", "Ahmad ibn Hanbal", "dr. BUDI, SpPD, FINASIM"):
+        assert scanned_name(name) == name
+    # (degrees written without dots after the name's comma are degrees, not the name's words)
+    assert scanned_name("BUDI SANTOSO, SKom, MM") == "BUDI SANTOSO, S.Kom., M.M."
+    for post in ("Inspektur Pembantu Wilayah |V", "Kepala SMP Negeri 2", "Kepala Dinas P3A"):
+        assert scanned_post(post) == post
+    assert scanned_post("Kepala SMP Negeri 2\u00bb") == "Kepala SMP Negeri 2"
+    # (a name's initials may spell a degree: only the degrees' part, or a line of them, joins)
+    assert closed("M. T. HUTAPEA") == "M. T. HUTAPEA"
+    assert closed("ROBERT S. E. PURBA") == "ROBERT S. E. PURBA"
+    assert closed("S. Pd., M. Si.") == "S.Pd., M.Si."
+    # (a post signed for another is no rank: "an. Pembina Yayasan …")
+    assert not RANK.search("an. Pembina Yayasan Pendidikan")
