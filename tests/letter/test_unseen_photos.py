@@ -214,3 +214,16 @@ def test_what_these_rules_must_leave_alone():
     assert closed("S. Pd., M. Si.") == "S.Pd., M.Si."
     # (a post signed for another is no rank: "an. Pembina Yayasan …")
     assert not RANK.search("an. Pembina Yayasan Pendidikan")
+
+
+def test_a_posts_line_in_small_letters_right_above_the_name_is_still_the_post():
+    """GIVEN a block no generator here writes: an electronic signature's block with no room to
+    sign, its post typed partly in small letters ("dan kebudayaan,") on the line right above
+    the name WHEN the signature is read THEN that line is the post's, not the signature's
+    strokes read as words: its small words are Indonesian."""
+    sig = signed(("Kepala Dinas Pendidikan", 0.90, 0.55, 0.80, 0.95),
+                 ("dan kebudayaan,", 0.92, 0.55, 0.70, 0.93),
+                 ("Dr. RINA MARLINA, M.Pd.", 0.94, 0.55, 0.78, 0.92),
+                 ("NIP. 197801272001122010", 0.96, 0.55, 0.77, 0.93))
+    assert (sig["nama"], sig["jabatan"]) == ("Dr. RINA MARLINA, M.Pd.",
+                                             "Kepala Dinas Pendidikan dan kebudayaan")
