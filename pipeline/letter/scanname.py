@@ -135,7 +135,7 @@ def _capitalised(nama: str) -> str:
     names = nama.split(",")[0].split()
     low = [t for t in names if t[:1].islower() and not t.endswith(".") and t not in PARTICLES]
     if len(low) != 1 or not re.fullmatch(r"[a-z]{3,}", low[0]) or \
-            sum(t[:1].isupper() for t in names) < 1:
+            not any(t[:1].isupper() for t in names):
         return nama
     return re.sub(rf"(?<!\S){low[0]}(?!\S)", low[0].capitalize(), nama, count=1)
 

@@ -151,7 +151,7 @@ def _name(lines: list[Line], j: int, start: int, nip: Line, rows: int) -> tuple[
         # degrees alone on a line belong to the name above, wherever a scan puts its edges
         if not (tail_only or gap_above) or not (tail_only or aligned(above, lines[j])):
             break
-        if _apart(above, lines[k + 1], lines[j], nip, rows) or above.ocr and _scrawled(above.text):
+        if _apart(above, lines[k + 1], lines[j], nip, rows) or _stroke_words(above):
             break
         names.insert(0, above.text.strip())
         k -= 1
@@ -173,13 +173,15 @@ def _centred(ln: Line, name: Line, taken: Line | None) -> bool:
         name.x0 - 0.01 <= ln.x0 and ln.x1 <= name.x1 + 0.01
 
 
-def _scrawled(text: str) -> bool:
-    """Whether TEXT, read on a scan above a name's line, is the signature's strokes read as
-    words, no line of the name: as many of its letters in words in small letters, which a
-    name holds only as its particles and lowercase titles ("bin", "dr."), and no word of
-    Indonesian either, as in the others ("va wae JERKS."); nor the post's, which stands
-    above the room to sign."""
-    words = [re.sub(r"[^A-Za-z.]", "", t) for t in text.split()]
+def _stroke_words(ln: Line) -> bool:
+    """Whether LN, read on a scan above a name's line, is the signature's strokes read as
+    words (unlike _scrawl's, with no mark among them), no line of the name: as many of its
+    letters in words in small letters, which a name holds only as its particles and
+    lowercase titles ("bin", "dr."), and no word of Indonesian either, as in the others
+    ("va wae JERKS."); nor the post's, which stands above the room to sign."""
+    if not ln.ocr:
+        return False
+    words = [re.sub(r"[^A-Za-z.]", "", t) for t in ln.text.split()]
     small = sum(len(t) for t in words if t.islower() and not t.endswith(".")
                 and t not in PARTICLES and not known(t))  # (a post's "dan", a TTE mark's)
     return small > 0 and small >= sum(len(t.rstrip(".")) for t in words) - small
@@ -296,7 +298,7 @@ def _signature(lines: list[Line], start: int, spoilt: bool = False
         rows = sum(1 for ln in lines[j + 1:i + 1] if not ln.blank)
         names, k = _name(lines, j, start, lines[i], rows)
         name_line = lines[k + 1]  # the name's first line: the post stands in its column
-        if k > start and lines[k].ocr and _scrawled(lines[k].text):
+        if k > start and _stroke_words(lines[k]):
             k -= 1  # the signature's strokes read as words right above it (_name)
         nama = re.sub(r"\s+", " ", _joined(names) if lines[i].ocr else " ".join(names)
                       ).strip("()_, ")
