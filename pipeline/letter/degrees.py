@@ -46,6 +46,7 @@ Sp.KJ. Sp.KK. Sp.KN. Sp.KO. Sp.M. Sp.MK. Sp.N. Sp.OG. Sp.OT. Sp.P. Sp.PA. Sp.PD.
 Sp.Rad. Sp.S. Sp.THT. Sp.U. Sp.KG. Sp.Ort. Sp.Pros. Sp.Perio. Sp.BM. Sp.KGA. Sp.PM. Sp.RKG.
 """
 LISTED = frozenset(_LISTED.split())
+CAPITALS = {d.upper(): d for d in LISTED}  # (as a name in capitals writes them)
 
 
 def mended(text: str, conf: float) -> str:
@@ -100,6 +101,11 @@ def dotted(tok: str) -> str:
     comma = bare.replace(",", ".")  # (a dot read as a comma inside it: "M,Si" for "M.Si.")
     if comma != bare and (comma in LISTED or comma + "." in LISTED):
         return (comma if comma in LISTED else comma + ".") + tok[len(bare):]
+    # (in a name printed in capitals, an I read as an L: "S.PL." for "S.PI.")
+    caps = {bare[:k] + "I" + bare[k + 1:] for k, c in enumerate(bare) if c == "L"} \
+        if bare.isupper() and bare not in CAPITALS else set()
+    if len(hit := sorted(caps & CAPITALS.keys())) == 1:
+        return hit[0] + tok[len(bare):]
     if bare.startswith("Sp"):  # (a specialty, "SpKG.": its p is no dot)
         return tok
     near = {bare[:k] + "." + bare[k + 1:] for k in range(1, len(bare) - 1)

@@ -12,6 +12,7 @@ import difflib
 import re
 
 from pipeline.letter.degrees import UNDOTTED_FOREIGN, dotted, only_degrees
+from pipeline.letter.namewords import spelt
 from pipeline.letter.titles import BALINESE, FRONT
 
 # titles before a name always end with one dot ("H," "H.." "Dr:" and "ir" are OCR misreads of "H."
@@ -104,7 +105,7 @@ def scanned_name(nama: str) -> str:
     # nor does one open "LKETUT": a Balinese "I" read as an l, glued to the name after it
     nama = re.sub(r"^[Ll1|](?=\S+)", lambda m: "I " if BALINESE.match(nama[1:]) else
                   m.group(0), nama)
-    return _degrees(_capitalised(_one_comma(nama)))
+    return spelt(_degrees(_capitalised(_one_comma(nama))))
 
 
 def _one_comma(nama: str) -> str:
