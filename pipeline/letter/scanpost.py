@@ -57,7 +57,19 @@ def scanned_post(jabatan: str) -> str | None:
     # no post opens with the preposition "Kepada": it is "Kepala" with its l read d
     jabatan = re.sub(r"^((?:Pl[th]\.|Pj\.)\s+)?K(EPADA|epada)\b", lambda m: (
         m.group(1) or "") + ("KEPALA" if m.group(2).isupper() else "Kepala"), jabatan)
-    return _opening(_spelt(jabatan)) or None
+    return _opening(_spelt(_inner_bits(jabatan))) or None
+
+
+def _inner_bits(jabatan: str) -> str:
+    """JABATAN without the stamp's bits read between its words: a run of dots ("0...": no
+    post has an ellipsis), and, in a post printed in capitals, a short word in small letters
+    without a stop ("No"; its own small words are abbreviations: "a.n.", "dr.")."""
+    words = jabatan.split()
+    capitals = all(w.isupper() for w in words if len(re.sub(r"[^A-Za-z]", "", w)) >= 3)
+    return " ".join(w for k, w in enumerate(words) if k == 0 or not (
+        re.fullmatch(r"[^A-Za-z]{0,2}[.\u2026]{2,}", w)
+        or capitals and re.fullmatch(r"[A-Za-z]{1,3}", w) and not w.isupper()
+        and not ACT.match(w)))  # ("an", "ub": an acting mark without its stops)
 
 
 def _spelt(jabatan: str) -> str:

@@ -20,7 +20,7 @@ from pipeline.letter.marks import CLOSING, ITEM, NIP, RANK, SKIP, TEMBUSAN
 from pipeline.letter.nip import SPOILT_DIGITS, nip_digits, nip_match, whole_nip
 from pipeline.letter.scanname import PARTICLES, scanned_name, without_marks
 from pipeline.letter.scanpost import scanned_post
-from pipeline.letter.stampbits import stripped
+from pipeline.letter.stampbits import lettering, stripped
 from pipeline.letter.titles import is_title, reads_as_title
 
 # "ditandatangani" as offices write it, in one word or two ("Ditanda tangani"), and as a scan
@@ -323,6 +323,7 @@ def _signature(lines: list[Line], start: int, spoilt: bool = False
             # or read surer as words in small letters among marks: _scrawl)
             if comma is not None and all(_debris(ln.text) or _stamp_words(ln, DOUBTED)
                                          or ln.conf < DISBELIEVED or _scrawl(ln.text)
+                                         or lettering(ln.text, ln.conf)
                                          for ln in lines[comma + 1:k + 1]):
                 k = comma
         # (a chain of officials signing for the head, "a.n. … / Sekretaris, / u.b. / …", runs

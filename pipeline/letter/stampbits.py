@@ -38,3 +38,16 @@ def _small_bits(text: str) -> str:
         k += 1
     return " ".join(words[k:]) if 0 < k < len(words) and re.match(r"[A-Z]{3,}\b", words[k]) \
         else text
+
+
+UNSURE = 0.5  # tesseract's confidence in a line below which it may be the stamp's lettering
+WORDY = 0.5  # of a line's letters: at least this share in words makes it a post's
+
+
+def lettering(text: str, conf: float) -> bool:
+    """Whether TEXT, a scanned line read CONF sure under a post's closing comma, is the stamp's
+    lettering: read unsure, and most of its letters in bits ("ad arung yi de / f"), not in
+    words of four letters or more that are capitalised, as a post's are, or Indonesian."""
+    letters = re.findall(r"[A-Za-z]+", text)
+    wordy = sum(len(t) for t in letters if len(t) >= 4 and (t[0].isupper() or known(t.lower())))
+    return conf < UNSURE and wordy < WORDY * sum(map(len, letters))

@@ -227,3 +227,35 @@ def test_a_posts_line_in_small_letters_right_above_the_name_is_still_the_post():
                  ("NIP. 197801272001122010", 0.96, 0.55, 0.77, 0.93))
     assert (sig["nama"], sig["jabatan"]) == ("Dr. RINA MARLINA, M.Pd.",
                                              "Kepala Dinas Pendidikan dan kebudayaan")
+
+
+def test_the_stamps_lettering_under_a_posts_comma_is_no_line_of_the_post():
+    # (a phone photo: three lines of the stamp's lettering, read unsure, between the post's
+    # closing comma and the name; the middle one holds a word, "arung", among bits)
+    sig = signed(("Singaraja, 23 Mei 2025", 0.900, 0.520, 0.684, 0.97),
+                 (",Birektur Rumah Sakit Umum", 0.920, 0.514, 0.726, 0.92),
+                 ("Daerah,", 0.940, 0.517, 0.570, 0.97),
+                 ("\u201cof BU mna \\ 3 (AD IN / }", 0.975, 0.441, 0.721, 0.37),
+                 ("ad arung yi de / f", 0.993, 0.446, 0.633, 0.44),
+                 ("PREM fy / 3 Se LA oe _> oo", 1.005, 0.506, 0.771, 0.31),
+                 ("Dr. H. Anak Agung Gde Rai Sudarma, S.Pd.", 1.042, 0.510, 0.844, 0.95),
+                 ('"NIP. 19690721 199803 1 010', 1.062, 0.475, 0.717, 0.85))
+    assert sig["jabatan"] == "Direktur Rumah Sakit Umum Daerah"
+    assert sig["nama"] == "Dr. H. Anak Agung Gde Rai Sudarma, S.Pd."
+    # (a chain's next post under the comma, however unsure, is the post's: its words are)
+    sig = signed(("a.n. BUPATI SLEMAN", 0.90, 0.52, 0.80, 0.90),
+                 ("SEKRETARIS DAERAH,", 0.92, 0.52, 0.75, 0.90),
+                 ("u.b.", 0.94, 0.52, 0.56, 0.60),
+                 ("KEPALA BAGIAN HUKUM,", 0.96, 0.52, 0.78, 0.45), ("", 0, 0, 0, 0),
+                 ("HARTONO, S.H.", 1.00, 0.52, 0.70, 0.90),
+                 ("NIP. 197001011995031001", 1.02, 0.52, 0.75, 0.90))
+    assert sig["jabatan"] == "a.n. BUPATI SLEMAN SEKRETARIS DAERAH, u.b. KEPALA BAGIAN HUKUM"
+
+
+def test_the_stamps_bits_between_a_posts_words_go():
+    assert scanned_post("KEPALA PELAKSANA BADAN 0... PENANGGULANGAN No BENCANA DAERAH") == \
+        "KEPALA PELAKSANA BADAN PENANGGULANGAN BENCANA DAERAH"
+    # (a post's own small words, and a post typed in small letters, stay)
+    for post in ("DIREKTUR RSUD dr. SOETOMO", "Kepala Bidang Tata Ruang dan Bangunan",
+                 "KEPALA SMP NEGERI 2 KOTA BATU", "SEKRETARIS DAERAH, ub KEPALA BAGIAN UMUM"):
+        assert scanned_post(post) == post
