@@ -20,7 +20,8 @@ from pipeline.letter.lines import Line
 # Dikonsultasikan", "Permohonan Penjelasan"), where the matter's column names the matter
 # ("Permasalahan", "Uraian Permasalahan"); and the heading over the row's number
 # (not "Penjelasan", "Arahan", "Keterangan" alone: a column for the answer or a remark)
-ASKED = (r"(?:daftar\s+)?(?:pertanyaan|hal\s+yang\s+(?:dikonsultasikan|ditanyakan)|"
+# (a scan may read the l of "Dikonsultasikan" as an i or a 1, its stem all that shows)
+ASKED = (r"(?:daftar\s+)?(?:pertanyaan|hal\s+yang\s+(?:dikonsu[li1|]tasikan|ditanyakan)|"
          r"permohonan\s+(?:penjelasan|petunjuk|arahan)(?:\s+yang\s+\w+)?)")
 ASK_HEAD = re.compile(rf"^\s*{ASKED}\s*$", re.I)
 ASK_END = re.compile(rf"\s{ASKED}\s*$", re.I)  # the heading's cells read as one line

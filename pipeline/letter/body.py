@@ -68,11 +68,14 @@ def _under(ln: Line, head: Line, text: str, sub: float | None) -> bool:
 
 def _marked_beside(lines: list[Line], i: int, start: int, end: int) -> bool:
     """Whether a line near LINES[i] opens with a bullet in its column: a scan's bullet read as
-    an odd mark ("#", "e«") is one where others of its list are too; a speck alone is none."""
+    an odd mark ("#", "e«") is one where others of its list are too, or, a list of one, right
+    under the colon that opens it ("mohon petunjuk mengenai:" / "e Apakah …"); a speck alone
+    is none."""
     ln = lines[i]
-    return any(not o.blank and bulleted(o)
-               and (None in (o.x0, ln.x0) or abs(o.x0 - ln.x0) < 0.015)
-               for o in lines[max(start, i - 6):i] + lines[i + 1:min(end, i + 7)])
+    above = next((o for o in reversed(lines[max(start, i - 3):i]) if not o.blank), None)
+    return above is not None and above.text.rstrip().endswith(":") or any(
+        not o.blank and bulleted(o) and (None in (o.x0, ln.x0) or abs(o.x0 - ln.x0) < 0.015)
+        for o in lines[max(start, i - 6):i] + lines[i + 1:min(end, i + 7)])
 
 
 def _first(m: re.Match) -> bool:
@@ -100,7 +103,8 @@ def items(lines: list[Line], start: int, end: int) -> list[tuple[Line | None, li
             gap = not (ITEM.match(ln.text) or ln.text[:1].islower() or _at_column(ln, last, head))
         # (a bulleted list is a list too, numbered here in its order: "•", "-", Word's bullet)
         bullet = None if ITEM.match(ln.text) else BULLET.match(ln.text) or (
-            OCR_BULLET.match(ln.text) if ln.ocr and _marked_beside(lines, i, start, end) else None)
+            ocr if ln.ocr and (ocr := OCR_BULLET.match(ln.text))
+            and _marked_beside(lines, i, start, end) else None)
         m = ITEM.match(ln.text) or bullet and ITEM.match(
             f"{_due(number) if kind == '•' and number else '1'}. {bullet.group(1)}") \
             or _ocr_item(ln, kind, number, cur, gap, table)
@@ -251,6 +255,9 @@ def _tabled(lines: list[Line], i: int, start: int) -> bool:
     return any(re.match(r"^\W{0,2}No\b\.?", ln.text) for ln in above)
 
 
+SPECKED = re.compile(r"^\s*[a-z]([a-z])\s*[.)]\s+(?=[A-Z])(\S.*)$")
+
+
 def _ocr_item(ln: Line, kind: str | None, number: str | None, cur: list[tuple[str, Line]],
               gap: bool = False, table: bool = False) -> re.Match | None:
     """The item due next in the list CUR (last numbered NUMBER) where a scan lost its
@@ -266,6 +273,11 @@ def _ocr_item(ln: Line, kind: str | None, number: str | None, cur: list[tuple[st
         return ITEM.match(f"{due}. {m.group(2)}") if _follows(number, m.group(1).lower()) else None
     m = OCR_NUMBER.match(ln.text)
     ended = _ends_sentence(text) or re.search(r"\?\W$", text.rstrip())  # "?;" read "?,"
+    # (the letter due with a speck read as a letter before it, at the letters' column: "ce.")
+    speck = SPECKED.match(ln.text) if kind == "a" else None
+    if speck and speck.group(1) == due and ended and None not in (ln.x0, column) \
+            and ln.x0 <= column + 0.008:
+        return ITEM.match(f"{due}. {speck.group(2)}")
     if (m and ended and ln.x0 is not None and column is not None
             and ln.x0 <= column + 0.008 and re.sub(r"\D", "", m.group(1)) in ("", due)
             and (re.search(r"\d", m.group(1)) or re.match(r"^\s*\S+\s*[.),]", ln.text))):

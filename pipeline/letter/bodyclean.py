@@ -95,11 +95,28 @@ def _one(ln: Line, after: list[Line]) -> bool:
         and None not in (sub.x0, ln.x0) and sub.x0 > ln.x0 + 0.015
 
 
+# a bullet as a scan reads it alone (body.OCR_BULLET's marks): a round letter or an odd mark
+LONE_BULLET = re.compile(r"\s*(?:[eoc]|[^\w\s.,;:\"'(\[\u201c\u201d\u2018\u2019|/\\-])\s*")
+ROW = 0.006  # of the page's width: two lines whose tops stand this near are one row
+
+
+def _lone_bullet(ln: Line, nxt: Line) -> bool:
+    """Whether scanned line LN is a bullet alone, read as a line apart from its item's text NXT
+    beside it on its row ("e" | "Apakah tanah …"): tesseract doubts a mark that small."""
+    return ln.ocr and nxt.ocr and LONE_BULLET.fullmatch(ln.text) is not None and None not in (
+        ln.top, nxt.top, ln.x0, nxt.x0) and abs(ln.top - nxt.top) < ROW and \
+        ln.x0 + 0.01 < nxt.x0 < ln.x0 + 0.08 and nxt.text[:1].isupper()
+
+
 def clean(lines: list[Line]) -> list[Line]:
     """Without page numbers ("- 2 -"), scanner specks and the blank lines on top of a page,
     so that a list or a Tembusan that runs over a page stays one."""
     out: list[Line] = []
     for k, ln in enumerate(lines):
+        if k and _lone_bullet(lines[k - 1], ln):  # (its text beside it, read as a line apart)
+            ln = replace(ln, text="\u2022 " + ln.text.strip(), x0=lines[k - 1].x0)
+        if k + 1 < len(lines) and _lone_bullet(ln, lines[k + 1]):
+            continue
         if ln.ocr and ONE.match(ln.text) and _one(ln, lines[k + 1:k + 8]) \
                 and not any(re.match(rf"^\s*{_before(ln)}\s*[.)]", o.text)
                             for o in lines[max(0, k - 12):k]):

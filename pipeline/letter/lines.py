@@ -273,6 +273,17 @@ def _justified(row: list[Word]) -> bool:
     return gaps[-1] <= 1.3 * gaps[len(gaps) // 2] and gaps[0] >= 0.6 * gaps[len(gaps) // 2]
 
 
+def _flush(row: list[Word], above: Line | None, width: float) -> bool:
+    """Whether ROW, three words stretched alike, is a justified paragraph's line too short for
+    _justified to tell: it ends where the line ABOVE it ends, and starts no further left (a
+    cell's "menyampaikan    laporan    pertanggungjawaban" under "1. Bagaimana … terlambat")."""
+    if len(row) != 3 or above is None or above.blank or None in (above.x0, above.x1):
+        return False
+    a, b = (w.x0 - prev.x1 for prev, w in zip(row, row[1:]))
+    return 0.7 * a <= b <= 1.3 * a and abs(row[-1].x1 / width - above.x1) < 0.006 and \
+        row[0].x0 / width >= above.x0 and not any(":" in w.text for w in row)
+
+
 def _edges(rows: list[list[Word]], width: float, gap: float) -> list[float]:
     """Left edges shared by three or more text runs in the right half of the heading block
     (the rows around Nomor … Hal): the columns of its table, where a date or Kepada stands."""
@@ -349,8 +360,9 @@ def from_words(words: list[Word], width: float, page: int, ocr: bool = False,
             row = row[1:]  # a scanned table's rule before the row's number, read as "|"
         if ocr and len(row) > 2 and CELL_NUMBER.fullmatch(row[0].text) and row[1].text == "|":
             row = row[:1] + row[2:]  # and the rule between the number's cell and the text's
-        segs = [s for part in _cut_at_edges(row, edges, width)
-                for s in _segments(part, 2.2 * h, cols, 0.006 * width, rules)]
+        segs = [row] if _flush(row, out[-1] if out else None, width) else [
+            s for part in _cut_at_edges(row, edges, width)
+            for s in _segments(part, 2.2 * h, cols, 0.006 * width, rules)]
         if _numbered_cell(row, h):
             # a numbered table's row (No | Pertanyaan): the number heads the row's text, as a
             # list's number does (alone on its row it is a page number)

@@ -155,10 +155,10 @@ BODY_CLOSING = re.compile(r"^\s*(?:demikian|atas perhatian|terima kasih|wassalam
                           r"untuk koordinasi|sebagai bahan pertimbangan)\b", re.I)
 # an attachment's heading (Permendagri 1/2023: LAMPIRAN, the naskah it belongs to, its Nomor,
 # Tanggal and Hal), over a list of questions the letter sent "sebagaimana terlampir"
-# (its label in a narrow cell may wrap: "LAMPIRA" / "N"; a letter's own "Lampiran : 1 (satu)
-# berkas" row is no attachment's heading)
+# (its label in a narrow cell may wrap: "LAMPIRA" / "N", "LAMPIR" / "AN"; a letter's own
+# "Lampiran : 1 (satu) berkas" row is no attachment's heading)
 HEADING_LINES = 12  # an attachment's heading block: the letter's kind and unit, NOMOR, TANGGAL
-ATTACHMENT = re.compile(r"^\s*LAMPIRA(?:N\b)?(?!\s*:\s*(?:-|\d|satu|dua|tiga)\b)", re.I)
+ATTACHMENT = re.compile(r"^\s*LAMPIR(?:AN\b|A\b|\b)(?!\s*:\s*(?:-|\d|satu|dua|tiga)\b)", re.I)
 
 
 def attached(lines: list[Line], start: int) -> tuple[list[str], Line | None]:
