@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass, replace
 from statistics import median
 
+from pipeline.letter.enginerows import DI, engine_rows
+
 # a column's heading is written "Kepada" or "Yth.": "kepada" inside a sentence is no column
 ANCHOR = re.compile(r"^(Kepada|KEPADA|Yth\.?|YTH\.?)$")
-DI = re.compile(r"^di\b", re.I)
 MARKER = re.compile(r"^(\(?\d{1,2}[.)]|[a-z][.)])$")  # a list number, tabbed off its text
 # a table row's number in its cell; a scan may read the cell's rule into it ("|1", "(4")
 CELL_NUMBER = re.compile(r"[|(\[]?(\d{1,2})")
@@ -75,46 +76,10 @@ def from_text(text: str, page: int = 1) -> list[Line]:
 
 def _raw_lines(words: list[Word], width: float) -> list[list[Word]]:
     if words and words[0].key is not None:
-        groups: dict[tuple, list[Word]] = {}
-        for w in words:
-            groups.setdefault(w.key, []).append(w)
-        rows = [part for ws in groups.values() for part in _di_apart(ws)]
-        rows = _same_height(sorted(rows, key=lambda ws: median(w.top for w in ws)))
-        return [sorted(r, key=lambda w: _place(w, r)) for r in rows]
+        return engine_rows(words)
     h = median(w.bottom - w.top for w in words)
     rows = _columns_apart(_rows_by_top(words, h), words, width, h)
     return [sorted(r, key=lambda w: w.x0) for r in rows]
-
-
-def _di_apart(row: list[Word]) -> list[list[Word]]:
-    """The addressee's "di", read by OCR into the line above it, parted from that line.
-    Permendagri 1/2023 sets "di" on a line of its own between the addressee and the place;
-    some offices set it half a line lower, and the engine then fits one line through it and
-    the addressee's last words ("di Kota Banjarmasin"). A slanted photo tilts a line by a few
-    pixels between neighbouring words, never by half a line's height."""
-    row = sorted(row, key=lambda w: w.x0)
-    for k, w in enumerate(row[:-2]):
-        nxt, then = row[k + 1], row[k + 2]
-        h = median(o.bottom - o.top for o in (w, nxt, then))
-        # (its box may reach up to the line's top, the engine's line fit: then its foot shows)
-        lower = w.top - nxt.top > 0.6 * h or w.bottom - max(nxt.bottom, then.bottom) > 0.6 * h
-        if DI.fullmatch(w.text.rstrip("-.:")) and lower and abs(nxt.top - then.top) < 0.3 * h \
-                and (k == 0 or w.x0 - row[k - 1].x1 > 2 * h):
-            if w.top - nxt.top <= 0.6 * h:  # a box drawn to the line's top stands by its foot
-                w = replace(w, top=w.bottom - (nxt.bottom - nxt.top))
-            return [row[:k] + row[k + 1:], [w]]
-    return [row]
-
-
-def _place(w: Word, row: list[Word]) -> float:
-    """Where scanned word W stands in its ROW. An underline joined to a word stretches its box
-    over the words beside it ("drg. NURUL HANDAYANI": HANDAYANI's box from drg. on): such a
-    word stands in the part of its box the words it covers leave free, the larger one."""
-    inside = [o for o in row if o is not w and w.x0 <= o.x0 and o.x1 <= w.x1]
-    if not inside:
-        return (w.x0 + w.x1) / 2
-    left, right = min(o.x0 for o in inside), max(o.x1 for o in inside)
-    return (w.x0 + left) / 2 if left - w.x0 > w.x1 - right else (right + w.x1) / 2
 
 
 def _rows_by_top(words: list[Word], h: float) -> list[list[Word]]:
@@ -161,22 +126,6 @@ def _columns_apart(rows: list[list[Word]], words: list[Word], width: float, h: f
         _rows_by_top([w for w in zone if w.x0 >= x], h)
     split.sort(key=lambda r: min(w.top for w in r))
     return rows[:lo] + split + rows[hi + 1:]
-
-
-def _same_height(rows: list[list[Word]]) -> list[list[Word]]:
-    """OCR lines side by side on one printed line made one row, as a text PDF's are: the
-    engine may take a list's "c." or a date column for a block of its own."""
-    h = median(w.bottom - w.top for r in rows for w in r)
-    out: list[list[Word]] = []
-    for r in rows:
-        top, x0, x1 = median(w.top for w in r), min(w.x0 for w in r), max(w.x1 for w in r)
-        into = next((o for o in out[-3:] if abs(median(w.top for w in o) - top) < 0.5 * h
-                     and (x1 < min(w.x0 for w in o) or x0 > max(w.x1 for w in o))), None)
-        if into is None:
-            out.append(list(r))
-        else:
-            into.extend(r)
-    return out
 
 
 def _split_columns(rows: list[list[Word]], width: float) -> list[list[Word]]:

@@ -280,8 +280,10 @@ def _joined(lines: list[Line]):
     for i, ln in enumerate(lines):
         if ln.x0 is not None and re.search(r"\d$|[A-Za-z]{3,10}\.?$|-$", ln.text) \
                 and not find_date(ln.text):
-            same = next((n for n in lines[i + 1:i + 4]
-                         if n.x0 is not None and abs(n.x0 - ln.x0) < 0.01), None)
+            # (its column's lines set flush left, or flush right as a date at the top right is)
+            same = next((n for n in lines[i + 1:i + 4] if n.x0 is not None and (
+                abs(n.x0 - ln.x0) < 0.01 or None not in (n.x1, ln.x1) and n.x0 > ln.x0
+                and abs(n.x1 - ln.x1) < 0.01)), None)
             # in its own column, or (a tab-pushed date on the Nomor row) wrapped to the margin
             for nxt in [n for n in (same, lines[i + 1] if i + 1 < len(lines) else None) if n]:
                 glue = "" if ln.text.endswith("-") else " "
