@@ -41,6 +41,13 @@ FIXES = [(re.compile(r"^(?!.*\|.*\|)(.*\b(?:Wilayah|WILAYAH)\s+)\|"
          (re.compile(r"\bPit\.(?=[\s),]|$)"), "Plt."),
          # the Nomor label with its o read as a, or its m as rn: no word is "Nomar" or "Nornor"
          (re.compile(r"^N[o0](?:m|rn)[a0]r(?=\s*[:.])|^N[o0]rn[o0]r(?=\s*[:.])"), "Nomor"),
+         # and the Perihal label with its "ri" read as n, or an i or l as another stroke
+         # ("Penhal :", "Perihai :"),
+         # the Lampiran label with its m as rn ("Larnpiran :"): no word is so spelt
+         (re.compile(r"^Pe(?:n|r[il1!|])ha[li1!|](?=\s*[:.;])", re.I),
+          lambda m: "PERIHAL" if m.group(0).isupper() else "Perihal"),
+         (re.compile(r"^La(?:rn|m)p[l1!|]ran(?=\s*[:.;])|^Larnpiran(?=\s*[:.;])", re.I),
+          lambda m: "LAMPIRAN" if m.group(0).isupper() else "Lampiran"),
          # a speck before a word: "dan .Kota Magelang", or at a line's start, ".Ruang"
          (re.compile(r"(?:(?<= )|^)\.(?=[A-Z][a-z])"), ""),
          (re.compile(r"(?<=[A-Z]) (?=[A-Z],)"), ""),  # "PRASETY O," -> "PRASETYO,"

@@ -35,3 +35,18 @@ def test_a_date_wrapped_at_the_top_right_with_its_year_flush_right_is_the_letter
         Line("2025", 1, 0.795, ocr=True, x1=0.830),
         Line("Hal : Konsultasi Tindak Lanjut", 1, 0.159, ocr=True, x1=0.5)] + HEAD[7:]
     assert parse(lines, "scan").tanggal == "2025-02-17"
+
+
+def test_a_hal_label_misread_or_specked_still_labels_the_hal():
+    from pipeline.letter.misreads import cleaned
+    for label in ("HAL, :", "Penhal :", "Perihai :", "PENHAL :"):
+        lines = HEAD[:4] + [Line("Nomor : 400/77/Dinsos/2026", 1, 0.12, ocr=True, x1=0.45),
+                            Line(cleaned(f"{label} Permohonan Konsultasi Penyaluran"), 1, 0.11,
+                                 ocr=True, x1=0.6),
+                            Line("Bantuan Keuangan kepada Partai Politik", 1, 0.237, ocr=True,
+                                 x1=0.668)] + HEAD[6:]
+        assert parse(lines, "scan").hal == \
+            "Permohonan Konsultasi Penyaluran Bantuan Keuangan kepada Partai Politik", label
+    # (a word that only begins so is no label: "penghalang", "Hal, ini")
+    assert cleaned("Penhalang : x") == "Penhalang : x"
+    assert cleaned("Larnpiran : 1 (satu) berkas") == "Lampiran : 1 (satu) berkas"
