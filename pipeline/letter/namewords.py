@@ -92,8 +92,9 @@ Dodi Jodi Hadi Ruri Rury Ardy Andy Feri Heri Hery Beni Bobi Dedy Rudy Yudy Tedy 
 NAMES = frozenset(w.lower() for w in (_NAMES + " " + _SHORT).split())
 
 # letters OCR reads for one another where a ring or stroke crosses them: a bowl's side (B P D
-# R), a round letter's (D O Q, C G), a stem (I L J 1 |, f r t), a cut arch (n h, u n)
-_CAPITALS = ("BPDR", "DOQ", "CG", "EF", "IL1|J", "UV", "KX")
+# R; K R, a stem and a leg), a round letter's (D O Q, C G), a stem (I L J 1 |, f r t), a cut
+# arch (n h, u n)
+_CAPITALS = ("BPDR", "DOQ", "CG", "EF", "IL1|J", "UV", "KXR")
 _SMALL = ("frt", "bh", "il1j|", "nhu", "ce", "gq", "vy")
 CONFUSED = {c: frozenset("".join(g for g in _CAPITALS + _SMALL if c in g)) - {c}
             for c in "".join(_CAPITALS + _SMALL)}

@@ -75,8 +75,24 @@ def nip_digits(raw: str, ocr: bool) -> str:
     if ocr and len(digits) == 18 and digits[:2] not in ("19", "20"):  # ("2970…" too)
         # (19.. or 20..: only one of the two can make the year)
         return next((d for d in ("1" + digits[1:], "2" + digits[1:])
-                     if _nip_shaped(BARE_NIP.fullmatch(d))), digits)
-    return digits
+                     if _nip_shaped(BARE_NIP.fullmatch(d))), _one_off(digits))
+    return _one_off(digits) if ocr and len(digits) == 18 else digits
+
+
+# the digits a scan reads for one another: round ones, and stems
+LOOKALIKE = {"0": "869", "8": "0693", "6": "085", "9": "083", "3": "85", "5": "63", "1": "7",
+             "7": "1"}
+
+
+def _one_off(digits: str) -> str:
+    """DIGITS, read as a NIP, with one digit misread set right where they make no NIP's
+    shape (a birth month 83, a year 1881) and one look-alike digit makes the one shape
+    ("197983…" for "197903…"); as read where none or several do."""
+    if _nip_shaped(BARE_NIP.fullmatch(digits)):
+        return digits
+    near = {d for k, c in enumerate(digits) for o in LOOKALIKE.get(c, "")
+            if _nip_shaped(BARE_NIP.fullmatch(d := digits[:k] + o + digits[k + 1:]))}
+    return near.pop() if len(near) == 1 else digits
 
 
 def whole_nip(lines: list[Line]) -> list[Line]:

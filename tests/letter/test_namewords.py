@@ -22,6 +22,7 @@ from tests.letter.test_unseen_photos import signed
     ("Dra. Sejhuel Leiwakabessy, S.Pi., M.Si.", "Dra. Semuel Leiwakabessy, S.Pi., M.Si."),
     ("HERU PRATAMA SUPRIYADL, S.T., M.H.", "HERU PRATAMA SUPRIYADI, S.T., M.H."),  # I read L
     ("Ir. Bambang Pumomo, M.T.", "Ir. Bambang Purnomo, M.T."),  # rn read m
+    ("Hj. KATNA SIMANJUNTAK, S.IP.", "Hj. RATNA SIMANJUNTAK, S.IP."),  # R's bowl lost
 ])
 def test_a_name_word_a_letter_off_a_common_name_is_that_name(read, printed):
     assert scanned_name(read) == printed

@@ -259,3 +259,12 @@ def test_the_stamps_bits_between_a_posts_words_go():
     for post in ("DIREKTUR RSUD dr. SOETOMO", "Kepala Bidang Tata Ruang dan Bangunan",
                  "KEPALA SMP NEGERI 2 KOTA BATU", "SEKRETARIS DAERAH, ub KEPALA BAGIAN UMUM"):
         assert scanned_post(post) == post
+
+
+def test_a_nip_with_one_digit_misread_out_of_its_shape_is_set_right():
+    # (a birth month 83: the month's 0 read as an 8; a birth year 1881: its 9 read as an 8)
+    assert nip_digits("19798325 200910 1 013", True) == "197903252009101013"
+    assert nip_digits("18810608 200512 1 012", True) == "198106082005121012"
+    # (a NIP of its shape stays as read; so does one that two look-alikes could mend)
+    assert nip_digits("19840702 200810 2 005", True) == "198407022008102005"
+    assert nip_digits("19790025 200910 1 013", True) == "197900252009101013"  # (06, 08, 09)
