@@ -50,6 +50,9 @@ FIXES = [(re.compile(r"^(?!.*\|.*\|)(.*\b(?:Wilayah|WILAYAH)\s+)\|"
           lambda m: "LAMPIRAN" if m.group(0).isupper() else "Lampiran"),
          # a speck before a word: "dan .Kota Magelang", or at a line's start, ".Ruang"
          (re.compile(r"(?:(?<= )|^)\.(?=[A-Z][a-z])"), ""),
+         # or specks read as dots glued before a word (PUEBI spaces an ellipsis off the word
+         # after it: "RISET ...DAN INOVASI" is a speck's)
+         (re.compile(r"(?<= )\.{2,}(?=[A-Za-z]{2})"), ""),
          (re.compile(r"(?<=[A-Z]) (?=[A-Z],)"), ""),  # "PRASETY O," -> "PRASETYO,"
          # a prefix's hyphen before an acronym read with a space after it ("non- ASN"; a
          # suspended "pra- dan pascasarjana" goes on in small letters)

@@ -74,6 +74,13 @@ def scanned_name(nama: str) -> str:
     nama = re.sub(r"(?<=\w)[\u2019\u2018'`](?=\s+[A-Z]|,|\s*$)", "", nama)
     # no name opens "Hi." (after its titles too): Hajjah's j misread
     nama = re.sub(rf"^((?:{FRONT})*)Hi[.,]\s*", r"\1Hj. ", nama)
+    # nor "H).": Hajjah's j read as a bracket, its hook all that shows ("H). CUT …")
+    nama = re.sub(r"^H[)\]}]\.?\s+(?=[A-Z])", lambda m: "HJ. " if nama[m.end():m.end() + 3]
+                  .isupper() else "Hj. ", nama)
+    # nor with a capital glued to a doctor's title whose dot was lost ("Sdr RUSLI": the
+    # ring's letter; no signer's name opens with "Sdr", Saudara, which addresses others;
+    # but Haji's H, its dot lost: "Hdr." is "H. dr.")
+    nama = re.sub(r"^(?!H)[A-Z](dr|drg|drh)[.,]?\s+(?=[A-Z])", r"\1. ", nama)
     # nor "HL": Haji's "H." with its dot read as an l, the space lost ("HLIRWAN")
     nama = re.sub(r"^H[L1|](?=[A-Z]{3})", "H. ", nama)
     # (the nurse's Ns is also written without its dot, as printed: "Ns SITI"; but not with a

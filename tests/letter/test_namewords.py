@@ -65,3 +65,10 @@ def test_the_signer_read_through_the_block_has_the_name_spelt():
                  ("NIP 197903252009101013", 0.92, 0.53, 0.75, 0.80))
     assert sig["nama"] == "DARMAWAN ANGGRAINI, S.P., M.M."
     assert sig["nip"] == "197903252009101013"
+
+
+def test_a_front_title_a_ring_spoilt_is_the_title():
+    assert scanned_name("H). CUT HASBALLAH, S.E., M.SI.") == "HJ. CUT HASBALLAH, S.E., M.SI."
+    assert scanned_name("H) Siti Aminah, S.Pd.") == "Hj. Siti Aminah, S.Pd."
+    assert scanned_name("Sdr RUSLI HAMZAH, Sp.PD") == "dr. RUSLI HAMZAH, Sp.PD"
+    assert scanned_name("H. RUDI, S.H.") == "H. RUDI, S.H."

@@ -50,3 +50,10 @@ def test_a_hal_label_misread_or_specked_still_labels_the_hal():
     # (a word that only begins so is no label: "penghalang", "Hal, ini")
     assert cleaned("Penhalang : x") == "Penhalang : x"
     assert cleaned("Larnpiran : 1 (satu) berkas") == "Lampiran : 1 (satu) berkas"
+
+
+def test_specks_read_as_dots_glued_before_a_word_go():
+    from pipeline.letter.misreads import cleaned
+    assert cleaned("Badan Perencanaan Pembangunan, Riset ...dan Inovasi Daerah") == \
+        "Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah"
+    assert cleaned("kami ... tidak sependapat") == "kami ... tidak sependapat"  # (an ellipsis)
