@@ -95,17 +95,20 @@ def _one(ln: Line, after: list[Line]) -> bool:
         and None not in (sub.x0, ln.x0) and sub.x0 > ln.x0 + 0.015
 
 
-# a bullet as a scan reads it alone (body.OCR_BULLET's marks): a round letter or an odd mark
-LONE_BULLET = re.compile(r"\s*(?:[eoc]|[^\w\s.,;:\"'(\[\u201c\u201d\u2018\u2019|/\\-])\s*")
+# a bullet as a scan reads it alone: a round letter or a round or starred mark (not a rule's
+# or a speck's dash, "=", "-", "~", "_", nor a sentence's mark)
+LONE_BULLET = re.compile(r"\s*[eoc\u2022\u00b7*+#\u00ab\u00bb\u00b0\u00a2\u00a9\u00ae@]\s*")
 ROW = 0.006  # of the page's width: two lines whose tops stand this near are one row
+BODY = 0.35  # of the page's width: a list's bullet stands left of this, in the body's column
 
 
 def _lone_bullet(ln: Line, nxt: Line) -> bool:
     """Whether scanned line LN is a bullet alone, read as a line apart from its item's text NXT
-    beside it on its row ("e" | "Apakah tanah …"): tesseract doubts a mark that small."""
+    beside it on its row ("e" | "Apakah tanah …"): tesseract doubts a mark that small. (A
+    speck beside the signer's name, in the signature's column, is none.)"""
     return ln.ocr and nxt.ocr and LONE_BULLET.fullmatch(ln.text) is not None and None not in (
-        ln.top, nxt.top, ln.x0, nxt.x0) and abs(ln.top - nxt.top) < ROW and \
-        ln.x0 + 0.01 < nxt.x0 < ln.x0 + 0.08 and nxt.text[:1].isupper()
+        ln.top, nxt.top, ln.x0, nxt.x0) and abs(ln.top - nxt.top) < ROW and ln.x0 < BODY \
+        and ln.x0 + 0.01 < nxt.x0 < ln.x0 + 0.08 and nxt.text[:1].isupper()
 
 
 def clean(lines: list[Line]) -> list[Line]:

@@ -76,6 +76,14 @@ def test_a_bullet_read_as_a_line_of_its_own_beside_its_item_stays_its_items():
         "Apakah aset hasil hibah yang belum disertai berita acara dapat dicatat sebagai aset "
         "daerah?", "Apakah tanah yang belum bersertifikat dapat dicatat dalam Kartu Inventaris "
         "Barang A?"]
+    # (a speck beside the signer's name, in the signature's column, is no bullet: the name is
+    # no question, seed 36)
+    block = [at("Kepala Bagian Kesejahteraan Rakyat,", 0.912, 0.486, 0.778), Line("", ocr=True),
+             at("=", 1.030, 0.434, 0.447, 0.46), at("MUH. ILHAM MOKODOMPIT, S.E., M.SI.", 1.035,
+                                                    0.509, 0.848, 0.91),
+             at("NIP 19731110 200203 1 007", 1.085, 0.509, 0.772)]
+    letter = letter[:-1] + [Line("", ocr=True)] + block
+    assert len(parse(letter, "scan").pertanyaan) == 2
 
 
 def test_a_speck_before_a_lists_letter_leaves_the_letter_due():
