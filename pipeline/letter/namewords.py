@@ -2,8 +2,9 @@
 
 A stamp's ring laid over a capital turns its D or P into a B ("BARMAWAN" for "DARMAWAN"), the
 signature's stroke through a small r makes an f ("Hefu"), an m under it reads as rn, rh or jh,
-an I at a word's end as an L. Tesseract reads such a word as sure as any: its confidence
-cannot tell it. What can is that names repeat: officials' names are mostly made of a few
+an I at a word's end as an L (in capitals after a consonant, where no Indonesian name ends so:
+"SUKMAWATL"). Tesseract reads such a word as sure as any: its confidence cannot tell it.
+What can is that names repeat: officials' names are mostly made of a few
 hundred common words (NAMES, Indonesia's peoples' given and family names as the civil register
 spells them). So a word of a name that is no listed name and no Indonesian word, and that one
 confusion of shapes (CONFUSED) makes one listed name and no other, is that name. A name not
@@ -112,7 +113,11 @@ def spelt(nama: str) -> str:
 
 
 def _word(tok: str) -> str:
-    if not re.fullmatch(r"[A-Za-z]+", tok) or len(tok) < SHORTEST or _listed(tok):
+    if not re.fullmatch(r"[A-Za-z]+", tok) or _listed(tok):
+        return tok
+    if tok.isupper() and len(tok) >= 3 and re.search(r"[B-DF-HJ-NP-TV-Z]L$", tok):
+        return tok[:-1] + "I"  # (no name ends in a consonant and an L: "SRL", "SUKMAWATL")
+    if len(tok) < SHORTEST:
         return tok
     near = {v for v in _variants(tok) if v.lower() in NAMES}
     if len({v.lower() for v in near}) != 1:

@@ -23,6 +23,8 @@ from tests.letter.test_unseen_photos import signed
     ("HERU PRATAMA SUPRIYADL, S.T., M.H.", "HERU PRATAMA SUPRIYADI, S.T., M.H."),  # I read L
     ("Ir. Bambang Pumomo, M.T.", "Ir. Bambang Purnomo, M.T."),  # rn read m
     ("Hj. KATNA SIMANJUNTAK, S.IP.", "Hj. RATNA SIMANJUNTAK, S.IP."),  # R's bowl lost
+    ("SRL PRATAMA, S.Si., M.T.", "SRI PRATAMA, S.Si., M.T."),  # (no name ends "RL", listed
+    ("ALOYSIUS EKO SUKMAWATL, S.Pd.", "ALOYSIUS EKO SUKMAWATI, S.Pd."),  # or not)
 ])
 def test_a_name_word_a_letter_off_a_common_name_is_that_name(read, printed):
     assert scanned_name(read) == printed
@@ -35,6 +37,7 @@ def test_a_name_word_a_letter_off_a_common_name_is_that_name(read, printed):
     "Bonaventura Leiwakabessy, S.H.",
     "Ni Luh Putu Ayu Wahyuni, S.E.",
     "Ahmad Rifai",  # (a word of five letters off none)
+    "ISMAIL JAMAL, S.E.",  # (an L after a vowel ends many names)
 ])
 def test_a_name_as_printed_stays(name):
     assert spelt(name) == name
