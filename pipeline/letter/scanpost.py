@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.letter.lexicon import known
 from pipeline.letter.scanname import without_marks
 
 # the words that open a post or a post within a chain ("a.n. Camat X / Sekretaris Kecamatan")
@@ -62,14 +63,25 @@ def scanned_post(jabatan: str) -> str | None:
 
 def _inner_bits(jabatan: str) -> str:
     """JABATAN without the stamp's bits read between its words: a run of dots ("0...": no
-    post has an ellipsis), and, in a post printed in capitals, a short word in small letters
-    without a stop ("No"; its own small words are abbreviations: "a.n.", "dr.")."""
+    post has an ellipsis); a bit of two letters or less not in capitals, without a stop, that
+    is no Indonesian word ("Ss Sekretaris", "(ss dan", "Lp Wonosobo"; "di" is one); in a post
+    printed in capitals, a short word in small letters without a stop ("No"; its own small
+    words are abbreviations: "a.n.", "dr.") or a capital and a digit ("H1 SEKRETARIS"); two
+    bits of one character in a row ("Latihan 0 1 Kerja"). A bracket opened before a word of
+    the post and never closed is a speck too ("Kabupaten (Kampar")."""
     words = jabatan.split()
     capitals = all(w.isupper() for w in words if len(re.sub(r"[^A-Za-z]", "", w)) >= 3)
-    return " ".join(w for k, w in enumerate(words) if k == 0 or not (
+    one = [len(w) == 1 and w not in "IVX" for w in words]  # (two such in a row: "0 1 Kerja")
+    words = [w for k, w in enumerate(words) if k == 0 or not (
+        one[k] and (one[k - 1] or k + 1 < len(words) and one[k + 1]) or
         re.fullmatch(r"[^A-Za-z]{0,2}[.\u2026]{2,}", w)
-        or capitals and re.fullmatch(r"[A-Za-z]{1,3}", w) and not w.isupper()
-        and not ACT.match(w)))  # ("an", "ub": an acting mark without its stops)
+        or re.fullmatch(r"\W?[A-Za-z]{1,2}", w) and not w.isupper() and not ACT.match(w)
+        and not known(re.sub(r"\W", "", w).lower()) and w.lower() not in ("di", "ke")
+        or capitals and (re.fullmatch(r"[A-Za-z]{1,3}", w) and not w.isupper()
+                         or re.fullmatch(r"[A-Z]\d", w))
+        and not ACT.match(w))]  # ("an", "ub": an acting mark without its stops)
+    return " ".join(w[1:] if k and w.startswith("(") and len(w) > 1 and ")" not in " ".join(
+        words[k:]) else w for k, w in enumerate(words))
 
 
 def _spelt(jabatan: str) -> str:

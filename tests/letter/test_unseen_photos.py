@@ -255,9 +255,24 @@ def test_the_stamps_lettering_under_a_posts_comma_is_no_line_of_the_post():
 def test_the_stamps_bits_between_a_posts_words_go():
     assert scanned_post("KEPALA PELAKSANA BADAN 0... PENANGGULANGAN No BENCANA DAERAH") == \
         "KEPALA PELAKSANA BADAN PENANGGULANGAN BENCANA DAERAH"
+    # (seeds 20 and 40: bits of two letters, a capital and a digit, a bracket never closed)
+    assert scanned_post("Plt. Kepala Satuan Polisi Pamong Praja (ss dan Pemadam Kebakaran "
+                        "Kabupaten Lp Wonosobo") == \
+        "Plt. Kepala Satuan Polisi Pamong Praja dan Pemadam Kebakaran Kabupaten Wonosobo"
+    assert scanned_post("a.n. Kepala Dinas Penanaman Modal Ss Sekretaris") == \
+        "a.n. Kepala Dinas Penanaman Modal Sekretaris"
+    assert scanned_post("a.n. KEPALA DINAS LINGKUNGAN HIDUP H1 SEKRETARIS") == \
+        "a.n. KEPALA DINAS LINGKUNGAN HIDUP SEKRETARIS"
+    assert scanned_post("Kepala Dinas Pekerjaan Umum Kabupaten (Kampar") == \
+        "Kepala Dinas Pekerjaan Umum Kabupaten Kampar"
+    assert scanned_post("Kepala UPTD Balai Latihan 0 1 Kerja") == "Kepala UPTD Balai Latihan Kerja"
+    # (a ring's bracket before the post's first word goes with the bits it opens)
+    assert scanned_post('(CA "Kepala UPTD Puskesmas Mekarsari') == "Kepala UPTD Puskesmas Mekarsari"
     # (a post's own small words, and a post typed in small letters, stay)
     for post in ("DIREKTUR RSUD dr. SOETOMO", "Kepala Bidang Tata Ruang dan Bangunan",
-                 "KEPALA SMP NEGERI 2 KOTA BATU", "SEKRETARIS DAERAH, ub KEPALA BAGIAN UMUM"):
+                 "KEPALA SMP NEGERI 2 KOTA BATU", "SEKRETARIS DAERAH, ub KEPALA BAGIAN UMUM",
+                 "Kepala UPT Puskesmas di Kota Batu", "Kepala Dinas P3A (DP3A) Kota Batu",
+                 "Camat Tanjung Priok II", "Kepala KB dan TK Negeri 1"):
         assert scanned_post(post) == post
 
 
