@@ -82,8 +82,15 @@ def _split_word(r: list, o: list, h: float) -> bool:
     (a photo's curve: "No" | "mor" of "Nomor", each with half the line): their words stand
     apart, two of them touching at one height (a curved line's far words may stand higher)."""
     return all(w.x1 <= v.x0 or w.x0 >= v.x1 for w in r for v in o) and any(
-        (0 <= v.x0 - w.x1 < TOUCH * h or 0 <= w.x0 - v.x1 < TOUCH * h)
-        and abs(w.top - v.top) < 0.5 * h for w in r for v in o)
+        _touching(w, v, h) or _touching(v, w, h) for w in r for v in o)
+
+
+def _touching(a, b, h: float) -> bool:
+    """Whether word B goes on right where word A ends, at its height: each a piece of two
+    letters or more (a letter alone beside a word is a speck or a word read twice, "B" |
+    "Barat")."""
+    return 0 <= b.x0 - a.x1 < TOUCH * h and abs(a.top - b.top) < 0.5 * h \
+        and len(a.text) >= 2 and len(b.text) >= 2
 
 
 def _glued(row: list, h: float) -> list:
@@ -91,7 +98,7 @@ def _glued(row: list, h: float) -> list:
     out: list = []
     for w in sorted(row, key=lambda w: w.x0):
         a = out[-1] if out else None
-        if a is not None and a.key != w.key and 0 <= w.x0 - a.x1 < TOUCH * h:
+        if a is not None and a.key != w.key and _touching(a, w, h):
             out[-1] = replace(a, text=a.text + w.text, x1=w.x1, top=min(a.top, w.top),
                               bottom=max(a.bottom, w.bottom), conf=min(a.conf, w.conf))
         else:

@@ -22,6 +22,10 @@ def test_a_word_the_engine_cut_between_two_lines_is_whole_on_its_row():
              word("Februari", 0.770, 0.830, 0.291, "8")]
     texts = [ln.text for ln in from_words(words, w, 1, ocr=True) if not ln.blank]
     assert texts[0] == "Nomor : 800.1/289/BKPSDM/2025"
+    # (a letter alone touching a word is a speck or a word read twice: no piece of it)
+    words = [word("limantan", 0.10, 0.20, 0.30, "1"), word("B", 0.23, 0.24, 0.30, "2"),
+             word("Barat", 0.242, 0.30, 0.30, "1")]
+    assert not any("BBarat" in ln.text for ln in from_words(words, w, 1, ocr=True))
     # (two engine lines a word's space apart stay two words)
     words = [word("Kepala", 0.10, 0.16, 0.30, "1"), word("Dinas", 0.17, 0.22, 0.30, "2")]
     assert [ln.text for ln in from_words(words, w, 1, ocr=True)] == ["Kepala Dinas"]
