@@ -12,7 +12,6 @@ import difflib
 import re
 
 from pipeline.letter.degrees import UNDOTTED_FOREIGN, dotted, only_degrees
-from pipeline.letter.namewords import spelt
 from pipeline.letter.titles import BALINESE, FRONT
 
 # titles before a name always end with one dot ("H," "H.." "Dr:" and "ir" are OCR misreads of "H."
@@ -112,7 +111,19 @@ def scanned_name(nama: str) -> str:
     # nor does one open "LKETUT": a Balinese "I" read as an l, glued to the name after it
     nama = re.sub(r"^[Ll1|](?=\S+)", lambda m: "I " if BALINESE.match(nama[1:]) else
                   m.group(0), nama)
-    return spelt(_degrees(_capitalised(_one_comma(nama))))
+    return _final_i(_degrees(_capitalised(_one_comma(nama))))
+
+
+def _final_i(nama: str) -> str:
+    """NAMA with a word of its name in capitals that ends in an L where none can, an I: no
+    Indonesian name ends in a stop and an L, nor is one without a vowel ("SUKMAWATL",
+    "SUPRIYADL", "SRL"): the I at a word's end, read as an L, is a scan's commonest misreading
+    there. ("KARL", "MARCELL" end as names may.) A word read otherwise stays as read: a real
+    name one letter off another is no misreading a reader can tell (HARIYANTO, HADIYANTO)."""
+    head, comma, tail = nama.partition(",")
+    return " ".join(w[:-1] + "I" if re.fullmatch(r"[A-Z]{2,}L", w) and (
+        w[-2] in "BCDFGHJKPQSTVXZ" or not re.search(r"[AEIOUY]", w[:-1])) else w
+        for w in head.split(" ")) + comma + tail
 
 
 def _one_comma(nama: str) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-from pipeline.letter.lexicon import known
 from pipeline.letter.scanname import without_marks
 
 # the words that open a post or a post within a chain ("a.n. Camat X / Sekretaris Kecamatan")
@@ -63,20 +62,20 @@ def scanned_post(jabatan: str) -> str | None:
 
 def _inner_bits(jabatan: str) -> str:
     """JABATAN without the stamp's bits read between its words: a run of dots ("0...": no
-    post has an ellipsis); a bit of two letters or less not in capitals, without a stop, that
-    is no Indonesian word ("Ss Sekretaris", "(ss dan", "Lp Wonosobo"; "di" is one); in a post
+    post has an ellipsis); a mark glued to a bit in small letters ("(ss dan"); in a post
     printed in capitals, a short word in small letters without a stop ("No"; its own small
     words are abbreviations: "a.n.", "dr.") or a capital and a digit ("H1 SEKRETARIS"); two
-    bits of one character in a row ("Latihan 0 1 Kerja"). A bracket opened before a word of
-    the post and never closed is a speck too ("Kabupaten (Kampar")."""
+    lone digits in a row ("Latihan 0 1 Kerja"; "SMP N 1" is a post's). A bracket opened
+    before a word of the post and never closed is a speck too ("Kabupaten (Kampar"). (A
+    two-letter bit in title case, "Ss Sekretaris", cannot be told from a place's or an
+    abbreviation's: "Gampong Ie Masen", "Camat Tj Priok", "RSUD Dr Soetomo".)"""
     words = jabatan.split()
     capitals = all(w.isupper() for w in words if len(re.sub(r"[^A-Za-z]", "", w)) >= 3)
-    one = [len(w) == 1 and w not in "IVX" for w in words]  # (two such in a row: "0 1 Kerja")
+    one = [len(w) == 1 and w.isdigit() for w in words]  # (two such in a row: "0 1 Kerja")
     words = [w for k, w in enumerate(words) if k == 0 or not (
         one[k] and (one[k - 1] or k + 1 < len(words) and one[k + 1]) or
         re.fullmatch(r"[^A-Za-z]{0,2}[.\u2026]{2,}", w)
-        or re.fullmatch(r"\W?[A-Za-z]{1,2}", w) and not w.isupper() and not ACT.match(w)
-        and not known(re.sub(r"\W", "", w).lower()) and w.lower() not in ("di", "ke")
+        or re.fullmatch(r"[^\w\s.]+[a-z]{1,2}", w)
         or capitals and (re.fullmatch(r"[A-Za-z]{1,3}", w) and not w.isupper()
                          or re.fullmatch(r"[A-Z]\d", w))
         and not ACT.match(w))]  # ("an", "ub": an acting mark without its stops)
