@@ -15,7 +15,8 @@ from pipeline.letter.signature import YEAR, signature
 # ("Lampira": the label wrapped in a narrow cell, its "n" on the line below)
 # (a speck after the label, before its colon, read as a comma: "HAL, :")
 LABEL = re.compile(r"^\s*(nomor|no|sifat|lampiran|lampira|lamp|hal|perihal)\b\.?\s*"
-                   r"(?:([-\u2013\u2014._~=>]+|[,'](?=\s*:))\s*)?([:;])?\s*(.*)$", re.I)  # (">": ":")
+                   r"(?:([-\u2013\u2014._~=>]+|[,'](?=\s*:))\s*)?([:;])?\s*(.*)$",
+                   re.I)  # (">": a scan's ":")
 KEYS = {"nomor": "nomor", "no": "nomor", "sifat": "sifat", "lampiran": "lampiran",
         "lampira": "lampiran", "lamp": "lampiran", "hal": "hal", "perihal": "hal"}
 YTH = re.compile(r"\bYth\b\.?\s*:?\s*(.*)$", re.I)

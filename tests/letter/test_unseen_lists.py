@@ -66,7 +66,8 @@ def test_a_bullet_read_as_a_line_of_its_own_beside_its_item_stays_its_items():
     letter = HEAD + [
         at("Adapun hal-hal yang ingin kami konsultasikan adalah sebagai berikut:", 0.594, 0.162,
            0.644),
-        at("* Apakah aset hasil hibah yang belum disertai berita acara dapat", 0.623, 0.121, 0.906),
+        at("* Apakah aset hasil hibah yang belum disertai berita acara dapat", 0.623, 0.121,
+           0.906),
         at("dicatat sebagai aset daerah?", 0.643, 0.154, 0.342),
         at("e", 0.671, 0.121, 0.125, 0.37),
         at("Apakah tanah yang belum bersertifikat dapat dicatat dalam Kartu", 0.667, 0.153,
@@ -87,7 +88,7 @@ def test_a_bullet_read_as_a_line_of_its_own_beside_its_item_stays_its_items():
 
 
 def test_a_speck_before_a_lists_letter_leaves_the_letter_due():
-    letter = HEAD + scan(("Kami mohon konsultasi atas beberapa permasalahan sebagai berikut:", 0.186),
+    letter = HEAD + scan(("Kami mohon konsultasi atas beberapa permasalahan berikut:", 0.186),
                          ("a. Bagaimana perhitungan pemotongan TPP bagi pegawai?", 0.186),
                          ("b. Apakah TPP dapat dibayarkan kepada pegawai tugas belajar?", 0.187),
                          ("c. Sejak kapan pemotongan TPP bagi pegawai itu berlaku?", 0.188),

@@ -265,7 +265,8 @@ def test_the_stamps_bits_between_a_posts_words_go():
         "Kepala Dinas Pekerjaan Umum Kabupaten Kampar"
     assert scanned_post("Kepala UPTD Balai Latihan 0 1 Kerja") == "Kepala UPTD Balai Latihan Kerja"
     # (a ring's bracket before the post's first word goes with the bits it opens)
-    assert scanned_post('(CA "Kepala UPTD Puskesmas Mekarsari') == "Kepala UPTD Puskesmas Mekarsari"
+    assert scanned_post('(CA "Kepala UPTD Puskesmas Mekarsari') == \
+        "Kepala UPTD Puskesmas Mekarsari"
     # (a post's own small words, and a post typed in small letters, stay)
     for post in ("DIREKTUR RSUD dr. SOETOMO", "Kepala Bidang Tata Ruang dan Bangunan",
                  "KEPALA SMP NEGERI 2 KOTA BATU", "SEKRETARIS DAERAH, ub KEPALA BAGIAN UMUM",
