@@ -118,11 +118,13 @@ def _final_i(nama: str) -> str:
     """NAMA with a word of its name in capitals that ends in an L where none can, an I: no
     Indonesian name ends in a stop and an L, nor is one without a vowel ("SUKMAWATL",
     "SUPRIYADL", "SRL"): the I at a word's end, read as an L, is a scan's commonest misreading
-    there. ("KARL", "MARCELL" end as names may.) A word read otherwise stays as read: a real
-    name one letter off another is no misreading a reader can tell (HARIYANTO, HADIYANTO)."""
+    there. ("KARL", "MARCELL" end as names may, and so do short Arabic ones, "FADL", "FADHL":
+    only a word of six letters or more ends so by a misreading.) A word read otherwise stays as
+    read: a real name one letter off another is no misreading a reader can tell (HARIYANTO,
+    HADIYANTO)."""
     head, comma, tail = nama.partition(",")
     return " ".join(w[:-1] + "I" if re.fullmatch(r"[A-Z]{2,}L", w) and (
-        w[-2] in "BCDFGHJKPQSTVXZ" or not re.search(r"[AEIOUY]", w[:-1])) else w
+        w[-2] in "BCDFGHJKPQSTVXZ" and len(w) >= 6 or not re.search(r"[AEIOUY]", w[:-1])) else w
         for w in head.split(" ")) + comma + tail
 
 

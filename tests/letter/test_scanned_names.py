@@ -28,6 +28,8 @@ def test_an_i_read_as_an_l_where_no_name_ends_so_is_an_i(read, printed):
     "Drs. HARIYANTO, M.Si.", "Ir. SUDARMAN, M.T.", "H. Suhardi, S.Sos.", "DIKA PRATAMA, S.STP.",
     "Hj. FEBI ANGGRAINI, S.E.", "Dr. Ivan Setiawan, S.H., M.H.", "BARMAWAN ANGGRAINI, S.P.",
     "MARCELL SIAHAAN, S.E.", "KARL LUMBANTOBING", "ISMAIL JAMAL, S.E.", "Santosa Budiarta, S.E.",
+    # (Arabic names ending in a consonant and an L, as Indonesian Muslims are named)
+    "MUHAMMAD FADL, S.H.", "H. ABDUL FADHL, M.Ag.",
 ])
 def test_a_name_as_printed_stays(name):
     assert scanned_name(name) == name
