@@ -115,11 +115,13 @@ def clean(lines: list[Line]) -> list[Line]:
     """Without page numbers ("- 2 -"), scanner specks and the blank lines on top of a page,
     so that a list or a Tembusan that runs over a page stays one."""
     out: list[Line] = []
+    # (each line that is a bullet alone, its text the next line beside it)
+    lone = [_lone_bullet(a, b) for a, b in zip(lines, lines[1:])] + [False]
     for k, ln in enumerate(lines):
-        if k and _lone_bullet(lines[k - 1], ln):  # (its text beside it, read as a line apart)
-            ln = replace(ln, text="\u2022 " + ln.text.strip(), x0=lines[k - 1].x0)
-        if k + 1 < len(lines) and _lone_bullet(ln, lines[k + 1]):
+        if lone[k]:
             continue
+        if k and lone[k - 1]:  # (its text beside it, read as a line apart)
+            ln = replace(ln, text="\u2022 " + ln.text.strip(), x0=lines[k - 1].x0)
         if ln.ocr and ONE.match(ln.text) and _one(ln, lines[k + 1:k + 8]) \
                 and not any(re.match(rf"^\s*{_before(ln)}\s*[.)]", o.text)
                             for o in lines[max(0, k - 12):k]):
